@@ -1,0 +1,24 @@
+// npm run -s conformance -- FILE...
+// Prints one JSON line per fixture: {"name", "result"} or {"name", "error"}. One bad fixture never
+// stops the others. The contract is ../shared/conformance/README.md.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { runFixture, type Fixture } from './conformance/run-fixture';
+
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error('usage: npm run -s conformance -- FIXTURE.json...');
+  process.exit(2);
+}
+for (const file of files) {
+  let name = basename(file, '.json');
+  try {
+    const fixture = JSON.parse(readFileSync(file, 'utf8')) as Fixture;
+    if (fixture && typeof fixture.name === 'string') name = fixture.name;
+    const result = runFixture(fixture);
+    console.log(JSON.stringify({ name, result }));
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    console.log(JSON.stringify({ name, error: message }));
+  }
+}

@@ -1,0 +1,63 @@
+// Element-wise activations, forward and backward. `N` is the number of elements (B * C).
+// Backward kernels accumulate into dinp, as every backward kernel of the engine does.
+import type { Activation, FloatArray } from './types';
+
+/** sigmoid(x) = 1 / (1 + e^-x); written so that neither branch overflows. */
+export function sigmoidForward(out: FloatArray, inp: FloatArray, N: number): void {
+  for (let i = 0; i < N; i++) {
+    const x = inp[i];
+    if (x >= 0) {
+      out[i] = 1 / (1 + Math.exp(-x));
+    } else {
+      const e = Math.exp(x);
+      out[i] = e / (1 + e);
+    }
+  }
+}
+
+/** dsigmoid/dx = s (1 - s), from the forward output s. */
+export function sigmoidBackward(dinp: FloatArray, dout: FloatArray, out: FloatArray, N: number): void {
+  for (let i = 0; i < N; i++) {
+    const s = out[i];
+    dinp[i] += dout[i] * s * (1 - s);
+  }
+}
+
+export function tanhForward(out: FloatArray, inp: FloatArray, N: number): void {
+  for (let i = 0; i < N; i++) out[i] = Math.tanh(inp[i]);
+}
+
+/** dtanh/dx = 1 - t^2, from the forward output t. */
+export function tanhBackward(dinp: FloatArray, dout: FloatArray, out: FloatArray, N: number): void {
+  for (let i = 0; i < N; i++) {
+    const t = out[i];
+    dinp[i] += dout[i] * (1 - t * t);
+  }
+}
+
+export function reluForward(out: FloatArray, inp: FloatArray, N: number): void {
+  for (let i = 0; i < N; i++) {
+    const x = inp[i];
+    out[i] = x > 0 ? x : 0;
+  }
+}
+
+/** drelu/dx = 1 where the output is positive, else 0 (PyTorch: the gradient at 0 is 0). */
+export function reluBackward(dinp: FloatArray, dout: FloatArray, out: FloatArray, N: number): void {
+  for (let i = 0; i < N; i++) {
+    if (out[i] > 0) dinp[i] += dout[i];
+  }
+}
+
+export function activationForward(kind: Activation, out: FloatArray, inp: FloatArray, N: number): void {
+  if (kind === 'sigmoid') sigmoidForward(out, inp, N);
+  else if (kind === 'tanh') tanhForward(out, inp, N);
+  else reluForward(out, inp, N);
+}
+
+/** Backward from the forward *output* `out` (all three derivatives are functions of it). */
+export function activationBackward(kind: Activation, dinp: FloatArray, dout: FloatArray, out: FloatArray, N: number): void {
+  if (kind === 'sigmoid') sigmoidBackward(dinp, dout, out, N);
+  else if (kind === 'tanh') tanhBackward(dinp, dout, out, N);
+  else reluBackward(dinp, dout, out, N);
+}
