@@ -1,0 +1,88 @@
+// npm run -s train -- [flags]: trains one network headless and prints its progress.
+// Bad flags or data: one line on stderr naming what is wrong and what is accepted, exit code 2.
+import { make2d } from '../src/data/synthetic';
+import type { Dataset } from '../src/data/dataset';
+import { loadMnistFromDir } from '../src/data/mnist-node';
+import { checkAgainstData } from '../src/session/build';
+import { headlessRun, type EvalPoint } from '../src/session/headless-run';
+import { parseTrainArgs, usage, UsageError } from './train/args';
+import { ProgressBar } from './train/progress';
+
+const SYNTHETIC_TRAIN = 4000;
+const SYNTHETIC_TEST = 1000;
+
+function fail(message: string): never {
+  process.stderr.write(`train: ${message}\n`);
+  process.exit(2);
+}
+
+function main(): void {
+  let args;
+  try {
+    args = parseTrainArgs(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) fail(e.message);
+    throw e;
+  }
+  if (args.help) {
+    console.log(usage());
+    return;
+  }
+  const s = args.settings;
+  let ds: Dataset;
+  try {
+    ds = s.dataset === 'mnist'
+      ? (args.dataDir ? loadMnistFromDir(args.dataDir) : loadMnistFromDir())
+      : make2d(s.dataset, { seed: s.seed, trainCount: SYNTHETIC_TRAIN, testCount: SYNTHETIC_TEST, noise: s.noise });
+  } catch (e) {
+    fail(`${s.dataset === 'mnist' ? '--data: ' : `--dataset ${s.dataset}: `}${(e as Error).message}`);
+  }
+  const problem = checkAgainstData(s, ds);
+  if (problem) fail(`--${problem.setting}: ${problem.message}`);
+
+  const tty = !args.json && process.stderr.isTTY;
+  const bar = tty ? new ProgressBar(s.steps) : null;
+  const fmt = (v: number, d = 4) => (Number.isFinite(v) ? v.toFixed(d) : '-');
+  let lastStatus = '';
+  const onEval = (p: EvalPoint) => {
+    if (args.json) {
+      console.log(JSON.stringify({ step: p.step, epoch: p.epoch, loss: p.loss, testLoss: p.testLoss, testAcc: p.testAcc, pct: p.pct }));
+      return;
+    }
+    lastStatus = `loss ${fmt(p.loss)}  test loss ${fmt(p.testLoss)}  test acc ${fmt(p.testAcc)}  pct ${p.pct.map((v) => fmt(v, 2)).join('/')}`;
+    if (bar) {
+      bar.update(p.step, lastStatus, true);
+      if (p.step > 0) process.stderr.write('\n');
+    } else {
+      console.log(`step ${p.step}  ${lastStatus}`);
+    }
+  };
+  const onStep = bar ? (step: number) => bar.update(step, lastStatus) : undefined;
+
+  const started = performance.now();
+  const outcome = headlessRun(s, ds, onEval, onStep);
+  const wallTime = (performance.now() - started) / 1000;
+  bar?.finish();
+  const final = outcome.points[outcome.points.length - 1];
+  const summary = {
+    done: true,
+    preset: args.preset,
+    settings: s,
+    dataset: { name: ds.name, train: ds.trainCount, test: ds.testCount },
+    steps: final?.step ?? 0,
+    testAcc: final?.testAcc,
+    testLoss: final?.testLoss,
+    diverged: outcome.divergedAt !== null,
+    divergedAt: outcome.divergedAt,
+    wallTime: Number(wallTime.toFixed(3)),
+    stepsPerSec: Number(((final?.step ?? 0) / outcome.trainSeconds).toFixed(1)),
+  };
+  if (args.json) console.log(JSON.stringify(summary));
+  else {
+    if (outcome.divergedAt !== null) console.log(`diverged: the loss was not finite at step ${outcome.divergedAt}`);
+    console.log(`done: ${summary.steps} steps in ${summary.wallTime} s (${summary.stepsPerSec} steps/s training), test accuracy ${fmt(summary.testAcc ?? NaN)}`);
+  }
+  if (outcome.divergedAt !== null) process.exitCode = 1;
+}
+
+main();

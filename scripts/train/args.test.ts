@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/session/settings';
+import { parseTrainArgs, UsageError } from './args';
+
+const refuse = (argv: string[], pattern: RegExp) => {
+  expect(() => parseTrainArgs(argv)).toThrow(UsageError);
+  expect(() => parseTrainArgs(argv)).toThrow(pattern);
+};
+
+describe('train flags', () => {
+  it('takes defaults, presets, and explicit flags over presets', () => {
+    expect(parseTrainArgs([]).settings).toEqual(DEFAULT_SETTINGS);
+    const fig1 = parseTrainArgs(['--preset', 'bn-paper-fig1']).settings;
+    expect(fig1).toMatchObject({ hidden: [100, 100, 100], act: 'sigmoid', norm: 'batch', placement: 'pre', batch: 60, lr: 0.1, init: 'normal:0.1', steps: 50000, evalEvery: 1000 });
+    const base = parseTrainArgs(['--preset', 'bn-paper-fig1', '--norm', 'none', '--steps=5000']);
+    expect(base.settings).toMatchObject({ norm: 'none', steps: 5000, act: 'sigmoid' });
+    expect(base.preset).toBe('bn-paper-fig1');
+    expect(parseTrainArgs(['--preset', 'article']).settings).toMatchObject({ hidden: [256], act: 'relu', placement: 'post', optimizer: 'adam', lr: 0.001, weightDecay: 0.001, batch: 32 });
+    expect(parseTrainArgs(['--json', '--sgd-momentum', '0.9', '--weight-decay', '1e-4']).settings).toMatchObject({ sgdMomentum: 0.9, weightDecay: 1e-4 });
+  });
+
+  it('refuses bad flags with one line naming the flag and what is accepted', () => {
+    refuse(['--bogus', '1'], /unknown flag --bogus; accepted: --dataset/);
+    refuse(['--batch', '0'], /--batch "0" is not accepted; accepted: an integer >= 1/);
+    refuse(['--batch', '2.5'], /--batch/);
+    refuse(['--eps', '0'], /--eps "0" is not accepted; accepted: a number > 0/);
+    refuse(['--eps', '-1e-5'], /--eps/);
+    refuse(['--eps', 'abc'], /--eps/);
+    refuse(['--hidden', '100,0,100'], /--hidden "100,0,100" is not accepted/);
+    refuse(['--hidden', ''], /--hidden/);
+    refuse(['--dataset', 'cifar'], /--dataset "cifar" is not accepted; accepted: mnist\|spiral\|circles\|xor\|gauss/);
+    refuse(['--act', 'gelu'], /--act/);
+    refuse(['--init', 'normal:0'], /--init/);
+    refuse(['--lr'], /--lr needs a value/);
+    refuse(['--preset', 'nope'], /--preset "nope" is unknown; accepted: bn-paper-fig1, article/);
+    refuse(['--steps', '10', '--steps', '20'], /given twice/);
+    refuse(['stray'], /unexpected argument "stray"/);
+    refuse(['--dataset', 'xor', '--data', '/tmp'], /--data is for --dataset mnist/);
+    for (const argv of [['--bogus'], ['--eps', '0']]) {
+      try { parseTrainArgs(argv); } catch (e) { expect((e as Error).message).not.toContain('\n'); }
+    }
+  });
+});

@@ -1,0 +1,59 @@
+// The trainer as a user runs it: exit codes, one-line errors, JSON lines.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function train(args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('npm run train', () => {
+  it('prints JSON lines and a final done line', () => {
+    const r = train(['--dataset', 'xor', '--hidden', '16', '--steps', '300', '--eval-every', '100', '--batch', '32', '--lr', '0.5', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.step).slice(0, 4)).toEqual([0, 100, 200, 300]);
+    for (const l of lines.slice(1, 4)) {
+      expect(Object.keys(l)).toEqual(expect.arrayContaining(['step', 'loss', 'testLoss', 'testAcc', 'pct']));
+      expect(l.pct).toHaveLength(3);
+      expect(l.pct[0]).toBeLessThanOrEqual(l.pct[1]);
+      expect(l.pct[1]).toBeLessThanOrEqual(l.pct[2]);
+    }
+    const done = lines[lines.length - 1];
+    expect(done).toMatchObject({ done: true, steps: 300, settings: { dataset: 'xor', hidden: [16] } });
+    expect(done.wallTime).toBeGreaterThan(0);
+    expect(done.testAcc).toBeGreaterThan(0.8);
+  });
+
+  it('exits 2 with one line and no stack trace on bad input', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'mnist-'));
+    const corrupt = mkdtempSync(join(tmpdir(), 'mnist-'));
+    for (const f of ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte']) {
+      writeFileSync(join(corrupt, f), Uint8Array.of(0, 0, 8, 3, 0, 0));
+    }
+    const cases: [string[], RegExp][] = [
+      [['--batch', '0'], /--batch/],
+      [['--dataset', 'xor', '--batch', '5000'], /--batch: batch 5000 is larger than the 4000 training examples/],
+      [['--dataset', 'xor', '--batch', '1'], /--batch: batch 1 with batch norm/],
+      [['--eps', '0'], /--eps/],
+      [['--hidden', '10,0'], /--hidden/],
+      [['--dataset', 'imagenet'], /--dataset/],
+      [['--nope'], /unknown flag --nope/],
+      [['--data', join(empty, 'missing')], /--data: MNIST folder not found/],
+      [['--data', empty], /--data: .*train-images-idx3-ubyte/],
+      [['--data', corrupt], /--data: .*(t10k|train)-.*idx/],
+    ];
+    for (const [args, pattern] of cases) {
+      const r = train(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trim().split('\n');
+      expect(lines, args.join(' ')).toHaveLength(1);
+      expect(lines[0]).toMatch(pattern);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});

@@ -1,0 +1,90 @@
+// A single training run without a page: the loop the headless trainer drives, evaluation included.
+// One model, one seeded batch order; every `evalEvery` steps (and at step 0 and the end) it evaluates
+// on the whole test set in evaluation mode and takes the 15/50/85th percentiles of the inputs to the
+// last hidden layer's activation over the first rows of the test set (Ioffe & Szegedy, Figure 1 b-c).
+import { BatchSampler, gather } from '../data/batches';
+import type { Dataset } from '../data/dataset';
+import { Mlp } from '../engine/mlp';
+import { Rng } from '../engine/rng';
+import { modelSpecOf, optimizerSpecOf, streamSeeds } from './build';
+import { percentilesInPlace } from './quantiles';
+import type { TrainSettings } from './settings';
+
+export interface EvalPoint {
+  step: number;
+  epoch: number;
+  /** Mean training loss over the steps since the previous evaluation (NaN at step 0). */
+  loss: number;
+  testLoss: number;
+  testAcc: number;
+  /** 15th, 50th and 85th percentiles of the last hidden layer's activation inputs. */
+  pct: [number, number, number];
+  /** Training steps per second since the previous evaluation (evaluation time excluded). */
+  stepsPerSec: number;
+}
+
+export interface RunOutcome {
+  points: EvalPoint[];
+  /** The step whose loss was not finite, or null. */
+  divergedAt: number | null;
+  trainSeconds: number;
+}
+
+export const PERCENTILE_ROWS = 1000;
+
+export function headlessRun(
+  s: TrainSettings, ds: Dataset,
+  onEval: (p: EvalPoint) => void = () => {},
+  onStep: (step: number) => void = () => {},
+): RunOutcome {
+  const seeds = streamSeeds(s.seed);
+  const model = new Mlp(modelSpecOf(s, ds.inputSize, ds.numClasses), optimizerSpecOf(s), { init: s.init, seed: seeds.weights });
+  const sampler = new BatchSampler(ds.trainCount, new Rng(seeds.batches));
+  const x = new Float32Array(s.batch * ds.inputSize);
+  const y = new Uint8Array(s.batch);
+  const pctRows = Math.min(PERCENTILE_ROWS, ds.testCount);
+  const last = model.layers[model.layers.length - 1];
+  const pctValues = new Float32Array(pctRows * (last ? last.units : 0));
+  const points: EvalPoint[] = [];
+
+  let lossSum = 0;
+  let lossCount = 0;
+  let trainSeconds = 0;
+  let intervalSeconds = 0;
+  const evaluate = (step: number) => {
+    const { loss: testLoss, accuracy: testAcc } = model.evaluate(ds.testX, ds.testY, ds.testCount);
+    let pct: [number, number, number] = [NaN, NaN, NaN];
+    if (last) {
+      model.forwardEval(ds.testX, pctRows, { chunk: pctRows }, (start, R) => {
+        const inp = last.activationInput(last.evalWs);
+        pctValues.set(inp.subarray(0, R * last.units), start * last.units);
+      });
+      pct = percentilesInPlace(pctValues, [15, 50, 85]) as [number, number, number];
+    }
+    const p: EvalPoint = {
+      step, epoch: sampler.epoch, loss: lossCount ? lossSum / lossCount : NaN, testLoss, testAcc, pct,
+      stepsPerSec: intervalSeconds > 0 ? lossCount / intervalSeconds : NaN,
+    };
+    points.push(p);
+    onEval(p);
+    lossSum = 0;
+    lossCount = 0;
+    intervalSeconds = 0;
+  };
+
+  evaluate(0);
+  for (let step = 1; step <= s.steps; step++) {
+    const t0 = performance.now();
+    gather(x, y, ds, sampler.next(s.batch), s.batch);
+    const loss = model.trainStep(x, y, s.batch);
+    const dt = (performance.now() - t0) / 1000;
+    trainSeconds += dt;
+    intervalSeconds += dt;
+    if (!Number.isFinite(loss)) return { points, divergedAt: step, trainSeconds };
+    lossSum += loss;
+    lossCount++;
+    onStep(step);
+    if (step % s.evalEvery === 0 || step === s.steps) evaluate(step);
+  }
+  return { points, divergedAt: null, trainSeconds };
+}
