@@ -1,0 +1,180 @@
+// `npm run bench`: steps per second and effective GFLOP/s of training the benchmark MLPs with our
+// engine and, in the same run, with TensorFlow.js on its cpu and wasm backends. See --help.
+//
+// W1 = Ioffe & Szegedy (2015) Figure 1: 784-100-100-100-10 sigmoid, batch 60, batch norm before the
+// sigmoid (eps 1e-5, momentum 0.1) or no norm, SGD lr 0.1, N(0, 0.1^2) weights.
+// W2 = 784-512-512-512-10 relu, batch 256, batch norm (pre) or none, SGD lr 0.01, He weights.
+// Every implementation trains from the same initial weights on the same 16 seeded random batches
+// (x uniform [0, 1), labels 0..9), cycled; softmax cross-entropy. Each configuration: 2 untimed
+// steps, a calibration of ~0.75 s, then `trials` timed trials of ~1.5 s each; the median is reported.
+
+import os from 'node:os';
+import { parseArgs, USAGE, type BenchArgs } from './bench/args';
+import { createNormscopeTrainer } from './bench/normscope';
+import {
+  computeRatios, contended, FLOP_FORMULA, firstLossAgreement, formatRatioLine, formatResultsTable, gflopsOf,
+  toJsonDocument, type BenchDetail,
+} from './bench/report';
+import { measure, median, relativeSpread } from './bench/timing';
+import type { ImplId, Trainer } from './bench/types';
+import { makeBatches, makeWeights, makeWorkload, stepFlops, type Batch, type Workload } from './bench/workloads';
+
+type TfjsModule = typeof import('./bench/tfjs');
+
+async function createTrainer(impl: ImplId, w: Workload, batches: Batch[], weights: Float32Array[], tfjs: TfjsModule | null): Promise<Trainer> {
+  if (impl === 'normscope') return createNormscopeTrainer(w, batches, weights);
+  await tfjs!.useBackend(impl === 'tfjs-cpu' ? 'cpu' : 'wasm');
+  return tfjs!.createTfjsTrainer(w, batches, weights);
+}
+
+async function run(args: BenchArgs, log: (s: string) => void): Promise<{ details: BenchDetail[]; errors: string[]; tfjs: TfjsModule | null }> {
+  const wantsTfjs = args.impls.some((i) => i !== 'normscope');
+  // Imported only when needed: tfjs-layers takes a while to load.
+  const tfjs: TfjsModule | null = wantsTfjs ? await import('./bench/tfjs') : null;
+  tfjs?.initTfjs();
+  const details: BenchDetail[] = [];
+  const errors: string[] = [];
+  for (const [id, norm] of args.workloads) {
+    const w = makeWorkload(id, norm);
+    const batches = makeBatches(w);
+    const weights = makeWeights(w);
+    const flopsPerStep = stepFlops(w.sizes, w.batch);
+    for (const impl of args.impls) {
+      const label = `${id} ${norm.padEnd(5)} ${impl.padEnd(9)}`;
+      let trainer: Trainer | null = null;
+      try {
+        trainer = await createTrainer(impl, w, batches, weights, tfjs);
+        const t = trainer;
+        const firstLoss = t.stepWithLoss();
+        const m = measure(() => t.step(), {
+          trials: args.trials,
+          trialSeconds: args.trialSeconds,
+          warmupSeconds: args.warmupSeconds,
+          afterTrial: () => t.afterTrial?.(),
+        });
+        const lastLoss = t.stepWithLoss();
+        const d: BenchDetail = {
+          workload: id, norm, impl,
+          stepsPerSec: m.stepsPerSec,
+          gflops: gflopsOf(flopsPerStep, m.stepsPerSec),
+          flopsPerStep,
+          trialRates: m.trialRates,
+          stepsPerTrial: m.stepsPerTrial,
+          cpuShare: median(m.cpuShares),
+          warmupSteps: m.warmupSteps,
+          spread: relativeSpread(m.trialRates),
+          firstLoss,
+          lastLoss,
+          seconds: m.seconds,
+        };
+        details.push(d);
+        log(`  ${label} ${d.stepsPerSec.toFixed(2).padStart(8)} steps/s  ${d.gflops.toFixed(2).padStart(6)} GFLOP/s  (${m.seconds.toFixed(1)} s)`);
+      } catch (e) {
+        const msg = `${label} failed: ${e instanceof Error ? e.message : String(e)}`;
+        errors.push(msg);
+        log(`  ${msg}`);
+      } finally {
+        trainer?.dispose();
+      }
+    }
+  }
+  return { details, errors, tfjs };
+}
+
+async function main(): Promise<number> {
+  let args: BenchArgs;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const progress = (s: string) => process.stderr.write(`${s}\n`);
+  // With --json, stdout carries exactly one JSON object: anything a library logs goes to stderr.
+  if (args.json) console.log = console.info = (...a: unknown[]) => progress(a.map(String).join(' '));
+
+  const t0 = performance.now();
+  const loadBefore = os.loadavg();
+  progress(`bench: ${args.workloads.map(([a, b]) => `${a}:${b}`).join(', ')} x ${args.impls.join(', ')}; ` +
+    `${args.trials} trials of ~${args.trialSeconds} s, median`);
+  const { details, errors, tfjs } = await run(args, progress);
+  const wallSeconds = (performance.now() - t0) / 1000;
+
+  const cpus = os.cpus();
+  const tfInfo = tfjs ? tfjs.initTfjs() : null;
+  const machine = {
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    loadavgBefore: loadBefore.map((v) => Number(v.toFixed(2))),
+    loadavgAfter: os.loadavg().map((v) => Number(v.toFixed(2))),
+    tfjs: tfInfo && {
+      version: tfInfo.version,
+      wasmSimd: tfInfo.wasmSimd ?? null,
+      wasmThreads: tfInfo.wasmThreads ?? null,
+      wasmBinary: tfInfo.wasmBinary ?? null,
+      wasmDir: tfInfo.wasmDir,
+    },
+  };
+  const ratios = computeRatios(details);
+  const agreement = firstLossAgreement(details);
+
+  if (args.json) {
+    out(JSON.stringify(toJsonDocument(details, {
+      flopFormula: FLOP_FORMULA,
+      config: { trials: args.trials, trialSeconds: args.trialSeconds, warmupSeconds: args.warmupSeconds, batches: 16 },
+      details: details.map((d) => ({ ...d, firstLoss: Number.isFinite(d.firstLoss) ? d.firstLoss : String(d.firstLoss), lastLoss: Number.isFinite(d.lastLoss) ? d.lastLoss : String(d.lastLoss) })),
+      firstLossAgreement: agreement,
+      machine,
+      wallSeconds: Number(wallSeconds.toFixed(1)),
+      errors,
+    })));
+  } else {
+    out('');
+    out(`NormScope bench: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}` +
+      (machine.tfjs ? `, TF.js ${machine.tfjs.version}` +
+        (machine.tfjs.wasmSimd !== null ? ` (wasm: ${machine.tfjs.wasmBinary}, SIMD ${machine.tfjs.wasmSimd ? 'on' : 'off'}, ${machine.tfjs.wasmThreads} thread)` : '')
+        : ''));
+    out('W1 = 784-100-100-100-10 sigmoid, B=60, SGD lr 0.1, N(0,0.1^2); W2 = 784-512-512-512-10 relu, B=256, SGD lr 0.01, He');
+    out(`batch norm before the activation (eps 1e-5, momentum 0.1); ${args.trials} trials of ~${args.trialSeconds} s after warm-up, median`);
+    out('');
+    out(formatResultsTable(details));
+    out('');
+    for (const r of ratios) out(formatRatioLine(r));
+    if (agreement.length) {
+      out('');
+      out('first-step loss (same weights, same batch) agrees across implementations to: ' +
+        agreement.map((a) => `${a.workload} ${a.norm} ${a.maxRelDiff.toExponential(1)}`).join(', '));
+    }
+    out('');
+    out(`GFLOP/s: ${FLOP_FORMULA}.`);
+    const perStep = args.workloads.map(([id, norm]) => {
+      const w = makeWorkload(id, norm);
+      return `${id} ${(stepFlops(w.sizes, w.batch) / 1e6).toFixed(3)} MFLOP/step`;
+    });
+    out(`  ${[...new Set(perStep)].join(', ')}`);
+    const busy = contended(details);
+    if (busy.length) {
+      out(`note: cpu < 90% for ${busy.map((d) => `${d.workload} ${d.norm} ${d.impl}`).join(', ')}: ` +
+        'another process competed for the cores during those trials; rerun on a quiet machine.');
+    }
+    out(`cpu = process CPU time / wall time during the trials (~100% for one busy thread); spread = (max-min)/median of the trial rates.`);
+    out(`load average before/after: ${machine.loadavgBefore.join(' ')} / ${machine.loadavgAfter.join(' ')}; wall time ${wallSeconds.toFixed(1)} s`);
+    for (const e of errors) out(`ERROR: ${e}`);
+  }
+  return errors.length ? 1 : 0;
+}
+
+main().then(
+  (code) => { process.exitCode = code; },
+  (e) => {
+    process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

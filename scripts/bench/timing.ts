@@ -1,0 +1,96 @@
+// Time-sized trials: a warm-up that also calibrates the step rate, then `trials` timed runs of a fixed
+// number of steps each (sized so one trial takes about `trialSeconds`), reported as the median rate.
+
+export interface MeasureOptions {
+  trials: number;
+  /** Target duration of one trial. */
+  trialSeconds: number;
+  /** Calibration time after the untimed first steps. */
+  warmupSeconds: number;
+  /** Untimed steps before calibration (first-call compilation, buffer allocation). */
+  untimedSteps?: number;
+  /** Clock in milliseconds; performance.now by default. */
+  now?: () => number;
+  /** Process CPU time in milliseconds (all threads); process.cpuUsage by default. */
+  cpuNow?: () => number;
+  /** Called after every timed trial, outside the timing (e.g. a leak check). */
+  afterTrial?: (trial: number) => void;
+}
+
+export interface Measurement {
+  /** Median over the trials of steps / seconds. */
+  stepsPerSec: number;
+  trialRates: number[];
+  stepsPerTrial: number;
+  /**
+   * Per trial, process CPU time / wall time. About 1 for single-threaded code running undisturbed;
+   * clearly below 1 means the process was waiting for a core (another process competed for it).
+   */
+  cpuShares: number[];
+  warmupSteps: number;
+  /** Wall time of the whole measurement, warm-up included, in seconds. */
+  seconds: number;
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of no values');
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** (max - min) / median: how much the trials disagree. */
+export function relativeSpread(values: readonly number[]): number {
+  const med = median(values);
+  if (!(med > 0)) return 0;
+  return (Math.max(...values) - Math.min(...values)) / med;
+}
+
+/** Steps per trial for a calibrated rate: at least 1. */
+export function stepsForTrial(stepsPerSec: number, trialSeconds: number): number {
+  if (!Number.isFinite(stepsPerSec) || stepsPerSec <= 0) return 1;
+  return Math.max(1, Math.round(stepsPerSec * trialSeconds));
+}
+
+export function measure(step: () => void, opts: MeasureOptions): Measurement {
+  const now = opts.now ?? (() => performance.now());
+  const cpuNow = opts.cpuNow ?? (() => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  });
+  const t0 = now();
+  const untimed = opts.untimedSteps ?? 2;
+  for (let i = 0; i < untimed; i++) step();
+
+  // Calibrate: run until warmupSeconds have passed (at least one step).
+  let warm = 0;
+  const c0 = now();
+  let elapsed = 0;
+  do {
+    step();
+    warm++;
+    elapsed = (now() - c0) / 1000;
+  } while (elapsed < opts.warmupSeconds);
+  const perTrial = stepsForTrial(warm / elapsed, opts.trialSeconds);
+
+  const rates: number[] = [];
+  const cpuShares: number[] = [];
+  for (let t = 0; t < opts.trials; t++) {
+    const cpu0 = cpuNow();
+    const s0 = now();
+    for (let i = 0; i < perTrial; i++) step();
+    const ms = now() - s0;
+    const cpuMs = cpuNow() - cpu0;
+    rates.push(perTrial / (ms / 1000));
+    cpuShares.push(ms > 0 ? cpuMs / ms : 1);
+    opts.afterTrial?.(t);
+  }
+  return {
+    stepsPerSec: median(rates),
+    trialRates: rates,
+    stepsPerTrial: perTrial,
+    cpuShares,
+    warmupSteps: untimed + warm,
+    seconds: (now() - t0) / 1000,
+  };
+}
