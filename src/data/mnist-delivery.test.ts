@@ -1,0 +1,260 @@
+// MNIST delivery end to end in Node: the Vite plugin's compression, cache, middleware and build hook,
+// and loadMnistInBrowser fetching from a real HTTP server on 127.0.0.1 or from fake fetches.
+
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mnistPlugin, { buildMnistAssets, mnistMiddleware, type MnistAssets } from '../../scripts/vite-plugin-mnist.ts';
+import { DataError, type Dataset } from './dataset.ts';
+import { mnistFromIdx } from './mnist.ts';
+import { loadMnistInBrowser, type MnistProgress } from './mnist-browser.ts';
+import { MNIST_FILE_KEYS, MNIST_FILE_NAMES, type MnistFiles, type MnistManifest } from './mnist-files.ts';
+import { tinyMnistFiles } from './mnist-fixture.ts';
+import { defaultMnistDir, loadMnistFromDir } from './mnist-node.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'normscope-delivery-'));
+const srcDir = join(tmp, 'src');
+const cacheDir = join(tmp, 'cache');
+const tiny: MnistFiles = tinyMnistFiles(30, 7);
+const servers: Server[] = [];
+
+beforeAll(() => {
+  mkdirSync(srcDir);
+  for (const key of MNIST_FILE_KEYS) writeFileSync(join(srcDir, MNIST_FILE_NAMES[key]), tiny[key]);
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Serves `assets` under /mnist/ on 127.0.0.1; returns the origin. `labelGzip` mimics sirv (vite preview). */
+async function serve(assets: MnistAssets, labelGzip = false): Promise<string> {
+  const handle = mnistMiddleware('/mnist/', async () => assets);
+  const server = createServer((req, res) => {
+    if (labelGzip && req.url?.endsWith('.gz')) res.setHeader('Content-Encoding', 'gzip');
+    handle(req, res, () => {
+      res.statusCode = 404;
+      res.end('not here');
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function manifestOf(assets: MnistAssets): MnistManifest {
+  return JSON.parse(new TextDecoder().decode(assets.get('manifest.json')!.bytes)) as MnistManifest;
+}
+
+function expectSameDataset(a: Dataset, b: Dataset): void {
+  expect([a.trainCount, a.testCount, a.inputSize]).toEqual([b.trainCount, b.testCount, b.inputSize]);
+  for (const k of ['trainX', 'trainY', 'testX', 'testY'] as const) {
+    const x = a[k];
+    const y = b[k];
+    expect(x.length).toBe(y.length);
+    let firstDiff = -1;
+    for (let i = 0; i < x.length && firstDiff < 0; i++) if (x[i] !== y[i]) firstDiff = i;
+    expect(firstDiff, k).toBe(-1);
+  }
+}
+
+async function refusal(p: Promise<unknown>): Promise<string> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(DataError);
+  return (e as Error).message;
+}
+
+describe('buildMnistAssets', () => {
+  it('gzips the four files and publishes their sizes in the manifest', async () => {
+    const assets = await buildMnistAssets(srcDir, 9, cacheDir);
+    expect([...assets.keys()].sort()).toEqual([
+      'manifest.json',
+      't10k-images-idx3-ubyte.gz',
+      't10k-labels-idx1-ubyte.gz',
+      'train-images-idx3-ubyte.gz',
+      'train-labels-idx1-ubyte.gz',
+    ]);
+    const manifest = manifestOf(assets);
+    expect(manifest.credit).toMatch(/LeCun.*Cortes.*CC BY-SA 3.0/);
+    for (const key of MNIST_FILE_KEYS) {
+      const gz = assets.get(MNIST_FILE_NAMES[key] + '.gz')!;
+      expect(gz.contentType).toBe('application/gzip');
+      expect(new Uint8Array(gunzipSync(gz.bytes))).toEqual(tiny[key]);
+      expect(manifest.files[MNIST_FILE_NAMES[key] + '.gz']).toEqual({ gzipBytes: gz.bytes.length, rawBytes: tiny[key].length });
+    }
+  });
+
+  it('reuses the cached compressed files', async () => {
+    const cached = readdirSync(cacheDir).find((f) => f.startsWith('t10k-labels-idx1-ubyte.'))!;
+    const marker = gzipSync(tiny.testLabels, { level: 1 });
+    writeFileSync(join(cacheDir, cached), marker);
+    const assets = await buildMnistAssets(srcDir, 9, cacheDir);
+    expect(new Uint8Array(assets.get('t10k-labels-idx1-ubyte.gz')!.bytes)).toEqual(new Uint8Array(marker));
+  });
+
+  it('refuses a corrupt or missing source file, naming it', async () => {
+    const dir = join(tmp, 'corrupt');
+    mkdirSync(dir);
+    for (const key of MNIST_FILE_KEYS) writeFileSync(join(dir, MNIST_FILE_NAMES[key]), tiny[key]);
+    writeFileSync(join(dir, 'train-labels-idx1-ubyte'), tiny.trainLabels.subarray(0, 20));
+    await expect(buildMnistAssets(dir, 1)).rejects.toThrow('train-labels-idx1-ubyte: truncated');
+    rmSync(join(dir, 'train-images-idx3-ubyte'));
+    await expect(buildMnistAssets(dir, 1)).rejects.toThrow(`MNIST file missing: ${join(dir, 'train-images-idx3-ubyte')}`);
+  });
+});
+
+describe('loadMnistInBrowser over HTTP', () => {
+  let assets: MnistAssets;
+  let origin: string;
+  beforeAll(async () => {
+    assets = await buildMnistAssets(srcDir, 6);
+    origin = await serve(assets);
+  });
+
+  it('loads what mnistFromIdx gives, reporting monotone progress that ends at the total', async () => {
+    const reports: MnistProgress[] = [];
+    const ds = await loadMnistInBrowser(`${origin}/mnist/`, (p) => reports.push(p));
+    expectSameDataset(ds, mnistFromIdx(tiny));
+    const total = Object.values(manifestOf(assets).files).reduce((s, f) => s + f.gzipBytes, 0);
+    expect(reports.length).toBeGreaterThanOrEqual(4);
+    for (let i = 0; i < reports.length; i++) {
+      expect(reports[i].total).toBe(total);
+      if (i > 0) expect(reports[i].loaded).toBeGreaterThanOrEqual(reports[i - 1].loaded);
+    }
+    expect(reports.at(-1)!.loaded).toBe(total);
+    expect(new Set(reports.map((r) => r.file))).toEqual(new Set(Object.keys(manifestOf(assets).files)));
+  });
+
+  it('accepts a base URL without the trailing slash', async () => {
+    expect((await loadMnistInBrowser(`${origin}/mnist`)).trainCount).toBe(30);
+  });
+
+  it('falls back to Content-Length for progress when there is no manifest', async () => {
+    const withoutManifest = new Map(assets);
+    withoutManifest.delete('manifest.json');
+    const bare = await serve(withoutManifest);
+    const reports: MnistProgress[] = [];
+    await loadMnistInBrowser(`${bare}/mnist/`, (p) => reports.push(p));
+    const total = [...withoutManifest.values()].reduce((s, a) => s + a.bytes.length, 0);
+    expect(reports.at(-1)).toMatchObject({ loaded: total, total });
+  });
+
+  it('copes with a server that labels the files Content-Encoding: gzip, as vite preview does', async () => {
+    const labelling = await serve(assets, true);
+    const reports: MnistProgress[] = [];
+    const ds = await loadMnistInBrowser(`${labelling}/mnist/`, (p) => reports.push(p));
+    expectSameDataset(ds, mnistFromIdx(tiny));
+    const total = Object.values(manifestOf(assets).files).reduce((s, f) => s + f.gzipBytes, 0);
+    for (const r of reports) expect(r.loaded).toBeLessThanOrEqual(r.total);
+    expect(reports.at(-1)).toMatchObject({ loaded: total, total });
+  });
+
+  it('names the URL and status of a failed request', async () => {
+    const message = await refusal(loadMnistInBrowser(`${origin}/elsewhere/`));
+    expect(message).toMatch(new RegExp(`^${origin}/elsewhere/[a-z0-9-]+\\.gz: HTTP status 404 Not Found$`));
+  });
+
+  it('names the URL when the server cannot be reached', async () => {
+    const message = await refusal(loadMnistInBrowser('http://127.0.0.1:9/mnist/'));
+    expect(message).toMatch(/^http:\/\/127\.0\.0\.1:9\/mnist\/.*\.gz: fetch failed/);
+  });
+
+  it('answers HEAD with the size and no body, and 404 for unknown names', async () => {
+    const head = await fetch(`${origin}/mnist/train-labels-idx1-ubyte.gz`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('application/gzip');
+    expect(head.headers.get('content-encoding')).toBeNull();
+    expect(Number(head.headers.get('content-length'))).toBe(assets.get('train-labels-idx1-ubyte.gz')!.bytes.length);
+    const missing = await fetch(`${origin}/mnist/nothing.gz`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toMatch(/No MNIST file nothing.gz; available: .*manifest.json/);
+  });
+});
+
+describe('loadMnistInBrowser with a fake fetch', () => {
+  const byName = new Map<string, Uint8Array>(MNIST_FILE_KEYS.map((k) => [MNIST_FILE_NAMES[k] + '.gz', tiny[k]]));
+  const fakeFetch =
+    (body: (name: string, raw: Uint8Array) => Uint8Array, headers: Record<string, string> = {}): typeof fetch =>
+    async (input) => {
+      const name = String(input).split('/').pop()!;
+      const raw = byName.get(name);
+      if (!raw) return new Response('no', { status: 404, statusText: 'Not Found' });
+      return new Response(body(name, raw) as BodyInit, { headers });
+    };
+
+  it('uses bytes a server already inflated (Content-Encoding: gzip) as they are', async () => {
+    const ds = await loadMnistInBrowser('/mnist/', undefined, { fetch: fakeFetch((_, raw) => raw, { 'content-encoding': 'gzip' }) });
+    expectSameDataset(ds, mnistFromIdx(tiny));
+  });
+
+  it('refuses corrupt gzip, naming the URL', async () => {
+    const corrupt = fakeFetch((name, raw) => (name.startsWith('t10k-images') ? Uint8Array.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4]) : gzipSync(raw)));
+    expect(await refusal(loadMnistInBrowser('/mnist/', undefined, { fetch: corrupt }))).toMatch(/^\/mnist\/t10k-images-idx3-ubyte\.gz: not valid gzip data/);
+  });
+
+  it('passes parse errors through, naming the IDX file', async () => {
+    const truncated = fakeFetch((name, raw) => gzipSync(name.startsWith('t10k-labels') ? raw.subarray(0, raw.length - 1) : raw));
+    expect(await refusal(loadMnistInBrowser('/mnist/', undefined, { fetch: truncated }))).toBe(
+      't10k-labels-idx1-ubyte: truncated: expected 7 data bytes, found 6 (dims 7)',
+    );
+  });
+
+  it('rejects with the AbortError itself when aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const aborting: typeof fetch = async (_input, init) => {
+      init?.signal?.throwIfAborted();
+      throw new Error('unreachable');
+    };
+    await expect(loadMnistInBrowser('/mnist/', undefined, { fetch: aborting, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('the Vite plugin hooks', () => {
+  type Hook = (this: unknown, ...args: unknown[]) => unknown;
+
+  it('emits the four .gz files and the manifest into the build', async () => {
+    const plugin = mnistPlugin({ dir: srcDir, level: 1 });
+    (plugin.configResolved as Hook).call({}, { base: '/', cacheDir: join(tmp, 'vite-cache') });
+    const emitted: { fileName: string; source: Uint8Array }[] = [];
+    await (plugin.generateBundle as Hook).call({ emitFile: (f: { fileName: string; source: Uint8Array }) => emitted.push(f) }, {}, {});
+    expect(emitted.map((f) => f.fileName).sort()).toEqual([
+      'mnist/manifest.json',
+      'mnist/t10k-images-idx3-ubyte.gz',
+      'mnist/t10k-labels-idx1-ubyte.gz',
+      'mnist/train-images-idx3-ubyte.gz',
+      'mnist/train-labels-idx1-ubyte.gz',
+    ]);
+    expect(new Uint8Array(gunzipSync(emitted.find((f) => f.fileName === 'mnist/train-images-idx3-ubyte.gz')!.source))).toEqual(tiny.trainImages);
+    expect(existsSync(join(tmp, 'vite-cache', 'normscope-mnist'))).toBe(true);
+  });
+
+  it('serves under the configured base in dev', async () => {
+    const plugin = mnistPlugin({ dir: srcDir, level: 1 });
+    (plugin.configResolved as Hook).call({}, { base: '/app/', cacheDir: join(tmp, 'vite-cache') });
+    let middleware: ((req: unknown, res: unknown, next: () => void) => void) | undefined;
+    const errors: string[] = [];
+    (plugin.configureServer as Hook).call({}, { middlewares: { use: (m: typeof middleware) => (middleware = m) }, config: { logger: { error: (m: string) => errors.push(m) } } });
+    const server = createServer((req, res) => middleware!(req, res, () => res.writeHead(404).end()));
+    servers.push(server);
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect((await loadMnistInBrowser(`${origin}/app/mnist/`)).testCount).toBe(7);
+    expect((await fetch(`${origin}/mnist/manifest.json`)).status).toBe(404);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('real MNIST through the plugin and loadMnistInBrowser', () => {
+  it('gives exactly what loadMnistFromDir gives', async () => {
+    const origin = await serve(await buildMnistAssets(defaultMnistDir(), 1));
+    expectSameDataset(await loadMnistInBrowser(`${origin}/mnist/`), loadMnistFromDir());
+  });
+});
