@@ -6,7 +6,8 @@
 // W2 = 784-512-512-512-10 relu, batch 256, batch norm (pre) or none, SGD lr 0.01, He weights.
 // Every implementation trains from the same initial weights on the same 16 seeded random batches
 // (x uniform [0, 1), labels 0..9), cycled; softmax cross-entropy. Each configuration: 2 untimed
-// steps, a calibration of ~0.75 s, then `trials` timed trials of ~1.5 s each; the median is reported.
+// steps (the first one also records the loss), a calibration of ~0.75 s, then `trials` timed trials
+// of ~1.5 s each (fewer, at least 3, if they would take over 12 s); the median is reported.
 
 import os from 'node:os';
 import { parseArgs, USAGE, type BenchArgs } from './bench/args';
@@ -50,6 +51,7 @@ async function run(args: BenchArgs, log: (s: string) => void): Promise<{ details
           trials: args.trials,
           trialSeconds: args.trialSeconds,
           warmupSeconds: args.warmupSeconds,
+          maxTrialsSeconds: args.maxTrialsSeconds,
           afterTrial: () => t.afterTrial?.(),
         });
         const lastLoss = t.stepWithLoss();
@@ -103,6 +105,11 @@ async function main(): Promise<number> {
   progress(`bench: ${args.workloads.map(([a, b]) => `${a}:${b}`).join(', ')} x ${args.impls.join(', ')}; ` +
     `${args.trials} trials of ~${args.trialSeconds} s, median`);
   const { details, errors, tfjs } = await run(args, progress);
+  let wasmMatMul: { plain: number; transposedA: number } | null = null;
+  if (tfjs && args.impls.includes('tfjs-wasm')) {
+    await tfjs.useBackend('wasm');
+    wasmMatMul = tfjs.calibrateMatMul();
+  }
   const wallSeconds = (performance.now() - t0) / 1000;
 
   const cpus = os.cpus();
@@ -120,6 +127,8 @@ async function main(): Promise<number> {
       wasmThreads: tfInfo.wasmThreads ?? null,
       wasmBinary: tfInfo.wasmBinary ?? null,
       wasmDir: tfInfo.wasmDir,
+      /** GFLOP/s of the wasm backend's 256x512x512 product, plain and A^T@B */
+      wasmMatMulGflops: wasmMatMul,
     },
   };
   const ratios = computeRatios(details);
@@ -128,7 +137,7 @@ async function main(): Promise<number> {
   if (args.json) {
     out(JSON.stringify(toJsonDocument(details, {
       flopFormula: FLOP_FORMULA,
-      config: { trials: args.trials, trialSeconds: args.trialSeconds, warmupSeconds: args.warmupSeconds, batches: 16 },
+      config: { trials: args.trials, trialSeconds: args.trialSeconds, warmupSeconds: args.warmupSeconds, maxTrialsSeconds: args.maxTrialsSeconds, batches: 16 },
       details: details.map((d) => ({ ...d, firstLoss: Number.isFinite(d.firstLoss) ? d.firstLoss : String(d.firstLoss), lastLoss: Number.isFinite(d.lastLoss) ? d.lastLoss : String(d.lastLoss) })),
       firstLossAgreement: agreement,
       machine,
@@ -165,6 +174,10 @@ async function main(): Promise<number> {
         'another process competed for the cores during those trials; rerun on a quiet machine.');
     }
     out(`cpu = process CPU time / wall time during the trials (~100% for one busy thread); spread = (max-min)/median of the trial rates.`);
+    if (wasmMatMul) {
+      out(`tfjs-wasm product 256x512 @ 512x512 on this machine: A@B ${wasmMatMul.plain} GFLOP/s, ` +
+        `A^T@B ${wasmMatMul.transposedA} GFLOP/s (the backward pass's transposed products take the slow path).`);
+    }
     out(`load average before/after: ${machine.loadavgBefore.join(' ')} / ${machine.loadavgAfter.join(' ')}; wall time ${wallSeconds.toFixed(1)} s`);
     for (const e of errors) out(`ERROR: ${e}`);
   }

@@ -10,6 +10,8 @@ export interface BenchArgs {
   trials: number;
   trialSeconds: number;
   warmupSeconds: number;
+  /** Cap on the trials of one configuration together (fewer trials, at least 3, when exceeded). */
+  maxTrialsSeconds: number;
   help: boolean;
 }
 
@@ -21,6 +23,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --trials N             timed trials per configuration, median reported (default 5)
   --trial-seconds S      target duration of one trial (default 1.5)
   --warmup-seconds S     calibration time after 2 untimed steps (default 0.75)
+  --max-trials-seconds S cap on all trials of one configuration: slower ones run fewer trials,
+                         at least 3 (default 12; only TF.js-cpu on W2 is that slow)
   --help`;
 
 function parseImpls(list: string): ImplId[] {
@@ -74,6 +78,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     trials: 5,
     trialSeconds: 1.5,
     warmupSeconds: 0.75,
+    maxTrialsSeconds: 12,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -86,6 +91,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--trials': args.trials = positive('--trials', value(), true); break;
       case '--trial-seconds': args.trialSeconds = positive('--trial-seconds', value(), false); break;
       case '--warmup-seconds': args.warmupSeconds = positive('--warmup-seconds', value(), false); break;
+      case '--max-trials-seconds': args.maxTrialsSeconds = positive('--max-trials-seconds', value(), false); break;
       case '--help': case '-h': args.help = true; break;
       default: throw new Error(`unknown option "${argv[i]}"\n${USAGE}`);
     }

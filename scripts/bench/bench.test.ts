@@ -4,7 +4,7 @@ import {
   computeRatios, contended, firstLossAgreement, fmtNum, formatRatioLine, formatResultsTable, formatTable,
   gflopsOf, targetFor, toJsonDocument, type BenchDetail, type BenchResult,
 } from './report';
-import { measure, median, relativeSpread, stepsForTrial } from './timing';
+import { measure, median, relativeSpread, stepsForTrial, trialCount } from './timing';
 import { makeBatches, makeWeights, makeWorkload, stepFlops, toModelSpec } from './workloads';
 
 describe('median and spread', () => {
@@ -36,7 +36,7 @@ describe('trial sizing', () => {
     let cpu = 0;
     let steps = 0;
     const m = measure(() => { t += 10; cpu += 10; steps++; }, {
-      trials: 5, trialSeconds: 0.5, warmupSeconds: 0.1, now: () => t, cpuNow: () => cpu,
+      trials: 5, trialSeconds: 0.5, warmupSeconds: 0.1, untimedSteps: 2, now: () => t, cpuNow: () => cpu,
     });
     expect(m.stepsPerSec).toBeCloseTo(100);
     expect(m.stepsPerTrial).toBe(50);
@@ -55,11 +55,23 @@ describe('trial sizing', () => {
       const slow = call > 2 + 10 + 2 * 10 && call <= 2 + 10 + 3 * 10;
       t += slow ? 20 : 10;
       cpu += 10;
-    }, { trials: 5, trialSeconds: 0.1, warmupSeconds: 0.1, now: () => t, cpuNow: () => cpu });
+    }, { trials: 5, trialSeconds: 0.1, warmupSeconds: 0.1, untimedSteps: 2, now: () => t, cpuNow: () => cpu });
     expect(m.stepsPerTrial).toBe(10);
     expect(m.trialRates.map((r) => Math.round(r))).toEqual([100, 100, 50, 100, 100]);
     expect(m.stepsPerSec).toBeCloseTo(100);
     expect(m.cpuShares[2]).toBeCloseTo(0.5);
+  });
+  it('runs fewer trials (at least minTrials) when they would exceed maxTrialsSeconds', () => {
+    expect(trialCount(5, 1.5, undefined, 3)).toBe(5);
+    expect(trialCount(5, 1.5, 12, 3)).toBe(5);
+    expect(trialCount(5, 3.5, 12, 3)).toBe(3);
+    expect(trialCount(5, 2.9, 12, 3)).toBe(4);
+    expect(trialCount(2, 10, 12, 3)).toBe(2);
+    let t = 0;
+    const m = measure(() => { t += 3500; }, { trials: 5, trialSeconds: 1.5, warmupSeconds: 0.75, maxTrialsSeconds: 12, now: () => t, cpuNow: () => t });
+    expect(m.stepsPerTrial).toBe(1);
+    expect(m.trialRates).toHaveLength(3);
+    expect(m.warmupSteps).toBe(2);
   });
   it('calls afterTrial once per trial', () => {
     let t = 0;

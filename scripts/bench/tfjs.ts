@@ -189,3 +189,25 @@ export function createTfjsTrainer(
 export function tfjsNumTensors(): number {
   return tf.memory().numTensors;
 }
+
+/**
+ * GFLOP/s of the active backend's product at W2's size (256x512 by 512x512): plain A@B and the
+ * A^T@B form of the backward pass. A yardstick for comparing this machine with others (the wasm
+ * backend reached 26-29 and 1-3 GFLOP/s on the reference machine).
+ */
+export function calibrateMatMul(): { plain: number; transposedA: number } {
+  const a = tf.randomUniform([256, 512]);
+  const at = tf.randomUniform([512, 256]);
+  const b = tf.randomUniform([512, 512]);
+  const flops = 2 * 256 * 512 * 512;
+  const time = (f: () => tf.Tensor, n: number): number => {
+    f().dispose();
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) f().dispose();
+    return (flops * n) / ((performance.now() - t0) / 1000) / 1e9;
+  };
+  const plain = time(() => tf.matMul(a, b), 20);
+  const transposedA = time(() => tf.matMul(at, b, true, false), 4);
+  for (const t of [a, at, b]) t.dispose();
+  return { plain: Number(plain.toFixed(2)), transposedA: Number(transposedA.toFixed(2)) };
+}

@@ -7,8 +7,16 @@ export interface MeasureOptions {
   trialSeconds: number;
   /** Calibration time after the untimed first steps. */
   warmupSeconds: number;
-  /** Untimed steps before calibration (first-call compilation, buffer allocation). */
+  /** Untimed steps before calibration (first-call compilation, buffer allocation); default 1. */
   untimedSteps?: number;
+  /**
+   * Upper bound on the time of all trials together: when `trials` trials would take longer (very slow
+   * configurations, where a trial is a single multi-second step), fewer are run, but never fewer than
+   * `minTrials`. Default: no bound.
+   */
+  maxTrialsSeconds?: number;
+  /** Default 3. */
+  minTrials?: number;
   /** Clock in milliseconds; performance.now by default. */
   now?: () => number;
   /** Process CPU time in milliseconds (all threads); process.cpuUsage by default. */
@@ -52,6 +60,13 @@ export function stepsForTrial(stepsPerSec: number, trialSeconds: number): number
   return Math.max(1, Math.round(stepsPerSec * trialSeconds));
 }
 
+/** `trials`, reduced (down to `minTrials`) so that trials * secondsPerTrial stays within `maxSeconds`. */
+export function trialCount(trials: number, secondsPerTrial: number, maxSeconds: number | undefined, minTrials: number): number {
+  if (maxSeconds === undefined || !(secondsPerTrial > 0)) return trials;
+  const fit = Math.floor(maxSeconds / secondsPerTrial);
+  return Math.max(Math.min(trials, minTrials), Math.min(trials, fit));
+}
+
 export function measure(step: () => void, opts: MeasureOptions): Measurement {
   const now = opts.now ?? (() => performance.now());
   const cpuNow = opts.cpuNow ?? (() => {
@@ -59,7 +74,7 @@ export function measure(step: () => void, opts: MeasureOptions): Measurement {
     return (u.user + u.system) / 1000;
   });
   const t0 = now();
-  const untimed = opts.untimedSteps ?? 2;
+  const untimed = opts.untimedSteps ?? 1;
   for (let i = 0; i < untimed; i++) step();
 
   // Calibrate: run until warmupSeconds have passed (at least one step).
@@ -71,11 +86,13 @@ export function measure(step: () => void, opts: MeasureOptions): Measurement {
     warm++;
     elapsed = (now() - c0) / 1000;
   } while (elapsed < opts.warmupSeconds);
-  const perTrial = stepsForTrial(warm / elapsed, opts.trialSeconds);
+  const rate = warm / elapsed;
+  const perTrial = stepsForTrial(rate, opts.trialSeconds);
+  const trials = trialCount(opts.trials, perTrial / rate, opts.maxTrialsSeconds, opts.minTrials ?? 3);
 
   const rates: number[] = [];
   const cpuShares: number[] = [];
-  for (let t = 0; t < opts.trials; t++) {
+  for (let t = 0; t < trials; t++) {
     const cpu0 = cpuNow();
     const s0 = now();
     for (let i = 0; i < perTrial; i++) step();
