@@ -1,0 +1,242 @@
+// Micro-benchmark of the dense kernels in src/engine/matmul.ts.
+//
+//   npx tsx scripts/bench-matmul.ts [--trials N] [--ms T] [--shapes 60x784x100,...] [--baselines] [--json]
+//
+// For every shape B x C x OC it reports GFLOP/s (FLOPs = 2*B*C*OC per product) of
+//   fwd   matmulForward                        out  = inp @ W^T + bias
+//   dinp  the dinp product of matmulBackward   dinp += dout @ W
+//   dW    matmulBackward with dinp = dbias = null   dW += dout^T @ inp
+//   step  matmulForward + full matmulBackward (3 products + bias sums; counted as 3 products)
+// Each number is the median of `trials` timed trials (each ~`ms` milliseconds of repeated calls) after
+// a warm-up. Float32Array inputs, random values in [-1, 1).
+//
+// This machine is a 2-vCPU VM whose throughput drifts by tens of percent while a run is going (an
+// integer-only loop swings between ~5 and ~9 Gop/s), so a calibration loop is timed before each shape
+// and printed (`cal`, Gop/s): compare numbers only between runs with similar `cal`. --baselines also
+// times two reference kernels defined below (naive triple loop; a 4x4 register-tiled Float32Array
+// kernel reading the operands in place) for comparison.
+
+import os from 'node:os';
+import { gemmAccumulate, matmulBackward, matmulForward } from '../src/engine/matmul';
+
+type Shape = [number, number, number];
+const DEFAULT_SHAPES: Shape[] = [
+  [60, 784, 100], [60, 100, 100], [60, 100, 10],
+  [256, 784, 512], [256, 512, 512], [256, 512, 10],
+  [32, 784, 256],
+];
+
+interface Args { trials: number; ms: number; shapes: Shape[]; baselines: boolean; json: boolean }
+
+function parse(argv: string[]): Args {
+  const a: Args = { trials: 9, ms: 120, shapes: DEFAULT_SHAPES, baselines: false, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const v = (): string => {
+      const s = argv[++i];
+      if (s === undefined) throw new Error(`${k} needs a value`);
+      return s;
+    };
+    if (k === '--trials') a.trials = Math.max(1, parseInt(v(), 10));
+    else if (k === '--ms') a.ms = Math.max(1, parseFloat(v()));
+    else if (k === '--shapes') {
+      a.shapes = v().split(',').map((s) => {
+        const p = s.split('x').map((x) => parseInt(x, 10));
+        if (p.length !== 3 || p.some((x) => !(x > 0))) throw new Error(`bad shape ${s} (want BxCxOC)`);
+        return p as Shape;
+      });
+    } else if (k === '--baselines') a.baselines = true;
+    else if (k === '--json') a.json = true;
+    else if (k === '--help' || k === '-h') {
+      console.log('usage: npx tsx scripts/bench-matmul.ts [--trials N] [--ms T] [--shapes BxCxOC,...] [--baselines] [--json]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${k}`);
+  }
+  return a;
+}
+
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomF32(n: number, rnd: () => number): Float32Array {
+  const a = new Float32Array(n);
+  for (let i = 0; i < n; i++) a[i] = 2 * rnd() - 1;
+  return a;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+}
+
+/** Median seconds per call of f over `trials` trials of about `ms` each, after a warm-up. */
+function timeIt(f: () => void, trials: number, ms: number): number {
+  // Warm up (and let TurboFan optimise) for ~3 trial lengths, and find the repetitions per trial.
+  let reps = 1;
+  const warmEnd = performance.now() + 3 * ms;
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() < warmEnd || n < 3) {
+    f();
+    n++;
+  }
+  const per = (performance.now() - t0) / n;
+  reps = Math.max(1, Math.round(ms / Math.max(per, 1e-6)));
+  const ts: number[] = [];
+  for (let t = 0; t < trials; t++) {
+    const s = performance.now();
+    for (let r = 0; r < reps; r++) f();
+    ts.push((performance.now() - s) / 1000 / reps);
+  }
+  return median(ts);
+}
+
+/** An integer loop of 6 independent chains (calibration of the machine's current speed). */
+function calLoop(n: number): number {
+  let a = 0, b = 1, c = 2, d = 3, e = 4, g = 5;
+  for (let i = 0; i < n; i++) {
+    a = (a + i) | 0; b = (b ^ i) | 0; c = (c + 3) | 0; d = (d ^ 7) | 0; e = (e + a) | 0; g = (g ^ b) | 0;
+  }
+  return a + b + c + d + e + g;
+}
+let calSink = 0;
+
+/** Calibration: Gop/s of calLoop (median of 5 runs of 3e7 operations). */
+function calibrate(): number {
+  for (let i = 0; i < 20; i++) calSink += calLoop(1e5);
+  const ts: number[] = [];
+  for (let t = 0; t < 5; t++) {
+    const s = performance.now();
+    calSink += calLoop(5e6);
+    ts.push(performance.now() - s);
+  }
+  return (6 * 5e6) / (median(ts) / 1000) / 1e9;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Baselines (only with --baselines): what the kernels are measured against.
+
+/** Naive dot-product forward: out[b,o] = bias[o] + sum_c inp[b,c] W[o,c]. */
+function naiveForward(out: Float32Array, inp: Float32Array, w: Float32Array, bias: Float32Array, B: number, C: number, OC: number): void {
+  for (let b = 0; b < B; b++) {
+    for (let o = 0; o < OC; o++) {
+      let s = bias[o];
+      for (let c = 0; c < C; c++) s += inp[b * C + c] * w[o * C + c];
+      out[b * OC + o] = s;
+    }
+  }
+}
+
+/** 4x4 register tile reading inp and W rows in place (dot-product form), remainders naive. */
+function tiled44Forward(out: Float32Array, inp: Float32Array, w: Float32Array, bias: Float32Array, B: number, C: number, OC: number): void {
+  let b = 0;
+  for (; b + 4 <= B; b += 4) {
+    const a0 = b * C, a1 = a0 + C, a2 = a1 + C, a3 = a2 + C;
+    let o = 0;
+    for (; o + 4 <= OC; o += 4) {
+      const w0 = o * C, w1 = w0 + C, w2 = w1 + C, w3 = w2 + C;
+      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+      for (let c = 0; c < C; c++) {
+        const x0 = inp[a0 + c], x1 = inp[a1 + c], x2 = inp[a2 + c], x3 = inp[a3 + c];
+        const y0 = w[w0 + c], y1 = w[w1 + c], y2 = w[w2 + c], y3 = w[w3 + c];
+        c00 += x0 * y0; c01 += x0 * y1; c02 += x0 * y2; c03 += x0 * y3;
+        c10 += x1 * y0; c11 += x1 * y1; c12 += x1 * y2; c13 += x1 * y3;
+        c20 += x2 * y0; c21 += x2 * y1; c22 += x2 * y2; c23 += x2 * y3;
+        c30 += x3 * y0; c31 += x3 * y1; c32 += x3 * y2; c33 += x3 * y3;
+      }
+      const r = b * OC + o;
+      out[r] = bias[o] + c00; out[r + 1] = bias[o + 1] + c01; out[r + 2] = bias[o + 2] + c02; out[r + 3] = bias[o + 3] + c03;
+      out[r + OC] = bias[o] + c10; out[r + OC + 1] = bias[o + 1] + c11; out[r + OC + 2] = bias[o + 2] + c12; out[r + OC + 3] = bias[o + 3] + c13;
+      out[r + 2 * OC] = bias[o] + c20; out[r + 2 * OC + 1] = bias[o + 1] + c21; out[r + 2 * OC + 2] = bias[o + 2] + c22; out[r + 2 * OC + 3] = bias[o + 3] + c23;
+      out[r + 3 * OC] = bias[o] + c30; out[r + 3 * OC + 1] = bias[o + 1] + c31; out[r + 3 * OC + 2] = bias[o + 2] + c32; out[r + 3 * OC + 3] = bias[o + 3] + c33;
+    }
+    for (; o < OC; o++) {
+      for (let i = b; i < b + 4; i++) {
+        let s = bias[o];
+        for (let c = 0; c < C; c++) s += inp[i * C + c] * w[o * C + c];
+        out[i * OC + o] = s;
+      }
+    }
+  }
+  for (; b < B; b++) {
+    for (let o = 0; o < OC; o++) {
+      let s = bias[o];
+      for (let c = 0; c < C; c++) s += inp[b * C + c] * w[o * C + c];
+      out[b * OC + o] = s;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+interface Row {
+  shape: string; cal: number;
+  fwd: number; dinp: number; dW: number; step: number;
+  naiveFwd?: number; tiled44Fwd?: number;
+}
+
+function benchShape([B, C, OC]: Shape, args: Args): Row {
+  const rnd = seeded(B * 1_000_003 + C * 1009 + OC);
+  const inp = randomF32(B * C, rnd), w = randomF32(OC * C, rnd), bias = randomF32(OC, rnd), dout = randomF32(B * OC, rnd);
+  const out = new Float32Array(B * OC), dinp = new Float32Array(B * C), dw = new Float32Array(OC * C), db = new Float32Array(OC);
+  const flops = 2 * B * C * OC;
+  const g = (sec: number, products = 1) => (products * flops) / sec / 1e9;
+  const cal = calibrate();
+  // Gradients grow without bound while accumulating; zero them now and then so values stay finite.
+  let calls = 0;
+  const rezero = () => {
+    if (++calls % 1024 === 0) { dinp.fill(0); dw.fill(0); db.fill(0); }
+  };
+  const row: Row = {
+    shape: `${B}x${C}x${OC}`,
+    cal,
+    fwd: g(timeIt(() => matmulForward(out, inp, w, bias, B, C, OC), args.trials, args.ms)),
+    dinp: g(timeIt(() => { gemmAccumulate(dinp, C, 1, B, C, OC, dout, OC, 1, w, 1, C); rezero(); }, args.trials, args.ms)),
+    dW: g(timeIt(() => { matmulBackward(null, dw, null, dout, inp, w, B, C, OC); rezero(); }, args.trials, args.ms)),
+    step: g(timeIt(() => {
+      matmulForward(out, inp, w, bias, B, C, OC);
+      matmulBackward(dinp, dw, db, dout, inp, w, B, C, OC);
+      rezero();
+    }, args.trials, args.ms), 3),
+  };
+  if (args.baselines) {
+    row.naiveFwd = g(timeIt(() => naiveForward(out, inp, w, bias, B, C, OC), Math.min(args.trials, 5), args.ms));
+    row.tiled44Fwd = g(timeIt(() => tiled44Forward(out, inp, w, bias, B, C, OC), Math.min(args.trials, 5), args.ms));
+  }
+  return row;
+}
+
+function main(): void {
+  const args = parse(process.argv.slice(2));
+  const rows: Row[] = [];
+  const f = (x: number | undefined) => (x === undefined ? '' : x.toFixed(2)).padStart(7);
+  if (!args.json) {
+    console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? '?'} x${os.cpus().length}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    console.log(`GFLOP/s, median of ${args.trials} trials of ~${args.ms} ms; cal = calibration loop Gop/s before the shape`);
+    console.log(`${'shape BxCxOC'.padEnd(14)}${'fwd'.padStart(7)}${'dinp'.padStart(7)}${'dW'.padStart(7)}${'step'.padStart(7)}${'cal'.padStart(7)}${args.baselines ? 'naiveF'.padStart(7) + 'tile44F'.padStart(8) : ''}`);
+  }
+  for (const s of args.shapes) {
+    const r = benchShape(s, args);
+    rows.push(r);
+    if (!args.json) console.log(`${r.shape.padEnd(14)}${f(r.fwd)}${f(r.dinp)}${f(r.dW)}${f(r.step)}${f(r.cal)}${args.baselines ? f(r.naiveFwd) + ' ' + f(r.tiled44Fwd) : ''}`);
+  }
+  // Mean over the B = 60 and B = 256 shapes (the two benchmark MLPs).
+  const main6 = rows.filter((r) => r.shape.startsWith('60x') || r.shape.startsWith('256x'));
+  const mean = (k: 'fwd' | 'dinp' | 'dW' | 'step') => main6.reduce((s, r) => s + r[k], 0) / Math.max(main6.length, 1);
+  const summary = { fwd: mean('fwd'), dinp: mean('dinp'), dW: mean('dW'), step: mean('step') };
+  if (calSink === 0.5) console.log(''); // keep the calibration loop observable
+  if (args.json) console.log(JSON.stringify({ node: process.version, rows, meanB60B256: summary }, null, 1));
+  else if (main6.length) console.log(`${'mean B60/B256'.padEnd(14)}${f(summary.fwd)}${f(summary.dinp)}${f(summary.dW)}${f(summary.step)}`);
+}
+
+main();

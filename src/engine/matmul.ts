@@ -1,0 +1,361 @@
+// Dense (linear layer) kernels: one forward and one backward, llm.c style.
+//
+//   forward   out[b,o]   = bias[o] + sum_c inp[b,c] * W[o,c]          out (B,OC), inp (B,C), W (OC,C)
+//   backward  dinp[b,c] += sum_o dout[b,o] * W[o,c]                   (B,C)   "dout @ W"
+//             dW[o,c]   += sum_b dout[b,o] * inp[b,c]                 (OC,C)  "dout^T @ inp"
+//             dbias[o]  += sum_b dout[b,o]
+//
+// All three products are the same operation, O[m,n] += sum_k X[m,k] * Y[n,k], where X, Y and O are
+// read or written through (row stride, k stride) pairs:
+//
+//   product   M    N    K    X[m,k]              Y[n,k]             O[m,n]
+//   forward   B    OC   C    inp[m*C + k]        W[n*C + k]         out[m*OC + n]
+//   dinp      B    C    OC   dout[m*OC + k]      W[k*C + n]         dinp[m*C + n]
+//   dW        OC   C    B    dout[k*OC + m]      inp[k*C + n]       dW[m*C + n]
+//
+// How it runs (measured on V8 11.3 / Node 20, see scripts/bench-matmul.ts and the notes below):
+//
+// 1. Packing. X is copied into panels of 2 rows and Y into panels of 3 rows, k-major and
+//    interleaved (panel p of X holds X[2p,k], X[2p+1,k] for k = 0..K-1 one after the other; rows past
+//    the edge are zero), into ONE module-level plain JS array of doubles (elements kind
+//    PACKED_DOUBLE_ELEMENTS) that grows on demand and is never shrunk. Packing turns every transposed
+//    or strided operand into a unit-stride stream, so the transposed products of the backward pass run
+//    exactly as fast as the forward one. It costs O((M+N)*K) against O(M*N*K) work.
+//    Why a plain double array and not a Float32Array/Float64Array scratch: a load from a plain double
+//    array compiles to `cmp index,length; jae deopt; movsd xmm,[elements+index*8]`; a typed-array load
+//    additionally recomputes base+external pointer and, for float32, converts with cvtss2sd. The kernel
+//    is bound by the number of instructions it issues, so this alone was worth ~30%. The same array
+//    serves float32 and float64 callers: doubles hold either exactly.
+// 2. Micro-kernel. A 2x3 tile of O is kept in six local accumulators (doubles, so float32 inputs are
+//    accumulated in float64 and rounded once on the final store). Each k step loads 2 + 3 values and
+//    does 6 multiply-adds. Larger tiles (3x3, 3x4, 4x4 ...) are slower in V8: TurboFan schedules all
+//    the products of an iteration before all the adds, so a tile needs 2*tile + a few of the 15
+//    usable xmm registers; beyond 2x3 it spills loop-carried accumulators to the stack and the
+//    store->load forwarding latency then bounds every iteration. 2x3 is the largest tile without
+//    spills.
+// 3. Orientation. Whichever of (2 rows from X, 3 from Y) and (3 from X, 2 from Y, by swapping the
+//    roles of X and Y) wastes fewer padded rows is used (e.g. OC = 10 runs as 5 panels of 2).
+// 4. Blocking. Y panels are processed in groups that fit in L2 (~384 KB); for each group every X panel
+//    (12.5 KB at K = 784, stays in L1) sweeps over the group.
+//
+// Accumulation semantics: the forward pass first writes bias (or 0) and then adds the product; the
+// backward pass adds into dinp/dW/dbias, which callers zero. Only the first B*C, B*OC, OC*C, OC
+// elements of each array are read or written; longer buffers are fine.
+
+import { EngineError, type FloatArray } from './types';
+
+// ---------------------------------------------------------------------------------------------------
+// Scratch: one growable plain array of doubles. It is created holding a double so that V8 gives it
+// PACKED_DOUBLE_ELEMENTS, and only numbers are ever stored into it, so it keeps that elements kind.
+
+const packed: number[] = [0.5];
+packed.length = 0;
+
+function ensurePacked(n: number): number[] {
+  const p = packed;
+  for (let i = p.length; i < n; i++) p.push(0.5);
+  return p;
+}
+
+// Indices into the packed array are kept below 2^30 with `& MASK` on loop bounds: V8's typer then
+// knows `i + 1`, `i + 2` cannot overflow and drops the overflow checks from the inner loop.
+const MASK = 0x3fffffff;
+/** Bytes of Y panels processed per sweep of the X panels (a share of the 1 MB L2). */
+const L2_BLOCK_BYTES = 384 * 1024;
+
+// ---------------------------------------------------------------------------------------------------
+// Packing. P[off + p*K*W + k*W + w] = src[srcOff + (p*W + w)*rs + k*ks] for rows p*W + w < R, else 0.
+// Two copies (Float32Array / Float64Array sources) so that each stays monomorphic in V8.
+
+function pack32(P: number[], off: number, src: Float32Array, srcOff: number, rs: number, ks: number, R: number, K: number, W: number): void {
+  const full = R - (R % W);
+  let o = off;
+  if (W === 2) {
+    for (let r = 0; r < full; r += 2) {
+      let s0 = srcOff + r * rs;
+      let s1 = s0 + rs;
+      for (let k = 0; k < K; k++) {
+        P[o] = src[s0];
+        P[o + 1] = src[s1];
+        o += 2;
+        s0 += ks;
+        s1 += ks;
+      }
+    }
+  } else {
+    for (let r = 0; r < full; r += 3) {
+      let s0 = srcOff + r * rs;
+      let s1 = s0 + rs;
+      let s2 = s1 + rs;
+      for (let k = 0; k < K; k++) {
+        P[o] = src[s0];
+        P[o + 1] = src[s1];
+        P[o + 2] = src[s2];
+        o += 3;
+        s0 += ks;
+        s1 += ks;
+        s2 += ks;
+      }
+    }
+  }
+  if (full < R) {
+    for (let k = 0; k < K; k++) {
+      for (let w = 0; w < W; w++) {
+        const r = full + w;
+        P[o++] = r < R ? src[srcOff + r * rs + k * ks] : 0;
+      }
+    }
+  }
+}
+
+function pack64(P: number[], off: number, src: Float64Array, srcOff: number, rs: number, ks: number, R: number, K: number, W: number): void {
+  const full = R - (R % W);
+  let o = off;
+  if (W === 2) {
+    for (let r = 0; r < full; r += 2) {
+      let s0 = srcOff + r * rs;
+      let s1 = s0 + rs;
+      for (let k = 0; k < K; k++) {
+        P[o] = src[s0];
+        P[o + 1] = src[s1];
+        o += 2;
+        s0 += ks;
+        s1 += ks;
+      }
+    }
+  } else {
+    for (let r = 0; r < full; r += 3) {
+      let s0 = srcOff + r * rs;
+      let s1 = s0 + rs;
+      let s2 = s1 + rs;
+      for (let k = 0; k < K; k++) {
+        P[o] = src[s0];
+        P[o + 1] = src[s1];
+        P[o + 2] = src[s2];
+        o += 3;
+        s0 += ks;
+        s1 += ks;
+        s2 += ks;
+      }
+    }
+  }
+  if (full < R) {
+    for (let k = 0; k < K; k++) {
+      for (let w = 0; w < W; w++) {
+        const r = full + w;
+        P[o++] = r < R ? src[srcOff + r * rs + k * ks] : 0;
+      }
+    }
+  }
+}
+
+function pack(P: number[], off: number, src: FloatArray, rs: number, ks: number, R: number, K: number, W: number): void {
+  if (src instanceof Float32Array) pack32(P, off, src, 0, rs, ks, R, K, W);
+  else pack64(P, off, src, 0, rs, ks, R, K, W);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Micro-kernel: O[m*om + n*on] += sum_k X[m,k] Y[n,k] for all m < M, n < N, with X packed in panels of
+// 2 at xOff and Y in panels of 3 at yOff. Two copies (Float32Array / Float64Array output).
+
+function kernel23f32(P: number[], O: Float32Array, om: number, on: number, M: number, N: number, K: number, xOff: number, yOff: number): void {
+  const nX = (M + 1) >> 1;
+  const nY = ((N + 2) / 3) | 0;
+  const K2 = K * 2;
+  const K3 = K * 3;
+  const block = Math.max(1, Math.floor(L2_BLOCK_BYTES / (24 * Math.max(K, 1))));
+  for (let jb = 0; jb < nY; jb += block) {
+    const je = Math.min(nY, jb + block);
+    for (let ip = 0; ip < nX; ip++) {
+      const m0 = ip * 2;
+      const aStart = (xOff + ip * K2) & MASK;
+      const aEnd = (aStart + K2) & MASK;
+      for (let jp = jb; jp < je; jp++) {
+        const n0 = jp * 3;
+        let c00 = 0, c01 = 0, c02 = 0, c10 = 0, c11 = 0, c12 = 0;
+        let pb = (yOff + jp * K3) & MASK;
+        for (let pa = aStart; pa < aEnd; pa += 2) {
+          const a0 = P[pa];
+          const a1 = P[pa + 1];
+          const b0 = P[pb];
+          const b1 = P[pb + 1];
+          const b2 = P[pb + 2];
+          c00 += a0 * b0;
+          c01 += a0 * b1;
+          c02 += a0 * b2;
+          c10 += a1 * b0;
+          c11 += a1 * b1;
+          c12 += a1 * b2;
+          pb = (pb + 3) & MASK;
+        }
+        const o = m0 * om + n0 * on;
+        if (m0 + 2 <= M && n0 + 3 <= N) {
+          O[o] += c00;
+          O[o + on] += c01;
+          O[o + 2 * on] += c02;
+          O[o + om] += c10;
+          O[o + om + on] += c11;
+          O[o + om + 2 * on] += c12;
+        } else {
+          const nr = N - n0;
+          O[o] += c00;
+          if (nr > 1) O[o + on] += c01;
+          if (nr > 2) O[o + 2 * on] += c02;
+          if (m0 + 1 < M) {
+            O[o + om] += c10;
+            if (nr > 1) O[o + om + on] += c11;
+            if (nr > 2) O[o + om + 2 * on] += c12;
+          }
+        }
+      }
+    }
+  }
+}
+
+function kernel23f64(P: number[], O: Float64Array, om: number, on: number, M: number, N: number, K: number, xOff: number, yOff: number): void {
+  const nX = (M + 1) >> 1;
+  const nY = ((N + 2) / 3) | 0;
+  const K2 = K * 2;
+  const K3 = K * 3;
+  const block = Math.max(1, Math.floor(L2_BLOCK_BYTES / (24 * Math.max(K, 1))));
+  for (let jb = 0; jb < nY; jb += block) {
+    const je = Math.min(nY, jb + block);
+    for (let ip = 0; ip < nX; ip++) {
+      const m0 = ip * 2;
+      const aStart = (xOff + ip * K2) & MASK;
+      const aEnd = (aStart + K2) & MASK;
+      for (let jp = jb; jp < je; jp++) {
+        const n0 = jp * 3;
+        let c00 = 0, c01 = 0, c02 = 0, c10 = 0, c11 = 0, c12 = 0;
+        let pb = (yOff + jp * K3) & MASK;
+        for (let pa = aStart; pa < aEnd; pa += 2) {
+          const a0 = P[pa];
+          const a1 = P[pa + 1];
+          const b0 = P[pb];
+          const b1 = P[pb + 1];
+          const b2 = P[pb + 2];
+          c00 += a0 * b0;
+          c01 += a0 * b1;
+          c02 += a0 * b2;
+          c10 += a1 * b0;
+          c11 += a1 * b1;
+          c12 += a1 * b2;
+          pb = (pb + 3) & MASK;
+        }
+        const o = m0 * om + n0 * on;
+        if (m0 + 2 <= M && n0 + 3 <= N) {
+          O[o] += c00;
+          O[o + on] += c01;
+          O[o + 2 * on] += c02;
+          O[o + om] += c10;
+          O[o + om + on] += c11;
+          O[o + om + 2 * on] += c12;
+        } else {
+          const nr = N - n0;
+          O[o] += c00;
+          if (nr > 1) O[o + on] += c01;
+          if (nr > 2) O[o + 2 * on] += c02;
+          if (m0 + 1 < M) {
+            O[o + om] += c10;
+            if (nr > 1) O[o + om + on] += c11;
+            if (nr > 2) O[o + om + 2 * on] += c12;
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Padded tile count of an orientation: rows of M in panels of a, rows of N in panels of b. */
+function paddedArea(M: number, N: number, a: number, b: number): number {
+  return Math.ceil(M / a) * a * Math.ceil(N / b) * b;
+}
+
+/**
+ * O[m*om + n*on] += sum_k X[m*xm + k*xk] * Y[n*ym + k*yk] for m < M, n < N, k < K.
+ * Exported for tests and the micro-benchmark only.
+ */
+export function gemmAccumulate(
+  O: FloatArray, om: number, on: number, M: number, N: number, K: number,
+  X: FloatArray, xm: number, xk: number, Y: FloatArray, ym: number, yk: number,
+): void {
+  if (M <= 0 || N <= 0) return;
+  if (paddedArea(N, M, 2, 3) < paddedArea(M, N, 2, 3)) {
+    // Swap roles: the N side gets the 2-wide panels.
+    const t = M; M = N; N = t;
+    const tO = om; om = on; on = tO;
+    const tA = X; X = Y; Y = tA;
+    const t1 = xm; xm = ym; ym = t1;
+    const t2 = xk; xk = yk; yk = t2;
+  }
+  const nX = (M + 1) >> 1;
+  const nY = ((N + 2) / 3) | 0;
+  const xOff = 0;
+  const yOff = nX * 2 * K;
+  const P = ensurePacked(yOff + nY * 3 * K);
+  pack(P, xOff, X, xm, xk, M, K, 2);
+  pack(P, yOff, Y, ym, yk, N, K, 3);
+  if (O instanceof Float32Array) kernel23f32(P, O, om, on, M, N, K, xOff, yOff);
+  else kernel23f64(P, O, om, on, M, N, K, xOff, yOff);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+function checkDims(B: number, C: number, OC: number): void {
+  if (!(Number.isInteger(B) && B >= 0 && Number.isInteger(C) && C >= 0 && Number.isInteger(OC) && OC >= 0)) {
+    throw new EngineError(`matmul: sizes must be non-negative integers, got B=${B}, C=${C}, OC=${OC}`);
+  }
+}
+
+function checkLength(name: string, a: FloatArray, n: number): void {
+  if (a.length < n) throw new EngineError(`matmul: ${name} has ${a.length} elements, needs at least ${n}`);
+}
+
+/** Linear layer forward: out = inp @ weight^T + bias. out (B,OC), inp (B,C), weight (OC,C), bias (OC) or null. */
+export function matmulForward(
+  out: FloatArray, inp: FloatArray, weight: FloatArray, bias: FloatArray | null,
+  B: number, C: number, OC: number,
+): void {
+  checkDims(B, C, OC);
+  checkLength('out', out, B * OC);
+  checkLength('inp', inp, B * C);
+  checkLength('weight', weight, OC * C);
+  if (bias !== null) checkLength('bias', bias, OC);
+  for (let b = 0; b < B; b++) {
+    const o = b * OC;
+    if (bias === null) for (let j = 0; j < OC; j++) out[o + j] = 0;
+    else for (let j = 0; j < OC; j++) out[o + j] = bias[j];
+  }
+  if (C === 0) return;
+  gemmAccumulate(out, OC, 1, B, OC, C, inp, C, 1, weight, C, 1);
+}
+
+/**
+ * Linear layer backward; accumulates (+=) into dinp, dweight, dbias (callers zero them).
+ * dinp (B,C) or null, dweight (OC,C), dbias (OC) or null, dout (B,OC), inp (B,C), weight (OC,C).
+ */
+export function matmulBackward(
+  dinp: FloatArray | null, dweight: FloatArray, dbias: FloatArray | null,
+  dout: FloatArray, inp: FloatArray, weight: FloatArray,
+  B: number, C: number, OC: number,
+): void {
+  checkDims(B, C, OC);
+  checkLength('dout', dout, B * OC);
+  checkLength('inp', inp, B * C);
+  checkLength('weight', weight, OC * C);
+  checkLength('dweight', dweight, OC * C);
+  if (dinp !== null) checkLength('dinp', dinp, B * C);
+  if (dbias !== null) {
+    checkLength('dbias', dbias, OC);
+    for (let j = 0; j < OC; j++) {
+      let s = 0;
+      for (let i = j, e = B * OC; i < e; i += OC) s += dout[i];
+      dbias[j] += s;
+    }
+  }
+  if (B === 0) return;
+  // dW (OC,C) += dout^T @ inp: X[m=o,k=b] = dout[b*OC + o], Y[n=c,k=b] = inp[b*C + c].
+  gemmAccumulate(dweight, C, 1, OC, C, B, dout, 1, OC, inp, 1, C);
+  // dinp (B,C) += dout @ W: X[m=b,k=o] = dout[b*OC + o], Y[n=c,k=o] = W[o*C + c].
+  if (dinp !== null && OC > 0) gemmAccumulate(dinp, C, 1, B, C, OC, dout, OC, 1, weight, 1, C);
+}
