@@ -16,6 +16,7 @@ import {
   computeRatios, contended, FLOP_FORMULA, firstLossAgreement, formatRatioLine, formatResultsTable, gflopsOf,
   toJsonDocument, type BenchDetail,
 } from './bench/report';
+import { systemBusyMs } from './bench/sysload';
 import { measure, median, relativeSpread } from './bench/timing';
 import type { ImplId, Trainer } from './bench/types';
 import { makeBatches, makeWeights, makeWorkload, stepFlops, type Batch, type Workload } from './bench/workloads';
@@ -52,6 +53,7 @@ async function run(args: BenchArgs, log: (s: string) => void): Promise<{ details
           trialSeconds: args.trialSeconds,
           warmupSeconds: args.warmupSeconds,
           maxTrialsSeconds: args.maxTrialsSeconds,
+          systemCpuNow: systemBusyMs,
           afterTrial: () => t.afterTrial?.(),
         });
         const lastLoss = t.stepWithLoss();
@@ -63,6 +65,7 @@ async function run(args: BenchArgs, log: (s: string) => void): Promise<{ details
           trialRates: m.trialRates,
           stepsPerTrial: m.stepsPerTrial,
           cpuShare: median(m.cpuShares),
+          otherCores: m.otherCores.every((v) => v !== null) ? median(m.otherCores as number[]) : null,
           warmupSteps: m.warmupSteps,
           spread: relativeSpread(m.trialRates),
           firstLoss,
@@ -170,10 +173,11 @@ async function main(): Promise<number> {
     out(`  ${[...new Set(perStep)].join(', ')}`);
     const busy = contended(details);
     if (busy.length) {
-      out(`note: cpu < 90% for ${busy.map((d) => `${d.workload} ${d.norm} ${d.impl}`).join(', ')}: ` +
-        'another process competed for the cores during those trials; rerun on a quiet machine.');
+      out(`note: other processes were busy during ${busy.map((d) => `${d.workload} ${d.norm} ${d.impl}`).join(', ')}; ` +
+        'those numbers may be low: rerun on a quiet machine.');
     }
-    out(`cpu = process CPU time / wall time during the trials (~100% for one busy thread); spread = (max-min)/median of the trial rates.`);
+    out('spread = (max-min)/median of the trial rates; cpu = our CPU time / wall time (~100% for one busy thread);');
+    out('others = cores kept busy by other processes during the trials (on a 2-vCPU VM even 1.0 there slows us down).');
     if (wasmMatMul) {
       out(`tfjs-wasm product 256x512 @ 512x512 on this machine: A@B ${wasmMatMul.plain} GFLOP/s, ` +
         `A^T@B ${wasmMatMul.transposedA} GFLOP/s (the backward pass's transposed products take the slow path).`);

@@ -21,6 +21,8 @@ export interface MeasureOptions {
   now?: () => number;
   /** Process CPU time in milliseconds (all threads); process.cpuUsage by default. */
   cpuNow?: () => number;
+  /** Busy CPU time of the whole machine in ms, or null where unknown (see sysload.ts). */
+  systemCpuNow?: () => number | null;
   /** Called after every timed trial, outside the timing (e.g. a leak check). */
   afterTrial?: (trial: number) => void;
 }
@@ -35,6 +37,11 @@ export interface Measurement {
    * clearly below 1 means the process was waiting for a core (another process competed for it).
    */
   cpuShares: number[];
+  /**
+   * Per trial, the CPU time other processes used, in cores (machine busy time minus ours, over wall
+   * time); null where the machine's busy time is unknown.
+   */
+  otherCores: Array<number | null>;
   warmupSteps: number;
   /** Wall time of the whole measurement, warm-up included, in seconds. */
   seconds: number;
@@ -92,14 +99,19 @@ export function measure(step: () => void, opts: MeasureOptions): Measurement {
 
   const rates: number[] = [];
   const cpuShares: number[] = [];
+  const otherCores: Array<number | null> = [];
+  const sysNow = opts.systemCpuNow ?? (() => null);
   for (let t = 0; t < trials; t++) {
+    const sys0 = sysNow();
     const cpu0 = cpuNow();
     const s0 = now();
     for (let i = 0; i < perTrial; i++) step();
     const ms = now() - s0;
     const cpuMs = cpuNow() - cpu0;
+    const sys1 = sysNow();
     rates.push(perTrial / (ms / 1000));
     cpuShares.push(ms > 0 ? cpuMs / ms : 1);
+    otherCores.push(sys0 === null || sys1 === null || !(ms > 0) ? null : Math.max(0, (sys1 - sys0 - cpuMs) / ms));
     opts.afterTrial?.(t);
   }
   return {
@@ -107,6 +119,7 @@ export function measure(step: () => void, opts: MeasureOptions): Measurement {
     trialRates: rates,
     stepsPerTrial: perTrial,
     cpuShares,
+    otherCores,
     warmupSteps: untimed + warm,
     seconds: (now() - t0) / 1000,
   };
