@@ -7,7 +7,9 @@
 // Every implementation trains from the same initial weights on the same 16 seeded random batches
 // (x uniform [0, 1), labels 0..9), cycled; softmax cross-entropy. Each configuration: 2 untimed
 // steps (the first one also records the loss), a calibration of ~0.75 s, then `trials` timed trials
-// of ~1.5 s each (fewer, at least 3, if they would take over 12 s); the median is reported.
+// of ~1.5 s each (fewer, at least 3, if they would take over 12 s); the median is reported. The
+// implementations' trials of one workload are interleaved round-robin, so that load from other
+// processes hits them alike and the ratios hold up on a shared machine.
 
 import os from 'node:os';
 import { parseArgs, USAGE, type BenchArgs } from './bench/args';
@@ -17,16 +19,36 @@ import {
   toJsonDocument, type BenchDetail,
 } from './bench/report';
 import { systemBusyMs } from './bench/sysload';
-import { measure, median, relativeSpread } from './bench/timing';
+import { measureInterleaved, median, relativeSpread } from './bench/timing';
 import type { ImplId, Trainer } from './bench/types';
 import { makeBatches, makeWeights, makeWorkload, stepFlops, type Batch, type Workload } from './bench/workloads';
 
 type TfjsModule = typeof import('./bench/tfjs');
 
-async function createTrainer(impl: ImplId, w: Workload, batches: Batch[], weights: Float32Array[], tfjs: TfjsModule | null): Promise<Trainer> {
-  if (impl === 'normscope') return createNormscopeTrainer(w, batches, weights);
-  await tfjs!.useBackend(impl === 'tfjs-cpu' ? 'cpu' : 'wasm');
-  return tfjs!.createTfjsTrainer(w, batches, weights);
+interface Live {
+  impl: ImplId;
+  trainer: Trainer;
+  /** Makes this implementation's TF.js backend the active one (no-op for ours). */
+  activate: () => Promise<void>;
+  firstLoss: number;
+}
+
+async function createLive(impl: ImplId, w: Workload, batches: Batch[], weights: Float32Array[], tfjs: TfjsModule | null): Promise<Live> {
+  let trainer: Trainer;
+  let activate = async () => {};
+  if (impl === 'normscope') {
+    trainer = await createNormscopeTrainer(w, batches, weights);
+  } else {
+    // A trainer's tensors live on the backend that was active when it was made; it only ever runs
+    // while that backend is active again, so no data moves between backends.
+    const backend = impl === 'tfjs-cpu' ? 'cpu' : 'wasm';
+    activate = async () => { await tfjs!.useBackend(backend); };
+    await activate();
+    trainer = tfjs!.createTfjsTrainer(w, batches, weights);
+  }
+  await activate();
+  const firstLoss = trainer.stepWithLoss();
+  return { impl, trainer, activate, firstLoss };
 }
 
 async function run(args: BenchArgs, log: (s: string) => void): Promise<{ details: BenchDetail[]; errors: string[]; tfjs: TfjsModule | null }> {
@@ -36,29 +58,45 @@ async function run(args: BenchArgs, log: (s: string) => void): Promise<{ details
   tfjs?.initTfjs();
   const details: BenchDetail[] = [];
   const errors: string[] = [];
+  const fail = (label: string, e: unknown) => {
+    const msg = `${label} failed: ${e instanceof Error ? e.message : String(e)}`;
+    errors.push(msg);
+    log(`  ${msg}`);
+  };
   for (const [id, norm] of args.workloads) {
     const w = makeWorkload(id, norm);
     const batches = makeBatches(w);
     const weights = makeWeights(w);
     const flopsPerStep = stepFlops(w.sizes, w.batch);
+    const label = (impl: ImplId) => `${id} ${norm.padEnd(5)} ${impl.padEnd(9)}`;
+    const live: Live[] = [];
     for (const impl of args.impls) {
-      const label = `${id} ${norm.padEnd(5)} ${impl.padEnd(9)}`;
-      let trainer: Trainer | null = null;
       try {
-        trainer = await createTrainer(impl, w, batches, weights, tfjs);
-        const t = trainer;
-        const firstLoss = t.stepWithLoss();
-        const m = measure(() => t.step(), {
-          trials: args.trials,
-          trialSeconds: args.trialSeconds,
-          warmupSeconds: args.warmupSeconds,
-          maxTrialsSeconds: args.maxTrialsSeconds,
-          systemCpuNow: systemBusyMs,
-          afterTrial: () => t.afterTrial?.(),
-        });
-        const lastLoss = t.stepWithLoss();
+        live.push(await createLive(impl, w, batches, weights, tfjs));
+      } catch (e) {
+        fail(label(impl), e);
+      }
+    }
+    try {
+      // All implementations of this workload, trials interleaved round-robin.
+      const ms = await measureInterleaved(live.map((l) => ({
+        step: () => l.trainer.step(),
+        activate: l.activate,
+        afterTrial: () => l.trainer.afterTrial?.(),
+      })), {
+        trials: args.trials,
+        trialSeconds: args.trialSeconds,
+        warmupSeconds: args.warmupSeconds,
+        maxTrialsSeconds: args.maxTrialsSeconds,
+        systemCpuNow: systemBusyMs,
+      });
+      for (let i = 0; i < live.length; i++) {
+        const l = live[i];
+        const m = ms[i];
+        await l.activate();
+        const lastLoss = l.trainer.stepWithLoss();
         const d: BenchDetail = {
-          workload: id, norm, impl,
+          workload: id, norm, impl: l.impl,
           stepsPerSec: m.stepsPerSec,
           gflops: gflopsOf(flopsPerStep, m.stepsPerSec),
           flopsPerStep,
@@ -68,18 +106,19 @@ async function run(args: BenchArgs, log: (s: string) => void): Promise<{ details
           otherCores: m.otherCores.every((v) => v !== null) ? median(m.otherCores as number[]) : null,
           warmupSteps: m.warmupSteps,
           spread: relativeSpread(m.trialRates),
-          firstLoss,
+          firstLoss: l.firstLoss,
           lastLoss,
           seconds: m.seconds,
         };
         details.push(d);
-        log(`  ${label} ${d.stepsPerSec.toFixed(2).padStart(8)} steps/s  ${d.gflops.toFixed(2).padStart(6)} GFLOP/s  (${m.seconds.toFixed(1)} s)`);
-      } catch (e) {
-        const msg = `${label} failed: ${e instanceof Error ? e.message : String(e)}`;
-        errors.push(msg);
-        log(`  ${msg}`);
-      } finally {
-        trainer?.dispose();
+        log(`  ${label(l.impl)} ${d.stepsPerSec.toFixed(2).padStart(8)} steps/s  ${d.gflops.toFixed(2).padStart(6)} GFLOP/s  (${m.seconds.toFixed(1)} s)`);
+      }
+    } catch (e) {
+      fail(`${id} ${norm}`, e);
+    } finally {
+      for (const l of live) {
+        await l.activate();
+        l.trainer.dispose();
       }
     }
   }

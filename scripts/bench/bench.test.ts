@@ -5,7 +5,7 @@ import {
   gflopsOf, targetFor, toJsonDocument, type BenchDetail, type BenchResult,
 } from './report';
 import { parseProcStatBusyMs } from './sysload';
-import { measure, median, relativeSpread, stepsForTrial, trialCount } from './timing';
+import { measure, measureInterleaved, median, relativeSpread, stepsForTrial, trialCount } from './timing';
 import { makeBatches, makeWeights, makeWorkload, stepFlops, toModelSpec } from './workloads';
 
 describe('median and spread', () => {
@@ -89,6 +89,25 @@ describe('trial sizing', () => {
     const stat = 'cpu  100 5 20 1000 7 1 2 3 0 0\ncpu0 50 2 10 500 3 0 1 1 0 0\n';
     expect(parseProcStatBusyMs(stat)).toBe((100 + 5 + 20 + 1 + 2 + 3) * 10);
     expect(parseProcStatBusyMs('nothing')).toBeNull();
+  });
+  it('interleaves the trials of several implementations round-robin', async () => {
+    let t = 0;
+    const log: string[] = [];
+    let active = '';
+    const entry = (name: string, msPerStep: number) => ({
+      step: () => { t += msPerStep; if (log[log.length - 1] !== name) log.push(name); },
+      activate: () => { active = name; },
+      afterTrial: (i: number) => log.push(`${name}${i}${active === name ? '' : '!'}`),
+    });
+    const [fast, slow] = await measureInterleaved([entry('a', 10), entry('b', 4000)], {
+      trials: 5, trialSeconds: 0.5, warmupSeconds: 0.1, maxTrialsSeconds: 12, now: () => t, cpuNow: () => t,
+    });
+    expect(fast.stepsPerSec).toBeCloseTo(100);
+    expect(fast.trialRates).toHaveLength(5);
+    expect(slow.stepsPerSec).toBeCloseTo(0.25);
+    expect(slow.trialRates).toHaveLength(3); // 4 s trials, 12 s budget
+    // warm-ups first, then a0 b0 a1 b1 a2 b2 a3 a4, each trial with its own entry active
+    expect(log.filter((s) => /\d/.test(s))).toEqual(['a0', 'b0', 'a1', 'b1', 'a2', 'b2', 'a3', 'a4']);
   });
   it('calls afterTrial once per trial', () => {
     let t = 0;

@@ -1,5 +1,9 @@
 // Time-sized trials: a warm-up that also calibrates the step rate, then `trials` timed runs of a fixed
 // number of steps each (sized so one trial takes about `trialSeconds`), reported as the median rate.
+//
+// Several implementations are measured interleaved (measureInterleaved): trial 1 of each, then trial
+// 2 of each, and so on, so that a burst of load from another process hits all of them alike and the
+// ratios between them stay meaningful on a shared machine.
 
 export interface MeasureOptions {
   trials: number;
@@ -10,9 +14,9 @@ export interface MeasureOptions {
   /** Untimed steps before calibration (first-call compilation, buffer allocation); default 1. */
   untimedSteps?: number;
   /**
-   * Upper bound on the time of all trials together: when `trials` trials would take longer (very slow
-   * configurations, where a trial is a single multi-second step), fewer are run, but never fewer than
-   * `minTrials`. Default: no bound.
+   * Upper bound on the time of all trials of one implementation together: when `trials` trials would
+   * take longer (very slow configurations, where a trial is a single multi-second step), fewer are
+   * run, but never fewer than `minTrials`. Default: no bound.
    */
   maxTrialsSeconds?: number;
   /** Default 3. */
@@ -43,7 +47,7 @@ export interface Measurement {
    */
   otherCores: Array<number | null>;
   warmupSteps: number;
-  /** Wall time of the whole measurement, warm-up included, in seconds. */
+  /** Wall time spent in this implementation's warm-up and trials, in seconds. */
   seconds: number;
 }
 
@@ -74,53 +78,121 @@ export function trialCount(trials: number, secondsPerTrial: number, maxSeconds: 
   return Math.max(Math.min(trials, minTrials), Math.min(trials, fit));
 }
 
-export function measure(step: () => void, opts: MeasureOptions): Measurement {
-  const now = opts.now ?? (() => performance.now());
-  const cpuNow = opts.cpuNow ?? (() => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  });
-  const t0 = now();
+interface Clocks {
+  now: () => number;
+  cpuNow: () => number;
+  sysNow: () => number | null;
+}
+
+function clocksOf(opts: MeasureOptions): Clocks {
+  return {
+    now: opts.now ?? (() => performance.now()),
+    cpuNow: opts.cpuNow ?? (() => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    }),
+    sysNow: opts.systemCpuNow ?? (() => null),
+  };
+}
+
+/** Untimed steps, then calibration; returns how many steps a trial takes and how many trials to run. */
+function warmUp(step: () => void, opts: MeasureOptions, c: Clocks): { perTrial: number; trials: number; warmupSteps: number } {
   const untimed = opts.untimedSteps ?? 1;
   for (let i = 0; i < untimed; i++) step();
-
-  // Calibrate: run until warmupSeconds have passed (at least one step).
   let warm = 0;
-  const c0 = now();
+  const c0 = c.now();
   let elapsed = 0;
   do {
     step();
     warm++;
-    elapsed = (now() - c0) / 1000;
+    elapsed = (c.now() - c0) / 1000;
   } while (elapsed < opts.warmupSeconds);
   const rate = warm / elapsed;
   const perTrial = stepsForTrial(rate, opts.trialSeconds);
   const trials = trialCount(opts.trials, perTrial / rate, opts.maxTrialsSeconds, opts.minTrials ?? 3);
+  return { perTrial, trials, warmupSteps: untimed + warm };
+}
 
+function runTrial(step: () => void, perTrial: number, c: Clocks): { rate: number; cpuShare: number; others: number | null } {
+  const sys0 = c.sysNow();
+  const cpu0 = c.cpuNow();
+  const s0 = c.now();
+  for (let i = 0; i < perTrial; i++) step();
+  const ms = c.now() - s0;
+  const cpuMs = c.cpuNow() - cpu0;
+  const sys1 = c.sysNow();
+  return {
+    rate: perTrial / (ms / 1000),
+    cpuShare: ms > 0 ? cpuMs / ms : 1,
+    others: sys0 === null || sys1 === null || !(ms > 0) ? null : Math.max(0, (sys1 - sys0 - cpuMs) / ms),
+  };
+}
+
+export interface InterleavedEntry {
+  step: () => void;
+  /** Called before this entry's warm-up and before each of its trials (e.g. switch the TF.js backend). */
+  activate?: () => void | Promise<void>;
+  afterTrial?: (trial: number) => void;
+}
+
+/** Warms every entry up in turn, then runs their trials round-robin. Results in the entries' order. */
+export async function measureInterleaved(entries: readonly InterleavedEntry[], opts: MeasureOptions): Promise<Measurement[]> {
+  const c = clocksOf(opts);
+  const state = [];
+  for (const e of entries) {
+    await e.activate?.();
+    const t0 = c.now();
+    const w = warmUp(e.step, opts, c);
+    state.push({ ...w, seconds: (c.now() - t0) / 1000, rates: [] as number[], shares: [] as number[], others: [] as Array<number | null> });
+  }
+  const rounds = Math.max(0, ...state.map((s) => s.trials));
+  for (let t = 0; t < rounds; t++) {
+    for (let i = 0; i < entries.length; i++) {
+      const s = state[i];
+      if (t >= s.trials) continue;
+      await entries[i].activate?.();
+      const t0 = c.now();
+      const r = runTrial(entries[i].step, s.perTrial, c);
+      s.seconds += (c.now() - t0) / 1000;
+      s.rates.push(r.rate);
+      s.shares.push(r.cpuShare);
+      s.others.push(r.others);
+      entries[i].afterTrial?.(t);
+    }
+  }
+  return state.map((s) => ({
+    stepsPerSec: median(s.rates),
+    trialRates: s.rates,
+    stepsPerTrial: s.perTrial,
+    cpuShares: s.shares,
+    otherCores: s.others,
+    warmupSteps: s.warmupSteps,
+    seconds: s.seconds,
+  }));
+}
+
+/** One implementation on its own. */
+export function measure(step: () => void, opts: MeasureOptions): Measurement {
+  const c = clocksOf(opts);
+  const t0 = c.now();
+  const w = warmUp(step, opts, c);
   const rates: number[] = [];
   const cpuShares: number[] = [];
   const otherCores: Array<number | null> = [];
-  const sysNow = opts.systemCpuNow ?? (() => null);
-  for (let t = 0; t < trials; t++) {
-    const sys0 = sysNow();
-    const cpu0 = cpuNow();
-    const s0 = now();
-    for (let i = 0; i < perTrial; i++) step();
-    const ms = now() - s0;
-    const cpuMs = cpuNow() - cpu0;
-    const sys1 = sysNow();
-    rates.push(perTrial / (ms / 1000));
-    cpuShares.push(ms > 0 ? cpuMs / ms : 1);
-    otherCores.push(sys0 === null || sys1 === null || !(ms > 0) ? null : Math.max(0, (sys1 - sys0 - cpuMs) / ms));
+  for (let t = 0; t < w.trials; t++) {
+    const r = runTrial(step, w.perTrial, c);
+    rates.push(r.rate);
+    cpuShares.push(r.cpuShare);
+    otherCores.push(r.others);
     opts.afterTrial?.(t);
   }
   return {
     stepsPerSec: median(rates),
     trialRates: rates,
-    stepsPerTrial: perTrial,
+    stepsPerTrial: w.perTrial,
     cpuShares,
     otherCores,
-    warmupSteps: untimed + warm,
-    seconds: (now() - t0) / 1000,
+    warmupSteps: w.warmupSteps,
+    seconds: (c.now() - t0) / 1000,
   };
 }
