@@ -16,7 +16,8 @@ export interface BenchArgs {
 }
 
 export const USAGE = `usage: npm run bench -- [options]
-  --json                 print exactly one JSON object (progress goes to stderr)
+  --json                 print exactly one JSON object (progress goes to stderr); npm adds its own
+                         "> normscope bench" banner to stdout, so use npm run -s bench -- --json
   --only LIST            implementations to run, comma-separated: normscope (or ours), tfjs-cpu,
                          tfjs-wasm, tfjs (= both TF.js backends). Default: all three.
   --workloads LIST       e.g. W1 or W1:batch,W2:none (default W1:batch,W1:none,W2:batch,W2:none)
