@@ -78,10 +78,18 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
 }
 
-/** Median seconds per call of f over `trials` trials of about `ms` each, after a warm-up. */
-function timeIt(f: () => void, trials: number, ms: number): number {
+/** CPU seconds (user + system) this process has used so far. */
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+/**
+ * Median seconds per call of f over `trials` trials of about `ms` each, after a warm-up, by CPU time
+ * of this process (other processes sharing the 2 vCPUs then do not count) and by wall time.
+ */
+function timeIt(f: () => void, trials: number, ms: number): { cpu: number; wall: number } {
   // Warm up (and let TurboFan optimise) for ~3 trial lengths, and find the repetitions per trial.
-  let reps = 1;
   const warmEnd = performance.now() + 3 * ms;
   let n = 0;
   const t0 = performance.now();
@@ -90,14 +98,17 @@ function timeIt(f: () => void, trials: number, ms: number): number {
     n++;
   }
   const per = (performance.now() - t0) / n;
-  reps = Math.max(1, Math.round(ms / Math.max(per, 1e-6)));
-  const ts: number[] = [];
+  const reps = Math.max(1, Math.round(ms / Math.max(per, 1e-6)));
+  const cpu: number[] = [];
+  const wall: number[] = [];
   for (let t = 0; t < trials; t++) {
+    const c = cpuSeconds();
     const s = performance.now();
     for (let r = 0; r < reps; r++) f();
-    ts.push((performance.now() - s) / 1000 / reps);
+    wall.push((performance.now() - s) / 1000 / reps);
+    cpu.push((cpuSeconds() - c) / reps);
   }
-  return median(ts);
+  return { cpu: median(cpu), wall: median(wall) };
 }
 
 /** An integer loop of 6 independent chains (calibration of the machine's current speed). */
@@ -106,20 +117,19 @@ function calLoop(n: number): number {
   for (let i = 0; i < n; i++) {
     a = (a + i) | 0; b = (b ^ i) | 0; c = (c + 3) | 0; d = (d ^ 7) | 0; e = (e + a) | 0; g = (g ^ b) | 0;
   }
-  return a + b + c + d + e + g;
+  return (a ^ b ^ c ^ d ^ e ^ g) | 0;
 }
 let calSink = 0;
 
-/** Calibration: Gop/s of calLoop (median of 5 runs of 3e7 operations). */
+/** Calibration: Gop/s of calLoop by CPU time (median of 5 runs of 3e7 operations). */
 function calibrate(): number {
-  for (let i = 0; i < 20; i++) calSink += calLoop(1e5);
   const ts: number[] = [];
   for (let t = 0; t < 5; t++) {
-    const s = performance.now();
+    const s = cpuSeconds();
     calSink += calLoop(5e6);
-    ts.push(performance.now() - s);
+    ts.push(cpuSeconds() - s);
   }
-  return (6 * 5e6) / (median(ts) / 1000) / 1e9;
+  return (6 * 5e6) / median(ts) / 1e9;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -180,8 +190,13 @@ function tiled44Forward(out: Float32Array, inp: Float32Array, w: Float32Array, b
 // ---------------------------------------------------------------------------------------------------
 
 interface Row {
-  shape: string; cal: number;
+  shape: string;
+  /** Calibration loop Gop/s (CPU time) just before the shape. */
+  cal: number;
+  /** GFLOP/s by CPU time. */
   fwd: number; dinp: number; dW: number; step: number;
+  /** GFLOP/s of `step` by wall time. */
+  stepWall: number;
   naiveFwd?: number; tiled44Fwd?: number;
 }
 
@@ -190,53 +205,57 @@ function benchShape([B, C, OC]: Shape, args: Args): Row {
   const inp = randomF32(B * C, rnd), w = randomF32(OC * C, rnd), bias = randomF32(OC, rnd), dout = randomF32(B * OC, rnd);
   const out = new Float32Array(B * OC), dinp = new Float32Array(B * C), dw = new Float32Array(OC * C), db = new Float32Array(OC);
   const flops = 2 * B * C * OC;
-  const g = (sec: number, products = 1) => (products * flops) / sec / 1e9;
   const cal = calibrate();
   // Gradients grow without bound while accumulating; zero them now and then so values stay finite.
   let calls = 0;
   const rezero = () => {
     if (++calls % 1024 === 0) { dinp.fill(0); dw.fill(0); db.fill(0); }
   };
+  const T = (f: () => void, trials = args.trials) => timeIt(f, trials, args.ms);
+  const fwd = T(() => matmulForward(out, inp, w, bias, B, C, OC));
+  const dI = T(() => { gemmAccumulate(dinp, C, 1, B, C, OC, dout, OC, 1, w, 1, C); rezero(); });
+  const dW = T(() => { matmulBackward(null, dw, null, dout, inp, w, B, C, OC); rezero(); });
+  const step = T(() => {
+    matmulForward(out, inp, w, bias, B, C, OC);
+    matmulBackward(dinp, dw, db, dout, inp, w, B, C, OC);
+    rezero();
+  });
   const row: Row = {
-    shape: `${B}x${C}x${OC}`,
-    cal,
-    fwd: g(timeIt(() => matmulForward(out, inp, w, bias, B, C, OC), args.trials, args.ms)),
-    dinp: g(timeIt(() => { gemmAccumulate(dinp, C, 1, B, C, OC, dout, OC, 1, w, 1, C); rezero(); }, args.trials, args.ms)),
-    dW: g(timeIt(() => { matmulBackward(null, dw, null, dout, inp, w, B, C, OC); rezero(); }, args.trials, args.ms)),
-    step: g(timeIt(() => {
-      matmulForward(out, inp, w, bias, B, C, OC);
-      matmulBackward(dinp, dw, db, dout, inp, w, B, C, OC);
-      rezero();
-    }, args.trials, args.ms), 3),
+    shape: `${B}x${C}x${OC}`, cal,
+    fwd: flops / fwd.cpu / 1e9, dinp: flops / dI.cpu / 1e9, dW: flops / dW.cpu / 1e9, step: (3 * flops) / step.cpu / 1e9,
+    stepWall: (3 * flops) / step.wall / 1e9,
   };
   if (args.baselines) {
-    row.naiveFwd = g(timeIt(() => naiveForward(out, inp, w, bias, B, C, OC), Math.min(args.trials, 5), args.ms));
-    row.tiled44Fwd = g(timeIt(() => tiled44Forward(out, inp, w, bias, B, C, OC), Math.min(args.trials, 5), args.ms));
+    row.naiveFwd = flops / T(() => naiveForward(out, inp, w, bias, B, C, OC), Math.min(args.trials, 5)).cpu / 1e9;
+    row.tiled44Fwd = flops / T(() => tiled44Forward(out, inp, w, bias, B, C, OC), Math.min(args.trials, 5)).cpu / 1e9;
   }
   return row;
 }
 
 function main(): void {
   const args = parse(process.argv.slice(2));
+  // Get the calibration loop optimised before the first measurement.
+  for (let i = 0; i < 200; i++) calSink += calLoop(1e5);
   const rows: Row[] = [];
   const f = (x: number | undefined) => (x === undefined ? '' : x.toFixed(2)).padStart(7);
   if (!args.json) {
     console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? '?'} x${os.cpus().length}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-    console.log(`GFLOP/s, median of ${args.trials} trials of ~${args.ms} ms; cal = calibration loop Gop/s before the shape`);
-    console.log(`${'shape BxCxOC'.padEnd(14)}${'fwd'.padStart(7)}${'dinp'.padStart(7)}${'dW'.padStart(7)}${'step'.padStart(7)}${'cal'.padStart(7)}${args.baselines ? 'naiveF'.padStart(7) + 'tile44F'.padStart(8) : ''}`);
+    console.log(`GFLOP/s by CPU time, median of ${args.trials} trials of ~${args.ms} ms (stepW: step by wall time;`);
+    console.log('cal: Gop/s of an integer calibration loop before the shape, ~9 when the core runs at full speed)');
+    console.log(`${'shape BxCxOC'.padEnd(14)}${'fwd'.padStart(7)}${'dinp'.padStart(7)}${'dW'.padStart(7)}${'step'.padStart(7)}${'stepW'.padStart(7)}${'cal'.padStart(7)}${args.baselines ? 'naiveF'.padStart(7) + 'tile44F'.padStart(8) : ''}`);
   }
   for (const s of args.shapes) {
     const r = benchShape(s, args);
     rows.push(r);
-    if (!args.json) console.log(`${r.shape.padEnd(14)}${f(r.fwd)}${f(r.dinp)}${f(r.dW)}${f(r.step)}${f(r.cal)}${args.baselines ? f(r.naiveFwd) + ' ' + f(r.tiled44Fwd) : ''}`);
+    if (!args.json) console.log(`${r.shape.padEnd(14)}${f(r.fwd)}${f(r.dinp)}${f(r.dW)}${f(r.step)}${f(r.stepWall)}${f(r.cal)}${args.baselines ? f(r.naiveFwd) + ' ' + f(r.tiled44Fwd) : ''}`);
   }
   // Mean over the B = 60 and B = 256 shapes (the two benchmark MLPs).
   const main6 = rows.filter((r) => r.shape.startsWith('60x') || r.shape.startsWith('256x'));
-  const mean = (k: 'fwd' | 'dinp' | 'dW' | 'step') => main6.reduce((s, r) => s + r[k], 0) / Math.max(main6.length, 1);
-  const summary = { fwd: mean('fwd'), dinp: mean('dinp'), dW: mean('dW'), step: mean('step') };
+  const mean = (k: 'fwd' | 'dinp' | 'dW' | 'step' | 'stepWall') => main6.reduce((s, r) => s + r[k], 0) / Math.max(main6.length, 1);
+  const summary = { fwd: mean('fwd'), dinp: mean('dinp'), dW: mean('dW'), step: mean('step'), stepWall: mean('stepWall') };
   if (calSink === 0.5) console.log(''); // keep the calibration loop observable
   if (args.json) console.log(JSON.stringify({ node: process.version, rows, meanB60B256: summary }, null, 1));
-  else if (main6.length) console.log(`${'mean B60/B256'.padEnd(14)}${f(summary.fwd)}${f(summary.dinp)}${f(summary.dW)}${f(summary.step)}`);
+  else if (main6.length) console.log(`${'mean B60/B256'.padEnd(14)}${f(summary.fwd)}${f(summary.dinp)}${f(summary.dW)}${f(summary.step)}${f(summary.stepWall)}`);
 }
 
 main();

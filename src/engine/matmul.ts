@@ -57,101 +57,150 @@ function ensurePacked(n: number): number[] {
   return p;
 }
 
+const colsum: number[] = [0.5];
+colsum.length = 0;
+
+function ensureColsum(n: number): number[] {
+  const c = colsum;
+  for (let i = c.length; i < n; i++) c.push(0.5);
+  return c;
+}
+
 // Indices into the packed array are kept below 2^30 with `& MASK` on loop bounds: V8's typer then
 // knows `i + 1`, `i + 2` cannot overflow and drops the overflow checks from the inner loop.
 const MASK = 0x3fffffff;
+/** Largest packed scratch (doubles, 512 MB); V8's double arrays top out near 2^27 elements. */
+const MAX_PACKED = 1 << 26;
 /** Bytes of Y panels processed per sweep of the X panels (a share of the 1 MB L2). */
 const L2_BLOCK_BYTES = 384 * 1024;
 
 // ---------------------------------------------------------------------------------------------------
-// Packing. P[off + p*K*W + k*W + w] = src[srcOff + (p*W + w)*rs + k*ks] for rows p*W + w < R, else 0.
+// Packing. P[off + p*K*W + k*W + w] = src[(p*W + w)*rs + k*ks] for rows p*W + w < R, else 0.
 // Two copies (Float32Array / Float64Array sources) so that each stays monomorphic in V8.
 
-function pack32(P: number[], off: number, src: Float32Array, srcOff: number, rs: number, ks: number, R: number, K: number, W: number): void {
+function pack32(P: number[], off: number, src: Float32Array, rs: number, ks: number, R: number, K: number, W: number): void {
+  // Index arithmetic is masked to 30 bits (see MASK) and the k loop is unrolled twice: both cut the
+  // per-element instruction count of this copy loop by about a third.
   const full = R - (R % W);
-  let o = off;
+  const r1 = rs & MASK;
+  const r2 = (2 * rs) & MASK;
+  const k1 = ks & MASK;
+  const k2 = (2 * ks) & MASK;
+  const Keven = K & ~1;
+  let o = off & MASK;
   if (W === 2) {
     for (let r = 0; r < full; r += 2) {
-      let s0 = srcOff + r * rs;
-      let s1 = s0 + rs;
-      for (let k = 0; k < K; k++) {
-        P[o] = src[s0];
-        P[o + 1] = src[s1];
+      let s = (r * rs) & MASK;
+      const oe = (o + 2 * Keven) & MASK;
+      for (; o < oe; o += 4) {
+        const t = s + k1;
+        P[o] = src[s];
+        P[o + 1] = src[s + r1];
+        P[o + 2] = src[t];
+        P[o + 3] = src[t + r1];
+        s = (s + k2) & MASK;
+      }
+      if (Keven < K) {
+        P[o] = src[s];
+        P[o + 1] = src[s + r1];
         o += 2;
-        s0 += ks;
-        s1 += ks;
       }
     }
   } else {
     for (let r = 0; r < full; r += 3) {
-      let s0 = srcOff + r * rs;
-      let s1 = s0 + rs;
-      let s2 = s1 + rs;
-      for (let k = 0; k < K; k++) {
-        P[o] = src[s0];
-        P[o + 1] = src[s1];
-        P[o + 2] = src[s2];
+      let s = (r * rs) & MASK;
+      const oe = (o + 3 * Keven) & MASK;
+      for (; o < oe; o += 6) {
+        const t = s + k1;
+        P[o] = src[s];
+        P[o + 1] = src[s + r1];
+        P[o + 2] = src[s + r2];
+        P[o + 3] = src[t];
+        P[o + 4] = src[t + r1];
+        P[o + 5] = src[t + r2];
+        s = (s + k2) & MASK;
+      }
+      if (Keven < K) {
+        P[o] = src[s];
+        P[o + 1] = src[s + r1];
+        P[o + 2] = src[s + r2];
         o += 3;
-        s0 += ks;
-        s1 += ks;
-        s2 += ks;
       }
     }
   }
   if (full < R) {
+    // Last, partial panel: rows past R are zero (their products land in accumulators never stored).
     for (let k = 0; k < K; k++) {
       for (let w = 0; w < W; w++) {
         const r = full + w;
-        P[o++] = r < R ? src[srcOff + r * rs + k * ks] : 0;
+        P[o++] = r < R ? src[r * rs + k * ks] : 0;
       }
     }
   }
 }
 
-function pack64(P: number[], off: number, src: Float64Array, srcOff: number, rs: number, ks: number, R: number, K: number, W: number): void {
+function pack64(P: number[], off: number, src: Float64Array, rs: number, ks: number, R: number, K: number, W: number): void {
   const full = R - (R % W);
-  let o = off;
+  const r1 = rs & MASK;
+  const r2 = (2 * rs) & MASK;
+  const k1 = ks & MASK;
+  const k2 = (2 * ks) & MASK;
+  const Keven = K & ~1;
+  let o = off & MASK;
   if (W === 2) {
     for (let r = 0; r < full; r += 2) {
-      let s0 = srcOff + r * rs;
-      let s1 = s0 + rs;
-      for (let k = 0; k < K; k++) {
-        P[o] = src[s0];
-        P[o + 1] = src[s1];
+      let s = (r * rs) & MASK;
+      const oe = (o + 2 * Keven) & MASK;
+      for (; o < oe; o += 4) {
+        const t = s + k1;
+        P[o] = src[s];
+        P[o + 1] = src[s + r1];
+        P[o + 2] = src[t];
+        P[o + 3] = src[t + r1];
+        s = (s + k2) & MASK;
+      }
+      if (Keven < K) {
+        P[o] = src[s];
+        P[o + 1] = src[s + r1];
         o += 2;
-        s0 += ks;
-        s1 += ks;
       }
     }
   } else {
     for (let r = 0; r < full; r += 3) {
-      let s0 = srcOff + r * rs;
-      let s1 = s0 + rs;
-      let s2 = s1 + rs;
-      for (let k = 0; k < K; k++) {
-        P[o] = src[s0];
-        P[o + 1] = src[s1];
-        P[o + 2] = src[s2];
+      let s = (r * rs) & MASK;
+      const oe = (o + 3 * Keven) & MASK;
+      for (; o < oe; o += 6) {
+        const t = s + k1;
+        P[o] = src[s];
+        P[o + 1] = src[s + r1];
+        P[o + 2] = src[s + r2];
+        P[o + 3] = src[t];
+        P[o + 4] = src[t + r1];
+        P[o + 5] = src[t + r2];
+        s = (s + k2) & MASK;
+      }
+      if (Keven < K) {
+        P[o] = src[s];
+        P[o + 1] = src[s + r1];
+        P[o + 2] = src[s + r2];
         o += 3;
-        s0 += ks;
-        s1 += ks;
-        s2 += ks;
       }
     }
   }
   if (full < R) {
+    // Last, partial panel: rows past R are zero (their products land in accumulators never stored).
     for (let k = 0; k < K; k++) {
       for (let w = 0; w < W; w++) {
         const r = full + w;
-        P[o++] = r < R ? src[srcOff + r * rs + k * ks] : 0;
+        P[o++] = r < R ? src[r * rs + k * ks] : 0;
       }
     }
   }
 }
 
 function pack(P: number[], off: number, src: FloatArray, rs: number, ks: number, R: number, K: number, W: number): void {
-  if (src instanceof Float32Array) pack32(P, off, src, 0, rs, ks, R, K, W);
-  else pack64(P, off, src, 0, rs, ks, R, K, W);
+  if (src instanceof Float32Array) pack32(P, off, src, rs, ks, R, K, W);
+  else pack64(P, off, src, rs, ks, R, K, W);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -292,7 +341,11 @@ export function gemmAccumulate(
   const nY = ((N + 2) / 3) | 0;
   const xOff = 0;
   const yOff = nX * 2 * K;
-  const P = ensurePacked(yOff + nY * 3 * K);
+  const need = yOff + nY * 3 * K;
+  if (need > MAX_PACKED) {
+    throw new EngineError(`matmul: operands too large to pack (${M}x${K} and ${N}x${K} need ${need} doubles, limit ${MAX_PACKED})`);
+  }
+  const P = ensurePacked(need);
   pack(P, xOff, X, xm, xk, M, K, 2);
   pack(P, yOff, Y, ym, yk, N, K, 3);
   if (O instanceof Float32Array) kernel23f32(P, O, om, on, M, N, K, xOff, yOff);
@@ -347,11 +400,14 @@ export function matmulBackward(
   if (dinp !== null) checkLength('dinp', dinp, B * C);
   if (dbias !== null) {
     checkLength('dbias', dbias, OC);
-    for (let j = 0; j < OC; j++) {
-      let s = 0;
-      for (let i = j, e = B * OC; i < e; i += OC) s += dout[i];
-      dbias[j] += s;
+    // Column sums of dout, row by row (streaming), accumulated in doubles.
+    const S = ensureColsum(OC);
+    for (let j = 0; j < OC; j++) S[j] = 0;
+    for (let b = 0; b < B; b++) {
+      const r = b * OC;
+      for (let j = 0; j < OC; j++) S[j] += dout[r + j];
     }
+    for (let j = 0; j < OC; j++) dbias[j] += S[j];
   }
   if (B === 0) return;
   // dW (OC,C) += dout^T @ inp: X[m=o,k=b] = dout[b*OC + o], Y[n=c,k=b] = inp[b*C + c].
