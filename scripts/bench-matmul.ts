@@ -8,7 +8,11 @@
 //   dW    matmulBackward with dinp = dbias = null   dW += dout^T @ inp
 //   step  matmulForward + full matmulBackward (3 products + bias sums; counted as 3 products)
 // Each number is the median of `trials` timed trials (each ~`ms` milliseconds of repeated calls) after
-// a warm-up. Float32Array inputs, random values in [-1, 1).
+// a warm-up, timed by this process's CPU time (so other processes sharing the two vCPUs do not count;
+// `stepW` is the step by wall time). Float32Array inputs, random values in [-1, 1).
+// The last lines give the plain mean over the B = 60 and B = 256 shapes and, per benchmark MLP
+// (W1 = 784-100-100-100-10 at B = 60, W2 = 784-512-512-512-10 at B = 256), the effective rate of all
+// its dense products in one training step: sum of FLOPs / sum of times (each layer's step counted).
 //
 // This machine is a 2-vCPU VM whose throughput drifts by tens of percent while a run is going (an
 // integer-only loop swings between ~5 and ~9 Gop/s), so a calibration loop is timed before each shape
@@ -253,9 +257,28 @@ function main(): void {
   const main6 = rows.filter((r) => r.shape.startsWith('60x') || r.shape.startsWith('256x'));
   const mean = (k: 'fwd' | 'dinp' | 'dW' | 'step' | 'stepWall') => main6.reduce((s, r) => s + r[k], 0) / Math.max(main6.length, 1);
   const summary = { fwd: mean('fwd'), dinp: mean('dinp'), dW: mean('dW'), step: mean('step'), stepWall: mean('stepWall') };
+  // Effective rate of the dense products of a whole training step of W1 / W2 (time-weighted).
+  const byShape = new Map(rows.map((r) => [r.shape, r.step]));
+  const mlp = (name: string, B: number, sizes: number[]): string | null => {
+    let fl = 0;
+    let t = 0;
+    for (let i = 0; i + 1 < sizes.length; i++) {
+      const g = byShape.get(`${B}x${sizes[i]}x${sizes[i + 1]}`);
+      if (g === undefined) return null;
+      const f = 6 * B * sizes[i] * sizes[i + 1];
+      fl += f;
+      t += f / g;
+    }
+    return `${name} step (${B}: ${sizes.join('-')}): ${(fl / t).toFixed(2)} GFLOP/s`;
+  };
+  const w1 = mlp('W1', 60, [784, 100, 100, 100, 10]);
+  const w2 = mlp('W2', 256, [784, 512, 512, 512, 10]);
   if (calSink === 0.5) console.log(''); // keep the calibration loop observable
-  if (args.json) console.log(JSON.stringify({ node: process.version, rows, meanB60B256: summary }, null, 1));
-  else if (main6.length) console.log(`${'mean B60/B256'.padEnd(14)}${f(summary.fwd)}${f(summary.dinp)}${f(summary.dW)}${f(summary.step)}${f(summary.stepWall)}`);
+  if (args.json) console.log(JSON.stringify({ node: process.version, rows, meanB60B256: summary, w1, w2 }, null, 1));
+  else {
+    if (main6.length) console.log(`${'mean B60/B256'.padEnd(14)}${f(summary.fwd)}${f(summary.dinp)}${f(summary.dW)}${f(summary.step)}${f(summary.stepWall)}`);
+    for (const line of [w1, w2]) if (line) console.log(line);
+  }
 }
 
 main();

@@ -13,30 +13,37 @@
 //   dinp      B    C    OC   dout[m*OC + k]      W[k*C + n]         dinp[m*C + n]
 //   dW        OC   C    B    dout[k*OC + m]      inp[k*C + n]       dW[m*C + n]
 //
-// How it runs (measured on V8 11.3 / Node 20, see scripts/bench-matmul.ts and the notes below):
+// How it runs (measured on V8 11.3 / Node 20 on this 2-vCPU Zen 4 VM; scripts/bench-matmul.ts):
 //
 // 1. Packing. X is copied into panels of 2 rows and Y into panels of 3 rows, k-major and
 //    interleaved (panel p of X holds X[2p,k], X[2p+1,k] for k = 0..K-1 one after the other; rows past
 //    the edge are zero), into ONE module-level plain JS array of doubles (elements kind
 //    PACKED_DOUBLE_ELEMENTS) that grows on demand and is never shrunk. Packing turns every transposed
 //    or strided operand into a unit-stride stream, so the transposed products of the backward pass run
-//    exactly as fast as the forward one. It costs O((M+N)*K) against O(M*N*K) work.
+//    exactly as fast as the forward one. It costs O((M+N)*K) copies against O(M*N*K) work (2-4% of the
+//    time at K >= 512, ~15% when one side has only 10 rows).
 //    Why a plain double array and not a Float32Array/Float64Array scratch: a load from a plain double
 //    array compiles to `cmp index,length; jae deopt; movsd xmm,[elements+index*8]`; a typed-array load
-//    additionally recomputes base+external pointer and, for float32, converts with cvtss2sd. The kernel
-//    is bound by the number of instructions it issues, so this alone was worth ~30%. The same array
-//    serves float32 and float64 callers: doubles hold either exactly.
+//    also recomputes base + external pointer and, for float32, converts with cvtss2sd, and needs more
+//    integer registers. The kernel is bound by the number of instructions it issues (~38 per k step,
+//    about 5.5 per cycle), so the very same 2x3 loop runs at ~7.0 GFLOP/s over a plain double array
+//    and at 3.5 (Float64Array) or 3.0 (Float32Array). One array serves float32 and float64 callers:
+//    doubles hold either exactly.
 // 2. Micro-kernel. A 2x3 tile of O is kept in six local accumulators (doubles, so float32 inputs are
 //    accumulated in float64 and rounded once on the final store). Each k step loads 2 + 3 values and
-//    does 6 multiply-adds. Larger tiles (3x3, 3x4, 4x4 ...) are slower in V8: TurboFan schedules all
-//    the products of an iteration before all the adds, so a tile needs 2*tile + a few of the 15
-//    usable xmm registers; beyond 2x3 it spills loop-carried accumulators to the stack and the
-//    store->load forwarding latency then bounds every iteration. 2x3 is the largest tile without
-//    spills.
+//    does 6 multiply-adds. Larger tiles are slower in V8 (3x3 5.5, 3x4 6.0, 4x4 5.6 GFLOP/s against
+//    7.2 for 2x3, same layout): TurboFan schedules all the products of an iteration before all the
+//    adds, so a tile needs about 2 registers per accumulator out of 15 xmm registers; beyond 2x3 it
+//    spills loop-carried accumulators and the store-to-load latency then bounds every iteration.
+//    Unrolling k (2x3 by 2: 5.8; 2x2 by 2: 6.8) spills too, because all loads are hoisted.
+//    Loop bounds and panel indices are masked to 30 bits (see MASK) so `i + 1`, `i + 2` need no
+//    overflow checks.
 // 3. Orientation. Whichever of (2 rows from X, 3 from Y) and (3 from X, 2 from Y, by swapping the
 //    roles of X and Y) wastes fewer padded rows is used (e.g. OC = 10 runs as 5 panels of 2).
 // 4. Blocking. Y panels are processed in groups that fit in L2 (~384 KB); for each group every X panel
-//    (12.5 KB at K = 784, stays in L1) sweeps over the group.
+//    (12.5 KB at K = 784, stays in L1) sweeps over the group. (No measurable effect at these sizes.)
+// 5. Pack and kernel exist twice, for Float32Array and Float64Array operands, and are chosen once per
+//    call, so each copy stays monomorphic (5-10% on the small shapes once both types have been seen).
 //
 // Accumulation semantics: the forward pass first writes bias (or 0) and then adds the product; the
 // backward pass adds into dinp/dW/dbias, which callers zero. Only the first B*C, B*OC, OC*C, OC
