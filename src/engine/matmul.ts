@@ -258,9 +258,9 @@ function kernel23f32(P: number[], O: Float32Array, om: number, on: number, M: nu
           if (nr > 1) O[o + on] += c01;
           if (nr > 2) O[o + 2 * on] += c02;
           if (m0 + 1 < M) {
+            // Both rows exist, so this tile is partial in n (nr < 3): c12 is never stored here.
             O[o + om] += c10;
             if (nr > 1) O[o + om + on] += c11;
-            if (nr > 2) O[o + om + 2 * on] += c12;
           }
         }
       }
@@ -312,9 +312,9 @@ function kernel23f64(P: number[], O: Float64Array, om: number, on: number, M: nu
           if (nr > 1) O[o + on] += c01;
           if (nr > 2) O[o + 2 * on] += c02;
           if (m0 + 1 < M) {
+            // Both rows exist, so this tile is partial in n (nr < 3): c12 is never stored here.
             O[o + om] += c10;
             if (nr > 1) O[o + om + on] += c11;
-            if (nr > 2) O[o + om + 2 * on] += c12;
           }
         }
       }
