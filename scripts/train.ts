@@ -4,12 +4,10 @@ import { make2d } from '../src/data/synthetic';
 import type { Dataset } from '../src/data/dataset';
 import { loadMnistFromDir } from '../src/data/mnist-node';
 import { checkAgainstData } from '../src/session/build';
+import { SYNTHETIC_TEST, SYNTHETIC_TRAIN } from '../src/session/dataset-loader';
 import { headlessRun, type EvalPoint } from '../src/session/headless-run';
 import { parseTrainArgs, usage, UsageError } from './train/args';
 import { ProgressBar } from './train/progress';
-
-const SYNTHETIC_TRAIN = 4000;
-const SYNTHETIC_TEST = 1000;
 
 function fail(message: string): never {
   process.stderr.write(`train: ${message}\n`);

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { make2d } from '../data/synthetic';
+import { DEFAULT_SETTINGS, type TrainSettings } from './settings';
+import { SessionError, TrainingSession } from './session';
+
+const ds = make2d('spiral', { seed: 3, trainCount: 600, testCount: 300, noise: 0.05 });
+const settings = (over: Partial<TrainSettings> = {}): TrainSettings => ({
+  ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [12, 10], act: 'tanh', batch: 16, lr: 0.1, init: 'xavier', evalEvery: 50, ...over,
+});
+const copyW = (s: TrainingSession) => s.runs.map((r) => r.model.getParams());
+
+describe('TrainingSession', () => {
+  it('starts every run from the same weights and trains them on the same batches', () => {
+    const s = new TrainingSession(ds, settings(), ['none', 'batch', 'layer']);
+    const [plain, bn, ln] = s.runs.map((r) => r.model);
+    for (const m of [bn, ln]) {
+      m.layers.forEach((l, i) => { expect(l.W).toEqual(plain.layers[i].W); expect(l.b).toEqual(plain.layers[i].b); });
+      expect(m.Wout).toEqual(plain.Wout);
+      expect(Array.from(m.layers[0].gamma!).every((g) => g === 1)).toBe(true);
+    }
+    for (let step = 0; step < 5; step++) {
+      s.trainStep();
+      // the first layer's z = W x + b: equal weights at step 1 and equal input rows show the shared batch
+      if (step === 0) {
+        expect(bn.layers[0].train.z.subarray(0, 16 * 12)).toEqual(plain.layers[0].train.z.subarray(0, 16 * 12));
+        expect(ln.layers[0].train.z.subarray(0, 16 * 12)).toEqual(plain.layers[0].train.z.subarray(0, 16 * 12));
+      }
+    }
+    // the same seed replays the same batch sequence
+    const a = new TrainingSession(ds, settings(), ['none']);
+    const b = new TrainingSession(ds, settings(), ['batch', 'none']);
+    for (let i = 0; i < 50; i++) { a.trainStep(); b.trainStep(); expect(b.lastBatch().y).toEqual(a.lastBatch().y); }
+    expect(b.runs[1].model.getParams()).toEqual(a.runs[0].model.getParams());
+  });
+
+  it('applies lr, eps, batch size and momentum at the next step without touching the weights', () => {
+    const s = new TrainingSession(ds, settings({ optimizer: 'sgd' }), ['none', 'batch']);
+    const twin = new TrainingSession(ds, settings({ optimizer: 'sgd' }), ['none', 'batch']);
+    for (let i = 0; i < 10; i++) { s.trainStep(); twin.trainStep(); }
+    const before = copyW(s);
+    s.applyLive({ lr: 0.5, eps: 0.01, batch: 40, momentum: 0.3 });
+    expect(copyW(s)).toEqual(before);
+    expect(s.settings).toMatchObject({ lr: 0.5, eps: 0.01, batch: 40, momentum: 0.3 });
+    s.trainStep();
+    twin.trainStep();
+    const bn = s.runs[1].model;
+    expect(bn.lastBatchSize).toBe(40);
+    // eps: rstd = 1 / sqrt(var + eps) with the new eps
+    const l = bn.layers[0];
+    const col = Array.from({ length: 40 }, (_, b) => l.normInput(l.train)[b * 12]);
+    const mean = col.reduce((a, v) => a + v, 0) / 40;
+    const v = col.reduce((a, x) => a + (x - mean) ** 2, 0) / 40;
+    expect(l.train.rstd[0]).toBeCloseTo(1 / Math.sqrt(v + 0.01), 4);
+    // lr: plain SGD moves the output bias by exactly lr * grad
+    const plain = s.runs[0].model;
+    const db = plain.getGrads()[2].b;
+    const bBefore = before[0][2].b;
+    plain.bout.forEach((val, i) => expect(val).toBeCloseTo(bBefore[i] - 0.5 * db[i], 5));
+    expect(copyW(s)).not.toEqual(copyW(twin));
+  });
+
+  it('refuses a bad live value and changes nothing', () => {
+    const s = new TrainingSession(ds, settings(), ['none', 'batch']);
+    expect(() => s.applyLive({ eps: 0 })).toThrow(/eps/);
+    expect(() => s.applyLive({ batch: 1 })).toThrow(/batch 1 with batch norm/);
+    expect(() => s.applyLive({ batch: 10_000 })).toThrow(/larger than the 600 training examples/);
+    expect(() => s.applyLive({ lr: 0.2, momentum: 7 })).toThrow(/momentum/);
+    expect(() => s.applyLive({ hidden: [3] })).toThrow(/needs new weights/);
+    expect(s.settings.lr).toBe(0.1);
+    expect(() => new TrainingSession(ds, settings({ batch: 1 }), ['none', 'batch'])).toThrow(SessionError);
+  });
+
+  it('marks a diverging run and trains the others on', () => {
+    const s = new TrainingSession(ds, settings(), ['none', 'batch']);
+    for (let i = 0; i < 5; i++) s.trainStep();
+    s.runs[0].model.Wout[0] = Infinity; // as if the plain run had overflowed float32
+    s.trainStep();
+    const [plain, bn] = s.runs;
+    expect(plain.divergedAt).toBe(6);
+    expect(bn.divergedAt).toBeNull();
+    const frozen = plain.model.getParams();
+    const bnBefore = bn.model.getParams();
+    s.trainStep();
+    expect(plain.model.getParams()).toEqual(frozen);
+    expect(bn.model.getParams()).not.toEqual(bnBefore);
+    expect(s.activeRuns().map((r) => r.id)).toEqual(['batch']);
+    // a real blow-up: SGD with lr 1000 and momentum 0.99 takes the plain network to NaN within a few steps
+    const wild = new TrainingSession(ds, settings({ act: 'relu', hidden: [32, 32, 32], init: 'normal:1', lr: 1000, sgdMomentum: 0.99 }), ['none']);
+    for (let i = 0; i < 50; i++) wild.trainStep();
+    expect(wild.runs[0].divergedAt).toBeGreaterThan(0);
+    expect(wild.step).toBe(50);
+  });
+
+  it('evaluates with running statistics and with batch statistics', () => {
+    const s = new TrainingSession(ds, settings({ batch: 4, momentum: 0.1 }), ['none', 'batch']);
+    for (let i = 0; i < 300; i++) s.trainStep();
+    const m = s.evaluate();
+    expect(m.get('plain')!.batchStatsAccuracy).toBeNull();
+    const bn = m.get('batch')!;
+    expect(bn.accuracy).toBeGreaterThan(0);
+    expect(bn.batchStatsAccuracy).not.toBeNull();
+    expect(bn.batchStatsLoss).not.toBeCloseTo(bn.loss, 3);
+    expect(s.evaluate(true).get('batch')!.step).toBe(300);
+  });
+});
