@@ -2,17 +2,12 @@
 // Backward kernels accumulate into dinp, as every backward kernel of the engine does.
 import type { Activation, FloatArray } from './types';
 
-/** sigmoid(x) = 1 / (1 + e^-x); written so that neither branch overflows. */
+/**
+ * sigmoid(x) = 1 / (1 + e^-x). In float64 this one formula is safe for every x: for x < -709, e^-x is
+ * Infinity and 1 / Infinity = 0, the correct limit; no branch is needed.
+ */
 export function sigmoidForward(out: FloatArray, inp: FloatArray, N: number): void {
-  for (let i = 0; i < N; i++) {
-    const x = inp[i];
-    if (x >= 0) {
-      out[i] = 1 / (1 + Math.exp(-x));
-    } else {
-      const e = Math.exp(x);
-      out[i] = e / (1 + e);
-    }
-  }
+  for (let i = 0; i < N; i++) out[i] = 1 / (1 + Math.exp(-inp[i]));
 }
 
 /** dsigmoid/dx = s (1 - s), from the forward output s. */

@@ -55,7 +55,8 @@ class Sgd implements Optimizer {
     for (const { value: p, grad } of params) {
       const n = p.length;
       if (momentum === 0) {
-        for (let i = 0; i < n; i++) p[i] -= lr * (grad[i] + wd * p[i]);
+        if (wd === 0) for (let i = 0; i < n; i++) p[i] -= lr * grad[i];
+        else for (let i = 0; i < n; i++) p[i] -= lr * (grad[i] + wd * p[i]);
         continue;
       }
       let buf = this.buffers.get(p);
