@@ -1,0 +1,336 @@
+// Telemetry frames: what the worker sends the page, struct-of-arrays typed arrays that are moved
+// (transferred), not copied. FrameBuilder keeps the per-step history (bounded series, appended by
+// step so that the same settings and seed give the same telemetry) and, when a frame is asked for,
+// computes the statistics of every layer from the values the last training step left in the engine.
+import type { HiddenLayer } from '../engine/hidden-layer';
+import type { Activation, NormKind } from '../engine/types';
+import { BoundedSeries, type SeriesColumns } from './bounded-series';
+import { StableBins } from './histogram-bins';
+import { createLayerStats, LayerStatsComputer, ParamSnapshot, l2Norm, type LayerStats } from './layer-stats';
+import type { EvalMetrics, TrainingSession } from './session';
+import type { TrainSettings } from './settings';
+
+/** The three places a layer's values are watched: pre-norm z = Wx + b, the norm's output, the activation's output. */
+export const STAGES = ['z', 'norm', 'act'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Order of the numbers in StageFrame.stats. */
+export const STAGE_STATS = ['meanOfMeans', 'meanOfVars', 'stdOfMeans', 'stdOfVars', 'min', 'max', 'p15', 'p50', 'p85'] as const;
+
+export interface StageFrame {
+  stage: Stage;
+  /** STAGE_STATS, in that order. */
+  stats: Float32Array;
+  /** TensorBoard's nine-point distribution (0, 6.68, ..., 100th percentiles). */
+  distribution: Float32Array;
+  /** Counts on the session's shared bins for this (layer, stage): frame.bins[layer][stage]. */
+  hist: Float32Array;
+}
+
+export interface BnDetail {
+  run: string;
+  layer: number;
+  unit: number;
+  /** (1) mean, (2) biased variance of the batch, eps, (3) normalised values, (4) gamma, beta, outputs. */
+  x: Float32Array;
+  mean: number;
+  variance: number;
+  eps: number;
+  xhat: Float32Array;
+  gamma: number;
+  beta: number;
+  y: Float32Array;
+  runningMean: number;
+  runningVar: number;
+  momentum: number;
+}
+
+export interface LayerFrame {
+  units: number;
+  activation: Activation;
+  norm: NormKind;
+  /** Indexed like STAGES; null for 'norm' in a layer without one. */
+  stages: (StageFrame | null)[];
+  gradNorm: number;
+  weightNorm: number;
+  /** ||W_after - W_before|| / ||W_before|| of the last measured step. */
+  updateRatio: number;
+  /** Sigmoid: outputs < 0.02 or > 0.98; tanh: |a| > 0.98; relu: units dead for the whole batch. */
+  saturation: number;
+  /** Batch norm only: per unit, the running estimates against the last batch's statistics. */
+  running: { mean: Float32Array; variance: Float32Array; batchMean: Float32Array; batchVar: Float32Array } | null;
+  /** 15/50/85th percentiles of the activation's input over the steps (Ioffe & Szegedy, Figure 1 b-c). */
+  bands: { p15: SeriesColumns; p50: SeriesColumns; p85: SeriesColumns };
+}
+
+export interface RunFrame {
+  id: string;
+  norm: NormKind;
+  divergedAt: number | null;
+  lastLoss: number;
+  loss: SeriesColumns;
+  testLoss: SeriesColumns;
+  testAcc: SeriesColumns;
+  /** Batch-norm runs: test metrics with each test batch's own statistics instead of the running ones. */
+  testLossBatchStats: SeriesColumns | null;
+  testAccBatchStats: SeriesColumns | null;
+  layers: LayerFrame[];
+}
+
+export interface BinsFrame {
+  lo: number;
+  hi: number;
+  count: number;
+  version: number;
+}
+
+export interface TelemetryFrame {
+  seq: number;
+  status: string;
+  /** Something the page should say once (a reset, a run diverged, an error). */
+  notice: string | null;
+  step: number;
+  epoch: number;
+  stepsPerSec: number;
+  examplesPerSec: number;
+  settings: TrainSettings | null;
+  /** bins[layer][stage], shared by every run. */
+  bins: (BinsFrame | null)[][];
+  runs: RunFrame[];
+  bnDetail: BnDetail | null;
+}
+
+/** Steps between two samples of the percentile bands. */
+export const BAND_EVERY = 10;
+/** Steps between two measurements of the update ratio. */
+export const RATIO_EVERY = 10;
+
+interface LayerHistory {
+  p15: BoundedSeries;
+  p50: BoundedSeries;
+  p85: BoundedSeries;
+  snapshot: ParamSnapshot;
+  updateRatio: number;
+}
+
+interface RunHistory {
+  loss: BoundedSeries;
+  testLoss: BoundedSeries;
+  testAcc: BoundedSeries;
+  testLossBatchStats: BoundedSeries | null;
+  testAccBatchStats: BoundedSeries | null;
+  layers: LayerHistory[];
+}
+
+export class FrameBuilder {
+  private readonly history: RunHistory[];
+  private readonly bins: (StableBins | null)[][];
+  private readonly stats = new LayerStatsComputer();
+  private readonly scratchStats: LayerStats = createLayerStats();
+  private readonly bandStats: LayerStats = createLayerStats();
+  /** gamma and beta of the batch-norm run's layers as the last step's forward pass used them (before its update). */
+  private readonly usedGamma: Float32Array[];
+  private readonly usedBeta: Float32Array[];
+  private rateMark: { t: number; step: number } | null = null;
+  private rate = 0;
+
+  constructor(session: TrainingSession) {
+    this.history = session.runs.map((run) => ({
+      loss: new BoundedSeries(),
+      testLoss: new BoundedSeries(),
+      testAcc: new BoundedSeries(),
+      testLossBatchStats: run.norm === 'batch' ? new BoundedSeries() : null,
+      testAccBatchStats: run.norm === 'batch' ? new BoundedSeries() : null,
+      layers: run.model.layers.map((l) => ({
+        p15: new BoundedSeries(), p50: new BoundedSeries(), p85: new BoundedSeries(),
+        snapshot: new ParamSnapshot(l.W.length), updateRatio: NaN,
+      })),
+    }));
+    const bnRun = session.runs.find((r) => r.norm === 'batch');
+    this.usedGamma = bnRun ? bnRun.model.layers.map((l) => Float32Array.from(l.gamma!)) : [];
+    this.usedBeta = bnRun ? bnRun.model.layers.map((l) => Float32Array.from(l.beta!)) : [];
+    const anyNorm = session.runs.some((r) => r.norm !== 'none');
+    const act = session.settings.act;
+    // Activation outputs have hard limits the bins never need to cross.
+    const actDomain = act === 'sigmoid' ? { lo: 0, hi: 1 } : act === 'tanh' ? { lo: -1, hi: 1 } : { lo: 0 };
+    this.bins = session.settings.hidden.map(() => STAGES.map((s) => {
+      if (s === 'norm' && !anyNorm) return null;
+      return new StableBins(s === 'act' ? { domain: actDomain } : {});
+    }));
+  }
+
+  /** Before a step: keep gamma and beta for the BN panel, and W of the steps whose update ratio is measured. */
+  beforeStep(session: TrainingSession): void {
+    const bnRun = session.runs.find((r) => r.norm === 'batch');
+    bnRun?.model.layers.forEach((l, j) => { this.usedGamma[j].set(l.gamma!); this.usedBeta[j].set(l.beta!); });
+    if ((session.step + 1) % RATIO_EVERY !== 0) return;
+    session.runs.forEach((run, i) => {
+      if (run.divergedAt === null) run.model.layers.forEach((l, j) => this.history[i].layers[j].snapshot.capture(l.W));
+    });
+  }
+
+  /** After a step: the loss of every run, and every BAND_EVERY steps the percentile bands. */
+  afterStep(session: TrainingSession): void {
+    const step = session.step;
+    session.runs.forEach((run, i) => {
+      const h = this.history[i];
+      if (run.divergedAt !== null && run.divergedAt < step) return;
+      h.loss.append(step, run.lastLoss);
+      if (step % RATIO_EVERY === 0) {
+        run.model.layers.forEach((l, j) => { h.layers[j].updateRatio = h.layers[j].snapshot.ratio(l.W); });
+      }
+      if (step % BAND_EVERY === 0) {
+        const B = run.model.lastBatchSize;
+        run.model.layers.forEach((l, j) => {
+          const s = this.stats.compute(l.activationInput(l.train), B, l.units, 'none', this.bandStats);
+          h.layers[j].p15.append(step, s.p15);
+          h.layers[j].p50.append(step, s.p50);
+          h.layers[j].p85.append(step, s.p85);
+        });
+      }
+    });
+  }
+
+  afterEval(session: TrainingSession, metrics: Map<string, EvalMetrics>): void {
+    session.runs.forEach((run, i) => {
+      const m = metrics.get(run.id);
+      if (!m || (run.divergedAt !== null && run.divergedAt < session.step)) return;
+      const h = this.history[i];
+      h.testLoss.append(m.step, m.loss);
+      h.testAcc.append(m.step, m.accuracy);
+      if (m.batchStatsLoss !== null) h.testLossBatchStats?.append(m.step, m.batchStatsLoss);
+      if (m.batchStatsAccuracy !== null) h.testAccBatchStats?.append(m.step, m.batchStatsAccuracy);
+    });
+  }
+
+  build(session: TrainingSession, seq: number, status: string, selected: { layer: number; unit: number }, notice: string | null): TelemetryFrame {
+    const now = performance.now();
+    if (!this.rateMark || now - this.rateMark.t > 1000) {
+      if (this.rateMark && now > this.rateMark.t) this.rate = ((session.step - this.rateMark.step) * 1000) / (now - this.rateMark.t);
+      this.rateMark = { t: now, step: session.step };
+    }
+    const B = session.settings.batch;
+    // Shared bins: every run's values of a (layer, stage) vote on one range before any is counted.
+    this.bins.forEach((stageBins, j) => stageBins.forEach((bins, s) => {
+      if (!bins) return;
+      for (const run of session.runs) {
+        const values = stageValues(run.model.layers[j], STAGES[s]);
+        if (values) bins.observe(values, run.model.lastBatchSize * run.model.layers[j].units);
+      }
+      bins.commit();
+    }));
+    const runs = session.runs.map((run, i) => this.runFrame(session, run, i));
+    return {
+      seq, status, notice, step: session.step, epoch: session.epoch,
+      stepsPerSec: status === 'running' ? this.rate : 0, examplesPerSec: status === 'running' ? this.rate * B : 0,
+      settings: structuredClone(session.settings),
+      bins: this.bins.map((row) => row.map((b) => (b ? { lo: b.lo, hi: b.hi, count: b.bins, version: b.version } : null))),
+      runs,
+      bnDetail: bnDetail(session, selected, this.usedGamma, this.usedBeta),
+    };
+  }
+
+  private runFrame(session: TrainingSession, run: TrainingSession['runs'][number], i: number): RunFrame {
+    const h = this.history[i];
+    const B = run.model.lastBatchSize;
+    const layers = run.model.layers.map((l, j): LayerFrame => {
+      const stages = STAGES.map((stage, s): StageFrame | null => {
+        const values = stageValues(l, stage);
+        const bins = this.bins[j][s];
+        if (!values || !bins || B === 0) return null;
+        const st = this.stats.compute(values, B, l.units, stage === 'act' ? l.activation : 'none', this.scratchStats);
+        const hist = new Float32Array(bins.bins);
+        bins.count(values, B * l.units, hist);
+        return {
+          stage,
+          stats: Float32Array.from([st.meanOfMeans, st.meanOfVars, st.stdOfMeans, st.stdOfVars, st.min, st.max, st.p15, st.p50, st.p85]),
+          distribution: Float32Array.from(st.distribution),
+          hist,
+        };
+      });
+      let saturation = NaN;
+      if (B > 0) saturation = this.stats.compute(l.train.act, B, l.units, l.activation, this.scratchStats).saturation;
+      let running: LayerFrame['running'] = null;
+      if (l.runningMean && B > 0) {
+        const eps = session.settings.eps;
+        running = {
+          mean: Float32Array.from(l.runningMean),
+          variance: Float32Array.from(l.runningVar!),
+          batchMean: Float32Array.from(l.train.mean.subarray(0, l.units)),
+          // var = 1 / rstd^2 - eps (the engine keeps rstd = 1 / sqrt(var + eps))
+          batchVar: Float32Array.from(l.train.rstd.subarray(0, l.units), (r) => 1 / (r * r) - eps),
+        };
+      }
+      return {
+        units: l.units, activation: l.activation, norm: l.normKind, stages,
+        gradNorm: l2Norm(l.dW), weightNorm: l2Norm(l.W), updateRatio: h.layers[j].updateRatio, saturation, running,
+        bands: { p15: h.layers[j].p15.toColumns(), p50: h.layers[j].p50.toColumns(), p85: h.layers[j].p85.toColumns() },
+      };
+    });
+    return {
+      id: run.id, norm: run.norm, divergedAt: run.divergedAt, lastLoss: run.lastLoss,
+      loss: h.loss.toColumns(), testLoss: h.testLoss.toColumns(), testAcc: h.testAcc.toColumns(),
+      testLossBatchStats: h.testLossBatchStats?.toColumns() ?? null,
+      testAccBatchStats: h.testAccBatchStats?.toColumns() ?? null,
+      layers,
+    };
+  }
+
+  /** A frame with no session (before loading, or after an error). */
+  static empty(seq: number, status: string, notice: string | null): TelemetryFrame {
+    return { seq, status, notice, step: 0, epoch: 0, stepsPerSec: 0, examplesPerSec: 0, settings: null, bins: [], runs: [], bnDetail: null };
+  }
+}
+
+/** The values of a stage after the last training step, or null (no norm). */
+function stageValues(l: HiddenLayer, stage: Stage) {
+  const ws = l.train;
+  if (stage === 'z') return ws.z;
+  if (stage === 'act') return ws.act;
+  return ws.norm;
+}
+
+/**
+ * The batch-norm computation of one unit in the last batch, from the first batch-norm run: gamma and
+ * beta as that forward pass used them (the optimizer has moved them since); the running estimates
+ * after this batch's update.
+ */
+function bnDetail(session: TrainingSession, selected: { layer: number; unit: number }, usedGamma: Float32Array[], usedBeta: Float32Array[]): BnDetail | null {
+  const run = session.runs.find((r) => r.norm === 'batch');
+  if (!run) return null;
+  const l = run.model.layers[selected.layer];
+  const B = run.model.lastBatchSize;
+  if (!l || selected.unit >= l.units || B < 2) return null;
+  const U = l.units;
+  const u = selected.unit;
+  const ws = l.train;
+  const inp = l.normInput(ws);
+  const eps = session.settings.eps;
+  const x = new Float32Array(B);
+  const xhat = new Float32Array(B);
+  const y = new Float32Array(B);
+  const mean = ws.mean[u];
+  const rstd = ws.rstd[u];
+  for (let b = 0; b < B; b++) {
+    x[b] = inp[b * U + u];
+    xhat[b] = (x[b] - mean) * rstd;
+    y[b] = ws.norm![b * U + u];
+  }
+  return {
+    run: run.id, layer: selected.layer, unit: u, x, mean, variance: 1 / (rstd * rstd) - eps, eps, xhat,
+    gamma: usedGamma[selected.layer][u], beta: usedBeta[selected.layer][u], y, runningMean: l.runningMean![u], runningVar: l.runningVar![u],
+    momentum: session.settings.momentum,
+  };
+}
+
+/** Every typed array's buffer in a frame, for comlink's transfer(). */
+export function frameTransferables(frame: TelemetryFrame): Transferable[] {
+  const out = new Set<ArrayBuffer>();
+  const visit = (v: unknown): void => {
+    if (ArrayBuffer.isView(v)) out.add(v.buffer as ArrayBuffer);
+    else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
+  };
+  visit(frame);
+  return [...out];
+}

@@ -1,0 +1,149 @@
+// The trainer as the page sees it: through comlink over a MessageChannel, as in a Web Worker.
+import { expose, proxy, wrap, type Remote } from 'comlink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { make2d } from '../data/synthetic';
+import { BAND_EVERY, STAGES, type TelemetryFrame } from './frame';
+import { DEFAULT_SETTINGS, type TrainSettings } from './settings';
+import { createTrainer, type Trainer } from './trainer';
+
+const settings = (over: Partial<TrainSettings> = {}): TrainSettings => ({
+  ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [16, 12], act: 'tanh', batch: 16, lr: 0.1, init: 'xavier', evalEvery: 50, steps: 1e8, ...over,
+});
+const loadDataset = async (s: TrainSettings) => make2d(s.dataset, { seed: s.seed, trainCount: 800, testCount: 400, noise: s.noise });
+
+const open: { port1: MessagePort; port2: MessagePort; trainer: Trainer }[] = [];
+function connect(frameIntervalMs = 33): Remote<Trainer> {
+  const { port1, port2 } = new MessageChannel();
+  const trainer = createTrainer({ loadDataset, frameIntervalMs });
+  expose(trainer, port1);
+  open.push({ port1, port2, trainer });
+  return wrap<Trainer>(port2);
+}
+afterEach(() => {
+  for (const o of open.splice(0)) { o.trainer.dispose(); o.port1.close(); o.port2.close(); }
+});
+
+/** A frame without the fields that depend on timing. */
+function timeless(f: TelemetryFrame) {
+  const { seq: _s, stepsPerSec: _r, examplesPerSec: _e, ...rest } = f;
+  return rest;
+}
+
+describe('trainer over a MessageChannel', () => {
+  it('streams frames with transferred typed arrays, at most about 30 per second', async () => {
+    const t = connect();
+    await t.load(settings(), ['none', 'batch']);
+    await t.play();
+    const t0 = performance.now();
+    let f = await t.nextFrame(0);
+    let frames = 1;
+    while (performance.now() - t0 < 1000) { f = await t.nextFrame(f.seq); frames++; }
+    await t.pause();
+    expect(frames).toBeGreaterThan(5);
+    expect(frames).toBeLessThanOrEqual(33);
+    expect(f.step).toBeGreaterThan(50);
+    expect(f.runs.map((r) => r.id)).toEqual(['plain', 'batch']);
+    const bn = f.runs[1];
+    expect(bn.loss.y).toBeInstanceOf(Float32Array);
+    expect(bn.loss.x.length).toBeGreaterThan(0);
+    expect(bn.layers).toHaveLength(2);
+    for (const [i, stage] of STAGES.entries()) {
+      const sf = bn.layers[0].stages[i]!;
+      expect(sf.stage).toBe(stage);
+      expect(sf.distribution).toHaveLength(9);
+      expect(sf.hist.length).toBe(f.bins[0][i]!.count);
+      expect(sf.hist.reduce((a, v) => a + v, 0)).toBe(16 * 16);
+    }
+    expect(f.runs[0].layers[0].stages[1]).toBeNull(); // the plain run has no norm output
+    expect(bn.layers[0].running!.mean).toHaveLength(16);
+    expect(bn.testAcc.y.length).toBeGreaterThan(0);
+    expect(bn.testAccBatchStats!.y.length).toBe(bn.testAcc.y.length);
+    const d = f.bnDetail!;
+    expect(d.x).toHaveLength(16);
+    // formulas (1)-(4) hold on the numbers the panel shows
+    const mean = d.x.reduce((a, v) => a + v, 0) / 16;
+    expect(d.mean).toBeCloseTo(mean, 4);
+    expect(d.variance).toBeCloseTo(d.x.reduce((a, v) => a + (v - mean) ** 2, 0) / 16, 3);
+    d.y.forEach((y, b) => expect(y).toBeCloseTo(d.gamma * d.xhat[b] + d.beta, 4));
+  });
+
+  it('pauses, steps one at a time, changes live settings and resets', async () => {
+    const t = connect(0);
+    await t.load(settings(), ['none', 'batch']);
+    expect(await t.stepOnce()).toBe(1);
+    expect(await t.stepOnce(9)).toBe(10);
+    const live = await t.change({ lr: 0.3, batch: 32, eps: 0.001 });
+    expect(live.applied).toBe('live');
+    let f = await t.nextFrame(0);
+    expect(f.step).toBe(10);
+    expect(f.settings).toMatchObject({ lr: 0.3, batch: 32, eps: 0.001 });
+    await t.stepOnce();
+    f = await t.nextFrame(f.seq);
+    expect(f.bnDetail!.x).toHaveLength(32);
+    await expect(t.change({ eps: -1 })).rejects.toThrow(/eps/);
+    const reset = await t.change({ hidden: [8] });
+    expect(reset.applied).toBe('reset');
+    expect(reset.message).toMatch(/hidden needs new weights/);
+    f = await t.nextFrame(f.seq);
+    expect(f.step).toBe(0);
+    expect(f.runs[0].layers).toHaveLength(1);
+    await t.stepOnce(5);
+    await t.reset();
+    expect((await t.status()).step).toBe(0);
+    await t.setRuns(['none', 'batch', 'layer']);
+    f = await t.nextFrame(f.seq);
+    expect(f.runs.map((r) => r.id)).toEqual(['plain', 'batch', 'layer']);
+    await expect(t.select(5, 0)).rejects.toThrow(/layer/);
+  });
+
+  it('is deterministic: the same settings and seed give the same telemetry', async () => {
+    const run = async () => {
+      const t = connect(0);
+      await t.load(settings({ seed: 42 }), ['none', 'batch', 'layer']);
+      await t.stepOnce(137);
+      return timeless(await t.nextFrame(0));
+    };
+    const [a, b] = [await run(), await run()];
+    expect(b).toEqual(a);
+    expect(a.runs[0].layers[0].bands.p50.x.length).toBe(Math.floor(137 / BAND_EVERY));
+  });
+
+  it('reports a diverged run, keeps the others training, and a reset clears it', async () => {
+    const t = connect(0);
+    await t.load(settings({ act: 'relu', hidden: [32, 32, 32], init: 'normal:1', lr: 1000, sgdMomentum: 0.99 }), ['none']);
+    await t.stepOnce(40);
+    let f = await t.nextFrame(0);
+    expect(f.runs[0].divergedAt).toBeGreaterThan(0);
+    await t.reset();
+    f = await t.nextFrame(f.seq);
+    expect(f.runs[0].divergedAt).toBeNull();
+  });
+
+  it('never queues frames: a page that does not ask gets none built, then one fresh frame', async () => {
+    const t = connect();
+    await t.load(settings(), ['none', 'batch']);
+    await t.play();
+    await new Promise((r) => setTimeout(r, 400));
+    const f = await t.nextFrame(0);
+    await t.pause();
+    // frames are built only when asked: after 400 ms of training the first frame is number 1 or 2
+    expect(f.seq).toBeLessThanOrEqual(2);
+    expect(f.step).toBeGreaterThan(20);
+  });
+
+  it('reports load progress through a proxy and refuses bad settings with a message', async () => {
+    const t = connect();
+    const seen: number[] = [];
+    await t.load(settings(), ['none', 'batch'], proxy((p: { loaded: number }) => { seen.push(p.loaded); }));
+    await expect(t.load(settings({ batch: 1 }), ['none', 'batch'])).rejects.toThrow(/batch 1 with batch norm/);
+    expect((await t.status()).status).toBe('paused');
+    await expect(t.setSpeed(-3)).rejects.toThrow(/speed/);
+    await t.setSpeed(50);
+    await t.play();
+    await new Promise((r) => setTimeout(r, 500));
+    await t.pause();
+    const { step } = await t.status();
+    expect(step).toBeGreaterThan(10);
+    expect(step).toBeLessThan(40);
+  });
+});
