@@ -1,0 +1,118 @@
+// The selector must agree exactly with the sorting reference (quantiles.ts) on every input shape:
+// random, sorted, reversed, constant, duplicate-heavy (dead ReLUs), infinities, forced heap-sort.
+import { fc, test as fcTest } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../engine/rng';
+import { percentilesInPlace } from './quantiles';
+import { QuantileSelector } from './select-quantiles';
+
+const TELEMETRY = [15, 50, 85, 0, 6.68, 15.87, 30.85, 50, 69.15, 84.13, 93.32, 100];
+
+function reference(values: Float32Array, qs: readonly number[]): number[] {
+  return percentilesInPlace(Float32Array.from(values), qs);
+}
+
+function selected(values: Float32Array, qs: readonly number[], selector = new QuantileSelector(qs.length)): number[] {
+  const scratch = Float32Array.from(values);
+  const out = new Float64Array(qs.length);
+  selector.select(scratch, values.length, qs, out);
+  return Array.from(out);
+}
+
+/** Equal as numbers (-0 == 0); the reference returns -0 where the selection may find +0. */
+function expectSame(got: number[], want: number[]): void {
+  expect(got.length).toBe(want.length);
+  got.forEach((g, i) => {
+    const w = want[i];
+    if (g !== w) expect.fail(`percentile #${i}: got ${g}, want ${w}`);
+  });
+}
+
+const float32 = fc.float({ noNaN: true, noDefaultInfinity: true, min: Math.fround(-1e30), max: Math.fround(1e30) });
+const percent = fc.double({ min: 0, max: 100, noNaN: true });
+
+describe('QuantileSelector', () => {
+  fcTest.prop([fc.array(float32, { minLength: 1, maxLength: 400 }), fc.array(percent, { minLength: 1, maxLength: 12 })])(
+    'matches the sorting reference on random values and percentiles', (vals, qs) => {
+      const v = Float32Array.from(vals);
+      expectSame(selected(v, qs), reference(v, qs));
+    });
+
+  fcTest.prop([fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 1, maxLength: 3000 })])(
+    'handles heavy duplicates (few distinct values)', (vals) => {
+      const v = Float32Array.from(vals);
+      expectSame(selected(v, TELEMETRY), reference(v, TELEMETRY));
+    });
+
+  fcTest.prop([fc.array(float32, { minLength: 17, maxLength: 2000, size: 'max' }), fc.array(percent, { minLength: 1, maxLength: 12 })])(
+    'heap-sort fallback (no partition budget) gives the same answers', (vals, qs) => {
+      const v = Float32Array.from(vals);
+      expectSame(selected(v, qs, new QuantileSelector(12, 0)), reference(v, qs));
+    });
+
+  it('heap-sort fallback on large ranges (partition budget 0 and 1) gives the same answers', () => {
+    const rng = new Rng(9);
+    for (const n of [100, 777, 4000]) {
+      const v = Float32Array.from({ length: n }, () => rng.normal());
+      for (const limit of [0, 1]) expectSame(selected(v, TELEMETRY, new QuantileSelector(12, limit)), reference(v, TELEMETRY));
+    }
+  });
+
+  it('places the selected order statistics: the array ends up partitioned around each rank', () => {
+    const rng = new Rng(5);
+    const n = 5000;
+    const v = Float32Array.from({ length: n }, () => rng.normal());
+    const scratch = Float32Array.from(v);
+    new QuantileSelector(1).select(scratch, n, [30.85], new Float64Array(1));
+    const k = Math.floor(((n - 1) * 30.85) / 100);
+    const sorted = Float32Array.from(v).sort();
+    expect(scratch[k]).toBe(sorted[k]);
+    for (let i = 0; i < k; i++) expect(scratch[i] <= scratch[k]).toBe(true);
+    for (let i = k + 1; i < n; i++) expect(scratch[i] >= scratch[k]).toBe(true);
+  });
+
+  it('agrees on large activation-like inputs: normal, ReLU (half zeros), sorted, reversed, constant', () => {
+    const rng = new Rng(11);
+    const n = 60 * 100;
+    const normal = Float32Array.from({ length: n }, () => rng.normal());
+    const relu = normal.map((x) => Math.max(0, x));
+    const sorted = Float32Array.from(normal).sort();
+    const reversed = Float32Array.from(sorted).reverse();
+    const constant = new Float32Array(n).fill(0.25);
+    const sigmoid = normal.map((x) => 1 / (1 + Math.exp(-8 * x)));
+    for (const v of [normal, relu, sorted, reversed, constant, sigmoid]) {
+      expectSame(selected(v, TELEMETRY), reference(v, TELEMETRY));
+    }
+  });
+
+  it('uses only the first n values and handles n = 0, 1, 2', () => {
+    const sel = new QuantileSelector(3);
+    const out = new Float64Array(3);
+    const v = Float32Array.from([5, 1, 3, -100, 100]);
+    sel.select(v, 3, [0, 50, 100], out);
+    expect(Array.from(out)).toEqual([1, 3, 5]);
+    sel.select(new Float32Array([7]), 1, [0, 50, 100], out);
+    expect(Array.from(out)).toEqual([7, 7, 7]);
+    sel.select(new Float32Array([4, 2]), 2, [0, 25, 100], out);
+    expect(Array.from(out)).toEqual([2, 2.5, 4]);
+    sel.select(new Float32Array(4), 0, [0, 50, 100], out);
+    expect(Array.from(out).every(Number.isNaN)).toBe(true);
+  });
+
+  it('keeps infinities without producing NaN from inf - inf', () => {
+    const v = Float32Array.from([Infinity, Infinity, -Infinity, 1, 2]);
+    const out = new Float64Array(4);
+    new QuantileSelector(4).select(v, 5, [0, 40, 90, 100], out);
+    expect(Array.from(out)).toEqual([-Infinity, 1.6, Infinity, Infinity]);
+  });
+
+  it('rejects percentiles outside [0, 100], too many percentiles and n beyond the array', () => {
+    const sel = new QuantileSelector(2);
+    const v = new Float32Array(4);
+    const out = new Float64Array(3);
+    expect(() => sel.select(v, 4, [101], out)).toThrow(RangeError);
+    expect(() => sel.select(v, 4, [NaN], out)).toThrow(RangeError);
+    expect(() => sel.select(v, 4, [1, 2, 3], out)).toThrow(RangeError);
+    expect(() => sel.select(v, 5, [1], out)).toThrow(RangeError);
+  });
+});
