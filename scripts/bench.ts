@@ -20,6 +20,7 @@ import {
 } from './bench/report';
 import { systemBusyMs } from './bench/sysload';
 import { measureInterleaved, median, relativeSpread } from './bench/timing';
+import { engineTwins, FRAME_INTERVAL_MS, randomMnistLike, sessionWithTelemetry } from './bench/telemetry';
 import type { ImplId, Trainer } from './bench/types';
 import { makeBatches, makeWeights, makeWorkload, stepFlops, type Batch, type Workload } from './bench/workloads';
 
@@ -125,6 +126,25 @@ async function run(args: BenchArgs, log: (s: string) => void): Promise<{ details
   return { details, errors, tfjs };
 }
 
+/** Steps per second of the twin W1 networks in a live session with telemetry, against the engine alone. */
+async function measureTelemetry(args: BenchArgs, log: (s: string) => void) {
+  const ds = randomMnistLike();
+  const engine = engineTwins(ds);
+  const session = sessionWithTelemetry(ds);
+  const [e, s] = await measureInterleaved([engine, session].map((t) => ({ step: () => t.step(), activate: async () => {} })), {
+    trials: args.trials, trialSeconds: args.trialSeconds, warmupSeconds: args.warmupSeconds, maxTrialsSeconds: args.maxTrialsSeconds,
+  });
+  const result = {
+    workload: 'W1 twins (plain + batch norm), batch 60',
+    engineStepsPerSec: e.stepsPerSec,
+    sessionStepsPerSec: s.stepsPerSec,
+    overhead: 1 - s.stepsPerSec / e.stepsPerSec,
+    framesPerSec: FRAME_INTERVAL_MS > 0 ? 1000 / FRAME_INTERVAL_MS : 0,
+  };
+  log(`  telemetry: engine ${e.stepsPerSec.toFixed(1)} twin steps/s, session with telemetry ${s.stepsPerSec.toFixed(1)}: overhead ${(100 * result.overhead).toFixed(1)}%`);
+  return result;
+}
+
 async function main(): Promise<number> {
   let args: BenchArgs;
   try {
@@ -147,6 +167,7 @@ async function main(): Promise<number> {
   progress(`bench: ${args.workloads.map(([a, b]) => `${a}:${b}`).join(', ')} x ${args.impls.join(', ')}; ` +
     `${args.trials} trials of ~${args.trialSeconds} s, median`);
   const { details, errors, tfjs } = await run(args, progress);
+  const telemetry = args.impls.includes('normscope') ? await measureTelemetry(args, progress) : null;
   let wasmMatMul: { plain: number; transposedA: number } | null = null;
   if (tfjs && args.impls.includes('tfjs-wasm')) {
     await tfjs.useBackend('wasm');
@@ -182,6 +203,7 @@ async function main(): Promise<number> {
       config: { trials: args.trials, trialSeconds: args.trialSeconds, warmupSeconds: args.warmupSeconds, maxTrialsSeconds: args.maxTrialsSeconds, batches: 16 },
       details: details.map((d) => ({ ...d, firstLoss: Number.isFinite(d.firstLoss) ? d.firstLoss : String(d.firstLoss), lastLoss: Number.isFinite(d.lastLoss) ? d.lastLoss : String(d.lastLoss) })),
       firstLossAgreement: agreement,
+      telemetryOverhead: telemetry,
       machine,
       wallSeconds: Number(wallSeconds.toFixed(1)),
       errors,
@@ -198,6 +220,11 @@ async function main(): Promise<number> {
     out(formatResultsTable(details));
     out('');
     for (const r of ratios) out(formatRatioLine(r));
+    if (telemetry) {
+      const pct = 100 * telemetry.overhead;
+      out(`telemetry (${telemetry.workload}, frames every ${FRAME_INTERVAL_MS} ms): engine alone ${telemetry.engineStepsPerSec.toFixed(1)} steps/s, ` +
+        `session with telemetry ${telemetry.sessionStepsPerSec.toFixed(1)} steps/s: overhead ${pct.toFixed(1)}% (target <= 10%: ${pct <= 10 ? 'met' : 'NOT MET'})`);
+    }
     if (agreement.length) {
       out('');
       out('first-step loss (same weights, same batch) agrees across implementations to: ' +
