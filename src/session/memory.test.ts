@@ -6,7 +6,7 @@ import { FrameBuilder, frameTransferables, type TelemetryFrame } from './frame';
 import { TrainingSession } from './session';
 import { DEFAULT_SETTINGS } from './settings';
 
-const bytes = (f: TelemetryFrame) => frameTransferables(f).reduce((n, b) => n + (b as ArrayBuffer).byteLength, 0);
+const bytes = (f: TelemetryFrame) => frameTransferables(f).reduce<number>((n, b) => n + (b as ArrayBuffer).byteLength, 0);
 
 describe('telemetry memory', () => {
   it('stays bounded over 100,000 steps', () => {
