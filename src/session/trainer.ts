@@ -286,7 +286,7 @@ export function createTrainer(options: TrainerOptions): Trainer {
           afterSeq,
           resolve: (f) => { resolve(f); },
         };
-        if (old) old.resolve(FrameBuilder.empty(seq, status, 'superseded'));
+        if (old) old.resolve(FrameBuilder.empty(seq, status, null));
         if (afterSeq < seq) dirty = true;
         maybeDeliver();
       });

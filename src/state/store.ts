@@ -1,0 +1,133 @@
+// The app's state: settings and run status (zustand). Big telemetry never enters it: it flows from
+// the worker to the TelemetryHub, and charts read it there. Actions talk to the trainer: live settings
+// are throttled (a few per second, the last value always arrives); settings that need new weights
+// reset every run together.
+import { proxy } from 'comlink';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { NormKind } from '../engine/types';
+import { SETTINGS, type TrainSettings } from '../session/settings';
+import type { ChangeResult, Trainer, TrainerStatus } from '../session/trainer';
+import { throttleLatest } from './throttle';
+
+/** The subset of the trainer the store uses: a comlink Remote<Trainer> or the trainer itself. */
+export type TrainerLike = { [K in keyof Trainer]: (...args: Parameters<Trainer[K]>) => Promise<Awaited<ReturnType<Trainer[K]>>> | ReturnType<Trainer[K]> };
+
+export interface AppState {
+  settings: TrainSettings;
+  runs: NormKind[];
+  /** null = as fast as possible. */
+  speed: number | null;
+  status: TrainerStatus;
+  step: number;
+  epoch: number;
+  /** The last thing the page should tell the user (a reset, a refused value, an error), or null. */
+  notice: string | null;
+  load: { loaded: number; total: number } | null;
+  selected: { layer: number; unit: number };
+}
+
+export interface AppActions {
+  /** Changes one setting: live ones at the next step (throttled), others reset every run. */
+  set<K extends keyof TrainSettings>(key: K, value: TrainSettings[K]): void;
+  setRuns(runs: NormKind[]): Promise<void>;
+  setSpeed(speed: number | null): void;
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  stepOnce(): Promise<void>;
+  reset(): Promise<void>;
+  select(layer: number, unit: number): void;
+  /** Starts the session with the current settings (once, at page load). */
+  start(autoplay: boolean): Promise<void>;
+  /** Frame metadata from the telemetry pump: keeps status, step and notice in step with the worker. */
+  sync(frame: { status: string; step: number; epoch: number; notice: string | null }): void;
+  dismissNotice(): void;
+}
+
+export type AppStore = StoreApi<AppState & AppActions>;
+
+const LIVE = new Set(SETTINGS.filter((s) => s.applies === 'live').map((s) => s.key as string));
+export const LIVE_THROTTLE_MS = 250;
+
+export function createAppStore(trainer: TrainerLike, initial: { settings: TrainSettings; runs: NormKind[]; notice?: string | null }): AppStore {
+  return createStore<AppState & AppActions>()((set, get) => {
+    const report = (r: ChangeResult) => set({ notice: r.applied === 'reset' ? r.message : null });
+    const fail = (e: unknown) => set({ notice: e instanceof Error ? e.message : String(e) });
+    const pendingLive: Partial<TrainSettings> = {};
+    const live = throttleLatest<void>(() => {
+      const change = { ...pendingLive };
+      for (const k of Object.keys(pendingLive)) delete (pendingLive as Record<string, unknown>)[k];
+      Promise.resolve(trainer.change(change)).catch((e) => {
+        fail(e);
+      });
+    }, LIVE_THROTTLE_MS);
+
+    return {
+      settings: structuredClone(initial.settings),
+      runs: [...initial.runs],
+      speed: null,
+      status: 'empty',
+      step: 0,
+      epoch: 0,
+      notice: initial.notice ?? null,
+      load: null,
+      selected: { layer: 0, unit: 0 },
+
+      set(key, value) {
+        const settings = { ...get().settings, [key]: value };
+        set({ settings });
+        if (LIVE.has(key)) {
+          (pendingLive as Record<string, unknown>)[key] = value;
+          live.push();
+        } else {
+          live.flush();
+          Promise.resolve(trainer.change({ [key]: value } as Partial<TrainSettings>)).then(report, fail);
+        }
+      },
+      async setRuns(runs) {
+        set({ runs: [...runs] });
+        try { report(await trainer.setRuns(runs)); } catch (e) { fail(e); }
+      },
+      setSpeed(speed) {
+        set({ speed });
+        Promise.resolve(trainer.setSpeed(speed)).catch(fail);
+      },
+      async play() {
+        set({ status: 'running' });
+        await trainer.play();
+      },
+      async pause() {
+        set({ status: 'paused' });
+        await trainer.pause();
+      },
+      async stepOnce() {
+        try { await trainer.stepOnce(1); } catch (e) { fail(e); }
+      },
+      async reset() {
+        try { report(await trainer.reset()); } catch (e) { fail(e); }
+      },
+      select(layer, unit) {
+        set({ selected: { layer, unit } });
+        Promise.resolve(trainer.select(layer, unit)).catch(fail);
+      },
+      async start(autoplay) {
+        const { settings, runs } = get();
+        set({ status: 'loading' });
+        try {
+          await trainer.load(settings, runs, proxy((p: { loaded: number; total: number }) => set({ load: { loaded: p.loaded, total: p.total } })));
+          set({ load: null });
+          if (autoplay) await get().play();
+          else set({ status: 'paused' });
+        } catch (e) {
+          set({ status: 'error', load: null });
+          fail(e);
+        }
+      },
+      sync(frame) {
+        set({ status: frame.status as TrainerStatus, step: frame.step, epoch: frame.epoch, ...(frame.notice ? { notice: frame.notice } : {}) });
+      },
+      dismissNotice() {
+        set({ notice: null });
+      },
+    };
+  });
+}
