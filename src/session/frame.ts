@@ -61,6 +61,15 @@ export interface LayerFrame {
   running: { mean: Float32Array; variance: Float32Array; batchMean: Float32Array; batchVar: Float32Array } | null;
   /** 15/50/85th percentiles of the activation's input over the steps (Ioffe & Szegedy, Figure 1 b-c). */
   bands: { p15: SeriesColumns; p50: SeriesColumns; p85: SeriesColumns };
+  /**
+   * Over the steps, averaged over units: the batch mean and variance of z (before the norm) and of the
+   * norm's output (null without a norm), and the running estimates (batch norm only).
+   */
+  moments: {
+    zMean: SeriesColumns; zVar: SeriesColumns;
+    normMean: SeriesColumns | null; normVar: SeriesColumns | null;
+    runningMean: SeriesColumns | null; runningVar: SeriesColumns | null;
+  };
 }
 
 export interface RunFrame {
@@ -113,6 +122,12 @@ interface LayerHistory {
   p15: BoundedSeries;
   p50: BoundedSeries;
   p85: BoundedSeries;
+  zMean: BoundedSeries;
+  zVar: BoundedSeries;
+  normMean: BoundedSeries | null;
+  normVar: BoundedSeries | null;
+  runningMean: BoundedSeries | null;
+  runningVar: BoundedSeries | null;
   snapshot: ParamSnapshot;
   updateRatio: number;
 }
@@ -153,6 +168,9 @@ export class FrameBuilder {
       testAccBatchStats: run.norm === 'batch' ? new BoundedSeries() : null,
       layers: run.model.layers.map((l) => ({
         p15: new BoundedSeries(), p50: new BoundedSeries(), p85: new BoundedSeries(),
+        zMean: new BoundedSeries(), zVar: new BoundedSeries(),
+        normMean: l.gamma ? new BoundedSeries() : null, normVar: l.gamma ? new BoundedSeries() : null,
+        runningMean: l.runningMean ? new BoundedSeries() : null, runningVar: l.runningVar ? new BoundedSeries() : null,
         snapshot: new ParamSnapshot(l.W.length), updateRatio: NaN,
       })),
     }));
@@ -192,10 +210,23 @@ export class FrameBuilder {
       if (step % BAND_EVERY === 0) {
         const B = run.model.lastBatchSize;
         run.model.layers.forEach((l, j) => {
+          const lh = h.layers[j];
           const s = this.stats.compute(l.activationInput(l.train), B, l.units, 'none', this.bandStats);
-          h.layers[j].p15.append(step, s.p15);
-          h.layers[j].p50.append(step, s.p50);
-          h.layers[j].p85.append(step, s.p85);
+          lh.p15.append(step, s.p15);
+          lh.p50.append(step, s.p50);
+          lh.p85.append(step, s.p85);
+          const z = unitMoments(l.train.z, B, l.units);
+          lh.zMean.append(step, z.mean);
+          lh.zVar.append(step, z.variance);
+          if (l.train.norm) {
+            const n = unitMoments(l.train.norm, B, l.units);
+            lh.normMean?.append(step, n.mean);
+            lh.normVar?.append(step, n.variance);
+          }
+          if (l.runningMean) {
+            lh.runningMean?.append(step, average(l.runningMean));
+            lh.runningVar?.append(step, average(l.runningVar!));
+          }
         });
       }
     });
@@ -277,6 +308,11 @@ export class FrameBuilder {
         units: l.units, activation: l.activation, norm: l.normKind, stages,
         gradNorm: l2Norm(l.dW), weightNorm: l2Norm(l.W), updateRatio: h.layers[j].updateRatio, saturation, running,
         bands: { p15: h.layers[j].p15.toColumns(), p50: h.layers[j].p50.toColumns(), p85: h.layers[j].p85.toColumns() },
+        moments: {
+          zMean: h.layers[j].zMean.toColumns(), zVar: h.layers[j].zVar.toColumns(),
+          normMean: h.layers[j].normMean?.toColumns() ?? null, normVar: h.layers[j].normVar?.toColumns() ?? null,
+          runningMean: h.layers[j].runningMean?.toColumns() ?? null, runningVar: h.layers[j].runningVar?.toColumns() ?? null,
+        },
       };
     });
     return {
@@ -292,6 +328,31 @@ export class FrameBuilder {
   static empty(seq: number, status: string, notice: string | null): TelemetryFrame {
     return { seq, status, notice, step: 0, epoch: 0, stepsPerSec: 0, examplesPerSec: 0, settings: null, bins: [], runs: [], bnDetail: null };
   }
+}
+
+/**
+ * Batch statistics per unit, averaged over units: mean = (1/U) sum_u mean_u,
+ * variance = (1/U) sum_u (1/B) sum_b (x_bu - mean_u)^2 (what batch norm sees, before it normalises).
+ */
+function unitMoments(x: ArrayLike<number>, B: number, U: number): { mean: number; variance: number } {
+  let meanSum = 0;
+  let varSum = 0;
+  for (let u = 0; u < U; u++) {
+    let m = 0;
+    for (let b = 0; b < B; b++) m += x[b * U + u];
+    m /= B;
+    let v = 0;
+    for (let b = 0; b < B; b++) { const d = x[b * U + u] - m; v += d * d; }
+    meanSum += m;
+    varSum += v / B;
+  }
+  return { mean: meanSum / U, variance: varSum / U };
+}
+
+function average(a: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s / a.length;
 }
 
 /** The values of a stage after the last training step, or null (no norm). */

@@ -58,17 +58,41 @@ describe('QuantileSelector', () => {
     }
   });
 
-  it('places the selected order statistics: the array ends up partitioned around each rank', () => {
+  it('only reorders the scratch: it keeps the same values', () => {
     const rng = new Rng(5);
-    const n = 5000;
-    const v = Float32Array.from({ length: n }, () => rng.normal());
-    const scratch = Float32Array.from(v);
-    new QuantileSelector(1).select(scratch, n, [30.85], new Float64Array(1));
-    const k = Math.floor(((n - 1) * 30.85) / 100);
-    const sorted = Float32Array.from(v).sort();
-    expect(scratch[k]).toBe(sorted[k]);
-    for (let i = 0; i < k; i++) expect(scratch[i] <= scratch[k]).toBe(true);
-    for (let i = k + 1; i < n; i++) expect(scratch[i] >= scratch[k]).toBe(true);
+    for (const n of [500, 5000]) {
+      const v = Float32Array.from({ length: n }, () => rng.normal());
+      const scratch = Float32Array.from(v);
+      new QuantileSelector(12).select(scratch, n, TELEMETRY, new Float64Array(12));
+      expect(Float32Array.from(scratch).sort()).toEqual(Float32Array.from(v).sort());
+    }
+  });
+
+  fcTest.prop([
+    fc.array(float32, { minLength: 1024, maxLength: 3000, size: 'max' }),
+    fc.array(percent, { minLength: 1, maxLength: 12 }),
+  ])('bucket method (n >= 1024) matches the reference on random values', (vals, qs) => {
+    const v = Float32Array.from(vals);
+    expectSame(selected(v, qs), reference(v, qs));
+  });
+
+  it('bucket method falls back correctly: far outliers, infinities, constant data, n around 1024', () => {
+    const rng = new Rng(12);
+    const cases: Float32Array[] = [];
+    for (const n of [1023, 1024, 1025, 6000]) cases.push(Float32Array.from({ length: n }, () => rng.normal()));
+    // One far outlier squeezes everything into bucket 0: more than half the values are candidates.
+    const outlier = Float32Array.from({ length: 6000 }, () => rng.normal());
+    outlier[17] = 1e30;
+    const inf = Float32Array.from({ length: 3000 }, () => rng.normal());
+    inf[5] = Infinity;
+    inf[6] = -Infinity;
+    const constant = new Float32Array(2048).fill(-3);
+    const twoValues = Float32Array.from({ length: 2048 }, (_, i) => (i % 3 === 0 ? 1 : 0));
+    const tiny = Float32Array.from({ length: 2048 }, () => rng.normal() * 1e-40); // subnormal floats
+    const huge = Float32Array.from({ length: 2048 }, () => rng.normal() * 1e38);
+    for (const v of [...cases, outlier, inf, constant, twoValues, tiny, huge]) {
+      expectSame(selected(v, TELEMETRY), reference(v, TELEMETRY));
+    }
   });
 
   it('agrees on large activation-like inputs: normal, ReLU (half zeros), sorted, reversed, constant', () => {

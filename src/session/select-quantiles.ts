@@ -1,38 +1,67 @@
-// Exact percentiles of a scratch array by multi-selection instead of a full sort.
+// Exact percentiles of a scratch array by selection instead of a full sort.
 // Percentiles interpolate linearly between order statistics, like quantiles.ts (numpy "linear"):
 //   h = (n - 1) q / 100,  value = x(floor h) + (h - floor h) (x(floor h + 1) - x(floor h))
 // where x(k) is the k-th smallest value (0-based). Only ranks floor h and floor h + 1 of each q are
-// needed, so the array is partitioned just enough to put those ranks in place (quickselect on several
-// ranks at once): about 5 passes over the values for the 12 telemetry percentiles. Measured on 6000
-// varied activations (Node 20): Float32Array.prototype.sort ~400 us, this ~65 us. What makes it fast:
-//  - partitions are branch-free (see partitionBelow), since on real data a comparison branch is a coin flip;
-//  - the pivot is aimed at a pending rank (from a sample of 9), not at the middle;
-//  - ranks 0 and n-1 (percentiles 0 and 100) come from one min/max scan, not partitions that walk to the ends.
-// A range that takes too many partitions (pathological pivots) is heap-sorted: worst case O(n log n).
-// The scratch array is reordered. Values must not be NaN (the caller filters them out).
+// needed. Two ways to find them, both exact:
+//  - Buckets (n >= BUCKETS_FROM): one scan for min and max, a histogram of nb equal buckets over
+//    [min, max], and a walk of its cumulative counts to the buckets holding the needed ranks; then one
+//    pass copies only the values of those buckets (a few percent of n on activations) and they are
+//    partitioned as below. If those buckets hold more than half the values (a few far outliers
+//    squeeze everything into one bucket) or min/max are infinite, it falls back to partitioning all.
+//  - Partitions: quickselect on several ranks at once, with branch-free partitions (a comparison
+//    branch is a coin flip on real data), pivots aimed at a pending rank from a sample of 9, and ranks
+//    0 and n-1 from a min/max scan. A range that takes too many partitions (pathological pivots) is
+//    heap-sorted, so the worst case stays O(n log n).
+// Measured on 6000 varied activations, 12 percentiles (Node 20): Float32Array.prototype.sort ~400 us,
+// partitions ~65 us, buckets ~25 us.
+// The scratch array may be reordered. Values must not be NaN (the caller filters them out).
 
 /** Values sampled to aim a pivot. */
 const SAMPLE = 9;
+/** Smallest n for the bucket method; below it, partitions alone are as fast. */
+const BUCKETS_FROM = 1024;
+/** Most buckets: 4096 Int32 counts stay in L1. */
+const MAX_BUCKETS = 4096;
 
 /** Preallocated rank list and work stack for up to `maxPercents` percentiles per call. */
 export class QuantileSelector {
+  /** The distinct ranks needed, sorted, and the value found at each. */
   private readonly ranks: Int32Array;
+  private readonly rankValue: Float64Array;
+  /** Ranks translated to positions in the candidate buffer (bucket method). */
+  private readonly local: Int32Array;
   /** Pending (lo, hi, firstRank, lastRank) ranges. The smaller side is finished first, so few are pending. */
   private readonly stack: Int32Array;
   private readonly sample = new Float32Array(SAMPLE);
+  // Bucket method: counts, target bucket -> slot (1-based, 0 = not a target), and per slot its start
+  // in `candidates`, the rank of its first value, and its first and last entries of `ranks`.
+  private readonly hist = new Int32Array(MAX_BUCKETS);
+  private readonly slotOf = new Int32Array(MAX_BUCKETS);
+  private readonly slotBucket: Int32Array;
+  private readonly slotStart: Int32Array;
+  private readonly slotEnd: Int32Array;
+  private readonly slotBase: Int32Array;
+  private readonly slotFirst: Int32Array;
+  private readonly slotLast: Int32Array;
+  private candidates = new Float32Array(0);
 
   /**
    * `roundLimit` caps the partitions spent on one range before it is heap-sorted; by default
    * 2 ceil(log2 n) + 8 (tests lower it to exercise the fallback).
    */
   constructor(readonly maxPercents: number, private readonly roundLimit?: number) {
-    this.ranks = new Int32Array(2 * maxPercents);
-    this.stack = new Int32Array(4 * (2 * maxPercents + 2));
+    const r = 2 * maxPercents;
+    this.ranks = new Int32Array(r);
+    this.rankValue = new Float64Array(r);
+    this.local = new Int32Array(r);
+    this.stack = new Int32Array(4 * (r + 2));
+    [this.slotBucket, this.slotStart, this.slotEnd, this.slotBase, this.slotFirst, this.slotLast] =
+      Array.from({ length: 6 }, () => new Int32Array(r + 1));
   }
 
   /**
-   * Fills out[i] with percentile percents[i] (in [0, 100], any order) of values[0..n), reordering
-   * values[0..n). With n = 0 every percentile is NaN.
+   * Fills out[i] with percentile percents[i] (in [0, 100], any order) of values[0..n), which it may
+   * reorder. With n = 0 every percentile is NaN.
    */
   select(values: Float32Array, n: number, percents: ArrayLike<number>, out: Float64Array): void {
     const m = percents.length;
@@ -52,29 +81,127 @@ export class QuantileSelector {
       r = insertRank(this.ranks, r, k);
       if (h > k) r = insertRank(this.ranks, r, k + 1);
     }
+    if (!(n >= BUCKETS_FROM && this.bucketSelect(values, n, r))) this.partitionSelect(values, n, r);
+    for (let i = 0; i < m; i++) {
+      const h = ((n - 1) * percents[i]) / 100;
+      const k = Math.floor(h);
+      const a = this.valueOfRank(k, r);
+      if (!(h > k)) {
+        out[i] = a;
+        continue;
+      }
+      const b = this.valueOfRank(k + 1, r);
+      // a === b also keeps two equal infinities from giving inf - inf = NaN.
+      out[i] = b !== a ? a + (h - k) * (b - a) : a;
+    }
+  }
+
+  private valueOfRank(k: number, r: number): number {
+    let i = 0;
+    while (i < r - 1 && this.ranks[i] !== k) i++;
+    return this.rankValue[i];
+  }
+
+  /** Partitions values[0..n) until every needed rank is in place, and reads the values off. */
+  private partitionSelect(values: Float32Array, n: number, r: number): void {
+    const ranks = this.ranks;
     let lo = 0;
     let hi = n - 1;
     let first = 0;
     let last = r - 1;
     // The extreme ranks by one scan: swap the minimum to 0 and the maximum to n - 1.
-    if (n > 1 && (this.ranks[first] === 0 || this.ranks[last] === n - 1)) {
+    if (n > 1 && (ranks[first] === 0 || ranks[last] === n - 1)) {
       placeExtremes(values, n);
-      if (this.ranks[first] === 0) { lo = 1; first++; }
-      if (first <= last && this.ranks[last] === n - 1) { hi = n - 2; last--; }
+      if (ranks[first] === 0) { lo = 1; first++; }
+      if (first <= last && ranks[last] === n - 1) { hi = n - 2; last--; }
     }
-    if (first <= last) this.placeRanks(values, lo, hi, first, last);
-    for (let i = 0; i < m; i++) {
-      const h = ((n - 1) * percents[i]) / 100;
-      const k = Math.floor(h);
-      const a = values[k];
-      // a === b also keeps two equal infinities from giving inf - inf = NaN.
-      out[i] = h > k && values[k + 1] !== a ? a + (h - k) * (values[k + 1] - a) : a;
-    }
+    if (first <= last) this.placeRanks(values, lo, hi, ranks, first, last);
+    for (let i = 0; i < r; i++) this.rankValue[i] = values[ranks[i]];
   }
 
-  /** Partitions v[lo..hi] until v[k] is the k-th smallest of v[0..n) for every k in ranks[first..last]. */
-  private placeRanks(v: Float32Array, lo0: number, hi0: number, first: number, last: number): void {
+  /**
+   * The bucket method (see the file header). Returns false, having changed nothing, when it does not
+   * apply: infinite min or max, or target buckets holding more than half the values.
+   */
+  private bucketSelect(values: Float32Array, n: number, r: number): boolean {
+    let min = values[0];
+    let max = values[0];
+    for (let i = 1; i < n; i++) {
+      const x = values[i];
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    if (min === max) {
+      this.rankValue.fill(min, 0, r);
+      return true;
+    }
+    if (!Number.isFinite(max - min)) return false;
+    // About 4 values per bucket, at least 256 buckets.
+    const nb = Math.min(MAX_BUCKETS, Math.max(256, 2 ** Math.ceil(Math.log2(n / 4))));
+    const scale = nb / (max - min);
+    const last = nb - 1;
+    const hist = this.hist;
+    hist.fill(0, 0, nb);
+    // bucket(x) = min(nb - 1, floor((x - min) scale)): monotone in x, so bucket order is value order.
+    for (let i = 0; i < n; i++) hist[Math.min(last, ((values[i] - min) * scale) | 0)]++;
+
+    // Walk the cumulative counts to the buckets that hold the ranks.
     const ranks = this.ranks;
+    const slotOf = this.slotOf;
+    let slots = 0;
+    let total = 0;
+    let below = 0;
+    for (let b = 0, ri = 0; b < nb && ri < r; b++) {
+      const c = hist[b];
+      if (ranks[ri] < below + c) {
+        slots++;
+        slotOf[b] = slots;
+        this.slotBucket[slots] = b;
+        this.slotStart[slots] = total;
+        this.slotBase[slots] = below;
+        this.slotFirst[slots] = ri;
+        while (ri < r && ranks[ri] < below + c) ri++;
+        this.slotLast[slots] = ri - 1;
+        total += c;
+      }
+      below += c;
+    }
+    if (total > n / 2) {
+      for (let s = 1; s <= slots; s++) slotOf[this.slotBucket[s]] = 0;
+      return false;
+    }
+
+    // Copy the values of the target buckets, grouped by bucket. Few values are copied, so the branch
+    // is nearly always not taken and cheap.
+    if (this.candidates.length < total) this.candidates = new Float32Array(Math.max(total, 2 * this.candidates.length));
+    const cand = this.candidates;
+    const end = this.slotEnd;
+    for (let s = 1; s <= slots; s++) end[s] = this.slotStart[s];
+    for (let i = 0; i < n; i++) {
+      const x = values[i];
+      const s = slotOf[Math.min(last, ((x - min) * scale) | 0)];
+      if (s !== 0) cand[end[s]++] = x;
+    }
+
+    // In each target bucket, the ranks sit at start + (rank - base).
+    const local = this.local;
+    for (let s = 1; s <= slots; s++) {
+      slotOf[this.slotBucket[s]] = 0;
+      const start = this.slotStart[s];
+      const first = this.slotFirst[s];
+      const lastRank = this.slotLast[s];
+      for (let i = first; i <= lastRank; i++) local[i] = start + ranks[i] - this.slotBase[s];
+      this.placeRanks(cand, start, end[s] - 1, local, first, lastRank);
+      for (let i = first; i <= lastRank; i++) this.rankValue[i] = cand[local[i]];
+    }
+    return true;
+  }
+
+  /**
+   * Partitions v[lo0..hi0] until, for every k in ranks[first..last] (positions within it), v[k] is the
+   * value that a sort of v[lo0..hi0] would put there.
+   */
+  private placeRanks(v: Float32Array, lo0: number, hi0: number, ranks: Int32Array, first: number, last: number): void {
     const stack = this.stack;
     // More partitions than this for one range means the pivots keep failing: heap-sort it instead.
     const budget = this.roundLimit ?? 2 * Math.ceil(Math.log2(hi0 - lo0 + 2)) + 8;

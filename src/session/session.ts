@@ -145,6 +145,55 @@ export class TrainingSession {
     }
   }
 
+  /** Per run, the confusion matrix (row = true class) on the whole test set in evaluation mode. */
+  confusion(): Map<string, { matrix: Uint32Array; classes: number }> {
+    const ds = this.dataset;
+    const K = ds.numClasses;
+    const out = new Map<string, { matrix: Uint32Array; classes: number }>();
+    for (const run of this.runs) {
+      const matrix = new Uint32Array(K * K);
+      run.model.forwardEval(ds.testX, ds.testCount, {}, (start, R, logits) => {
+        for (let r = 0; r < R; r++) matrix[ds.testY[start + r] * K + argmax(logits, r * K, K)]++;
+      });
+      out.set(run.id, { matrix, classes: K });
+    }
+    return out;
+  }
+
+  /** Each run's prediction over a grid of the plane, with the test points (2-D data sets only). */
+  decisionGrid(resolution: number): DecisionGrid {
+    const ds = this.dataset;
+    if (ds.inputSize !== 2) throw new SessionError(`a decision boundary needs a 2-D data set; ${ds.name} has ${ds.inputSize} inputs`);
+    if (!(Number.isInteger(resolution) && resolution >= 2 && resolution <= 400)) throw new SessionError(`grid resolution must be 2 to 400, got ${resolution}`);
+    const n = resolution * resolution;
+    const K = ds.numClasses;
+    const xy = new Float32Array(2 * n);
+    for (let i = 0; i < resolution; i++) {
+      for (let j = 0; j < resolution; j++) {
+        const c = i * resolution + j;
+        xy[2 * c] = -GRID_EXTENT + ((j + 0.5) * 2 * GRID_EXTENT) / resolution;
+        xy[2 * c + 1] = GRID_EXTENT - ((i + 0.5) * 2 * GRID_EXTENT) / resolution;
+      }
+    }
+    const runs: DecisionGrid['runs'] = {};
+    for (const run of this.runs) {
+      const predicted = new Uint8Array(n);
+      const confidence = new Float32Array(n);
+      run.model.forwardEval(xy, n, {}, (start, R, logits) => {
+        for (let r = 0; r < R; r++) {
+          const best = argmax(logits, r * K, K);
+          // softmax probability of the best class: 1 / sum_j exp(z_j - z_best)
+          let sum = 0;
+          for (let j = 0; j < K; j++) sum += Math.exp(logits[r * K + j] - logits[r * K + best]);
+          predicted[start + r] = best;
+          confidence[start + r] = 1 / sum;
+        }
+      });
+      runs[run.id] = { predicted, confidence };
+    }
+    return { extent: GRID_EXTENT, resolution, classes: K, runs, points: ds.testX.slice(0, ds.testCount * 2), labels: ds.testY.slice(0, ds.testCount) };
+  }
+
   /** Evaluation-mode metrics of every run on the fixed test subset, or on the whole test set. */
   evaluate(full = false): Map<string, EvalMetrics> {
     const ds = this.dataset;
@@ -159,6 +208,27 @@ export class TrainingSession {
     }
     return out;
   }
+}
+
+export interface DecisionGrid {
+  /** The square [-extent, extent]^2 sampled at resolution x resolution cell centres, row 0 at the top (largest x1). */
+  extent: number;
+  resolution: number;
+  classes: number;
+  /** Per run id: predicted class (Uint8Array) and its probability (Float32Array) per cell, row-major. */
+  runs: Record<string, { predicted: Uint8Array; confidence: Float32Array }>;
+  /** The test points: (n, 2) coordinates and labels. */
+  points: Float32Array;
+  labels: Uint8Array;
+}
+
+/** Extent of the decision-boundary grid: the 2-D sets lie in [-1, 1]^2 before noise. */
+export const GRID_EXTENT = 1.6;
+
+function argmax(a: ArrayLike<number>, offset: number, K: number): number {
+  let best = 0;
+  for (let j = 1; j < K; j++) if (a[offset + j] > a[offset + best]) best = j;
+  return best;
 }
 
 function paramsFinite(m: Mlp): boolean {

@@ -147,3 +147,20 @@ describe('trainer over a MessageChannel', () => {
     expect(step).toBeLessThan(40);
   });
 });
+
+describe('trainer views', () => {
+  it('gives a classification report and a decision grid per run', async () => {
+    const t = connect(0);
+    await t.load(settings({ dataset: 'circles' }), ['none', 'batch']);
+    await t.stepOnce(300);
+    const report = await t.classificationReport();
+    expect(Object.keys(report)).toEqual(['plain', 'batch']);
+    expect(report.batch.confusion.flat().reduce((a, v) => a + v, 0)).toBe(400);
+    expect(report.batch.accuracy).toBeGreaterThan(0.7);
+    const grid = await t.decisionGrid(32);
+    expect(grid.runs.batch.predicted).toHaveLength(32 * 32);
+    expect(grid.points).toHaveLength(800);
+    expect(new Set(grid.runs.batch.predicted).size).toBe(2);
+    await expect(t.decisionGrid(1)).rejects.toThrow(/resolution/);
+  });
+});

@@ -9,7 +9,8 @@ import type { Dataset } from '../data/dataset';
 import type { NormKind } from '../engine/types';
 import { FrameBuilder, frameTransferables, type TelemetryFrame } from './frame';
 import { Pacer } from './pacer';
-import { LIVE_KEYS, SessionError, TrainingSession, type EvalMetrics } from './session';
+import { classificationReport, type ClassificationReport } from './classification-report';
+import { LIVE_KEYS, SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } from './session';
 import { SETTINGS, type TrainSettings } from './settings';
 
 export type TrainerStatus = 'empty' | 'loading' | 'paused' | 'running' | 'error';
@@ -58,6 +59,10 @@ export interface Trainer {
   /** Evaluation-mode metrics on the whole test set. */
   evaluateFull(): Record<string, EvalMetrics>;
   status(): { status: TrainerStatus; step: number; error: string | null };
+  /** Per run, the classification report of the whole test set in evaluation mode. */
+  classificationReport(): Record<string, ClassificationReport>;
+  /** Per run, the predicted class over a grid of the plane (2-D data sets). */
+  decisionGrid(resolution: number): DecisionGrid;
   /** Resolves with the next frame newer than `afterSeq`, no sooner than the frame interval allows. */
   nextFrame(afterSeq: number): Promise<TelemetryFrame>;
   /** Stops the loop for good (tests, worker shutdown). */
@@ -277,6 +282,20 @@ export function createTrainer(options: TrainerOptions): Trainer {
     },
     status() {
       return { status, step: session?.step ?? 0, error };
+    },
+    classificationReport() {
+      if (!session) fail('no session is loaded');
+      const out: Record<string, ClassificationReport> = {};
+      for (const [id, c] of session.confusion()) out[id] = classificationReport(c.matrix, c.classes);
+      return out;
+    },
+    decisionGrid(resolution) {
+      if (!session) fail('no session is loaded');
+      try {
+        const grid = session.decisionGrid(resolution);
+        const buffers = [grid.points.buffer, grid.labels.buffer, ...Object.values(grid.runs).flatMap((r) => [r.predicted.buffer, r.confidence.buffer])];
+        return transfer(grid, buffers as ArrayBuffer[]);
+      } catch (e) { fail(e); }
     },
     nextFrame(afterSeq) {
       return new Promise<TelemetryFrame>((resolve) => {
