@@ -7,8 +7,11 @@ import type { Activation, NormKind } from '../engine/types';
 import { BoundedSeries, type SeriesColumns } from './bounded-series';
 import { StableBins } from './histogram-bins';
 import { createLayerStats, LayerStatsComputer, ParamSnapshot, l2Norm, type LayerStats } from './layer-stats';
+import { bnDetail, type BnDetail } from './bn-detail';
 import type { EvalMetrics, TrainingSession } from './session';
 import type { TrainSettings } from './settings';
+
+export type { BnDetail } from './bn-detail';
 
 /** The three places a layer's values are watched: pre-norm z = Wx + b, the norm's output, the activation's output. */
 export const STAGES = ['z', 'norm', 'act'] as const;
@@ -27,23 +30,6 @@ export interface StageFrame {
   hist: Float32Array;
 }
 
-export interface BnDetail {
-  run: string;
-  layer: number;
-  unit: number;
-  /** (1) mean, (2) biased variance of the batch, eps, (3) normalised values, (4) gamma, beta, outputs. */
-  x: Float32Array;
-  mean: number;
-  variance: number;
-  eps: number;
-  xhat: Float32Array;
-  gamma: number;
-  beta: number;
-  y: Float32Array;
-  runningMean: number;
-  runningVar: number;
-  momentum: number;
-}
 
 export interface LayerFrame {
   units: number;
@@ -361,39 +347,6 @@ function stageValues(l: HiddenLayer, stage: Stage) {
   if (stage === 'z') return ws.z;
   if (stage === 'act') return ws.act;
   return ws.norm;
-}
-
-/**
- * The batch-norm computation of one unit in the last batch, from the first batch-norm run: gamma and
- * beta as that forward pass used them (the optimizer has moved them since); the running estimates
- * after this batch's update.
- */
-function bnDetail(session: TrainingSession, selected: { layer: number; unit: number }, usedGamma: Float32Array[], usedBeta: Float32Array[]): BnDetail | null {
-  const run = session.runs.find((r) => r.norm === 'batch');
-  if (!run) return null;
-  const l = run.model.layers[selected.layer];
-  const B = run.model.lastBatchSize;
-  if (!l || selected.unit >= l.units || B < 2) return null;
-  const U = l.units;
-  const u = selected.unit;
-  const ws = l.train;
-  const inp = l.normInput(ws);
-  const eps = session.settings.eps;
-  const x = new Float32Array(B);
-  const xhat = new Float32Array(B);
-  const y = new Float32Array(B);
-  const mean = ws.mean[u];
-  const rstd = ws.rstd[u];
-  for (let b = 0; b < B; b++) {
-    x[b] = inp[b * U + u];
-    xhat[b] = (x[b] - mean) * rstd;
-    y[b] = ws.norm![b * U + u];
-  }
-  return {
-    run: run.id, layer: selected.layer, unit: u, x, mean, variance: 1 / (rstd * rstd) - eps, eps, xhat,
-    gamma: usedGamma[selected.layer][u], beta: usedBeta[selected.layer][u], y, runningMean: l.runningMean![u], runningVar: l.runningVar![u],
-    momentum: session.settings.momentum,
-  };
 }
 
 /** Every typed array's buffer in a frame, for comlink's transfer(). */
