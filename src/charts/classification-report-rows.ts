@@ -1,0 +1,42 @@
+// Rows of a classification report as scikit-learn prints them: one per class, then the micro, macro
+// and weighted averages (for single-label data the micro average equals the accuracy).
+import type { ClassificationReport, ClassScores } from '../session/classification-report';
+
+export interface ReportRow {
+  label: string;
+  kind: 'class' | 'average';
+  precision: string;
+  recall: string;
+  f1: string;
+  support: string;
+}
+
+export const REPORT_DIGITS = 3;
+
+export function formatScore(v: number, digits = REPORT_DIGITS): string {
+  return Number.isFinite(v) ? v.toFixed(digits) : '–';
+}
+
+function row(label: string, kind: ReportRow['kind'], c: ClassScores, digits: number): ReportRow {
+  return {
+    label, kind,
+    precision: formatScore(c.precision, digits), recall: formatScore(c.recall, digits), f1: formatScore(c.f1, digits),
+    support: Number.isFinite(c.support) ? String(Math.round(c.support)) : '–',
+  };
+}
+
+/** The table rows; `classNames[k]` labels class k (default: its index). */
+export function reportRows(r: ClassificationReport, classNames?: readonly string[], digits = REPORT_DIGITS): ReportRow[] {
+  return [
+    ...r.classes.map((c, k) => row(classNames?.[k] ?? String(k), 'class', c, digits)),
+    row('micro avg', 'average', r.micro, digits),
+    row('macro avg', 'average', r.macro, digits),
+    row('weighted avg', 'average', r.weighted, digits),
+  ];
+}
+
+/** Confusion-matrix cell shade: the share of the true class's row (the recall of the cell), 0 when the row is empty. */
+export function rowShare(confusion: number[][], t: number, p: number): number {
+  const total = confusion[t].reduce((s, v) => s + v, 0);
+  return total > 0 ? confusion[t][p] / total : 0;
+}
