@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SETTINGS, type TrainSettings } from '../session/settings';
+import { DEFAULT_PAGE_SETTINGS, DEFAULT_RUNS, NUMBER_RANGES, parse, serialize, type UrlState } from './url-codec';
+
+/** Every setting is one the settings table accepts (the table is the judge of validity). */
+function expectValid(settings: TrainSettings) {
+  for (const def of SETTINGS) {
+    const text = (def.format as (v: unknown) => string)(settings[def.key]);
+    const r = def.parse(text);
+    expect(r.ok, `${def.flag}=${text}`).toBe(true);
+  }
+  for (const [k, r] of Object.entries(NUMBER_RANGES)) {
+    const v = settings[k as keyof TrainSettings] as number;
+    expect(v, k).toBeGreaterThanOrEqual(r.min);
+    expect(v, k).toBeLessThanOrEqual(r.max);
+  }
+}
+
+describe('url codec', () => {
+  it('gives the default session for an empty URL, and an empty URL for the default session', () => {
+    const p = parse('');
+    expect(p.settings).toEqual(DEFAULT_PAGE_SETTINGS);
+    expect(p.settings).toMatchObject({ dataset: 'mnist', hidden: [100, 100, 100], act: 'sigmoid', init: 'normal:0.1', evalEvery: 250 });
+    expect(p.runs).toEqual(DEFAULT_RUNS);
+    expect(p.paused).toBe(false);
+    expect(p.speed).toBeNull();
+    expect(p.notices).toEqual([]);
+    expect(serialize(p)).toBe('');
+  });
+
+  it('reads settings, runs, paused and speed', () => {
+    const p = parse('?dataset=spiral&hidden=16,16&batch=32&act=tanh&runs=plain,batch,layer&paused=1&speed=120&lang=zh&whatever=3');
+    expect(p.settings).toMatchObject({ dataset: 'spiral', hidden: [16, 16], batch: 32, act: 'tanh' });
+    expect(p.runs).toEqual(['none', 'batch', 'layer']);
+    expect(p.paused).toBe(true);
+    expect(p.speed).toBe(120);
+    expect(p.lang).toBe('zh');
+    expect(p.notices).toEqual([]);
+  });
+
+  it('repairs garbage with a notice naming the key and the value used', () => {
+    const p = parse('?batch=-5&eps=abc&lr=1e99');
+    expect(p.settings.batch).toBe(2);
+    expect(p.settings.eps).toBe(DEFAULT_PAGE_SETTINGS.eps);
+    expect(p.settings.lr).toBe(10);
+    expect(p.problems).toEqual([
+      { key: 'batch', value: '-5', used: '2', kind: 'clamped' },
+      { key: 'eps', value: 'abc', used: '0.00001', kind: 'default' },
+      { key: 'lr', value: '1e99', used: '10', kind: 'clamped' },
+    ].map((p) => (p.key === 'eps' ? { ...p, used: String(DEFAULT_PAGE_SETTINGS.eps) } : p)));
+    expect(p.notices[0]).toBe('batch=-5 is out of range: using 2');
+    expect(p.notices[1]).toMatch(/^eps=abc is not valid: using the default/);
+    expectValid(p.settings);
+  });
+
+  it('repairs runs, hidden, init, speed and paused', () => {
+    const p = parse('?runs=nope&hidden=0,5&init=normal:99&speed=-1&paused=maybe&dataset=imagenet&batch=7.5');
+    expect(p.runs).toEqual(DEFAULT_RUNS);
+    expect(p.settings.hidden).toEqual(DEFAULT_PAGE_SETTINGS.hidden);
+    expect(p.settings.init).toBe('normal:10');
+    expect(p.settings.dataset).toBe('mnist');
+    expect(p.settings.batch).toBe(8);
+    expect(p.speed).toBe(1);
+    expect(p.paused).toBe(false);
+    expect(p.problems.map((x) => x.key)).toEqual(['runs', 'hidden', 'init', 'speed', 'paused', 'dataset', 'batch']);
+    expect(parse('?runs=batch,bogus').runs).toEqual(['batch']);
+    expect(parse('?speed=max').speed).toBeNull();
+  });
+
+  it('never throws on arbitrary strings and always yields valid settings', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
+      const p = parse(s);
+      expectValid(p.settings);
+      expect(p.runs.length).toBeGreaterThan(0);
+    }), { numRuns: 500 });
+  });
+
+  it('never throws on arbitrary values of the known keys', () => {
+    const keys = [...SETTINGS.map((s) => s.flag), 'runs', 'paused', 'speed', 'lang'];
+    const value = fc.oneof(fc.string(), fc.double().map(String), fc.integer().map(String), fc.constantFrom('', 'NaN', 'Infinity', '-0', '1e308', 'normal:', 'normal:-1', ',,', '1,2,3'));
+    fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom(...keys), value), { maxLength: 12 }), (pairs) => {
+      const search = new URLSearchParams(pairs).toString();
+      const p = parse(`?${search}`);
+      expectValid(p.settings);
+      expect(p.runs.length).toBeGreaterThan(0);
+      expect(p.notices.length).toBe(p.problems.length);
+      // and what it yields survives a round trip unchanged
+      const again = parse(serialize(p));
+      expect(again.settings).toEqual(p.settings);
+      expect(again.notices).toEqual([]);
+    }), { numRuns: 500 });
+  });
+
+  it('round-trips any valid state', () => {
+    const settingsArb = fc.record({
+      dataset: fc.constantFrom('mnist', 'spiral', 'circles', 'xor', 'gauss'),
+      hidden: fc.array(fc.integer({ min: 1, max: 512 }), { minLength: 1, maxLength: 8 }),
+      act: fc.constantFrom('sigmoid', 'tanh', 'relu'),
+      norm: fc.constantFrom('none', 'batch', 'layer'),
+      placement: fc.constantFrom('pre', 'post'),
+      eps: fc.double({ min: 1e-8, max: 1, noNaN: true }),
+      momentum: fc.double({ min: 0, max: 1, noNaN: true }),
+      batch: fc.integer({ min: 2, max: 1024 }),
+      optimizer: fc.constantFrom('sgd', 'adam'),
+      lr: fc.double({ min: 1e-4, max: 10, noNaN: true }),
+      sgdMomentum: fc.double({ min: 0, max: 0.9999, noNaN: true }),
+      weightDecay: fc.double({ min: 0, max: 0.1, noNaN: true }),
+      init: fc.oneof(fc.constantFrom('xavier', 'he'), fc.double({ min: 1e-3, max: 10, noNaN: true }).map((s) => `normal:${s}`)),
+      steps: fc.integer({ min: 1, max: 1e8 }),
+      evalEvery: fc.integer({ min: 1, max: 1e8 }),
+      seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+      noise: fc.double({ min: 0, max: 2, noNaN: true }),
+    }) as fc.Arbitrary<TrainSettings>;
+    const stateArb = fc.record({
+      settings: settingsArb,
+      runs: fc.subarray(['none', 'batch', 'layer'] as const, { minLength: 1 }).map((r) => [...r]),
+      paused: fc.boolean(),
+      speed: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 5000 })),
+    }) as fc.Arbitrary<UrlState>;
+    fc.assert(fc.property(stateArb, (state) => {
+      const search = serialize(state);
+      const p = parse(search);
+      expect(p.notices).toEqual([]);
+      expect(p.settings).toEqual(state.settings);
+      expect(p.runs).toEqual(state.runs);
+      expect(p.paused).toBe(state.paused);
+      expect(p.speed).toBe(state.speed);
+    }), { numRuns: 300 });
+  });
+
+  it('writes only non-default values, readably', () => {
+    const s = serialize({ settings: { ...DEFAULT_PAGE_SETTINGS, dataset: 'spiral', hidden: [16, 16], batch: 32 }, runs: ['none', 'batch', 'layer'], paused: true, speed: null });
+    expect(s).toBe('?dataset=spiral&hidden=16,16&batch=32&runs=plain,batch,layer&paused=1');
+  });
+});

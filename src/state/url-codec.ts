@@ -1,0 +1,230 @@
+// The page's URL <-> its session, driven by the settings table (src/session/settings.ts) both ways, in
+// the spirit of TensorFlow Playground's state.ts but typed. parse() never throws: a malformed value is
+// replaced by its default, a number out of range is clamped into the range the controls offer, and each
+// such repair is reported (a `problems` entry for the page to translate, and an English notice).
+// serialize() writes only what differs from the default session, so the default page has a bare URL.
+import type { NormKind } from '../engine/types';
+import { findPreset } from '../session/presets';
+import { DEFAULT_SETTINGS, SETTINGS, type SettingDef, type TrainSettings } from '../session/settings';
+
+export type Lang = 'en' | 'zh';
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+/** The default session: MNIST and the Figure 1 network, trained for as long as the page stays open. */
+export const DEFAULT_PAGE_SETTINGS: Readonly<TrainSettings> = {
+  ...DEFAULT_SETTINGS,
+  ...findPreset('bn-paper-fig1')!.settings,
+  steps: 1e8,
+  evalEvery: 250,
+};
+export const DEFAULT_RUNS: readonly NormKind[] = ['none', 'batch'];
+
+/** Run ids in the URL (`runs=plain,batch,layer`) and the norms they stand for. */
+export const RUN_NAMES: Readonly<Record<NormKind, string>> = { none: 'plain', batch: 'batch', layer: 'layer' };
+const NORM_BY_RUN_NAME = new Map<string, NormKind>(Object.entries(RUN_NAMES).map(([k, v]) => [v, k as NormKind]));
+const RUN_ORDER: readonly NormKind[] = ['none', 'batch', 'layer'];
+
+/** Steps per second the Speed control offers (null = as fast as possible). */
+export const SPEED_RANGE = { min: 1, max: 5000 } as const;
+
+type NumKey = { [K in keyof TrainSettings]: TrainSettings[K] extends number ? K : never }[keyof TrainSettings];
+
+/**
+ * The range a number from the URL is clamped into: the controls' range where a control has a slider,
+ * else the settings table's. A value the table accepts but outside this range is clamped too, so the
+ * URL accepts exactly what the controls can show.
+ */
+export const NUMBER_RANGES: Readonly<Record<NumKey, { min: number; max: number; integer?: boolean }>> = {
+  eps: { min: 1e-8, max: 1 },
+  momentum: { min: 0, max: 1 },
+  batch: { min: 2, max: 1024, integer: true },
+  lr: { min: 1e-4, max: 10 },
+  sgdMomentum: { min: 0, max: 0.9999 },
+  weightDecay: { min: 0, max: 0.1 },
+  steps: { min: 1, max: 1e8, integer: true },
+  evalEvery: { min: 1, max: 1e8, integer: true },
+  seed: { min: 0, max: 2 ** 32 - 1, integer: true },
+  noise: { min: 0, max: 2 },
+};
+
+export interface UrlState {
+  settings: TrainSettings;
+  runs: NormKind[];
+  paused: boolean;
+  /** Steps per second; null = as fast as possible. */
+  speed: number | null;
+  lang?: Lang;
+}
+
+/** One repaired URL value: `key` as written in the URL, the text found, and what is used instead. */
+export interface UrlProblem {
+  key: string;
+  value: string;
+  used: string;
+  kind: 'clamped' | 'default';
+}
+
+export interface ParsedUrl extends UrlState {
+  problems: UrlProblem[];
+  /** The problems in English, one line each. */
+  notices: string[];
+}
+
+export function describeProblem(p: UrlProblem): string {
+  return p.kind === 'clamped'
+    ? `${p.key}=${p.value} is out of range: using ${p.used}`
+    : `${p.key}=${p.value} is not valid: using the default ${p.used}`;
+}
+
+const show = (s: string) => (s.length > 40 ? `${s.slice(0, 37)}...` : s);
+
+function clampNumber(key: NumKey, v: number): number {
+  const r = NUMBER_RANGES[key];
+  let x = Math.min(r.max, Math.max(r.min, v));
+  if (r.integer) x = Math.min(r.max, Math.max(r.min, Math.round(x)));
+  return x;
+}
+
+function isNumKey(key: string): key is NumKey {
+  return key in NUMBER_RANGES;
+}
+
+/** Parses one setting's URL text: the value to use, and the problem if it was repaired. */
+export function parseSettingValue(def: SettingDef, text: string): { value: TrainSettings[keyof TrainSettings]; problem: UrlProblem | null } {
+  const key = def.key;
+  const fallback = DEFAULT_PAGE_SETTINGS[key];
+  const fmt = (v: unknown) => (def.format as (x: unknown) => string)(v);
+  let parsed: ReturnType<SettingDef['parse']>;
+  try {
+    parsed = def.parse(text);
+  } catch {
+    parsed = { ok: false, accepted: '' };
+  }
+  if (isNumKey(key)) {
+    const n = text.trim() === '' ? NaN : Number(text);
+    if (!Number.isFinite(n)) return { value: fallback, problem: { key: def.flag, value: show(text), used: fmt(fallback), kind: 'default' } };
+    const v = clampNumber(key, n);
+    if (parsed.ok && v === n) return { value: v, problem: null };
+    // The table's own bounds may be stricter (e.g. eps > 0): check the clamped value against it.
+    const again = def.parse(String(v));
+    if (!again.ok) return { value: fallback, problem: { key: def.flag, value: show(text), used: fmt(fallback), kind: 'default' } };
+    return { value: v, problem: { key: def.flag, value: show(text), used: fmt(v), kind: 'clamped' } };
+  }
+  if (key === 'init') {
+    // normal:STD is clamped into the Init scale control's range like a number.
+    const m = /^normal:(.+)$/.exec(text);
+    const std = m ? Number(m[1]) : NaN;
+    if (m && Number.isFinite(std) && std > 0) {
+      const c = Math.min(INIT_STD_RANGE.max, Math.max(INIT_STD_RANGE.min, std));
+      const value = `normal:${c}`;
+      return { value, problem: c === std && parsed.ok ? null : { key: def.flag, value: show(text), used: value, kind: 'clamped' } };
+    }
+  }
+  if (parsed.ok) {
+    return { value: parsed.value, problem: null };
+  }
+  return { value: fallback, problem: { key: def.flag, value: show(text), used: fmt(fallback), kind: 'default' } };
+}
+
+/** The Init scale control's range (the STD of normal:STD). */
+export const INIT_STD_RANGE = { min: 1e-3, max: 10 } as const;
+
+function parseRuns(text: string): { runs: NormKind[]; problem: UrlProblem | null } {
+  const names = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const norms = new Set<NormKind>();
+  let bad = false;
+  for (const n of names) {
+    const norm = NORM_BY_RUN_NAME.get(n);
+    if (norm) norms.add(norm);
+    else bad = true;
+  }
+  const runs = RUN_ORDER.filter((n) => norms.has(n));
+  if (runs.length === 0) {
+    return { runs: [...DEFAULT_RUNS], problem: { key: 'runs', value: show(text), used: formatRuns(DEFAULT_RUNS), kind: 'default' } };
+  }
+  return { runs, problem: bad ? { key: 'runs', value: show(text), used: formatRuns(runs), kind: 'default' } : null };
+}
+
+export function formatRuns(runs: readonly NormKind[]): string {
+  return RUN_ORDER.filter((n) => runs.includes(n)).map((n) => RUN_NAMES[n]).join(',');
+}
+
+function parseSpeed(text: string): { speed: number | null; problem: UrlProblem | null } {
+  if (text === 'max') return { speed: null, problem: null };
+  const n = text.trim() === '' ? NaN : Number(text);
+  if (!Number.isFinite(n)) return { speed: null, problem: { key: 'speed', value: show(text), used: 'max', kind: 'default' } };
+  const v = Math.min(SPEED_RANGE.max, Math.max(SPEED_RANGE.min, n));
+  return { speed: v, problem: v === n ? null : { key: 'speed', value: show(text), used: String(v), kind: 'clamped' } };
+}
+
+function parseFlag(text: string): boolean | null {
+  if (text === '1' || text === 'true' || text === '') return true;
+  if (text === '0' || text === 'false') return false;
+  return null;
+}
+
+/** Reads a location.search (with or without the `?`). Never throws; unknown keys are ignored. */
+export function parse(search: string): ParsedUrl {
+  const settings: TrainSettings = structuredClone(DEFAULT_PAGE_SETTINGS) as TrainSettings;
+  let runs: NormKind[] = [...DEFAULT_RUNS];
+  let paused = false;
+  let speed: number | null = null;
+  let lang: Lang | undefined;
+  const problems: UrlProblem[] = [];
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(typeof search === 'string' ? search : '');
+  } catch {
+    params = new URLSearchParams();
+  }
+  const bySetting = new Map(SETTINGS.map((s) => [s.flag, s]));
+  const seen = new Set<string>();
+  for (const [rawKey, value] of params) {
+    const key = rawKey.trim();
+    if (seen.has(key)) continue; // the first occurrence wins
+    seen.add(key);
+    const def = bySetting.get(key);
+    if (def) {
+      const r = parseSettingValue(def, value);
+      (settings as unknown as Record<string, unknown>)[def.key] = r.value;
+      if (r.problem) problems.push(r.problem);
+    } else if (key === 'runs') {
+      const r = parseRuns(value);
+      runs = r.runs;
+      if (r.problem) problems.push(r.problem);
+    } else if (key === 'paused') {
+      const f = parseFlag(value);
+      if (f === null) problems.push({ key, value: show(value), used: '0', kind: 'default' });
+      else paused = f;
+    } else if (key === 'speed') {
+      const r = parseSpeed(value);
+      speed = r.speed;
+      if (r.problem) problems.push(r.problem);
+    } else if (key === 'lang') {
+      if ((LANGS as string[]).includes(value)) lang = value as Lang;
+      else problems.push({ key, value: show(value), used: 'en', kind: 'default' });
+    }
+  }
+  return { settings, runs, paused, speed, ...(lang ? { lang } : {}), problems, notices: problems.map(describeProblem) };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
+}
+
+/** The search string (with `?`, or '' when everything is default) of a state: only non-default values. */
+export function serialize(state: UrlState): string {
+  const params = new URLSearchParams();
+  for (const def of SETTINGS) {
+    const v = state.settings[def.key];
+    if (sameValue(v, DEFAULT_PAGE_SETTINGS[def.key])) continue;
+    params.set(def.flag, (def.format as (x: unknown) => string)(v));
+  }
+  const runs = formatRuns(state.runs);
+  if (runs !== formatRuns(DEFAULT_RUNS)) params.set('runs', runs);
+  if (state.paused) params.set('paused', '1');
+  if (state.speed !== null) params.set('speed', String(state.speed));
+  if (state.lang) params.set('lang', state.lang);
+  const s = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  return s ? `?${s}` : '';
+}
