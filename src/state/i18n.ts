@@ -1,0 +1,224 @@
+// The page's words in English and Simplified Chinese: one typed dictionary (every key in both
+// languages, checked by the compiler), `{name}` placeholders, the language remembered in localStorage,
+// and a useT() hook that re-renders its component when the language changes.
+import { useSyncExternalStore } from 'react';
+import type { Lang } from './url-codec';
+
+export type { Lang } from './url-codec';
+
+const en = {
+  'app.tagline': 'Watch batch normalization train, live, in your browser.',
+  'app.controls': 'Controls',
+  'app.views': 'Views',
+  'lang.label': 'Language',
+  'section.data': 'Data and network',
+  'section.norm': 'Normalization',
+  'section.optim': 'Optimization',
+  'section.runs': 'Runs to compare',
+  'section.session': 'Session',
+  'ctl.dataset': 'Dataset',
+  'ctl.hidden': 'Hidden layers',
+  'ctl.hidden.help': 'Layer sizes, comma-separated, e.g. 100,100,100',
+  'ctl.hidden.apply': 'Apply',
+  'ctl.act': 'Activation',
+  'ctl.placement': 'Norm placement',
+  'ctl.placement.pre': 'Before the activation',
+  'ctl.placement.post': 'After the activation',
+  'ctl.batch': 'Batch size',
+  'ctl.eps': 'Epsilon',
+  'ctl.momentum': 'BN momentum',
+  'ctl.optimizer': 'Optimizer',
+  'ctl.lr': 'Learning rate',
+  'ctl.sgdMomentum': 'SGD momentum',
+  'ctl.weightDecay': 'Weight decay',
+  'ctl.init': 'Init',
+  'ctl.init.normal': 'Normal (scale below)',
+  'ctl.initScale': 'Init scale',
+  'ctl.seed': 'Seed',
+  'ctl.speed': 'Speed',
+  'ctl.speed.max': 'max',
+  'ctl.speed.unit': 'steps/s',
+  'ctl.resets': 'resets',
+  'ctl.resets.title': 'Changing this starts every run again from new weights',
+  'run.plain': 'Plain',
+  'run.batch': 'Batch norm',
+  'run.layer': 'Layer norm',
+  'runs.atLeastOne': 'Keep at least one run.',
+  'btn.play': 'Play',
+  'btn.pause': 'Pause',
+  'btn.step': 'Step',
+  'btn.reset': 'Reset',
+  'btn.csv': 'Download CSV',
+  'btn.json': 'Download JSON',
+  'btn.dismiss': 'Dismiss',
+  'btn.copyLink': 'Copy link',
+  'btn.linkCopied': 'Link copied',
+  'status.training': 'Training · step {step} · epoch {epoch}',
+  'status.paused': 'Paused · step {step}',
+  'status.loading': 'Loading the data…',
+  'status.empty': 'Starting…',
+  'status.error': 'Error: training stopped',
+  'status.diverged': '{run} diverged at step {at}',
+  'status.rate': '{rate} steps/s',
+  'load.label': 'Loading MNIST',
+  'notice.heading': 'Notice',
+  'notice.url': 'Some values in the address were repaired: {list}',
+  'notice.url.clamped': '{key}={value} is out of range, using {used}',
+  'notice.url.default': '{key}={value} is not valid, using the default {used}',
+  'notice.hidden': 'Hidden layers: {accepted}. Nothing changed.',
+  'notice.number': '{label}: {value} is not accepted ({accepted}). Nothing changed.',
+  'notice.noData': 'Nothing to export yet.',
+  'notice.exported': 'Saved {file}.',
+  'views.loss': 'Loss and accuracy',
+  'views.inside': 'Inside the layers',
+  'views.bn': 'Batch norm at work',
+  'views.pending': 'More views appear here as they are built.',
+  'footer.data': 'Data: MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0.',
+  'footer.paper': 'Formulas follow Ioffe & Szegedy (2015),',
+  'footer.paperTitle': 'Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift',
+  'footer.license': 'NormScope is open source under the MIT license. Training runs in your browser; nothing is sent anywhere.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+type Dictionary = Record<MessageKey, string>;
+
+const zh: Dictionary = {
+  'app.tagline': '在浏览器中实时观察批归一化如何训练。',
+  'app.controls': '控制',
+  'app.views': '视图',
+  'lang.label': '语言',
+  'section.data': '数据与网络',
+  'section.norm': '归一化',
+  'section.optim': '优化',
+  'section.runs': '对比的网络',
+  'section.session': '会话',
+  'ctl.dataset': '数据集',
+  'ctl.hidden': '隐藏层',
+  'ctl.hidden.help': '各层大小，用逗号分隔，例如 100,100,100',
+  'ctl.hidden.apply': '应用',
+  'ctl.act': '激活函数',
+  'ctl.placement': '归一化位置',
+  'ctl.placement.pre': '激活之前',
+  'ctl.placement.post': '激活之后',
+  'ctl.batch': '批大小',
+  'ctl.eps': 'Epsilon (ε)',
+  'ctl.momentum': 'BN 动量',
+  'ctl.optimizer': '优化器',
+  'ctl.lr': '学习率',
+  'ctl.sgdMomentum': 'SGD 动量',
+  'ctl.weightDecay': '权重衰减',
+  'ctl.init': '初始化',
+  'ctl.init.normal': '正态分布（下方尺度）',
+  'ctl.initScale': '初始化尺度',
+  'ctl.seed': '随机种子',
+  'ctl.speed': '速度',
+  'ctl.speed.max': '最快',
+  'ctl.speed.unit': '步/秒',
+  'ctl.resets': '重置',
+  'ctl.resets.title': '修改此项会让所有网络从新的权重重新开始',
+  'run.plain': '无归一化',
+  'run.batch': '批归一化',
+  'run.layer': '层归一化',
+  'runs.atLeastOne': '至少保留一个网络。',
+  'btn.play': '播放',
+  'btn.pause': '暂停',
+  'btn.step': '单步',
+  'btn.reset': '重置',
+  'btn.csv': '下载 CSV',
+  'btn.json': '下载 JSON',
+  'btn.dismiss': '关闭',
+  'btn.copyLink': '复制链接',
+  'btn.linkCopied': '已复制链接',
+  'status.training': '训练中 · 第 {step} 步 · 第 {epoch} 轮',
+  'status.paused': '已暂停 · 第 {step} 步',
+  'status.loading': '正在加载数据…',
+  'status.empty': '正在启动…',
+  'status.error': '错误：训练已停止',
+  'status.diverged': '{run}在第 {at} 步发散',
+  'status.rate': '{rate} 步/秒',
+  'load.label': '正在加载 MNIST',
+  'notice.heading': '提示',
+  'notice.url': '地址中的部分取值已修正：{list}',
+  'notice.url.clamped': '{key}={value} 超出范围，改用 {used}',
+  'notice.url.default': '{key}={value} 无效，改用默认值 {used}',
+  'notice.hidden': '隐藏层：{accepted}。未作更改。',
+  'notice.number': '{label}：不接受 {value}（{accepted}）。未作更改。',
+  'notice.noData': '还没有可导出的数据。',
+  'notice.exported': '已保存 {file}。',
+  'views.loss': '损失与准确率',
+  'views.inside': '网络内部',
+  'views.bn': '批归一化的工作过程',
+  'views.pending': '更多视图完成后会显示在这里。',
+  'footer.data': '数据：MNIST，作者 Yann LeCun 与 Corinna Cortes，CC BY-SA 3.0 许可。',
+  'footer.paper': '公式依据 Ioffe & Szegedy (2015)，',
+  'footer.paperTitle': 'Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift',
+  'footer.license': 'NormScope 以 MIT 许可开源。训练在你的浏览器中进行，不会上传任何数据。',
+};
+
+export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { en, zh };
+export const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'English', zh: '简体中文' };
+export const HTML_LANG: Readonly<Record<Lang, string>> = { en: 'en', zh: 'zh-CN' };
+export const STORAGE_KEY = 'normscope.lang';
+
+export type Params = Record<string, string | number>;
+export type T = (key: MessageKey, params?: Params) => string;
+
+/** The text of `key` in `lang` with `{name}` placeholders filled (an unknown placeholder stays as is). */
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const text = DICTIONARIES[lang][key] ?? en[key] ?? key;
+  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+}
+
+export function isLang(v: unknown): v is Lang {
+  return v === 'en' || v === 'zh';
+}
+
+/** The starting language: the URL's, else the remembered one, else the browser's (zh* gives Chinese). */
+export function initialLang(fromUrl: Lang | undefined, storage: Pick<Storage, 'getItem'> | null, navigatorLanguages: readonly string[] = []): Lang {
+  if (fromUrl) return fromUrl;
+  try {
+    const saved = storage?.getItem(STORAGE_KEY);
+    if (isLang(saved)) return saved;
+  } catch { /* storage may be unavailable (privacy mode) */ }
+  return navigatorLanguages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh' : 'en';
+}
+
+// ---------------------------------------------------------------- the page's current language
+let current: Lang = 'en';
+const listeners = new Set<() => void>();
+let storageRef: Pick<Storage, 'setItem'> | null = null;
+
+export function getLang(): Lang {
+  return current;
+}
+
+/** Sets the language (remembered in `storage` when given to initLang), updating <html lang>. */
+export function setLang(lang: Lang): void {
+  if (!isLang(lang) || lang === current) return;
+  current = lang;
+  try { storageRef?.setItem(STORAGE_KEY, lang); } catch { /* not remembered, still switched */ }
+  if (typeof document !== 'undefined') document.documentElement.lang = HTML_LANG[lang];
+  for (const l of listeners) l();
+}
+
+export function initLang(lang: Lang, storage: Pick<Storage, 'setItem'> | null): void {
+  storageRef = storage;
+  current = lang;
+  if (typeof document !== 'undefined') document.documentElement.lang = HTML_LANG[lang];
+}
+
+export function subscribeLang(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => { listeners.delete(listener); };
+}
+
+/** The current language, re-rendering on change. */
+export function useLang(): Lang {
+  return useSyncExternalStore(subscribeLang, getLang, getLang);
+}
+
+/** A translate function for the current language (the component re-renders when it changes). */
+export function useT(): T {
+  const lang = useLang();
+  return (key, params) => translate(lang, key, params);
+}
