@@ -1,0 +1,177 @@
+// "Batch norm step by step": Ioffe & Szegedy's Algorithm 1 for one unit, with the live numbers of the
+// current mini-batch (frame.bnDetail), and what evaluation mode changes (the running estimates replace
+// the batch's mean and variance). The panel shows derived numbers a few times a second (readable, and
+// cheap); the frames themselves stay outside React state.
+import { useEffect, useRef, useState } from 'react';
+import type { BnDetail } from '../session/frame';
+import { getApp, useApp } from '../state/app';
+import { bnNumbers, formatEps, formatNum, type BnMode } from './bn-step-numbers';
+import { Figure, useVisible } from './histograms-kit';
+
+/** Fewest milliseconds between two updates of the shown numbers. */
+const UPDATE_MS = 250;
+
+type PanelState =
+  | { kind: 'empty' }
+  | { kind: 'no-bn' }
+  | { kind: 'waiting' }
+  | { kind: 'ok'; detail: BnDetail; step: number };
+
+function useBnDetail(visible: React.RefObject<boolean>): PanelState {
+  const [state, setState] = useState<PanelState>({ kind: 'empty' });
+  useEffect(() => {
+    let last = 0;
+    let timer = 0;
+    let pending: PanelState | null = null;
+    const apply = () => {
+      timer = 0;
+      if (!pending) return;
+      if (!visible.current) { timer = window.setTimeout(apply, UPDATE_MS); return; }
+      last = performance.now();
+      setState(pending);
+      pending = null;
+    };
+    const unsubscribe = getApp().hub.subscribe((f) => {
+      if (f.runs.length === 0) pending = { kind: 'empty' };
+      else if (!f.runs.some((r) => r.norm === 'batch')) pending = { kind: 'no-bn' };
+      else if (!f.bnDetail || f.bnDetail.x.length === 0) pending = { kind: 'waiting' };
+      else pending = { kind: 'ok', detail: f.bnDetail, step: f.step };
+      if (!timer) timer = window.setTimeout(apply, Math.max(0, UPDATE_MS - (performance.now() - last)));
+    });
+    return () => { unsubscribe(); if (timer) clearTimeout(timer); };
+  }, [visible]);
+  return state;
+}
+
+const Sub = ({ children }: { children: React.ReactNode }) => <sub>{children}</sub>;
+
+export function BnStepByStep({ shown = 6 }: { shown?: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const visible = useVisible(ref);
+  const state = useBnDetail(visible);
+  const hidden = useApp((s) => s.settings.hidden);
+  const selected = useApp((s) => s.selected);
+  const [mode, setMode] = useState<BnMode>('train');
+
+  const layer = Math.min(selected.layer, Math.max(0, hidden.length - 1));
+  const units = hidden[layer] ?? 1;
+  const select = (l: number, u: number) => getApp().store.getState().select(l, Math.min(u, (hidden[l] ?? 1) - 1));
+
+  const controls = (
+    <>
+      <label className="ns-field">
+        Layer{' '}
+        <select value={layer} onChange={(e) => select(Number(e.target.value), selected.unit)}>
+          {hidden.map((u, j) => <option key={j} value={j}>{j + 1} ({u} units)</option>)}
+        </select>
+      </label>
+      <label className="ns-field">
+        Unit{' '}
+        <select value={Math.min(selected.unit, units - 1)} onChange={(e) => select(layer, Number(e.target.value))}>
+          {Array.from({ length: units }, (_, u) => <option key={u} value={u}>{u + 1}</option>)}
+        </select>
+      </label>
+      <span className="ns-segmented" role="radiogroup" aria-label="Mode">
+        {(['train', 'eval'] as const).map((m) => (
+          <label key={m} className={mode === m ? 'on' : ''}>
+            <input type="radio" name="bn-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+            {m === 'train' ? 'Training' : 'Evaluation'}
+          </label>
+        ))}
+      </span>
+    </>
+  );
+
+  return (
+    <Figure
+      title="Batch norm step by step"
+      fileName="batch-norm-step-by-step"
+      className="ns-bn-step"
+      caption="Ioffe & Szegedy's Algorithm 1 for one unit, with the numbers of the current mini-batch of the batch-norm run."
+      controls={controls}
+    >
+      <div ref={ref}>
+        {state.kind === 'empty' && <p className="ns-empty">No data yet: start training to see the batch-norm computation.</p>}
+        {state.kind === 'no-bn' && <p className="ns-empty">Add the Batch norm run to see this.</p>}
+        {state.kind === 'waiting' && <p className="ns-empty">Waiting for a training batch (of at least 2 examples) for this layer and unit.</p>}
+        {state.kind === 'ok' && <BnBody detail={state.detail} step={state.step} mode={mode} shown={shown} />}
+      </div>
+    </Figure>
+  );
+}
+
+function BnBody({ detail, step, mode, shown }: { detail: BnDetail; step: number; mode: BnMode; shown: number }) {
+  const train = bnNumbers(detail, 'train', shown);
+  const n = mode === 'train' ? train : bnNumbers(detail, 'eval', shown);
+  const evalMode = mode === 'eval';
+  const f = formatNum;
+  return (
+    <div className="ns-bn-body">
+      <p className="ns-bn-where">
+        Layer {detail.layer + 1}, unit {detail.unit + 1} of the {detail.run === 'batch' ? 'batch-norm' : detail.run} run, step {step}:{' '}
+        m = <strong data-testid="bn-m">{train.m}</strong> examples in the batch, ε = <strong data-testid="bn-eps">{formatEps(detail.eps)}</strong>.
+      </p>
+      <div className="ns-bn-grid">
+        <ol className="ns-bn-formulas">
+          <li className={evalMode ? 'ns-replaced' : ''}>
+            <span className="ns-eq-no">(1)</span>
+            μ<Sub>B</Sub> = <span className="ns-frac"><span>1</span><span>m</span></span> Σ<Sub>i=1</Sub><sup>m</sup> x<Sub>i</Sub> ={' '}
+            <strong>{f(train.mean)}</strong>
+            {evalMode && <span className="ns-now">evaluation uses the running mean instead: μ = <strong>{f(n.mean)}</strong></span>}
+          </li>
+          <li className={evalMode ? 'ns-replaced' : ''}>
+            <span className="ns-eq-no">(2)</span>
+            σ<Sub>B</Sub><sup>2</sup> = <span className="ns-frac"><span>1</span><span>m</span></span> Σ<Sub>i=1</Sub><sup>m</sup> (x<Sub>i</Sub> − μ<Sub>B</Sub>)<sup>2</sup> ={' '}
+            <strong>{f(train.variance)}</strong>
+            {evalMode && <span className="ns-now">evaluation uses the running variance instead: σ<sup>2</sup> = <strong>{f(n.variance)}</strong></span>}
+          </li>
+          <li>
+            <span className="ns-eq-no">(3)</span>
+            x̂<Sub>i</Sub> = (x<Sub>i</Sub> − {evalMode ? 'μ' : <>μ<Sub>B</Sub></>}) / √({evalMode ? <>σ<sup>2</sup></> : <>σ<Sub>B</Sub><sup>2</sup></>} + ε){' '}
+            = (x<Sub>i</Sub> − {f(n.mean)}) / √({f(n.variance)} + {formatEps(n.eps)})
+          </li>
+          <li>
+            <span className="ns-eq-no">(4)</span>
+            y<Sub>i</Sub> = γ x̂<Sub>i</Sub> + β, with γ = <strong>{f(n.gamma)}</strong>, β = <strong>{f(n.beta)}</strong>
+            <span className="ns-note">γ and β belong to the unit: every example of the batch shares them (they are learned, not per sample).</span>
+          </li>
+        </ol>
+        <aside className="ns-bn-running" aria-label="Running estimates">
+          <h4>Running estimates</h4>
+          <dl>
+            <dt>running mean</dt><dd>{f(detail.runningMean)}</dd>
+            <dt>running variance</dt><dd>{f(detail.runningVar)}</dd>
+            <dt>momentum</dt><dd>{detail.momentum}</dd>
+          </dl>
+          <p className="ns-note">
+            After each training batch: running ← (1 − momentum) · running + momentum · batch value
+            (the variance unbiased by m/(m − 1)). {evalMode ? <>Evaluation mode uses them in place of μ<Sub>B</Sub> and σ<Sub>B</Sub><sup>2</sup>.</> : 'Training mode does not use them.'}
+          </p>
+        </aside>
+      </div>
+      <table className="ns-bn-table">
+        <caption>The first {n.rows.length} of the m = {n.m} examples{evalMode ? ', normalised with the running estimates' : ''}</caption>
+        <thead>
+          <tr>
+            <th scope="col">i</th>
+            <th scope="col">x<Sub>i</Sub></th>
+            <th scope="col">x̂<Sub>i</Sub></th>
+            <th scope="col">y<Sub>i</Sub>{evalMode ? ' (evaluation)' : ''}</th>
+            {evalMode && <th scope="col">y<Sub>i</Sub> (training)</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {n.rows.map((r, k) => (
+            <tr key={r.i}>
+              <th scope="row">{r.i}</th>
+              <td>{f(r.x)}</td>
+              <td>{f(r.xhat)}</td>
+              <td className={evalMode ? 'ns-changed' : ''}>{f(r.y)}</td>
+              {evalMode && <td>{f(train.rows[k].y)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

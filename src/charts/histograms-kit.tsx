@@ -1,0 +1,200 @@
+// Small private helpers of the histogram, decision-boundary, classification-report and BN panels
+// (written while the shared chart primitives did not exist yet): visibility, width, a devicePixelRatio
+// canvas, telemetry on requestAnimationFrame, run colours, and a figure with "Save PNG".
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import type { TelemetryFrame } from '../session/frame';
+import { getApp } from '../state/app';
+import './histograms-kit.css';
+
+/** Okabe-Ito run colours (the same as the shared palette): plain, batch norm, layer norm. */
+export const RUN_COLORS: Record<string, string> = { plain: '#0072B2', batch: '#D55E00', layer: '#009E73' };
+export const RUN_LABELS: Record<string, string> = { plain: 'Plain', batch: 'Batch norm', layer: 'Layer norm' };
+export const runColor = (id: string) => RUN_COLORS[id] ?? '#666666';
+export const runLabel = (id: string) => RUN_LABELS[id] ?? id;
+
+/** Whether the element is on screen (IntersectionObserver; true where it is unavailable). */
+export function useVisible(ref: RefObject<Element | null>): RefObject<boolean> {
+  const visible = useRef(typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => {
+      for (const e of entries) visible.current = e.isIntersecting;
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [ref]);
+  return visible;
+}
+
+/** The element's content width in CSS pixels (ResizeObserver), re-rendering when it changes. */
+export function useWidth(ref: RefObject<Element | null>, initial = 600): number {
+  const [width, setWidth] = useState(initial);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = (w: number) => setWidth((old) => (Math.abs(old - w) >= 1 ? Math.floor(w) : old));
+    measure(el.getBoundingClientRect().width || initial);
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => { for (const e of entries) measure(e.contentRect.width); });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref, initial]);
+  return width;
+}
+
+/** Sizes the canvas for devicePixelRatio and returns a context in CSS pixels (or null). */
+export function prepareCanvas(canvas: HTMLCanvasElement | null, width: number, height: number): CanvasRenderingContext2D | null {
+  if (!canvas || width <= 0 || height <= 0) return null;
+  const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
+  const w = Math.round(width * dpr);
+  const h = Math.round(height * dpr);
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return ctx;
+}
+
+/**
+ * Calls `draw` with the latest telemetry frame at most once per animation frame, only for new frames
+ * and only while `visible` (a frame that arrived while hidden is drawn when the element shows again).
+ * `deps` changing redraws the latest frame.
+ */
+export function useFrameDraw(visible: RefObject<boolean>, draw: (frame: TelemetryFrame) => void, deps: unknown[]): void {
+  const drawRef = useRef(draw);
+  drawRef.current = draw;
+  useEffect(() => {
+    const hub = getApp().hub;
+    let raf = 0;
+    let pending: TelemetryFrame | null = null;
+    let poll = 0;
+    const flush = () => {
+      raf = 0;
+      if (!pending) return;
+      if (!visible.current) { schedulePoll(); return; }
+      const f = pending;
+      pending = null;
+      drawRef.current(f);
+    };
+    // While hidden, look again a few times a second (no IntersectionObserver callback is wired here).
+    const schedulePoll = () => { if (!poll) poll = window.setTimeout(() => { poll = 0; if (!raf) raf = requestAnimationFrame(flush); }, 250); };
+    const unsubscribe = hub.subscribe((f) => {
+      pending = f;
+      if (!raf) raf = requestAnimationFrame(flush);
+    });
+    const current = hub.get();
+    if (current) { pending = current; if (!raf) raf = requestAnimationFrame(flush); }
+    return () => {
+      unsubscribe();
+      if (raf) cancelAnimationFrame(raf);
+      if (poll) clearTimeout(poll);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+}
+
+/** Draws every canvas and SVG of the figure, at their places, onto one PNG and downloads it. */
+export async function saveFigurePng(figure: HTMLElement, name: string): Promise<void> {
+  const box = figure.getBoundingClientRect();
+  const dpr = window.devicePixelRatio || 1;
+  const out = document.createElement('canvas');
+  out.width = Math.ceil(box.width * dpr);
+  out.height = Math.ceil(box.height * dpr);
+  const ctx = out.getContext('2d');
+  if (!ctx) return;
+  ctx.scale(dpr, dpr);
+  ctx.fillStyle = getComputedStyle(figure).backgroundColor || '#fff';
+  if (ctx.fillStyle === 'rgba(0, 0, 0, 0)') ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, box.width, box.height);
+  const cap = figure.querySelector('figcaption');
+  if (cap) {
+    ctx.fillStyle = getComputedStyle(cap).color;
+    ctx.font = '600 14px system-ui, sans-serif';
+    const r = cap.getBoundingClientRect();
+    ctx.fillText(cap.textContent?.split('\n')[0] ?? name, r.left - box.left, r.top - box.top + 14);
+  }
+  const els = Array.from(figure.querySelectorAll<HTMLElement | SVGSVGElement>('canvas, svg.chart-svg'));
+  for (const el of els) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    if (el instanceof HTMLCanvasElement) {
+      ctx.drawImage(el, r.left - box.left, r.top - box.top, r.width, r.height);
+    } else {
+      const xml = new XMLSerializer().serializeToString(el);
+      const img = new Image();
+      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(xml)}`;
+      try { await img.decode(); ctx.drawImage(img, r.left - box.left, r.top - box.top, r.width, r.height); } catch { /* skip */ }
+    }
+  }
+  const a = document.createElement('a');
+  a.download = `${name}.png`;
+  a.href = out.toDataURL('image/png');
+  a.click();
+}
+
+/** A figure whose caption starts with `title`, with a Save PNG button and optional controls. */
+export function Figure({ title, fileName, className, controls, children, caption }: {
+  title: string;
+  fileName: string;
+  className?: string;
+  controls?: ReactNode;
+  children: ReactNode;
+  caption?: ReactNode;
+}) {
+  const ref = useRef<HTMLElement>(null);
+  return (
+    <figure ref={ref} className={`ns-chart ${className ?? ''}`}>
+      <figcaption className="ns-chart-caption">
+        <span className="ns-chart-title">{title}</span>
+        {caption ? <span className="ns-chart-sub">{caption}</span> : null}
+      </figcaption>
+      <div className="ns-chart-controls">
+        {controls}
+        <button type="button" className="ns-chart-save" onClick={() => { if (ref.current) void saveFigurePng(ref.current, fileName); }}>
+          Save PNG
+        </button>
+      </div>
+      {children}
+    </figure>
+  );
+}
+
+type Scale = { (v: number): number; ticks(n?: number): number[]; tickFormat(n?: number, spec?: string): (v: number) => string; range(): number[] };
+
+/** A bottom axis in SVG: baseline, ticks and labels at y (React renders it; D3 computes the ticks). */
+export function AxisBottom({ scale, y, ticks = 4, format, label }: { scale: Scale; y: number; ticks?: number; format?: (v: number) => string; label?: string }) {
+  const [r0, r1] = scale.range();
+  const fmt = format ?? scale.tickFormat(ticks);
+  return (
+    <g className="ns-axis" transform={`translate(0,${y})`}>
+      <path d={`M${r0},0.5H${r1}`} fill="none" />
+      {scale.ticks(ticks).map((t) => (
+        <g key={t} transform={`translate(${scale(t)},0)`}>
+          <line y2={4} />
+          <text y={13} textAnchor="middle">{fmt(t)}</text>
+        </g>
+      ))}
+      {label ? <text x={r1} y={-3} textAnchor="end" className="ns-axis-label">{label}</text> : null}
+    </g>
+  );
+}
+
+/** A left axis in SVG at x. */
+export function AxisLeft({ scale, x, ticks = 3, format }: { scale: Scale; x: number; ticks?: number; format?: (v: number) => string }) {
+  const [r0, r1] = scale.range();
+  const fmt = format ?? scale.tickFormat(ticks);
+  return (
+    <g className="ns-axis" transform={`translate(${x},0)`}>
+      <path d={`M-0.5,${r0}V${r1}`} fill="none" />
+      {scale.ticks(ticks).map((t) => (
+        <g key={t} transform={`translate(0,${scale(t)})`}>
+          <line x2={-4} />
+          <text x={-6} dy="0.32em" textAnchor="end">{fmt(t)}</text>
+        </g>
+      ))}
+    </g>
+  );
+}

@@ -1,0 +1,238 @@
+// "Activation histograms": per hidden layer (rows) and stage (columns: z before the norm, the norm's
+// output, the activation), either the current distributions of every run overlaid on the shared bins
+// ("Now"), or one run's distribution over time as a heatmap ("Over time": steps on x, value on y, the
+// share of values as colour, TensorBoard-like). The history is accumulated from every frame (also while
+// off screen) into a bounded client-side HistogramHistory; drawing happens on requestAnimationFrame
+// for new frames, only while the figure is visible. React renders the SVG axes; their domains change
+// rarely (bins ranges, 1-2-5 y maxima, niced step domains) and are the only frame-derived state.
+import { scaleLinear } from 'd3-scale';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { NormKind } from '../engine/types';
+import { STAGES, type Stage, type TelemetryFrame } from '../session/frame';
+import { getApp, useApp } from '../state/app';
+import { DEFAULT_HISTORY_COLUMNS, HistogramHistory } from './histogram-history';
+import { renderHistoryImage } from './histogram-history-image';
+import { formatShare, formatStep, niceCeil, niceStepDomain, shares } from './histograms-geometry';
+import { AxisBottom, AxisLeft, Figure, prepareCanvas, runColor, runLabel, useFrameDraw, useVisible, useWidth } from './histograms-kit';
+
+const STAGE_TITLES: Record<Stage, string> = { z: 'z (pre-norm)', norm: 'normalized (norm output)', act: 'activation' };
+const RUN_ID: Record<NormKind, string> = { none: 'plain', batch: 'batch', layer: 'layer' };
+const MARGIN = { left: 38, right: 8, top: 6, bottom: 20 };
+
+type Mode = 'now' | 'time';
+
+/** Per panel, what the axes show: the value range (bins) and the y maximum (now) or step range (over time). */
+interface PanelAxes { lo: number; hi: number; y: number; x0: number; x1: number }
+type AxesMap = Record<string, PanelAxes | null>;
+
+const panelKey = (layer: number, stage: number) => `${layer}:${stage}`;
+const sameAxes = (a: PanelAxes | null | undefined, b: PanelAxes | null) =>
+  a === b || (!!a && !!b && a.lo === b.lo && a.hi === b.hi && a.y === b.y && a.x0 === b.x0 && a.x1 === b.x1);
+
+export interface HistogramsChartProps {
+  /** Height of one panel in CSS pixels. */
+  panelHeight?: number;
+  /** Most columns of the over-time history per run, layer and stage. */
+  historyColumns?: number;
+}
+
+export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HISTORY_COLUMNS }: HistogramsChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const visible = useVisible(box);
+  const width = useWidth(box);
+  const hidden = useApp((s) => s.settings.hidden);
+  const runKinds = useApp((s) => s.runs);
+  const runIds = useMemo(() => runKinds.map((k) => RUN_ID[k]), [runKinds]);
+  const [mode, setMode] = useState<Mode>('now');
+  const [heatRun, setHeatRun] = useState<string>('batch');
+  const shownRun = runIds.includes(heatRun) ? heatRun : runIds[0] ?? 'plain';
+  const [axes, setAxes] = useState<AxesMap>({});
+  const axesRef = useRef<AxesMap>({});
+  const [hasData, setHasData] = useState(false);
+  const canvases = useRef(new Map<string, HTMLCanvasElement>());
+  const offscreen = useRef(new Map<string, { canvas: HTMLCanvasElement; image: ImageData }>());
+
+  // The history: every frame, visible or not (a copy of a few hundred numbers).
+  const history = useMemo(() => new HistogramHistory(historyColumns), [historyColumns]);
+  useEffect(() => getApp().hub.subscribe((f) => { history.push(f); }), [history]);
+
+  const cols = 3;
+  const gap = 12;
+  const panelWidth = Math.max(120, Math.floor((width - gap * (cols - 1)) / cols));
+  const plotW = panelWidth - MARGIN.left - MARGIN.right;
+  const plotH = panelHeight - MARGIN.top - MARGIN.bottom;
+  const scratch = useRef(new Float64Array(64));
+
+  const draw = (frame: TelemetryFrame) => {
+    const next: AxesMap = {};
+    const data = frame.runs.length > 0 && frame.bins.some((row) => row.some((b) => b && b.version > 0));
+    if (data !== hasData) setHasData(data);
+    frame.bins.forEach((row, j) => row.forEach((bins, s) => {
+      const key = panelKey(j, s);
+      const canvas = canvases.current.get(key) ?? null;
+      const ctx = prepareCanvas(canvas, panelWidth, panelHeight);
+      next[key] = null;
+      if (!ctx || !bins || bins.version === 0) return;
+      const x = scaleLinear().domain([bins.lo, bins.hi]).range([MARGIN.left, MARGIN.left + plotW]);
+      if (mode === 'now') {
+        // Shares of every run on the shared bins, as translucent step areas with a line on top.
+        if (scratch.current.length < bins.count) scratch.current = new Float64Array(bins.count);
+        const sh = scratch.current;
+        let yMax = 0;
+        for (const run of frame.runs) {
+          const sf = run.layers[j]?.stages[s];
+          if (sf) yMax = Math.max(yMax, shares(sf.hist, bins.count, sh));
+        }
+        const yTop = niceCeil(yMax);
+        next[key] = { lo: bins.lo, hi: bins.hi, y: yTop, x0: 0, x1: 0 };
+        const y = scaleLinear().domain([0, yTop]).range([MARGIN.top + plotH, MARGIN.top]);
+        const w = (bins.hi - bins.lo) / bins.count;
+        for (const run of frame.runs) {
+          const sf = run.layers[j]?.stages[s];
+          if (!sf) continue;
+          shares(sf.hist, bins.count, sh);
+          ctx.beginPath();
+          ctx.moveTo(x(bins.lo), y(0));
+          for (let i = 0; i < bins.count; i++) {
+            const yi = y(Math.min(yTop, sh[i]));
+            ctx.lineTo(x(bins.lo + i * w), yi);
+            ctx.lineTo(x(bins.lo + (i + 1) * w), yi);
+          }
+          ctx.lineTo(x(bins.hi), y(0));
+          const color = runColor(run.id);
+          ctx.globalAlpha = 0.14;
+          ctx.fillStyle = color;
+          ctx.fill();
+          ctx.globalAlpha = 1;
+          ctx.strokeStyle = color;
+          ctx.lineWidth = 1.5;
+          ctx.setLineDash(run.id === 'layer' ? [4, 3] : []);
+          ctx.stroke();
+          ctx.setLineDash([]);
+        }
+      } else {
+        const ch = history.channel(shownRun, j, STAGES[s]);
+        const dom = ch?.stepDomain();
+        if (!ch || !dom) return;
+        const [x0, x1] = niceStepDomain(dom[0], dom[1]);
+        next[key] = { lo: ch.lo, hi: ch.hi, y: 0, x0, x1 };
+        const w = Math.max(1, Math.round(plotW));
+        let off = offscreen.current.get(key);
+        if (!off || off.image.width !== w || off.image.height !== ch.bins) {
+          const c = document.createElement('canvas');
+          c.width = w;
+          c.height = ch.bins;
+          off = { canvas: c, image: new ImageData(w, ch.bins) };
+          offscreen.current.set(key, off);
+        }
+        renderHistoryImage(ch, x0, x1, w, off.image.data);
+        off.canvas.getContext('2d')?.putImageData(off.image, 0, 0);
+        ctx.imageSmoothingEnabled = false;
+        ctx.drawImage(off.canvas, MARGIN.left, MARGIN.top, plotW, plotH);
+      }
+    }));
+    const old = axesRef.current;
+    const keys = new Set([...Object.keys(old), ...Object.keys(next)]);
+    if ([...keys].some((k) => !sameAxes(old[k], next[k] ?? null))) {
+      axesRef.current = next;
+      setAxes(next);
+    }
+  };
+  useFrameDraw(visible, draw, [mode, shownRun, panelWidth, panelHeight, history]);
+
+  const controls = (
+    <>
+      <span className="ns-segmented" role="radiogroup" aria-label="View">
+        {(['now', 'time'] as const).map((m) => (
+          <label key={m} className={mode === m ? 'on' : ''}>
+            <input type="radio" name="hist-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+            {m === 'now' ? 'Now' : 'Over time'}
+          </label>
+        ))}
+      </span>
+      {mode === 'time' && (
+        <label className="ns-field">
+          Run{' '}
+          <select value={shownRun} onChange={(e) => setHeatRun(e.target.value)}>
+            {runIds.map((id) => <option key={id} value={id}>{runLabel(id)}</option>)}
+          </select>
+        </label>
+      )}
+    </>
+  );
+
+  return (
+    <Figure
+      title="Activation histograms"
+      fileName="activation-histograms"
+      className="ns-histograms"
+      caption={mode === 'now'
+        ? 'Per hidden layer, the distribution of the current batch\'s values before the norm (z), after it, and after the activation; every run on the same bins.'
+        : `Per hidden layer, ${runLabel(shownRun).toLowerCase()} run: the distribution over training steps (brighter = more values; each step scaled to its own peak).`}
+      controls={controls}
+    >
+      <div ref={box}>
+        {mode === 'now' ? (
+          <div className="ns-legend">
+            {runIds.map((id) => <span key={id}><i style={{ background: runColor(id) }} />{runLabel(id)}</span>)}
+            <span>y: share of the batch's values per bin</span>
+          </div>
+        ) : (
+          <div className="ns-legend">
+            <span><i style={{ background: 'linear-gradient(90deg, #440154, #21918c, #fde725)', height: 8, width: 40 }} />few → many values</span>
+          </div>
+        )}
+        {!hasData && <p className="ns-empty">No data yet: start training to see the distributions inside the hidden layers.</p>}
+        <div className="ns-hist-grid" style={{ gridTemplateColumns: `repeat(${cols}, ${panelWidth}px)`, display: hasData ? undefined : 'none' }}>
+          {STAGES.map((st) => <div key={st} className="ns-hist-head">{STAGE_TITLES[st]}</div>)}
+          {hidden.map((units, j) => STAGES.map((stage, s) => {
+            const key = panelKey(j, s);
+            const a = axes[key] ?? null;
+            const message = !a
+              ? (stage === 'norm' && !runKinds.some((k) => k !== 'none') ? 'no norm in these runs'
+                : stage === 'norm' && mode === 'time' && shownRun === 'plain' ? 'the plain run has no norm' : '')
+              : '';
+            return (
+              <div key={key} className="ns-hist-panel" style={{ width: panelWidth, height: panelHeight }}>
+                <canvas
+                  ref={(el) => { if (el) canvases.current.set(key, el); else canvases.current.delete(key); }}
+                  style={{ width: panelWidth, height: panelHeight }}
+                  aria-hidden="true"
+                />
+                <svg className="chart-svg" width={panelWidth} height={panelHeight} role="img"
+                  aria-label={`Layer ${j + 1} (${units} units), ${STAGE_TITLES[stage]}`}>
+                  <text x={MARGIN.left + 4} y={MARGIN.top + 9} className="ns-axis" style={{ fontWeight: 600 }}>L{j + 1}</text>
+                  {a && <PanelAxesView a={a} mode={mode} plotW={plotW} plotH={plotH} />}
+                </svg>
+                {message && <div className="ns-panel-empty">{message}</div>}
+              </div>
+            );
+          }))}
+        </div>
+      </div>
+    </Figure>
+  );
+}
+
+function PanelAxesView({ a, mode, plotW, plotH }: { a: PanelAxes; mode: Mode; plotW: number; plotH: number }) {
+  const value = scaleLinear().domain([a.lo, a.hi]);
+  const bottom = MARGIN.top + plotH;
+  if (mode === 'now') {
+    const x = value.range([MARGIN.left, MARGIN.left + plotW]);
+    const y = scaleLinear().domain([0, a.y]).range([bottom, MARGIN.top]);
+    return (
+      <>
+        <AxisBottom scale={x} y={bottom} ticks={Math.max(2, Math.floor(plotW / 60))} />
+        <AxisLeft scale={y} x={MARGIN.left} ticks={3} format={formatShare} />
+      </>
+    );
+  }
+  const x = scaleLinear().domain([a.x0, a.x1]).range([MARGIN.left, MARGIN.left + plotW]);
+  const y = value.range([bottom, MARGIN.top]);
+  return (
+    <>
+      <AxisBottom scale={x} y={bottom} ticks={Math.max(2, Math.floor(plotW / 70))} format={formatStep} />
+      <AxisLeft scale={y} x={MARGIN.left} ticks={4} />
+    </>
+  );
+}
