@@ -1,0 +1,161 @@
+// "Classification report": per run, scikit-learn's table (per-class precision, recall, F1 and support,
+// then the micro, macro and weighted averages) and the confusion matrix, on the whole test set in
+// evaluation mode (batch norm with its running statistics). The worker evaluates it (~50 ms for MNIST);
+// the panel asks on "Refresh", about every 5 s while visible and training, and when it first shows.
+import { useEffect, useRef, useState } from 'react';
+import type { ClassificationReport as Report } from '../session/classification-report';
+import { getApp, useApp } from '../state/app';
+import { reportRows, rowShare } from './classification-report-rows';
+import { heatColor } from './histogram-history-image';
+import { Figure, runColor, runLabel, useVisible } from './histograms-kit';
+
+const TICK_MS = 500;
+
+export interface ClassificationReportProps {
+  /** Milliseconds between two automatic reports while training. */
+  intervalMs?: number;
+}
+
+interface Snapshot { reports: Record<string, Report>; step: number }
+
+export function ClassificationReport({ intervalMs = 5000 }: ClassificationReportProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const visible = useVisible(box);
+  const dataset = useApp((s) => s.settings.dataset);
+  const [snap, setSnap] = useState<Snapshot | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const fetchRef = useRef<() => Promise<void>>(async () => {});
+
+  useEffect(() => {
+    const app = getApp();
+    let alive = true;
+    let inflight = false;
+    let lastFetch = -Infinity;
+    let fetchedStep = -1;
+    const fetchNow = async () => {
+      if (inflight) return;
+      inflight = true;
+      setBusy(true);
+      lastFetch = performance.now();
+      const step = app.store.getState().step;
+      try {
+        const reports = await app.trainer.classificationReport();
+        if (!alive) return;
+        fetchedStep = step;
+        setSnap({ reports, step: app.hub.get()?.step ?? step });
+        setError(null);
+      } catch (e) {
+        if (alive) setError(e instanceof Error ? e.message : String(e));
+      } finally {
+        inflight = false;
+        if (alive) setBusy(false);
+      }
+    };
+    fetchRef.current = fetchNow;
+    const timer = window.setInterval(() => {
+      if (!visible.current) return;
+      const { status, step } = app.store.getState();
+      if (status === 'running' && performance.now() - lastFetch >= intervalMs) void fetchNow();
+      // Paused: one report for the step reached (also the first report when the panel shows).
+      else if (status === 'paused' && step !== fetchedStep) void fetchNow();
+    }, TICK_MS);
+    return () => { alive = false; clearInterval(timer); };
+  }, [intervalMs, visible, dataset]);
+
+  useEffect(() => { setSnap(null); }, [dataset]);
+
+  const runs = snap ? Object.keys(snap.reports) : [];
+  return (
+    <Figure
+      title="Classification report"
+      fileName="classification-report"
+      className="ns-classification-report"
+      caption="Whole test set, evaluation mode (running statistics): per class precision, recall, F1 and support, and the confusion matrix."
+      controls={
+        <>
+          {snap && <span className="ns-note">step {snap.step}</span>}
+          <button type="button" className="ns-button" onClick={() => { void fetchRef.current(); }} disabled={busy}>
+            {busy ? 'Evaluating…' : 'Refresh'}
+          </button>
+        </>
+      }
+    >
+      <div ref={box}>
+        {error && !snap && <p className="ns-empty">No report yet ({error}).</p>}
+        {!error && !snap && <p className="ns-empty">No data yet: start training (or press Refresh) to see the report.</p>}
+        {snap && (
+          <div className="ns-report-runs">
+            {runs.map((id) => (
+              <section key={id} className="ns-report-run" aria-label={`${runLabel(id)} run`}>
+                <h4><span style={{ color: runColor(id) }}>■</span> {runLabel(id)} <span className="ns-note" style={{ display: 'inline' }}>accuracy {(snap.reports[id].accuracy * 100).toFixed(2)}%</span></h4>
+                <ReportTable report={snap.reports[id]} />
+                <ConfusionMatrix report={snap.reports[id]} />
+              </section>
+            ))}
+          </div>
+        )}
+      </div>
+    </Figure>
+  );
+}
+
+function ReportTable({ report, classNames }: { report: Report; classNames?: readonly string[] }) {
+  const rows = reportRows(report, classNames);
+  return (
+    <table className="ns-report-table">
+      <thead>
+        <tr><th scope="col">class</th><th scope="col">precision</th><th scope="col">recall</th><th scope="col">f1-score</th><th scope="col">support</th></tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={r.label} className={r.kind === 'average' && rows[i - 1]?.kind === 'class' ? 'ns-avg-first' : undefined}>
+            <th scope="row">{r.label}</th><td>{r.precision}</td><td>{r.recall}</td><td>{r.f1}</td><td>{r.support}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** K x K cells, shaded by the share of the true class's row; counts in the cells and in their titles. */
+function ConfusionMatrix({ report }: { report: Report }) {
+  const K = report.confusion.length;
+  const cell = K <= 4 ? 34 : K <= 10 ? 26 : 18;
+  const left = 34;
+  const top = 30;
+  const size = left + K * cell + 4;
+  const height = top + K * cell + 4;
+  return (
+    <svg className="chart-svg ns-confusion" width={size} height={height} role="img" aria-label="Confusion matrix: rows are the true class, columns the predicted class">
+      <text x={left + (K * cell) / 2} y={10} textAnchor="middle">predicted</text>
+      <text transform={`translate(9,${top + (K * cell) / 2}) rotate(-90)`} textAnchor="middle">true</text>
+      {Array.from({ length: K }, (_, k) => (
+        <g key={k}>
+          <text x={left + k * cell + cell / 2} y={top - 5} textAnchor="middle">{k}</text>
+          <text x={left - 5} y={top + k * cell + cell / 2} dy="0.32em" textAnchor="end">{k}</text>
+        </g>
+      ))}
+      {report.confusion.map((row, t) => row.map((count, p) => {
+        const share = rowShare(report.confusion, t, p);
+        const [r, g, b] = heatColor(Math.sqrt(share));
+        const light = share > 0.35;
+        return (
+          <g key={`${t}-${p}`}>
+            <rect x={left + p * cell} y={top + t * cell} width={cell - 1} height={cell - 1}
+              fill={count > 0 ? `rgb(${r},${g},${b})` : 'rgba(127,127,127,0.08)'}
+              stroke={t === p ? 'currentColor' : 'none'} strokeOpacity={0.35}>
+              <title>{`true ${t}, predicted ${p}: ${count} (${(share * 100).toFixed(1)}% of class ${t})`}</title>
+            </rect>
+            {count > 0 && (
+              <text x={left + p * cell + (cell - 1) / 2} y={top + t * cell + (cell - 1) / 2} dy="0.32em" textAnchor="middle"
+                style={{ fill: light ? '#000' : '#fff', pointerEvents: 'none', fontSize: count >= 1000 ? 7.5 : 9 }}>
+                {count}
+              </text>
+            )}
+          </g>
+        );
+      }))}
+    </svg>
+  );
+}
