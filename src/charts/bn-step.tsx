@@ -43,6 +43,10 @@ function useBnDetail(visible: React.RefObject<boolean>): PanelState {
   return state;
 }
 
+/** "− 0.5" for 0.5 and "+ 0.5" for −0.5: the numbers substituted into x − μ. */
+const minus = (v: number) => (v < 0 ? `+ ${formatNum(-v)}` : `− ${formatNum(v)}`);
+const plus = (v: number) => (v < 0 ? `− ${formatNum(-v)}` : `+ ${formatNum(v)}`);
+
 const Sub = ({ children }: { children: React.ReactNode }) => <sub>{children}</sub>;
 
 export function BnStepByStep({ shown = 6 }: { shown?: number }) {
@@ -128,11 +132,12 @@ function BnBody({ detail, step, mode, shown }: { detail: BnDetail; step: number;
           <li>
             <span className="ns-eq-no">(3)</span>
             x̂<Sub>i</Sub> = (x<Sub>i</Sub> − {evalMode ? 'μ' : <>μ<Sub>B</Sub></>}) / √({evalMode ? <>σ<sup>2</sup></> : <>σ<Sub>B</Sub><sup>2</sup></>} + ε){' '}
-            = (x<Sub>i</Sub> − {f(n.mean)}) / √({f(n.variance)} + {formatEps(n.eps)})
+            = (x<Sub>i</Sub> {minus(n.mean)}) / √({f(n.variance)} + {formatEps(n.eps)})
           </li>
           <li>
             <span className="ns-eq-no">(4)</span>
-            y<Sub>i</Sub> = γ x̂<Sub>i</Sub> + β, with γ = <strong>{f(n.gamma)}</strong>, β = <strong>{f(n.beta)}</strong>
+            y<Sub>i</Sub> = γ x̂<Sub>i</Sub> + β, with γ = <strong>{f(n.gamma)}</strong>, β = <strong>{f(n.beta)}</strong>:{' '}
+            y<Sub>i</Sub> = {f(n.gamma)} x̂<Sub>i</Sub> {plus(n.beta)}
             <span className="ns-note">γ and β belong to the unit: every example of the batch shares them (they are learned, not per sample).</span>
           </li>
         </ol>

@@ -185,7 +185,9 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
         {!hasData && <p className="ns-empty">No data yet: start training to see the distributions inside the hidden layers.</p>}
         <div className="ns-hist-grid" style={{ gridTemplateColumns: `repeat(${cols}, ${panelWidth}px)`, display: hasData ? undefined : 'none' }}>
           {STAGES.map((st) => <div key={st} className="ns-hist-head">{STAGE_TITLES[st]}</div>)}
-          {hidden.map((units, j) => STAGES.map((stage, s) => {
+          {hidden.map((units, j) => [
+            <div key={`h${j}`} className="ns-hist-row-head" style={{ gridColumn: '1 / -1' }}>Layer {j + 1} · {units} units</div>,
+            ...STAGES.map((stage, s) => {
             const key = panelKey(j, s);
             const a = axes[key] ?? null;
             const message = !a
@@ -201,13 +203,12 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
                 />
                 <svg className="chart-svg" width={panelWidth} height={panelHeight} role="img"
                   aria-label={`Layer ${j + 1} (${units} units), ${STAGE_TITLES[stage]}`}>
-                  <text x={MARGIN.left + 4} y={MARGIN.top + 9} className="ns-axis" style={{ fontWeight: 600 }}>L{j + 1}</text>
                   {a && <PanelAxesView a={a} mode={mode} plotW={plotW} plotH={plotH} />}
                 </svg>
                 {message && <div className="ns-panel-empty">{message}</div>}
               </div>
             );
-          }))}
+          })])}
         </div>
       </div>
     </Figure>
