@@ -1,0 +1,278 @@
+// The dashboard in Chromium: MNIST loads and two networks train; every view draws; the sliders reach
+// the worker; Pause and Play; settings from the URL and repaired garbage; frame time while training
+// (reported, not asserted); light, dark and phone screenshots.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './support/chromium';
+import { openWatchedPage, screenshot } from './support/page';
+
+const TITLE = 'NormScope — watch batch normalization train';
+const MNIST_CREDIT = 'MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0';
+
+/** The step number in the status line, or null when it shows none. */
+async function statusStep(page: Page): Promise<{ text: string; step: number | null }> {
+  const text = await page.getByRole('status').innerText();
+  const m = /step ([\d,]+)/.exec(text);
+  return { text, step: m ? Number(m[1].replace(/,/g, '')) : null };
+}
+
+async function waitForTraining(page: Page, minStep = 1): Promise<number> {
+  let last = { text: '', step: null as number | null };
+  await expect.poll(async () => {
+    last = await statusStep(page);
+    return /^Training/.test(last.text) && (last.step ?? -1) >= minStep;
+  }, { timeout: 60_000, interval: 100 }).toBe(true);
+  return last.step!;
+}
+
+/** The settings the worker trains with, from the latest telemetry frame (window.normscope). */
+function workerSettings(page: Page) {
+  return page.evaluate(() => {
+    const f = (window as unknown as { normscope: { telemetry: { get(): { settings: Record<string, unknown> | null } | null } } }).normscope.telemetry.get();
+    return f?.settings ?? null;
+  });
+}
+
+/** Per <figure>: its caption and whether it drew something (non-blank canvas pixels, SVG shapes, table cells). */
+function figureContents(page: Page) {
+  return page.evaluate(() => [...document.querySelectorAll('main figure')].map((fig) => {
+    const caption = fig.querySelector('figcaption')?.textContent?.trim().slice(0, 40) ?? '(no caption)';
+    let canvasInk = 0;
+    for (const c of fig.querySelectorAll('canvas')) {
+      if (c.width === 0 || c.height === 0) continue;
+      const ctx = c.getContext('2d');
+      if (!ctx) continue;
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const first = [d[0], d[1], d[2], d[3]];
+      for (let i = 0; i < d.length; i += 4 * 7) {
+        if (d[i + 3] > 0 && (d[i] !== first[0] || d[i + 1] !== first[1] || d[i + 2] !== first[2] || d[i + 3] !== first[3])) canvasInk++;
+      }
+    }
+    const shapes = [...fig.querySelectorAll('svg path, svg rect, svg polyline, svg circle, svg line')].filter((el) => {
+      const d = el.getAttribute('d');
+      return el.tagName !== 'path' || (d !== null && d.length > 8);
+    }).length;
+    const cells = fig.querySelectorAll('td').length;
+    const numbers = fig.querySelectorAll('[data-testid]').length;
+    return { caption, canvases: fig.querySelectorAll('canvas').length, canvasInk, shapes, cells, numbers, drew: canvasInk > 0 || shapes > 2 || cells > 0 || numbers > 0 };
+  }));
+}
+
+async function setNumberField(page: Page, name: string, value: string) {
+  const field = page.getByRole('spinbutton', { name, exact: true });
+  await field.fill(value);
+  await field.press('Enter');
+}
+
+describe('dashboard', () => {
+  const baseURL = inject('baseURL');
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads MNIST and trains at once, every view draws, sliders reach the worker, Pause and Play work (light)', async () => {
+    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 1000 }, colorScheme: 'light' });
+    try {
+      const t0 = Date.now();
+      const response = await page.goto(baseURL);
+      expect(response?.status()).toBe(200);
+      await expect.poll(() => page.title()).toBe(TITLE);
+      await page.getByRole('heading', { level: 1, name: 'NormScope' }).waitFor();
+      const footer = (await page.locator('footer').innerText()).replace(/\s+/g, ' ');
+      expect(footer).toContain(MNIST_CREDIT);
+      expect(footer).toContain('Ioffe & Szegedy (2015)');
+
+      // training starts at once and the step count goes up
+      const first = await waitForTraining(page);
+      console.log(`[e2e] MNIST loaded and training after ${Date.now() - t0} ms (step ${first})`);
+      const later = await waitForTraining(page, first + 5);
+      expect(later).toBeGreaterThan(first);
+      expect(await page.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true);
+      expect(page.url()).toBe(baseURL); // the default session has a bare URL
+
+      // frame time while the two MNIST networks train: rAF deltas over 5 s, measured in the page
+      const ft = await page.evaluate(() => new Promise<{ frames: number; p50: number; p95: number; max: number; steps: number }>((resolve) => {
+        const deltas: number[] = [];
+        const start = performance.now();
+        let last = start;
+        const store = (window as unknown as { normscope: { store: { getState(): { step: number } } } }).normscope.store;
+        const step0 = store.getState().step;
+        const tick = (now: number) => {
+          deltas.push(now - last);
+          last = now;
+          if (now - start < 5000) requestAnimationFrame(tick);
+          else {
+            deltas.sort((a, b) => a - b);
+            const q = (p: number) => deltas[Math.min(deltas.length - 1, Math.floor(p * deltas.length))];
+            resolve({ frames: deltas.length, p50: q(0.5), p95: q(0.95), max: deltas[deltas.length - 1], steps: store.getState().step - step0 });
+          }
+        };
+        requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
+      }));
+      console.log(`[e2e] frame time over 5 s while two MNIST runs train: p50 ${ft.p50.toFixed(1)} ms, p95 ${ft.p95.toFixed(1)} ms, max ${ft.max.toFixed(1)} ms, ${ft.frames} frames; ${ft.steps} training steps (${(ft.steps / 5).toFixed(0)} steps/s)`);
+      expect(ft.frames).toBeGreaterThan(10); // the page kept drawing (a sanity bound, not a speed limit)
+
+      // every view draws something
+      let figures: Awaited<ReturnType<typeof figureContents>> = [];
+      await expect.poll(async () => {
+        figures = await figureContents(page);
+        return figures.length > 0 && figures.every((f) => f.drew);
+      }, { timeout: 20_000, interval: 250 }).toBe(true);
+      console.log(`[e2e] ${figures.length} views: ${figures.map((f) => `${f.caption} (canvas ink ${f.canvasInk}, svg shapes ${f.shapes}, cells ${f.cells})`).join('; ')}`);
+
+      const shot = await screenshot(page, 'dashboard-light');
+      console.log(`[e2e] screenshot: ${shot}`);
+
+      // Batch size and Epsilon: the number fields reach the worker
+      await setNumberField(page, 'Batch size', '32');
+      await setNumberField(page, 'Epsilon', '0.001');
+      await expect.poll(async () => {
+        const s = await workerSettings(page);
+        return s ? [s.batch, s.eps] : null;
+      }, { timeout: 10_000 }).toEqual([32, 0.001]);
+      const bnM = page.getByTestId('bn-m');
+      if (await bnM.count()) {
+        await expect.poll(() => bnM.innerText(), { timeout: 10_000 }).toBe('32');
+        await expect.poll(async () => Number(await page.getByTestId('bn-eps').innerText()), { timeout: 10_000 }).toBeCloseTo(0.001, 8);
+      } else {
+        console.log('[e2e] TODO: no [data-testid="bn-m"] on the page yet; batch and eps checked through the telemetry frame');
+      }
+      expect(await page.getByRole('slider', { name: 'Batch size' }).getAttribute('aria-valuetext')).toBe('32');
+      await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toBe('?eps=0.001&batch=32');
+
+      // Pause stops the step count; Play resumes it
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await expect.poll(async () => (await statusStep(page)).text, { timeout: 5_000 }).toMatch(/^Paused · step [\d,]+$/);
+      const paused = (await statusStep(page)).step!;
+      await page.waitForTimeout(700);
+      expect((await statusStep(page)).step).toBe(paused);
+      expect(await page.getByRole('button', { name: 'Play' }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Step' }).click();
+      await expect.poll(async () => (await statusStep(page)).step, { timeout: 5_000 }).toBe(paused + 1);
+      await page.getByRole('button', { name: 'Play' }).click();
+      await waitForTraining(page, paused + 10);
+
+      // downloads: every series of the session
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+      expect(csv.suggestedFilename()).toMatch(/^normscope-mnist-step\d+\.csv$/);
+      const csvText = await (await csv.createReadStream()).toArray().then((c) => Buffer.concat(c as Buffer[]).toString('utf8'));
+      expect(csvText.split('\n')[0]).toBe('run,series,layer,step,value,min,max');
+      expect(csvText).toContain('\nplain,loss,,');
+      expect(csvText).toContain('\nbatch,runningVar,2,');
+      const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+      const jsonText = await (await json.createReadStream()).toArray().then((c) => Buffer.concat(c as Buffer[]).toString('utf8'));
+      expect(JSON.parse(jsonText).runs.map((r: { id: string }) => r.id)).toEqual(['plain', 'batch']);
+
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('restores settings from the URL and starts paused with ?paused=1 (dark)', async () => {
+    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 1000 }, colorScheme: 'dark' });
+    try {
+      await page.goto(`${baseURL}?dataset=spiral&hidden=16,16&batch=32&act=tanh&runs=plain,batch,layer&paused=1`);
+      await expect.poll(async () => (await statusStep(page)).text, { timeout: 30_000 }).toBe('Paused · step 0');
+      expect(await page.getByRole('combobox', { name: 'Dataset', exact: true }).inputValue()).toBe('spiral');
+      expect(await page.getByRole('textbox', { name: 'Hidden layers' }).inputValue()).toBe('16,16');
+      expect(await page.getByRole('spinbutton', { name: 'Batch size' }).inputValue()).toBe('32');
+      expect(await page.getByRole('combobox', { name: 'Activation', exact: true }).inputValue()).toBe('tanh');
+      for (const run of ['Plain', 'Batch norm', 'Layer norm']) expect(await page.getByRole('checkbox', { name: run }).isChecked()).toBe(true);
+      await expect.poll(() => workerSettings(page), { timeout: 10_000 }).toMatchObject({ dataset: 'spiral', hidden: [16, 16], batch: 32, act: 'tanh' });
+      await page.waitForTimeout(500);
+      expect((await statusStep(page)).step).toBe(0);
+
+      // an invalid hidden-layer list gives a message and changes nothing
+      const hidden = page.getByRole('textbox', { name: 'Hidden layers' });
+      await hidden.fill('16,abc');
+      await hidden.press('Enter');
+      await expect.poll(() => page.locator('[aria-live="polite"].error').innerText()).toMatch(/comma-separated layer sizes/);
+      expect(await workerSettings(page)).toMatchObject({ hidden: [16, 16] });
+
+      // play: the three runs train on the 2-D set; the views draw
+      await page.getByRole('button', { name: 'Play' }).click();
+      await waitForTraining(page, 50);
+      let figures: Awaited<ReturnType<typeof figureContents>> = [];
+      await expect.poll(async () => {
+        figures = await figureContents(page);
+        return figures.length > 0 && figures.every((f) => f.drew);
+      }, { timeout: 20_000, interval: 250 }).toBe(true);
+      console.log(`[e2e] spiral: ${figures.length} views drew: ${figures.map((f) => f.caption).join('; ')}`);
+      const shot = await screenshot(page, 'dashboard-dark');
+      console.log(`[e2e] screenshot: ${shot}`);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('repairs a garbage URL with a notice and sane values', async () => {
+    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${baseURL}?batch=-5&eps=abc&lr=1e99&dataset=xor&paused=1&bogus=1`);
+      const notice = page.getByRole('alert');
+      await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toMatch(/batch=-5 is out of range, using 2/);
+      const text = await notice.innerText();
+      expect(text).toMatch(/eps=abc is not valid, using the default 0\.00001|eps=abc is not valid, using the default 1e-5/);
+      expect(text).toMatch(/lr=1e99 is out of range, using 10/);
+      await expect.poll(async () => (await statusStep(page)).text, { timeout: 30_000 }).toBe('Paused · step 0');
+      expect(await page.getByRole('spinbutton', { name: 'Batch size' }).inputValue()).toBe('2');
+      expect(await page.getByRole('spinbutton', { name: 'Learning rate' }).inputValue()).toBe('10');
+      expect(await page.getByRole('spinbutton', { name: 'Epsilon' }).inputValue()).toBe('1e-5');
+      await expect.poll(() => workerSettings(page), { timeout: 10_000 }).toMatchObject({ batch: 2, eps: 1e-5, lr: 10, dataset: 'xor' });
+      // the address now holds the repaired values
+      await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toBe('?dataset=xor&batch=2&lr=10&paused=1');
+      // the notice can be dismissed
+      await page.getByRole('button', { name: 'Dismiss' }).click();
+      expect(await page.getByRole('alert').count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('switches to 简体中文 and remembers it; fits a 400 px screen; keyboard reaches the controls', async () => {
+    const { page, problems, close } = await openWatchedPage(browser, {
+      viewport: { width: 400, height: 800 }, colorScheme: 'dark', deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+    });
+    try {
+      await page.goto(`${baseURL}?dataset=circles&hidden=8&paused=1`);
+      await expect.poll(async () => (await statusStep(page)).text, { timeout: 30_000 }).toBe('Paused · step 0');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+
+      // keyboard: Tab reaches the Play button, Space presses it
+      let found = false;
+      for (let i = 0; i < 12 && !found; i++) {
+        await page.keyboard.press('Tab');
+        found = await page.evaluate(() => document.activeElement?.textContent?.includes('Play') ?? false);
+      }
+      expect(found).toBe(true);
+      await page.keyboard.press('Space');
+      await waitForTraining(page, 1);
+      await page.keyboard.press('Space');
+      await expect.poll(async () => (await statusStep(page)).text, { timeout: 5_000 }).toMatch(/^Paused/);
+
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+      await expect.poll(() => page.getByRole('status').innerText()).toMatch(/^已暂停 · 第 [\d,]+ 步$/);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+      await page.getByRole('slider', { name: '批大小' }).waitFor();
+      await page.reload();
+      await expect.poll(() => page.getByRole('status').innerText(), { timeout: 30_000 }).toMatch(/^已暂停 · 第 0 步$/);
+      await page.getByRole('button', { name: '播放' }).waitFor();
+      const shot = await screenshot(page, 'dashboard-phone-zh');
+      console.log(`[e2e] screenshot: ${shot}`);
+      await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+      await page.getByRole('button', { name: 'Play' }).waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

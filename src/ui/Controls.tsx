@@ -1,0 +1,227 @@
+// The control sidebar: every setting of the session, grouped; live ones apply at the next step,
+// the ones tagged "resets" start every run again from new weights (the store's notice says so).
+import { useEffect, useId, useState } from 'react';
+import type { NormKind } from '../engine/types';
+import { SETTING_BY_FLAG, SETTINGS, type TrainSettings } from '../session/settings';
+import { getApp, useApp } from '../state/app';
+import { useT, type MessageKey } from '../state/i18n';
+import { INIT_STD_RANGE, NUMBER_RANGES } from '../state/url-codec';
+import { Group, ResetsTag, SelectField, SliderField } from './fields';
+import { formatValue, type SliderScale } from './slider-scale';
+
+type NumKey = keyof typeof NUMBER_RANGES;
+
+const SCALES = {
+  batch: { kind: 'log', min: 2, max: 1024, integer: true, positions: 90 },
+  eps: { kind: 'log', min: 1e-8, max: 1, positions: 80 },
+  lr: { kind: 'log', min: 1e-4, max: 10, positions: 100 },
+  momentum: { kind: 'linear', min: 0, max: 1, positions: 100, decimals: 2 },
+  sgdMomentum: { kind: 'linear', min: 0, max: 0.99, positions: 99, decimals: 2 },
+  weightDecay: { kind: 'log0', min: 0, max: 0.1, lowest: 1e-5, positions: 41 },
+  initScale: { kind: 'log', min: INIT_STD_RANGE.min, max: INIT_STD_RANGE.max, positions: 80 },
+  speed: { kind: 'logMax', min: 1, max: 5000, integer: true, positions: 75 },
+} satisfies Record<string, SliderScale>;
+
+const RUN_KEYS: readonly { norm: NormKind; label: MessageKey }[] = [
+  { norm: 'none', label: 'run.plain' },
+  { norm: 'batch', label: 'run.batch' },
+  { norm: 'layer', label: 'run.layer' },
+];
+
+function notify(notice: string) {
+  getApp().store.setState({ notice });
+}
+
+function initStd(init: string): number | null {
+  const m = /^normal:(.+)$/.exec(init);
+  return m ? Number(m[1]) : null;
+}
+
+export function Controls() {
+  const t = useT();
+  const settings = useApp((s) => s.settings);
+  const runs = useApp((s) => s.runs);
+  const store = getApp().store;
+  const set = <K extends keyof TrainSettings>(key: K, value: TrainSettings[K]) => {
+    const cur = store.getState().settings[key];
+    if (Array.isArray(cur) ? String(cur) === String(value) : cur === value) return;
+    store.getState().set(key, value);
+  };
+
+  /** A number from a slider or its field: accepted if the table and the control's range accept it. */
+  const commitNumber = (key: NumKey, label: string) => (v: number | null, text: string) => {
+    const r = NUMBER_RANGES[key];
+    const def = SETTINGS.find((s) => s.key === key)!;
+    const ok = v !== null && Number.isFinite(v) && v >= r.min && v <= r.max && (!r.integer || Number.isInteger(v)) && def.parse(String(v)).ok;
+    if (!ok) {
+      const accepted = `${formatValue(r.min)} … ${formatValue(r.max)}${r.integer ? ' (integer)' : ''}`;
+      notify(t('notice.number', { label, value: text === '' ? '""' : text, accepted }));
+      return;
+    }
+    set(key, v as TrainSettings[NumKey]);
+  };
+
+  const std = initStd(settings.init);
+  const [lastStd, setLastStd] = useState(std ?? 0.1);
+  useEffect(() => { if (std !== null) setLastStd(std); }, [std]);
+  const initKind = std === null ? (settings.init as 'xavier' | 'he') : 'normal';
+
+  const toggleRun = (norm: NormKind, on: boolean) => {
+    const next = RUN_KEYS.map((r) => r.norm).filter((n) => (n === norm ? on : runs.includes(n)));
+    if (next.length === 0) { notify(t('runs.atLeastOne')); return; }
+    void store.getState().setRuns(next);
+  };
+
+  return (
+    <div className="controls">
+      <Group title={t('section.data')}>
+        <SelectField
+          label={t('ctl.dataset')} value={settings.dataset} resets
+          options={(['mnist', 'spiral', 'circles', 'xor', 'gauss'] as const).map((v) => ({ value: v, label: t(`ds.${v}`) }))}
+          onChange={(v) => set('dataset', v)}
+        />
+        <HiddenField value={settings.hidden} onApply={(h) => set('hidden', h)} />
+        <SelectField
+          label={t('ctl.act')} value={settings.act} resets
+          options={(['sigmoid', 'tanh', 'relu'] as const).map((v) => ({ value: v, label: t(`act.${v}`) }))}
+          onChange={(v) => set('act', v)}
+        />
+        <SelectField
+          label={t('ctl.init')} value={initKind} resets
+          options={[{ value: 'normal', label: t('ctl.init.normal') }, { value: 'xavier', label: 'Xavier' }, { value: 'he', label: 'He' }]}
+          onChange={(v) => set('init', v === 'normal' ? `normal:${lastStd}` : v)}
+        />
+        <SliderField
+          label={t('ctl.initScale')} value={std ?? lastStd} scale={SCALES.initScale} live={false} resets
+          onCommit={(v, text) => {
+            if (v === null || !Number.isFinite(v) || v < INIT_STD_RANGE.min || v > INIT_STD_RANGE.max) {
+              notify(t('notice.number', { label: t('ctl.initScale'), value: text, accepted: `${INIT_STD_RANGE.min} … ${INIT_STD_RANGE.max}` }));
+              return;
+            }
+            set('init', `normal:${v}`);
+          }}
+        />
+        <SeedField value={settings.seed} onCommit={commitNumber('seed', t('ctl.seed'))} />
+      </Group>
+
+      <Group title={t('section.runs')}>
+        <div className="checks" role="group" aria-label={t('section.runs')}>
+          {RUN_KEYS.map((r) => {
+            const checked = runs.includes(r.norm);
+            const last = checked && runs.length === 1;
+            return (
+              <label key={r.norm} className={`check run-${r.norm}`} title={last ? t('runs.atLeastOne') : undefined}>
+                <input type="checkbox" checked={checked} disabled={last} onChange={(e) => toggleRun(r.norm, e.target.checked)} />
+                <span className="swatch" aria-hidden="true" />
+                {t(r.label)}
+              </label>
+            );
+          })}
+          <ResetsTag />
+        </div>
+      </Group>
+
+      <Group title={t('section.norm')}>
+        <SliderField label={t('ctl.batch')} value={settings.batch} scale={SCALES.batch} onCommit={commitNumber('batch', t('ctl.batch'))} />
+        <SliderField label={t('ctl.eps')} value={settings.eps} scale={SCALES.eps} onCommit={commitNumber('eps', t('ctl.eps'))} />
+        <SliderField label={t('ctl.momentum')} value={settings.momentum} scale={SCALES.momentum} onCommit={commitNumber('momentum', t('ctl.momentum'))} />
+        <SelectField
+          label={t('ctl.placement')} value={settings.placement} resets
+          options={[{ value: 'pre', label: t('ctl.placement.pre') }, { value: 'post', label: t('ctl.placement.post') }]}
+          onChange={(v) => set('placement', v)}
+        />
+      </Group>
+
+      <Group title={t('section.optim')}>
+        <SelectField
+          label={t('ctl.optimizer')} value={settings.optimizer} resets
+          options={(['sgd', 'adam'] as const).map((v) => ({ value: v, label: t(`opt.${v}`) }))}
+          onChange={(v) => set('optimizer', v)}
+        />
+        <SliderField label={t('ctl.lr')} value={settings.lr} scale={SCALES.lr} onCommit={commitNumber('lr', t('ctl.lr'))} />
+        {settings.optimizer === 'sgd' ? (
+          <SliderField label={t('ctl.sgdMomentum')} value={settings.sgdMomentum} scale={SCALES.sgdMomentum} onCommit={commitNumber('sgdMomentum', t('ctl.sgdMomentum'))} />
+        ) : null}
+        <SliderField label={t('ctl.weightDecay')} value={settings.weightDecay} scale={SCALES.weightDecay} onCommit={commitNumber('weightDecay', t('ctl.weightDecay'))} />
+      </Group>
+    </div>
+  );
+}
+
+/** The Speed slider: steps per second, "max" (null) at the right end. */
+export function SpeedField() {
+  const t = useT();
+  const speed = useApp((s) => s.speed);
+  return (
+    <SliderField
+      label={t('ctl.speed')} value={speed} scale={SCALES.speed} nullText={t('ctl.speed.max')} unit={t('ctl.speed.unit')}
+      onCommit={(v, text) => {
+        if (v !== null && !(Number.isFinite(v) && v >= 1 && v <= 5000)) {
+          notify(t('notice.number', { label: t('ctl.speed'), value: text, accepted: `1 … 5000, ${t('ctl.speed.max')}` }));
+          return;
+        }
+        if (v !== getApp().store.getState().speed) getApp().store.getState().setSpeed(v);
+      }}
+    />
+  );
+}
+
+function HiddenField({ value, onApply }: { value: number[]; onApply: (h: number[]) => void }) {
+  const t = useT();
+  const id = useId();
+  const [text, setText] = useState(value.join(','));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => { setText(value.join(',')); setError(null); }, [value]);
+  const def = SETTING_BY_FLAG.get('hidden')!;
+  const apply = () => {
+    const r = def.parse(text.trim());
+    if (!r.ok) { setError(t('notice.hidden', { accepted: r.accepted })); return; }
+    setError(null);
+    const h = r.value as number[];
+    if (String(h) !== String(value)) onApply(h);
+    else setText(h.join(','));
+  };
+  return (
+    <form className="field" onSubmit={(e) => { e.preventDefault(); apply(); }}>
+      <div className="field-head">
+        <label htmlFor={id}>{t('ctl.hidden')}</label>
+        <ResetsTag />
+      </div>
+      <div className="inline">
+        <input
+          id={id} type="text" inputMode="numeric" spellCheck={false} autoComplete="off"
+          value={text} aria-invalid={error ? true : undefined} aria-describedby={`${id}-msg`}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit">{t('ctl.hidden.apply')}</button>
+      </div>
+      <p id={`${id}-msg`} className={error ? 'help error' : 'help'} aria-live="polite">{error ?? t('ctl.hidden.help')}</p>
+    </form>
+  );
+}
+
+function SeedField({ value, onCommit }: { value: number; onCommit: (v: number | null, text: string) => void }) {
+  const t = useT();
+  const id = useId();
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText(String(value)), [value]);
+  const commit = () => {
+    const n = text.trim() === '' ? NaN : Number(text);
+    if (n === value) return;
+    onCommit(n, text);
+    setText(String(value));
+  };
+  return (
+    <div className="field">
+      <div className="field-head">
+        <label htmlFor={id}>{t('ctl.seed')}</label>
+        <ResetsTag />
+      </div>
+      <input
+        id={id} type="number" className="num wide" min={0} step={1} value={text}
+        onChange={(e) => setText(e.target.value)} onBlur={commit}
+        onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); commit(); } }}
+      />
+    </div>
+  );
+}
