@@ -104,7 +104,7 @@ export function BnStepByStep({ shown = 6 }: { shown?: number }) {
   );
 }
 
-function BnBody({ detail, step, mode, shown }: { detail: BnDetail; step: number; mode: BnMode; shown: number }) {
+export function BnBody({ detail, step, mode, shown }: { detail: BnDetail; step: number; mode: BnMode; shown: number }) {
   const train = bnNumbers(detail, 'train', shown);
   const n = mode === 'train' ? train : bnNumbers(detail, 'eval', shown);
   const evalMode = mode === 'eval';

@@ -100,7 +100,7 @@ export function ClassificationReport({ intervalMs = 5000 }: ClassificationReport
   );
 }
 
-function ReportTable({ report, classNames }: { report: Report; classNames?: readonly string[] }) {
+export function ReportTable({ report, classNames }: { report: Report; classNames?: readonly string[] }) {
   const rows = reportRows(report, classNames);
   return (
     <table className="ns-report-table">
@@ -119,7 +119,7 @@ function ReportTable({ report, classNames }: { report: Report; classNames?: read
 }
 
 /** K x K cells, shaded by the share of the true class's row; counts in the cells and in their titles. */
-function ConfusionMatrix({ report }: { report: Report }) {
+export function ConfusionMatrix({ report }: { report: Report }) {
   const K = report.confusion.length;
   const cell = K <= 4 ? 34 : K <= 10 ? 26 : 18;
   const left = 34;
