@@ -58,6 +58,24 @@ function figureContents(page: Page) {
   }));
 }
 
+/** Waits until every view has drawn; says which did not when they never do. */
+async function allViewsDraw(page: Page) {
+  let figures: Awaited<ReturnType<typeof figureContents>> = [];
+  try {
+    await expect.poll(async () => {
+      figures = await figureContents(page);
+      // views draw only while on screen: bring the first one that has not drawn yet into view
+      const next = figures.findIndex((f) => !f.drew);
+      if (next >= 0) await page.locator('main figure').nth(next).scrollIntoViewIfNeeded();
+      return figures.length > 0 && next < 0;
+    }, { timeout: 30_000, interval: 300 }).toBe(true);
+  } catch (e) {
+    console.log(`[e2e] views that drew nothing: ${JSON.stringify(figures.filter((f) => !f.drew))}`);
+    throw e;
+  }
+  return figures;
+}
+
 async function setNumberField(page: Page, name: string, value: string) {
   const field = page.getByRole('spinbutton', { name, exact: true });
   await field.fill(value);
@@ -118,11 +136,7 @@ describe('dashboard', () => {
       expect(ft.frames).toBeGreaterThan(10); // the page kept drawing (a sanity bound, not a speed limit)
 
       // every view draws something
-      let figures: Awaited<ReturnType<typeof figureContents>> = [];
-      await expect.poll(async () => {
-        figures = await figureContents(page);
-        return figures.length > 0 && figures.every((f) => f.drew);
-      }, { timeout: 20_000, interval: 250 }).toBe(true);
+      const figures = await allViewsDraw(page);
       console.log(`[e2e] ${figures.length} views: ${figures.map((f) => `${f.caption} (canvas ink ${f.canvasInk}, svg shapes ${f.shapes}, cells ${f.cells})`).join('; ')}`);
 
       const shot = await screenshot(page, 'dashboard-light');
@@ -198,11 +212,7 @@ describe('dashboard', () => {
       // play: the three runs train on the 2-D set; the views draw
       await page.getByRole('button', { name: 'Play' }).click();
       await waitForTraining(page, 50);
-      let figures: Awaited<ReturnType<typeof figureContents>> = [];
-      await expect.poll(async () => {
-        figures = await figureContents(page);
-        return figures.length > 0 && figures.every((f) => f.drew);
-      }, { timeout: 20_000, interval: 250 }).toBe(true);
+      const figures = await allViewsDraw(page);
       console.log(`[e2e] spiral: ${figures.length} views drew: ${figures.map((f) => f.caption).join('; ')}`);
       const shot = await screenshot(page, 'dashboard-dark');
       console.log(`[e2e] screenshot: ${shot}`);

@@ -1,7 +1,9 @@
 // The dashboard: a header with the session bar, the control sidebar, and the views in a grid.
+import { useEffect, useRef } from 'react';
 import { HTML_LANG, LANG_NAMES, setLang, useLang, useT, type Lang } from '../state/i18n';
 import { LANGS } from '../state/url-codec';
 import { Controls } from './Controls';
+import { GlobeIcon } from './icons';
 import { Downloads, LoadProgress, Notices, StatusLine, Transport } from './Session';
 import { Views } from './Views';
 import './App.css';
@@ -26,7 +28,7 @@ function LanguageSelect() {
   return (
     <label className="lang">
       <span className="visually-hidden">{t('lang.label')}</span>
-      <span aria-hidden="true" className="lang-icon">文A</span>
+      <GlobeIcon />
       <select aria-label={t('lang.label')} value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
         {LANGS.map((l) => <option key={l} value={l} lang={HTML_LANG[l]}>{LANG_NAMES[l]}</option>)}
       </select>
@@ -34,12 +36,25 @@ function LanguageSelect() {
   );
 }
 
+/** Keeps --topbar-h at the header's height, so the sticky sidebar starts below it. */
+function useTopbarHeight(ref: React.RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => document.documentElement.style.setProperty('--topbar-h', `${el.offsetHeight}px`));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+}
+
 export function App() {
   const t = useT();
+  const header = useRef<HTMLElement>(null);
+  useTopbarHeight(header);
   return (
     <div className="app">
       <a className="skip" href="#views">{t('app.views')}</a>
-      <header className="topbar">
+      <header className="topbar" ref={header}>
         <div className="brand">
           <Logo />
           <div>

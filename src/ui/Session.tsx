@@ -6,6 +6,7 @@ import { getApp, useApp } from '../state/app';
 import { exportFileName, frameToCsv, frameToJson } from '../state/export';
 import { useT, type MessageKey } from '../state/i18n';
 import { SpeedField } from './Controls';
+import { DownloadIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';
 
 const RUN_LABEL: Record<string, MessageKey> = { plain: 'run.plain', batch: 'run.batch', layer: 'run.layer' };
 
@@ -22,14 +23,14 @@ export function Transport() {
           type="button" className="primary play" disabled={busy}
           onClick={() => { void (running ? store.getState().pause() : store.getState().play()); }}
         >
-          <span aria-hidden="true" className="icon">{running ? '❚❚' : '▶'}</span>
+          {running ? <PauseIcon /> : <PlayIcon />}
           {running ? t('btn.pause') : t('btn.play')}
         </button>
         <button type="button" disabled={busy} onClick={() => { void store.getState().stepOnce(); }}>
-          <span aria-hidden="true" className="icon">⏭</span>{t('btn.step')}
+          <StepIcon />{t('btn.step')}
         </button>
         <button type="button" disabled={busy} onClick={() => { void store.getState().reset(); }}>
-          <span aria-hidden="true" className="icon">↺</span>{t('btn.reset')}
+          <ResetIcon />{t('btn.reset')}
         </button>
       </div>
       <div className="speed"><SpeedField /></div>
@@ -128,8 +129,8 @@ export function Downloads() {
   };
   return (
     <div className="downloads">
-      <button type="button" onClick={() => save('csv')}>{t('btn.csv')}</button>
-      <button type="button" onClick={() => save('json')}>{t('btn.json')}</button>
+      <button type="button" aria-label={t('btn.csv')} title={t('btn.csv')} onClick={() => save('csv')}><DownloadIcon />CSV</button>
+      <button type="button" aria-label={t('btn.json')} title={t('btn.json')} onClick={() => save('json')}><DownloadIcon />JSON</button>
     </div>
   );
 }

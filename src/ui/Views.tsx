@@ -26,7 +26,7 @@ const SECTIONS: readonly { title: MessageKey; charts: readonly { name: ChartName
   },
   {
     title: 'views.bn',
-    charts: [{ name: 'BnStepByStep', wide: true }, { name: 'DecisionBoundary', only2d: true }, { name: 'ClassificationReport' }],
+    charts: [{ name: 'BnStepByStep', wide: true }, { name: 'DecisionBoundary', only2d: true }, { name: 'ClassificationReport', wide: true }],
   },
 ];
 

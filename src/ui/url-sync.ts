@@ -18,7 +18,17 @@ export function syncUrlWithStore(store: AppStore, intervalMs = 400): () => void 
   };
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.settings === prev.settings && s.runs === prev.runs && s.speed === prev.speed && s.status === prev.status) return;
+    // Play and Pause are rare: written at once (a reload right after still finds them); a slider's
+    // drag is throttled (browsers limit how often replaceState may be called).
+    if (s.status !== prev.status && s.settings === prev.settings && s.runs === prev.runs && s.speed === prev.speed) {
+      if (timer) { clearTimeout(timer); timer = null; }
+      write();
+      return;
+    }
     if (!timer) timer = setTimeout(write, intervalMs);
   });
-  return () => { unsubscribe(); if (timer) clearTimeout(timer); };
+  // Leaving or reloading the page within the interval still records the last change.
+  const flush = () => { if (timer) { clearTimeout(timer); write(); } };
+  window.addEventListener('pagehide', flush);
+  return () => { unsubscribe(); window.removeEventListener('pagehide', flush); if (timer) clearTimeout(timer); };
 }

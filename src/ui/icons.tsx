@@ -1,0 +1,23 @@
+// Small inline icons (no icon font: glyphs like ⏭ are missing from many system fonts).
+const common = { width: 14, height: 14, viewBox: '0 0 16 16', 'aria-hidden': true, focusable: false } as const;
+
+export const PlayIcon = () => <svg {...common} className="icon"><path d="M4 2.5v11l9-5.5z" fill="currentColor" /></svg>;
+export const PauseIcon = () => <svg {...common} className="icon"><path d="M4 2.5h3v11H4zM9 2.5h3v11H9z" fill="currentColor" /></svg>;
+export const StepIcon = () => <svg {...common} className="icon"><path d="M3 2.5v11l7-5.5z" fill="currentColor" /><path d="M11 2.5h2.2v11H11z" fill="currentColor" /></svg>;
+export const ResetIcon = () => (
+  <svg {...common} className="icon">
+    <path d="M3.2 8a4.8 4.8 0 1 0 1.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+    <path d="M2.5 1.8v3.6h3.6" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+);
+export const DownloadIcon = () => (
+  <svg {...common} className="icon">
+    <path d="M8 2v8M4.5 6.8 8 10.3l3.5-3.5M2.5 13.5h11" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+);
+export const GlobeIcon = () => (
+  <svg {...common} className="icon">
+    <circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" strokeWidth="1.4" />
+    <path d="M1.8 8h12.4M8 1.8c-3 3.4-3 9 0 12.4M8 1.8c3 3.4 3 9 0 12.4" fill="none" stroke="currentColor" strokeWidth="1.4" />
+  </svg>
+);
