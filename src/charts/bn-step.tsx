@@ -2,7 +2,7 @@
 // current mini-batch (frame.bnDetail), and what evaluation mode changes (the running estimates replace
 // the batch's mean and variance). The panel shows derived numbers a few times a second (readable, and
 // cheap); the frames themselves stay outside React state.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { BnDetail } from '../session/frame';
 import { getApp, useApp } from '../state/app';
 import { bnNumbers, formatEps, formatNum, type BnMode } from './bn-step-numbers';
@@ -56,6 +56,7 @@ export function BnStepByStep({ shown = 6 }: { shown?: number }) {
   const hidden = useApp((s) => s.settings.hidden);
   const selected = useApp((s) => s.selected);
   const [mode, setMode] = useState<BnMode>('train');
+  const id = useId();
 
   const layer = Math.min(selected.layer, Math.max(0, hidden.length - 1));
   const units = hidden[layer] ?? 1;
@@ -63,22 +64,18 @@ export function BnStepByStep({ shown = 6 }: { shown?: number }) {
 
   const controls = (
     <>
-      <label className="ns-field">
-        Layer{' '}
-        <select value={layer} onChange={(e) => select(Number(e.target.value), selected.unit)}>
-          {hidden.map((u, j) => <option key={j} value={j}>{j + 1} ({u} units)</option>)}
-        </select>
-      </label>
-      <label className="ns-field">
-        Unit{' '}
-        <select value={Math.min(selected.unit, units - 1)} onChange={(e) => select(layer, Number(e.target.value))}>
-          {Array.from({ length: units }, (_, u) => <option key={u} value={u}>{u + 1}</option>)}
-        </select>
-      </label>
+      <label className="ns-field" htmlFor={`${id}-layer`}>Layer</label>
+      <select id={`${id}-layer`} value={layer} onChange={(e) => select(Number(e.target.value), selected.unit)}>
+        {hidden.map((u, j) => <option key={j} value={j}>{j + 1} ({u} units)</option>)}
+      </select>
+      <label className="ns-field" htmlFor={`${id}-unit`}>Unit</label>
+      <select id={`${id}-unit`} value={Math.min(selected.unit, units - 1)} onChange={(e) => select(layer, Number(e.target.value))}>
+        {Array.from({ length: units }, (_, u) => <option key={u} value={u}>{u + 1}</option>)}
+      </select>
       <span className="ns-segmented" role="radiogroup" aria-label="Mode">
         {(['train', 'eval'] as const).map((m) => (
           <label key={m} className={mode === m ? 'on' : ''}>
-            <input type="radio" name="bn-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+            <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} />
             {m === 'train' ? 'Training' : 'Evaluation'}
           </label>
         ))}

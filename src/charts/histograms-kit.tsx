@@ -96,7 +96,59 @@ export function useFrameDraw(visible: RefObject<boolean>, draw: (frame: Telemetr
   }, deps);
 }
 
-/** Draws every canvas and SVG of the figure, at their places, onto one PNG and downloads it. */
+/** An SVG copy whose text carries its computed fill and font (the page's CSS does not travel with it). */
+function inlineSvg(svg: SVGSVGElement): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const src = svg.querySelectorAll('text');
+  const dst = clone.querySelectorAll('text');
+  src.forEach((t, i) => {
+    const cs = getComputedStyle(t);
+    dst[i].setAttribute('fill', cs.fill);
+    dst[i].setAttribute('font-family', cs.fontFamily);
+    dst[i].setAttribute('font-size', cs.fontSize);
+    dst[i].setAttribute('font-weight', cs.fontWeight);
+  });
+  svg.querySelectorAll('line, path').forEach((el, i) => {
+    const cs = getComputedStyle(el);
+    const d = clone.querySelectorAll('line, path')[i];
+    if (cs.stroke && cs.stroke !== 'none') { d.setAttribute('stroke', cs.stroke); d.setAttribute('stroke-opacity', cs.strokeOpacity); }
+  });
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  return new XMLSerializer().serializeToString(clone);
+}
+
+/** Paints the figure's HTML text (tables, formulas) where the layout put it, word by word when wrapped. */
+function paintText(ctx: CanvasRenderingContext2D, figure: HTMLElement, box: DOMRect): void {
+  const walker = document.createTreeWalker(figure, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent ?? '';
+    const parent = node.parentElement;
+    if (!parent || !text.trim() || parent.closest('svg, button, select, .ns-chart-controls, .ns-chart-sub')) continue;
+    const cs = getComputedStyle(parent);
+    if (cs.visibility === 'hidden' || cs.display === 'none') continue;
+    ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    ctx.fillStyle = cs.color;
+    ctx.textBaseline = 'middle';
+    range.selectNodeContents(node);
+    const rects = range.getClientRects();
+    if (rects.length === 0) continue;
+    const pieces: { text: string; r: DOMRect }[] = [];
+    if (rects.length === 1) pieces.push({ text, r: rects[0] });
+    else {
+      const re = /\S+/g;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const r = range.getBoundingClientRect();
+        if (r.width > 0) pieces.push({ text: m[0], r });
+      }
+    }
+    for (const p of pieces) ctx.fillText(p.text.replace(/\s+/g, ' '), p.r.left - box.left, p.r.top - box.top + p.r.height / 2);
+  }
+}
+
+/** Draws the figure (its canvases, SVGs and text, at their places) onto one PNG and downloads it. */
 export async function saveFigurePng(figure: HTMLElement, name: string): Promise<void> {
   const box = figure.getBoundingClientRect();
   const dpr = window.devicePixelRatio || 1;
@@ -106,29 +158,22 @@ export async function saveFigurePng(figure: HTMLElement, name: string): Promise<
   const ctx = out.getContext('2d');
   if (!ctx) return;
   ctx.scale(dpr, dpr);
-  ctx.fillStyle = getComputedStyle(figure).backgroundColor || '#fff';
-  if (ctx.fillStyle === 'rgba(0, 0, 0, 0)') ctx.fillStyle = '#fff';
+  const bg = getComputedStyle(figure).backgroundColor;
+  ctx.fillStyle = !bg || bg === 'rgba(0, 0, 0, 0)' ? '#fff' : bg;
   ctx.fillRect(0, 0, box.width, box.height);
-  const cap = figure.querySelector('figcaption');
-  if (cap) {
-    ctx.fillStyle = getComputedStyle(cap).color;
-    ctx.font = '600 14px system-ui, sans-serif';
-    const r = cap.getBoundingClientRect();
-    ctx.fillText(cap.textContent?.split('\n')[0] ?? name, r.left - box.left, r.top - box.top + 14);
-  }
-  const els = Array.from(figure.querySelectorAll<HTMLElement | SVGSVGElement>('canvas, svg.chart-svg'));
+  const els = Array.from(figure.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg.chart-svg'));
   for (const el of els) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
     if (el instanceof HTMLCanvasElement) {
       ctx.drawImage(el, r.left - box.left, r.top - box.top, r.width, r.height);
     } else {
-      const xml = new XMLSerializer().serializeToString(el);
       const img = new Image();
-      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(xml)}`;
+      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(inlineSvg(el))}`;
       try { await img.decode(); ctx.drawImage(img, r.left - box.left, r.top - box.top, r.width, r.height); } catch { /* skip */ }
     }
   }
+  paintText(ctx, figure, box);
   const a = document.createElement('a');
   a.download = `${name}.png`;
   a.href = out.toDataURL('image/png');

@@ -6,7 +6,7 @@
 // for new frames, only while the figure is visible. React renders the SVG axes; their domains change
 // rarely (bins ranges, 1-2-5 y maxima, niced step domains) and are the only frame-derived state.
 import { scaleLinear } from 'd3-scale';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { NormKind } from '../engine/types';
 import { STAGES, type Stage, type TelemetryFrame } from '../session/frame';
 import { getApp, useApp } from '../state/app';
@@ -44,6 +44,7 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
   const runKinds = useApp((s) => s.runs);
   const runIds = useMemo(() => runKinds.map((k) => RUN_ID[k]), [runKinds]);
   const [mode, setMode] = useState<Mode>('now');
+  const uid = useId();
   const [heatRun, setHeatRun] = useState<string>('batch');
   const shownRun = runIds.includes(heatRun) ? heatRun : runIds[0] ?? 'plain';
   const [axes, setAxes] = useState<AxesMap>({});
@@ -145,18 +146,18 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
       <span className="ns-segmented" role="radiogroup" aria-label="View">
         {(['now', 'time'] as const).map((m) => (
           <label key={m} className={mode === m ? 'on' : ''}>
-            <input type="radio" name="hist-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+            <input type="radio" name={`${uid}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} />
             {m === 'now' ? 'Now' : 'Over time'}
           </label>
         ))}
       </span>
       {mode === 'time' && (
-        <label className="ns-field">
-          Run{' '}
-          <select value={shownRun} onChange={(e) => setHeatRun(e.target.value)}>
+        <>
+          <label className="ns-field" htmlFor={`${uid}-run`}>Run</label>
+          <select id={`${uid}-run`} value={shownRun} onChange={(e) => setHeatRun(e.target.value)}>
             {runIds.map((id) => <option key={id} value={id}>{runLabel(id)}</option>)}
           </select>
-        </label>
+        </>
       )}
     </>
   );
@@ -202,7 +203,7 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
                   aria-hidden="true"
                 />
                 <svg className="chart-svg" width={panelWidth} height={panelHeight} role="img"
-                  aria-label={`Layer ${j + 1} (${units} units), ${STAGE_TITLES[stage]}`}>
+                  aria-label={`${STAGE_TITLES[stage]}, L${j + 1} (${units} units)`}>
                   {a && <PanelAxesView a={a} mode={mode} plotW={plotW} plotH={plotH} />}
                 </svg>
                 {message && <div className="ns-panel-empty">{message}</div>}
