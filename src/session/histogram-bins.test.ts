@@ -59,6 +59,11 @@ describe('niceRange', () => {
     }
   });
 
+  it('gives a valid range even for data outside the domain', () => {
+    expect(niceRange(2, 3, 2, 0, 1)).toEqual([0.9, 1]);
+    expect(niceRange(-5, -4, 2, 0)).toEqual([0, 0.001]); // E clamped to {0}: 1e-3 wide, doubled, cut at 0
+  });
+
   fcTest.prop([fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })])(
     'never leaves the domain', (x, y) => {
       const [lo, hi] = niceRange(Math.min(x, y), Math.max(x, y), 2, 0, 1);
@@ -162,7 +167,7 @@ describe('StableBins range policy', () => {
     expect(a.version).toBeGreaterThan(1); // the scale grew e^4: it did have to grow
   });
 
-  it('grows only after overflowPatience consecutive updates with > 1% outside, to 2x headroom', () => {
+  it('grows only after overflowPatience consecutive updates with > 1% counted outside, to 2x headroom', () => {
     const bins = new StableBins();
     const rng = new Rng(4);
     update(bins, normals(rng, 6000));
@@ -177,12 +182,14 @@ describe('StableBins range policy', () => {
       expect(update(bins, v)).toBeGreaterThanOrEqual(30);
     }
     expect(bins.version).toBe(1);
-    // Three wide updates in a row: grows, covering the new data with room to spare.
+    // Three wide updates in a row: the next commit (decisions look at the previous update's counts)
+    // grows, covering the new data with room to spare.
     for (let t = 0; t < 3; t++) update(bins, normals(rng, 6000, 5));
+    expect(bins.version).toBe(1);
+    const clipped = update(bins, normals(rng, 6000, 5));
     expect(bins.version).toBe(2);
     expect(bins.hi).toBeGreaterThan(2 * 5 * 3);
     expect(bins.lo).toBeLessThan(-2 * 5 * 3);
-    const clipped = update(bins, normals(rng, 6000, 5));
     expect(clipped / 6000).toBeLessThan(0.003);
   });
 
@@ -202,7 +209,7 @@ describe('StableBins range policy', () => {
     expect(bins.hi).toBeGreaterThan(300);
   });
 
-  it('shrinks exactly at the 200th consecutive narrow update, and never again while the data stays put', () => {
+  it('shrinks at the commit after 200 consecutive narrow updates, and never again while the data stays put', () => {
     const bins = new StableBins();
     const rng = new Rng(6);
     update(bins, normals(rng, 2000, 10));
@@ -210,8 +217,8 @@ describe('StableBins range policy', () => {
     // 150 narrow, one wide (resets the run), then narrow again.
     for (let t = 0; t < 150; t++) update(bins, normals(rng, 2000, 0.5));
     update(bins, normals(rng, 2000, 10));
-    for (let t = 0; t < 199; t++) update(bins, normals(rng, 2000, 0.5));
-    expect(bins.version).toBe(1);
+    for (let t = 0; t < 200; t++) update(bins, normals(rng, 2000, 0.5));
+    expect(bins.version).toBe(1); // the 200th narrow update's counts are judged at the next commit
     update(bins, normals(rng, 2000, 0.5));
     expect(bins.version).toBe(2);
     expect(bins.hi - bins.lo).toBeLessThanOrEqual(width0 / 4);
@@ -221,20 +228,66 @@ describe('StableBins range policy', () => {
     expect(bins.version).toBe(2);
   });
 
-  it('measures the central 98% rounded outward to 1/256 of the range: 31 sub-bins shrink, 32 do not', () => {
-    const run = (subBins: number): number => {
+  it('measures the central 98% rounded outward to sub-bins: one sub-bin under 1/8 of the range shrinks, 1/8 does not', () => {
+    const make = () => {
       const bins = new StableBins();
       bins.observe(Float32Array.from({ length: 2001 }, (_, i) => -10 + i / 100));
       bins.commit();
-      const fw = (bins.hi - bins.lo) / 256;
-      // Evenly spread from the middle of sub-bin 10 to the middle of sub-bin 10 + subBins - 1.
+      return bins;
+    };
+    expect(make().subBins).toBe(280); // 40 bins x 7
+    const threshold = make().subBins / 8; // 35 sub-bins
+    const run = (span: number): number => {
+      const bins = make();
+      const fw = (bins.hi - bins.lo) / bins.subBins;
+      // Evenly spread from the middle of sub-bin 10 to the middle of sub-bin 10 + span - 1.
       const n = 2000;
-      const v = Float64Array.from({ length: n }, (_, i) => bins.lo + (10.5 + ((subBins - 1) * i) / (n - 1)) * fw);
-      for (let t = 0; t < 200; t++) update(bins, v as unknown as Float32Array);
+      const v = Float64Array.from({ length: n }, (_, i) => bins.lo + (10.5 + ((span - 1) * i) / (n - 1)) * fw);
+      for (let t = 0; t < 201; t++) update(bins, v as unknown as Float32Array);
       return bins.version;
     };
-    expect(run(31)).toBe(2);
-    expect(run(32)).toBe(1);
+    expect(run(threshold - 1)).toBe(2);
+    expect(run(threshold)).toBe(1);
+  });
+
+  it('decides only on counted evidence: commits without counts change nothing and keep the run going', () => {
+    const rng = new Rng(10);
+    const bins = new StableBins();
+    update(bins, normals(rng, 2000));
+    // Observe+commit every 4th frame, count every frame (like a dashboard revisiting ranges rarely).
+    for (let frame = 1; frame <= 16; frame++) {
+      const v = normals(rng, 2000, 6);
+      if (frame % 4 === 0) { bins.observe(v); bins.commit(); }
+      bins.count(v, v.length, new Float32Array(40));
+      // Evidence of 4 frames per commit: commits at frames 4, 8, 12 see wide data; the third grows.
+      expect(bins.version).toBe(frame < 12 ? 1 : 2);
+    }
+    // Extra commits without counts in between neither decide nor break the run of wide commits.
+    const again = new StableBins();
+    update(again, normals(rng, 2000));
+    for (let t = 0; t < 3; t++) {
+      const v = normals(rng, 2000, 6);
+      again.observe(v);
+      again.commit(); // judges the previous counts
+      again.observe(v);
+      again.commit(); // nothing counted since: no decision
+      again.count(v, v.length, new Float32Array(40));
+    }
+    expect(again.version).toBe(1);
+    update(again, normals(rng, 2000, 6));
+    expect(again.version).toBe(2);
+  });
+
+  it('the outside fraction is of the non-NaN values', () => {
+    const rng = new Rng(11);
+    const bins = new StableBins();
+    update(bins, normals(rng, 1000));
+    // 60% NaN; 2% of the rest (0.8% of all) far outside: more than 1% of the counted values.
+    const v = normals(rng, 1000);
+    for (let i = 0; i < 600; i++) v[i] = NaN;
+    for (let i = 600; i < 608; i++) v[i] = 1e4;
+    for (let t = 0; t < 4; t++) update(bins, v);
+    expect(bins.version).toBe(2);
   });
 
   it('does not call a layer of constant zeros (dead ReLUs) narrow forever: no version churn', () => {

@@ -3,26 +3,31 @@
 // different runs can be compared bin by bin and stacked into a history.
 //
 // Protocol, once per update (frame): observe(values, n) for each run, then count(values, n, out) for
-// each run. The first count() commits the update (or call commit()): the union of what was observed
-// decides whether the range changes. observe() keeps a reference to `values`; they must not change
-// before the commit (the engine's workspaces don't change between two training steps).
+// each run. The first count() commits the update (or call commit()). observe() only keeps a reference
+// to `values` (they must not change before the commit), for when the range has to be set from data.
+// count() is one pass over the values: it counts into bins x k sub-bins (k = ceil(256 / bins)), sums
+// them into `out`, and adds them, with the values outside the range, to the evidence that the next
+// commit decides on. So a decision looks at everything counted since the previous commit (all runs:
+// the union; several frames if commits are rarer than counts), one update behind the values.
 //
 // Range policy (all of it deterministic: the same observations give the same bins):
-//  - Robust extent E = [q(0.1%), q(99.9%)] of the finite observed values (exact, by selection).
+//  - Robust extent E = [q(0.1%), q(99.9%)] of the finite values observed in the committed update
+//    (exact, by selection; computed only when a range is set).
 //  - Target range for E and a factor g: [a, b] = E widened about its centre to g times its width (a
 //    degenerate E gets 10% of its magnitude, or 1e-3 at 0; never below 1e-30); kept on E's side of 0
 //    when E is one-signed and not just {0} (ReLU outputs keep lo = 0); clamped to `domain`; then
 //    rounded outward to multiples of a 1-2-5 grid unit, the smallest 1, 2 or 5 x 10^k >= (b - a) / 8
 //    (e.g. [0, 1], [-4, 4], [0.1, 0.9], [0, 60]).
-//  - Initialise: at the first commit with finite data, target(E, initialGrowth = 1.25).
-//  - Grow: more than maxOutsideFraction (1%) of the values outside [lo, hi] (+-Infinity included) in
-//    overflowPatience (3) consecutive updates -> target(E, growth = 2). A few stray values or one odd
-//    batch are clipped into the edge bins, never rebinned; after a grow the range has 2x headroom over
-//    E, so the outside fraction drops to ~0.2%.
-//  - Shrink: the central 98% (1st to 99th percentile, from a 256-sub-bin histogram of the range,
-//    rounded outward) spans less than minUsedFraction (1/8) of the range in shrinkPatience (200)
-//    consecutive updates -> target(E, growth), applied only if it at least halves the width. The
-//    next shrink needs the data to narrow by about 2x again, so the range cannot oscillate.
+//  - Initialise: at the first commit with finite observed values, target(E, initialGrowth = 1.25).
+//  - Grow: more than maxOutsideFraction (1%) of the counted values outside [lo, hi] (+-Infinity
+//    included) in overflowPatience (3) consecutive commits -> target(E, growth = 2). A few stray values
+//    or one odd batch are clipped into the edge bins, never rebinned; after a grow the range has 2x
+//    headroom over E, so the outside fraction drops to ~0.2%.
+//  - Shrink: the central 98% of the counted values (1st to 99th percentile, rounded outward to
+//    sub-bins) spans less than minUsedFraction (1/8) of the range in shrinkPatience (200) consecutive
+//    commits -> target(E, growth), applied only if it at least halves the width. The next shrink
+//    needs the data to narrow by about 2x again, so the range cannot oscillate.
+//  - Commits without counts since the previous one decide nothing (and do not break a run).
 //  - A changed range increments `version` (the initialisation too: 0 means no range yet), so the UI
 //    knows to redraw history (histogram-reproject.ts maps old counts onto new bins). A target equal
 //    to the current range changes nothing.
@@ -32,13 +37,13 @@ import { QuantileSelector } from './select-quantiles';
 export interface StableBinsOptions {
   /** Number of bins (default 40). */
   bins?: number;
-  /** Grow when more than this fraction of values falls outside the range (default 0.01)... */
+  /** Grow when more than this fraction of the counted values falls outside the range (default 0.01)... */
   maxOutsideFraction?: number;
-  /** ...in this many consecutive updates (default 3). */
+  /** ...at this many consecutive commits (default 3). */
   overflowPatience?: number;
   /** Shrink when the central 98% uses less than this fraction of the range (default 1/8)... */
   minUsedFraction?: number;
-  /** ...in this many consecutive updates (default 200). */
+  /** ...at this many consecutive commits (default 200). */
   shrinkPatience?: number;
   /** Width of a new range relative to the robust extent of the data (default 2). */
   growth?: number;
@@ -48,8 +53,8 @@ export interface StableBinsOptions {
   domain?: { lo?: number; hi?: number };
 }
 
-/** Sub-bins of the range for the shrink test (the central-98% span is rounded outward to them). */
-const FINE = 256;
+/** At least this many sub-bins: the central-98% span of the shrink test is rounded outward to them. */
+const MIN_SUB_BINS = 256;
 /** Narrowest range: keeps the grid arithmetic away from subnormal numbers. */
 const MIN_SPAN = 1e-30;
 /** Tails left out of the robust extent E. */
@@ -73,14 +78,21 @@ export class StableBins {
   private overflowRun = 0;
   private shrinkRun = 0;
 
-  // The pending update: references to the observed arrays, and counts against the current range.
+  /** Sub-bins: bins x perBin of them; bin i is sub-bins [i perBin, (i + 1) perBin). */
+  readonly subBins: number;
+  private readonly perBin: number;
+  /** Sub-bin counts of one count() call. */
+  private readonly callSub: Uint32Array;
+
+  // The pending update: references to the observed arrays.
   private pending: (ArrayLike<number> | null)[] = [];
   private pendingN: number[] = [];
   private pendingCount = 0;
-  private finite = 0;
+  // Evidence for the next decision: what count() saw since the last commit, against the current range.
+  private readonly evidenceSub: Float64Array;
+  private counted = 0;
   private below = 0;
   private above = 0;
-  private readonly fine = new Uint32Array(FINE);
 
   // Scratch of the (rare) target computation; grows to the largest update seen.
   private scratch = new Float32Array(0);
@@ -98,6 +110,10 @@ export class StableBins {
     this.domainLo = options.domain?.lo ?? -Infinity;
     this.domainHi = options.domain?.hi ?? Infinity;
     if (!(Number.isInteger(this.bins) && this.bins >= 1)) throw new RangeError(`bins must be an integer >= 1, got ${this.bins}`);
+    this.perBin = Math.ceil(MIN_SUB_BINS / this.bins);
+    this.subBins = this.bins * this.perBin;
+    this.callSub = new Uint32Array(this.subBins);
+    this.evidenceSub = new Float64Array(this.subBins);
     if (!(this.growth >= 1 && this.initialGrowth >= 1)) throw new RangeError('growth factors must be >= 1');
     if (!(this.domainLo < this.domainHi)) throw new RangeError(`empty domain [${this.domainLo}, ${this.domainHi}]`);
   }
@@ -120,53 +136,20 @@ export class StableBins {
     this.pending[this.pendingCount] = values;
     this.pendingN[this.pendingCount] = n;
     this.pendingCount++;
-    const lo = this.loValue;
-    const hi = this.hiValue;
-    const scale = FINE / (hi - lo);
-    const fine = this.fine;
-    let finite = 0;
-    let below = 0;
-    let above = 0;
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      const t = (v - lo) * scale;
-      if (t >= 0 && t < FINE) {
-        fine[t | 0]++;
-      } else if (t < 0) {
-        below++; // -Infinity too
-      } else if (t >= FINE) {
-        if (v > hi) above++; // +Infinity too
-        else fine[FINE - 1]++; // v = hi, or rounding just below it, belongs to the last bin
-      } else {
-        continue; // NaN
-      }
-      finite++;
-    }
-    this.finite += finite;
-    this.below += below;
-    this.above += above;
   }
 
   /**
-   * Decides on the observations since the last commit (see the policy in the file header) and forgets
-   * them; returns whether the range changed. Without observations it does nothing.
+   * Decides (see the policy in the file header) and forgets the pending observations; returns whether
+   * the range changed. Without observations it does nothing.
    */
   commit(): boolean {
     if (this.pendingCount === 0) return false;
     let changed = false;
-    if (this.finite > 0) {
-      if (!this.initialized) {
-        changed = this.retarget(this.initialGrowth, false);
-      } else {
-        changed = this.decide();
-      }
-    }
+    if (!this.hasRange) changed = this.retarget(this.initialGrowth, false);
+    else if (this.counted > 0) changed = this.decide();
     this.pending.fill(null, 0, this.pendingCount);
     this.pendingCount = 0;
-    this.finite = 0;
-    this.below = 0;
-    this.above = 0;
-    this.fine.fill(0);
+    if (this.counted > 0 || changed) this.clearEvidence();
     return changed;
   }
 
@@ -180,33 +163,48 @@ export class StableBins {
     const bins = this.bins;
     if (out.length < bins) throw new RangeError(`out holds ${out.length} bins, ${bins} needed`);
     if (!(Number.isInteger(n) && n >= 0 && n <= values.length)) throw new RangeError(`n = ${n} is not within the ${values.length} values`);
-    out.fill(0, 0, bins);
+    const subBins = this.subBins;
+    const sub = this.callSub;
+    sub.fill(0);
     const lo = this.loValue;
     const hi = this.hiValue;
-    const scale = bins / (hi - lo);
-    let clipped = 0;
+    const scale = subBins / (hi - lo);
+    let below = 0;
+    let above = 0;
+    let nan = 0;
     for (let i = 0; i < n; i++) {
       const v = values[i];
       const t = (v - lo) * scale;
-      if (t >= 0 && t < bins) {
-        out[t | 0]++;
-      } else if (t < 0) {
-        out[0]++; // v < lo, -Infinity too
-        clipped++;
-      } else if (t >= bins) {
-        out[bins - 1]++; // v = hi, or rounding just below it, belongs to the last bin, unclipped
-        if (v > hi) clipped++;
-      } // else NaN: skipped
+      if (t >= 0 && t < subBins) sub[t | 0]++;
+      else if (t < 0) below++; // v < lo, -Infinity too
+      else if (v > hi) above++; // +Infinity too
+      else if (t >= subBins) sub[subBins - 1]++; // v = hi, or rounding just below it: last bin, unclipped
+      else nan++;
     }
-    return clipped;
+    // Bins from sub-bins; clipped values into the edge bins; sub-bins into the evidence.
+    const k = this.perBin;
+    const evidence = this.evidenceSub;
+    for (let b = 0, j = 0; b < bins; b++) {
+      let c = 0;
+      for (let e = j + k; j < e; j++) {
+        c += sub[j];
+        evidence[j] += sub[j];
+      }
+      out[b] = c;
+    }
+    out[0] += below;
+    out[bins - 1] += above;
+    this.counted += n - nan;
+    this.below += below;
+    this.above += above;
+    return below + above;
   }
 
-  /** Forgets the range (next commit initialises again) and the pending update; version increments. */
+  /** Forgets the range (next commit initialises again), the pending update and the evidence; version increments. */
   reset(): void {
     this.pending.fill(null, 0, this.pendingCount);
     this.pendingCount = 0;
-    this.finite = this.below = this.above = 0;
-    this.fine.fill(0);
+    this.clearEvidence();
     this.overflowRun = this.shrinkRun = 0;
     this.loValue = 0;
     this.hiValue = 1;
@@ -214,9 +212,14 @@ export class StableBins {
     this.versionValue++;
   }
 
+  private clearEvidence(): void {
+    this.evidenceSub.fill(0);
+    this.counted = this.below = this.above = 0;
+  }
+
   private decide(): boolean {
     const width = this.hiValue - this.loValue;
-    if (this.below + this.above > this.maxOutside * this.finite) this.overflowRun++;
+    if (this.below + this.above > this.maxOutside * this.counted) this.overflowRun++;
     else this.overflowRun = 0;
     if (this.overflowRun >= this.overflowPatience) {
       this.overflowRun = 0;
@@ -232,20 +235,21 @@ export class StableBins {
     return false;
   }
 
-  /** An upper bound of q(99%) - q(1%) of the pending values, from the sub-bin histogram. */
+  /** An upper bound of q(99%) - q(1%) of the counted values, from the sub-bins. */
   private centralSpan(): number {
-    const tail = 0.01 * this.finite;
-    const fw = (this.hiValue - this.loValue) / FINE;
+    const subBins = this.subBins;
+    const tail = 0.01 * this.counted;
+    const fw = (this.hiValue - this.loValue) / subBins;
     let p1 = this.loValue;
     let c = this.below;
-    for (let j = 0; j < FINE && c < tail; j++) {
-      c += this.fine[j];
+    for (let j = 0; j < subBins && c < tail; j++) {
+      c += this.evidenceSub[j];
       if (c >= tail) p1 = this.loValue + j * fw;
     }
     let p99 = this.hiValue;
     c = this.above;
-    for (let j = FINE - 1; j >= 0 && c < tail; j--) {
-      c += this.fine[j];
+    for (let j = subBins - 1; j >= 0 && c < tail; j--) {
+      c += this.evidenceSub[j];
       if (c >= tail) p99 = this.loValue + (j + 1) * fw;
     }
     return Math.max(0, p99 - p1);
@@ -293,6 +297,8 @@ export class StableBins {
  * the multiples of a 1-2-5 grid unit >= 1/8 of the width. Exported for tests.
  */
 export function niceRange(a: number, b: number, factor: number, domainLo = -Infinity, domainHi = Infinity): [number, number] {
+  a = Math.min(Math.max(a, domainLo), domainHi); // data outside the domain (a misconfiguration) still gives a range
+  b = Math.min(Math.max(b, domainLo), domainHi);
   let span = b - a;
   const magnitude = Math.max(Math.abs(a), Math.abs(b));
   if (!(span > 1e-6 * magnitude)) span = magnitude > 0 ? 0.1 * magnitude : 1e-3;
@@ -307,6 +313,7 @@ export function niceRange(a: number, b: number, factor: number, domainLo = -Infi
   // The unit m 10^e: the smallest with m in {1, 2, 5} that is >= (hi - lo) / 8, searched upward from a
   // decade below log10's estimate (which may round either way).
   const x = (hi - lo) / 8;
+  if (!(x > 0 && x < Infinity)) return [lo, hi];
   let e = Math.floor(Math.log10(x)) - 1;
   let m = 1;
   while (scaled(m, e) < x) {

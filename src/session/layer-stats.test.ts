@@ -82,12 +82,25 @@ describe('LayerStatsComputer', () => {
     for (let i = 1; i < 9; i++) expect(s.distribution[i]).toBeGreaterThanOrEqual(s.distribution[i - 1]);
   });
 
+  it('keeps the variance exact when the mean dwarfs the spread (mean / std = 1e7)', () => {
+    const rng = new Rng(21);
+    const rows = 500;
+    const v = Float64Array.from({ length: rows * 3 }, () => 1e4 + 1e-3 * rng.normal());
+    v[0] = 1e4 + 0.05; // an outlying row 0 (the shift) still leaves mean - shift within sqrt(B) std
+    const s = compute(v, rows, 3);
+    for (let u = 0; u < 3; u++) {
+      const c = column(v, rows, 3, u);
+      closeTo(s.unitVar[u], popVar(c), 1e-9);
+      closeTo(s.unitMean[u], mean(c), 1e-15);
+    }
+  });
+
   it('accepts float64 input (the gradient-check dtype); order statistics are of the float32-rounded values', () => {
     const rng = new Rng(2);
     const v = Float64Array.from({ length: 12 * 7 }, () => rng.normal());
     const s = compute(v, 12, 7);
     expect(Array.from(s.distribution.subarray(1, 8), plusZero)).toEqual(percentilesInPlace(Float32Array.from(v), DISTRIBUTION_PERCENTS).slice(1, 8).map(plusZero));
-    expect(s.min).toBe(Math.min(...v)); // min/max come from the input itself
+    expect(s.min).toBe(Math.fround(Math.min(...v))); // like every order statistic, of the float32 values
     closeTo(s.unitMean[3], mean(column(v, 12, 7, 3)), 1e-14);
   });
 
@@ -186,12 +199,18 @@ describe('LayerStatsComputer', () => {
     expect(out.unitMean.length).toBeGreaterThanOrEqual(300);
   });
 
-  it('does not modify the input', () => {
+  it('does not modify the input (small, large read in place, large with a far outlier that forces partitions)', () => {
     const rng = new Rng(8);
-    const v = Float32Array.from({ length: 20 * 10 }, () => rng.normal());
-    const copy = Float32Array.from(v);
-    compute(v, 20, 10, 'tanh');
-    expect(v).toEqual(copy);
+    const small = Float32Array.from({ length: 20 * 10 }, () => rng.normal());
+    const large = Float32Array.from({ length: 60 * 100 }, () => rng.normal());
+    const outlier = Float32Array.from(large);
+    outlier[123] = 1e30;
+    for (const [v, rows] of [[small, 20], [large, 60], [outlier, 60]] as const) {
+      const copy = Float32Array.from(v);
+      const s = compute(v, rows, v.length / rows, 'tanh');
+      expect(v).toEqual(copy);
+      expect(Array.from(s.distribution, plusZero)).toEqual(percentilesInPlace(Float32Array.from(v), DISTRIBUTION_PERCENTS).map(plusZero));
+    }
   });
 
   it('rejects shapes larger than the array and non-integer shapes; an empty batch gives NaN', () => {

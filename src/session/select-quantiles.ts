@@ -3,11 +3,13 @@
 //   h = (n - 1) q / 100,  value = x(floor h) + (h - floor h) (x(floor h + 1) - x(floor h))
 // where x(k) is the k-th smallest value (0-based). Only ranks floor h and floor h + 1 of each q are
 // needed. Two ways to find them, both exact:
-//  - Buckets (n >= BUCKETS_FROM): one scan for min and max, a histogram of nb equal buckets over
-//    [min, max], and a walk of its cumulative counts to the buckets holding the needed ranks; then one
-//    pass copies only the values of those buckets (a few percent of n on activations) and they are
-//    partitioned as below. If those buckets hold more than half the values (a few far outliers
-//    squeeze everything into one bucket) or min/max are infinite, it falls back to partitioning all.
+//  - Buckets (n >= BUCKETS_FROM): one scan for min and max (and how many values equal them: ReLU
+//    zeros, saturated sigmoids, which settle the lowest and highest ranks at once), a histogram of nb
+//    equal buckets over [min, max], and a walk of its cumulative counts to the buckets holding the
+//    needed ranks; then one pass copies only the values of those buckets (a few percent of n on
+//    activations) and they are partitioned as below. If those buckets hold more than half the values
+//    (far outliers squeeze everything into one bucket) or min/max are infinite, it falls back to
+//    partitioning all. The input is only read.
 //  - Partitions: quickselect on several ranks at once, with branch-free partitions (a comparison
 //    branch is a coin flip on real data), pivots aimed at a pending rank from a sample of 9, and ranks
 //    0 and n-1 from a min/max scan. A range that takes too many partitions (pathological pivots) is
@@ -60,13 +62,15 @@ export class QuantileSelector {
   }
 
   /**
-   * Fills out[i] with percentile percents[i] (in [0, 100], any order) of values[0..n), which it may
-   * reorder. With n = 0 every percentile is NaN.
+   * Fills out[i] with percentile percents[i] (in [0, 100], any order) of values[0..n). With n = 0
+   * every percentile is NaN. Without `scratch`, values[0..n) may be reordered; with it, values are
+   * only read, and partitions (when needed) work on a copy in scratch[0..n).
    */
-  select(values: Float32Array, n: number, percents: ArrayLike<number>, out: Float64Array): void {
+  select(values: Float32Array, n: number, percents: ArrayLike<number>, out: Float64Array, scratch?: Float32Array): void {
     const m = percents.length;
     if (m > this.maxPercents) throw new RangeError(`at most ${this.maxPercents} percentiles, got ${m}`);
     if (!(n >= 0 && n <= values.length)) throw new RangeError(`n = ${n} is not within the ${values.length} values`);
+    if (scratch && scratch.length < n) throw new RangeError(`scratch holds ${scratch.length} values, ${n} needed`);
     if (n === 0) {
       for (let i = 0; i < m; i++) out[i] = NaN;
       return;
@@ -81,7 +85,14 @@ export class QuantileSelector {
       r = insertRank(this.ranks, r, k);
       if (h > k) r = insertRank(this.ranks, r, k + 1);
     }
-    if (!(n >= BUCKETS_FROM && this.bucketSelect(values, n, r))) this.partitionSelect(values, n, r);
+    if (!(n >= BUCKETS_FROM && this.bucketSelect(values, n, r))) {
+      if (scratch) {
+        for (let i = 0; i < n; i++) scratch[i] = values[i];
+        this.partitionSelect(scratch, n, r);
+      } else {
+        this.partitionSelect(values, n, r);
+      }
+    }
     for (let i = 0; i < m; i++) {
       const h = ((n - 1) * percents[i]) / 100;
       const k = Math.floor(h);
@@ -124,12 +135,17 @@ export class QuantileSelector {
    * apply: infinite min or max, or target buckets holding more than half the values.
    */
   private bucketSelect(values: Float32Array, n: number, r: number): boolean {
+    // min and max, and how many values equal each (ties: dead ReLUs at 0, saturated sigmoids at 1).
     let min = values[0];
     let max = values[0];
-    for (let i = 1; i < n; i++) {
+    let atMin = 0;
+    let atMax = 0;
+    for (let i = 0; i < n; i++) {
       const x = values[i];
-      if (x < min) min = x;
-      if (x > max) max = x;
+      if (x < min) { min = x; atMin = 0; }
+      if (x > max) { max = x; atMax = 0; }
+      atMin += +(x === min);
+      atMax += +(x === max);
     }
     if (min === max) {
       this.rankValue.fill(min, 0, r);
@@ -145,13 +161,21 @@ export class QuantileSelector {
     // bucket(x) = min(nb - 1, floor((x - min) scale)): monotone in x, so bucket order is value order.
     for (let i = 0; i < n; i++) hist[Math.min(last, ((values[i] - min) * scale) | 0)]++;
 
-    // Walk the cumulative counts to the buckets that hold the ranks.
+    // The ties at min and max hold the lowest and highest ranks; the buckets hold the rest.
+    hist[0] -= atMin;
+    hist[last] -= atMax;
     const ranks = this.ranks;
+    let ri = 0;
+    while (ri < r && ranks[ri] < atMin) this.rankValue[ri++] = min;
+    let rEnd = r;
+    while (rEnd > ri && ranks[rEnd - 1] >= n - atMax) this.rankValue[--rEnd] = max;
+
+    // Walk the cumulative counts to the buckets that hold the ranks.
     const slotOf = this.slotOf;
     let slots = 0;
     let total = 0;
-    let below = 0;
-    for (let b = 0, ri = 0; b < nb && ri < r; b++) {
+    let below = atMin;
+    for (let b = 0; b < nb && ri < rEnd; b++) {
       const c = hist[b];
       if (ranks[ri] < below + c) {
         slots++;
@@ -160,7 +184,7 @@ export class QuantileSelector {
         this.slotStart[slots] = total;
         this.slotBase[slots] = below;
         this.slotFirst[slots] = ri;
-        while (ri < r && ranks[ri] < below + c) ri++;
+        while (ri < rEnd && ranks[ri] < below + c) ri++;
         this.slotLast[slots] = ri - 1;
         total += c;
       }
@@ -180,7 +204,7 @@ export class QuantileSelector {
     for (let i = 0; i < n; i++) {
       const x = values[i];
       const s = slotOf[Math.min(last, ((x - min) * scale) | 0)];
-      if (s !== 0) cand[end[s]++] = x;
+      if (s !== 0 && x !== min && x !== max) cand[end[s]++] = x;
     }
 
     // In each target bucket, the ranks sit at start + (rank - base).
