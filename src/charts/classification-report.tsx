@@ -7,7 +7,7 @@ import type { ClassificationReport as Report } from '../session/classification-r
 import { getApp, useApp } from '../state/app';
 import { reportRows, rowShare } from './classification-report-rows';
 import { heatColor } from './histogram-history-image';
-import { Figure, runColor, runLabel, useVisible } from './histograms-kit';
+import { Figure, runCss, runLabel, useVisible } from './histograms-kit';
 
 const TICK_MS = 500;
 
@@ -88,7 +88,7 @@ export function ClassificationReport({ intervalMs = 5000 }: ClassificationReport
           <div className="ns-report-runs">
             {runs.map((id) => (
               <section key={id} className="ns-report-run" aria-label={`${runLabel(id)} run`}>
-                <h4><span style={{ color: runColor(id) }}>■</span> {runLabel(id)} <span className="ns-note" style={{ display: 'inline' }}>accuracy {(snap.reports[id].accuracy * 100).toFixed(2)}%</span></h4>
+                <h4><span style={{ color: runCss(id) }}>■</span> {runLabel(id)} <span className="ns-note" style={{ display: 'inline' }}>accuracy {(snap.reports[id].accuracy * 100).toFixed(2)}%</span></h4>
                 <ReportTable report={snap.reports[id]} />
                 <ConfusionMatrix report={snap.reports[id]} />
               </section>

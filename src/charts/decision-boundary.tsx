@@ -8,7 +8,7 @@ import type { NormKind } from '../engine/types';
 import type { DecisionGrid } from '../session/session';
 import { getApp, useApp } from '../state/app';
 import { classColor, decisionImage } from './decision-boundary-image';
-import { AxisBottom, AxisLeft, Figure, prepareCanvas, runColor, runLabel, useVisible, useWidth } from './histograms-kit';
+import { AxisBottom, AxisLeft, Figure, prepareCanvas, runCss, runLabel, useVisible, useWidth } from './histograms-kit';
 
 const RUN_ID: Record<NormKind, string> = { none: 'plain', batch: 'batch', layer: 'layer' };
 const MARGIN = { left: 34, right: 8, top: 8, bottom: 24 };
@@ -146,7 +146,7 @@ export function DecisionBoundary({ resolution = 64, intervalMs = 1000, maxSize =
           <div className="ns-db-grid" style={{ display: info ? undefined : 'none' }}>
             {runIds.map((id) => (
               <div key={id}>
-                <div className="ns-hist-head"><span style={{ color: runColor(id) }}>■</span> {runLabel(id)}</div>
+                <div className="ns-hist-head"><span style={{ color: runCss(id) }}>■</span> {runLabel(id)}</div>
                 <div className="ns-db-panel" style={{ width: size, height: size }}>
                   <canvas
                     ref={(el) => { if (el) canvases.current.set(id, el); else canvases.current.delete(id); }}

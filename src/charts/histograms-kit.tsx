@@ -1,16 +1,16 @@
 // Small private helpers of the histogram, decision-boundary, classification-report and BN panels
-// (written while the shared chart primitives did not exist yet): visibility, width, a devicePixelRatio
-// canvas, telemetry on requestAnimationFrame, run colours, and a figure with "Save PNG".
+// (written while the shared chart frame did not exist yet): visibility, width, a devicePixelRatio
+// canvas, SVG axes, and a figure with "Save PNG" (canvases, SVGs and the HTML text of the figure).
+// Run colours come from the shared palette.
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
-import type { TelemetryFrame } from '../session/frame';
-import { getApp } from '../state/app';
+import { runStyle } from './palette';
 import './histograms-kit.css';
 
-/** Okabe-Ito run colours (the same as the shared palette): plain, batch norm, layer norm. */
-export const RUN_COLORS: Record<string, string> = { plain: '#0072B2', batch: '#D55E00', layer: '#009E73' };
-export const RUN_LABELS: Record<string, string> = { plain: 'Plain', batch: 'Batch norm', layer: 'Layer norm' };
-export const runColor = (id: string) => RUN_COLORS[id] ?? '#666666';
-export const runLabel = (id: string) => RUN_LABELS[id] ?? id;
+/** Run colour (light-theme hex), label and dash from the shared palette. */
+export const runColor = (id: string) => runStyle(id).color;
+export const runLabel = (id: string) => runStyle(id).label;
+export const runDash = (id: string) => runStyle(id).dash;
+export const runCss = (id: string) => runStyle(id).css;
 
 /** Whether the element is on screen (IntersectionObserver; true where it is unavailable). */
 export function useVisible(ref: RefObject<Element | null>): RefObject<boolean> {
@@ -56,44 +56,6 @@ export function prepareCanvas(canvas: HTMLCanvasElement | null, width: number, h
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
   return ctx;
-}
-
-/**
- * Calls `draw` with the latest telemetry frame at most once per animation frame, only for new frames
- * and only while `visible` (a frame that arrived while hidden is drawn when the element shows again).
- * `deps` changing redraws the latest frame.
- */
-export function useFrameDraw(visible: RefObject<boolean>, draw: (frame: TelemetryFrame) => void, deps: unknown[]): void {
-  const drawRef = useRef(draw);
-  drawRef.current = draw;
-  useEffect(() => {
-    const hub = getApp().hub;
-    let raf = 0;
-    let pending: TelemetryFrame | null = null;
-    let poll = 0;
-    const flush = () => {
-      raf = 0;
-      if (!pending) return;
-      if (!visible.current) { schedulePoll(); return; }
-      const f = pending;
-      pending = null;
-      drawRef.current(f);
-    };
-    // While hidden, look again a few times a second (no IntersectionObserver callback is wired here).
-    const schedulePoll = () => { if (!poll) poll = window.setTimeout(() => { poll = 0; if (!raf) raf = requestAnimationFrame(flush); }, 250); };
-    const unsubscribe = hub.subscribe((f) => {
-      pending = f;
-      if (!raf) raf = requestAnimationFrame(flush);
-    });
-    const current = hub.get();
-    if (current) { pending = current; if (!raf) raf = requestAnimationFrame(flush); }
-    return () => {
-      unsubscribe();
-      if (raf) cancelAnimationFrame(raf);
-      if (poll) clearTimeout(poll);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
 }
 
 /** An SVG copy whose text carries its computed fill and font (the page's CSS does not travel with it). */

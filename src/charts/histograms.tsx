@@ -13,7 +13,9 @@ import { getApp, useApp } from '../state/app';
 import { DEFAULT_HISTORY_COLUMNS, HistogramHistory } from './histogram-history';
 import { renderHistoryImage } from './histogram-history-image';
 import { formatShare, formatStep, niceCeil, niceStepDomain, shares } from './histograms-geometry';
-import { AxisBottom, AxisLeft, Figure, prepareCanvas, runColor, runLabel, useFrameDraw, useVisible, useWidth } from './histograms-kit';
+import { AxisBottom, AxisLeft, Figure, prepareCanvas, runCss, runDash, runLabel, useWidth } from './histograms-kit';
+import { runColor as resolvedRunColor } from './palette';
+import { useFrameDraw } from './use-frame-draw';
 
 const STAGE_TITLES: Record<Stage, string> = { z: 'z (pre-norm)', norm: 'normalized (norm output)', act: 'activation' };
 const RUN_ID: Record<NormKind, string> = { none: 'plain', batch: 'batch', layer: 'layer' };
@@ -38,7 +40,6 @@ export interface HistogramsChartProps {
 
 export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HISTORY_COLUMNS }: HistogramsChartProps) {
   const box = useRef<HTMLDivElement>(null);
-  const visible = useVisible(box);
   const width = useWidth(box);
   const hidden = useApp((s) => s.settings.hidden);
   const runKinds = useApp((s) => s.runs);
@@ -100,14 +101,14 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
             ctx.lineTo(x(bins.lo + (i + 1) * w), yi);
           }
           ctx.lineTo(x(bins.hi), y(0));
-          const color = runColor(run.id);
+          const color = resolvedRunColor(box.current, run.id);
           ctx.globalAlpha = 0.14;
           ctx.fillStyle = color;
           ctx.fill();
           ctx.globalAlpha = 1;
           ctx.strokeStyle = color;
           ctx.lineWidth = 1.5;
-          ctx.setLineDash(run.id === 'layer' ? [4, 3] : []);
+          ctx.setLineDash(runDash(run.id));
           ctx.stroke();
           ctx.setLineDash([]);
         }
@@ -139,7 +140,7 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
       setAxes(next);
     }
   };
-  useFrameDraw(visible, draw, [mode, shownRun, panelWidth, panelHeight, history]);
+  useFrameDraw(box, draw, [mode, shownRun, panelWidth, panelHeight, history]);
 
   const controls = (
     <>
@@ -175,7 +176,14 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
       <div ref={box}>
         {mode === 'now' ? (
           <div className="ns-legend">
-            {runIds.map((id) => <span key={id}><i style={{ background: runColor(id) }} />{runLabel(id)}</span>)}
+            {runIds.map((id) => (
+              <span key={id}>
+                <svg width={20} height={8} aria-hidden="true" style={{ marginRight: 4 }}>
+                  <line x1={1} x2={19} y1={4} y2={4} stroke={runCss(id)} strokeWidth={2} strokeDasharray={runDash(id).join(' ') || undefined} />
+                </svg>
+                {runLabel(id)}
+              </span>
+            ))}
             <span>y: share of the batch's values per bin</span>
           </div>
         ) : (
