@@ -1,0 +1,93 @@
+// Canvas helpers: devicePixelRatio setup, and drawing of series (lines, bands, points) from typed
+// columns without allocating. Coordinates are CSS pixels after setupCanvas.
+
+/** Sizes `canvas` to width x height CSS px at devicePixelRatio, clears it, returns a context in CSS px. */
+export function setupCanvas(canvas: HTMLCanvasElement | null, width: number, height: number): CanvasRenderingContext2D | null {
+  if (!canvas || width <= 0 || height <= 0) return null;
+  const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
+  const w = Math.round(width * dpr);
+  const h = Math.round(height * dpr);
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return ctx;
+}
+
+type Scale = (v: number) => number;
+type Values = ArrayLike<number>;
+
+/**
+ * Strokes y against x (first n points) as one path; non-finite values (or <= 0 with `positive`)
+ * break the line. Strokes with the current style.
+ */
+export function strokeSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Values, n: number, x: Scale, y: Scale, positive = false): void {
+  ctx.beginPath();
+  let pen = false;
+  for (let i = 0; i < n; i++) {
+    const v = ys[i];
+    if (!Number.isFinite(v) || (positive && v <= 0)) { pen = false; continue; }
+    const px = x(xs[i]);
+    const py = y(v);
+    if (pen) ctx.lineTo(px, py); else { ctx.moveTo(px, py); pen = true; }
+  }
+  ctx.stroke();
+}
+
+/** Fills the band between lo and hi against x (first n points), with the current fill style. */
+export function fillBand(ctx: CanvasRenderingContext2D, xs: Values, lo: Values, hi: Values, n: number, x: Scale, y: Scale, positive = false): void {
+  ctx.beginPath();
+  let start = -1;
+  const close = (end: number) => {
+    if (start < 0) return;
+    for (let j = end; j >= start; j--) ctx.lineTo(x(xs[j]), y(lo[j]));
+    ctx.closePath();
+    start = -1;
+  };
+  for (let i = 0; i < n; i++) {
+    const a = lo[i];
+    const b = hi[i];
+    const ok = Number.isFinite(a) && Number.isFinite(b) && (!positive || a > 0);
+    if (!ok) { close(i - 1); continue; }
+    if (start < 0) { start = i; ctx.moveTo(x(xs[i]), y(b)); } else ctx.lineTo(x(xs[i]), y(b));
+  }
+  close(n - 1);
+  ctx.fill();
+}
+
+/** Small filled circles at the finite points. */
+export function dotSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Values, n: number, x: Scale, y: Scale, r = 2.5, positive = false): void {
+  ctx.beginPath();
+  for (let i = 0; i < n; i++) {
+    const v = ys[i];
+    if (!Number.isFinite(v) || (positive && v <= 0)) continue;
+    const px = x(xs[i]);
+    const py = y(v);
+    ctx.moveTo(px + r, py);
+    ctx.arc(px, py, r, 0, 2 * Math.PI);
+  }
+  ctx.fill();
+}
+
+/** A vertical dashed marker at px from top to bottom with a label ("diverged"), in `color`. */
+export function drawDivergence(ctx: CanvasRenderingContext2D, px: number, top: number, bottom: number, color: string, label: string): void {
+  ctx.save();
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  ctx.lineWidth = 1.5;
+  ctx.setLineDash([3, 3]);
+  ctx.beginPath();
+  ctx.moveTo(px + 0.5, top);
+  ctx.lineTo(px + 0.5, bottom);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.font = '600 10px system-ui, sans-serif';
+  ctx.textBaseline = 'top';
+  const w = ctx.measureText(label).width;
+  const right = px + 4 + w < ctx.canvas.width / (window.devicePixelRatio || 1);
+  ctx.textAlign = right ? 'left' : 'right';
+  ctx.fillText(label, right ? px + 4 : px - 4, top + 2);
+  ctx.restore();
+}

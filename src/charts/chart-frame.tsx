@@ -1,0 +1,73 @@
+// The frame of every chart: a <figure> whose <figcaption> starts with the chart's name, controls,
+// a legend, the plot (children: usually <PlotLayer>s, a canvas under an SVG overlay), an empty state,
+// a note, and a "Save PNG" button compositing canvas + SVG into a download.
+import { useRef, type ReactNode, type Ref } from 'react';
+import { Legend, type LegendItem } from './legend';
+import { saveFigurePng } from './save-png';
+import './charts.css';
+
+export interface ChartFrameProps {
+  /** The chart's English name: the caption starts with it. */
+  title: string;
+  /** Rest of the caption (" — training and test"). */
+  subtitle?: string;
+  /** Inputs (toggles, selects, sliders), each a labelled real input. */
+  controls?: ReactNode;
+  legend?: LegendItem[];
+  /** Shows "Waiting for the first steps…" instead of hiding the plot (the plot stays mounted). */
+  empty?: boolean;
+  note?: ReactNode;
+  /** File name of the PNG (without extension). */
+  fileName: string;
+  /** The plot area: the element the IntersectionObserver and ResizeObserver watch. */
+  bodyRef?: Ref<HTMLDivElement>;
+  children: ReactNode;
+}
+
+export const EMPTY_TEXT = 'Waiting for the first steps…';
+
+export function ChartFrame({ title, subtitle, controls, legend, empty, note, fileName, bodyRef, children }: ChartFrameProps) {
+  const fig = useRef<HTMLElement>(null);
+  return (
+    <figure ref={fig} className="ns-fig">
+      <figcaption className="ns-fig-cap">
+        <span className="ns-fig-title">{title}</span>
+        {subtitle ? <span className="ns-fig-sub">{subtitle}</span> : null}
+      </figcaption>
+      <div className="ns-fig-tools">
+        {controls}
+        <button type="button" className="ns-fig-btn" onClick={() => { if (fig.current) void saveFigurePng(fig.current, fileName); }}>
+          Save PNG
+        </button>
+      </div>
+      {legend ? <Legend items={legend} /> : null}
+      <div ref={bodyRef} className="ns-fig-body">
+        {children}
+        {empty ? <p className="ns-fig-empty" role="status">{EMPTY_TEXT}</p> : null}
+      </div>
+      {note ? <p className="ns-fig-note">{note}</p> : null}
+    </figure>
+  );
+}
+
+/** A canvas with an SVG overlay of the same size (the overlay receives pointer events). */
+export function PlotLayer({ width, height, canvasRef, children, onPointerMove, onPointerLeave, label }: {
+  width: number;
+  height: number;
+  canvasRef?: Ref<HTMLCanvasElement>;
+  children?: ReactNode;
+  onPointerMove?: (e: React.PointerEvent<SVGSVGElement>) => void;
+  onPointerLeave?: () => void;
+  /** Accessible description of the plot. */
+  label?: string;
+}) {
+  return (
+    <div className="ns-plot" style={{ width, height }}>
+      <canvas ref={canvasRef} style={{ width, height }} aria-hidden="true" />
+      <svg className="ns-overlay" width={width} height={height} role="img" aria-label={label}
+        onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
+        {children}
+      </svg>
+    </div>
+  );
+}

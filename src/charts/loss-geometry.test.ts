@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { LossSmoother } from './loss-geometry';
+import { buildTestFrame } from './test-frames';
+
+describe('LossSmoother', () => {
+  const frame = buildTestFrame(200);
+  it('smooths every run and covers the losses', () => {
+    const sm = new LossSmoother();
+    const d = sm.domains(frame, { smoothing: 0.6, log: false, ignoreOutliers: false });
+    expect(d.x).toEqual([0, 200]);
+    expect(d.y[0]).toBe(0);
+    for (const r of frame.runs) for (const v of r.loss.y) expect(v).toBeLessThanOrEqual(d.y[1]);
+  });
+  it('log domains are positive decades; ignoring outliers narrows', () => {
+    const sm = new LossSmoother();
+    const log = sm.domains(frame, { smoothing: 0, log: true, ignoreOutliers: false });
+    expect(log.y[0]).toBeGreaterThan(0);
+    expect(Math.log10(log.y[1]) % 1).toBeCloseTo(0);
+    const full = sm.domains(frame, { smoothing: 0, log: false, ignoreOutliers: false });
+    const cut = sm.domains(frame, { smoothing: 0, log: false, ignoreOutliers: true });
+    expect(cut.y[1] - cut.y[0]).toBeLessThanOrEqual(full.y[1] - full.y[0]);
+  });
+  it('reuses its buffers', () => {
+    const sm = new LossSmoother();
+    const a = sm.smoothed('plain', frame.runs[0].loss.y, 0.5);
+    expect(sm.smoothed('plain', frame.runs[0].loss.y, 0.9)).toBe(a);
+  });
+});

@@ -1,0 +1,36 @@
+// Geometry of the loss chart: smoothed training curves per run (reused buffers) and the axis domains
+// (steps; loss: full extent or the 1st-99th percentiles of the visible values, linear or log).
+import type { TelemetryFrame } from '../session/frame';
+import { debiasedEma } from './ema';
+import { runIdOf } from './palette';
+import { ValuePool, niceDomain, stepDomain } from './y-domain';
+
+export interface LossOptions { smoothing: number; log: boolean; ignoreOutliers: boolean }
+export interface LossDomains { x: [number, number]; y: [number, number] }
+
+/** Per-run smoothed losses, kept between draws so smoothing allocates only when a series grows. */
+export class LossSmoother {
+  private readonly bufs = new Map<string, Float32Array>();
+  readonly pool = new ValuePool();
+
+  smoothed(id: string, y: Float32Array, weight: number): Float32Array {
+    const out = debiasedEma(y, weight, y.length, this.bufs.get(id));
+    this.bufs.set(id, out);
+    return out;
+  }
+
+  /** Smooths every run (into the buffers) and returns the domains. */
+  domains(frame: TelemetryFrame, o: LossOptions): LossDomains {
+    const pool = this.pool;
+    pool.reset();
+    for (const run of frame.runs) {
+      const n = run.loss.y.length;
+      const s = this.smoothed(runIdOf(run.norm), run.loss.y, o.smoothing);
+      pool.add(run.loss.y, n, o.log);
+      if (o.smoothing > 0) pool.add(s, n, o.log);
+      pool.add(run.testLoss.y, run.testLoss.y.length, o.log);
+    }
+    const extent = o.ignoreOutliers ? pool.domain(0.01, 0.99) : pool.domain();
+    return { x: stepDomain(frame.step), y: niceDomain(extent, o.log, !o.log && !o.ignoreOutliers) };
+  }
+}

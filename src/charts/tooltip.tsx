@@ -1,0 +1,42 @@
+// Hover tooltip of line charts: the step under the pointer and, per run, the value of the point nearest
+// to it (bisection on the run's steps). Pure lookup in `tooltipRows`, rendering in <Tooltip>.
+import type { SeriesColumns } from '../session/bounded-series';
+import { nearestIndex } from './nearest';
+import { runStyle } from './palette';
+
+export interface TooltipRow { id: string; label: string; color: string; step: number; value: number; extra?: string }
+export interface TooltipData { step: number; left: number; top: number; rows: TooltipRow[] }
+
+/**
+ * For each run's series, the point nearest to `step` (skipping empty series). `values` may replace the
+ * series' y (e.g. the smoothed curve); `extra` formats something to add (e.g. the raw value).
+ */
+export function tooltipRows(
+  series: readonly { id: string; cols: SeriesColumns | null; values?: ArrayLike<number>; extra?: (i: number) => string }[],
+  step: number,
+): TooltipRow[] {
+  const rows: TooltipRow[] = [];
+  for (const s of series) {
+    if (!s.cols) continue;
+    const i = nearestIndex(s.cols.x, step);
+    if (i < 0) continue;
+    const st = runStyle(s.id);
+    rows.push({ id: s.id, label: st.label, color: st.css, step: s.cols.x[i], value: (s.values ?? s.cols.y)[i], extra: s.extra?.(i) });
+  }
+  return rows;
+}
+
+export const formatValue = (v: number): string =>
+  !Number.isFinite(v) ? '—' : Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : v.toPrecision(4);
+
+export function Tooltip({ data, format = formatValue }: { data: TooltipData | null; format?: (v: number) => string }) {
+  if (!data || data.rows.length === 0) return null;
+  return (
+    <div className="ns-tip" style={{ left: data.left, top: data.top }} role="status" aria-live="off">
+      <div className="ns-tip-step">step {Math.round(data.step)}</div>
+      {data.rows.map((r) => (
+        <div key={r.id}><i style={{ background: r.color }} />{r.label}: {format(r.value)}{r.extra ? ` ${r.extra}` : ''}</div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ValuePool, niceDomain, quantileSorted, stepDomain } from './y-domain';
+
+describe('ValuePool', () => {
+  it('gives the extent of finite values', () => {
+    const p = new ValuePool();
+    p.add([3, NaN, -1, Infinity]);
+    p.add(new Float32Array([7]));
+    expect(p.domain()).toEqual([-1, 7]);
+  });
+  it('ignores outliers with percentiles', () => {
+    const p = new ValuePool();
+    const v = Array.from({ length: 1000 }, (_, i) => i / 1000);
+    v[500] = 1e6;
+    p.add(v);
+    const [lo, hi] = p.domain(0.01, 0.99)!;
+    expect(lo).toBeGreaterThan(0.005);
+    expect(hi).toBeLessThan(1);
+  });
+  it('keeps positive values only for log scales and grows past its buffer', () => {
+    const p = new ValuePool();
+    p.add(new Float64Array(5000).fill(2), 5000, true);
+    p.add([0, -3], 2, true);
+    expect(p.n).toBe(5000);
+    expect(p.domain()).toEqual([2, 2]);
+  });
+  it('is null when empty', () => { expect(new ValuePool().domain()).toBeNull(); });
+});
+
+describe('niceDomain', () => {
+  it('nices linear domains with headroom', () => {
+    const [a, b] = niceDomain([0.13, 2.3]);
+    expect(a).toBeLessThanOrEqual(0.13);
+    expect(b).toBeGreaterThanOrEqual(2.3);
+  });
+  it('spans decades on log scales', () => { expect(niceDomain([0.03, 2.3], true)).toEqual([0.01, 10]); });
+  it('widens a single value', () => { const [a, b] = niceDomain([1, 1]); expect(a).toBeLessThan(1); expect(b).toBeGreaterThan(1); });
+  it('quantileSorted interpolates', () => { expect(quantileSorted([0, 10], 0.25)).toBe(2.5); });
+  it('step domains are nice and start at 0', () => { expect(stepDomain(537)).toEqual([0, 600]); });
+});

@@ -1,0 +1,82 @@
+// y domains of line charts: the full extent, or ignoring outliers, the [lo, hi] percentiles of the
+// visible values (TensorBoard's "ignore outliers in chart scaling"); niced so axes change rarely.
+import { scaleLinear, scaleLog } from 'd3-scale';
+
+/** Collects finite values (positive only with `positive`) of several arrays into a reusable buffer. */
+export class ValuePool {
+  private buf = new Float64Array(1024);
+  n = 0;
+  reset(): void { this.n = 0; }
+  add(values: ArrayLike<number>, count = values.length, positive = false): void {
+    if (this.n + count > this.buf.length) {
+      const next = new Float64Array(Math.max(this.buf.length * 2, this.n + count));
+      next.set(this.buf.subarray(0, this.n));
+      this.buf = next;
+    }
+    for (let i = 0; i < count; i++) {
+      const v = values[i];
+      if (Number.isFinite(v) && (!positive || v > 0)) this.buf[this.n++] = v;
+    }
+  }
+  /** [min, max] or, with 0 < lo < hi < 1, the lo and hi quantiles (sorts the pool in place). null when empty. */
+  domain(lo = 0, hi = 1): [number, number] | null {
+    if (this.n === 0) return null;
+    const v = this.buf.subarray(0, this.n);
+    if (lo <= 0 && hi >= 1) {
+      let a = Infinity;
+      let b = -Infinity;
+      for (let i = 0; i < v.length; i++) { if (v[i] < a) a = v[i]; if (v[i] > b) b = v[i]; }
+      return [a, b];
+    }
+    v.sort();
+    return [quantileSorted(v, lo), quantileSorted(v, hi)];
+  }
+}
+
+/** R-7 quantile of sorted values (as d3.quantileSorted). */
+export function quantileSorted(v: ArrayLike<number>, p: number): number {
+  const n = v.length;
+  if (n === 0) return NaN;
+  const i = (n - 1) * Math.min(Math.max(p, 0), 1);
+  const i0 = Math.floor(i);
+  const i1 = Math.min(i0 + 1, n - 1);
+  return v[i0] + (v[i1] - v[i0]) * (i - i0);
+}
+
+/**
+ * A readable domain for [a, b]: linear domains get 5% headroom and are niced; log domains span whole
+ * decades (or halves of a decade when narrow). A degenerate range is widened.
+ */
+export function niceDomain(extent: [number, number] | null, log = false, includeZero = false): [number, number] {
+  if (!extent) return log ? [0.1, 10] : [0, 1];
+  let [a, b] = extent;
+  if (log) {
+    a = Math.max(a, 1e-12);
+    b = Math.max(b, a);
+    const lo = Math.floor(Math.log10(a));
+    const hi = Math.ceil(Math.log10(b) + 1e-9);
+    return [10 ** lo, 10 ** Math.max(hi, lo + 1)];
+  }
+  if (includeZero) { a = Math.min(a, 0); b = Math.max(b, 0); }
+  if (a === b) { const d = Math.abs(a) * 0.1 || 1; a -= d; b += d; }
+  const pad = (b - a) * 0.05;
+  const lo = includeZero && a === 0 ? 0 : a - pad;
+  const hi = includeZero && b === 0 ? 0 : b + pad;
+  const [n0, n1] = scaleLinear().domain([lo, hi]).nice(5).domain();
+  return [n0, n1];
+}
+
+/** A y scale for a domain (log when asked), mapped to [bottom, top]. */
+export function yScale(domain: [number, number], bottom: number, top: number, log = false) {
+  return log ? scaleLog().domain(domain).range([bottom, top]).clamp(true) : scaleLinear().domain(domain).range([bottom, top]);
+}
+
+/** A step (x) domain [0, nice max]: changes only when the steps pass a nice bound. */
+export function stepDomain(maxStep: number): [number, number] {
+  if (!(maxStep > 0)) return [0, 10];
+  const [, hi] = scaleLinear().domain([0, maxStep]).nice(6).domain();
+  return [0, hi];
+}
+
+export const sameDomain = (a: readonly number[] | null | undefined, b: readonly number[] | null | undefined): boolean =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]));
