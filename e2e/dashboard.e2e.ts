@@ -139,6 +139,8 @@ describe('dashboard', () => {
       const figures = await allViewsDraw(page);
       console.log(`[e2e] ${figures.length} views: ${figures.map((f) => `${f.caption} (canvas ink ${f.canvasInk}, svg shapes ${f.shapes}, cells ${f.cells})`).join('; ')}`);
 
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForTimeout(300);
       const shot = await screenshot(page, 'dashboard-light');
       console.log(`[e2e] screenshot: ${shot}`);
 
@@ -214,6 +216,8 @@ describe('dashboard', () => {
       await waitForTraining(page, 50);
       const figures = await allViewsDraw(page);
       console.log(`[e2e] spiral: ${figures.length} views drew: ${figures.map((f) => f.caption).join('; ')}`);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForTimeout(300);
       const shot = await screenshot(page, 'dashboard-dark');
       console.log(`[e2e] screenshot: ${shot}`);
       expect(problems).toEqual([]);

@@ -26,7 +26,7 @@ const SECTIONS: readonly { title: MessageKey; charts: readonly { name: ChartName
   },
   {
     title: 'views.bn',
-    charts: [{ name: 'BnStepByStep', wide: true }, { name: 'DecisionBoundary', only2d: true }, { name: 'ClassificationReport', wide: true }],
+    charts: [{ name: 'BnStepByStep', wide: true }, { name: 'DecisionBoundary', only2d: true }, { name: 'ClassificationReport' }],
   },
 ];
 
@@ -56,7 +56,9 @@ export function Views() {
   return (
     <div className="views">
       {RESOLVED.map((section) => {
-        const charts = section.charts.filter((c) => !(c.only2d && dataset === 'mnist'));
+        const charts = section.charts.filter((c) => !(c.only2d && dataset === 'mnist'))
+          // the report takes the whole row when the decision boundary does not share it
+          .map((c) => (c.name === 'ClassificationReport' ? { ...c, wide: dataset === 'mnist' || !section.charts.some((o) => o.name === 'DecisionBoundary') } : c));
         if (charts.length === 0) return null;
         return (
           <section key={section.title} className="view-section" aria-label={t(section.title)}>
