@@ -57,8 +57,8 @@ export function fillBand(ctx: CanvasRenderingContext2D, xs: Values, lo: Values, 
   ctx.fill();
 }
 
-/** Small filled circles at the finite points. */
-export function dotSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Values, n: number, x: Scale, y: Scale, r = 2.5, positive = false): void {
+/** Small filled circles at the finite points (with an outline in `outline`, e.g. the surface colour). */
+export function dotSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Values, n: number, x: Scale, y: Scale, r = 2.5, positive = false, outline?: string): void {
   ctx.beginPath();
   for (let i = 0; i < n; i++) {
     const v = ys[i];
@@ -69,6 +69,7 @@ export function dotSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Values,
     ctx.arc(px, py, r, 0, 2 * Math.PI);
   }
   ctx.fill();
+  if (outline) { ctx.save(); ctx.strokeStyle = outline; ctx.lineWidth = 1; ctx.setLineDash([]); ctx.stroke(); ctx.restore(); }
 }
 
 /** A vertical dashed marker at px from top to bottom with a label ("diverged"), in `color`. */

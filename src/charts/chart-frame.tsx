@@ -32,7 +32,7 @@ export function ChartFrame({ title, subtitle, controls, legend, empty, note, fil
     <figure ref={fig} className="ns-fig">
       <figcaption className="ns-fig-cap">
         <span className="ns-fig-title">{title}</span>
-        {subtitle ? <span className="ns-fig-sub">{subtitle}</span> : null}
+        {subtitle ? <span className="ns-fig-sub">{` ${subtitle}`}</span> : null}
       </figcaption>
       <div className="ns-fig-tools">
         {controls}

@@ -1,0 +1,106 @@
+// "Test accuracy": accuracy on the test set per run in evaluation mode. Batch-norm runs can show it
+// with the running statistics (what inference uses) or each test batch's own statistics; the other
+// one is drawn faintly, so the gap between them is visible.
+import { scaleLinear } from 'd3-scale';
+import { useId, useMemo, useRef, useState } from 'react';
+import type { TelemetryFrame } from '../session/frame';
+import { accuracyDomains, accuracySeries, type BnStats } from './accuracy-geometry';
+import { AxisBottom, AxisLeft, formatStep } from './axes';
+import { dotSeries, drawDivergence, setupCanvas, strokeSeries } from './canvas';
+import { ChartFrame, PlotLayer } from './chart-frame';
+import { runItems } from './legend';
+import { runColor, runIdOf, runStyle, themeColors } from './palette';
+import { Tooltip, tooltipRows, type TooltipData } from './tooltip';
+import { hub, useFrameDraw } from './use-frame-draw';
+import { useRareState } from './use-chart-state';
+import { useSize } from './use-size';
+import { ValuePool } from './y-domain';
+
+const M = { left: 44, right: 14, top: 10, bottom: 26 };
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+export interface AccuracyChartProps { height?: number }
+
+export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
+  const body = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const { width } = useSize(body);
+  const [mode, setMode] = useState<BnStats>('running');
+  const [tip, setTip] = useState<TooltipData | null>(null);
+  const [view, setView] = useRareState({ x: [0, 10] as [number, number], y: [0, 1] as [number, number], runs: [] as string[], bn: false, empty: true });
+  const pool = useMemo(() => new ValuePool(), []);
+  const id = useId();
+  const w = Math.max(width, 200);
+  const x = scaleLinear().domain(view.x).range([M.left, w - M.right]);
+  const y = scaleLinear().domain(view.y).range([height - M.bottom, M.top]);
+
+  const draw = (frame: TelemetryFrame) => {
+    const d = accuracyDomains(frame, pool);
+    const empty = !frame.runs.some((r) => r.testAcc.y.length > 0);
+    setView({ ...d, runs: frame.runs.map((r) => runIdOf(r.norm)), bn: frame.runs.some((r) => r.testAccBatchStats), empty });
+    const ctx = setupCanvas(canvas.current, w, height);
+    if (!ctx || empty) return;
+    const theme = themeColors(body.current);
+    const xs = scaleLinear().domain(d.x).range([M.left, w - M.right]);
+    const ys = scaleLinear().domain(d.y).range([height - M.bottom, M.top]);
+    for (const run of frame.runs) {
+      const rid = runIdOf(run.norm);
+      const color = runColor(body.current, rid);
+      const { main, other } = accuracySeries(run, mode);
+      ctx.strokeStyle = color;
+      ctx.fillStyle = color;
+      if (other) {
+        ctx.globalAlpha = 0.35;
+        ctx.lineWidth = 1;
+        ctx.setLineDash([2, 3]);
+        strokeSeries(ctx, other.x, other.y, other.y.length, xs, ys);
+        ctx.setLineDash([]);
+        dotSeries(ctx, other.x, other.y, other.y.length, xs, ys, 2);
+        ctx.globalAlpha = 1;
+      }
+      ctx.lineWidth = 2;
+      ctx.setLineDash(runStyle(rid).dash);
+      strokeSeries(ctx, main.x, main.y, main.y.length, xs, ys);
+      ctx.setLineDash([]);
+      dotSeries(ctx, main.x, main.y, main.y.length, xs, ys, 3.5, false, theme.surface);
+    }
+    for (const run of frame.runs) {
+      if (run.divergedAt === null) continue;
+      const rid = runIdOf(run.norm);
+      drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, runColor(body.current, rid), `${runStyle(rid).label} diverged (step ${run.divergedAt})`);
+    }
+  };
+  useFrameDraw(body, draw, [w, height, mode]);
+
+  const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
+    const frame = hub().get();
+    const px = e.clientX - e.currentTarget.getBoundingClientRect().left;
+    if (!frame || px < M.left || px > w - M.right) { setTip(null); return; }
+    const rows = tooltipRows(frame.runs.map((r) => ({ id: runIdOf(r.norm), cols: accuracySeries(r, mode).main })), x.invert(px));
+    const extra = tooltipRows(frame.runs.flatMap((r) => { const o = accuracySeries(r, mode).other; return o ? [{ id: runIdOf(r.norm), cols: o }] : []; }), x.invert(px))
+      .map((t) => ({ ...t, id: `${t.id}-other`, label: `${t.label} (${mode === 'running' ? 'batch' : 'running'} stats)` }));
+    const step = rows.length ? rows[0].step : x.invert(px);
+    setTip({ step, left: Math.min(x(step) + 12, w - 220), top: M.top + 4, rows: [...rows, ...extra] });
+  };
+
+  const legend = [...runItems(view.runs), ...(view.bn ? [{ label: `batch norm, ${mode === 'running' ? 'batch' : 'running'} statistics`, color: runStyle('batch').css, dash: [2, 3] }] : [])];
+  return (
+    <ChartFrame
+      title="Test accuracy" subtitle="— evaluation mode" fileName="normscope-test-accuracy" bodyRef={body} empty={view.empty} legend={legend}
+      controls={view.bn ? (
+        <fieldset className="ns-radios" aria-label="Batch norm statistics at evaluation">
+          <label><input type="radio" name={`${id}-m`} checked={mode === 'running'} onChange={() => setMode('running')} />Running statistics</label>
+          <label><input type="radio" name={`${id}-m`} checked={mode === 'batch'} onChange={() => setMode('batch')} />Batch statistics</label>
+        </fieldset>
+      ) : null}
+      note={view.bn ? 'Running statistics: batch norm normalizes with the averages it collected during training, as at inference. Batch statistics: each test batch is normalized with its own mean and variance. A large gap means the running estimates lag behind the weights (momentum too high, learning rate large) or the batches are small.' : null}
+    >
+      <PlotLayer width={w} height={height} canvasRef={canvas} label="Test accuracy against the step" onPointerMove={onMove} onPointerLeave={() => setTip(null)}>
+        <AxisLeft scale={y} x={M.left} ticks={5} format={(v) => `${Math.round(v * 100)}%`} grid={w - M.left - M.right} />
+        <AxisBottom scale={x} y={height - M.bottom} ticks={Math.max(2, Math.floor(w / 90))} format={formatStep} label="step" />
+        {tip ? <line className="ns-hcursor" x1={x(tip.step)} x2={x(tip.step)} y1={M.top} y2={height - M.bottom} /> : null}
+      </PlotLayer>
+      <Tooltip data={tip} format={pct} />
+    </ChartFrame>
+  );
+}

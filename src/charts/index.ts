@@ -1,0 +1,10 @@
+// The charts of this module (the page's chart grid takes them from here) and the shared primitives.
+export { LossChart } from './loss-chart';
+export { AccuracyChart } from './accuracy-chart';
+export { runStyle, runColor, themeColors, runIdOf } from './palette';
+export { ChartFrame, PlotLayer, EMPTY_TEXT } from './chart-frame';
+export { AxisBottom, AxisLeft } from './axes';
+export { setupCanvas } from './canvas';
+export { useSize } from './use-size';
+export { useFrameDraw } from './use-frame-draw';
+export { debiasedEma } from './ema';

@@ -1,0 +1,139 @@
+// "Loss": training loss per step of every run (raw values faint, min/max of merged points as a band,
+// a debiased EMA on top), test loss as points joined by a thin line, log scale, ignore outliers,
+// hover tooltip. Drawn on canvas on requestAnimationFrame; React renders the axes and controls.
+import { scaleLinear } from 'd3-scale';
+import { useId, useMemo, useRef, useState } from 'react';
+import type { TelemetryFrame } from '../session/frame';
+import { AxisBottom, AxisLeft, decadeTicks, formatStep, formatTick } from './axes';
+import { dotSeries, drawDivergence, fillBand, setupCanvas, strokeSeries } from './canvas';
+import { ChartFrame, PlotLayer } from './chart-frame';
+import { runItems } from './legend';
+import { LossSmoother } from './loss-geometry';
+import { runColor, runIdOf, runStyle, themeColors } from './palette';
+import { Tooltip, tooltipRows, formatValue, type TooltipData } from './tooltip';
+import { useFrameDraw, hub } from './use-frame-draw';
+import { useRareState } from './use-chart-state';
+import { useSize } from './use-size';
+import { yScale } from './y-domain';
+
+const M = { left: 48, right: 14, top: 10, bottom: 26 };
+
+export interface LossChartProps {
+  /** Plot height in CSS pixels. */
+  height?: number;
+}
+
+export function LossChart({ height = 260 }: LossChartProps) {
+  const body = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const { width } = useSize(body);
+  const [smoothing, setSmoothing] = useState(0.9);
+  const [log, setLog] = useState(false);
+  const [ignoreOutliers, setIgnoreOutliers] = useState(false);
+  const [tip, setTip] = useState<TooltipData | null>(null);
+  const [view, setView] = useRareState({ x: [0, 10] as [number, number], y: [0, 1] as [number, number], runs: [] as string[], empty: true });
+  const smoother = useMemo(() => new LossSmoother(), []);
+  const id = useId();
+
+  const w = Math.max(width, 200);
+  const x = scaleLinear().domain(view.x).range([M.left, w - M.right]);
+  const y = yScale(view.y, height - M.bottom, M.top, log);
+
+  const draw = (frame: TelemetryFrame) => {
+    const d = smoother.domains(frame, { smoothing, log, ignoreOutliers });
+    const empty = !frame.runs.some((r) => r.loss.y.length > 0);
+    setView({ x: d.x, y: d.y, runs: frame.runs.map((r) => runIdOf(r.norm)), empty });
+    const ctx = setupCanvas(canvas.current, w, height);
+    if (!ctx || empty) return;
+    const theme = themeColors(body.current);
+    const xs = scaleLinear().domain(d.x).range([M.left, w - M.right]);
+    const ys = yScale(d.y, height - M.bottom, M.top, log);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(M.left, M.top - 2, w - M.left - M.right, height - M.top - M.bottom + 4);
+    ctx.clip();
+    // Three passes so that no run's faint raw values cover another run's smoothed curve.
+    for (let pass = 0; pass < 3; pass++) {
+      for (const run of frame.runs) {
+        const rid = runIdOf(run.norm);
+        const color = runColor(body.current, rid);
+        const n = run.loss.y.length;
+        ctx.fillStyle = color;
+        ctx.strokeStyle = color;
+        if (pass === 0) {
+          ctx.globalAlpha = 0.12;
+          fillBand(ctx, run.loss.x, run.loss.min, run.loss.max, n, xs, ys, log);
+          ctx.lineWidth = 1;
+          ctx.globalAlpha = smoothing > 0 ? 0.18 : 1;
+          strokeSeries(ctx, run.loss.x, run.loss.y, n, xs, ys, log);
+          ctx.globalAlpha = 1;
+        } else if (pass === 1 && smoothing > 0) {
+          ctx.lineWidth = 2;
+          ctx.setLineDash(runStyle(rid).dash);
+          strokeSeries(ctx, run.loss.x, smoother.smoothed(rid, run.loss.y, smoothing), n, xs, ys, log);
+          ctx.setLineDash([]);
+        } else if (pass === 2) {
+          // Test loss: points with a light joining line.
+          const t = run.testLoss;
+          ctx.globalAlpha = 0.6;
+          ctx.lineWidth = 1;
+          strokeSeries(ctx, t.x, t.y, t.y.length, xs, ys, log);
+          ctx.globalAlpha = 1;
+          dotSeries(ctx, t.x, t.y, t.y.length, xs, ys, 3.5, log, theme.surface);
+        }
+      }
+    }
+    ctx.restore();
+    for (const run of frame.runs) {
+      if (run.divergedAt === null) continue;
+      drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, runColor(body.current, runIdOf(run.norm)), `${runStyle(runIdOf(run.norm)).label} diverged (step ${run.divergedAt})`);
+    }
+  };
+  useFrameDraw(body, draw, [w, height, smoothing, log, ignoreOutliers]);
+
+  const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
+    const frame = hub().get();
+    const r = e.currentTarget.getBoundingClientRect();
+    const px = e.clientX - r.left;
+    if (!frame || px < M.left || px > w - M.right) { setTip(null); return; }
+    const step = x.invert(px);
+    const rows = tooltipRows(frame.runs.map((run) => {
+      const rid = runIdOf(run.norm);
+      const s = smoothing > 0 ? smoother.smoothed(rid, run.loss.y, smoothing) : undefined;
+      return { id: rid, cols: run.loss, values: s, extra: s ? (i: number) => `(raw ${formatValue(run.loss.y[i])})` : undefined };
+    }), step);
+    const test = tooltipRows(frame.runs.map((run) => ({ id: runIdOf(run.norm), cols: run.testLoss })), step)
+      .filter((t) => Math.abs(x(t.step) - px) < 8)
+      .map((t) => ({ ...t, id: `${t.id}-test`, label: `${t.label} test` }));
+    const near = rows.length ? rows[0].step : step;
+    setTip({ step: near, left: Math.min(x(near) + 12, w - 190), top: M.top + 4, rows: [...rows, ...test] });
+  };
+
+  const yTicks = log ? decadeTicks(view.y) : undefined;
+  const legend = [...runItems(view.runs),
+    { label: 'test', color: 'var(--muted, #4b5063)', kind: 'dot' as const },
+    ...(smoothing > 0 ? [{ label: 'raw (faint)', color: 'var(--muted, #4b5063)', kind: 'band' as const }] : [])];
+  return (
+    <ChartFrame
+      title="Loss" subtitle="— training (per step) and test" fileName="normscope-loss" bodyRef={body} empty={view.empty} legend={legend}
+      controls={<>
+        <label htmlFor={`${id}-s`}>Smoothing
+          <input id={`${id}-s`} type="range" min={0} max={0.99} step={0.01} value={smoothing}
+            onChange={(e) => setSmoothing(Number(e.target.value))} aria-valuetext={smoothing.toFixed(2)} />
+          <output htmlFor={`${id}-s`}>{smoothing.toFixed(2)}</output>
+        </label>
+        <label><input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />Log scale</label>
+        <label><input type="checkbox" checked={ignoreOutliers} onChange={(e) => setIgnoreOutliers(e.target.checked)} />Ignore outliers</label>
+      </>}
+    >
+      <PlotLayer width={w} height={height} canvasRef={canvas} label="Training and test loss against the step"
+        onPointerMove={onMove} onPointerLeave={() => setTip(null)}>
+        <AxisLeft scale={y} x={M.left} ticks={5} tickValues={yTicks} format={formatTick} grid={w - M.left - M.right} />
+        <AxisBottom scale={x} y={height - M.bottom} ticks={Math.max(2, Math.floor(w / 90))} format={formatStep} label="step" />
+        <text className="ns-ax-label" x={M.left + 4} y={M.top + 10}>loss</text>
+        {tip ? <line className="ns-hcursor" x1={x(tip.step)} x2={x(tip.step)} y1={M.top} y2={height - M.bottom} /> : null}
+      </PlotLayer>
+      <Tooltip data={tip} />
+    </ChartFrame>
+  );
+}
