@@ -1,6 +1,7 @@
 // The charts of this module (the page's chart grid takes them from here) and the shared primitives.
 export { LossChart } from './loss-chart';
 export { AccuracyChart } from './accuracy-chart';
+export { PercentilesChart } from './percentiles-chart';
 export { runStyle, runColor, themeColors, runIdOf } from './palette';
 export { ChartFrame, PlotLayer, EMPTY_TEXT } from './chart-frame';
 export { AxisBottom, AxisLeft } from './axes';

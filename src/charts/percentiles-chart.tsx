@@ -1,0 +1,153 @@
+// "Percentiles": for one hidden layer, the 15th, 50th and 85th percentiles of the activation's input
+// over the steps, one small panel per run with the same y scale (Ioffe & Szegedy 2015, Figure 1 b-c),
+// and below, the current step's nine-point distribution (TensorBoard's "distribution") of each stage
+// (z before the norm, the norm's output, the activation) as nested bands per run.
+import { scaleLinear } from 'd3-scale';
+import { useId, useMemo, useRef, useState } from 'react';
+import { STAGES, type Stage, type TelemetryFrame } from '../session/frame';
+import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
+import { drawDivergence, fillBand, setupCanvas, strokeSeries } from './canvas';
+import { ChartFrame, PlotLayer } from './chart-frame';
+import { runItems } from './legend';
+import { runColor, runIdOf, runStyle } from './palette';
+import { bandDomains, distributionDomain, DISTRIBUTION_BANDS, layerCount, shownLayer } from './percentiles-geometry';
+import { useFrameDraw } from './use-frame-draw';
+import { useRareState } from './use-chart-state';
+import { useSize } from './use-size';
+import { ValuePool } from './y-domain';
+
+const M = { left: 40, right: 8, top: 18, bottom: 24 };
+const DM = { left: 40, right: 8, top: 18, bottom: 20 };
+const GAP = 12;
+const STAGE_TITLE: Record<Stage, string> = { z: 'z (before the norm)', norm: 'norm output', act: 'activation' };
+
+export interface PercentilesChartProps { panelHeight?: number; distributionHeight?: number }
+
+export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }: PercentilesChartProps) {
+  const body = useRef<HTMLDivElement>(null);
+  const bandCanvases = useRef<(HTMLCanvasElement | null)[]>([]);
+  const distCanvases = useRef<(HTMLCanvasElement | null)[]>([]);
+  const { width } = useSize(body);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const pool = useMemo(() => new ValuePool(), []);
+  const id = useId();
+  const [view, setView] = useRareState({
+    layers: 0, runs: [] as string[], empty: true,
+    x: [0, 10] as [number, number], y: [0, 1] as [number, number],
+    stages: [] as Stage[], dist: [] as ([number, number] | null)[],
+  });
+  const layer = shownLayer(chosen, view.layers);
+  const w = Math.max(width, 240);
+  const nRuns = Math.max(view.runs.length, 1);
+  const pw = Math.floor((w - GAP * (nRuns - 1)) / nRuns);
+  const nStages = Math.max(view.stages.length, 1);
+  const dw = Math.floor((w - GAP * (nStages - 1)) / nStages);
+
+  const draw = (frame: TelemetryFrame) => {
+    const L = layerCount(frame);
+    const j = shownLayer(chosen, L);
+    const d = bandDomains(frame, j, pool);
+    const stages = STAGES.filter((s) => frame.runs.some((r) => r.layers[j]?.stages[STAGES.indexOf(s)]));
+    const dist = stages.map((s) => distributionDomain(frame, j, s, pool));
+    const empty = !frame.runs.some((r) => (r.layers[j]?.bands.p50.y.length ?? 0) > 0);
+    setView({ layers: L, runs: frame.runs.map((r) => runIdOf(r.norm)), empty, x: d.x, y: d.y, stages, dist });
+    const n = Math.max(frame.runs.length, 1);
+    const pwNow = Math.floor((w - GAP * (n - 1)) / n);
+    const xs = scaleLinear().domain(d.x).range([M.left, pwNow - M.right]);
+    const ys = scaleLinear().domain(d.y).range([panelHeight - M.bottom, M.top]);
+    frame.runs.forEach((run, i) => {
+      const ctx = setupCanvas(bandCanvases.current[i] ?? null, pwNow, panelHeight);
+      const b = run.layers[j]?.bands;
+      if (!ctx || !b) return;
+      const rid = runIdOf(run.norm);
+      const color = runColor(body.current, rid);
+      const k = Math.min(b.p15.y.length, b.p85.y.length);
+      ctx.fillStyle = color;
+      ctx.strokeStyle = color;
+      ctx.globalAlpha = 0.18;
+      fillBand(ctx, b.p15.x, b.p15.y, b.p85.y, k, xs, ys);
+      ctx.globalAlpha = 0.7;
+      ctx.lineWidth = 1;
+      strokeSeries(ctx, b.p15.x, b.p15.y, k, xs, ys);
+      strokeSeries(ctx, b.p85.x, b.p85.y, k, xs, ys);
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = 2;
+      strokeSeries(ctx, b.p50.x, b.p50.y, b.p50.y.length, xs, ys);
+      if (run.divergedAt !== null) drawDivergence(ctx, xs(run.divergedAt), M.top, panelHeight - M.bottom, color, `diverged (step ${run.divergedAt})`);
+    });
+    // Nine-point distributions of the current step: one panel per stage, one glyph per run.
+    const nS = Math.max(stages.length, 1);
+    const dwNow = Math.floor((w - GAP * (nS - 1)) / nS);
+    stages.forEach((stage, si) => {
+      const ctx = setupCanvas(distCanvases.current[si] ?? null, dwNow, distributionHeight);
+      const dom = dist[si];
+      if (!ctx || !dom) return;
+      const y = scaleLinear().domain(dom).range([distributionHeight - DM.bottom, DM.top]);
+      const slot = (dwNow - DM.left - DM.right) / n;
+      const s = STAGES.indexOf(stage);
+      frame.runs.forEach((run, i) => {
+        const st = run.layers[j]?.stages[s];
+        if (!st) return;
+        const color = runColor(body.current, runIdOf(run.norm));
+        const x0 = DM.left + i * slot + slot * 0.2;
+        const bw = slot * 0.6;
+        const q = st.distribution;
+        ctx.fillStyle = color;
+        for (const [lo, hi, a] of DISTRIBUTION_BANDS) {
+          ctx.globalAlpha = a;
+          const top = y(q[hi]);
+          ctx.fillRect(x0, top, bw, Math.max(1, y(q[lo]) - top));
+        }
+        ctx.globalAlpha = 1;
+        ctx.fillRect(x0 - 2, y(q[4]) - 1, bw + 4, 2);
+      });
+    });
+  };
+  // Panels mount after the first frame tells which runs and stages exist: redraw then.
+  useFrameDraw(body, draw, [w, panelHeight, distributionHeight, chosen, view.runs.join(), view.stages.join()]);
+
+  const x = scaleLinear().domain(view.x).range([M.left, pw - M.right]);
+  const y = scaleLinear().domain(view.y).range([panelHeight - M.bottom, M.top]);
+  return (
+    <ChartFrame
+      title="Percentiles" subtitle="— 15th, 50th and 85th percentile of the activation's input" fileName="normscope-percentiles"
+      bodyRef={body} empty={view.empty} legend={runItems(view.runs)}
+      controls={
+        <label htmlFor={`${id}-l`}>Layer
+          <select id={`${id}-l`} value={layer} onChange={(e) => setChosen(Number(e.target.value))} disabled={view.layers === 0}>
+            {Array.from({ length: Math.max(view.layers, 1) }, (_, i) => <option key={i} value={i}>{i + 1}</option>)}
+          </select>
+        </label>
+      }
+      note="As in Ioffe & Szegedy (2015), Figure 1 (b, c): the band spans the 15th to 85th percentile of the inputs to the nonlinearity, the line is the median. Below: the current step's distribution per stage (shades: min-max, 7-93%, 16-84%, 31-69%; bar: median)."
+    >
+      <div className="ns-panels">
+        {view.runs.map((rid, i) => (
+          <PlotLayer key={rid} width={pw} height={panelHeight} canvasRef={(c) => { bandCanvases.current[i] = c; }}
+            label={`Percentiles of layer ${layer + 1}, ${runStyle(rid).label}`}>
+            <AxisLeft scale={y} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
+            <AxisBottom scale={x} y={panelHeight - M.bottom} ticks={Math.max(2, Math.floor(pw / 80))} format={formatStep} />
+            <text className="ns-panel-title" x={M.left} y={11}>{runStyle(rid).label}</text>
+          </PlotLayer>
+        ))}
+      </div>
+      {view.stages.length ? <div className="ns-subhead">Distribution now, layer {layer + 1}</div> : null}
+      <div className="ns-panels">
+        {view.stages.map((stage, si) => {
+          const dom = view.dist[si] ?? [0, 1];
+          const ys = scaleLinear().domain(dom).range([distributionHeight - DM.bottom, DM.top]);
+          return (
+            <PlotLayer key={stage} width={dw} height={distributionHeight} canvasRef={(c) => { distCanvases.current[si] = c; }}
+              label={`Distribution of ${STAGE_TITLE[stage]} per run`}>
+              <AxisLeft scale={ys} x={DM.left} ticks={4} format={formatTick} grid={dw - DM.left - DM.right} />
+              <text className="ns-panel-title" x={DM.left} y={11}>{STAGE_TITLE[stage]}</text>
+              {view.runs.map((rid, i) => (
+                <text key={rid} x={DM.left + ((i + 0.5) * (dw - DM.left - DM.right)) / nRuns} y={distributionHeight - 5} textAnchor="middle">{runStyle(rid).label}</text>
+              ))}
+            </PlotLayer>
+          );
+        })}
+      </div>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { bandDomains, distributionDomain, layerCount, shownLayer } from './percentiles-geometry';
+import { buildTestFrame } from './test-frames';
+
+describe('percentiles geometry', () => {
+  const frame = buildTestFrame(200);
+  it('defaults to the last hidden layer', () => {
+    expect(layerCount(frame)).toBe(2);
+    expect(shownLayer(null, 2)).toBe(1);
+    expect(shownLayer(0, 2)).toBe(0);
+    expect(shownLayer(5, 2)).toBe(1);
+  });
+  it('shares one y domain holding every run band', () => {
+    const d = bandDomains(frame, 1);
+    for (const r of frame.runs) {
+      for (const v of r.layers[1].bands.p15.y) expect(v).toBeGreaterThanOrEqual(d.y[0]);
+      for (const v of r.layers[1].bands.p85.y) expect(v).toBeLessThanOrEqual(d.y[1]);
+    }
+  });
+  it('distribution domains cover all nine points; null without a norm stage', () => {
+    const d = distributionDomain(frame, 0, 'z')!;
+    for (const r of frame.runs) for (const v of r.layers[0].stages[0]!.distribution) { expect(v).toBeGreaterThanOrEqual(d[0]); expect(v).toBeLessThanOrEqual(d[1]); }
+    const plainOnly = { ...frame, runs: [frame.runs[0]] };
+    expect(distributionDomain(plainOnly, 0, 'norm')).toBeNull();
+  });
+});

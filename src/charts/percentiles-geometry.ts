@@ -1,0 +1,41 @@
+// Geometry of the percentiles chart: the layer shown by default, the shared y domain of the 15/50/85th
+// percentile bands of a layer across runs, and of the nine-point distributions of a stage.
+import { STAGES, type Stage, type TelemetryFrame } from '../session/frame';
+import { ValuePool, niceDomain, stepDomain } from './y-domain';
+
+/** TensorBoard's distribution percentiles (as in StageFrame.distribution). */
+export const DISTRIBUTION_PERCENTILES = [0, 6.68, 15.87, 30.85, 50, 69.15, 84.13, 93.32, 100] as const;
+
+/** The number of hidden layers in the frame (0 before data). */
+export const layerCount = (frame: TelemetryFrame): number => frame.runs[0]?.layers.length ?? 0;
+
+/** The layer to show: the chosen one if it exists, else the last hidden layer. */
+export function shownLayer(chosen: number | null, count: number): number {
+  return chosen !== null && chosen >= 0 && chosen < count ? chosen : Math.max(0, count - 1);
+}
+
+/** x: steps; y: the range of p15..p85 of `layer` over every run (shared by the per-run panels). */
+export function bandDomains(frame: TelemetryFrame, layer: number, pool = new ValuePool()): { x: [number, number]; y: [number, number] } {
+  pool.reset();
+  for (const r of frame.runs) {
+    const b = r.layers[layer]?.bands;
+    if (!b) continue;
+    pool.add(b.p15.y);
+    pool.add(b.p85.y);
+  }
+  return { x: stepDomain(frame.step), y: niceDomain(pool.domain()) };
+}
+
+/** The y domain of stage `stage` of `layer` over every run's nine-point distribution (null: no data). */
+export function distributionDomain(frame: TelemetryFrame, layer: number, stage: Stage, pool = new ValuePool()): [number, number] | null {
+  pool.reset();
+  const s = STAGES.indexOf(stage);
+  for (const r of frame.runs) {
+    const st = r.layers[layer]?.stages[s];
+    if (st) pool.add(st.distribution);
+  }
+  return pool.n ? niceDomain(pool.domain()) : null;
+}
+
+/** Nested ranges of the nine points, outermost first: [lo index, hi index, opacity]. */
+export const DISTRIBUTION_BANDS: readonly [number, number, number][] = [[0, 8, 0.15], [1, 7, 0.25], [2, 6, 0.35], [3, 5, 0.5]];
