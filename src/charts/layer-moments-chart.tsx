@@ -1,0 +1,179 @@
+// "Layer mean and variance": per hidden layer (rows) the batch mean and variance (columns; averaged
+// over units) of z before the norm (solid), of the norm's output (dashed) and, for batch norm, the
+// running estimates (dotted), every run in its colour, as small multiples on one canvas. Below, for
+// the batch-norm run and a chosen layer, the current step per unit: running vs batch mean and variance.
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { useId, useMemo, useRef, useState } from 'react';
+import type { TelemetryFrame } from '../session/frame';
+import { AxisBottom, AxisLeft, decadeTicks, formatStep, formatTick } from './axes';
+import { drawDivergence, setupCanvas, strokeSeries } from './canvas';
+import { ChartFrame, PlotLayer } from './chart-frame';
+import { runItems, type LegendItem } from './legend';
+import { gridLayout, MOMENT_KINDS, momentDomains, momentSeries, scatterDomain, type MomentKind } from './moments-geometry';
+import { runColor, runIdOf, runStyle, themeColors } from './palette';
+import { shownLayer } from './percentiles-geometry';
+import { useFrameDraw } from './use-frame-draw';
+import { useRareState } from './use-chart-state';
+import { useSize } from './use-size';
+import { stepDomain, ValuePool } from './y-domain';
+
+const PM = { left: 44, right: 8, top: 18, bottom: 20 };
+const GAP = 14;
+const KIND_DASH: Record<MomentKind, number[]> = { z: [], norm: [6, 3], running: [1.5, 2.5] };
+const KIND_WIDTH: Record<MomentKind, number> = { z: 1.5, norm: 1.5, running: 2.2 };
+const KIND_LABEL: Record<MomentKind, string> = { z: 'before the norm (z)', norm: 'after the norm', running: 'running estimate (BN)' };
+const COLUMN = ['mean', 'variance'] as const;
+const SCATTER = 180;
+
+type Pair = [number, number];
+
+export interface LayerMomentsChartProps { rowHeight?: number }
+
+export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
+  const body = useRef<HTMLDivElement>(null);
+  const grid = useRef<HTMLCanvasElement>(null);
+  const scatter = useRef<HTMLCanvasElement>(null);
+  const { width } = useSize(body);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const pool = useMemo(() => new ValuePool(), []);
+  const id = useId();
+  const [view, setView] = useRareState({
+    x: [0, 10] as Pair, y: [] as Pair[][], runs: [] as string[], empty: true,
+    bn: null as string | null, units: 0, sMean: [0, 1] as Pair, sVar: [0, 1] as Pair,
+  });
+  const L = view.y.length;
+  const layer = shownLayer(chosen, L);
+  const w = Math.max(width, 260);
+  const panels = gridLayout(w, L, 2, rowHeight, GAP);
+  const gridH = Math.max(0, L * rowHeight + (L - 1) * GAP);
+  const sw = Math.min(Math.floor((w - GAP) / 2), 320);
+
+  const draw = (frame: TelemetryFrame) => {
+    const ys = momentDomains(frame, pool);
+    const x = stepDomain(frame.step);
+    const bnRun = frame.runs.find((r) => r.layers.some((l) => l.running));
+    const j = shownLayer(chosen, ys.length);
+    const running = bnRun?.layers[j]?.running ?? null;
+    const sMean = running ? scatterDomain(running.mean, running.batchMean, pool) : ([0, 1] as Pair);
+    const sVar = running ? scatterDomain(running.variance, running.batchVar, pool) : ([0, 1] as Pair);
+    const empty = !frame.runs.some((r) => (r.layers[0]?.moments.zMean.y.length ?? 0) > 0);
+    setView({ x, y: ys, runs: frame.runs.map((r) => runIdOf(r.norm)), empty, bn: bnRun ? runIdOf(bnRun.norm) : null, units: running?.mean.length ?? 0, sMean, sVar });
+    const theme = themeColors(body.current);
+    const lay = gridLayout(w, ys.length, 2, rowHeight, GAP);
+    const h = Math.max(1, ys.length * rowHeight + (ys.length - 1) * GAP);
+    const ctx = setupCanvas(grid.current, w, h);
+    if (ctx && !empty) {
+      ys.forEach((row, jj) => row.forEach((dom, c) => {
+        const p = lay[jj][c];
+        const sx = scaleLinear().domain(x).range([p.x + PM.left, p.x + p.width - PM.right]);
+        const bottom = p.y + p.height - PM.bottom;
+        const top = p.y + PM.top;
+        const sy = c === 1 ? scaleLog().domain(dom).range([bottom, top]).clamp(true) : scaleLinear().domain(dom).range([bottom, top]);
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(p.x + PM.left, top - 1, p.width - PM.left - PM.right, bottom - top + 2);
+        ctx.clip();
+        for (const kind of MOMENT_KINDS) {
+          ctx.setLineDash(KIND_DASH[kind]);
+          ctx.lineWidth = KIND_WIDTH[kind];
+          for (const run of frame.runs) {
+            const s = momentSeries(run.layers[jj], c as 0 | 1, kind);
+            if (!s) continue;
+            ctx.strokeStyle = runColor(body.current, runIdOf(run.norm));
+            ctx.globalAlpha = kind === 'norm' ? 0.75 : 1;
+            strokeSeries(ctx, s.x, s.y, s.y.length, sx, sy, c === 1);
+          }
+        }
+        ctx.restore();
+        for (const run of frame.runs) {
+          if (run.divergedAt !== null) drawDivergence(ctx, sx(run.divergedAt), top, bottom, runColor(body.current, runIdOf(run.norm)), 'diverged');
+        }
+      }));
+    }
+    // Per unit, now: running vs batch statistics of the batch-norm run.
+    const sctx = setupCanvas(scatter.current, 2 * sw + GAP, SCATTER);
+    if (!sctx || !running || !bnRun) return;
+    const color = runColor(body.current, runIdOf(bnRun.norm));
+    const pairs: [Float32Array, Float32Array, Pair][] = [[running.batchMean, running.mean, sMean], [running.batchVar, running.variance, sVar]];
+    pairs.forEach(([bx, ry, dom], k) => {
+      const x0 = k * (sw + GAP);
+      const sx = scaleLinear().domain(dom).range([x0 + PM.left, x0 + sw - PM.right]);
+      const sy = scaleLinear().domain(dom).range([SCATTER - PM.bottom - 10, PM.top]);
+      sctx.strokeStyle = theme.muted;
+      sctx.globalAlpha = 0.6;
+      sctx.setLineDash([4, 3]);
+      sctx.beginPath();
+      sctx.moveTo(sx(dom[0]), sy(dom[0]));
+      sctx.lineTo(sx(dom[1]), sy(dom[1]));
+      sctx.stroke();
+      sctx.setLineDash([]);
+      sctx.globalAlpha = 0.75;
+      sctx.fillStyle = color;
+      sctx.beginPath();
+      for (let u = 0; u < bx.length; u++) {
+        const px = sx(bx[u]);
+        const py = sy(ry[u]);
+        sctx.moveTo(px + 2.5, py);
+        sctx.arc(px, py, 2.5, 0, 2 * Math.PI);
+      }
+      sctx.fill();
+      sctx.globalAlpha = 1;
+    });
+  };
+  useFrameDraw(body, draw, [w, rowHeight, chosen, L, view.bn, sw]);
+
+  const x = (p: { x: number; width: number }) => scaleLinear().domain(view.x).range([p.x + PM.left, p.x + p.width - PM.right]);
+  const legend: LegendItem[] = [
+    ...runItems(view.runs).map((it) => ({ ...it, dash: [] })),
+    ...MOMENT_KINDS.filter((k) => k === 'z' || view.runs.some((r) => (k === 'running' ? r === 'batch' : r !== 'plain')))
+      .map((k) => ({ label: KIND_LABEL[k], color: 'var(--muted, #4b5063)', dash: KIND_DASH[k] })),
+  ];
+  return (
+    <ChartFrame
+      title="Layer mean and variance" subtitle="— batch statistics per layer, averaged over units" fileName="normscope-layer-moments"
+      bodyRef={body} empty={view.empty} legend={legend}
+      controls={view.bn ? (
+        <label htmlFor={`${id}-l`}>Layer (per unit)
+          <select id={`${id}-l`} value={layer} onChange={(e) => setChosen(Number(e.target.value))}>
+            {Array.from({ length: Math.max(L, 1) }, (_, i) => <option key={i} value={i}>{i + 1}</option>)}
+          </select>
+        </label>
+      ) : null}
+      note={view.bn ? 'Whatever z does, the batch-norm output has mean β and variance γ² (learned; 0 and 1 at the start); its running estimates of the mean and variance of z (used at inference) follow the batch statistics with a lag. Per unit: points on the diagonal mean the running estimate matches the current batch.' : null}
+    >
+      <PlotLayer width={w} height={Math.max(gridH, 60)} canvasRef={grid} label="Mean and variance per layer against the step">
+        {panels.map((row, j) => row.map((p, c) => {
+          const dom = view.y[j]?.[c] ?? [0, 1];
+          const bottom = p.y + p.height - PM.bottom;
+          const sy = c === 1 ? scaleLog().domain(dom).range([bottom, p.y + PM.top]) : scaleLinear().domain(dom).range([bottom, p.y + PM.top]);
+          return (
+            <g key={`${j}-${c}`}>
+              <text className="ns-panel-title" x={p.x + PM.left} y={p.y + 11}>{`Layer ${j + 1} — ${COLUMN[c]}`}</text>
+              <AxisLeft scale={sy} x={p.x + PM.left} ticks={3} tickValues={c === 1 ? decadeTicks(dom, 4) : undefined} format={formatTick} grid={p.width - PM.left - PM.right} />
+              <AxisBottom scale={x(p)} y={bottom} ticks={Math.max(2, Math.floor(p.width / 80))} format={formatStep} />
+            </g>
+          );
+        }))}
+      </PlotLayer>
+      {view.bn && view.units > 0 ? <>
+        <div className="ns-subhead">{runStyle(view.bn).label}, layer {layer + 1}, per unit now: running estimate vs batch statistic ({view.units} units)</div>
+        <PlotLayer width={2 * sw + GAP} height={SCATTER} canvasRef={scatter} label="Running vs batch mean and variance per unit">
+          {([view.sMean, view.sVar] as Pair[]).map((dom, k) => {
+            const x0 = k * (sw + GAP);
+            const sx = scaleLinear().domain(dom).range([x0 + PM.left, x0 + sw - PM.right]);
+            const sy = scaleLinear().domain(dom).range([SCATTER - PM.bottom - 10, PM.top]);
+            return (
+              <g key={k}>
+                <text className="ns-panel-title" x={x0 + PM.left} y={11}>{k === 0 ? 'mean' : 'variance'}</text>
+                <AxisLeft scale={sy} x={x0 + PM.left} ticks={4} format={formatTick} />
+                <AxisBottom scale={sx} y={SCATTER - PM.bottom - 10} ticks={4} format={formatTick} />
+                <text x={x0 + sw - PM.right} y={SCATTER - 2} textAnchor="end">batch →</text>
+                <text x={x0 + PM.left + 4} y={PM.top + 8}>↑ running</text>
+              </g>
+            );
+          })}
+        </PlotLayer>
+      </> : null}
+    </ChartFrame>
+  );
+}
