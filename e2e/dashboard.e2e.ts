@@ -11,7 +11,7 @@ const MNIST_CREDIT = 'MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0';
 
 /** The step number in the status line, or null when it shows none. */
 async function statusStep(page: Page): Promise<{ text: string; step: number | null }> {
-  const text = await page.getByRole('status').innerText();
+  const text = await page.getByTestId('session-status').innerText();
   const m = /step ([\d,]+)/.exec(text);
   return { text, step: m ? Number(m[1].replace(/,/g, '')) : null };
 }
@@ -153,6 +153,7 @@ describe('dashboard', () => {
       }, { timeout: 10_000 }).toEqual([32, 0.001]);
       const bnM = page.getByTestId('bn-m');
       if (await bnM.count()) {
+        await bnM.scrollIntoViewIfNeeded(); // the panel updates only while on screen
         await expect.poll(() => bnM.innerText(), { timeout: 10_000 }).toBe('32');
         await expect.poll(async () => Number(await page.getByTestId('bn-eps').innerText()), { timeout: 10_000 }).toBeCloseTo(0.001, 8);
       } else {
@@ -251,6 +252,20 @@ describe('dashboard', () => {
     }
   });
 
+  it('says which run diverged and at what step', async () => {
+    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 800 } });
+    try {
+      await page.goto(`${baseURL}?dataset=spiral&act=relu&hidden=64,64&lr=10&init=normal:10`);
+      await expect.poll(() => page.getByTestId('session-status').innerText(), { timeout: 30_000 }).toMatch(/Plain diverged at step \d+/);
+      // the batch-norm run goes on
+      const a = await waitForTraining(page, 1);
+      await waitForTraining(page, a + 5);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('switches to 简体中文 and remembers it; fits a 400 px screen; keyboard reaches the controls', async () => {
     const { page, problems, close } = await openWatchedPage(browser, {
       viewport: { width: 400, height: 800 }, colorScheme: 'dark', deviceScaleFactor: 2, isMobile: true, hasTouch: true,
@@ -274,11 +289,11 @@ describe('dashboard', () => {
       await expect.poll(async () => (await statusStep(page)).text, { timeout: 5_000 }).toMatch(/^Paused/);
 
       await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
-      await expect.poll(() => page.getByRole('status').innerText()).toMatch(/^已暂停 · 第 [\d,]+ 步$/);
+      await expect.poll(() => page.getByTestId('session-status').innerText()).toMatch(/^已暂停 · 第 [\d,]+ 步$/);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
       await page.getByRole('slider', { name: '批大小' }).waitFor();
       await page.reload();
-      await expect.poll(() => page.getByRole('status').innerText(), { timeout: 30_000 }).toMatch(/^已暂停 · 第 0 步$/);
+      await expect.poll(() => page.getByTestId('session-status').innerText(), { timeout: 30_000 }).toMatch(/^已暂停 · 第 0 步$/);
       await page.getByRole('button', { name: '播放' }).waitFor();
       const shot = await screenshot(page, 'dashboard-phone-zh');
       console.log(`[e2e] screenshot: ${shot}`);

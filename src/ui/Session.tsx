@@ -63,7 +63,7 @@ export function StatusLine() {
         : status === 'error' ? t('status.error') : t('status.empty');
   return (
     <div className="status-wrap">
-      <p className={`status status-${status}`} role="status">
+      <p className={`status status-${status}`} role="status" data-testid="session-status">
         <span className="dot" aria-hidden="true" />
         <span className="status-main">{main}</span>
         {diverged.map((d) => (
