@@ -1,0 +1,119 @@
+// "Gradients": per hidden layer, the current gradient norm, update-to-weight ratio (with the usual
+// ~1e-3 guide) and saturation of every run as grouped bars (log scales for the first two), on canvas.
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { useMemo, useRef } from 'react';
+import type { TelemetryFrame } from '../session/frame';
+import { AxisLeft, decadeTicks, formatTick } from './axes';
+import { groupCenter, groupedBars } from './bar-layout';
+import { setupCanvas } from './canvas';
+import { ChartFrame, PlotLayer } from './chart-frame';
+import { MEASURES, measureDomain, measureValue, type Measure } from './gradients-geometry';
+import { runItems } from './legend';
+import { runColor, runIdOf, runStyle, themeColors } from './palette';
+import { useFrameDraw } from './use-frame-draw';
+import { useRareState } from './use-chart-state';
+import { useSize } from './use-size';
+import { ValuePool } from './y-domain';
+
+const PM = { left: 44, right: 8, top: 20, bottom: 22 };
+const GAP = 14;
+type Pair = [number, number];
+
+const scaleFor = (m: Measure, dom: Pair, bottom: number, top: number) =>
+  m.log ? scaleLog().domain(dom).range([bottom, top]).clamp(true) : scaleLinear().domain(dom).range([bottom, top]);
+
+export interface GradientsChartProps { height?: number }
+
+export function GradientsChart({ height = 200 }: GradientsChartProps) {
+  const body = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const { width } = useSize(body);
+  const pool = useMemo(() => new ValuePool(), []);
+  const [view, setView] = useRareState({ doms: MEASURES.map((m) => (m.log ? [1e-4, 1] : [0, 1])) as Pair[], runs: [] as string[], layers: 0, empty: true, diverged: [] as string[], act: '' });
+  const w = Math.max(width, 240);
+  const cols = w >= 560 ? 3 : 1;
+  const pw = Math.floor((w - GAP * (cols - 1)) / cols);
+  const rows = Math.ceil(MEASURES.length / cols);
+  const h = rows * height + (rows - 1) * GAP;
+  const origin = (k: number) => ({ x: (k % cols) * (pw + GAP), y: Math.floor(k / cols) * (height + GAP) });
+
+  const draw = (frame: TelemetryFrame) => {
+    const doms = MEASURES.map((m) => measureDomain(frame, m, pool));
+    const L = frame.runs[0]?.layers.length ?? 0;
+    const empty = frame.step === 0 || L === 0;
+    const diverged = frame.runs.filter((r) => r.divergedAt !== null).map((r) => `${runStyle(runIdOf(r.norm)).label} diverged at step ${r.divergedAt}`);
+    setView({ doms, runs: frame.runs.map((r) => runIdOf(r.norm)), layers: L, empty, diverged, act: frame.runs[0]?.layers[0]?.activation ?? '' });
+    const ctx = setupCanvas(canvas.current, w, h);
+    if (!ctx || empty) return;
+    const theme = themeColors(body.current);
+    MEASURES.forEach((m, k) => {
+      const o = origin(k);
+      const bottom = o.y + height - PM.bottom;
+      const y = scaleFor(m, doms[k], bottom, o.y + PM.top);
+      const bars = groupedBars(L, frame.runs.length, o.x + PM.left, o.x + pw - PM.right);
+      for (const b of bars) {
+        const run = frame.runs[b.member];
+        const v = measureValue(run.layers[b.group], m);
+        const rid = runIdOf(run.norm);
+        ctx.fillStyle = runColor(body.current, rid);
+        if (!Number.isFinite(v) || (m.log && v <= 0)) {
+          // No value (diverged, not measured yet, or exactly 0 on a log scale): a small cross.
+          ctx.strokeStyle = theme.muted;
+          ctx.lineWidth = 1;
+          const cx = b.x + b.width / 2;
+          ctx.beginPath(); ctx.moveTo(cx - 3, bottom - 7); ctx.lineTo(cx + 3, bottom - 1); ctx.moveTo(cx + 3, bottom - 7); ctx.lineTo(cx - 3, bottom - 1); ctx.stroke();
+          continue;
+        }
+        const top = y(v);
+        ctx.globalAlpha = 0.85;
+        ctx.fillRect(b.x, top, b.width, Math.max(1, bottom - top));
+        ctx.globalAlpha = 1;
+        // A run with a dash gets it as a line down the bar's middle (a second cue besides the colour).
+        const dash = runStyle(rid).dash;
+        if (dash.length) {
+          ctx.strokeStyle = theme.surface;
+          ctx.lineWidth = 1;
+          ctx.setLineDash(dash);
+          ctx.beginPath(); ctx.moveTo(b.x + b.width / 2, bottom); ctx.lineTo(b.x + b.width / 2, top); ctx.stroke();
+          ctx.setLineDash([]);
+        }
+      }
+    });
+  };
+  useFrameDraw(body, draw, [w, height, cols]);
+
+  const L = view.layers;
+  return (
+    <ChartFrame
+      title="Gradients" subtitle="— per layer, now" fileName="normscope-gradients" bodyRef={body} empty={view.empty}
+      legend={[...runItems(view.runs).map((it) => ({ ...it, kind: 'bar' as const })), { label: 'usual update ratio ≈ 1e-3', color: 'var(--muted, #4b5063)', dash: [4, 3] }]}
+      note={<>
+        {view.diverged.length ? <strong>{view.diverged.join('; ')}. </strong> : null}
+        Update ratio: ‖ΔW‖ / ‖W‖ of a step; around 1e-3 is the usual healthy value, much higher means a too large learning rate.
+        Saturation: {view.act === 'relu' ? 'units dead for the whole batch' : view.act === 'tanh' ? 'share of |a| > 0.98' : 'share of outputs < 0.02 or > 0.98'}.
+      </>}
+    >
+      <PlotLayer width={w} height={h} canvasRef={canvas} label="Gradient norm, update ratio and saturation per layer and run">
+        {MEASURES.map((m, k) => {
+          const o = origin(k);
+          const bottom = o.y + height - PM.bottom;
+          const dom = view.doms[k];
+          const y = scaleFor(m, dom, bottom, o.y + PM.top);
+          return (
+            <g key={m.key}>
+              <text className="ns-panel-title" x={o.x + PM.left} y={o.y + 12}>{m.title}</text>
+              <AxisLeft scale={y} x={o.x + PM.left} ticks={4} tickValues={m.log ? decadeTicks(dom, 5) : undefined}
+                format={m.log ? formatTick : (v) => `${Math.round(v * 100)}%`} grid={pw - PM.left - PM.right} />
+              <path className="ns-ax-line" d={`M${o.x + PM.left},${bottom + 0.5}H${o.x + pw - PM.right}`} />
+              {Array.from({ length: L }, (_, g) => (
+                <text key={g} x={groupCenter(L, g, o.x + PM.left, o.x + pw - PM.right)} y={bottom + 14} textAnchor="middle">{`layer ${g + 1}`}</text>
+              ))}
+              {m.guide && m.guide >= dom[0] && m.guide <= dom[1]
+                ? <line className="ns-guide" x1={o.x + PM.left} x2={o.x + pw - PM.right} y1={y(m.guide)} y2={y(m.guide)} /> : null}
+            </g>
+          );
+        })}
+      </PlotLayer>
+    </ChartFrame>
+  );
+}

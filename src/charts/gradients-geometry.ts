@@ -1,0 +1,25 @@
+// Geometry of the gradients chart: the three measures per layer and run (gradient norm, update-to-
+// weight ratio, saturation), their domains (log decades for the first two, [0, 1] for saturation).
+import type { LayerFrame, TelemetryFrame } from '../session/frame';
+import { ValuePool, niceDomain } from './y-domain';
+
+export interface Measure { key: 'gradNorm' | 'updateRatio' | 'saturation'; title: string; log: boolean; guide?: number }
+
+export const MEASURES: readonly Measure[] = [
+  { key: 'gradNorm', title: 'Gradient norm ‖∂L/∂W‖', log: true },
+  { key: 'updateRatio', title: 'Update / weight ratio', log: true, guide: 1e-3 },
+  { key: 'saturation', title: 'Saturation', log: false },
+];
+
+export const measureValue = (layer: LayerFrame, m: Measure): number => layer[m.key];
+
+/** Domain of a measure over every run and layer (log: whole decades including the guide). */
+export function measureDomain(frame: TelemetryFrame, m: Measure, pool = new ValuePool()): [number, number] {
+  if (!m.log) return [0, 1];
+  pool.reset();
+  const one = [0];
+  for (const r of frame.runs) for (const l of r.layers) { one[0] = measureValue(l, m); pool.add(one, 1, true); }
+  // The guide gets some room below it, so its line never sits on the axis.
+  if (m.guide) { one[0] = m.guide / 3; pool.add(one, 1, true); }
+  return niceDomain(pool.domain(), true);
+}
