@@ -221,6 +221,15 @@ describe('dashboard', () => {
       await page.waitForTimeout(300);
       const shot = await screenshot(page, 'dashboard-dark');
       console.log(`[e2e] screenshot: ${shot}`);
+
+      // which runs to compare: unchecking one retrains the others; the last one cannot be unchecked
+      await page.getByRole('checkbox', { name: 'Layer norm' }).uncheck();
+      const runIds = () => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { runs: { id: string }[] } | null } } }).normscope.telemetry.get()?.runs.map((r) => r.id));
+      await expect.poll(runIds, { timeout: 10_000 }).toEqual(['plain', 'batch']);
+      await page.getByRole('checkbox', { name: 'Plain' }).uncheck();
+      await expect.poll(runIds, { timeout: 10_000 }).toEqual(['batch']);
+      expect(await page.getByRole('checkbox', { name: 'Batch norm' }).isDisabled()).toBe(true);
+      await expect.poll(() => new URL(page.url()).searchParams.get('runs'), { timeout: 5_000 }).toBe('batch');
       expect(problems).toEqual([]);
     } finally {
       await close();
