@@ -165,6 +165,9 @@ describe('dashboard', () => {
       // Pause stops the step count; Play resumes it
       await page.getByRole('button', { name: 'Pause' }).click();
       await expect.poll(async () => (await statusStep(page)).text, { timeout: 5_000 }).toMatch(/^Paused · step [\d,]+$/);
+      // the worker may finish the step it is on: wait for a frame it built after pausing
+      await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { status: string } | null } } }).normscope.telemetry.get()?.status), { timeout: 5_000 }).toBe('paused');
+      await page.waitForTimeout(100);
       const paused = (await statusStep(page)).step!;
       await page.waitForTimeout(700);
       expect((await statusStep(page)).step).toBe(paused);
