@@ -80,7 +80,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
     const extra = tooltipRows(frame.runs.flatMap((r) => { const o = accuracySeries(r, mode).other; return o ? [{ id: runIdOf(r.norm), cols: o }] : []; }), x.invert(px))
       .map((t) => ({ ...t, id: `${t.id}-other`, label: `${t.label} (${mode === 'running' ? 'batch' : 'running'} stats)` }));
     const step = rows.length ? rows[0].step : x.invert(px);
-    setTip({ step, left: Math.min(x(step) + 12, w - 220), top: M.top + 4, rows: [...rows, ...extra] });
+    setTip({ step, left: Math.min(x(step) + 12, w - 220), top: Math.min(Math.max(M.top, e.clientY - e.currentTarget.getBoundingClientRect().top + 14), height - 110), rows: [...rows, ...extra] });
   };
 
   const legend = [...runItems(view.runs), ...(view.bn ? [{ label: `batch norm, ${mode === 'running' ? 'batch' : 'running'} statistics`, color: runStyle('batch').css, dash: [2, 3] }] : [])];

@@ -90,3 +90,12 @@ export function decadeTicks(domain: readonly number[], max = 6): number[] {
   for (let e = lo; e <= hi; e += every) out.push(10 ** e);
   return out;
 }
+
+/** Ticks of a log axis: the decades when there are 3 or more, else the scale's own (up to ~5). */
+export function logTicks(scale: TickScale, domain: readonly number[]): number[] {
+  const d = decadeTicks(domain);
+  if (d.length >= 3) return d;
+  const t = scale.ticks(4);
+  const every = Math.max(1, Math.ceil(t.length / 5));
+  return t.filter((_, i) => i % every === 0);
+}

@@ -3,7 +3,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useMemo, useRef } from 'react';
 import type { TelemetryFrame } from '../session/frame';
-import { AxisLeft, decadeTicks, formatTick } from './axes';
+import { AxisLeft, formatTick, logTicks } from './axes';
 import { groupCenter, groupedBars } from './bar-layout';
 import { setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
@@ -102,7 +102,7 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
           return (
             <g key={m.key}>
               <text className="ns-panel-title" x={o.x + PM.left} y={o.y + 12}>{m.title}</text>
-              <AxisLeft scale={y} x={o.x + PM.left} ticks={4} tickValues={m.log ? decadeTicks(dom, 5) : undefined}
+              <AxisLeft scale={y} x={o.x + PM.left} ticks={4} tickValues={m.log ? logTicks(y, dom) : undefined}
                 format={m.log ? formatTick : (v) => `${Math.round(v * 100)}%`} grid={pw - PM.left - PM.right} />
               <path className="ns-ax-line" d={`M${o.x + PM.left},${bottom + 0.5}H${o.x + pw - PM.right}`} />
               {Array.from({ length: L }, (_, g) => (

@@ -5,7 +5,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useId, useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
-import { AxisBottom, AxisLeft, decadeTicks, formatStep, formatTick } from './axes';
+import { AxisBottom, AxisLeft, formatStep, formatTick, logTicks } from './axes';
 import { drawDivergence, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems, type LegendItem } from './legend';
@@ -149,7 +149,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
           return (
             <g key={`${j}-${c}`}>
               <text className="ns-panel-title" x={p.x + PM.left} y={p.y + 11}>{`Layer ${j + 1} — ${COLUMN[c]}`}</text>
-              <AxisLeft scale={sy} x={p.x + PM.left} ticks={3} tickValues={c === 1 ? decadeTicks(dom, 4) : undefined} format={formatTick} grid={p.width - PM.left - PM.right} />
+              <AxisLeft scale={sy} x={p.x + PM.left} ticks={3} tickValues={c === 1 ? logTicks(sy, dom) : undefined} format={formatTick} grid={p.width - PM.left - PM.right} />
               <AxisBottom scale={x(p)} y={bottom} ticks={Math.max(2, Math.floor(p.width / 80))} format={formatStep} />
             </g>
           );

@@ -4,7 +4,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useId, useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
-import { AxisBottom, AxisLeft, decadeTicks, formatStep, formatTick } from './axes';
+import { AxisBottom, AxisLeft, formatStep, formatTick, logTicks } from './axes';
 import { dotSeries, drawDivergence, fillBand, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems } from './legend';
@@ -106,10 +106,10 @@ export function LossChart({ height = 260 }: LossChartProps) {
       .filter((t) => Math.abs(x(t.step) - px) < 8)
       .map((t) => ({ ...t, id: `${t.id}-test`, label: `${t.label} test` }));
     const near = rows.length ? rows[0].step : step;
-    setTip({ step: near, left: Math.min(x(near) + 12, w - 190), top: M.top + 4, rows: [...rows, ...test] });
+    setTip({ step: near, left: Math.min(x(near) + 12, w - 190), top: Math.min(Math.max(M.top, e.clientY - e.currentTarget.getBoundingClientRect().top + 14), height - 110), rows: [...rows, ...test] });
   };
 
-  const yTicks = log ? decadeTicks(view.y) : undefined;
+  const yTicks = log ? logTicks(y, view.y) : undefined;
   const legend = [...runItems(view.runs),
     { label: 'test', color: 'var(--muted, #4b5063)', kind: 'dot' as const },
     ...(smoothing > 0 ? [{ label: 'raw (faint)', color: 'var(--muted, #4b5063)', kind: 'band' as const }] : [])];

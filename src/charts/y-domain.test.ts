@@ -34,6 +34,11 @@ describe('niceDomain', () => {
     expect(b).toBeGreaterThanOrEqual(2.3);
   });
   it('spans decades on log scales', () => { expect(niceDomain([0.03, 2.3], true)).toEqual([0.01, 10]); });
+  it('keeps narrow log ranges narrow', () => {
+    const [a, b] = niceDomain([0.7, 1.3], true);
+    expect(a).toBeGreaterThan(0.5); expect(a).toBeLessThanOrEqual(0.7);
+    expect(b).toBeLessThan(2); expect(b).toBeGreaterThanOrEqual(1.3);
+  });
   it('widens a single value', () => { const [a, b] = niceDomain([1, 1]); expect(a).toBeLessThan(1); expect(b).toBeGreaterThan(1); });
   it('quantileSorted interpolates', () => { expect(quantileSorted([0, 10], 0.25)).toBe(2.5); });
   it('step domains are nice and start at 0', () => { expect(stepDomain(537)).toEqual([0, 600]); });

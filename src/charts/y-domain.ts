@@ -55,6 +55,8 @@ export function niceDomain(extent: [number, number] | null, log = false, include
     b = Math.max(b, a);
     const lo = Math.floor(Math.log10(a));
     const hi = Math.ceil(Math.log10(b) + 1e-9);
+    // Within about a decade, whole decades would squash the curve: keep 2 significant digits instead.
+    if (Math.log10(b / a) < 1) return [roundSig(a / 1.15, Math.floor), roundSig(b * 1.15, Math.ceil)];
     return [10 ** lo, 10 ** Math.max(hi, lo + 1)];
   }
   if (includeZero) { a = Math.min(a, 0); b = Math.max(b, 0); }
@@ -80,3 +82,8 @@ export function stepDomain(maxStep: number): [number, number] {
 
 export const sameDomain = (a: readonly number[] | null | undefined, b: readonly number[] | null | undefined): boolean =>
   a === b || (!!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]));
+
+function roundSig(v: number, round: (x: number) => number): number {
+  const e = 10 ** (Math.floor(Math.log10(v)) - 1);
+  return round(v / e) * e;
+}
