@@ -9,7 +9,7 @@ import { AxisBottom, AxisLeft, formatStep } from './axes';
 import { dotSeries, drawDivergence, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems } from './legend';
-import { runColor, runIdOf, runStyle, themeColors } from './palette';
+import { runColors, runIdOf, runStyle, themeColors } from './palette';
 import { Tooltip, tooltipRows, type TooltipData } from './tooltip';
 import { hub, useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
@@ -35,6 +35,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
   const y = scaleLinear().domain(view.y).range([height - M.bottom, M.top]);
 
   const draw = (frame: TelemetryFrame) => {
+    const colorOf = runColors(body.current);
     const d = accuracyDomains(frame, pool);
     const empty = !frame.runs.some((r) => r.testAcc.y.length > 0);
     setView({ ...d, runs: frame.runs.map((r) => runIdOf(r.norm)), bn: frame.runs.some((r) => r.testAccBatchStats), empty });
@@ -45,7 +46,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
     const ys = scaleLinear().domain(d.y).range([height - M.bottom, M.top]);
     for (const run of frame.runs) {
       const rid = runIdOf(run.norm);
-      const color = runColor(body.current, rid);
+      const color = colorOf(rid);
       const { main, other } = accuracySeries(run, mode);
       ctx.strokeStyle = color;
       ctx.fillStyle = color;
@@ -67,7 +68,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
     for (const run of frame.runs) {
       if (run.divergedAt === null) continue;
       const rid = runIdOf(run.norm);
-      drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, runColor(body.current, rid), `${runStyle(rid).label} diverged (step ${run.divergedAt})`);
+      drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(rid), `${runStyle(rid).label} diverged (step ${run.divergedAt})`);
     }
   };
   useFrameDraw(body, draw, [w, height, mode]);

@@ -9,7 +9,7 @@ import { setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { MEASURES, measureDomain, measureValue, type Measure } from './gradients-geometry';
 import { runItems } from './legend';
-import { runColor, runIdOf, runStyle, themeColors } from './palette';
+import { runColors, runIdOf, runStyle, themeColors } from './palette';
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
@@ -38,6 +38,7 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
   const origin = (k: number) => ({ x: (k % cols) * (pw + GAP), y: Math.floor(k / cols) * (height + GAP) });
 
   const draw = (frame: TelemetryFrame) => {
+    const colorOf = runColors(body.current);
     const doms = MEASURES.map((m) => measureDomain(frame, m, pool));
     const L = frame.runs[0]?.layers.length ?? 0;
     const empty = frame.step === 0 || L === 0;
@@ -55,7 +56,7 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
         const run = frame.runs[b.member];
         const v = measureValue(run.layers[b.group], m);
         const rid = runIdOf(run.norm);
-        ctx.fillStyle = runColor(body.current, rid);
+        ctx.fillStyle = colorOf(rid);
         if (!Number.isFinite(v) || (m.log && v <= 0)) {
           // No value (diverged, not measured yet, or exactly 0 on a log scale): a small cross.
           ctx.strokeStyle = theme.muted;

@@ -10,7 +10,7 @@ import { drawDivergence, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems, type LegendItem } from './legend';
 import { gridLayout, MOMENT_KINDS, momentDomains, momentSeries, scatterDomain, type MomentKind } from './moments-geometry';
-import { runColor, runIdOf, runStyle, themeColors } from './palette';
+import { runColors, runIdOf, runStyle, themeColors } from './palette';
 import { shownLayer } from './percentiles-geometry';
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
@@ -49,6 +49,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
   const sw = Math.min(Math.floor((w - GAP) / 2), 320);
 
   const draw = (frame: TelemetryFrame) => {
+    const colorOf = runColors(body.current);
     const ys = momentDomains(frame, pool);
     const x = stepDomain(frame.step);
     const bnRun = frame.runs.find((r) => r.layers.some((l) => l.running));
@@ -79,21 +80,21 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
           for (const run of frame.runs) {
             const s = momentSeries(run.layers[jj], c as 0 | 1, kind);
             if (!s) continue;
-            ctx.strokeStyle = runColor(body.current, runIdOf(run.norm));
+            ctx.strokeStyle = colorOf(runIdOf(run.norm));
             ctx.globalAlpha = kind === 'norm' ? 0.75 : 1;
             strokeSeries(ctx, s.x, s.y, s.y.length, sx, sy, c === 1);
           }
         }
         ctx.restore();
         for (const run of frame.runs) {
-          if (run.divergedAt !== null) drawDivergence(ctx, sx(run.divergedAt), top, bottom, runColor(body.current, runIdOf(run.norm)), 'diverged');
+          if (run.divergedAt !== null) drawDivergence(ctx, sx(run.divergedAt), top, bottom, colorOf(runIdOf(run.norm)), 'diverged');
         }
       }));
     }
     // Per unit, now: running vs batch statistics of the batch-norm run.
     const sctx = setupCanvas(scatter.current, 2 * sw + GAP, SCATTER);
     if (!sctx || !running || !bnRun) return;
-    const color = runColor(body.current, runIdOf(bnRun.norm));
+    const color = colorOf(runIdOf(bnRun.norm));
     const pairs: [Float32Array, Float32Array, Pair][] = [[running.batchMean, running.mean, sMean], [running.batchVar, running.variance, sVar]];
     pairs.forEach(([bx, ry, dom], k) => {
       const x0 = k * (sw + GAP);

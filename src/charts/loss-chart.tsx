@@ -9,7 +9,7 @@ import { dotSeries, drawDivergence, fillBand, setupCanvas, strokeSeries } from '
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems } from './legend';
 import { LossSmoother } from './loss-geometry';
-import { runColor, runIdOf, runStyle, themeColors } from './palette';
+import { runColors, runIdOf, runStyle, themeColors } from './palette';
 import { Tooltip, tooltipRows, formatValue, type TooltipData } from './tooltip';
 import { useFrameDraw, hub } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
@@ -40,6 +40,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
   const y = yScale(view.y, height - M.bottom, M.top, log);
 
   const draw = (frame: TelemetryFrame) => {
+    const colorOf = runColors(body.current);
     const d = smoother.domains(frame, { smoothing, log, ignoreOutliers });
     const empty = !frame.runs.some((r) => r.loss.y.length > 0);
     setView({ x: d.x, y: d.y, runs: frame.runs.map((r) => runIdOf(r.norm)), empty });
@@ -56,7 +57,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
     for (let pass = 0; pass < 3; pass++) {
       for (const run of frame.runs) {
         const rid = runIdOf(run.norm);
-        const color = runColor(body.current, rid);
+        const color = colorOf(rid);
         const n = run.loss.y.length;
         ctx.fillStyle = color;
         ctx.strokeStyle = color;
@@ -86,7 +87,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
     ctx.restore();
     for (const run of frame.runs) {
       if (run.divergedAt === null) continue;
-      drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, runColor(body.current, runIdOf(run.norm)), `${runStyle(runIdOf(run.norm)).label} diverged (step ${run.divergedAt})`);
+      drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(runIdOf(run.norm)), `${runStyle(runIdOf(run.norm)).label} diverged (step ${run.divergedAt})`);
     }
   };
   useFrameDraw(body, draw, [w, height, smoothing, log, ignoreOutliers]);

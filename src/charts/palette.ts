@@ -57,3 +57,17 @@ export function runColor(el: Element | null, id: string): string {
 
 /** Run id of a frame's norm kind (the session's naming). */
 export const runIdOf = (norm: string): string => (norm === 'none' ? 'plain' : norm);
+
+/**
+ * Resolved run colours for one draw: reads the element's style once, then answers from a map
+ * (getComputedStyle per series would repeat the style lookup dozens of times per frame).
+ */
+export function runColors(el: Element | null): (id: string) => string {
+  const style = el && typeof getComputedStyle !== 'undefined' ? getComputedStyle(el) : null;
+  const cache = new Map<string, string>();
+  return (id) => {
+    let c = cache.get(id);
+    if (c === undefined) { c = cssVar(style, `--run-${id}`, runStyle(id).color); cache.set(id, c); }
+    return c;
+  };
+}

@@ -9,7 +9,7 @@ import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
 import { drawDivergence, fillBand, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems } from './legend';
-import { runColor, runIdOf, runStyle } from './palette';
+import { runColors, runIdOf, runStyle } from './palette';
 import { bandDomains, distributionDomain, DISTRIBUTION_BANDS, layerCount, shownLayer } from './percentiles-geometry';
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
@@ -44,6 +44,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
   const dw = Math.floor((w - GAP * (nStages - 1)) / nStages);
 
   const draw = (frame: TelemetryFrame) => {
+    const colorOf = runColors(body.current);
     const L = layerCount(frame);
     const j = shownLayer(chosen, L);
     const d = bandDomains(frame, j, pool);
@@ -60,7 +61,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
       const b = run.layers[j]?.bands;
       if (!ctx || !b) return;
       const rid = runIdOf(run.norm);
-      const color = runColor(body.current, rid);
+      const color = colorOf(rid);
       const k = Math.min(b.p15.y.length, b.p85.y.length);
       ctx.fillStyle = color;
       ctx.strokeStyle = color;
@@ -88,7 +89,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
       frame.runs.forEach((run, i) => {
         const st = run.layers[j]?.stages[s];
         if (!st) return;
-        const color = runColor(body.current, runIdOf(run.norm));
+        const color = colorOf(runIdOf(run.norm));
         const x0 = DM.left + i * slot + slot * 0.2;
         const bw = slot * 0.6;
         const q = st.distribution;
