@@ -54,7 +54,9 @@ function figureContents(page: Page) {
     }).length;
     const cells = fig.querySelectorAll('td').length;
     const numbers = fig.querySelectorAll('[data-testid]').length;
-    return { caption, canvases: fig.querySelectorAll('canvas').length, canvasInk, shapes, cells, numbers, drew: canvasInk > 0 || shapes > 2 || cells > 0 || numbers > 0 };
+    // a view still showing its "no data yet" / "waiting" message has not drawn (its legend may be SVG)
+    const empty = [...fig.querySelectorAll('.ns-empty, .ns-fig-empty')].some((el) => (el as HTMLElement).offsetParent !== null);
+    return { caption, canvases: fig.querySelectorAll('canvas').length, canvasInk, shapes, cells, numbers, empty, drew: !empty && (canvasInk > 0 || shapes > 2 || cells > 0 || numbers > 0) };
   }));
 }
 
@@ -94,7 +96,7 @@ describe('dashboard', () => {
   });
 
   it('loads MNIST and trains at once, every view draws, sliders reach the worker, Pause and Play work (light)', async () => {
-    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 1000 }, colorScheme: 'light' });
+    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 1200 }, colorScheme: 'light' });
     try {
       const t0 = Date.now();
       const response = await page.goto(baseURL);
@@ -195,7 +197,7 @@ describe('dashboard', () => {
   });
 
   it('restores settings from the URL and starts paused with ?paused=1 (dark)', async () => {
-    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 1000 }, colorScheme: 'dark' });
+    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 1200 }, colorScheme: 'dark' });
     try {
       await page.goto(`${baseURL}?dataset=spiral&hidden=16,16&batch=32&act=tanh&runs=plain,batch,layer&paused=1`);
       await expect.poll(async () => (await statusStep(page)).text, { timeout: 30_000 }).toBe('Paused · step 0');
