@@ -227,6 +227,19 @@ describe('dashboard', () => {
       const shot = await screenshot(page, 'dashboard-dark');
       console.log(`[e2e] screenshot: ${shot}`);
 
+      // Speed: 20 steps per second instead of as fast as possible
+      await setNumberField(page, 'Speed', '20');
+      await expect.poll(() => new URL(page.url()).searchParams.get('speed'), { timeout: 5_000 }).toBe('20');
+      await page.waitForTimeout(500);
+      const s0 = (await statusStep(page)).step!;
+      await page.waitForTimeout(2000);
+      const paced = (await statusStep(page)).step! - s0;
+      console.log(`[e2e] at speed 20: ${paced} steps in 2 s`);
+      expect(paced).toBeGreaterThan(0);
+      expect(paced).toBeLessThan(80);
+      await setNumberField(page, 'Speed', '');
+      await expect.poll(() => new URL(page.url()).searchParams.get('speed'), { timeout: 5_000 }).toBeNull();
+
       // which runs to compare: unchecking one retrains the others; the last one cannot be unchecked
       await page.getByRole('checkbox', { name: 'Layer norm' }).uncheck();
       const runIds = () => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { runs: { id: string }[] } | null } } }).normscope.telemetry.get()?.runs.map((r) => r.id));
