@@ -15,7 +15,7 @@ import { shownLayer } from './percentiles-geometry';
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
-import { stepDomain, ValuePool } from './y-domain';
+import { stepDomain, stickyDomain, ValuePool } from './y-domain';
 
 const PM = { left: 44, right: 8, top: 18, bottom: 20 };
 const GAP = 14;
@@ -36,6 +36,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
   const { width } = useSize(body);
   const [chosen, setChosen] = useState<number | null>(null);
   const pool = useMemo(() => new ValuePool(), []);
+  const sticky = useRef<{ layer: number; mean: Pair | null; variance: Pair | null }>({ layer: -1, mean: null, variance: null });
   const id = useId();
   const [view, setView] = useRareState({
     x: [0, 10] as Pair, y: [] as Pair[][], runs: [] as string[], empty: true,
@@ -55,8 +56,10 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
     const bnRun = frame.runs.find((r) => r.layers.some((l) => l.running));
     const j = shownLayer(chosen, ys.length);
     const running = bnRun?.layers[j]?.running ?? null;
-    const sMean = running ? scatterDomain(running.mean, running.batchMean, pool) : ([0, 1] as Pair);
-    const sVar = running ? scatterDomain(running.variance, running.batchVar, pool) : ([0, 1] as Pair);
+    const same = sticky.current.layer === j;
+    const sMean = running ? stickyDomain(same ? sticky.current.mean : null, scatterDomain(running.mean, running.batchMean, pool)) : ([0, 1] as Pair);
+    const sVar = running ? stickyDomain(same ? sticky.current.variance : null, scatterDomain(running.variance, running.batchVar, pool)) : ([0, 1] as Pair);
+    sticky.current = { layer: j, mean: sMean, variance: sVar };
     const empty = !frame.runs.some((r) => (r.layers[0]?.moments.zMean.y.length ?? 0) > 0);
     setView({ x, y: ys, runs: frame.runs.map((r) => runIdOf(r.norm)), empty, bn: bnRun ? runIdOf(bnRun.norm) : null, units: running?.mean.length ?? 0, sMean, sVar });
     const theme = themeColors(body.current);

@@ -62,8 +62,11 @@ export function LossChart({ height = 260 }: LossChartProps) {
         ctx.fillStyle = color;
         ctx.strokeStyle = color;
         if (pass === 0) {
-          ctx.globalAlpha = 0.12;
-          fillBand(ctx, run.loss.x, run.loss.min, run.loss.max, n, xs, ys, log);
+          // The min-max band only exists once points merge several steps (count > 1).
+          if (n > 0 && run.loss.count[0] > 1) {
+            ctx.globalAlpha = 0.12;
+            fillBand(ctx, run.loss.x, run.loss.min, run.loss.max, n, xs, ys, log);
+          }
           ctx.lineWidth = 1;
           ctx.globalAlpha = smoothing > 0 ? 0.18 : 1;
           strokeSeries(ctx, run.loss.x, run.loss.y, n, xs, ys, log);
@@ -71,7 +74,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
         } else if (pass === 1 && smoothing > 0) {
           ctx.lineWidth = 2;
           ctx.setLineDash(runStyle(rid).dash);
-          strokeSeries(ctx, run.loss.x, smoother.smoothed(rid, run.loss.y, smoothing), n, xs, ys, log);
+          strokeSeries(ctx, run.loss.x, smoother.last(rid) ?? smoother.smoothed(rid, run.loss.y, smoothing), n, xs, ys, log);
           ctx.setLineDash([]);
         } else if (pass === 2) {
           // Test loss: points with a light joining line.

@@ -13,6 +13,9 @@ export class LossSmoother {
   private readonly bufs = new Map<string, Float32Array>();
   readonly pool = new ValuePool();
 
+  /** The curve of run `id` as the last domains() (or smoothed()) call computed it. */
+  last(id: string): Float32Array | undefined { return this.bufs.get(id); }
+
   smoothed(id: string, y: Float32Array, weight: number): Float32Array {
     const out = debiasedEma(y, weight, y.length, this.bufs.get(id));
     this.bufs.set(id, out);

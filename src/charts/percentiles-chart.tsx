@@ -14,7 +14,7 @@ import { bandDomains, distributionDomain, DISTRIBUTION_BANDS, layerCount, shownL
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
-import { ValuePool } from './y-domain';
+import { stickyDomain, ValuePool } from './y-domain';
 
 const M = { left: 40, right: 8, top: 18, bottom: 24 };
 const DM = { left: 40, right: 8, top: 18, bottom: 20 };
@@ -30,6 +30,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
   const { width } = useSize(body);
   const [chosen, setChosen] = useState<number | null>(null);
   const pool = useMemo(() => new ValuePool(), []);
+  const viewRef = useRef<{ stages: Stage[]; dist: ([number, number] | null)[]; layer: number }>({ stages: [], dist: [], layer: -1 });
   const id = useId();
   const [view, setView] = useRareState({
     layers: 0, runs: [] as string[], empty: true,
@@ -49,7 +50,12 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
     const j = shownLayer(chosen, L);
     const d = bandDomains(frame, j, pool);
     const stages = STAGES.filter((s) => frame.runs.some((r) => r.layers[j]?.stages[STAGES.indexOf(s)]));
-    const dist = stages.map((s) => distributionDomain(frame, j, s, pool));
+    const dist = stages.map((s, i) => {
+      const d = distributionDomain(frame, j, s, pool);
+      const prev = viewRef.current.stages[i] === s && viewRef.current.layer === j ? viewRef.current.dist[i] : null;
+      return d ? stickyDomain(prev, d) : null;
+    });
+    viewRef.current = { stages, dist, layer: j };
     const empty = !frame.runs.some((r) => (r.layers[j]?.bands.p50.y.length ?? 0) > 0);
     setView({ layers: L, runs: frame.runs.map((r) => runIdOf(r.norm)), empty, x: d.x, y: d.y, stages, dist });
     const n = Math.max(frame.runs.length, 1);

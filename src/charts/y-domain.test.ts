@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValuePool, niceDomain, quantileSorted, stepDomain } from './y-domain';
+import { ValuePool, niceDomain, quantileSorted, stepDomain, stickyDomain } from './y-domain';
 
 describe('ValuePool', () => {
   it('gives the extent of finite values', () => {
@@ -42,4 +42,13 @@ describe('niceDomain', () => {
   it('widens a single value', () => { const [a, b] = niceDomain([1, 1]); expect(a).toBeLessThan(1); expect(b).toBeGreaterThan(1); });
   it('quantileSorted interpolates', () => { expect(quantileSorted([0, 10], 0.25)).toBe(2.5); });
   it('step domains are nice and start at 0', () => { expect(stepDomain(537)).toEqual([0, 600]); });
+});
+
+describe('stickyDomain', () => {
+  it('keeps the previous domain while the next fits and is not much smaller', () => {
+    expect(stickyDomain([0, 10], [1, 9])).toEqual([0, 10]);
+    expect(stickyDomain([0, 10], [0, 11])).toEqual([0, 11]);
+    expect(stickyDomain([0, 10], [4, 6])).toEqual([4, 6]);
+    expect(stickyDomain(null, [1, 2])).toEqual([1, 2]);
+  });
 });

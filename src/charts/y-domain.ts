@@ -87,3 +87,15 @@ function roundSig(v: number, round: (x: number) => number): number {
   const e = 10 ** (Math.floor(Math.log10(v)) - 1);
   return round(v / e) * e;
 }
+
+/**
+ * Hysteresis for domains that move every frame (the current step's distributions): keep `prev` while
+ * `next` fits inside it and still spans more than `minShare` of it; otherwise take `next`. Axes then
+ * re-render only when the data outgrows or clearly shrinks inside them.
+ */
+export function stickyDomain(prev: readonly [number, number] | null | undefined, next: [number, number], minShare = 0.5): [number, number] {
+  if (!prev) return next;
+  const inside = next[0] >= prev[0] && next[1] <= prev[1];
+  const span = prev[1] - prev[0];
+  return inside && span > 0 && (next[1] - next[0]) / span > minShare ? [prev[0], prev[1]] : next;
+}
