@@ -1,6 +1,7 @@
 // The frame of every chart: a <figure> whose <figcaption> starts with the chart's name, controls,
 // a legend, the plot (children: usually <PlotLayer>s, a canvas under an SVG overlay), an empty state,
-// a note, and a "Save PNG" button compositing canvas + SVG into a download.
+// a note, and a "Save PNG" button compositing canvas + SVG into a download. The figure is its own card
+// (class ns-chart, which the page's grid recognises, so it adds no second card around it).
 import { useRef, type ReactNode, type Ref } from 'react';
 import { Legend, type LegendItem } from './legend';
 import { saveFigurePng } from './save-png';
@@ -29,7 +30,7 @@ export const EMPTY_TEXT = 'Waiting for the first steps…';
 export function ChartFrame({ title, subtitle, controls, legend, empty, note, fileName, bodyRef, children }: ChartFrameProps) {
   const fig = useRef<HTMLElement>(null);
   return (
-    <figure ref={fig} className="ns-fig">
+    <figure ref={fig} className="ns-fig ns-chart">
       <figcaption className="ns-fig-cap">
         <span className="ns-fig-title">{title}</span>
         {subtitle ? <span className="ns-fig-sub">{` ${subtitle}`}</span> : null}

@@ -53,8 +53,9 @@ export function niceDomain(extent: [number, number] | null, log = false, include
   if (log) {
     a = Math.max(a, 1e-12);
     b = Math.max(b, a);
-    const lo = Math.floor(Math.log10(a));
-    const hi = Math.ceil(Math.log10(b) + 1e-9);
+    // A little headroom, so a curve at a decade (a variance of 1) is not drawn on the frame.
+    const lo = Math.floor(Math.log10(a / 1.05));
+    const hi = Math.ceil(Math.log10(b * 1.05));
     // Within about a decade, whole decades would squash the curve: keep 2 significant digits instead.
     if (Math.log10(b / a) < 1) return [roundSig(a / 1.15, Math.floor), roundSig(b * 1.15, Math.ceil)];
     return [10 ** lo, 10 ** Math.max(hi, lo + 1)];
