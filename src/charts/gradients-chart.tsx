@@ -31,7 +31,7 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
   const pool = useMemo(() => new ValuePool(), []);
   const [view, setView] = useRareState({ doms: MEASURES.map((m) => (m.log ? [1e-4, 1] : [0, 1])) as Pair[], runs: [] as string[], layers: 0, empty: true, diverged: [] as string[], act: '' });
   const w = Math.max(width, 240);
-  const cols = w >= 560 ? 3 : 1;
+  const cols = w >= 400 ? 3 : 1;
   const pw = Math.floor((w - GAP * (cols - 1)) / cols);
   const rows = Math.ceil(MEASURES.length / cols);
   const h = rows * height + (rows - 1) * GAP;
@@ -107,7 +107,7 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
                 format={m.log ? formatTick : (v) => `${Math.round(v * 100)}%`} grid={pw - PM.left - PM.right} />
               <path className="ns-ax-line" d={`M${o.x + PM.left},${bottom + 0.5}H${o.x + pw - PM.right}`} />
               {Array.from({ length: L }, (_, g) => (
-                <text key={g} x={groupCenter(L, g, o.x + PM.left, o.x + pw - PM.right)} y={bottom + 14} textAnchor="middle">{`layer ${g + 1}`}</text>
+                <text key={g} x={groupCenter(L, g, o.x + PM.left, o.x + pw - PM.right)} y={bottom + 14} textAnchor="middle">{(pw - PM.left - PM.right) / Math.max(L, 1) >= 48 ? `layer ${g + 1}` : `L${g + 1}`}</text>
               ))}
               {m.guide && m.guide >= dom[0] && m.guide <= dom[1]
                 ? <line className="ns-guide" x1={o.x + PM.left} x2={o.x + pw - PM.right} y1={y(m.guide)} y2={y(m.guide)} /> : null}
