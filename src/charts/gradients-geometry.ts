@@ -19,7 +19,7 @@ export function measureDomain(frame: TelemetryFrame, m: Measure, pool = new Valu
   pool.reset();
   const one = [0];
   for (const r of frame.runs) for (const l of r.layers) { one[0] = measureValue(l, m); pool.add(one, 1, true); }
-  // The guide gets some room below it, so its line never sits on the axis.
-  if (m.guide) { one[0] = m.guide / 3; pool.add(one, 1, true); }
+  // The guide gets room on both sides, so its line never sits on the frame (and the empty axis is sane).
+  if (m.guide) { one[0] = m.guide / 3; pool.add(one, 1, true); one[0] = m.guide * 3; pool.add(one, 1, true); }
   return niceDomain(pool.domain(), true);
 }
