@@ -5,8 +5,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BnDetail } from '../session/frame';
 import { getApp, useApp } from '../state/app';
+import { useT } from '../state/i18n';
 import { bnNumbers, formatEps, formatNum, type BnMode } from './bn-step-numbers';
-import { Figure, useVisible } from './histograms-kit';
+import { Figure, fillNodes, runName, useVisible } from './histograms-kit';
 
 /** Fewest milliseconds between two updates of the shown numbers. */
 const UPDATE_MS = 250;
@@ -57,6 +58,7 @@ export function BnStepByStep({ shown = 6 }: { shown?: number }) {
   const selected = useApp((s) => s.selected);
   const [mode, setMode] = useState<BnMode>('train');
   const id = useId();
+  const t = useT();
 
   const layer = Math.min(selected.layer, Math.max(0, hidden.length - 1));
   const units = hidden[layer] ?? 1;
@@ -64,19 +66,19 @@ export function BnStepByStep({ shown = 6 }: { shown?: number }) {
 
   const controls = (
     <>
-      <label className="ns-field" htmlFor={`${id}-layer`}>Layer</label>
+      <label className="ns-field" htmlFor={`${id}-layer`}>{t('bn.layer')}</label>
       <select id={`${id}-layer`} value={layer} onChange={(e) => select(Number(e.target.value), selected.unit)}>
-        {hidden.map((u, j) => <option key={j} value={j}>{j + 1} ({u} units)</option>)}
+        {hidden.map((u, j) => <option key={j} value={j}>{t('chart.units', { layer: j + 1, units: u })}</option>)}
       </select>
-      <label className="ns-field" htmlFor={`${id}-unit`}>Unit</label>
+      <label className="ns-field" htmlFor={`${id}-unit`}>{t('bn.unit')}</label>
       <select id={`${id}-unit`} value={Math.min(selected.unit, units - 1)} onChange={(e) => select(layer, Number(e.target.value))}>
         {Array.from({ length: units }, (_, u) => <option key={u} value={u}>{u + 1}</option>)}
       </select>
-      <span className="ns-segmented" role="radiogroup" aria-label="Mode">
+      <span className="ns-segmented" role="radiogroup" aria-label={t('bn.mode')}>
         {(['train', 'eval'] as const).map((m) => (
           <label key={m} className={mode === m ? 'on' : ''}>
             <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} />
-            {m === 'train' ? 'Training' : 'Evaluation'}
+            {m === 'train' ? t('bn.train') : t('bn.eval')}
           </label>
         ))}
       </span>
@@ -85,16 +87,16 @@ export function BnStepByStep({ shown = 6 }: { shown?: number }) {
 
   return (
     <Figure
-      title="Batch norm step by step"
+      title={t('bn.title')}
       fileName="batch-norm-step-by-step"
       className="ns-bn-step"
-      caption="Ioffe & Szegedy's Algorithm 1 for one unit, with the numbers of the current mini-batch of the batch-norm run."
+      caption={t('bn.caption')}
       controls={controls}
     >
       <div ref={ref}>
-        {state.kind === 'empty' && <p className="ns-empty">No data yet: start training to see the batch-norm computation.</p>}
-        {state.kind === 'no-bn' && <p className="ns-empty">Add the Batch norm run to see this.</p>}
-        {state.kind === 'waiting' && <p className="ns-empty">Waiting for a training batch (of at least 2 examples) for this layer and unit.</p>}
+        {state.kind === 'empty' && <p className="ns-empty">{t('bn.empty')}</p>}
+        {state.kind === 'no-bn' && <p className="ns-empty">{t('bn.noBn')}</p>}
+        {state.kind === 'waiting' && <p className="ns-empty">{t('bn.waiting')}</p>}
         {state.kind === 'ok' && <BnBody detail={state.detail} step={state.step} mode={mode} shown={shown} />}
       </div>
     </Figure>
@@ -106,11 +108,20 @@ export function BnBody({ detail, step, mode, shown }: { detail: BnDetail; step: 
   const n = mode === 'train' ? train : bnNumbers(detail, 'eval', shown);
   const evalMode = mode === 'eval';
   const f = formatNum;
+  const t = useT();
+  const sigma2 = <>σ<sup>2</sup></>;
+  const yi = <>y<Sub>i</Sub></>;
   return (
     <div className="ns-bn-body">
       <p className="ns-bn-where">
-        Layer {detail.layer + 1}, unit {detail.unit + 1} of the {detail.run === 'batch' ? 'batch-norm' : detail.run} run, step {step}:{' '}
-        m = <strong data-testid="bn-m">{train.m}</strong> examples in the batch, ε = <strong data-testid="bn-eps">{formatEps(detail.eps)}</strong>.
+        {fillNodes(t('bn.where'), {
+          layer: detail.layer + 1,
+          unit: detail.unit + 1,
+          run: detail.run === 'batch' ? t('bn.batchRun') : runName(t, detail.run).toLowerCase(),
+          step,
+          m: <strong data-testid="bn-m">{train.m}</strong>,
+          eps: <strong data-testid="bn-eps">{formatEps(detail.eps)}</strong>,
+        })}
       </p>
       <div className="ns-bn-grid">
         <ol className="ns-bn-formulas">
@@ -118,13 +129,13 @@ export function BnBody({ detail, step, mode, shown }: { detail: BnDetail; step: 
             <span className="ns-eq-no">(1)</span>
             μ<Sub>B</Sub> = <span className="ns-frac"><span>1</span><span>m</span></span> Σ<Sub>i=1</Sub><sup>m</sup> x<Sub>i</Sub> ={' '}
             <strong>{f(train.mean)}</strong>
-            {evalMode && <span className="ns-now">evaluation uses the running mean instead: μ = <strong>{f(n.mean)}</strong></span>}
+            {evalMode && <span className="ns-now">{fillNodes(t('bn.evalMean'), { symbol: 'μ', value: <strong>{f(n.mean)}</strong> })}</span>}
           </li>
           <li className={evalMode ? 'ns-replaced' : ''}>
             <span className="ns-eq-no">(2)</span>
             σ<Sub>B</Sub><sup>2</sup> = <span className="ns-frac"><span>1</span><span>m</span></span> Σ<Sub>i=1</Sub><sup>m</sup> (x<Sub>i</Sub> − μ<Sub>B</Sub>)<sup>2</sup> ={' '}
             <strong>{f(train.variance)}</strong>
-            {evalMode && <span className="ns-now">evaluation uses the running variance instead: σ<sup>2</sup> = <strong>{f(n.variance)}</strong></span>}
+            {evalMode && <span className="ns-now">{fillNodes(t('bn.evalVar'), { symbol: sigma2, value: <strong>{f(n.variance)}</strong> })}</span>}
           </li>
           <li>
             <span className="ns-eq-no">(3)</span>
@@ -133,33 +144,33 @@ export function BnBody({ detail, step, mode, shown }: { detail: BnDetail; step: 
           </li>
           <li>
             <span className="ns-eq-no">(4)</span>
-            y<Sub>i</Sub> = γ x̂<Sub>i</Sub> + β, with γ = <strong>{f(n.gamma)}</strong>, β = <strong>{f(n.beta)}</strong>:{' '}
+            y<Sub>i</Sub> = γ x̂<Sub>i</Sub> + β{fillNodes(t('bn.affine'), { gamma: <strong>{f(n.gamma)}</strong>, beta: <strong>{f(n.beta)}</strong> })}{' '}
             y<Sub>i</Sub> = {f(n.gamma)} x̂<Sub>i</Sub> {plus(n.beta)}
-            <span className="ns-note">γ and β belong to the unit: every example of the batch shares them (they are learned, not per sample).</span>
+            <span className="ns-note">{t('bn.shared')}</span>
           </li>
         </ol>
-        <aside className="ns-bn-running" aria-label="Running estimates">
-          <h4>Running estimates</h4>
+        <aside className="ns-bn-running" aria-label={t('bn.running')}>
+          <h4>{t('bn.running')}</h4>
           <dl>
-            <dt>running mean</dt><dd>{f(detail.runningMean)}</dd>
-            <dt>running variance</dt><dd>{f(detail.runningVar)}</dd>
-            <dt>momentum</dt><dd>{detail.momentum}</dd>
+            <dt>{t('bn.runningMean')}</dt><dd>{f(detail.runningMean)}</dd>
+            <dt>{t('bn.runningVar')}</dt><dd>{f(detail.runningVar)}</dd>
+            <dt>{t('bn.momentum')}</dt><dd>{detail.momentum}</dd>
           </dl>
           <p className="ns-note">
-            After each training batch: running ← (1 − momentum) · running + momentum · batch value
-            (the variance unbiased by m/(m − 1)). {evalMode ? <>Evaluation mode uses them in place of μ<Sub>B</Sub> and σ<Sub>B</Sub><sup>2</sup>.</> : 'Training mode does not use them.'}
+            {t('bn.update')}{' '}
+            {evalMode ? fillNodes(t('bn.evalUses'), { mean: <>μ<Sub>B</Sub></>, variance: <>σ<Sub>B</Sub><sup>2</sup></> }) : t('bn.trainIgnores')}
           </p>
         </aside>
       </div>
       <table className="ns-bn-table">
-        <caption>The first {n.rows.length} of the m = {n.m} examples{evalMode ? ', normalised with the running estimates' : ''}</caption>
+        <caption>{t(evalMode ? 'bn.tableEval' : 'bn.table', { shown: n.rows.length, m: n.m })}</caption>
         <thead>
           <tr>
             <th scope="col">i</th>
             <th scope="col">x<Sub>i</Sub></th>
             <th scope="col">x̂<Sub>i</Sub></th>
-            <th scope="col">y<Sub>i</Sub>{evalMode ? ' (evaluation)' : ''}</th>
-            {evalMode && <th scope="col">y<Sub>i</Sub> (training)</th>}
+            <th scope="col">{evalMode ? fillNodes(t('bn.colEval'), { y: yi }) : yi}</th>
+            {evalMode && <th scope="col">{fillNodes(t('bn.colTrain'), { y: yi })}</th>}
           </tr>
         </thead>
         <tbody>

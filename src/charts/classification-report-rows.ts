@@ -13,6 +13,10 @@ export interface ReportRow {
 
 export const REPORT_DIGITS = 3;
 
+/** Labels of the three average rows (scikit-learn's by default; the view passes translated ones). */
+export interface AverageLabels { micro: string; macro: string; weighted: string }
+export const AVERAGE_LABELS: AverageLabels = { micro: 'micro avg', macro: 'macro avg', weighted: 'weighted avg' };
+
 export function formatScore(v: number, digits = REPORT_DIGITS): string {
   return Number.isFinite(v) ? v.toFixed(digits) : '–';
 }
@@ -25,13 +29,13 @@ function row(label: string, kind: ReportRow['kind'], c: ClassScores, digits: num
   };
 }
 
-/** The table rows; `classNames[k]` labels class k (default: its index). */
-export function reportRows(r: ClassificationReport, classNames?: readonly string[], digits = REPORT_DIGITS): ReportRow[] {
+/** The table rows; `classNames[k]` labels class k (default: its index), `averages` the average rows. */
+export function reportRows(r: ClassificationReport, classNames?: readonly string[], digits = REPORT_DIGITS, averages: AverageLabels = AVERAGE_LABELS): ReportRow[] {
   return [
     ...r.classes.map((c, k) => row(classNames?.[k] ?? String(k), 'class', c, digits)),
-    row('micro avg', 'average', r.micro, digits),
-    row('macro avg', 'average', r.macro, digits),
-    row('weighted avg', 'average', r.weighted, digits),
+    row(averages.micro, 'average', r.micro, digits),
+    row(averages.macro, 'average', r.macro, digits),
+    row(averages.weighted, 'average', r.weighted, digits),
   ];
 }
 

@@ -5,9 +5,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ClassificationReport as Report } from '../session/classification-report';
 import { getApp, useApp } from '../state/app';
+import { useT } from '../state/i18n';
 import { reportRows, rowShare } from './classification-report-rows';
 import { heatColor } from './histogram-history-image';
-import { Figure, runCss, runLabel, useVisible } from './histograms-kit';
+import { Figure, runCss, runName, useVisible } from './histograms-kit';
 
 const TICK_MS = 500;
 
@@ -19,6 +20,7 @@ export interface ClassificationReportProps {
 interface Snapshot { reports: Record<string, Report>; step: number }
 
 export function ClassificationReport({ intervalMs = 5000 }: ClassificationReportProps) {
+  const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const visible = useVisible(box);
   const dataset = useApp((s) => s.settings.dataset);
@@ -68,27 +70,27 @@ export function ClassificationReport({ intervalMs = 5000 }: ClassificationReport
   const runs = snap ? Object.keys(snap.reports) : [];
   return (
     <Figure
-      title="Classification report"
+      title={t('report.title')}
       fileName="classification-report"
       className="ns-classification-report"
-      caption="Whole test set, evaluation mode (running statistics): per class precision, recall, F1 and support, and the confusion matrix."
+      caption={t('report.caption')}
       controls={
         <>
-          {snap && <span className="ns-note">step {snap.step}</span>}
+          {snap && <span className="ns-note">{t('chart.step', { step: snap.step })}</span>}
           <button type="button" className="ns-button" onClick={() => { void fetchRef.current(); }} disabled={busy}>
-            {busy ? 'Evaluating…' : 'Refresh'}
+            {busy ? t('report.evaluating') : t('report.refresh')}
           </button>
         </>
       }
     >
       <div ref={box}>
-        {error && !snap && <p className="ns-empty">No report yet ({error}).</p>}
-        {!error && !snap && <p className="ns-empty">No data yet: start training (or press Refresh) to see the report.</p>}
+        {error && !snap && <p className="ns-empty">{t('report.error', { error })}</p>}
+        {!error && !snap && <p className="ns-empty">{t('report.empty')}</p>}
         {snap && (
           <div className="ns-report-runs">
             {runs.map((id) => (
-              <section key={id} className="ns-report-run" aria-label={`${runLabel(id)} run`}>
-                <h4><span style={{ color: runCss(id) }}>■</span> {runLabel(id)} <span className="ns-note" style={{ display: 'inline' }}>accuracy {(snap.reports[id].accuracy * 100).toFixed(2)}%</span></h4>
+              <section key={id} className="ns-report-run" aria-label={t('chart.runAria', { run: runName(t, id) })}>
+                <h4><span style={{ color: runCss(id) }}>■</span> {runName(t, id)} <span className="ns-note" style={{ display: 'inline' }}>{t('report.accuracy', { value: (snap.reports[id].accuracy * 100).toFixed(2) })}</span></h4>
                 <ReportTable report={snap.reports[id]} />
                 <ConfusionMatrix report={snap.reports[id]} />
               </section>
@@ -101,11 +103,15 @@ export function ClassificationReport({ intervalMs = 5000 }: ClassificationReport
 }
 
 export function ReportTable({ report, classNames }: { report: Report; classNames?: readonly string[] }) {
-  const rows = reportRows(report, classNames);
+  const t = useT();
+  const rows = reportRows(report, classNames, undefined, { micro: t('report.micro'), macro: t('report.macro'), weighted: t('report.weighted') });
   return (
     <table className="ns-report-table">
       <thead>
-        <tr><th scope="col">class</th><th scope="col">precision</th><th scope="col">recall</th><th scope="col">f1-score</th><th scope="col">support</th></tr>
+        <tr>
+          <th scope="col">{t('report.class')}</th><th scope="col">{t('report.precision')}</th><th scope="col">{t('report.recall')}</th>
+          <th scope="col">{t('report.f1')}</th><th scope="col">{t('report.support')}</th>
+        </tr>
       </thead>
       <tbody>
         {rows.map((r, i) => (
@@ -120,6 +126,7 @@ export function ReportTable({ report, classNames }: { report: Report; classNames
 
 /** K x K cells, shaded by the share of the true class's row; counts in the cells and in their titles. */
 export function ConfusionMatrix({ report }: { report: Report }) {
+  const tr = useT();
   const K = report.confusion.length;
   const cell = K <= 4 ? 34 : K <= 10 ? 26 : 18;
   const left = 34;
@@ -127,9 +134,9 @@ export function ConfusionMatrix({ report }: { report: Report }) {
   const size = left + K * cell + 4;
   const height = top + K * cell + 4;
   return (
-    <svg className="chart-svg ns-confusion" width={size} height={height} role="img" aria-label="Confusion matrix: rows are the true class, columns the predicted class">
-      <text x={left + (K * cell) / 2} y={10} textAnchor="middle">predicted</text>
-      <text transform={`translate(9,${top + (K * cell) / 2}) rotate(-90)`} textAnchor="middle">true</text>
+    <svg className="chart-svg ns-confusion" width={size} height={height} role="img" aria-label={tr('report.confusionAria')}>
+      <text x={left + (K * cell) / 2} y={10} textAnchor="middle">{tr('report.predicted')}</text>
+      <text transform={`translate(9,${top + (K * cell) / 2}) rotate(-90)`} textAnchor="middle">{tr('report.true')}</text>
       {Array.from({ length: K }, (_, k) => (
         <g key={k}>
           <text x={left + k * cell + cell / 2} y={top - 5} textAnchor="middle">{k}</text>
@@ -145,7 +152,7 @@ export function ConfusionMatrix({ report }: { report: Report }) {
             <rect x={left + p * cell} y={top + t * cell} width={cell - 1} height={cell - 1}
               fill={count > 0 ? `rgb(${r},${g},${b})` : 'rgba(127,127,127,0.08)'}
               stroke={t === p ? 'currentColor' : 'none'} strokeOpacity={0.35}>
-              <title>{`true ${t}, predicted ${p}: ${count} (${(share * 100).toFixed(1)}% of class ${t})`}</title>
+              <title>{tr('report.cell', { t, p, count, share: (share * 100).toFixed(1) })}</title>
             </rect>
             {count > 0 && (
               <text x={left + p * cell + (cell - 1) / 2} y={top + t * cell + (cell - 1) / 2} dy="0.32em" textAnchor="middle"

@@ -1,19 +1,36 @@
 // "Decision boundary": for the 2-D data sets, each run's predicted class over the plane (colour = class,
 // opacity = confidence), with the test points on top coloured by their true label. The worker computes
 // the grid (trainer.decisionGrid); the panel asks about once a second while visible and training, and
-// once per new frame while paused. The grid is drawn on canvas; React renders the axes and legend.
+// once per new frame while paused. The grid is drawn on canvas over the theme's --bg (points outlined
+// in --fg, frame in --muted), redrawn when the colour scheme changes; React renders the axes and legend.
 import { scaleLinear } from 'd3-scale';
 import { useEffect, useRef, useState } from 'react';
 import type { NormKind } from '../engine/types';
 import type { DecisionGrid } from '../session/session';
 import { getApp, useApp } from '../state/app';
-import { classColor, decisionImage } from './decision-boundary-image';
-import { AxisBottom, AxisLeft, Figure, prepareCanvas, runCss, runLabel, useVisible, useWidth } from './histograms-kit';
+import { useT } from '../state/i18n';
+import { classColor, decisionImage, hexToRgb } from './decision-boundary-image';
+import { AxisBottom, AxisLeft, Figure, prepareCanvas, runCss, runName, useVisible, useWidth } from './histograms-kit';
 
 const RUN_ID: Record<NormKind, string> = { none: 'plain', batch: 'batch', layer: 'layer' };
 const MARGIN = { left: 34, right: 8, top: 8, bottom: 24 };
 /** How often the panel looks whether a new grid is due. */
 const TICK_MS = 200;
+
+interface Theme { bg: [number, number, number]; fg: string; muted: string }
+
+/** The theme's --bg (as RGB, for blending the grid), --fg and --muted on `el`, resolved by the canvas. */
+function readTheme(el: Element | null, ctx: CanvasRenderingContext2D): Theme {
+  const style = el ? getComputedStyle(el) : null;
+  const resolve = (name: string, fallback: string) => {
+    ctx.fillStyle = fallback;
+    ctx.fillStyle = style?.getPropertyValue(name).trim() || fallback; // an invalid colour is ignored
+    return String(ctx.fillStyle);
+  };
+  const bg = resolve('--bg', '#ffffff');
+  const rgb = /^#[0-9a-f]{6}$/i.test(bg) ? hexToRgb(bg) : ((bg.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number) as [number, number, number]);
+  return { bg: rgb.length === 3 ? rgb : [255, 255, 255], fg: resolve('--fg', '#1a1b26'), muted: resolve('--muted', '#4b5063') };
+}
 
 export interface DecisionBoundaryProps {
   /** Grid cells per side (the worker evaluates resolution^2 points per run). */
@@ -25,6 +42,7 @@ export interface DecisionBoundaryProps {
 }
 
 export function DecisionBoundary({ resolution = 64, intervalMs = 1000, maxSize = 300 }: DecisionBoundaryProps) {
+  const t = useT();
   const dataset = useApp((s) => s.settings.dataset);
   const runKinds = useApp((s) => s.runs);
   const runIds = runKinds.map((k) => RUN_ID[k]);
@@ -49,11 +67,13 @@ export function DecisionBoundary({ resolution = 64, intervalMs = 1000, maxSize =
     off.height = grid.resolution;
     const octx = off.getContext('2d');
     const image = octx?.createImageData(grid.resolution, grid.resolution);
+    if (!octx || !image) return;
+    const theme = readTheme(box.current, octx);
     const x = scaleLinear().domain([-grid.extent, grid.extent]).range([MARGIN.left, MARGIN.left + plot]);
     const y = scaleLinear().domain([-grid.extent, grid.extent]).range([MARGIN.top + plot, MARGIN.top]);
     for (const [id, canvas] of canvases.current) {
       const ctx = prepareCanvas(canvas, size, size);
-      if (!ctx || !octx || !image || !decisionImage(grid, id, image.data)) continue;
+      if (!ctx || !decisionImage(grid, id, image.data, theme.bg)) continue;
       octx.putImageData(image, 0, 0);
       ctx.imageSmoothingEnabled = true;
       ctx.drawImage(off, MARGIN.left, MARGIN.top, plot, plot);
@@ -67,17 +87,27 @@ export function DecisionBoundary({ resolution = 64, intervalMs = 1000, maxSize =
         ctx.fillStyle = classColor(grid.labels[i]);
         ctx.fill();
         ctx.lineWidth = 0.8;
-        ctx.strokeStyle = '#000';
+        ctx.strokeStyle = theme.fg;
         ctx.stroke();
       }
-      ctx.strokeStyle = 'rgba(0,0,0,0.25)';
+      ctx.globalAlpha = 0.5;
+      ctx.strokeStyle = theme.muted;
       ctx.lineWidth = 1;
       ctx.strokeRect(MARGIN.left + 0.5, MARGIN.top + 0.5, plot - 1, plot - 1);
+      ctx.globalAlpha = 1;
     }
   };
   const drawRef = useRef(draw);
   drawRef.current = draw;
   useEffect(() => { drawRef.current(); }, [size, runKinds]);
+  // The system switched between light and dark: repaint over the new background.
+  useEffect(() => {
+    if (typeof window === 'undefined' || !window.matchMedia) return;
+    const mq = window.matchMedia('(prefers-color-scheme: dark)');
+    const redraw = () => drawRef.current();
+    mq.addEventListener('change', redraw);
+    return () => mq.removeEventListener('change', redraw);
+  }, []);
 
   // Fetch loop: about once per interval while training and visible; after each new frame while paused.
   useEffect(() => {
@@ -124,36 +154,34 @@ export function DecisionBoundary({ resolution = 64, intervalMs = 1000, maxSize =
   const axis = info ? scaleLinear().domain([-info.extent, info.extent]) : null;
   return (
     <Figure
-      title="Decision boundary"
+      title={t('db.title')}
       fileName="decision-boundary"
       className="ns-decision-boundary"
-      caption={is2d
-        ? 'Each run\'s predicted class over the plane (paler = less confident), in evaluation mode; the test points on top, coloured by their true class.'
-        : undefined}
+      caption={is2d ? t('db.caption') : undefined}
     >
       <div ref={box}>
-        {!is2d && <p className="ns-empty">This view is for the 2-D data sets (spiral, circles, xor, gauss): choose one to see how each network divides the plane.</p>}
-        {is2d && !info && <p className="ns-empty">No data yet: start training to see the decision boundaries.</p>}
+        {!is2d && <p className="ns-empty">{t('db.only2d')}</p>}
+        {is2d && !info && <p className="ns-empty">{t('db.empty')}</p>}
         {is2d && info && (
           <div className="ns-legend">
             {Array.from({ length: info.classes }, (_, k) => (
-              <span key={k}><i style={{ background: classColor(k), height: 10, width: 10, borderRadius: 5, border: '1px solid #000' }} />class {k}</span>
+              <span key={k}><i style={{ background: classColor(k), height: 10, width: 10, borderRadius: 5, border: '1px solid var(--fg, #000)' }} />{t('db.class', { k })}</span>
             ))}
-            <span>step {info.step}</span>
+            <span>{t('chart.step', { step: info.step })}</span>
           </div>
         )}
         {is2d && (
           <div className="ns-db-grid" style={{ display: info ? undefined : 'none' }}>
             {runIds.map((id) => (
               <div key={id}>
-                <div className="ns-hist-head"><span style={{ color: runCss(id) }}>■</span> {runLabel(id)}</div>
+                <div className="ns-hist-head"><span style={{ color: runCss(id) }}>■</span> {runName(t, id)}</div>
                 <div className="ns-db-panel" style={{ width: size, height: size }}>
                   <canvas
                     ref={(el) => { if (el) canvases.current.set(id, el); else canvases.current.delete(id); }}
                     style={{ width: size, height: size }}
                     aria-hidden="true"
                   />
-                  <svg className="chart-svg" width={size} height={size} role="img" aria-label={`${runLabel(id)} run: predicted class over the plane`}>
+                  <svg className="chart-svg" width={size} height={size} role="img" aria-label={t('db.panelAria', { run: runName(t, id) })}>
                     {axis && (
                       <>
                         <AxisBottom scale={axis.copy().range([MARGIN.left, MARGIN.left + plot])} y={MARGIN.top + plot} ticks={5} />

@@ -2,7 +2,8 @@
 // (written while the shared chart frame did not exist yet): visibility, width, a devicePixelRatio
 // canvas, SVG axes, and a figure with "Save PNG" (canvases, SVGs and the HTML text of the figure).
 // Run colours come from the shared palette.
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { Fragment, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useT, type MessageKey, type T } from '../state/i18n';
 import { runStyle } from './palette';
 import './histograms-kit.css';
 
@@ -11,6 +12,21 @@ export const runColor = (id: string) => runStyle(id).color;
 export const runLabel = (id: string) => runStyle(id).label;
 export const runDash = (id: string) => runStyle(id).dash;
 export const runCss = (id: string) => runStyle(id).css;
+
+const RUN_KEYS: Record<string, MessageKey> = { plain: 'run.plain', batch: 'run.batch', layer: 'run.layer' };
+/** The run's name in the page's language (the palette's English label for an unknown id). */
+export const runName = (t: T, id: string) => (RUN_KEYS[id] ? t(RUN_KEYS[id]) : runLabel(id));
+
+/**
+ * A translated text whose `{name}` placeholders are React nodes (numbers in <strong>, math with
+ * <sub>/<sup>): `t(key)` without params keeps the placeholders, which are then replaced here.
+ */
+export function fillNodes(text: string, nodes: Record<string, ReactNode>): ReactNode {
+  return text.split(/(\{\w+\})/).map((part, i) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    return <Fragment key={i}>{name !== undefined && name in nodes ? nodes[name] : part}</Fragment>;
+  });
+}
 
 /** Whether the element is on screen (IntersectionObserver; true where it is unavailable). */
 export function useVisible(ref: RefObject<Element | null>): RefObject<boolean> {
@@ -152,6 +168,7 @@ export function Figure({ title, fileName, className, controls, children, caption
   caption?: ReactNode;
 }) {
   const ref = useRef<HTMLElement>(null);
+  const t = useT();
   return (
     <figure ref={ref} className={`ns-chart ${className ?? ''}`}>
       <figcaption className="ns-chart-caption">
@@ -161,7 +178,7 @@ export function Figure({ title, fileName, className, controls, children, caption
       <div className="ns-chart-controls">
         {controls}
         <button type="button" className="ns-chart-save" onClick={() => { if (ref.current) void saveFigurePng(ref.current, fileName); }}>
-          Save PNG
+          {t('chart.savePng')}
         </button>
       </div>
       {children}

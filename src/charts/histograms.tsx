@@ -10,16 +10,19 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { NormKind } from '../engine/types';
 import { STAGES, type Stage, type TelemetryFrame } from '../session/frame';
 import { getApp, useApp } from '../state/app';
+import { useT, type MessageKey } from '../state/i18n';
 import { DEFAULT_HISTORY_COLUMNS, HistogramHistory } from './histogram-history';
 import { renderHistoryImage } from './histogram-history-image';
 import { formatShare, formatStep, niceCeil, niceStepDomain, shares } from './histograms-geometry';
-import { AxisBottom, AxisLeft, Figure, prepareCanvas, runCss, runDash, runLabel, useWidth } from './histograms-kit';
+import { AxisBottom, AxisLeft, Figure, prepareCanvas, runCss, runDash, runName, useWidth } from './histograms-kit';
 import { runColor as resolvedRunColor } from './palette';
 import { useFrameDraw } from './use-frame-draw';
 
-const STAGE_TITLES: Record<Stage, string> = { z: 'z (pre-norm)', norm: 'normalized (norm output)', act: 'activation' };
+const STAGE_TITLES: Record<Stage, MessageKey> = { z: 'hist.stage.z', norm: 'hist.stage.norm', act: 'hist.stage.act' };
 const RUN_ID: Record<NormKind, string> = { none: 'plain', batch: 'batch', layer: 'layer' };
 const MARGIN = { left: 38, right: 8, top: 6, bottom: 20 };
+/** Narrowest panel of the three-column layout; below it the panels stack in one column. */
+const MIN_PANEL = 140;
 
 type Mode = 'now' | 'time';
 
@@ -39,6 +42,7 @@ export interface HistogramsChartProps {
 }
 
 export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HISTORY_COLUMNS }: HistogramsChartProps) {
+  const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const hidden = useApp((s) => s.settings.hidden);
@@ -58,9 +62,10 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
   const history = useMemo(() => new HistogramHistory(historyColumns), [historyColumns]);
   useEffect(() => getApp().hub.subscribe((f) => { history.push(f); }), [history]);
 
-  const cols = 3;
+  // Three stages side by side when they fit; on narrow screens one panel per row, each with its title.
   const gap = 12;
-  const panelWidth = Math.max(120, Math.floor((width - gap * (cols - 1)) / cols));
+  const cols = width >= 3 * MIN_PANEL + 2 * gap ? 3 : 1;
+  const panelWidth = Math.max(100, Math.floor((width - gap * (cols - 1)) / cols));
   const plotW = panelWidth - MARGIN.left - MARGIN.right;
   const plotH = panelHeight - MARGIN.top - MARGIN.bottom;
   const scratch = useRef(new Float64Array(64));
@@ -144,19 +149,19 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
 
   const controls = (
     <>
-      <span className="ns-segmented" role="radiogroup" aria-label="View">
+      <span className="ns-segmented" role="radiogroup" aria-label={t('hist.view')}>
         {(['now', 'time'] as const).map((m) => (
           <label key={m} className={mode === m ? 'on' : ''}>
             <input type="radio" name={`${uid}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} />
-            {m === 'now' ? 'Now' : 'Over time'}
+            {m === 'now' ? t('hist.now') : t('hist.time')}
           </label>
         ))}
       </span>
       {mode === 'time' && (
         <>
-          <label className="ns-field" htmlFor={`${uid}-run`}>Run</label>
+          <label className="ns-field" htmlFor={`${uid}-run`}>{t('hist.run')}</label>
           <select id={`${uid}-run`} value={shownRun} onChange={(e) => setHeatRun(e.target.value)}>
-            {runIds.map((id) => <option key={id} value={id}>{runLabel(id)}</option>)}
+            {runIds.map((id) => <option key={id} value={id}>{runName(t, id)}</option>)}
           </select>
         </>
       )}
@@ -165,12 +170,10 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
 
   return (
     <Figure
-      title="Activation histograms"
+      title={t('hist.title')}
       fileName="activation-histograms"
       className="ns-histograms"
-      caption={mode === 'now'
-        ? 'Per hidden layer, the distribution of the current batch\'s values before the norm (z), after it, and after the activation; every run on the same bins.'
-        : `Per hidden layer, ${runLabel(shownRun).toLowerCase()} run: the distribution over training steps (brighter = more values; each step scaled to its own peak).`}
+      caption={mode === 'now' ? t('hist.caption.now') : t('hist.caption.time', { run: runName(t, shownRun).toLowerCase() })}
       controls={controls}
     >
       <div ref={box}>
@@ -181,29 +184,30 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
                 <svg width={20} height={8} aria-hidden="true" style={{ marginRight: 4 }}>
                   <line x1={1} x2={19} y1={4} y2={4} stroke={runCss(id)} strokeWidth={2} strokeDasharray={runDash(id).join(' ') || undefined} />
                 </svg>
-                {runLabel(id)}
+                {runName(t, id)}
               </span>
             ))}
-            <span>y: share of the batch's values per bin</span>
+            <span>{t('hist.yLegend')}</span>
           </div>
         ) : (
           <div className="ns-legend">
-            <span><i style={{ background: 'linear-gradient(90deg, #440154, #21918c, #fde725)', height: 8, width: 40 }} />few → many values</span>
+            <span><i style={{ background: 'linear-gradient(90deg, #440154, #21918c, #fde725)', height: 8, width: 40 }} />{t('hist.heatLegend')}</span>
           </div>
         )}
-        {!hasData && <p className="ns-empty">No data yet: start training to see the distributions inside the hidden layers.</p>}
+        {!hasData && <p className="ns-empty">{t('hist.empty')}</p>}
         <div className="ns-hist-grid" style={{ gridTemplateColumns: `repeat(${cols}, ${panelWidth}px)`, display: hasData ? undefined : 'none' }}>
-          {STAGES.map((st) => <div key={st} className="ns-hist-head">{STAGE_TITLES[st]}</div>)}
+          {cols > 1 && STAGES.map((st) => <div key={st} className="ns-hist-head">{t(STAGE_TITLES[st])}</div>)}
           {hidden.map((units, j) => [
-            <div key={`h${j}`} className="ns-hist-row-head" style={{ gridColumn: '1 / -1' }}>Layer {j + 1} · {units} units</div>,
-            ...STAGES.map((stage, s) => {
+            <div key={`h${j}`} className="ns-hist-row-head" style={{ gridColumn: '1 / -1' }}>{t('hist.layer', { layer: j + 1, units })}</div>,
+            ...STAGES.flatMap((stage, s) => {
             const key = panelKey(j, s);
             const a = axes[key] ?? null;
             const message = !a
-              ? (stage === 'norm' && !runKinds.some((k) => k !== 'none') ? 'no norm in these runs'
-                : stage === 'norm' && mode === 'time' && shownRun === 'plain' ? 'the plain run has no norm' : '')
+              ? (stage === 'norm' && !runKinds.some((k) => k !== 'none') ? t('hist.noNorm')
+                : stage === 'norm' && mode === 'time' && shownRun === 'plain' ? t('hist.plainNoNorm') : '')
               : '';
-            return (
+            return [
+              ...(cols === 1 ? [<div key={`${key}-head`} className="ns-hist-head">{t(STAGE_TITLES[stage])}</div>] : []),
               <div key={key} className="ns-hist-panel" style={{ width: panelWidth, height: panelHeight }}>
                 <canvas
                   ref={(el) => { if (el) canvases.current.set(key, el); else canvases.current.delete(key); }}
@@ -211,12 +215,12 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
                   aria-hidden="true"
                 />
                 <svg className="chart-svg" width={panelWidth} height={panelHeight} role="img"
-                  aria-label={`${STAGE_TITLES[stage]}, L${j + 1} (${units} units)`}>
+                  aria-label={t('hist.panelAria', { stage: t(STAGE_TITLES[stage]), layer: j + 1, units })}>
                   {a && <PanelAxesView a={a} mode={mode} plotW={plotW} plotH={plotH} />}
                 </svg>
                 {message && <div className="ns-panel-empty">{message}</div>}
-              </div>
-            );
+              </div>,
+            ];
           })])}
         </div>
       </div>

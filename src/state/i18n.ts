@@ -2,6 +2,7 @@
 // languages, checked by the compiler), `{name}` placeholders, the language remembered in localStorage,
 // and a useT() hook that re-renders its component when the language changes.
 import { useSyncExternalStore } from 'react';
+import { chartsEn, chartsZh } from './i18n-charts';
 import type { Lang } from './url-codec';
 
 export type { Lang } from './url-codec';
@@ -87,6 +88,7 @@ const en = {
   'footer.paper': 'Formulas follow Ioffe & Szegedy (2015),',
   'footer.paperTitle': 'Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift',
   'footer.license': 'NormScope is open source under the MIT license. Training runs in your browser; nothing is sent anywhere.',
+  ...chartsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -173,6 +175,7 @@ const zh: Dictionary = {
   'footer.paper': '公式依据 Ioffe & Szegedy (2015)，',
   'footer.paperTitle': 'Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift',
   'footer.license': 'NormScope 以 MIT 许可开源。训练在你的浏览器中进行，不会上传任何数据。',
+  ...chartsZh,
 };
 
 export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { en, zh };
