@@ -43,9 +43,20 @@ export async function saveFigurePng(figure: HTMLElement, name: string): Promise<
     ctx.fillStyle = getComputedStyle(cap).color;
     ctx.font = '600 14px system-ui, sans-serif';
     ctx.textBaseline = 'top';
-    ctx.fillText(cap.querySelector('.ns-fig-title')?.textContent ?? cap.textContent ?? name, r.left - box.left, r.top - box.top);
+    ctx.fillText(cap.textContent ?? name, r.left - box.left, r.top - box.top);
   }
-  for (const el of Array.from(figure.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg.ns-overlay'))) {
+  // One-line texts: legend entries (after their swatch) and panel subheads.
+  for (const el of Array.from(figure.querySelectorAll<HTMLElement>('.ns-legend2 li, .ns-subhead'))) {
+    const r = el.getBoundingClientRect();
+    const swatch = el.querySelector('svg');
+    const sr = swatch?.getBoundingClientRect();
+    const cs = getComputedStyle(el);
+    ctx.fillStyle = cs.color;
+    ctx.font = `${cs.fontWeight} ${cs.fontSize} system-ui, sans-serif`;
+    ctx.textBaseline = 'middle';
+    ctx.fillText(el.textContent ?? '', (sr ? sr.right + 4 : r.left) - box.left, r.top + r.height / 2 - box.top);
+  }
+  for (const el of Array.from(figure.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg.ns-overlay, .ns-legend2 svg'))) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
     if (el instanceof HTMLCanvasElement) { ctx.drawImage(el, r.left - box.left, r.top - box.top, r.width, r.height); continue; }
