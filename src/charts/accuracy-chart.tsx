@@ -14,6 +14,7 @@ import { Tooltip, tooltipRows, type TooltipData } from './tooltip';
 import { hub, useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
+import { currentViewT, runName, useViewT } from './views-i18n';
 import { ValuePool } from './y-domain';
 
 const M = { left: 44, right: 14, top: 10, bottom: 26 };
@@ -30,6 +31,8 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
   const [view, setView] = useRareState({ x: [0, 10] as [number, number], y: [0, 1] as [number, number], runs: [] as string[], bn: false, empty: true });
   const pool = useMemo(() => new ValuePool(), []);
   const id = useId();
+  const t = useViewT();
+  const name = (rid: string) => runName(t, rid);
   const w = Math.max(width, 200);
   const x = scaleLinear().domain(view.x).range([M.left, w - M.right]);
   const y = scaleLinear().domain(view.y).range([height - M.bottom, M.top]);
@@ -65,10 +68,11 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
       ctx.setLineDash([]);
       dotSeries(ctx, main.x, main.y, main.y.length, xs, ys, 3.5, false, theme.surface);
     }
+    const tt = currentViewT;
     for (const run of frame.runs) {
       if (run.divergedAt === null) continue;
       const rid = runIdOf(run.norm);
-      drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(rid), `${runStyle(rid).label} diverged (step ${run.divergedAt})`);
+      drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(rid), tt('divergedAt', { run: runName(tt, rid), step: run.divergedAt }));
     }
   };
   useFrameDraw(body, draw, [w, height, mode]);
@@ -77,31 +81,31 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
     const frame = hub().get();
     const px = e.clientX - e.currentTarget.getBoundingClientRect().left;
     if (!frame || px < M.left || px > w - M.right) { setTip(null); return; }
-    const rows = tooltipRows(frame.runs.map((r) => ({ id: runIdOf(r.norm), cols: accuracySeries(r, mode).main })), x.invert(px));
-    const extra = tooltipRows(frame.runs.flatMap((r) => { const o = accuracySeries(r, mode).other; return o ? [{ id: runIdOf(r.norm), cols: o }] : []; }), x.invert(px))
-      .map((t) => ({ ...t, id: `${t.id}-other`, label: `${t.label} (${mode === 'running' ? 'batch' : 'running'} stats)` }));
+    const rows = tooltipRows(frame.runs.map((r) => ({ id: runIdOf(r.norm), cols: accuracySeries(r, mode).main })), x.invert(px), name);
+    const extra = tooltipRows(frame.runs.flatMap((r) => { const o = accuracySeries(r, mode).other; return o ? [{ id: runIdOf(r.norm), cols: o }] : []; }), x.invert(px), name)
+      .map((row) => ({ ...row, id: `${row.id}-other`, label: t(mode === 'running' ? 'acc.tipBatch' : 'acc.tipRunning', { run: row.label }) }));
     const step = rows.length ? rows[0].step : x.invert(px);
     setTip({ step, left: Math.min(x(step) + 12, w - 220), top: Math.min(Math.max(M.top, e.clientY - e.currentTarget.getBoundingClientRect().top + 14), height - 110), rows: [...rows, ...extra] });
   };
 
-  const legend = [...runItems(view.runs), ...(view.bn ? [{ label: `batch norm, ${mode === 'running' ? 'batch' : 'running'} statistics`, color: runStyle('batch').css, dash: [2, 3] }] : [])];
+  const legend = [...runItems(view.runs, name), ...(view.bn ? [{ label: t(mode === 'running' ? 'acc.otherBatch' : 'acc.otherRunning'), color: runStyle('batch').css, dash: [2, 3] }] : [])];
   return (
     <ChartFrame
-      title="Test accuracy" subtitle="— evaluation mode" fileName="normscope-test-accuracy" bodyRef={body} empty={view.empty} legend={legend}
+      title={t('acc.title')} subtitle={t('acc.sub')} fileName="normscope-test-accuracy" bodyRef={body} empty={view.empty} legend={legend}
       controls={view.bn ? (
-        <fieldset className="ns-radios" aria-label="Batch norm statistics at evaluation">
-          <label><input type="radio" name={`${id}-m`} checked={mode === 'running'} onChange={() => setMode('running')} />Running statistics</label>
-          <label><input type="radio" name={`${id}-m`} checked={mode === 'batch'} onChange={() => setMode('batch')} />Batch statistics</label>
+        <fieldset className="ns-radios" aria-label={t('acc.group')}>
+          <label><input type="radio" name={`${id}-m`} checked={mode === 'running'} onChange={() => setMode('running')} />{t('acc.running')}</label>
+          <label><input type="radio" name={`${id}-m`} checked={mode === 'batch'} onChange={() => setMode('batch')} />{t('acc.batch')}</label>
         </fieldset>
       ) : null}
-      note={view.bn ? 'Running statistics: batch norm normalizes with the averages it collected during training, as at inference. Batch statistics: each test batch is normalized with its own mean and variance. A large gap means the running estimates lag behind the weights (momentum too high, learning rate large) or the batches are small.' : null}
+      note={view.bn ? t('acc.note') : null}
     >
-      <PlotLayer width={w} height={height} canvasRef={canvas} label="Test accuracy against the step" onPointerMove={onMove} onPointerLeave={() => setTip(null)}>
+      <PlotLayer width={w} height={height} canvasRef={canvas} label={t('acc.aria')} onPointerMove={onMove} onPointerLeave={() => setTip(null)}>
         <AxisLeft scale={y} x={M.left} ticks={5} format={(v) => `${Math.round(v * 100)}%`} grid={w - M.left - M.right} />
-        <AxisBottom scale={x} y={height - M.bottom} ticks={Math.max(2, Math.floor(w / 90))} format={formatStep} label="step" />
+        <AxisBottom scale={x} y={height - M.bottom} ticks={Math.max(2, Math.floor(w / 90))} format={formatStep} label={t('step')} />
         {tip ? <line className="ns-hcursor" x1={x(tip.step)} x2={x(tip.step)} y1={M.top} y2={height - M.bottom} /> : null}
       </PlotLayer>
-      <Tooltip data={tip} format={pct} />
+      <Tooltip data={tip} format={pct} stepLabel={t('step')} />
     </ChartFrame>
   );
 }

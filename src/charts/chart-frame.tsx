@@ -5,6 +5,7 @@
 import { useRef, type ReactNode, type Ref } from 'react';
 import { Legend, type LegendItem } from './legend';
 import { saveFigurePng } from './save-png';
+import { useViewT } from './views-i18n';
 import './charts.css';
 
 export interface ChartFrameProps {
@@ -25,10 +26,12 @@ export interface ChartFrameProps {
   children: ReactNode;
 }
 
+/** The English empty-state text (the shown one follows the page language). */
 export const EMPTY_TEXT = 'Waiting for the first steps…';
 
 export function ChartFrame({ title, subtitle, controls, legend, empty, note, fileName, bodyRef, children }: ChartFrameProps) {
   const fig = useRef<HTMLElement>(null);
+  const t = useViewT();
   return (
     <figure ref={fig} className="ns-fig ns-chart">
       <figcaption className="ns-fig-cap">
@@ -38,13 +41,13 @@ export function ChartFrame({ title, subtitle, controls, legend, empty, note, fil
       <div className="ns-fig-tools">
         {controls}
         <button type="button" className="ns-fig-btn" onClick={() => { if (fig.current) void saveFigurePng(fig.current, fileName); }}>
-          Save PNG
+          {t('save')}
         </button>
       </div>
-      {legend ? <Legend items={legend} /> : null}
+      {legend ? <Legend items={legend} label={t('legend')} /> : null}
       <div ref={bodyRef} className="ns-fig-body">
         {children}
-        {empty ? <p className="ns-fig-empty" role="status">{EMPTY_TEXT}</p> : null}
+        {empty ? <p className="ns-fig-empty" role="status">{t('empty')}</p> : null}
       </div>
       {note ? <p className="ns-fig-note">{note}</p> : null}
     </figure>

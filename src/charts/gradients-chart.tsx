@@ -13,6 +13,7 @@ import { runColors, runIdOf, runStyle, themeColors } from './palette';
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
+import { runName, useViewT } from './views-i18n';
 import { ValuePool } from './y-domain';
 
 const PM = { left: 44, right: 8, top: 20, bottom: 22 };
@@ -29,7 +30,9 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const { width } = useSize(body);
   const pool = useMemo(() => new ValuePool(), []);
-  const [view, setView] = useRareState({ doms: MEASURES.map((m) => (m.log ? [1e-4, 1] : [0, 1])) as Pair[], runs: [] as string[], layers: 0, empty: true, diverged: [] as string[], act: '' });
+  const t = useViewT();
+  const name = (rid: string) => runName(t, rid);
+  const [view, setView] = useRareState({ doms: MEASURES.map((m) => (m.log ? [1e-4, 1] : [0, 1])) as Pair[], runs: [] as string[], layers: 0, empty: true, diverged: [] as [string, number][], act: '' });
   const w = Math.max(width, 240);
   const cols = w >= 400 ? 3 : 1;
   const pw = Math.floor((w - GAP * (cols - 1)) / cols);
@@ -42,7 +45,7 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
     const doms = MEASURES.map((m) => measureDomain(frame, m, pool));
     const L = frame.runs[0]?.layers.length ?? 0;
     const empty = frame.step === 0 || L === 0;
-    const diverged = frame.runs.filter((r) => r.divergedAt !== null).map((r) => `${runStyle(runIdOf(r.norm)).label} diverged at step ${r.divergedAt}`);
+    const diverged = frame.runs.filter((r) => r.divergedAt !== null).map((r): [string, number] => [runIdOf(r.norm), r.divergedAt ?? 0]);
     setView({ doms, runs: frame.runs.map((r) => runIdOf(r.norm)), layers: L, empty, diverged, act: frame.runs[0]?.layers[0]?.activation ?? '' });
     const ctx = setupCanvas(canvas.current, w, h);
     if (!ctx || empty) return;
@@ -86,15 +89,14 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
   const L = view.layers;
   return (
     <ChartFrame
-      title="Gradients" subtitle="— per layer, now" fileName="normscope-gradients" bodyRef={body} empty={view.empty}
-      legend={[...runItems(view.runs).map((it) => ({ ...it, kind: 'bar' as const })), { label: 'usual update ratio ≈ 1e-3', color: 'var(--muted, #4b5063)', dash: [4, 3] }]}
+      title={t('grad.title')} subtitle={t('grad.sub')} fileName="normscope-gradients" bodyRef={body} empty={view.empty}
+      legend={[...runItems(view.runs, name).map((it) => ({ ...it, kind: 'bar' as const })), { label: t('grad.guide'), color: 'var(--muted, #4b5063)', dash: [4, 3] }]}
       note={<>
-        {view.diverged.length ? <strong>{view.diverged.join('; ')}. </strong> : null}
-        Update ratio: ‖ΔW‖ / ‖W‖ of a step; around 1e-3 is the usual healthy value, much higher means a too large learning rate.
-        Saturation: {view.act === 'relu' ? 'units dead for the whole batch' : view.act === 'tanh' ? 'share of |a| > 0.98' : 'share of outputs < 0.02 or > 0.98'}.
+        {view.diverged.length ? <strong>{view.diverged.map(([rid, step]) => t('divergedNote', { run: name(rid), step })).join('; ')}. </strong> : null}
+        {t('grad.noteRatio')} {t(view.act === 'relu' ? 'grad.satRelu' : view.act === 'tanh' ? 'grad.satTanh' : 'grad.satSigmoid')}
       </>}
     >
-      <PlotLayer width={w} height={h} canvasRef={canvas} label="Gradient norm, update ratio and saturation per layer and run">
+      <PlotLayer width={w} height={h} canvasRef={canvas} label={t('grad.aria')}>
         {MEASURES.map((m, k) => {
           const o = origin(k);
           const bottom = o.y + height - PM.bottom;
@@ -102,12 +104,12 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
           const y = scaleFor(m, dom, bottom, o.y + PM.top);
           return (
             <g key={m.key}>
-              <text className="ns-panel-title" x={o.x + PM.left} y={o.y + 12}>{m.title}</text>
+              <text className="ns-panel-title" x={o.x + PM.left} y={o.y + 12}>{t(m.title)}</text>
               <AxisLeft scale={y} x={o.x + PM.left} ticks={4} tickValues={m.log ? logTicks(y, dom) : undefined}
                 format={m.log ? formatTick : (v) => `${Math.round(v * 100)}%`} grid={pw - PM.left - PM.right} />
               <path className="ns-ax-line" d={`M${o.x + PM.left},${bottom + 0.5}H${o.x + pw - PM.right}`} />
               {Array.from({ length: L }, (_, g) => (
-                <text key={g} x={groupCenter(L, g, o.x + PM.left, o.x + pw - PM.right)} y={bottom + 14} textAnchor="middle">{(pw - PM.left - PM.right) / Math.max(L, 1) >= 48 ? `layer ${g + 1}` : `L${g + 1}`}</text>
+                <text key={g} x={groupCenter(L, g, o.x + PM.left, o.x + pw - PM.right)} y={bottom + 14} textAnchor="middle">{(pw - PM.left - PM.right) / Math.max(L, 1) >= 48 ? t('grad.layer', { layer: g + 1 }) : `L${g + 1}`}</text>
               ))}
               {m.guide && m.guide >= dom[0] && m.guide <= dom[1]
                 ? <line className="ns-guide" x1={o.x + PM.left} x2={o.x + pw - PM.right} y1={y(m.guide)} y2={y(m.guide)} /> : null}

@@ -3,12 +3,13 @@
 import type { LayerFrame, TelemetryFrame } from '../session/frame';
 import { ValuePool, niceDomain } from './y-domain';
 
-export interface Measure { key: 'gradNorm' | 'updateRatio' | 'saturation'; title: string; log: boolean; guide?: number }
+/** title: a key of views-i18n. */
+export interface Measure { key: 'gradNorm' | 'updateRatio' | 'saturation'; title: 'grad.norm' | 'grad.ratio' | 'grad.saturation'; log: boolean; guide?: number }
 
 export const MEASURES: readonly Measure[] = [
-  { key: 'gradNorm', title: 'Gradient norm ‖∂L/∂W‖', log: true },
-  { key: 'updateRatio', title: 'Update / weight ratio', log: true, guide: 1e-3 },
-  { key: 'saturation', title: 'Saturation', log: false },
+  { key: 'gradNorm', title: 'grad.norm', log: true },
+  { key: 'updateRatio', title: 'grad.ratio', log: true, guide: 1e-3 },
+  { key: 'saturation', title: 'grad.saturation', log: false },
 ];
 
 export const measureValue = (layer: LayerFrame, m: Measure): number => layer[m.key];

@@ -15,14 +15,14 @@ import { shownLayer } from './percentiles-geometry';
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
+import { currentViewT, runName, useViewT } from './views-i18n';
 import { stepDomain, stickyDomain, ValuePool } from './y-domain';
 
 const PM = { left: 44, right: 8, top: 18, bottom: 20 };
 const GAP = 14;
 const KIND_DASH: Record<MomentKind, number[]> = { z: [], norm: [6, 3], running: [1.5, 2.5] };
 const KIND_WIDTH: Record<MomentKind, number> = { z: 1.5, norm: 1.5, running: 2.2 };
-const KIND_LABEL: Record<MomentKind, string> = { z: 'before the norm (z)', norm: 'after the norm', running: 'running estimate (BN)' };
-const COLUMN = ['mean', 'variance'] as const;
+const COLUMN = ['mom.mean', 'mom.variance'] as const;
 const SCATTER = 180;
 
 type Pair = [number, number];
@@ -38,6 +38,8 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
   const pool = useMemo(() => new ValuePool(), []);
   const sticky = useRef<{ layer: number; mean: Pair | null; variance: Pair | null }>({ layer: -1, mean: null, variance: null });
   const id = useId();
+  const t = useViewT();
+  const name = (rid: string) => runName(t, rid);
   const [view, setView] = useRareState({
     x: [0, 10] as Pair, y: [] as Pair[][], runs: [] as string[], empty: true,
     bn: null as string | null, units: 0, sMean: [0, 1] as Pair, sVar: [0, 1] as Pair,
@@ -90,7 +92,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
         }
         ctx.restore();
         for (const run of frame.runs) {
-          if (run.divergedAt !== null) drawDivergence(ctx, sx(run.divergedAt), top, bottom, colorOf(runIdOf(run.norm)), 'diverged');
+          if (run.divergedAt !== null) drawDivergence(ctx, sx(run.divergedAt), top, bottom, colorOf(runIdOf(run.norm)), currentViewT('diverged'));
         }
       }));
     }
@@ -128,31 +130,31 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
 
   const x = (p: { x: number; width: number }) => scaleLinear().domain(view.x).range([p.x + PM.left, p.x + p.width - PM.right]);
   const legend: LegendItem[] = [
-    ...runItems(view.runs).map((it) => ({ ...it, dash: [] })),
+    ...runItems(view.runs, name).map((it) => ({ ...it, dash: [] })),
     ...MOMENT_KINDS.filter((k) => k === 'z' || view.runs.some((r) => (k === 'running' ? r === 'batch' : r !== 'plain')))
-      .map((k) => ({ label: KIND_LABEL[k], color: 'var(--muted, #4b5063)', dash: KIND_DASH[k] })),
+      .map((k) => ({ label: t(`mom.${k}`), color: 'var(--muted, #4b5063)', dash: KIND_DASH[k] })),
   ];
   return (
     <ChartFrame
-      title="Layer mean and variance" subtitle="— batch statistics per layer, averaged over units" fileName="normscope-layer-moments"
+      title={t('mom.title')} subtitle={t('mom.sub')} fileName="normscope-layer-moments"
       bodyRef={body} empty={view.empty} legend={legend}
       controls={view.bn ? (
-        <label htmlFor={`${id}-l`}>Layer (per unit)
+        <label htmlFor={`${id}-l`}>{t('mom.layer')}
           <select id={`${id}-l`} value={layer} onChange={(e) => setChosen(Number(e.target.value))}>
             {Array.from({ length: Math.max(L, 1) }, (_, i) => <option key={i} value={i}>{i + 1}</option>)}
           </select>
         </label>
       ) : null}
-      note={view.bn ? 'Whatever z does, the batch-norm output has mean β and variance γ² (learned; 0 and 1 at the start); its running estimates of the mean and variance of z (used at inference) follow the batch statistics with a lag. Per unit: points on the diagonal mean the running estimate matches the current batch.' : null}
+      note={view.bn ? t('mom.note') : null}
     >
-      <PlotLayer width={w} height={Math.max(gridH, 60)} canvasRef={grid} label="Mean and variance per layer against the step">
+      <PlotLayer width={w} height={Math.max(gridH, 60)} canvasRef={grid} label={t('mom.aria')}>
         {panels.map((row, j) => row.map((p, c) => {
           const dom = view.y[j]?.[c] ?? [0, 1];
           const bottom = p.y + p.height - PM.bottom;
           const sy = c === 1 ? scaleLog().domain(dom).range([bottom, p.y + PM.top]) : scaleLinear().domain(dom).range([bottom, p.y + PM.top]);
           return (
             <g key={`${j}-${c}`}>
-              <text className="ns-panel-title" x={p.x + PM.left} y={p.y + 11}>{`Layer ${j + 1} — ${COLUMN[c]}`}</text>
+              <text className="ns-panel-title" x={p.x + PM.left} y={p.y + 11}>{t('mom.panel', { layer: j + 1, what: t(COLUMN[c]) })}</text>
               <AxisLeft scale={sy} x={p.x + PM.left} ticks={3} tickValues={c === 1 ? logTicks(sy, dom) : undefined} format={formatTick} grid={p.width - PM.left - PM.right} />
               <AxisBottom scale={x(p)} y={bottom} ticks={Math.max(2, Math.floor(p.width / 80))} format={formatStep} />
             </g>
@@ -160,19 +162,19 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
         }))}
       </PlotLayer>
       {view.bn && view.units > 0 ? <>
-        <div className="ns-subhead">{runStyle(view.bn).label}, layer {layer + 1}, per unit now: running estimate vs batch statistic ({view.units} units)</div>
-        <PlotLayer width={2 * sw + GAP} height={SCATTER} canvasRef={scatter} label="Running vs batch mean and variance per unit">
+        <div className="ns-subhead">{t('mom.units', { run: name(view.bn), layer: layer + 1, units: view.units })}</div>
+        <PlotLayer width={2 * sw + GAP} height={SCATTER} canvasRef={scatter} label={t('mom.unitsAria')}>
           {([view.sMean, view.sVar] as Pair[]).map((dom, k) => {
             const x0 = k * (sw + GAP);
             const sx = scaleLinear().domain(dom).range([x0 + PM.left, x0 + sw - PM.right]);
             const sy = scaleLinear().domain(dom).range([SCATTER - PM.bottom - 10, PM.top]);
             return (
               <g key={k}>
-                <text className="ns-panel-title" x={x0 + PM.left} y={11}>{k === 0 ? 'mean' : 'variance'}</text>
+                <text className="ns-panel-title" x={x0 + PM.left} y={11}>{t(k === 0 ? 'mom.mean' : 'mom.variance')}</text>
                 <AxisLeft scale={sy} x={x0 + PM.left} ticks={4} format={formatTick} />
                 <AxisBottom scale={sx} y={SCATTER - PM.bottom - 10} ticks={4} format={formatTick} />
-                <text x={x0 + sw - PM.right} y={SCATTER - 2} textAnchor="end">batch →</text>
-                <text x={x0 + PM.left + 4} y={PM.top + 8}>↑ running</text>
+                <text x={x0 + sw - PM.right} y={SCATTER - 2} textAnchor="end">{t('mom.batchAxis')}</text>
+                <text x={x0 + PM.left + 4} y={PM.top + 8}>{t('mom.runningAxis')}</text>
               </g>
             );
           })}

@@ -4,13 +4,13 @@ import { runStyle } from './palette';
 export interface LegendItem { label: string; color: string; dash?: number[]; kind?: 'line' | 'band' | 'dot' | 'bar' }
 
 /** Legend items of runs, in order. */
-export const runItems = (ids: readonly string[]): LegendItem[] =>
-  ids.map((id) => { const s = runStyle(id); return { label: s.label, color: s.css, dash: s.dash }; });
+export const runItems = (ids: readonly string[], name: (id: string) => string = (id) => runStyle(id).label): LegendItem[] =>
+  ids.map((id) => { const s = runStyle(id); return { label: name(id), color: s.css, dash: s.dash }; });
 
-export function Legend({ items }: { items: LegendItem[] }) {
+export function Legend({ items, label = 'Legend' }: { items: LegendItem[]; label?: string }) {
   if (items.length === 0) return null;
   return (
-    <ul className="ns-legend2" aria-label="Legend">
+    <ul className="ns-legend2" aria-label={label}>
       {items.map((it) => (
         <li key={it.label}>
           <svg width={22} height={10} aria-hidden="true">

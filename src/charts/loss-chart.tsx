@@ -14,6 +14,7 @@ import { Tooltip, tooltipRows, formatValue, type TooltipData } from './tooltip';
 import { useFrameDraw, hub } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
+import { currentViewT, runName, useViewT } from './views-i18n';
 import { yScale } from './y-domain';
 
 const M = { left: 48, right: 14, top: 10, bottom: 26 };
@@ -34,6 +35,8 @@ export function LossChart({ height = 260 }: LossChartProps) {
   const [view, setView] = useRareState({ x: [0, 10] as [number, number], y: [0, 1] as [number, number], runs: [] as string[], empty: true });
   const smoother = useMemo(() => new LossSmoother(), []);
   const id = useId();
+  const t = useViewT();
+  const name = (rid: string) => runName(t, rid);
 
   const w = Math.max(width, 200);
   const x = scaleLinear().domain(view.x).range([M.left, w - M.right]);
@@ -88,9 +91,10 @@ export function LossChart({ height = 260 }: LossChartProps) {
       }
     }
     ctx.restore();
+    const tt = currentViewT;
     for (const run of frame.runs) {
       if (run.divergedAt === null) continue;
-      drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(runIdOf(run.norm)), `${runStyle(runIdOf(run.norm)).label} diverged (step ${run.divergedAt})`);
+      drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(runIdOf(run.norm)), tt('divergedAt', { run: runName(tt, runIdOf(run.norm)), step: run.divergedAt }));
     }
   };
   useFrameDraw(body, draw, [w, height, smoothing, log, ignoreOutliers]);
@@ -104,40 +108,40 @@ export function LossChart({ height = 260 }: LossChartProps) {
     const rows = tooltipRows(frame.runs.map((run) => {
       const rid = runIdOf(run.norm);
       const s = smoothing > 0 ? smoother.smoothed(rid, run.loss.y, smoothing) : undefined;
-      return { id: rid, cols: run.loss, values: s, extra: s ? (i: number) => `(raw ${formatValue(run.loss.y[i])})` : undefined };
-    }), step);
-    const test = tooltipRows(frame.runs.map((run) => ({ id: runIdOf(run.norm), cols: run.testLoss })), step)
-      .filter((t) => Math.abs(x(t.step) - px) < 8)
-      .map((t) => ({ ...t, id: `${t.id}-test`, label: `${t.label} test` }));
+      return { id: rid, cols: run.loss, values: s, extra: s ? (i: number) => t('loss.rawValue', { v: formatValue(run.loss.y[i]) }) : undefined };
+    }), step, name);
+    const test = tooltipRows(frame.runs.map((run) => ({ id: runIdOf(run.norm), cols: run.testLoss })), step, name)
+      .filter((row) => Math.abs(x(row.step) - px) < 8)
+      .map((row) => ({ ...row, id: `${row.id}-test`, label: t('loss.runTest', { run: row.label }) }));
     const near = rows.length ? rows[0].step : step;
     setTip({ step: near, left: Math.min(x(near) + 12, w - 190), top: Math.min(Math.max(M.top, e.clientY - e.currentTarget.getBoundingClientRect().top + 14), height - 110), rows: [...rows, ...test] });
   };
 
   const yTicks = log ? logTicks(y, view.y) : undefined;
-  const legend = [...runItems(view.runs),
-    { label: 'test', color: 'var(--muted, #4b5063)', kind: 'dot' as const },
-    ...(smoothing > 0 ? [{ label: 'raw (faint)', color: 'var(--muted, #4b5063)', kind: 'band' as const }] : [])];
+  const legend = [...runItems(view.runs, name),
+    { label: t('loss.test'), color: 'var(--muted, #4b5063)', kind: 'dot' as const },
+    ...(smoothing > 0 ? [{ label: t('loss.raw'), color: 'var(--muted, #4b5063)', kind: 'band' as const }] : [])];
   return (
     <ChartFrame
-      title="Loss" subtitle="— training (per step) and test" fileName="normscope-loss" bodyRef={body} empty={view.empty} legend={legend}
+      title={t('loss.title')} subtitle={t('loss.sub')} fileName="normscope-loss" bodyRef={body} empty={view.empty} legend={legend}
       controls={<>
-        <label htmlFor={`${id}-s`}>Smoothing
+        <label htmlFor={`${id}-s`}>{t('loss.smoothing')}
           <input id={`${id}-s`} type="range" min={0} max={0.99} step={0.01} value={smoothing}
             onChange={(e) => setSmoothing(Number(e.target.value))} aria-valuetext={smoothing.toFixed(2)} />
           <output htmlFor={`${id}-s`}>{smoothing.toFixed(2)}</output>
         </label>
-        <label><input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />Log scale</label>
-        <label><input type="checkbox" checked={ignoreOutliers} onChange={(e) => setIgnoreOutliers(e.target.checked)} />Ignore outliers</label>
+        <label><input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />{t('loss.log')}</label>
+        <label><input type="checkbox" checked={ignoreOutliers} onChange={(e) => setIgnoreOutliers(e.target.checked)} />{t('loss.outliers')}</label>
       </>}
     >
-      <PlotLayer width={w} height={height} canvasRef={canvas} label="Training and test loss against the step"
+      <PlotLayer width={w} height={height} canvasRef={canvas} label={t('loss.aria')}
         onPointerMove={onMove} onPointerLeave={() => setTip(null)}>
         <AxisLeft scale={y} x={M.left} ticks={5} tickValues={yTicks} format={formatTick} grid={w - M.left - M.right} />
-        <AxisBottom scale={x} y={height - M.bottom} ticks={Math.max(2, Math.floor(w / 90))} format={formatStep} label="step" />
-        <text className="ns-ax-label" x={M.left + 4} y={M.top + 10}>loss</text>
+        <AxisBottom scale={x} y={height - M.bottom} ticks={Math.max(2, Math.floor(w / 90))} format={formatStep} label={t('step')} />
+        <text className="ns-ax-label" x={M.left + 4} y={M.top + 10}>{t('loss.axis')}</text>
         {tip ? <line className="ns-hcursor" x1={x(tip.step)} x2={x(tip.step)} y1={M.top} y2={height - M.bottom} /> : null}
       </PlotLayer>
-      <Tooltip data={tip} />
+      <Tooltip data={tip} stepLabel={t('step')} />
     </ChartFrame>
   );
 }

@@ -14,12 +14,12 @@ import { bandDomains, distributionDomain, DISTRIBUTION_BANDS, layerCount, shownL
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
+import { currentViewT, runName, useViewT } from './views-i18n';
 import { stickyDomain, ValuePool } from './y-domain';
 
 const M = { left: 40, right: 8, top: 18, bottom: 24 };
 const DM = { left: 40, right: 8, top: 18, bottom: 20 };
 const GAP = 12;
-const STAGE_TITLE: Record<Stage, string> = { z: 'z (before the norm)', norm: 'norm output', act: 'activation' };
 
 export interface PercentilesChartProps { panelHeight?: number; distributionHeight?: number }
 
@@ -32,6 +32,8 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
   const pool = useMemo(() => new ValuePool(), []);
   const viewRef = useRef<{ stages: Stage[]; dist: ([number, number] | null)[]; layer: number }>({ stages: [], dist: [], layer: -1 });
   const id = useId();
+  const t = useViewT();
+  const name = (rid: string) => runName(t, rid);
   const [view, setView] = useRareState({
     layers: 0, runs: [] as string[], empty: true,
     x: [0, 10] as [number, number], y: [0, 1] as [number, number],
@@ -80,7 +82,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
       ctx.globalAlpha = 1;
       ctx.lineWidth = 2;
       strokeSeries(ctx, b.p50.x, b.p50.y, b.p50.y.length, xs, ys);
-      if (run.divergedAt !== null) drawDivergence(ctx, xs(run.divergedAt), M.top, panelHeight - M.bottom, color, `diverged (step ${run.divergedAt})`);
+      if (run.divergedAt !== null) drawDivergence(ctx, xs(run.divergedAt), M.top, panelHeight - M.bottom, color, currentViewT('divergedShort', { step: run.divergedAt }));
     });
     // Nine-point distributions of the current step: one panel per stage, one glyph per run.
     const nS = Math.max(stages.length, 1);
@@ -117,39 +119,39 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
   const y = scaleLinear().domain(view.y).range([panelHeight - M.bottom, M.top]);
   return (
     <ChartFrame
-      title="Percentiles" subtitle="— 15th, 50th and 85th percentile of the activation's input" fileName="normscope-percentiles"
-      bodyRef={body} empty={view.empty} legend={runItems(view.runs)}
+      title={t('pct.title')} subtitle={t('pct.sub')} fileName="normscope-percentiles"
+      bodyRef={body} empty={view.empty} legend={runItems(view.runs, name)}
       controls={
-        <label htmlFor={`${id}-l`}>Layer
+        <label htmlFor={`${id}-l`}>{t('pct.layer')}
           <select id={`${id}-l`} value={layer} onChange={(e) => setChosen(Number(e.target.value))} disabled={view.layers === 0}>
             {Array.from({ length: Math.max(view.layers, 1) }, (_, i) => <option key={i} value={i}>{i + 1}</option>)}
           </select>
         </label>
       }
-      note="As in Ioffe & Szegedy (2015), Figure 1 (b, c): the band spans the 15th to 85th percentile of the inputs to the nonlinearity, the line is the median. Below: the current step's distribution per stage (shades: min-max, 7-93%, 16-84%, 31-69%; bar: median)."
+      note={t('pct.note')}
     >
       <div className="ns-panels">
         {view.runs.map((rid, i) => (
           <PlotLayer key={rid} width={pw} height={panelHeight} canvasRef={(c) => { bandCanvases.current[i] = c; }}
-            label={`Percentiles of layer ${layer + 1}, ${runStyle(rid).label}`}>
+            label={t('pct.aria', { layer: layer + 1, run: name(rid) })}>
             <AxisLeft scale={y} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
             <AxisBottom scale={x} y={panelHeight - M.bottom} ticks={Math.max(2, Math.floor(pw / 80))} format={formatStep} />
-            <text className="ns-panel-title" x={M.left} y={11}>{runStyle(rid).label}</text>
+            <text className="ns-panel-title" x={M.left} y={11}>{name(rid)}</text>
           </PlotLayer>
         ))}
       </div>
-      {view.stages.length ? <div className="ns-subhead">Distribution now, layer {layer + 1}</div> : null}
+      {view.stages.length ? <div className="ns-subhead">{t('pct.now', { layer: layer + 1 })}</div> : null}
       <div className="ns-panels">
         {view.stages.map((stage, si) => {
           const dom = view.dist[si] ?? [0, 1];
           const ys = scaleLinear().domain(dom).range([distributionHeight - DM.bottom, DM.top]);
           return (
             <PlotLayer key={stage} width={dw} height={distributionHeight} canvasRef={(c) => { distCanvases.current[si] = c; }}
-              label={`Distribution of ${STAGE_TITLE[stage]} per run`}>
+              label={t('pct.distAria', { stage: t(`stage.${stage}`) })}>
               <AxisLeft scale={ys} x={DM.left} ticks={4} format={formatTick} grid={dw - DM.left - DM.right} />
-              <text className="ns-panel-title" x={DM.left} y={11}>{STAGE_TITLE[stage]}</text>
+              <text className="ns-panel-title" x={DM.left} y={11}>{t(`stage.${stage}`)}</text>
               {view.runs.map((rid, i) => (
-                <text key={rid} x={DM.left + ((i + 0.5) * (dw - DM.left - DM.right)) / nRuns} y={distributionHeight - 5} textAnchor="middle">{runStyle(rid).label}</text>
+                <text key={rid} x={DM.left + ((i + 0.5) * (dw - DM.left - DM.right)) / nRuns} y={distributionHeight - 5} textAnchor="middle">{name(rid)}</text>
               ))}
             </PlotLayer>
           );

@@ -14,6 +14,7 @@ export interface TooltipData { step: number; left: number; top: number; rows: To
 export function tooltipRows(
   series: readonly { id: string; cols: SeriesColumns | null; values?: ArrayLike<number>; extra?: (i: number) => string }[],
   step: number,
+  name: (id: string) => string = (id) => runStyle(id).label,
 ): TooltipRow[] {
   const rows: TooltipRow[] = [];
   for (const s of series) {
@@ -21,7 +22,7 @@ export function tooltipRows(
     const i = nearestIndex(s.cols.x, step);
     if (i < 0) continue;
     const st = runStyle(s.id);
-    rows.push({ id: s.id, label: st.label, color: st.css, step: s.cols.x[i], value: (s.values ?? s.cols.y)[i], extra: s.extra?.(i) });
+    rows.push({ id: s.id, label: name(s.id), color: st.css, step: s.cols.x[i], value: (s.values ?? s.cols.y)[i], extra: s.extra?.(i) });
   }
   return rows;
 }
@@ -29,11 +30,11 @@ export function tooltipRows(
 export const formatValue = (v: number): string =>
   !Number.isFinite(v) ? '—' : Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : v.toPrecision(4);
 
-export function Tooltip({ data, format = formatValue }: { data: TooltipData | null; format?: (v: number) => string }) {
+export function Tooltip({ data, format = formatValue, stepLabel = 'step' }: { data: TooltipData | null; format?: (v: number) => string; stepLabel?: string }) {
   if (!data || data.rows.length === 0) return null;
   return (
     <div className="ns-tip" style={{ left: data.left, top: data.top }} role="status" aria-live="off">
-      <div className="ns-tip-step">step {Math.round(data.step)}</div>
+      <div className="ns-tip-step">{stepLabel} {Math.round(data.step)}</div>
       {data.rows.map((r) => (
         <div key={r.id}><i style={{ background: r.color }} />{r.label}: {format(r.value)}{r.extra ? ` ${r.extra}` : ''}</div>
       ))}
