@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ClassificationReport as Report } from '../session/classification-report';
 import { getApp, useApp } from '../state/app';
-import { useT } from '../state/i18n';
+import { useLang, useT } from '../state/i18n';
 import { reportRows, rowShare } from './classification-report-rows';
 import { heatColor } from './histogram-history-image';
 import { Figure, runCss, runName, useVisible } from './histograms-kit';
@@ -127,6 +127,7 @@ export function ReportTable({ report, classNames }: { report: Report; classNames
 /** K x K cells, shaded by the share of the true class's row; counts in the cells and in their titles. */
 export function ConfusionMatrix({ report }: { report: Report }) {
   const tr = useT();
+  const upright = useLang() === 'zh'; // Chinese reads top to bottom with upright characters
   const K = report.confusion.length;
   const cell = K <= 4 ? 34 : K <= 10 ? 26 : 18;
   const left = 34;
@@ -136,7 +137,9 @@ export function ConfusionMatrix({ report }: { report: Report }) {
   return (
     <svg className="chart-svg ns-confusion" width={size} height={height} role="img" aria-label={tr('report.confusionAria')}>
       <text x={left + (K * cell) / 2} y={10} textAnchor="middle">{tr('report.predicted')}</text>
-      <text transform={`translate(9,${top + (K * cell) / 2}) rotate(-90)`} textAnchor="middle">{tr('report.true')}</text>
+      {upright
+        ? <text x={9} y={top + (K * cell) / 2} textAnchor="middle" style={{ writingMode: 'vertical-rl', textOrientation: 'upright' }}>{tr('report.true')}</text>
+        : <text transform={`translate(9,${top + (K * cell) / 2}) rotate(-90)`} textAnchor="middle">{tr('report.true')}</text>}
       {Array.from({ length: K }, (_, k) => (
         <g key={k}>
           <text x={left + k * cell + cell / 2} y={top - 5} textAnchor="middle">{k}</text>

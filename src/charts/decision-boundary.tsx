@@ -152,6 +152,7 @@ export function DecisionBoundary({ resolution = 64, intervalMs = 1000, maxSize =
   useEffect(() => { gridRef.current = null; setInfo(null); }, [dataset]);
 
   const axis = info ? scaleLinear().domain([-info.extent, info.extent]) : null;
+  const ticks = Math.max(3, Math.min(5, Math.floor(plot / 45))); // labels such as "−0.5" need ~40 px
   return (
     <Figure
       title={t('db.title')}
@@ -184,8 +185,8 @@ export function DecisionBoundary({ resolution = 64, intervalMs = 1000, maxSize =
                   <svg className="chart-svg" width={size} height={size} role="img" aria-label={t('db.panelAria', { run: runName(t, id) })}>
                     {axis && (
                       <>
-                        <AxisBottom scale={axis.copy().range([MARGIN.left, MARGIN.left + plot])} y={MARGIN.top + plot} ticks={5} />
-                        <AxisLeft scale={axis.copy().range([MARGIN.top + plot, MARGIN.top])} x={MARGIN.left} ticks={5} />
+                        <AxisBottom scale={axis.copy().range([MARGIN.left, MARGIN.left + plot])} y={MARGIN.top + plot} ticks={ticks} />
+                        <AxisLeft scale={axis.copy().range([MARGIN.top + plot, MARGIN.top])} x={MARGIN.left} ticks={ticks} />
                       </>
                     )}
                   </svg>
