@@ -99,10 +99,12 @@ export const QUANTILE_SAMPLE = 2048;
 
 /** Steps between two samples of the percentile bands. */
 export const BAND_EVERY = 20;
-/** Frames between two reconsiderations of the histogram ranges. */
-export const RANGE_EVERY = 4;
+/** Frames between two computations of the layer statistics and histograms while training. */
+export const STATS_EVERY = 3;
+/** Statistics refreshes between two reconsiderations of the histogram ranges. */
+export const RANGE_EVERY = 2;
 /** Steps between two measurements of the update ratio. */
-export const RATIO_EVERY = 10;
+export const RATIO_EVERY = 20;
 
 interface LayerHistory {
   p15: BoundedSeries;
@@ -115,7 +117,25 @@ interface LayerHistory {
   runningMean: BoundedSeries | null;
   runningVar: BoundedSeries | null;
   snapshot: ParamSnapshot;
+  /** Measured every RATIO_EVERY steps, so that a frame costs no pass over the weights. */
   updateRatio: number;
+  gradNorm: number;
+  weightNorm: number;
+}
+
+/** What a frame shows of one layer's last step, cached between statistics refreshes. */
+interface LayerView {
+  stages: (StageFrame | null)[];
+  saturation: number;
+  running: LayerFrame['running'];
+}
+
+function copyView(v: LayerView): LayerView {
+  return {
+    stages: v.stages.map((s) => s && { stage: s.stage, stats: s.stats.slice(), distribution: s.distribution.slice(), hist: s.hist.slice() }),
+    saturation: v.saturation,
+    running: v.running && { mean: v.running.mean.slice(), variance: v.running.variance.slice(), batchMean: v.running.batchMean.slice(), batchVar: v.running.batchVar.slice() },
+  };
 }
 
 interface RunHistory {
@@ -142,6 +162,10 @@ export class FrameBuilder {
   private readonly usedGamma: Float32Array[];
   private readonly usedBeta: Float32Array[];
   private frames = 0;
+  private refreshes = 0;
+  private freshStats = true;
+  /** Per run, the last computed view of each layer. */
+  private readonly views: (LayerView[] | null)[] = [];
   private rateMark: { t: number; step: number } | null = null;
   private rate = 0;
 
@@ -157,7 +181,7 @@ export class FrameBuilder {
         zMean: new BoundedSeries(), zVar: new BoundedSeries(),
         normMean: l.gamma ? new BoundedSeries() : null, normVar: l.gamma ? new BoundedSeries() : null,
         runningMean: l.runningMean ? new BoundedSeries() : null, runningVar: l.runningVar ? new BoundedSeries() : null,
-        snapshot: new ParamSnapshot(l.W.length), updateRatio: NaN,
+        snapshot: new ParamSnapshot(l.W.length), updateRatio: NaN, gradNorm: NaN, weightNorm: NaN,
       })),
     }));
     const bnRun = session.runs.find((r) => r.norm === 'batch');
@@ -191,7 +215,12 @@ export class FrameBuilder {
       if (run.divergedAt !== null && run.divergedAt < step) return;
       h.loss.append(step, run.lastLoss);
       if (step % RATIO_EVERY === 0) {
-        run.model.layers.forEach((l, j) => { h.layers[j].updateRatio = h.layers[j].snapshot.ratio(l.W); });
+        run.model.layers.forEach((l, j) => {
+          const lh = h.layers[j];
+          lh.updateRatio = lh.snapshot.ratio(l.W);
+          lh.gradNorm = l2Norm(l.dW);
+          lh.weightNorm = l2Norm(l.W);
+        });
       }
       if (step % BAND_EVERY === 0) {
         const B = run.model.lastBatchSize;
@@ -237,11 +266,15 @@ export class FrameBuilder {
       this.rateMark = { t: now, step: session.step };
     }
     const B = session.settings.batch;
-    // Shared bins: every run's values of a (layer, stage) vote on one range before any is counted.
-    // The range is reconsidered every RANGE_EVERY frames (it moves rarely, and the vote costs a selection).
+    // While training, the layer statistics are recomputed every STATS_EVERY frames (10 a second at
+    // 30 frames a second: what a histogram needs; it is most of a frame's cost); paused, every frame.
     this.frames++;
+    this.freshStats = status !== 'running' || this.frames % STATS_EVERY === 1 % STATS_EVERY;
+    // Shared bins: every run's values of a (layer, stage) vote on one range before any is counted.
+    // The range is reconsidered every RANGE_EVERY statistics refreshes (it moves rarely, and the vote costs a selection).
+    if (this.freshStats) this.refreshes++;
     this.bins.forEach((stageBins, j) => stageBins.forEach((bins, s) => {
-      if (!bins || (bins.initialized && this.frames % RANGE_EVERY !== 0)) return;
+      if (!bins || !this.freshStats || (bins.initialized && this.refreshes % RANGE_EVERY !== 0)) return;
       for (const run of session.runs) {
         const values = stageValues(run.model.layers[j], STAGES[s]);
         if (values) bins.observe(values, run.model.lastBatchSize * run.model.layers[j].units);
@@ -262,37 +295,16 @@ export class FrameBuilder {
   private runFrame(session: TrainingSession, run: TrainingSession['runs'][number], i: number): RunFrame {
     const h = this.history[i];
     const B = run.model.lastBatchSize;
+    const fresh = this.freshStats || !this.views[i];
+    if (fresh) this.views[i] = run.model.layers.map((l, j) => this.layerView(session, l, j, B));
+    const views = this.views[i]!;
     const layers = run.model.layers.map((l, j): LayerFrame => {
-      let saturation = NaN;
-      const stages = STAGES.map((stage, s): StageFrame | null => {
-        const values = stageValues(l, stage);
-        const bins = this.bins[j][s];
-        if (!values || !bins || B === 0) return null;
-        const st = this.stats.compute(values, B, l.units, stage === 'act' ? l.activation : 'none', this.scratchStats);
-        if (stage === 'act') saturation = st.saturation;
-        const hist = new Float32Array(bins.bins);
-        bins.count(values, B * l.units, hist);
-        return {
-          stage,
-          stats: Float32Array.from([st.meanOfMeans, st.meanOfVars, st.stdOfMeans, st.stdOfVars, st.min, st.max, st.p15, st.p50, st.p85]),
-          distribution: Float32Array.from(st.distribution),
-          hist,
-        };
-      });
-      let running: LayerFrame['running'] = null;
-      if (l.runningMean && B > 0) {
-        const eps = session.settings.eps;
-        running = {
-          mean: Float32Array.from(l.runningMean),
-          variance: Float32Array.from(l.runningVar!),
-          batchMean: Float32Array.from(l.train.mean.subarray(0, l.units)),
-          // var = 1 / rstd^2 - eps (the engine keeps rstd = 1 / sqrt(var + eps))
-          batchVar: Float32Array.from(l.train.rstd.subarray(0, l.units), (r) => 1 / (r * r) - eps),
-        };
-      }
+      // Every frame gets its own arrays (they are transferred away), copies of the cached view between refreshes.
+      const { stages, saturation, running } = fresh ? views[j] : copyView(views[j]);
+      if (fresh) views[j] = copyView(views[j]);
       return {
         units: l.units, activation: l.activation, norm: l.normKind, stages,
-        gradNorm: l2Norm(l.dW), weightNorm: l2Norm(l.W), updateRatio: h.layers[j].updateRatio, saturation, running,
+        gradNorm: h.layers[j].gradNorm, weightNorm: h.layers[j].weightNorm, updateRatio: h.layers[j].updateRatio, saturation, running,
         bands: { p15: h.layers[j].p15.toColumns(), p50: h.layers[j].p50.toColumns(), p85: h.layers[j].p85.toColumns() },
         moments: {
           zMean: h.layers[j].zMean.toColumns(), zVar: h.layers[j].zVar.toColumns(),
@@ -308,6 +320,38 @@ export class FrameBuilder {
       testAccBatchStats: h.testAccBatchStats?.toColumns() ?? null,
       layers,
     };
+  }
+
+  /** The statistics, histograms and running estimates of one layer's last training step. */
+  private layerView(session: TrainingSession, l: HiddenLayer, j: number, B: number): LayerView {
+    let saturation = NaN;
+    const stages = STAGES.map((stage, s): StageFrame | null => {
+      const values = stageValues(l, stage);
+      const bins = this.bins[j][s];
+      if (!values || !bins || B === 0) return null;
+      const st = this.stats.compute(values, B, l.units, stage === 'act' ? l.activation : 'none', this.scratchStats);
+      if (stage === 'act') saturation = st.saturation;
+      const hist = new Float32Array(bins.bins);
+      bins.count(values, B * l.units, hist);
+      return {
+        stage,
+        stats: Float32Array.from([st.meanOfMeans, st.meanOfVars, st.stdOfMeans, st.stdOfVars, st.min, st.max, st.p15, st.p50, st.p85]),
+        distribution: Float32Array.from(st.distribution),
+        hist,
+      };
+    });
+    let running: LayerFrame['running'] = null;
+    if (l.runningMean && B > 0) {
+      const eps = session.settings.eps;
+      running = {
+        mean: Float32Array.from(l.runningMean),
+        variance: Float32Array.from(l.runningVar!),
+        batchMean: Float32Array.from(l.train.mean.subarray(0, l.units)),
+        // var = 1 / rstd^2 - eps (the engine keeps rstd = 1 / sqrt(var + eps))
+        batchVar: Float32Array.from(l.train.rstd.subarray(0, l.units), (r) => 1 / (r * r) - eps),
+      };
+    }
+    return { stages, saturation, running };
   }
 
   /** A frame with no session (before loading, or after an error). */
