@@ -11,3 +11,7 @@ export { setupCanvas } from './canvas';
 export { useSize } from './use-size';
 export { useFrameDraw } from './use-frame-draw';
 export { debiasedEma } from './ema';
+export { HistogramsChart } from './histograms';
+export { DecisionBoundary } from './decision-boundary';
+export { ClassificationReport } from './classification-report';
+export { BnStepByStep } from './bn-step';

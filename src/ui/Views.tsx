@@ -1,39 +1,39 @@
-// The chart grid. The charts live in src/charts and are exported from src/charts/index.ts; the page
-// lays out whichever of them exist at build time (import.meta.glob yields nothing for a missing file),
-// each in an error boundary so one broken view never takes the page down.
+// The chart grid: every view from src/charts, grouped in sections, each in an error boundary so that
+// one broken view never takes the page down.
 import { Component, type ComponentType, type ReactNode } from 'react';
+import {
+  AccuracyChart, BnStepByStep, ClassificationReport, DecisionBoundary, GradientsChart, HistogramsChart,
+  LayerMomentsChart, LossChart, PercentilesChart,
+} from '../charts';
 import { useApp } from '../state/app';
 import { useT, type MessageKey } from '../state/i18n';
 
-type ChartName =
-  | 'LossChart' | 'AccuracyChart' | 'PercentilesChart' | 'LayerMomentsChart' | 'GradientsChart'
-  | 'HistogramsChart' | 'DecisionBoundary' | 'ClassificationReport' | 'BnStepByStep';
-
-const modules = import.meta.glob<Record<string, unknown>>(['../charts/index.ts', '../charts/*.tsx'], { eager: true });
-
-function findChart(name: ChartName): ComponentType | null {
-  // index.ts is the contract; a component not exported there yet is taken from its own file.
-  const index = Object.entries(modules).find(([path]) => path.endsWith('/index.ts'))?.[1];
-  const c = index?.[name] ?? Object.values(modules).map((m) => m[name]).find((x) => typeof x === 'function');
-  return typeof c === 'function' ? (c as ComponentType) : null;
+interface Cell {
+  name: string;
+  Chart: ComponentType;
+  wide?: boolean;
+  /** Only for the 2-D data sets. */
+  only2d?: boolean;
 }
 
-const SECTIONS: readonly { title: MessageKey; charts: readonly { name: ChartName; wide?: boolean; only2d?: boolean }[] }[] = [
-  { title: 'views.loss', charts: [{ name: 'LossChart' }, { name: 'AccuracyChart' }] },
+const SECTIONS: readonly { title: MessageKey; charts: readonly Cell[] }[] = [
+  { title: 'views.loss', charts: [{ name: 'LossChart', Chart: LossChart }, { name: 'AccuracyChart', Chart: AccuracyChart }] },
   {
     title: 'views.inside',
-    charts: [{ name: 'PercentilesChart' }, { name: 'LayerMomentsChart' }, { name: 'HistogramsChart', wide: true }, { name: 'GradientsChart' }],
+    charts: [
+      { name: 'PercentilesChart', Chart: PercentilesChart }, { name: 'LayerMomentsChart', Chart: LayerMomentsChart },
+      { name: 'HistogramsChart', Chart: HistogramsChart, wide: true },
+    ],
   },
   {
     title: 'views.bn',
-    charts: [{ name: 'BnStepByStep', wide: true }, { name: 'DecisionBoundary', only2d: true }, { name: 'ClassificationReport' }],
+    charts: [
+      { name: 'BnStepByStep', Chart: BnStepByStep, wide: true },
+      { name: 'GradientsChart', Chart: GradientsChart }, { name: 'ClassificationReport', Chart: ClassificationReport },
+      { name: 'DecisionBoundary', Chart: DecisionBoundary, only2d: true, wide: true },
+    ],
   },
 ];
-
-const RESOLVED = SECTIONS.map((s) => ({
-  ...s,
-  charts: s.charts.map((c) => ({ ...c, Chart: findChart(c.name) })).filter((c) => c.Chart !== null),
-}));
 
 class ChartBoundary extends Component<{ name: string; children: ReactNode }, { error: string | null }> {
   override state = { error: null as string | null };
@@ -52,28 +52,20 @@ class ChartBoundary extends Component<{ name: string; children: ReactNode }, { e
 export function Views() {
   const t = useT();
   const dataset = useApp((s) => s.settings.dataset);
-  const total = RESOLVED.reduce((n, s) => n + s.charts.length, 0);
   return (
     <div className="views">
-      {RESOLVED.map((section) => {
-        const charts = section.charts.filter((c) => !(c.only2d && dataset === 'mnist'))
-          // the report takes the whole row when the decision boundary does not share it
-          .map((c) => (c.name === 'ClassificationReport' ? { ...c, wide: dataset === 'mnist' || !section.charts.some((o) => o.name === 'DecisionBoundary') } : c));
-        if (charts.length === 0) return null;
-        return (
-          <section key={section.title} className="view-section" aria-label={t(section.title)}>
-            <h2>{t(section.title)}</h2>
-            <div className="chart-grid">
-              {charts.map(({ name, wide, Chart }) => (
-                <div key={name} className={`chart-cell${wide ? ' wide' : ''}`} data-chart={name}>
-                  <ChartBoundary name={name}>{Chart ? <Chart /> : null}</ChartBoundary>
-                </div>
-              ))}
-            </div>
-          </section>
-        );
-      })}
-      {total < 9 ? <p className="pending">{t('views.pending')}</p> : null}
+      {SECTIONS.map((section) => (
+        <section key={section.title} className="view-section" aria-label={t(section.title)}>
+          <h2>{t(section.title)}</h2>
+          <div className="chart-grid">
+            {section.charts.filter((c) => !(c.only2d && dataset === 'mnist')).map(({ name, wide, Chart }) => (
+              <div key={name} className={`chart-cell${wide ? ' wide' : ''}`} data-chart={name}>
+                <ChartBoundary name={name}><Chart /></ChartBoundary>
+              </div>
+            ))}
+          </div>
+        </section>
+      ))}
     </div>
   );
 }
