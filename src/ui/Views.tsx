@@ -29,7 +29,8 @@ const SECTIONS: readonly { title: MessageKey; charts: readonly Cell[] }[] = [
     title: 'views.bn',
     charts: [
       { name: 'BnStepByStep', Chart: BnStepByStep, wide: true },
-      { name: 'GradientsChart', Chart: GradientsChart }, { name: 'ClassificationReport', Chart: ClassificationReport },
+      { name: 'GradientsChart', Chart: GradientsChart, wide: true },
+      { name: 'ClassificationReport', Chart: ClassificationReport, wide: true },
       { name: 'DecisionBoundary', Chart: DecisionBoundary, only2d: true, wide: true },
     ],
   },
