@@ -6,6 +6,7 @@ import { Fragment, useEffect, useRef, useState, type ReactNode, type RefObject }
 import { useT, type MessageKey, type T } from '../state/i18n';
 import { runStyle } from './palette';
 import './histograms-kit.css';
+import { setupCanvas } from './canvas';
 
 /** Run colour (light-theme hex), label and dash from the shared palette. */
 export const runColor = (id: string) => runStyle(id).color;
@@ -59,20 +60,8 @@ export function useWidth(ref: RefObject<Element | null>, initial = 600): number 
   return width;
 }
 
-/** Sizes the canvas for devicePixelRatio and returns a context in CSS pixels (or null). */
-export function prepareCanvas(canvas: HTMLCanvasElement | null, width: number, height: number): CanvasRenderingContext2D | null {
-  if (!canvas || width <= 0 || height <= 0) return null;
-  const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
-  const w = Math.round(width * dpr);
-  const h = Math.round(height * dpr);
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== h) canvas.height = h;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return null;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, width, height);
-  return ctx;
-}
+/** Sizes the canvas for devicePixelRatio and returns a context in CSS pixels (or null): the shared helper. */
+export const prepareCanvas = setupCanvas;
 
 /** An SVG copy whose text carries its computed fill and font (the page's CSS does not travel with it). */
 function inlineSvg(svg: SVGSVGElement): string {
