@@ -1,7 +1,7 @@
 // Tests of the dense kernels against a naive float64 triple loop.
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { gemmAccumulate, matmulBackward, matmulForward } from './matmul';
+import { gemmAccumulate, matmulBackward, matmulForward, useSimd } from './matmul';
 import { EngineError, type FloatArray } from './types';
 
 // A small local seeded generator (mulberry32), so that failures reproduce.
@@ -215,7 +215,8 @@ describe('matmul semantics', () => {
     expect(firstMismatch(out, ref, B * OC, 2e-6, C)).toBe(-1);
   });
 
-  it('float32 products are accumulated in double and rounded once', () => {
+  it('the JavaScript kernel accumulates float32 products in double and rounds once', () => {
+    useSimd(false);
     // sum of 1 + 1e-8 * k cancels badly in float32 accumulation but not in double.
     const C = 1000;
     const inp = new Float32Array(C).fill(1);
@@ -226,6 +227,27 @@ describe('matmul semantics', () => {
     const out = new Float32Array(1);
     matmulForward(out, inp, w, null, 1, C, 1);
     expect(out[0]).toBe(C - 2); // float32 left-to-right accumulation would give 0 or garbage
+    useSimd(true);
+  });
+
+  it('the SIMD kernel (float32 sums) agrees with the JavaScript kernel to float32 round-off', () => {
+    expect(useSimd(true)).toBe(true); // Node 20 has WebAssembly SIMD
+    const rng = (seed: number) => () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5;
+    const r = rng(9);
+    for (const [B, C, OC] of [[1, 1, 1], [3, 5, 7], [60, 784, 100], [17, 33, 10]]) {
+      const inp = Float32Array.from({ length: B * C }, r), w = Float32Array.from({ length: OC * C }, r), b = Float32Array.from({ length: OC }, r);
+      const dout = Float32Array.from({ length: B * OC }, r);
+      const run = (simdOn: boolean) => {
+        useSimd(simdOn);
+        const out = new Float32Array(B * OC), dinp = new Float32Array(B * C), dw = new Float32Array(OC * C), db = new Float32Array(OC);
+        matmulForward(out, inp, w, b, B, C, OC);
+        matmulBackward(dinp, dw, db, dout, inp, w, B, C, OC);
+        return [out, dinp, dw, db];
+      };
+      const js = run(false);
+      const wasm = run(true);
+      js.forEach((a, i) => a.forEach((v, j) => expect(Math.abs(wasm[i][j] - v)).toBeLessThan(1e-5 * (1 + Math.sqrt(Math.max(B, C, OC))))));
+    }
   });
 
   it('refuses bad sizes and short arrays', () => {
