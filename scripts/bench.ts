@@ -139,9 +139,11 @@ async function measureTelemetry(args: BenchArgs, log: (s: string) => void) {
     engineStepsPerSec: e.stepsPerSec,
     sessionStepsPerSec: s.stepsPerSec,
     overhead: 1 - s.stepsPerSec / e.stepsPerSec,
+    /** Of the session's own time, the share spent in telemetry (robust to the machine's speed drifting). */
+    telemetryTimeShare: session.share(),
     framesPerSec: FRAME_INTERVAL_MS > 0 ? 1000 / FRAME_INTERVAL_MS : 0,
   };
-  log(`  telemetry: engine ${e.stepsPerSec.toFixed(1)} twin steps/s, session with telemetry ${s.stepsPerSec.toFixed(1)}: overhead ${(100 * result.overhead).toFixed(1)}%`);
+  log(`  telemetry: engine ${e.stepsPerSec.toFixed(1)} twin steps/s, session with telemetry ${s.stepsPerSec.toFixed(1)}: overhead ${(100 * result.overhead).toFixed(1)}%, telemetry's share of the session's time ${(100 * result.telemetryTimeShare).toFixed(1)}%`);
   return result;
 }
 
@@ -223,7 +225,8 @@ async function main(): Promise<number> {
     if (telemetry) {
       const pct = 100 * telemetry.overhead;
       out(`telemetry (${telemetry.workload}, frames every ${FRAME_INTERVAL_MS} ms): engine alone ${telemetry.engineStepsPerSec.toFixed(1)} steps/s, ` +
-        `session with telemetry ${telemetry.sessionStepsPerSec.toFixed(1)} steps/s: overhead ${pct.toFixed(1)}% (target <= 10%: ${pct <= 10 ? 'met' : 'NOT MET'})`);
+        `session with telemetry ${telemetry.sessionStepsPerSec.toFixed(1)} steps/s: overhead ${pct.toFixed(1)}%; ` +
+        `telemetry's share of the session's time ${(100 * telemetry.telemetryTimeShare).toFixed(1)}% (target <= 10%: ${Math.max(pct, 100 * telemetry.telemetryTimeShare) <= 10 ? 'met' : 'NOT MET'})`);
     }
     if (agreement.length) {
       out('');

@@ -1,7 +1,7 @@
 // Telemetry overhead: the twin W1 networks (plain and batch norm, batch 60) trained by the live
 // session, with everything the dashboard gets (per-step loss series, bands every 10 steps, update
 // ratios, test metrics on 1,000 rows every 500 steps in both evaluation modes, and a full frame built
-// and structured-cloned with transfer every 33 ms), against the same two models trained by the engine
+// and structured-cloned with transfer as often as the trainer sends them), against the same two models trained by the engine
 // alone on the same batch stream. overhead = 1 - session / engine.
 import type { Dataset } from '../../src/data/dataset';
 import { BatchSampler, gather } from '../../src/data/batches';
@@ -10,6 +10,7 @@ import { Rng } from '../../src/engine/rng';
 import { modelSpecOf, optimizerSpecOf, streamSeeds } from '../../src/session/build';
 import { FrameBuilder, frameTransferables } from '../../src/session/frame';
 import { TrainingSession } from '../../src/session/session';
+import { DEFAULT_FRAME_INTERVAL_MS } from '../../src/session/trainer';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/session/settings';
 import type { Trainer } from './types';
 
@@ -17,7 +18,7 @@ export const TELEMETRY_SETTINGS: TrainSettings = {
   ...DEFAULT_SETTINGS, dataset: 'mnist', hidden: [100, 100, 100], act: 'sigmoid', norm: 'batch', placement: 'pre',
   batch: 60, lr: 0.1, init: 'normal:0.1', evalEvery: 500, steps: 1e9,
 };
-export const FRAME_INTERVAL_MS = 33;
+export const FRAME_INTERVAL_MS = DEFAULT_FRAME_INTERVAL_MS;
 
 /** Random MNIST-shaped data (6,000 training and 1,000 test rows). */
 export function randomMnistLike(seed = 7): Dataset {
@@ -44,15 +45,24 @@ export function engineTwins(ds: Dataset, s: TrainSettings = TELEMETRY_SETTINGS):
   return { step: () => { step(); }, stepWithLoss: step, dispose() {} };
 }
 
-/** The same two models in a live session with full telemetry. */
-export function sessionWithTelemetry(ds: Dataset, s: TrainSettings = TELEMETRY_SETTINGS): Trainer & { frames: () => number } {
+/**
+ * The same two models in a live session with full telemetry. It also keeps its own account of where
+ * its time goes (training steps against everything telemetry adds), which stays meaningful when the
+ * machine's speed drifts between trials.
+ */
+export function sessionWithTelemetry(ds: Dataset, s: TrainSettings = TELEMETRY_SETTINGS): Trainer & { frames: () => number; share: () => number } {
   const session = new TrainingSession(ds, s, ['none', 'batch']);
   const builder = new FrameBuilder(session);
   let lastFrame = performance.now();
   let frames = 0;
+  let trainMs = 0;
+  let telemetryMs = 0;
   const step = () => {
+    const t0 = performance.now();
     builder.beforeStep(session);
+    const t1 = performance.now();
     session.trainStep();
+    const t2 = performance.now();
     builder.afterStep(session);
     if (session.step % s.evalEvery === 0) builder.afterEval(session, session.evaluate(false));
     const now = performance.now();
@@ -61,7 +71,13 @@ export function sessionWithTelemetry(ds: Dataset, s: TrainSettings = TELEMETRY_S
       const frame = builder.build(session, ++frames, 'running', { layer: 0, unit: 0 }, null);
       structuredClone(frame, { transfer: frameTransferables(frame) });
     }
+    const t3 = performance.now();
+    trainMs += t2 - t1;
+    telemetryMs += (t1 - t0) + (t3 - t2);
     return session.runs[1].lastLoss;
   };
-  return { step: () => { step(); }, stepWithLoss: step, dispose() {}, frames: () => frames };
+  return {
+    step: () => { step(); }, stepWithLoss: step, dispose() {}, frames: () => frames,
+    share: () => telemetryMs / (trainMs + telemetryMs),
+  };
 }

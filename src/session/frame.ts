@@ -266,8 +266,8 @@ export class FrameBuilder {
       this.rateMark = { t: now, step: session.step };
     }
     const B = session.settings.batch;
-    // While training, the layer statistics are recomputed every STATS_EVERY frames (10 a second at
-    // 30 frames a second: what a histogram needs; it is most of a frame's cost); paused, every frame.
+    // While training, the layer statistics are recomputed every STATS_EVERY frames (about 7 a second at
+    // 20 frames a second: what a histogram needs; it is most of a frame's cost); paused, every frame.
     this.frames++;
     this.freshStats = status !== 'running' || this.frames % STATS_EVERY === 1 % STATS_EVERY;
     // Shared bins: every run's values of a (layer, stage) vote on one range before any is counted.

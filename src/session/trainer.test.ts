@@ -12,7 +12,7 @@ const settings = (over: Partial<TrainSettings> = {}): TrainSettings => ({
 const loadDataset = async (s: TrainSettings) => make2d(s.dataset, { seed: s.seed, trainCount: 800, testCount: 400, noise: s.noise });
 
 const open: { port1: MessagePort; port2: MessagePort; trainer: Trainer }[] = [];
-function connect(frameIntervalMs = 33): Remote<Trainer> {
+function connect(frameIntervalMs?: number): Remote<Trainer> {
   const { port1, port2 } = new MessageChannel();
   const trainer = createTrainer({ loadDataset, frameIntervalMs });
   expose(trainer, port1);
@@ -30,7 +30,7 @@ function timeless(f: TelemetryFrame) {
 }
 
 describe('trainer over a MessageChannel', () => {
-  it('streams frames with transferred typed arrays, at most about 30 per second', async () => {
+  it('streams frames with transferred typed arrays, at most 20 per second', async () => {
     const t = connect();
     await t.load(settings(), ['none', 'batch']);
     await t.play();
@@ -40,7 +40,7 @@ describe('trainer over a MessageChannel', () => {
     while (performance.now() - t0 < 1000) { f = await t.nextFrame(f.seq); frames++; }
     await t.pause();
     expect(frames).toBeGreaterThan(5);
-    expect(frames).toBeLessThanOrEqual(33);
+    expect(frames).toBeLessThanOrEqual(22);
     expect(f.step).toBeGreaterThan(50);
     expect(f.runs.map((r) => r.id)).toEqual(['plain', 'batch']);
     const bn = f.runs[1];
