@@ -42,8 +42,9 @@
 //    roles of X and Y) wastes fewer padded rows is used (e.g. OC = 10 runs as 5 panels of 2).
 // 4. Blocking. Y panels are processed in groups that fit in L2 (~384 KB); for each group every X panel
 //    (12.5 KB at K = 784, stays in L1) sweeps over the group. (No measurable effect at these sizes.)
-// 5. Pack and kernel exist twice, for Float32Array and Float64Array operands, and are chosen once per
-//    call, so each copy stays monomorphic (5-10% on the small shapes once both types have been seen).
+// 5. One pack and one kernel serve both array types. (Separate Float32Array and Float64Array copies
+//    were 5-10% faster on small shapes once both types had been seen; now that float32 products run
+//    in the SIMD kernel, this kernel is float64's, and float32's only where SIMD is missing.)
 //
 // Accumulation semantics: the forward pass first writes bias (or 0) and then adds the product; the
 // backward pass adds into dinp/dW/dbias, which callers zero. Only the first B*C, B*OC, OC*C, OC
@@ -100,190 +101,70 @@ const L2_BLOCK_BYTES = 384 * 1024;
 // Packing. P[off + p*K*W + k*W + w] = src[(p*W + w)*rs + k*ks] for rows p*W + w < R, else 0.
 // Two copies (Float32Array / Float64Array sources) so that each stays monomorphic in V8.
 
-function pack32(P: number[], off: number, src: Float32Array, rs: number, ks: number, R: number, K: number, W: number): void {
-  // Index arithmetic is masked to 30 bits (see MASK) and the k loop is unrolled twice: both cut the
-  // per-element instruction count of this copy loop by about a third.
-  const full = R - (R % W);
-  const r1 = rs & MASK;
-  const r2 = (2 * rs) & MASK;
-  const k1 = ks & MASK;
-  const k2 = (2 * ks) & MASK;
-  const Keven = K & ~1;
-  let o = off & MASK;
-  if (W === 2) {
-    for (let r = 0; r < full; r += 2) {
-      let s = (r * rs) & MASK;
-      const oe = (o + 2 * Keven) & MASK;
-      for (; o < oe; o += 4) {
-        const t = s + k1;
-        P[o] = src[s];
-        P[o + 1] = src[s + r1];
-        P[o + 2] = src[t];
-        P[o + 3] = src[t + r1];
-        s = (s + k2) & MASK;
-      }
-      if (Keven < K) {
-        P[o] = src[s];
-        P[o + 1] = src[s + r1];
-        o += 2;
-      }
-    }
-  } else {
-    for (let r = 0; r < full; r += 3) {
-      let s = (r * rs) & MASK;
-      const oe = (o + 3 * Keven) & MASK;
-      for (; o < oe; o += 6) {
-        const t = s + k1;
-        P[o] = src[s];
-        P[o + 1] = src[s + r1];
-        P[o + 2] = src[s + r2];
-        P[o + 3] = src[t];
-        P[o + 4] = src[t + r1];
-        P[o + 5] = src[t + r2];
-        s = (s + k2) & MASK;
-      }
-      if (Keven < K) {
-        P[o] = src[s];
-        P[o + 1] = src[s + r1];
-        P[o + 2] = src[s + r2];
-        o += 3;
-      }
-    }
-  }
-  if (full < R) {
-    // Last, partial panel: rows past R are zero (their products land in accumulators never stored).
-    for (let k = 0; k < K; k++) {
-      for (let w = 0; w < W; w++) {
-        const r = full + w;
-        P[o++] = r < R ? src[r * rs + k * ks] : 0;
-      }
-    }
-  }
-}
-
-function pack64(P: number[], off: number, src: Float64Array, rs: number, ks: number, R: number, K: number, W: number): void {
-  const full = R - (R % W);
-  const r1 = rs & MASK;
-  const r2 = (2 * rs) & MASK;
-  const k1 = ks & MASK;
-  const k2 = (2 * ks) & MASK;
-  const Keven = K & ~1;
-  let o = off & MASK;
-  if (W === 2) {
-    for (let r = 0; r < full; r += 2) {
-      let s = (r * rs) & MASK;
-      const oe = (o + 2 * Keven) & MASK;
-      for (; o < oe; o += 4) {
-        const t = s + k1;
-        P[o] = src[s];
-        P[o + 1] = src[s + r1];
-        P[o + 2] = src[t];
-        P[o + 3] = src[t + r1];
-        s = (s + k2) & MASK;
-      }
-      if (Keven < K) {
-        P[o] = src[s];
-        P[o + 1] = src[s + r1];
-        o += 2;
-      }
-    }
-  } else {
-    for (let r = 0; r < full; r += 3) {
-      let s = (r * rs) & MASK;
-      const oe = (o + 3 * Keven) & MASK;
-      for (; o < oe; o += 6) {
-        const t = s + k1;
-        P[o] = src[s];
-        P[o + 1] = src[s + r1];
-        P[o + 2] = src[s + r2];
-        P[o + 3] = src[t];
-        P[o + 4] = src[t + r1];
-        P[o + 5] = src[t + r2];
-        s = (s + k2) & MASK;
-      }
-      if (Keven < K) {
-        P[o] = src[s];
-        P[o + 1] = src[s + r1];
-        P[o + 2] = src[s + r2];
-        o += 3;
-      }
-    }
-  }
-  if (full < R) {
-    // Last, partial panel: rows past R are zero (their products land in accumulators never stored).
-    for (let k = 0; k < K; k++) {
-      for (let w = 0; w < W; w++) {
-        const r = full + w;
-        P[o++] = r < R ? src[r * rs + k * ks] : 0;
-      }
-    }
-  }
-}
-
 function pack(P: number[], off: number, src: FloatArray, rs: number, ks: number, R: number, K: number, W: number): void {
-  if (src instanceof Float32Array) pack32(P, off, src, rs, ks, R, K, W);
-  else pack64(P, off, src, rs, ks, R, K, W);
+  const full = R - (R % W);
+  const r1 = rs & MASK;
+  const r2 = (2 * rs) & MASK;
+  const k1 = ks & MASK;
+  const k2 = (2 * ks) & MASK;
+  const Keven = K & ~1;
+  let o = off & MASK;
+  if (W === 2) {
+    for (let r = 0; r < full; r += 2) {
+      let s = (r * rs) & MASK;
+      const oe = (o + 2 * Keven) & MASK;
+      for (; o < oe; o += 4) {
+        const t = s + k1;
+        P[o] = src[s];
+        P[o + 1] = src[s + r1];
+        P[o + 2] = src[t];
+        P[o + 3] = src[t + r1];
+        s = (s + k2) & MASK;
+      }
+      if (Keven < K) {
+        P[o] = src[s];
+        P[o + 1] = src[s + r1];
+        o += 2;
+      }
+    }
+  } else {
+    for (let r = 0; r < full; r += 3) {
+      let s = (r * rs) & MASK;
+      const oe = (o + 3 * Keven) & MASK;
+      for (; o < oe; o += 6) {
+        const t = s + k1;
+        P[o] = src[s];
+        P[o + 1] = src[s + r1];
+        P[o + 2] = src[s + r2];
+        P[o + 3] = src[t];
+        P[o + 4] = src[t + r1];
+        P[o + 5] = src[t + r2];
+        s = (s + k2) & MASK;
+      }
+      if (Keven < K) {
+        P[o] = src[s];
+        P[o + 1] = src[s + r1];
+        P[o + 2] = src[s + r2];
+        o += 3;
+      }
+    }
+  }
+  if (full < R) {
+    // Last, partial panel: rows past R are zero (their products land in accumulators never stored).
+    for (let k = 0; k < K; k++) {
+      for (let w = 0; w < W; w++) {
+        const r = full + w;
+        P[o++] = r < R ? src[r * rs + k * ks] : 0;
+      }
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Micro-kernel: O[m*om + n*on] += sum_k X[m,k] Y[n,k] for all m < M, n < N, with X packed in panels of
-// 2 at xOff and Y in panels of 3 at yOff. Two copies (Float32Array / Float64Array output).
+// 2 at xOff and Y in panels of 3 at yOff.
 
-function kernel23f32(P: number[], O: Float32Array, om: number, on: number, M: number, N: number, K: number, xOff: number, yOff: number): void {
-  const nX = (M + 1) >> 1;
-  const nY = ((N + 2) / 3) | 0;
-  const K2 = K * 2;
-  const K3 = K * 3;
-  const block = Math.max(1, Math.floor(L2_BLOCK_BYTES / (24 * Math.max(K, 1))));
-  for (let jb = 0; jb < nY; jb += block) {
-    const je = Math.min(nY, jb + block);
-    for (let ip = 0; ip < nX; ip++) {
-      const m0 = ip * 2;
-      const aStart = (xOff + ip * K2) & MASK;
-      const aEnd = (aStart + K2) & MASK;
-      for (let jp = jb; jp < je; jp++) {
-        const n0 = jp * 3;
-        let c00 = 0, c01 = 0, c02 = 0, c10 = 0, c11 = 0, c12 = 0;
-        let pb = (yOff + jp * K3) & MASK;
-        for (let pa = aStart; pa < aEnd; pa += 2) {
-          const a0 = P[pa];
-          const a1 = P[pa + 1];
-          const b0 = P[pb];
-          const b1 = P[pb + 1];
-          const b2 = P[pb + 2];
-          c00 += a0 * b0;
-          c01 += a0 * b1;
-          c02 += a0 * b2;
-          c10 += a1 * b0;
-          c11 += a1 * b1;
-          c12 += a1 * b2;
-          pb = (pb + 3) & MASK;
-        }
-        const o = m0 * om + n0 * on;
-        if (m0 + 2 <= M && n0 + 3 <= N) {
-          O[o] += c00;
-          O[o + on] += c01;
-          O[o + 2 * on] += c02;
-          O[o + om] += c10;
-          O[o + om + on] += c11;
-          O[o + om + 2 * on] += c12;
-        } else {
-          const nr = N - n0;
-          O[o] += c00;
-          if (nr > 1) O[o + on] += c01;
-          if (nr > 2) O[o + 2 * on] += c02;
-          if (m0 + 1 < M) {
-            // Both rows exist, so this tile is partial in n (nr < 3): c12 is never stored here.
-            O[o + om] += c10;
-            if (nr > 1) O[o + om + on] += c11;
-          }
-        }
-      }
-    }
-  }
-}
-
-function kernel23f64(P: number[], O: Float64Array, om: number, on: number, M: number, N: number, K: number, xOff: number, yOff: number): void {
+function kernel23(P: number[], O: FloatArray, om: number, on: number, M: number, N: number, K: number, xOff: number, yOff: number): void {
   const nX = (M + 1) >> 1;
   const nY = ((N + 2) / 3) | 0;
   const K2 = K * 2;
@@ -374,8 +255,7 @@ export function gemmAccumulate(
   const P = ensurePacked(need);
   pack(P, xOff, X, xm, xk, M, K, 2);
   pack(P, yOff, Y, ym, yk, N, K, 3);
-  if (O instanceof Float32Array) kernel23f32(P, O, om, on, M, N, K, xOff, yOff);
-  else kernel23f64(P, O, om, on, M, N, K, xOff, yOff);
+  kernel23(P, O, om, on, M, N, K, xOff, yOff);
 }
 
 // ---------------------------------------------------------------------------------------------------
