@@ -51,7 +51,7 @@ export function engineTwins(ds: Dataset, s: TrainSettings = TELEMETRY_SETTINGS):
  * machine's speed drifts between trials.
  */
 export function sessionWithTelemetry(ds: Dataset, s: TrainSettings = TELEMETRY_SETTINGS): Trainer & { frames: () => number; share: () => number } {
-  const session = new TrainingSession(ds, s, ['none', 'batch']);
+  const session = new TrainingSession(ds, s, ['plain', 'batch']);
   const builder = new FrameBuilder(session);
   let lastFrame = performance.now();
   let frames = 0;

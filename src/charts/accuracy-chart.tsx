@@ -9,7 +9,7 @@ import { AxisBottom, AxisLeft, formatStep } from './axes';
 import { dotSeries, drawDivergence, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems } from './legend';
-import { runColors, runIdOf, runStyle, themeColors } from './palette';
+import { runColors, runStyle, themeColors } from './palette';
 import { Tooltip, tooltipRows, type TooltipData } from './tooltip';
 import { hub, useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
@@ -41,14 +41,14 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
     const colorOf = runColors(body.current);
     const d = accuracyDomains(frame, pool);
     const empty = !frame.runs.some((r) => r.testAcc.y.length > 0);
-    setView({ ...d, runs: frame.runs.map((r) => runIdOf(r.norm)), bn: frame.runs.some((r) => r.testAccBatchStats), empty });
+    setView({ ...d, runs: frame.runs.map((r) => r.id), bn: frame.runs.some((r) => r.testAccBatchStats), empty });
     const ctx = setupCanvas(canvas.current, w, height);
     if (!ctx || empty) return;
     const theme = themeColors(body.current);
     const xs = scaleLinear().domain(d.x).range([M.left, w - M.right]);
     const ys = scaleLinear().domain(d.y).range([height - M.bottom, M.top]);
     for (const run of frame.runs) {
-      const rid = runIdOf(run.norm);
+      const rid = run.id;
       const color = colorOf(rid);
       const { main, other } = accuracySeries(run, mode);
       ctx.strokeStyle = color;
@@ -71,7 +71,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
     const tt = currentViewT;
     for (const run of frame.runs) {
       if (run.divergedAt === null) continue;
-      const rid = runIdOf(run.norm);
+      const rid = run.id;
       drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(rid), tt('divergedAt', { run: runName(tt, rid), step: run.divergedAt }));
     }
   };
@@ -81,8 +81,8 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
     const frame = hub().get();
     const px = e.clientX - e.currentTarget.getBoundingClientRect().left;
     if (!frame || px < M.left || px > w - M.right) { setTip(null); return; }
-    const rows = tooltipRows(frame.runs.map((r) => ({ id: runIdOf(r.norm), cols: accuracySeries(r, mode).main })), x.invert(px), name);
-    const extra = tooltipRows(frame.runs.flatMap((r) => { const o = accuracySeries(r, mode).other; return o ? [{ id: runIdOf(r.norm), cols: o }] : []; }), x.invert(px), name)
+    const rows = tooltipRows(frame.runs.map((r) => ({ id: r.id, cols: accuracySeries(r, mode).main })), x.invert(px), name);
+    const extra = tooltipRows(frame.runs.flatMap((r) => { const o = accuracySeries(r, mode).other; return o ? [{ id: r.id, cols: o }] : []; }), x.invert(px), name)
       .map((row) => ({ ...row, id: `${row.id}-other`, label: t(mode === 'running' ? 'acc.tipBatch' : 'acc.tipRunning', { run: row.label }) }));
     const step = rows.length ? rows[0].step : x.invert(px);
     setTip({ step, left: Math.min(x(step) + 12, w - 220), top: Math.min(Math.max(M.top, e.clientY - e.currentTarget.getBoundingClientRect().top + 14), height - 110), rows: [...rows, ...extra] });

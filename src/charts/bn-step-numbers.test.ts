@@ -7,7 +7,7 @@ import { bnNumbers, formatEps, formatNum } from './bn-step-numbers';
 
 function detail() {
   const ds = make2d('spiral', { seed: 1, trainCount: 300, testCount: 100, noise: 0.1 });
-  const s = new TrainingSession(ds, { ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [8, 8], act: 'sigmoid', batch: 32, evalEvery: 50, steps: 1e9 }, ['none', 'batch']);
+  const s = new TrainingSession(ds, { ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [8, 8], act: 'sigmoid', batch: 32, evalEvery: 50, steps: 1e9 }, ['plain', 'batch']);
   const b = new FrameBuilder(s);
   for (let i = 0; i < 200; i++) { b.beforeStep(s); s.trainStep(); b.afterStep(s); }
   return b.build(s, 1, 'running', { layer: 1, unit: 3 }, null).bnDetail!;

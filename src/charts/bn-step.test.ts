@@ -13,7 +13,7 @@ import { formatNum } from './bn-step-numbers';
 
 function detail() {
   const ds = make2d('spiral', { seed: 1, trainCount: 300, testCount: 100, noise: 0.1 });
-  const s = new TrainingSession(ds, { ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [8, 8], act: 'sigmoid', batch: 24, eps: 1e-3, evalEvery: 50, steps: 1e9 }, ['none', 'batch']);
+  const s = new TrainingSession(ds, { ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [8, 8], act: 'sigmoid', batch: 24, eps: 1e-3, evalEvery: 50, steps: 1e9 }, ['plain', 'batch']);
   const b = new FrameBuilder(s);
   for (let i = 0; i < 100; i++) { b.beforeStep(s); s.trainStep(); b.afterStep(s); }
   return b.build(s, 1, 'running', { layer: 0, unit: 2 }, null).bnDetail!;
@@ -22,7 +22,7 @@ const text = (html: string, id: string) => new RegExp(`data-testid="${id}"[^>]*>
 
 describe('BnStepByStep', () => {
   it('renders its figure and an empty state before any frame', () => {
-    setApp({ store: createAppStore({} as TrainerLike, { settings: { ...DEFAULT_SETTINGS }, runs: ['none', 'batch'] }), trainer: {} as TrainerLike, hub: new TelemetryHub() });
+    setApp({ store: createAppStore({} as TrainerLike, { settings: { ...DEFAULT_SETTINGS }, runs: ['plain', 'batch'] }), trainer: {} as TrainerLike, hub: new TelemetryHub() });
     const html = renderToStaticMarkup(h(BnStepByStep));
     expect(html).toMatch(/<figcaption[^>]*><span[^>]*>Batch norm step by step</);
     expect(html).toContain('No data yet');

@@ -16,7 +16,7 @@ import { DecisionBoundary } from './decision-boundary';
 import { HistogramsChart } from './histograms';
 
 function app(dataset: 'mnist' | 'spiral') {
-  setApp({ store: createAppStore({} as TrainerLike, { settings: { ...DEFAULT_SETTINGS, dataset }, runs: ['none', 'batch'] }), trainer: {} as TrainerLike, hub: new TelemetryHub() });
+  setApp({ store: createAppStore({} as TrainerLike, { settings: { ...DEFAULT_SETTINGS, dataset }, runs: ['plain', 'batch'] }), trainer: {} as TrainerLike, hub: new TelemetryHub() });
 }
 const caption = (html: string) => /<figcaption[^>]*>(.*?)<\/figcaption>/.exec(html)?.[1].replace(/<[^>]+>/g, '');
 const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();

@@ -20,7 +20,7 @@ describe('decision-boundary colours', () => {
 
   it('paints each cell of a real grid its predicted class, blended by confidence', () => {
     const ds = make2d('xor', { seed: 1, trainCount: 400, testCount: 100, noise: 0.1 });
-    const s = new TrainingSession(ds, { ...DEFAULT_SETTINGS, dataset: 'xor', hidden: [8], act: 'tanh', batch: 32, evalEvery: 50, steps: 1e9 }, ['none', 'batch']);
+    const s = new TrainingSession(ds, { ...DEFAULT_SETTINGS, dataset: 'xor', hidden: [8], act: 'tanh', batch: 32, evalEvery: 50, steps: 1e9 }, ['plain', 'batch']);
     for (let i = 0; i < 300; i++) s.trainStep();
     const grid = s.decisionGrid(16);
     const out = new Uint8ClampedArray(16 * 16 * 4);

@@ -5,14 +5,12 @@
 // in --fg, frame in --muted), redrawn when the colour scheme changes; React renders the axes and legend.
 import { scaleLinear } from 'd3-scale';
 import { useEffect, useRef, useState } from 'react';
-import type { NormKind } from '../engine/types';
 import type { DecisionGrid } from '../session/session';
 import { getApp, useApp } from '../state/app';
 import { useT } from '../state/i18n';
 import { classColor, decisionImage, hexToRgb } from './decision-boundary-image';
 import { AxisBottom, AxisLeft, Figure, prepareCanvas, runCss, runName, useVisible, useWidth } from './histograms-kit';
 
-const RUN_ID: Record<NormKind, string> = { none: 'plain', batch: 'batch', layer: 'layer' };
 const MARGIN = { left: 34, right: 8, top: 8, bottom: 24 };
 /** How often the panel looks whether a new grid is due. */
 const TICK_MS = 200;
@@ -45,7 +43,7 @@ export function DecisionBoundary({ resolution = 64, intervalMs = 1000, maxSize =
   const t = useT();
   const dataset = useApp((s) => s.settings.dataset);
   const runKinds = useApp((s) => s.runs);
-  const runIds = runKinds.map((k) => RUN_ID[k]);
+  const runIds = [...runKinds];
   const box = useRef<HTMLDivElement>(null);
   const visible = useVisible(box);
   const width = useWidth(box);

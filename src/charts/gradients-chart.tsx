@@ -9,7 +9,7 @@ import { setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { MEASURES, measureDomain, measureValue, type Measure } from './gradients-geometry';
 import { runItems } from './legend';
-import { runColors, runIdOf, runStyle, themeColors } from './palette';
+import { runColors, runStyle, themeColors } from './palette';
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
@@ -45,8 +45,8 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
     const doms = MEASURES.map((m) => measureDomain(frame, m, pool));
     const L = frame.runs[0]?.layers.length ?? 0;
     const empty = frame.step === 0 || L === 0;
-    const diverged = frame.runs.filter((r) => r.divergedAt !== null).map((r): [string, number] => [runIdOf(r.norm), r.divergedAt ?? 0]);
-    setView({ doms, runs: frame.runs.map((r) => runIdOf(r.norm)), layers: L, empty, diverged, act: frame.runs[0]?.layers[0]?.activation ?? '' });
+    const diverged = frame.runs.filter((r) => r.divergedAt !== null).map((r): [string, number] => [r.id, r.divergedAt ?? 0]);
+    setView({ doms, runs: frame.runs.map((r) => r.id), layers: L, empty, diverged, act: frame.runs[0]?.layers[0]?.activation ?? '' });
     const ctx = setupCanvas(canvas.current, w, h);
     if (!ctx || empty) return;
     const theme = themeColors(body.current);
@@ -58,7 +58,7 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
       for (const b of bars) {
         const run = frame.runs[b.member];
         const v = measureValue(run.layers[b.group], m);
-        const rid = runIdOf(run.norm);
+        const rid = run.id;
         ctx.fillStyle = colorOf(rid);
         if (!Number.isFinite(v) || (m.log && v <= 0)) {
           // No value (diverged, not measured yet, or exactly 0 on a log scale): a small cross.

@@ -83,7 +83,7 @@ describe('HistogramChannel', () => {
 
 function realFrames(): TelemetryFrame[] {
   const ds = make2d('spiral', { seed: 1, trainCount: 300, testCount: 100, noise: 0.1 });
-  const s = new TrainingSession(ds, { ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [8, 8], act: 'sigmoid', batch: 16, evalEvery: 50, steps: 1e9 }, ['none', 'batch']);
+  const s = new TrainingSession(ds, { ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [8, 8], act: 'sigmoid', batch: 16, evalEvery: 50, steps: 1e9 }, ['plain', 'batch']);
   const b = new FrameBuilder(s);
   const frames: TelemetryFrame[] = [];
   for (let i = 0; i < 120; i++) {

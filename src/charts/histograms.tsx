@@ -7,7 +7,6 @@
 // rarely (bins ranges, 1-2-5 y maxima, niced step domains) and are the only frame-derived state.
 import { scaleLinear } from 'd3-scale';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { NormKind } from '../engine/types';
 import { STAGES, type Stage, type TelemetryFrame } from '../session/frame';
 import { getApp, useApp } from '../state/app';
 import { useT, type MessageKey } from '../state/i18n';
@@ -19,7 +18,6 @@ import { runColor as resolvedRunColor } from './palette';
 import { useFrameDraw } from './use-frame-draw';
 
 const STAGE_TITLES: Record<Stage, MessageKey> = { z: 'hist.stage.z', norm: 'hist.stage.norm', act: 'hist.stage.act' };
-const RUN_ID: Record<NormKind, string> = { none: 'plain', batch: 'batch', layer: 'layer' };
 const MARGIN = { left: 38, right: 8, top: 6, bottom: 20 };
 /** Narrowest panel of the three-column layout; below it the panels stack in one column. */
 const MIN_PANEL = 140;
@@ -47,7 +45,7 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
   const width = useWidth(box);
   const hidden = useApp((s) => s.settings.hidden);
   const runKinds = useApp((s) => s.runs);
-  const runIds = useMemo(() => runKinds.map((k) => RUN_ID[k]), [runKinds]);
+  const runIds = useMemo<string[]>(() => [...runKinds], [runKinds]);
   const [mode, setMode] = useState<Mode>('now');
   const uid = useId();
   const [heatRun, setHeatRun] = useState<string>('batch');
@@ -203,7 +201,7 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
             const key = panelKey(j, s);
             const a = axes[key] ?? null;
             const message = !a
-              ? (stage === 'norm' && !runKinds.some((k) => k !== 'none') ? t('hist.noNorm')
+              ? (stage === 'norm' && !runKinds.some((k) => k !== 'plain') ? t('hist.noNorm')
                 : stage === 'norm' && mode === 'time' && shownRun === 'plain' ? t('hist.plainNoNorm') : '')
               : '';
             return [

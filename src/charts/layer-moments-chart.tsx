@@ -10,7 +10,7 @@ import { drawDivergence, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems, type LegendItem } from './legend';
 import { gridLayout, MOMENT_KINDS, momentDomains, momentSeries, scatterDomain, type MomentKind } from './moments-geometry';
-import { runColors, runIdOf, runStyle, themeColors } from './palette';
+import { runColors, runStyle, themeColors } from './palette';
 import { shownLayer } from './percentiles-geometry';
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
@@ -63,7 +63,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
     const sVar = running ? stickyDomain(same ? sticky.current.variance : null, scatterDomain(running.variance, running.batchVar, pool)) : ([0, 1] as Pair);
     sticky.current = { layer: j, mean: sMean, variance: sVar };
     const empty = !frame.runs.some((r) => (r.layers[0]?.moments.zMean.y.length ?? 0) > 0);
-    setView({ x, y: ys, runs: frame.runs.map((r) => runIdOf(r.norm)), empty, bn: bnRun ? runIdOf(bnRun.norm) : null, units: running?.mean.length ?? 0, sMean, sVar });
+    setView({ x, y: ys, runs: frame.runs.map((r) => r.id), empty, bn: bnRun ? bnRun.id : null, units: running?.mean.length ?? 0, sMean, sVar });
     const theme = themeColors(body.current);
     const lay = gridLayout(w, ys.length, 2, rowHeight, GAP);
     const h = Math.max(1, ys.length * rowHeight + (ys.length - 1) * GAP);
@@ -85,21 +85,21 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
           for (const run of frame.runs) {
             const s = momentSeries(run.layers[jj], c as 0 | 1, kind);
             if (!s) continue;
-            ctx.strokeStyle = colorOf(runIdOf(run.norm));
+            ctx.strokeStyle = colorOf(run.id);
             ctx.globalAlpha = kind === 'norm' ? 0.75 : 1;
             strokeSeries(ctx, s.x, s.y, s.y.length, sx, sy, c === 1);
           }
         }
         ctx.restore();
         for (const run of frame.runs) {
-          if (run.divergedAt !== null) drawDivergence(ctx, sx(run.divergedAt), top, bottom, colorOf(runIdOf(run.norm)), currentViewT('diverged'));
+          if (run.divergedAt !== null) drawDivergence(ctx, sx(run.divergedAt), top, bottom, colorOf(run.id), currentViewT('diverged'));
         }
       }));
     }
     // Per unit, now: running vs batch statistics of the batch-norm run.
     const sctx = setupCanvas(scatter.current, 2 * sw + GAP, SCATTER);
     if (!sctx || !running || !bnRun) return;
-    const color = colorOf(runIdOf(bnRun.norm));
+    const color = colorOf(bnRun.id);
     const pairs: [Float32Array, Float32Array, Pair][] = [[running.batchMean, running.mean, sMean], [running.batchVar, running.variance, sVar]];
     pairs.forEach(([bx, ry, dom], k) => {
       const x0 = k * (sw + GAP);

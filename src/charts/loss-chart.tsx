@@ -9,7 +9,7 @@ import { dotSeries, drawDivergence, fillBand, setupCanvas, strokeSeries } from '
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems } from './legend';
 import { LossSmoother } from './loss-geometry';
-import { runColors, runIdOf, runStyle, themeColors } from './palette';
+import { runColors, runStyle, themeColors } from './palette';
 import { Tooltip, tooltipRows, formatValue, type TooltipData } from './tooltip';
 import { useFrameDraw, hub } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
@@ -46,7 +46,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
     const colorOf = runColors(body.current);
     const d = smoother.domains(frame, { smoothing, log, ignoreOutliers });
     const empty = !frame.runs.some((r) => r.loss.y.length > 0);
-    setView({ x: d.x, y: d.y, runs: frame.runs.map((r) => runIdOf(r.norm)), empty });
+    setView({ x: d.x, y: d.y, runs: frame.runs.map((r) => r.id), empty });
     const ctx = setupCanvas(canvas.current, w, height);
     if (!ctx || empty) return;
     const theme = themeColors(body.current);
@@ -59,7 +59,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
     // Three passes so that no run's faint raw values cover another run's smoothed curve.
     for (let pass = 0; pass < 3; pass++) {
       for (const run of frame.runs) {
-        const rid = runIdOf(run.norm);
+        const rid = run.id;
         const color = colorOf(rid);
         const n = run.loss.y.length;
         ctx.fillStyle = color;
@@ -94,7 +94,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
     const tt = currentViewT;
     for (const run of frame.runs) {
       if (run.divergedAt === null) continue;
-      drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(runIdOf(run.norm)), tt('divergedAt', { run: runName(tt, runIdOf(run.norm)), step: run.divergedAt }));
+      drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(run.id), tt('divergedAt', { run: runName(tt, run.id), step: run.divergedAt }));
     }
   };
   useFrameDraw(body, draw, [w, height, smoothing, log, ignoreOutliers]);
@@ -106,11 +106,11 @@ export function LossChart({ height = 260 }: LossChartProps) {
     if (!frame || px < M.left || px > w - M.right) { setTip(null); return; }
     const step = x.invert(px);
     const rows = tooltipRows(frame.runs.map((run) => {
-      const rid = runIdOf(run.norm);
+      const rid = run.id;
       const s = smoothing > 0 ? smoother.smoothed(rid, run.loss.y, smoothing) : undefined;
       return { id: rid, cols: run.loss, values: s, extra: s ? (i: number) => t('loss.rawValue', { v: formatValue(run.loss.y[i]) }) : undefined };
     }), step, name);
-    const test = tooltipRows(frame.runs.map((run) => ({ id: runIdOf(run.norm), cols: run.testLoss })), step, name)
+    const test = tooltipRows(frame.runs.map((run) => ({ id: run.id, cols: run.testLoss })), step, name)
       .filter((row) => Math.abs(x(row.step) - px) < 8)
       .map((row) => ({ ...row, id: `${row.id}-test`, label: t('loss.runTest', { run: row.label }) }));
     const near = rows.length ? rows[0].step : step;

@@ -2,7 +2,6 @@
 // (steps; loss: full extent or the 1st-99th percentiles of the visible values, linear or log).
 import type { TelemetryFrame } from '../session/frame';
 import { debiasedEma } from './ema';
-import { runIdOf } from './palette';
 import { ValuePool, niceDomain, stepDomain } from './y-domain';
 
 export interface LossOptions { smoothing: number; log: boolean; ignoreOutliers: boolean }
@@ -28,7 +27,7 @@ export class LossSmoother {
     pool.reset();
     for (const run of frame.runs) {
       const n = run.loss.y.length;
-      const s = this.smoothed(runIdOf(run.norm), run.loss.y, o.smoothing);
+      const s = this.smoothed(run.id, run.loss.y, o.smoothing);
       pool.add(run.loss.y, n, o.log);
       if (o.smoothing > 0) pool.add(s, n, o.log);
       pool.add(run.testLoss.y, run.testLoss.y.length, o.log);

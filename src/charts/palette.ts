@@ -17,9 +17,11 @@ const STYLES: Record<string, Omit<RunStyle, 'id' | 'css'>> = {
   plain: { label: 'Plain', color: '#0072B2', dash: [] },
   batch: { label: 'Batch norm', color: '#D55E00', dash: [7, 3] },
   layer: { label: 'Layer norm', color: '#009E73', dash: [2, 2] },
+  'batch-pre': { label: 'Batch norm, before the activation', color: '#D55E00', dash: [7, 3] },
+  'batch-post': { label: 'Batch norm, after the activation', color: '#CC79A7', dash: [3, 2, 1, 2] },
 };
 
-/** The style of run `id` ('plain' | 'batch' | 'layer'; anything else gets grey). */
+/** The style of run `id` (a run kind; anything else gets grey). */
 export function runStyle(id: string): RunStyle {
   const s = STYLES[id] ?? { label: id, color: '#666666', dash: [] };
   return { id, ...s, css: `var(--run-${id}, ${s.color})` };
@@ -54,9 +56,6 @@ export function runColor(el: Element | null, id: string): string {
   const style = el && typeof getComputedStyle !== 'undefined' ? getComputedStyle(el) : null;
   return cssVar(style, `--run-${id}`, runStyle(id).color);
 }
-
-/** Run id of a frame's norm kind (the session's naming). */
-export const runIdOf = (norm: string): string => (norm === 'none' ? 'plain' : norm);
 
 /**
  * Resolved run colours for one draw: reads the element's style once, then answers from a map

@@ -9,7 +9,7 @@ import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
 import { drawDivergence, fillBand, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems } from './legend';
-import { runColors, runIdOf, runStyle } from './palette';
+import { runColors, runStyle } from './palette';
 import { bandDomains, distributionDomain, DISTRIBUTION_BANDS, layerCount, shownLayer } from './percentiles-geometry';
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
@@ -59,7 +59,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
     });
     viewRef.current = { stages, dist, layer: j };
     const empty = !frame.runs.some((r) => (r.layers[j]?.bands.p50.y.length ?? 0) > 0);
-    setView({ layers: L, runs: frame.runs.map((r) => runIdOf(r.norm)), empty, x: d.x, y: d.y, stages, dist });
+    setView({ layers: L, runs: frame.runs.map((r) => r.id), empty, x: d.x, y: d.y, stages, dist });
     const n = Math.max(frame.runs.length, 1);
     const pwNow = Math.floor((w - GAP * (n - 1)) / n);
     const xs = scaleLinear().domain(d.x).range([M.left, pwNow - M.right]);
@@ -68,7 +68,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
       const ctx = setupCanvas(bandCanvases.current[i] ?? null, pwNow, panelHeight);
       const b = run.layers[j]?.bands;
       if (!ctx || !b) return;
-      const rid = runIdOf(run.norm);
+      const rid = run.id;
       const color = colorOf(rid);
       const k = Math.min(b.p15.y.length, b.p85.y.length);
       ctx.fillStyle = color;
@@ -97,7 +97,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
       frame.runs.forEach((run, i) => {
         const st = run.layers[j]?.stages[s];
         if (!st) return;
-        const color = colorOf(runIdOf(run.norm));
+        const color = colorOf(run.id);
         const x0 = DM.left + i * slot + slot * 0.2;
         const bw = slot * 0.6;
         const q = st.distribution;

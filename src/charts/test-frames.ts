@@ -3,9 +3,9 @@ import { make2d } from '../data/synthetic';
 import { FrameBuilder, type TelemetryFrame } from '../session/frame';
 import { TrainingSession } from '../session/session';
 import { DEFAULT_SETTINGS } from '../session/settings';
-import type { NormKind } from '../engine/types';
+import type { RunKind } from '../session/run-kinds';
 
-export function buildTestFrame(steps = 300, runs: NormKind[] = ['none', 'batch'], lr?: number): TelemetryFrame {
+export function buildTestFrame(steps = 300, runs: RunKind[] = ['plain', 'batch'], lr?: number): TelemetryFrame {
   const ds = make2d('spiral', { seed: 1, trainCount: 600, testCount: 300, noise: 0.1 });
   const s = new TrainingSession(ds, { ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [16, 16], act: 'sigmoid', batch: 32, evalEvery: 50, steps: 1e9, ...(lr ? { lr } : {}) }, runs);
   const b = new FrameBuilder(s);

@@ -2,6 +2,7 @@
 // chart frame, in English and 简体中文, following the page language (state/i18n's useLang).
 // `{name}` placeholders are filled by vt(). The English captions are the charts' names.
 import { getLang, useLang } from '../state/i18n';
+import { isRunKind } from '../session/run-kinds';
 
 const en = {
   save: 'Save PNG',
@@ -11,6 +12,8 @@ const en = {
   'run.plain': 'Plain',
   'run.batch': 'Batch norm',
   'run.layer': 'Layer norm',
+  'run.batch-pre': 'Batch norm before the activation',
+  'run.batch-post': 'Batch norm after the activation',
   divergedAt: '{run} diverged (step {step})',
   divergedShort: 'diverged (step {step})',
   diverged: 'diverged',
@@ -86,6 +89,8 @@ const zh: Record<ViewKey, string> = {
   'run.plain': '无归一化',
   'run.batch': '批归一化',
   'run.layer': '层归一化',
+  'run.batch-pre': '批归一化（激活之前）',
+  'run.batch-post': '批归一化（激活之后）',
   divergedAt: '{run} 已发散（第 {step} 步）',
   divergedShort: '已发散（第 {step} 步）',
   diverged: '已发散',
@@ -172,6 +177,5 @@ export function useViewT(): ViewT {
 /** The translator of the moment (for code outside render, e.g. canvas labels). */
 export const currentViewT: ViewT = (key, params) => viewText(getLang(), key, params);
 
-/** A run's name in the current language ('plain' | 'batch' | 'layer'). */
-export const runName = (t: ViewT, id: string): string =>
-  id === 'plain' || id === 'batch' || id === 'layer' ? t(`run.${id}`) : id;
+/** A run's name in the current language (a run kind; anything else as it is). */
+export const runName = (t: ViewT, id: string): string => (isRunKind(id) ? t(`run.${id}`) : id);

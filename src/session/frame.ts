@@ -3,7 +3,7 @@
 // step so that the same settings and seed give the same telemetry) and, when a frame is asked for,
 // computes the statistics of every layer from the values the last training step left in the engine.
 import type { HiddenLayer } from '../engine/hidden-layer';
-import type { Activation, NormKind } from '../engine/types';
+import type { Activation, NormKind, NormPlacement } from '../engine/types';
 import { BoundedSeries, type SeriesColumns } from './bounded-series';
 import { StableBins } from './histogram-bins';
 import { createLayerStats, LayerStatsComputer, ParamSnapshot, l2Norm, type LayerStats } from './layer-stats';
@@ -59,8 +59,10 @@ export interface LayerFrame {
 }
 
 export interface RunFrame {
+  /** The run kind: 'plain' | 'batch' | 'layer' | 'batch-pre' | 'batch-post'. */
   id: string;
   norm: NormKind;
+  placement: NormPlacement;
   divergedAt: number | null;
   lastLoss: number;
   loss: SeriesColumns;
@@ -314,7 +316,7 @@ export class FrameBuilder {
       };
     });
     return {
-      id: run.id, norm: run.norm, divergedAt: run.divergedAt, lastLoss: run.lastLoss,
+      id: run.id, norm: run.norm, placement: run.placement, divergedAt: run.divergedAt, lastLoss: run.lastLoss,
       loss: h.loss.toColumns(), testLoss: h.testLoss.toColumns(), testAcc: h.testAcc.toColumns(),
       testLossBatchStats: h.testLossBatchStats?.toColumns() ?? null,
       testAccBatchStats: h.testAccBatchStats?.toColumns() ?? null,

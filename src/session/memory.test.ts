@@ -11,7 +11,7 @@ const bytes = (f: TelemetryFrame) => frameTransferables(f).reduce<number>((n, b)
 describe('telemetry memory', () => {
   it('stays bounded over 100,000 steps', () => {
     const ds = make2d('xor', { seed: 1, trainCount: 400, testCount: 200, noise: 0.1 });
-    const s = new TrainingSession(ds, { ...DEFAULT_SETTINGS, dataset: 'xor', hidden: [4], act: 'tanh', batch: 4, lr: 0.05, evalEvery: 100, steps: 1e9 }, ['none', 'batch']);
+    const s = new TrainingSession(ds, { ...DEFAULT_SETTINGS, dataset: 'xor', hidden: [4], act: 'tanh', batch: 4, lr: 0.05, evalEvery: 100, steps: 1e9 }, ['plain', 'batch']);
     const builder = new FrameBuilder(s);
     const sizes: number[] = [];
     let frame: TelemetryFrame | null = null;

@@ -10,8 +10,21 @@ const settings = (over: Partial<TrainSettings> = {}): TrainSettings => ({
 const copyW = (s: TrainingSession) => s.runs.map((r) => r.model.getParams());
 
 describe('TrainingSession', () => {
+  it('trains batch norm before and after the activation side by side, from the same weights', () => {
+    const s = new TrainingSession(ds, settings({ act: 'relu', placement: 'post' }), ['batch', 'batch-pre', 'batch-post']);
+    expect(s.runs.map((r) => [r.id, r.norm, r.placement])).toEqual([
+      ['batch', 'batch', 'post'], ['batch-pre', 'batch', 'pre'], ['batch-post', 'batch', 'post'],
+    ]);
+    expect(s.runs[1].model.spec.normPlacement).toBe('pre');
+    expect(s.runs[1].model.layers[0].W).toEqual(s.runs[2].model.layers[0].W);
+    s.trainStep();
+    // the post run follows the setting, so it equals the 'batch' run; the pre run differs
+    expect(s.runs[2].model.getParams()).toEqual(s.runs[0].model.getParams());
+    expect(s.runs[1].model.layers[0].W).not.toEqual(s.runs[2].model.layers[0].W);
+  });
+
   it('starts every run from the same weights and trains them on the same batches', () => {
-    const s = new TrainingSession(ds, settings(), ['none', 'batch', 'layer']);
+    const s = new TrainingSession(ds, settings(), ['plain', 'batch', 'layer']);
     const [plain, bn, ln] = s.runs.map((r) => r.model);
     for (const m of [bn, ln]) {
       m.layers.forEach((l, i) => { expect(l.W).toEqual(plain.layers[i].W); expect(l.b).toEqual(plain.layers[i].b); });
@@ -27,15 +40,15 @@ describe('TrainingSession', () => {
       }
     }
     // the same seed replays the same batch sequence
-    const a = new TrainingSession(ds, settings(), ['none']);
-    const b = new TrainingSession(ds, settings(), ['batch', 'none']);
+    const a = new TrainingSession(ds, settings(), ['plain']);
+    const b = new TrainingSession(ds, settings(), ['batch', 'plain']);
     for (let i = 0; i < 50; i++) { a.trainStep(); b.trainStep(); expect(b.lastBatch().y).toEqual(a.lastBatch().y); }
     expect(b.runs[1].model.getParams()).toEqual(a.runs[0].model.getParams());
   });
 
   it('applies lr, eps, batch size and momentum at the next step without touching the weights', () => {
-    const s = new TrainingSession(ds, settings({ optimizer: 'sgd' }), ['none', 'batch']);
-    const twin = new TrainingSession(ds, settings({ optimizer: 'sgd' }), ['none', 'batch']);
+    const s = new TrainingSession(ds, settings({ optimizer: 'sgd' }), ['plain', 'batch']);
+    const twin = new TrainingSession(ds, settings({ optimizer: 'sgd' }), ['plain', 'batch']);
     for (let i = 0; i < 10; i++) { s.trainStep(); twin.trainStep(); }
     const before = copyW(s);
     s.applyLive({ lr: 0.5, eps: 0.01, batch: 40, momentum: 0.3 });
@@ -60,18 +73,18 @@ describe('TrainingSession', () => {
   });
 
   it('refuses a bad live value and changes nothing', () => {
-    const s = new TrainingSession(ds, settings(), ['none', 'batch']);
+    const s = new TrainingSession(ds, settings(), ['plain', 'batch']);
     expect(() => s.applyLive({ eps: 0 })).toThrow(/eps/);
     expect(() => s.applyLive({ batch: 1 })).toThrow(/batch 1 with batch norm/);
     expect(() => s.applyLive({ batch: 10_000 })).toThrow(/larger than the 600 training examples/);
     expect(() => s.applyLive({ lr: 0.2, momentum: 7 })).toThrow(/momentum/);
     expect(() => s.applyLive({ hidden: [3] })).toThrow(/needs new weights/);
     expect(s.settings.lr).toBe(0.1);
-    expect(() => new TrainingSession(ds, settings({ batch: 1 }), ['none', 'batch'])).toThrow(SessionError);
+    expect(() => new TrainingSession(ds, settings({ batch: 1 }), ['plain', 'batch'])).toThrow(SessionError);
   });
 
   it('marks a diverging run and trains the others on', () => {
-    const s = new TrainingSession(ds, settings(), ['none', 'batch']);
+    const s = new TrainingSession(ds, settings(), ['plain', 'batch']);
     for (let i = 0; i < 5; i++) s.trainStep();
     s.runs[0].model.Wout[0] = Infinity; // as if the plain run had overflowed float32
     s.trainStep();
@@ -85,14 +98,14 @@ describe('TrainingSession', () => {
     expect(bn.model.getParams()).not.toEqual(bnBefore);
     expect(s.activeRuns().map((r) => r.id)).toEqual(['batch']);
     // a real blow-up: SGD with lr 1000 and momentum 0.99 takes the plain network to NaN within a few steps
-    const wild = new TrainingSession(ds, settings({ act: 'relu', hidden: [32, 32, 32], init: 'normal:1', lr: 1000, sgdMomentum: 0.99 }), ['none']);
+    const wild = new TrainingSession(ds, settings({ act: 'relu', hidden: [32, 32, 32], init: 'normal:1', lr: 1000, sgdMomentum: 0.99 }), ['plain']);
     for (let i = 0; i < 50; i++) wild.trainStep();
     expect(wild.runs[0].divergedAt).toBeGreaterThan(0);
     expect(wild.step).toBe(50);
   });
 
   it('evaluates with running statistics and with batch statistics', () => {
-    const s = new TrainingSession(ds, settings({ batch: 4, momentum: 0.1 }), ['none', 'batch']);
+    const s = new TrainingSession(ds, settings({ batch: 4, momentum: 0.1 }), ['plain', 'batch']);
     for (let i = 0; i < 300; i++) s.trainStep();
     const m = s.evaluate();
     expect(m.get('plain')!.batchStatsAccuracy).toBeNull();

@@ -8,14 +8,16 @@ import { Mlp } from '../engine/mlp';
 import { Rng } from '../engine/rng';
 import { validateOptimizer } from '../engine/optimizer';
 import { validateEps, validateMomentum } from '../engine/spec';
-import type { NormKind } from '../engine/types';
+import type { NormKind, NormPlacement } from '../engine/types';
 import { checkAgainstData, modelSpecOf, optimizerSpecOf, streamSeeds } from './build';
+import { runSettings, type RunKind } from './run-kinds';
 import { SETTINGS, type TrainSettings } from './settings';
 
 export interface Run {
-  /** 'plain' | 'batch' | 'layer' */
-  id: string;
+  /** The run's kind, which is also its id: 'plain' | 'batch' | 'layer' | 'batch-pre' | 'batch-post'. */
+  id: RunKind;
   norm: NormKind;
+  placement: NormPlacement;
   model: Mlp;
   /** The step at which the loss became NaN or infinite, or null. */
   divergedAt: number | null;
@@ -31,8 +33,6 @@ export interface EvalMetrics {
   batchStatsLoss: number | null;
   batchStatsAccuracy: number | null;
 }
-
-export const RUN_IDS: Record<NormKind, string> = { none: 'plain', batch: 'batch', layer: 'layer' };
 
 /** Settings a session may change between two steps without touching the weights. */
 export const LIVE_KEYS = SETTINGS.filter((s) => s.applies === 'live').map((s) => s.key);
@@ -51,20 +51,22 @@ export class TrainingSession {
   private evalX: Float32Array;
   private evalY: Uint8Array;
 
-  constructor(readonly dataset: Dataset, settings: TrainSettings, norms: readonly NormKind[] = ['none', 'batch'], evalRows = 1000) {
-    if (norms.length === 0 || new Set(norms).size !== norms.length) throw new SessionError(`runs must be distinct norms, got ${norms.join(', ')}`);
+  constructor(readonly dataset: Dataset, settings: TrainSettings, kinds: readonly RunKind[] = ['plain', 'batch'], evalRows = 1000) {
+    if (kinds.length === 0 || new Set(kinds).size !== kinds.length) throw new SessionError(`runs must be distinct, got ${kinds.join(', ')}`);
     this.settings = structuredClone(settings);
-    for (const norm of norms) {
-      const problem = checkAgainstData({ ...this.settings, norm }, dataset);
+    for (const kind of kinds) {
+      const problem = checkAgainstData(runSettings(kind, this.settings), dataset);
       if (problem) throw new SessionError(problem.message);
     }
     const seeds = streamSeeds(settings.seed);
     const opt = optimizerSpecOf(this.settings);
-    this.runs = norms.map((norm) => ({
-      id: RUN_IDS[norm], norm, divergedAt: null, lastLoss: NaN,
-      model: new Mlp(modelSpecOf({ ...this.settings, norm }, dataset.inputSize, dataset.numClasses), opt,
-        { init: settings.init, seed: seeds.weights }),
-    }));
+    this.runs = kinds.map((kind) => {
+      const rs = runSettings(kind, this.settings);
+      return {
+        id: kind, norm: rs.norm, placement: rs.placement, divergedAt: null, lastLoss: NaN,
+        model: new Mlp(modelSpecOf(rs, dataset.inputSize, dataset.numClasses), opt, { init: settings.init, seed: seeds.weights }),
+      };
+    });
     // The same seed draws the same weights in every run already; copying makes it a stated fact.
     const first = this.runs[0].model;
     for (const r of this.runs.slice(1)) {
@@ -124,7 +126,7 @@ export class TrainingSession {
     }
     const next = { ...this.settings, ...change };
     for (const run of this.runs) {
-      const problem = checkAgainstData({ ...next, norm: run.norm }, this.dataset);
+      const problem = checkAgainstData(runSettings(run.id, next), this.dataset);
       if (problem) throw new SessionError(problem.message);
     }
     // Validate everything first, then apply: a refused change leaves the session as it was.

@@ -32,7 +32,7 @@ function timeless(f: TelemetryFrame) {
 describe('trainer over a MessageChannel', () => {
   it('streams frames with transferred typed arrays, at most 20 per second', async () => {
     const t = connect();
-    await t.load(settings(), ['none', 'batch']);
+    await t.load(settings(), ['plain', 'batch']);
     await t.play();
     const t0 = performance.now();
     let f = await t.nextFrame(0);
@@ -69,7 +69,7 @@ describe('trainer over a MessageChannel', () => {
 
   it('pauses, steps one at a time, changes live settings and resets', async () => {
     const t = connect(0);
-    await t.load(settings(), ['none', 'batch']);
+    await t.load(settings(), ['plain', 'batch']);
     expect(await t.stepOnce()).toBe(1);
     expect(await t.stepOnce(9)).toBe(10);
     const live = await t.change({ lr: 0.3, batch: 32, eps: 0.001 });
@@ -90,16 +90,22 @@ describe('trainer over a MessageChannel', () => {
     await t.stepOnce(5);
     await t.reset();
     expect((await t.status()).step).toBe(0);
-    await t.setRuns(['none', 'batch', 'layer']);
+    await t.setRuns(['plain', 'batch', 'layer']);
     f = await t.nextFrame(f.seq);
     expect(f.runs.map((r) => r.id)).toEqual(['plain', 'batch', 'layer']);
     await expect(t.select(5, 0)).rejects.toThrow(/layer/);
+    // unknown run kinds are refused and change nothing
+    await expect(t.setRuns(['plain', 'nonsense'] as never)).rejects.toThrow(/runs must be .*batch-post/);
+    await expect(t.setRuns([])).rejects.toThrow(/non-empty/);
+    await t.setRuns(['batch-post', 'batch-pre']);
+    f = await t.nextFrame(f.seq);
+    expect(f.runs.map((r) => [r.id, r.placement])).toEqual([['batch-pre', 'pre'], ['batch-post', 'post']]);
   });
 
   it('is deterministic: the same settings and seed give the same telemetry', async () => {
     const run = async () => {
       const t = connect(0);
-      await t.load(settings({ seed: 42 }), ['none', 'batch', 'layer']);
+      await t.load(settings({ seed: 42 }), ['plain', 'batch', 'layer']);
       await t.stepOnce(137);
       return timeless(await t.nextFrame(0));
     };
@@ -110,7 +116,7 @@ describe('trainer over a MessageChannel', () => {
 
   it('reports a diverged run, keeps the others training, and a reset clears it', async () => {
     const t = connect(0);
-    await t.load(settings({ act: 'relu', hidden: [32, 32, 32], init: 'normal:1', lr: 1000, sgdMomentum: 0.99 }), ['none']);
+    await t.load(settings({ act: 'relu', hidden: [32, 32, 32], init: 'normal:1', lr: 1000, sgdMomentum: 0.99 }), ['plain']);
     await t.stepOnce(40);
     let f = await t.nextFrame(0);
     expect(f.runs[0].divergedAt).toBeGreaterThan(0);
@@ -121,7 +127,7 @@ describe('trainer over a MessageChannel', () => {
 
   it('never queues frames: a page that does not ask gets none built, then one fresh frame', async () => {
     const t = connect();
-    await t.load(settings(), ['none', 'batch']);
+    await t.load(settings(), ['plain', 'batch']);
     await t.play();
     await new Promise((r) => setTimeout(r, 400));
     const f = await t.nextFrame(0);
@@ -134,8 +140,8 @@ describe('trainer over a MessageChannel', () => {
   it('reports load progress through a proxy and refuses bad settings with a message', async () => {
     const t = connect();
     const seen: number[] = [];
-    await t.load(settings(), ['none', 'batch'], proxy((p: { loaded: number }) => { seen.push(p.loaded); }));
-    await expect(t.load(settings({ batch: 1 }), ['none', 'batch'])).rejects.toThrow(/batch 1 with batch norm/);
+    await t.load(settings(), ['plain', 'batch'], proxy((p: { loaded: number }) => { seen.push(p.loaded); }));
+    await expect(t.load(settings({ batch: 1 }), ['plain', 'batch'])).rejects.toThrow(/batch 1 with batch norm/);
     expect((await t.status()).status).toBe('paused');
     await expect(t.setSpeed(-3)).rejects.toThrow(/speed/);
     await t.setSpeed(50);
@@ -151,7 +157,7 @@ describe('trainer over a MessageChannel', () => {
 describe('trainer views', () => {
   it('gives a classification report and a decision grid per run', async () => {
     const t = connect(0);
-    await t.load(settings({ dataset: 'circles' }), ['none', 'batch']);
+    await t.load(settings({ dataset: 'circles' }), ['plain', 'batch']);
     await t.stepOnce(300);
     const report = await t.classificationReport();
     expect(Object.keys(report)).toEqual(['plain', 'batch']);

@@ -6,11 +6,11 @@
 // fresher frames and nothing ever queues up (backpressure by construction).
 import { transfer } from 'comlink';
 import type { Dataset } from '../data/dataset';
-import type { NormKind } from '../engine/types';
 import { FrameBuilder, frameTransferables, type TelemetryFrame } from './frame';
 import { Pacer } from './pacer';
 import { classificationReport, type ClassificationReport } from './classification-report';
 import { LIVE_KEYS, SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } from './session';
+import { isRunKind, orderRuns, RUN_KINDS, type RunKind } from './run-kinds';
 import { SETTINGS, type TrainSettings } from './settings';
 
 export type TrainerStatus = 'empty' | 'loading' | 'paused' | 'running' | 'error';
@@ -41,7 +41,7 @@ export interface TrainerOptions {
 
 export interface Trainer {
   /** Loads the data set and builds the runs; progress goes to `onProgress` (a comlink proxy in the page). */
-  load(settings: TrainSettings, norms?: NormKind[], onProgress?: (p: LoadProgress) => void): Promise<ChangeResult>;
+  load(settings: TrainSettings, runs?: RunKind[], onProgress?: (p: LoadProgress) => void): Promise<ChangeResult>;
   play(): void;
   pause(): void;
   /** Trains `n` steps now (paused or not) and returns the step reached. */
@@ -53,7 +53,7 @@ export interface Trainer {
   /** Live settings apply at the next step; others reset every run together (the result says which). */
   change(change: Partial<TrainSettings>): Promise<ChangeResult>;
   /** Which runs train: e.g. ['none', 'batch'] or ['none', 'batch', 'layer']; resets. */
-  setRuns(norms: NormKind[]): Promise<ChangeResult>;
+  setRuns(runs: RunKind[]): Promise<ChangeResult>;
   /** The hidden layer and unit whose batch-norm computation the frames detail. */
   select(layer: number, unit: number): void;
   /** Evaluation-mode metrics on the whole test set. */
@@ -95,7 +95,7 @@ export function createTrainer(options: TrainerOptions): Trainer {
 
   let session: TrainingSession | null = null;
   let dataset: Dataset | null = null;
-  let norms: NormKind[] = ['none', 'batch'];
+  let runKinds: RunKind[] = ['plain', 'batch'];
   let status: TrainerStatus = 'empty';
   let error: string | null = null;
   let builder: FrameBuilder | null = null;
@@ -188,11 +188,17 @@ export function createTrainer(options: TrainerOptions): Trainer {
 
   function build(settings: TrainSettings): void {
     if (!dataset) throw new SessionError('no data set loaded');
-    const next = new TrainingSession(dataset, settings, norms);
+    const next = new TrainingSession(dataset, settings, runKinds);
     session = next;
     builder = new FrameBuilder(next);
     selected = { layer: 0, unit: 0 };
     builder.afterEval(next, next.evaluate(false));
+  }
+
+  function checkRunKinds(runs: unknown): asserts runs is RunKind[] {
+    if (!Array.isArray(runs) || runs.length === 0 || !runs.every((r) => typeof r === 'string' && isRunKind(r))) {
+      fail(`runs must be a non-empty list of ${RUN_KINDS.join(', ')}; got ${JSON.stringify(runs)}`);
+    }
   }
 
   function fail(e: unknown): never {
@@ -201,7 +207,8 @@ export function createTrainer(options: TrainerOptions): Trainer {
   }
 
   const trainer: Trainer = {
-    async load(settings, runNorms = norms, onProgress = () => {}) {
+    async load(settings, runs = runKinds, onProgress = () => {}) {
+      checkRunKinds(runs);
       const wasRunning = status === 'running';
       status = 'loading';
       error = null;
@@ -209,7 +216,7 @@ export function createTrainer(options: TrainerOptions): Trainer {
       try {
         const reloading = !dataset || !session || needsNewData(session.settings, settings);
         if (reloading) dataset = await options.loadDataset(settings, onProgress);
-        norms = [...runNorms];
+        runKinds = orderRuns(runs);
         build(settings);
         status = wasRunning ? 'running' : 'paused';
         if (wasRunning) void loop();
@@ -264,15 +271,17 @@ export function createTrainer(options: TrainerOptions): Trainer {
       }
       const next = { ...session.settings, ...change };
       const resetKeys = keys.filter((k) => !(LIVE_KEYS as string[]).includes(k));
-      const result = await trainer.load(next, norms);
+      const result = await trainer.load(next, runKinds);
       return { applied: 'reset', message: `${resetKeys.join(', ')} needs new weights: ${result.message}` };
     },
-    async setRuns(runNorms) {
-      if (!session) { norms = [...runNorms]; return { applied: 'reset', message: 'runs set' }; }
-      norms = [...runNorms];
-      try { build(session.settings); } catch (e) { fail(e); }
+    async setRuns(runs) {
+      checkRunKinds(runs);
+      const previous = runKinds;
+      runKinds = orderRuns(runs);
+      if (!session) return { applied: 'reset', message: 'runs set' };
+      try { build(session.settings); } catch (e) { runKinds = previous; fail(e); }
       markDirty();
-      return { applied: 'reset', message: `runs ${runNorms.join(', ')}: every run restarted from the same new weights` };
+      return { applied: 'reset', message: `runs ${runKinds.join(', ')}: every run restarted from the same new weights` };
     },
     select(layer, unit) {
       if (!session) return;

@@ -16,7 +16,7 @@ const tiny: TelemetryFrame = {
   seq: 1, status: 'paused', notice: null, step: 20, epoch: 0, stepsPerSec: 0, examplesPerSec: 0,
   settings: { ...DEFAULT_SETTINGS, dataset: 'xor' }, bins: [], bnDetail: null,
   runs: [{
-    id: 'plain', norm: 'none', divergedAt: null, lastLoss: 0.5,
+    id: 'plain', norm: 'none', placement: 'pre', divergedAt: null, lastLoss: 0.5,
     loss: cols([[1, 0.5, 0.25, 0.75], [2, NaN, NaN, NaN]]), testLoss: cols([[0, 0.7, 0.7, 0.7]]), testAcc: cols([]),
     testLossBatchStats: null, testAccBatchStats: null,
     layers: [{
@@ -57,7 +57,7 @@ describe('export', () => {
       loadDataset: async (s) => make2d(s.dataset, { seed: s.seed, trainCount: 400, testCount: 200, noise: s.noise }),
       frameIntervalMs: 0,
     });
-    await trainer.load(settings, ['none', 'batch', 'layer']);
+    await trainer.load(settings, ['plain', 'batch', 'layer']);
     trainer.stepOnce(100);
     const frame = await trainer.nextFrame(0);
     trainer.dispose();

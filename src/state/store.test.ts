@@ -13,7 +13,7 @@ describe('app store', () => {
     const trainer = createTrainer({ loadDataset, frameIntervalMs: 0 });
     const calls: Partial<TrainSettings>[] = [];
     const spy = { ...trainer, change: (c: Partial<TrainSettings>) => { calls.push(c); return trainer.change(c); } };
-    const store = createAppStore(spy, { settings, runs: ['none', 'batch'] });
+    const store = createAppStore(spy, { settings, runs: ['plain', 'batch'] });
     await store.getState().start(false);
     expect(store.getState().status).toBe('paused');
     for (let i = 2; i <= 40; i++) store.getState().set('batch', i);

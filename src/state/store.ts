@@ -4,7 +4,7 @@
 // reset every run together.
 import { proxy } from 'comlink';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { NormKind } from '../engine/types';
+import type { RunKind } from '../session/run-kinds';
 import { SETTINGS, type TrainSettings } from '../session/settings';
 import type { ChangeResult, Trainer, TrainerStatus } from '../session/trainer';
 import { throttleLatest } from './throttle';
@@ -14,7 +14,7 @@ export type TrainerLike = { [K in keyof Trainer]: (...args: Parameters<Trainer[K
 
 export interface AppState {
   settings: TrainSettings;
-  runs: NormKind[];
+  runs: RunKind[];
   /** null = as fast as possible. */
   speed: number | null;
   status: TrainerStatus;
@@ -29,7 +29,7 @@ export interface AppState {
 export interface AppActions {
   /** Changes one setting: live ones at the next step (throttled), others reset every run. */
   set<K extends keyof TrainSettings>(key: K, value: TrainSettings[K]): void;
-  setRuns(runs: NormKind[]): Promise<void>;
+  setRuns(runs: RunKind[]): Promise<void>;
   setSpeed(speed: number | null): void;
   play(): Promise<void>;
   pause(): Promise<void>;
@@ -48,7 +48,7 @@ export type AppStore = StoreApi<AppState & AppActions>;
 const LIVE = new Set(SETTINGS.filter((s) => s.applies === 'live').map((s) => s.key as string));
 export const LIVE_THROTTLE_MS = 250;
 
-export function createAppStore(trainer: TrainerLike, initial: { settings: TrainSettings; runs: NormKind[]; notice?: string | null }): AppStore {
+export function createAppStore(trainer: TrainerLike, initial: { settings: TrainSettings; runs: RunKind[]; notice?: string | null }): AppStore {
   return createStore<AppState & AppActions>()((set, get) => {
     const report = (r: ChangeResult) => set({ notice: r.applied === 'reset' ? r.message : null });
     const fail = (e: unknown) => set({ notice: e instanceof Error ? e.message : String(e) });

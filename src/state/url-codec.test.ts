@@ -1,3 +1,4 @@
+import { RUN_KINDS } from '../session/run-kinds';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SETTINGS, type TrainSettings } from '../session/settings';
@@ -32,7 +33,7 @@ describe('url codec', () => {
   it('reads settings, runs, paused and speed', () => {
     const p = parse('?dataset=spiral&hidden=16,16&batch=32&act=tanh&runs=plain,batch,layer&paused=1&speed=120&lang=zh&whatever=3');
     expect(p.settings).toMatchObject({ dataset: 'spiral', hidden: [16, 16], batch: 32, act: 'tanh' });
-    expect(p.runs).toEqual(['none', 'batch', 'layer']);
+    expect(p.runs).toEqual(['plain', 'batch', 'layer']);
     expect(p.paused).toBe(true);
     expect(p.speed).toBe(120);
     expect(p.lang).toBe('zh');
@@ -114,7 +115,7 @@ describe('url codec', () => {
     }) as fc.Arbitrary<TrainSettings>;
     const stateArb = fc.record({
       settings: settingsArb,
-      runs: fc.subarray(['none', 'batch', 'layer'] as const, { minLength: 1 }).map((r) => [...r]),
+      runs: fc.subarray([...RUN_KINDS], { minLength: 1 }).map((r) => [...r]),
       paused: fc.boolean(),
       speed: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 5000 })),
     }) as fc.Arbitrary<UrlState>;
@@ -130,7 +131,7 @@ describe('url codec', () => {
   });
 
   it('writes only non-default values, readably', () => {
-    const s = serialize({ settings: { ...DEFAULT_PAGE_SETTINGS, dataset: 'spiral', hidden: [16, 16], batch: 32 }, runs: ['none', 'batch', 'layer'], paused: true, speed: null });
+    const s = serialize({ settings: { ...DEFAULT_PAGE_SETTINGS, dataset: 'spiral', hidden: [16, 16], batch: 32 }, runs: ['plain', 'batch', 'layer'], paused: true, speed: null });
     expect(s).toBe('?dataset=spiral&hidden=16,16&batch=32&runs=plain,batch,layer&paused=1');
   });
 });

@@ -3,7 +3,7 @@
 // replaced by its default, a number out of range is clamped into the range the controls offer, and each
 // such repair is reported (a `problems` entry for the page to translate, and an English notice).
 // serialize() writes only what differs from the default session, so the default page has a bare URL.
-import type { NormKind } from '../engine/types';
+import { isRunKind, orderRuns, type RunKind } from '../session/run-kinds';
 import { findPreset } from '../session/presets';
 import { DEFAULT_SETTINGS, SETTINGS, type SettingDef, type TrainSettings } from '../session/settings';
 
@@ -17,12 +17,8 @@ export const DEFAULT_PAGE_SETTINGS: Readonly<TrainSettings> = {
   steps: 1e8,
   evalEvery: 250,
 };
-export const DEFAULT_RUNS: readonly NormKind[] = ['none', 'batch'];
-
-/** Run ids in the URL (`runs=plain,batch,layer`) and the norms they stand for. */
-export const RUN_NAMES: Readonly<Record<NormKind, string>> = { none: 'plain', batch: 'batch', layer: 'layer' };
-const NORM_BY_RUN_NAME = new Map<string, NormKind>(Object.entries(RUN_NAMES).map(([k, v]) => [v, k as NormKind]));
-const RUN_ORDER: readonly NormKind[] = ['none', 'batch', 'layer'];
+/** The runs in the URL (`runs=plain,batch,layer`) are the run kinds' names. */
+export const DEFAULT_RUNS: readonly RunKind[] = ['plain', 'batch'];
 
 /** Steps per second the Speed control offers (null = as fast as possible). */
 export const SPEED_RANGE = { min: 1, max: 5000 } as const;
@@ -49,7 +45,7 @@ export const NUMBER_RANGES: Readonly<Record<NumKey, { min: number; max: number; 
 
 export interface UrlState {
   settings: TrainSettings;
-  runs: NormKind[];
+  runs: RunKind[];
   paused: boolean;
   /** Steps per second; null = as fast as possible. */
   speed: number | null;
@@ -129,24 +125,19 @@ export function parseSettingValue(def: SettingDef, text: string): { value: Train
 /** The Init scale control's range (the STD of normal:STD). */
 export const INIT_STD_RANGE = { min: 1e-3, max: 10 } as const;
 
-function parseRuns(text: string): { runs: NormKind[]; problem: UrlProblem | null } {
+function parseRuns(text: string): { runs: RunKind[]; problem: UrlProblem | null } {
   const names = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const norms = new Set<NormKind>();
-  let bad = false;
-  for (const n of names) {
-    const norm = NORM_BY_RUN_NAME.get(n);
-    if (norm) norms.add(norm);
-    else bad = true;
-  }
-  const runs = RUN_ORDER.filter((n) => norms.has(n));
+  const kinds = names.filter(isRunKind);
+  const bad = kinds.length !== names.length;
+  const runs = orderRuns(kinds);
   if (runs.length === 0) {
     return { runs: [...DEFAULT_RUNS], problem: { key: 'runs', value: show(text), used: formatRuns(DEFAULT_RUNS), kind: 'default' } };
   }
   return { runs, problem: bad ? { key: 'runs', value: show(text), used: formatRuns(runs), kind: 'default' } : null };
 }
 
-export function formatRuns(runs: readonly NormKind[]): string {
-  return RUN_ORDER.filter((n) => runs.includes(n)).map((n) => RUN_NAMES[n]).join(',');
+export function formatRuns(runs: readonly RunKind[]): string {
+  return orderRuns(runs).join(',');
 }
 
 function parseSpeed(text: string): { speed: number | null; problem: UrlProblem | null } {
@@ -166,7 +157,7 @@ function parseFlag(text: string): boolean | null {
 /** Reads a location.search (with or without the `?`). Never throws; unknown keys are ignored. */
 export function parse(search: string): ParsedUrl {
   const settings: TrainSettings = structuredClone(DEFAULT_PAGE_SETTINGS) as TrainSettings;
-  let runs: NormKind[] = [...DEFAULT_RUNS];
+  let runs: RunKind[] = [...DEFAULT_RUNS];
   let paused = false;
   let speed: number | null = null;
   let lang: Lang | undefined;

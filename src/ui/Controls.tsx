@@ -1,7 +1,7 @@
 // The control sidebar: every setting of the session, grouped; live ones apply at the next step,
 // the ones tagged "resets" start every run again from new weights (the store's notice says so).
 import { useEffect, useId, useState } from 'react';
-import type { NormKind } from '../engine/types';
+import { RUN_KINDS, type RunKind } from '../session/run-kinds';
 import { SETTING_BY_FLAG, SETTINGS, type TrainSettings } from '../session/settings';
 import { getApp, useApp } from '../state/app';
 import { useT, type MessageKey } from '../state/i18n';
@@ -22,11 +22,7 @@ const SCALES = {
   speed: { kind: 'logMax', min: 1, max: 5000, integer: true, positions: 75 },
 } satisfies Record<string, SliderScale>;
 
-const RUN_KEYS: readonly { norm: NormKind; label: MessageKey }[] = [
-  { norm: 'none', label: 'run.plain' },
-  { norm: 'batch', label: 'run.batch' },
-  { norm: 'layer', label: 'run.layer' },
-];
+const RUN_KEYS: readonly { kind: RunKind; label: MessageKey }[] = RUN_KINDS.map((kind) => ({ kind, label: `run.${kind}` }));
 
 function notify(notice: string) {
   getApp().store.setState({ notice });
@@ -66,8 +62,8 @@ export function Controls() {
   useEffect(() => { if (std !== null) setLastStd(std); }, [std]);
   const initKind = std === null ? (settings.init as 'xavier' | 'he') : 'normal';
 
-  const toggleRun = (norm: NormKind, on: boolean) => {
-    const next = RUN_KEYS.map((r) => r.norm).filter((n) => (n === norm ? on : runs.includes(n)));
+  const toggleRun = (kind: RunKind, on: boolean) => {
+    const next = RUN_KINDS.filter((k) => (k === kind ? on : runs.includes(k)));
     if (next.length === 0) { notify(t('runs.atLeastOne')); return; }
     void store.getState().setRuns(next);
   };
@@ -107,12 +103,12 @@ export function Controls() {
       <Group title={t('section.runs')}>
         <div className="checks" role="group" aria-label={t('section.runs')}>
           {RUN_KEYS.map((r) => {
-            const checked = runs.includes(r.norm);
+            const checked = runs.includes(r.kind);
             const last = checked && runs.length === 1;
             return (
-              <label key={r.norm} className={`check run-${r.norm}`} title={last ? t('runs.atLeastOne') : undefined}>
-                <input type="checkbox" checked={checked} disabled={last} onChange={(e) => toggleRun(r.norm, e.target.checked)} />
-                <span className="swatch" aria-hidden="true" />
+              <label key={r.kind} className="check" title={last ? t('runs.atLeastOne') : undefined}>
+                <input type="checkbox" checked={checked} disabled={last} onChange={(e) => toggleRun(r.kind, e.target.checked)} />
+                <span className="swatch" aria-hidden="true" style={{ background: `var(--run-${r.kind})` }} />
                 {t(r.label)}
               </label>
             );
