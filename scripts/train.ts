@@ -44,7 +44,7 @@ function main(): void {
   let lastStatus = '';
   const onEval = (p: EvalPoint) => {
     if (args.json) {
-      console.log(JSON.stringify({ step: p.step, epoch: p.epoch, loss: p.loss, testLoss: p.testLoss, testAcc: p.testAcc, pct: p.pct }));
+      console.log(JSON.stringify({ step: p.step, epoch: p.epoch, loss: p.loss, testLoss: p.testLoss, testAcc: p.testAcc, pct: p.pct, gradNorms: p.gradNorms }));
       return;
     }
     lastStatus = `loss ${fmt(p.loss)}  test loss ${fmt(p.testLoss)}  test acc ${fmt(p.testAcc)}  pct ${p.pct.map((v) => fmt(v, 2)).join('/')}`;

@@ -21,6 +21,8 @@ export interface EvalPoint {
   pct: [number, number, number];
   /** Training steps per second since the previous evaluation (evaluation time excluded). */
   stepsPerSec: number;
+  /** ||dL/dW|| of each linear layer (hidden layers, then the output layer) at the last training step; [] at step 0. */
+  gradNorms: number[];
 }
 
 export interface RunOutcome {
@@ -64,6 +66,7 @@ export function headlessRun(
     const p: EvalPoint = {
       step, epoch: sampler.epoch, loss: lossCount ? lossSum / lossCount : NaN, testLoss, testAcc, pct,
       stepsPerSec: intervalSeconds > 0 ? lossCount / intervalSeconds : NaN,
+      gradNorms: step > 0 ? weightGradNorms(model) : [],
     };
     points.push(p);
     onEval(p);
@@ -87,4 +90,14 @@ export function headlessRun(
     if (step % s.evalEvery === 0 || step === s.steps) evaluate(step);
   }
   return { points, divergedAt: null, trainSeconds };
+}
+
+/** Euclidean norm of each weight gradient, hidden layers first, then the output layer. */
+export function weightGradNorms(model: Mlp): number[] {
+  const norm = (a: ArrayLike<number>) => {
+    let s = 0;
+    for (let i = 0; i < a.length; i++) s += a[i] * a[i];
+    return Math.sqrt(s);
+  };
+  return [...model.layers.map((l) => norm(l.dW)), norm(model.dWout)];
 }

@@ -72,7 +72,8 @@ function num<K extends Key>(
 
 /** Largest layer we accept: beyond this the page would run out of memory long before it learned anything. */
 export const MAX_UNITS = 4096;
-export const MAX_LAYERS = 8;
+/** Deep enough for the ten-layer sigmoid experiment with room to spare; deeper nets learn nothing here. */
+export const MAX_LAYERS = 16;
 
 export const SETTINGS: readonly SettingDef[] = [
   choice('dataset', 'dataset', ['mnist', 'spiral', 'circles', 'xor', 'gauss'], 'reset', 'data set'),
