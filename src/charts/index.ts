@@ -15,3 +15,4 @@ export { HistogramsChart } from './histograms';
 export { DecisionBoundary } from './decision-boundary';
 export { ClassificationReport } from './classification-report';
 export { BnStepByStep } from './bn-step';
+export { Figure1Chart } from './figure1-chart';

@@ -34,3 +34,30 @@ describe('app store', () => {
     trainer.dispose();
   });
 });
+
+describe('experiments in the store', () => {
+  it('runs a preset: its settings over the page defaults, its runs, playing, and its variants', async () => {
+    // any data set will do for the store's part: the loader ignores the preset's MNIST
+    const trainer = createTrainer({ loadDataset: async () => make2d('xor', { seed: 1, trainCount: 400, testCount: 200, noise: 0.1 }), frameIntervalMs: 0 });
+    const store = createAppStore(trainer, { settings, runs: ['plain', 'batch'] }, { ...settings, steps: 1e8 });
+    await store.getState().start(false);
+    await store.getState().runExperiment('placement');
+    let s = store.getState();
+    expect(s.experiment).toEqual({ name: 'placement', variant: null });
+    expect(s.runs).toEqual(['batch-pre', 'batch-post']);
+    expect(s.settings).toMatchObject({ act: 'relu', init: 'he', hidden: [100, 100, 100], steps: 5000 });
+    expect(s.status).toBe('running');
+    const frame = await trainer.nextFrame(0);
+    expect(frame.runs.map((r) => [r.id, r.placement])).toEqual([['batch-pre', 'pre'], ['batch-post', 'post']]);
+    await store.getState().runExperiment('bad-init', 'large');
+    s = store.getState();
+    expect(s.settings.init).toBe('normal:1');
+    expect(s.experiment).toEqual({ name: 'bad-init', variant: 'large' });
+    store.getState().closeExperiment();
+    expect(store.getState().experiment).toBeNull();
+    expect(store.getState().settings.init).toBe('normal:1');
+    await store.getState().runExperiment('no-such' as never);
+    expect(store.getState().notice).toMatch(/unknown experiment/);
+    trainer.dispose();
+  });
+});

@@ -4,6 +4,7 @@
 // reset every run together.
 import { proxy } from 'comlink';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { findPreset, presetSettings, type ExperimentChoice, type PresetName } from '../session/presets';
 import type { RunKind } from '../session/run-kinds';
 import { SETTINGS, type TrainSettings } from '../session/settings';
 import type { ChangeResult, Trainer, TrainerStatus } from '../session/trainer';
@@ -24,6 +25,8 @@ export interface AppState {
   notice: string | null;
   load: { loaded: number; total: number } | null;
   selected: { layer: number; unit: number };
+  /** The experiment whose explanation the page shows, or null. */
+  experiment: ExperimentChoice | null;
 }
 
 export interface AppActions {
@@ -41,6 +44,10 @@ export interface AppActions {
   /** Frame metadata from the telemetry pump: keeps status, step and notice in step with the worker. */
   sync(frame: { status: string; step: number; epoch: number; notice: string | null }): void;
   dismissNotice(): void;
+  /** Sets the controls and runs of an experiment (and a variant of it), restarts every run, and plays. */
+  runExperiment(name: PresetName, variant?: string | null): Promise<void>;
+  /** Hides the experiment's explanation; the settings stay. */
+  closeExperiment(): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -48,7 +55,12 @@ export type AppStore = StoreApi<AppState & AppActions>;
 const LIVE = new Set(SETTINGS.filter((s) => s.applies === 'live').map((s) => s.key as string));
 export const LIVE_THROTTLE_MS = 250;
 
-export function createAppStore(trainer: TrainerLike, initial: { settings: TrainSettings; runs: RunKind[]; notice?: string | null }): AppStore {
+export function createAppStore(
+  trainer: TrainerLike,
+  initial: { settings: TrainSettings; runs: RunKind[]; notice?: string | null; experiment?: ExperimentChoice | null },
+  /** What an experiment's settings are laid over (the page's defaults). */
+  experimentBase: Readonly<TrainSettings> = initial.settings,
+): AppStore {
   return createStore<AppState & AppActions>()((set, get) => {
     const report = (r: ChangeResult) => set({ notice: r.applied === 'reset' ? r.message : null });
     const fail = (e: unknown) => set({ notice: e instanceof Error ? e.message : String(e) });
@@ -71,6 +83,7 @@ export function createAppStore(trainer: TrainerLike, initial: { settings: TrainS
       notice: initial.notice ?? null,
       load: null,
       selected: { layer: 0, unit: 0 },
+      experiment: initial.experiment ?? null,
 
       set(key, value) {
         const settings = { ...get().settings, [key]: value };
@@ -127,6 +140,26 @@ export function createAppStore(trainer: TrainerLike, initial: { settings: TrainS
       },
       dismissNotice() {
         set({ notice: null });
+      },
+      async runExperiment(name, variant = null) {
+        const preset = findPreset(name);
+        if (!preset) { fail(new Error(`unknown experiment ${String(name)}`)); return; }
+        // Pending live changes belong to the old settings: drop them.
+        for (const k of Object.keys(pendingLive)) delete (pendingLive as Record<string, unknown>)[k];
+        const settings = presetSettings(preset, variant, experimentBase);
+        const runs = [...preset.runs];
+        set({ settings, runs, experiment: { name: preset.name, variant }, status: 'loading', notice: null });
+        try {
+          report(await trainer.load(settings, runs, proxy((p: { loaded: number; total: number }) => set({ load: { loaded: p.loaded, total: p.total } }))));
+          set({ load: null });
+          await get().play();
+        } catch (e) {
+          set({ load: null });
+          fail(e);
+        }
+      },
+      closeExperiment() {
+        set({ experiment: null });
       },
     };
   });

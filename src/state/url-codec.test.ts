@@ -1,3 +1,4 @@
+import { PRESETS } from '../session/presets';
 import { RUN_KINDS } from '../session/run-kinds';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -44,11 +45,11 @@ describe('url codec', () => {
     const p = parse('?batch=-5&eps=abc&lr=1e99');
     expect(p.settings.batch).toBe(2);
     expect(p.settings.eps).toBe(DEFAULT_PAGE_SETTINGS.eps);
-    expect(p.settings.lr).toBe(10);
+    expect(p.settings.lr).toBe(100);
     expect(p.problems).toEqual([
       { key: 'batch', value: '-5', used: '2', kind: 'clamped' },
       { key: 'eps', value: 'abc', used: '0.00001', kind: 'default' },
-      { key: 'lr', value: '1e99', used: '10', kind: 'clamped' },
+      { key: 'lr', value: '1e99', used: '100', kind: 'clamped' },
     ].map((p) => (p.key === 'eps' ? { ...p, used: String(DEFAULT_PAGE_SETTINGS.eps) } : p)));
     expect(p.notices[0]).toBe('batch=-5 is out of range: using 2');
     expect(p.notices[1]).toMatch(/^eps=abc is not valid: using the default/);
@@ -96,7 +97,7 @@ describe('url codec', () => {
   it('round-trips any valid state', () => {
     const settingsArb = fc.record({
       dataset: fc.constantFrom('mnist', 'spiral', 'circles', 'xor', 'gauss'),
-      hidden: fc.array(fc.integer({ min: 1, max: 512 }), { minLength: 1, maxLength: 8 }),
+      hidden: fc.array(fc.integer({ min: 1, max: 512 }), { minLength: 1, maxLength: 16 }),
       act: fc.constantFrom('sigmoid', 'tanh', 'relu'),
       norm: fc.constantFrom('none', 'batch', 'layer'),
       placement: fc.constantFrom('pre', 'post'),
@@ -104,7 +105,7 @@ describe('url codec', () => {
       momentum: fc.double({ min: 0, max: 1, noNaN: true }),
       batch: fc.integer({ min: 2, max: 1024 }),
       optimizer: fc.constantFrom('sgd', 'adam'),
-      lr: fc.double({ min: 1e-4, max: 10, noNaN: true }),
+      lr: fc.double({ min: 1e-4, max: 100, noNaN: true }),
       sgdMomentum: fc.double({ min: 0, max: 0.9999, noNaN: true }),
       weightDecay: fc.double({ min: 0, max: 0.1, noNaN: true }),
       init: fc.oneof(fc.constantFrom('xavier', 'he'), fc.double({ min: 1e-3, max: 10, noNaN: true }).map((s) => `normal:${s}`)),
@@ -118,6 +119,7 @@ describe('url codec', () => {
       runs: fc.subarray([...RUN_KINDS], { minLength: 1 }).map((r) => [...r]),
       paused: fc.boolean(),
       speed: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 5000 })),
+      experiment: fc.oneof(fc.constant(null), fc.constantFrom(...PRESETS).chain((p) => fc.constantFrom(null, ...(p.variants ?? []).map((v) => v.id)).map((variant) => ({ name: p.name, variant })))),
     }) as fc.Arbitrary<UrlState>;
     fc.assert(fc.property(stateArb, (state) => {
       const search = serialize(state);
@@ -127,7 +129,27 @@ describe('url codec', () => {
       expect(p.runs).toEqual(state.runs);
       expect(p.paused).toBe(state.paused);
       expect(p.speed).toBe(state.speed);
+      expect(p.experiment).toEqual(state.experiment);
     }), { numRuns: 300 });
+  });
+
+  it('opens an experiment: its settings and runs are the base the other keys change', () => {
+    const p = parse('?experiment=high-lr');
+    expect(p.experiment).toEqual({ name: 'high-lr', variant: null });
+    expect(p.settings).toMatchObject({ lr: 30, hidden: [100, 100, 100], steps: 5000 });
+    expect(p.runs).toEqual(['plain', 'batch']);
+    expect(parse('?lr=5&experiment=high-lr&variant=lr-3').settings.lr).toBe(5);
+    expect(parse('?experiment=high-lr&variant=lr-3').settings.lr).toBe(3);
+    expect(parse('?experiment=placement').runs).toEqual(['batch-pre', 'batch-post']);
+    const bad = parse('?experiment=<script>&variant=x');
+    expect(bad.experiment).toBeNull();
+    expect(bad.problems.map((q) => q.key)).toEqual(['experiment']);
+    const badVariant = parse('?experiment=bad-init&variant=huge');
+    expect(badVariant.experiment).toEqual({ name: 'bad-init', variant: null });
+    expect(badVariant.problems.map((q) => q.key)).toEqual(['variant']);
+    const state = parse('?experiment=bad-init&variant=large');
+    expect(serialize(state)).toBe('?experiment=bad-init&variant=large');
+    expect(serialize({ ...state, settings: { ...state.settings, lr: 0.5 } })).toBe('?experiment=bad-init&variant=large&lr=0.5');
   });
 
   it('writes only non-default values, readably', () => {

@@ -4,7 +4,7 @@
 // such repair is reported (a `problems` entry for the page to translate, and an English notice).
 // serialize() writes only what differs from the default session, so the default page has a bare URL.
 import { isRunKind, orderRuns, type RunKind } from '../session/run-kinds';
-import { findPreset } from '../session/presets';
+import { findPreset, findVariant, presetSettings, type ExperimentChoice } from '../session/presets';
 import { DEFAULT_SETTINGS, SETTINGS, type SettingDef, type TrainSettings } from '../session/settings';
 
 export type Lang = 'en' | 'zh';
@@ -34,7 +34,7 @@ export const NUMBER_RANGES: Readonly<Record<NumKey, { min: number; max: number; 
   eps: { min: 1e-8, max: 1 },
   momentum: { min: 0, max: 1 },
   batch: { min: 2, max: 1024, integer: true },
-  lr: { min: 1e-4, max: 10 },
+  lr: { min: 1e-4, max: 100 },
   sgdMomentum: { min: 0, max: 0.9999 },
   weightDecay: { min: 0, max: 0.1 },
   steps: { min: 1, max: 1e8, integer: true },
@@ -50,6 +50,8 @@ export interface UrlState {
   /** Steps per second; null = as fast as possible. */
   speed: number | null;
   lang?: Lang;
+  /** The experiment the page was opened for (its explanation shows); its settings are the URL's base. */
+  experiment?: ExperimentChoice | null;
 }
 
 /** One repaired URL value: `key` as written in the URL, the text found, and what is used instead. */
@@ -156,8 +158,9 @@ function parseFlag(text: string): boolean | null {
 
 /** Reads a location.search (with or without the `?`). Never throws; unknown keys are ignored. */
 export function parse(search: string): ParsedUrl {
-  const settings: TrainSettings = structuredClone(DEFAULT_PAGE_SETTINGS) as TrainSettings;
+  let settings: TrainSettings = structuredClone(DEFAULT_PAGE_SETTINGS) as TrainSettings;
   let runs: RunKind[] = [...DEFAULT_RUNS];
+  let experiment: ExperimentChoice | null = null;
   let paused = false;
   let speed: number | null = null;
   let lang: Lang | undefined;
@@ -167,6 +170,16 @@ export function parse(search: string): ParsedUrl {
     params = new URLSearchParams(typeof search === 'string' ? search : '');
   } catch {
     params = new URLSearchParams();
+  }
+  // An experiment is the base the other keys change, wherever it stands in the query.
+  const exp = parseExperiment(params.get('experiment'), params.get('variant'));
+  if (exp.problem) problems.push(exp.problem);
+  if (exp.variantProblem) problems.push(exp.variantProblem);
+  if (exp.choice) {
+    experiment = exp.choice;
+    const preset = findPreset(exp.choice.name)!;
+    settings = presetSettings(preset, exp.choice.variant, DEFAULT_PAGE_SETTINGS);
+    runs = [...preset.runs];
   }
   const bySetting = new Map(SETTINGS.map((s) => [s.flag, s]));
   const seen = new Set<string>();
@@ -196,7 +209,20 @@ export function parse(search: string): ParsedUrl {
       else problems.push({ key, value: show(value), used: 'en', kind: 'default' });
     }
   }
-  return { settings, runs, paused, speed, ...(lang ? { lang } : {}), problems, notices: problems.map(describeProblem) };
+  return { settings, runs, paused, speed, ...(lang ? { lang } : {}), experiment, problems, notices: problems.map(describeProblem) };
+}
+
+function parseExperiment(name: string | null, variant: string | null): { choice: ExperimentChoice | null; problem: UrlProblem | null; variantProblem: UrlProblem | null } {
+  if (name === null) {
+    return { choice: null, problem: null, variantProblem: variant === null ? null : { key: 'variant', value: show(variant), used: 'none', kind: 'default' } };
+  }
+  const preset = findPreset(name.trim());
+  if (!preset) return { choice: null, problem: { key: 'experiment', value: show(name), used: 'none', kind: 'default' }, variantProblem: null };
+  if (variant === null) return { choice: { name: preset.name, variant: null }, problem: null, variantProblem: null };
+  const v = findVariant(preset, variant.trim());
+  return v
+    ? { choice: { name: preset.name, variant: v.id }, problem: null, variantProblem: null }
+    : { choice: { name: preset.name, variant: null }, problem: null, variantProblem: { key: 'variant', value: show(variant), used: 'none', kind: 'default' } };
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -206,13 +232,20 @@ function sameValue(a: unknown, b: unknown): boolean {
 /** The search string (with `?`, or '' when everything is default) of a state: only non-default values. */
 export function serialize(state: UrlState): string {
   const params = new URLSearchParams();
+  const preset = state.experiment ? findPreset(state.experiment.name) : undefined;
+  // Settings are written relative to the experiment's, so a link to one stays short.
+  const base = preset ? presetSettings(preset, state.experiment!.variant, DEFAULT_PAGE_SETTINGS) : DEFAULT_PAGE_SETTINGS;
+  if (preset) {
+    params.set('experiment', preset.name);
+    if (state.experiment!.variant && findVariant(preset, state.experiment!.variant)) params.set('variant', state.experiment!.variant);
+  }
   for (const def of SETTINGS) {
     const v = state.settings[def.key];
-    if (sameValue(v, DEFAULT_PAGE_SETTINGS[def.key])) continue;
+    if (sameValue(v, base[def.key])) continue;
     params.set(def.flag, (def.format as (x: unknown) => string)(v));
   }
   const runs = formatRuns(state.runs);
-  if (runs !== formatRuns(DEFAULT_RUNS)) params.set('runs', runs);
+  if (runs !== formatRuns(preset ? preset.runs : DEFAULT_RUNS)) params.set('runs', runs);
   if (state.paused) params.set('paused', '1');
   if (state.speed !== null) params.set('speed', String(state.speed));
   if (state.lang) params.set('lang', state.lang);

@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'react';
 import { HTML_LANG, LANG_NAMES, setLang, useLang, useT, type Lang } from '../state/i18n';
 import { LANGS } from '../state/url-codec';
 import { Controls } from './Controls';
+import { ExperimentPanel } from './ExperimentPanel';
+import { ExperimentsMenu } from './ExperimentsMenu';
 import { GlobeIcon } from './icons';
 import { Downloads, LoadProgress, Notices, StatusLine, Transport } from './Session';
 import { Views } from './Views';
@@ -67,6 +69,7 @@ export function App() {
           <StatusLine />
         </div>
         <div className="topbar-tools">
+          <ExperimentsMenu />
           <Downloads />
           <LanguageSelect />
         </div>
@@ -80,6 +83,7 @@ export function App() {
       <main className="main" id="views" tabIndex={-1}>
         <LoadProgress />
         <Notices />
+        <ExperimentPanel />
         <Views />
       </main>
 

@@ -14,7 +14,7 @@ type NumKey = keyof typeof NUMBER_RANGES;
 const SCALES = {
   batch: { kind: 'log', min: 2, max: 1024, integer: true, positions: 90 },
   eps: { kind: 'log', min: 1e-8, max: 1, positions: 80 },
-  lr: { kind: 'log', min: 1e-4, max: 10, positions: 100 },
+  lr: { kind: 'log', min: 1e-4, max: 100, positions: 121 },
   momentum: { kind: 'linear', min: 0, max: 1, positions: 100, decimals: 2 },
   sgdMomentum: { kind: 'linear', min: 0, max: 0.99, positions: 99, decimals: 2 },
   weightDecay: { kind: 'log0', min: 0, max: 0.1, lowest: 1e-5, positions: 41 },

@@ -5,10 +5,10 @@ import type { TelemetryFrame } from '../session/frame';
 import { getApp, useApp } from '../state/app';
 import { exportFileName, frameToCsv, frameToJson } from '../state/export';
 import { useT, type MessageKey } from '../state/i18n';
+import { isRunKind } from '../session/run-kinds';
 import { SpeedField } from './Controls';
 import { DownloadIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';
 
-const RUN_LABEL: Record<string, MessageKey> = { plain: 'run.plain', batch: 'run.batch', layer: 'run.layer' };
 
 export function Transport() {
   const t = useT();
@@ -67,7 +67,7 @@ export function StatusLine() {
         <span className="dot" aria-hidden="true" />
         <span className="status-main">{main}</span>
         {diverged.map((d) => (
-          <span key={d.run} className="diverged">{t('status.diverged', { run: t(RUN_LABEL[d.run] ?? 'run.plain'), at: fmt(d.at) })}</span>
+          <span key={d.run} className="diverged">{t('status.diverged', { run: isRunKind(d.run) ? t(`run.${d.run}`) : d.run, at: fmt(d.at) })}</span>
         ))}
       </p>
       {status === 'running' && rate > 0 ? <span className="rate">{t('status.rate', { rate: fmt(rate) })}</span> : null}

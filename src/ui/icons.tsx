@@ -21,3 +21,9 @@ export const GlobeIcon = () => (
     <path d="M1.8 8h12.4M8 1.8c-3 3.4-3 9 0 12.4M8 1.8c3 3.4 3 9 0 12.4" fill="none" stroke="currentColor" strokeWidth="1.4" />
   </svg>
 );
+export const FlaskIcon = () => (
+  <svg {...common} className="icon">
+    <path d="M6 1.8h4M6.7 1.8v4.4L2.6 12.9a.9.9 0 0 0 .8 1.3h9.2a.9.9 0 0 0 .8-1.3L9.3 6.2V1.8" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+    <path d="M4.4 10h7.2" stroke="currentColor" strokeWidth="1.4" />
+  </svg>
+);

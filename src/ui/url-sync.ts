@@ -10,14 +10,14 @@ export function syncUrlWithStore(store: AppStore, intervalMs = 400): () => void 
     timer = null;
     const s = store.getState();
     if (s.status === 'loading' || s.status === 'empty') return;
-    const search = serialize({ settings: s.settings, runs: s.runs, paused: s.status === 'paused', speed: s.speed });
+    const search = serialize({ settings: s.settings, runs: s.runs, paused: s.status === 'paused', speed: s.speed, experiment: s.experiment });
     if (search === lastSearch) return;
     lastSearch = search;
     const url = `${window.location.pathname}${search}${window.location.hash}`;
     try { window.history.replaceState(window.history.state, '', url); } catch { /* too many calls: the next change writes it */ }
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.settings === prev.settings && s.runs === prev.runs && s.speed === prev.speed && s.status === prev.status) return;
+    if (s.settings === prev.settings && s.runs === prev.runs && s.speed === prev.speed && s.status === prev.status && s.experiment === prev.experiment) return;
     // Play and Pause are rare: written at once (a reload right after still finds them); a slider's
     // drag is throttled (browsers limit how often replaceState may be called).
     if (s.status !== prev.status && s.settings === prev.settings && s.runs === prev.runs && s.speed === prev.speed) {

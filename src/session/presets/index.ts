@@ -81,11 +81,11 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'high-lr',
     title: { en: 'A high learning rate', zh: '较大的学习率' },
-    summary: 'The Figure 1 network at lr 10: the plain network stalls, batch norm trains.',
-    settings: { ...CLAIM, lr: 10 },
+    summary: 'The Figure 1 network at lr 30: the plain network stalls at chance, batch norm trains (variants: lr 1, 3, 10, 30).',
+    settings: { ...CLAIM, lr: 30 },
     runs: BOTH,
     focus: 'loss',
-    variants: [1, 3, 10, 30].map((lr) => ({ id: `lr-${lr}`, label: { en: `lr ${lr}`, zh: `学习率 ${lr}` }, settings: { lr } })),
+    variants: [30, 10, 3, 1].map((lr) => ({ id: `lr-${lr}`, label: { en: `lr ${lr}`, zh: `学习率 ${lr}` }, settings: { lr } })),
     checks: [1, 3, 10, 30].map((lr) => ({ label: `lr ${lr}`, settings: { ...CLAIM, lr }, runs: BOTH })),
   },
   {
@@ -136,4 +136,17 @@ export const PRESETS: readonly Preset[] = [
 
 export function findPreset(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name);
+}
+
+/** An experiment as the page runs it: a preset and one of its variants (null: the preset itself). */
+export interface ExperimentChoice { name: PresetName; variant: string | null }
+
+/** The variant `id` of `p`, or undefined when it has none of that name. */
+export function findVariant(p: Preset, id: string | null): PresetVariant | undefined {
+  return id === null ? undefined : p.variants?.find((v) => v.id === id);
+}
+
+/** `base` with the preset's settings and then the variant's laid over it. */
+export function presetSettings(p: Preset, variant: string | null, base: Readonly<TrainSettings>): TrainSettings {
+  return { ...structuredClone(base), ...structuredClone(p.settings), ...structuredClone(findVariant(p, variant)?.settings ?? {}) } as TrainSettings;
 }

@@ -1,0 +1,110 @@
+// "Figure 1" as Ioffe & Szegedy (2015) drew it, from the live telemetry: (a) test accuracy against
+// steps for every run; (b), (c)... one panel per run with the 15th, 50th and 85th percentiles of the
+// input to the last hidden layer's sigmoid over the steps, on a shared y scale.
+import { scaleLinear } from 'd3-scale';
+import { useMemo, useRef } from 'react';
+import type { TelemetryFrame } from '../session/frame';
+import { accuracyDomains } from './accuracy-geometry';
+import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
+import { dotSeries, fillBand, setupCanvas, strokeSeries } from './canvas';
+import { ChartFrame, PlotLayer } from './chart-frame';
+import { runItems } from './legend';
+import { runColors, runStyle, themeColors } from './palette';
+import { bandDomains, layerCount } from './percentiles-geometry';
+import { useFrameDraw } from './use-frame-draw';
+import { useRareState } from './use-chart-state';
+import { useSize } from './use-size';
+import { runName, useViewT } from './views-i18n';
+import { ValuePool } from './y-domain';
+
+const M = { left: 40, right: 10, top: 20, bottom: 24 };
+const GAP = 12;
+const PANEL_LETTERS = 'abcdef';
+
+export function Figure1Chart({ height = 200 }: { height?: number }) {
+  const body = useRef<HTMLDivElement>(null);
+  const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
+  const { width } = useSize(body);
+  const t = useViewT();
+  const name = (rid: string) => runName(t, rid);
+  const pool = useMemo(() => new ValuePool(), []);
+  const [view, setView] = useRareState({
+    runs: [] as string[], empty: true, x: [0, 10] as [number, number],
+    acc: [0, 1] as [number, number], band: [0, 1] as [number, number],
+  });
+  const panels = 1 + view.runs.length;
+  const pw = Math.max(150, Math.floor((Math.max(width, 300) - GAP * (panels - 1)) / panels));
+
+  const draw = (frame: TelemetryFrame) => {
+    const colorOf = runColors(body.current);
+    const theme = themeColors(body.current);
+    const last = Math.max(0, layerCount(frame) - 1);
+    const a = accuracyDomains(frame, pool);
+    const b = bandDomains(frame, last, pool);
+    const empty = !frame.runs.some((r) => r.testAcc.y.length > 0);
+    setView({ runs: frame.runs.map((r) => r.id), empty, x: a.x, acc: a.y, band: b.y });
+    const n = 1 + frame.runs.length;
+    const pwNow = Math.max(150, Math.floor((Math.max(width, 300) - GAP * (n - 1)) / n));
+    const xs = scaleLinear().domain(a.x).range([M.left, pwNow - M.right]);
+    const accY = scaleLinear().domain(a.y).range([height - M.bottom, M.top]);
+    const ctx = setupCanvas(canvases.current[0] ?? null, pwNow, height);
+    if (ctx) {
+      for (const run of frame.runs) {
+        const color = colorOf(run.id);
+        ctx.strokeStyle = color;
+        ctx.fillStyle = color;
+        ctx.lineWidth = 2;
+        ctx.setLineDash(runStyle(run.id).dash);
+        strokeSeries(ctx, run.testAcc.x, run.testAcc.y, run.testAcc.y.length, xs, accY);
+        ctx.setLineDash([]);
+        dotSeries(ctx, run.testAcc.x, run.testAcc.y, run.testAcc.y.length, xs, accY, 3, false, theme.surface);
+      }
+    }
+    const bandY = scaleLinear().domain(b.y).range([height - M.bottom, M.top]);
+    frame.runs.forEach((run, i) => {
+      const c = setupCanvas(canvases.current[i + 1] ?? null, pwNow, height);
+      const bands = run.layers[last]?.bands;
+      if (!c || !bands) return;
+      const color = colorOf(run.id);
+      const k = Math.min(bands.p15.y.length, bands.p85.y.length);
+      c.strokeStyle = color;
+      c.fillStyle = color;
+      c.globalAlpha = 0.15;
+      fillBand(c, bands.p15.x, bands.p15.y, bands.p85.y, k, xs, bandY);
+      c.globalAlpha = 1;
+      c.lineWidth = 1.5;
+      strokeSeries(c, bands.p15.x, bands.p15.y, k, xs, bandY);
+      strokeSeries(c, bands.p85.x, bands.p85.y, k, xs, bandY);
+      c.lineWidth = 2.5;
+      strokeSeries(c, bands.p50.x, bands.p50.y, bands.p50.y.length, xs, bandY);
+    });
+  };
+  useFrameDraw(body, draw, [width, height, view.runs.join()]);
+
+  const x = scaleLinear().domain(view.x).range([M.left, pw - M.right]);
+  const accY = scaleLinear().domain(view.acc).range([height - M.bottom, M.top]);
+  const bandY = scaleLinear().domain(view.band).range([height - M.bottom, M.top]);
+  const xTicks = Math.max(2, Math.floor(pw / 80));
+  return (
+    <ChartFrame
+      title={t('fig1.title')} subtitle={t('fig1.sub')} fileName="normscope-figure1"
+      bodyRef={body} empty={view.empty} legend={runItems(view.runs, name)} note={t('fig1.note')}
+    >
+      <div className="ns-panels">
+        <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[0] = c; }} label={t('fig1.accAria')}>
+          <AxisLeft scale={accY} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
+          <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} />
+          <text className="ns-panel-title" x={M.left} y={12}>{`(a) ${t('fig1.acc')}`}</text>
+        </PlotLayer>
+        {view.runs.map((rid, i) => (
+          <PlotLayer key={rid} width={pw} height={height} canvasRef={(c) => { canvases.current[i + 1] = c; }}
+            label={t('fig1.bandAria', { run: name(rid) })}>
+            <AxisLeft scale={bandY} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
+            <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} />
+            <text className="ns-panel-title" x={M.left} y={12}>{`(${PANEL_LETTERS[i + 1] ?? '?'}) ${name(rid)}`}</text>
+          </PlotLayer>
+        ))}
+      </div>
+    </ChartFrame>
+  );
+}
