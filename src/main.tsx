@@ -6,7 +6,7 @@ import { initialLang, initLang, translate } from './state/i18n';
 import { createAppStore } from './state/store';
 import { telemetry } from './state/telemetry';
 import { startTrainerWorker } from './state/trainer-client';
-import { DEFAULT_PAGE_SETTINGS, parse } from './state/url-codec';
+import { experimentPageSettings, parse } from './state/url-codec';
 import { App } from './ui/App';
 import { syncUrlWithStore } from './ui/url-sync';
 import './ui/index.css';
@@ -27,7 +27,7 @@ const notice = url.problems.length === 0 ? null : translate(lang, 'notice.url', 
 });
 
 const { trainer } = startTrainerWorker();
-const store = createAppStore(trainer, { settings: url.settings, runs: url.runs, notice, experiment: url.experiment ?? null }, DEFAULT_PAGE_SETTINGS);
+const store = createAppStore(trainer, { settings: url.settings, runs: url.runs, notice, experiment: url.experiment ?? null }, experimentPageSettings);
 setApp({ store, trainer });
 startFramePump(trainer, (f) => {
   telemetry.publish(f);

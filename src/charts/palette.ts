@@ -17,8 +17,8 @@ const STYLES: Record<string, Omit<RunStyle, 'id' | 'css'>> = {
   plain: { label: 'Plain', color: '#0072B2', dash: [] },
   batch: { label: 'Batch norm', color: '#D55E00', dash: [7, 3] },
   layer: { label: 'Layer norm', color: '#009E73', dash: [2, 2] },
-  'batch-pre': { label: 'Batch norm, before the activation', color: '#D55E00', dash: [7, 3] },
-  'batch-post': { label: 'Batch norm, after the activation', color: '#CC79A7', dash: [3, 2, 1, 2] },
+  'batch-pre': { label: 'BN before activation', color: '#D55E00', dash: [7, 3] },
+  'batch-post': { label: 'BN after activation', color: '#CC79A7', dash: [3, 2, 1, 2] },
 };
 
 /** The style of run `id` (a run kind; anything else gets grey). */

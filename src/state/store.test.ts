@@ -39,7 +39,7 @@ describe('experiments in the store', () => {
   it('runs a preset: its settings over the page defaults, its runs, playing, and its variants', async () => {
     // any data set will do for the store's part: the loader ignores the preset's MNIST
     const trainer = createTrainer({ loadDataset: async () => make2d('xor', { seed: 1, trainCount: 400, testCount: 200, noise: 0.1 }), frameIntervalMs: 0 });
-    const store = createAppStore(trainer, { settings, runs: ['plain', 'batch'] }, { ...settings, steps: 1e8 });
+    const store = createAppStore(trainer, { settings, runs: ['plain', 'batch'] });
     await store.getState().start(false);
     await store.getState().runExperiment('placement');
     let s = store.getState();

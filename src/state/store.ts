@@ -58,8 +58,8 @@ export const LIVE_THROTTLE_MS = 250;
 export function createAppStore(
   trainer: TrainerLike,
   initial: { settings: TrainSettings; runs: RunKind[]; notice?: string | null; experiment?: ExperimentChoice | null },
-  /** What an experiment's settings are laid over (the page's defaults). */
-  experimentBase: Readonly<TrainSettings> = initial.settings,
+  /** The settings an experiment runs with (the page's: url-codec's experimentPageSettings). */
+  experimentSettings: (name: PresetName, variant: string | null) => TrainSettings = (name, variant) => presetSettings(findPreset(name)!, variant, initial.settings),
 ): AppStore {
   return createStore<AppState & AppActions>()((set, get) => {
     const report = (r: ChangeResult) => set({ notice: r.applied === 'reset' ? r.message : null });
@@ -146,7 +146,7 @@ export function createAppStore(
         if (!preset) { fail(new Error(`unknown experiment ${String(name)}`)); return; }
         // Pending live changes belong to the old settings: drop them.
         for (const k of Object.keys(pendingLive)) delete (pendingLive as Record<string, unknown>)[k];
-        const settings = presetSettings(preset, variant, experimentBase);
+        const settings = experimentSettings(preset.name, variant);
         const runs = [...preset.runs];
         set({ settings, runs, experiment: { name: preset.name, variant }, status: 'loading', notice: null });
         try {

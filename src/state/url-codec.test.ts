@@ -136,7 +136,7 @@ describe('url codec', () => {
   it('opens an experiment: its settings and runs are the base the other keys change', () => {
     const p = parse('?experiment=high-lr');
     expect(p.experiment).toEqual({ name: 'high-lr', variant: null });
-    expect(p.settings).toMatchObject({ lr: 30, hidden: [100, 100, 100], steps: 5000 });
+    expect(p.settings).toMatchObject({ lr: 30, hidden: [100, 100, 100], steps: 5000, evalEvery: 250 });
     expect(p.runs).toEqual(['plain', 'batch']);
     expect(parse('?lr=5&experiment=high-lr&variant=lr-3').settings.lr).toBe(5);
     expect(parse('?experiment=high-lr&variant=lr-3').settings.lr).toBe(3);

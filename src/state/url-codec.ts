@@ -177,9 +177,8 @@ export function parse(search: string): ParsedUrl {
   if (exp.variantProblem) problems.push(exp.variantProblem);
   if (exp.choice) {
     experiment = exp.choice;
-    const preset = findPreset(exp.choice.name)!;
-    settings = presetSettings(preset, exp.choice.variant, DEFAULT_PAGE_SETTINGS);
-    runs = [...preset.runs];
+    settings = experimentPageSettings(exp.choice.name, exp.choice.variant);
+    runs = [...findPreset(exp.choice.name)!.runs];
   }
   const bySetting = new Map(SETTINGS.map((s) => [s.flag, s]));
   const seen = new Set<string>();
@@ -212,6 +211,17 @@ export function parse(search: string): ParsedUrl {
   return { settings, runs, paused, speed, ...(lang ? { lang } : {}), experiment, problems, notices: problems.map(describeProblem) };
 }
 
+/**
+ * The settings the page runs an experiment with: the preset's (and its variant's) over the page's
+ * defaults, evaluated at least every 250 steps so the accuracy curve fills in while one watches.
+ */
+export function experimentPageSettings(name: string, variant: string | null): TrainSettings {
+  const preset = findPreset(name);
+  if (!preset) throw new Error(`unknown experiment ${name}`);
+  const s = presetSettings(preset, variant, DEFAULT_PAGE_SETTINGS);
+  return { ...s, evalEvery: Math.min(s.evalEvery, DEFAULT_PAGE_SETTINGS.evalEvery) };
+}
+
 function parseExperiment(name: string | null, variant: string | null): { choice: ExperimentChoice | null; problem: UrlProblem | null; variantProblem: UrlProblem | null } {
   if (name === null) {
     return { choice: null, problem: null, variantProblem: variant === null ? null : { key: 'variant', value: show(variant), used: 'none', kind: 'default' } };
@@ -234,7 +244,7 @@ export function serialize(state: UrlState): string {
   const params = new URLSearchParams();
   const preset = state.experiment ? findPreset(state.experiment.name) : undefined;
   // Settings are written relative to the experiment's, so a link to one stays short.
-  const base = preset ? presetSettings(preset, state.experiment!.variant, DEFAULT_PAGE_SETTINGS) : DEFAULT_PAGE_SETTINGS;
+  const base = preset ? experimentPageSettings(preset.name, state.experiment!.variant) : DEFAULT_PAGE_SETTINGS;
   if (preset) {
     params.set('experiment', preset.name);
     if (state.experiment!.variant && findVariant(preset, state.experiment!.variant)) params.set('variant', state.experiment!.variant);
