@@ -1,0 +1,118 @@
+// The Experiments menu: it opens from the keyboard, every preset is there, choosing one sets the
+// controls and the runs in the worker, shows its explanation and writes it to the URL; variants switch
+// in one click; Figure 1 draws its three panels; a link to an experiment opens it; Close keeps the settings.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PRESETS } from '../src/session/presets';
+import { launchChromium } from './support/chromium';
+import { openWatchedPage, screenshot } from './support/page';
+
+interface FrameView { settings: Record<string, unknown> | null; runs: { id: string; testAcc: { y: ArrayLike<number> } }[]; step: number }
+
+function frame(page: Page): Promise<{ settings: Record<string, unknown> | null; runs: string[]; step: number; accPoints: number } | null> {
+  return page.evaluate(() => {
+    const f = (window as unknown as { normscope: { telemetry: { get(): FrameView | null } } }).normscope.telemetry.get();
+    return f ? { settings: f.settings, runs: f.runs.map((r) => r.id), step: f.step, accPoints: f.runs[0]?.testAcc.y.length ?? 0 } : null;
+  });
+}
+
+/** Non-background canvas pixels inside the element matched by `selector`. */
+function canvasInk(page: Page, selector: string): Promise<number[]> {
+  return page.evaluate((sel) => [...document.querySelectorAll(`${sel} canvas`)].map((c) => {
+    const canvas = c as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d');
+    if (!ctx || canvas.width === 0) return 0;
+    const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let ink = 0;
+    for (let i = 3; i < d.length; i += 4 * 5) if (d[i] > 0) ink++;
+    return ink;
+  }), selector);
+}
+
+describe('experiments', () => {
+  const baseURL = inject('baseURL');
+  let browser: Browser;
+
+  beforeAll(async () => { browser = await launchChromium(); });
+  afterAll(async () => { await browser?.close(); });
+
+  it('runs each step of the menu: keyboard, settings in the worker, explanation, URL, variants, Figure 1, close', async () => {
+    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 1000 } });
+    try {
+      await page.goto(`${baseURL}?paused=1`);
+      await expect.poll(async () => (await frame(page))?.runs.length ?? 0, { timeout: 60_000 }).toBe(2);
+
+      // the menu opens from the keyboard on its first item and lists every preset
+      const menuButton = page.getByRole('button', { name: 'Experiments' });
+      await menuButton.focus();
+      await page.keyboard.press('ArrowDown');
+      const items = page.getByRole('menuitem');
+      await expect.poll(() => items.count()).toBe(PRESETS.length);
+      for (const p of PRESETS) expect(await page.getByRole('menuitem', { name: new RegExp(p.title.en.replace(/[()&]/g, '.')) }).count()).toBe(1);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
+      await page.keyboard.press('Escape');
+      expect(await items.count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Experiments');
+
+      // "A high learning rate" from the keyboard: third item
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      const panel = page.locator('#experiment');
+      await panel.getByRole('heading', { name: 'A high learning rate' }).waitFor();
+      await expect.poll(async () => (await frame(page))?.settings?.lr, { timeout: 30_000 }).toBe(30);
+      expect((await frame(page))?.settings).toMatchObject({ act: 'sigmoid', hidden: [100, 100, 100], batch: 60, steps: 5000 });
+      await expect.poll(() => page.url(), { timeout: 5000 }).toContain('experiment=high-lr');
+      expect(await panel.innerText()).toMatch(/What NormScope measured[\s\S]*lr 30: plain 0\.101/);
+      // it plays, and the accuracy curve fills in (evaluation every 250 steps in the page)
+      await expect.poll(async () => (await frame(page))?.step ?? 0, { timeout: 60_000 }).toBeGreaterThan(260);
+      expect((await frame(page))?.accPoints).toBeGreaterThanOrEqual(2);
+
+      // a variant in one click
+      await panel.getByRole('button', { name: 'lr 3', exact: true }).click();
+      await expect.poll(async () => (await frame(page))?.settings?.lr, { timeout: 30_000 }).toBe(3);
+      expect(await panel.getByRole('button', { name: 'lr 3', exact: true }).getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => page.url(), { timeout: 5000 }).toContain('variant=lr-3');
+
+      // the placement experiment trains batch norm before and after the activation
+      await menuButton.click();
+      await page.getByRole('menuitem', { name: /before or after/ }).click();
+      await expect.poll(async () => (await frame(page))?.runs.join(), { timeout: 30_000 }).toBe('batch-pre,batch-post');
+      expect((await frame(page))?.settings).toMatchObject({ act: 'relu', init: 'he' });
+
+      // Figure 1: its three panels draw inside the explanation
+      await menuButton.click();
+      await page.getByRole('menuitem', { name: /Figure 1/ }).click();
+      await panel.getByRole('heading', { name: /Figure 1/ }).waitFor();
+      const fig = '#experiment .experiment-figure';
+      await expect.poll(async () => (await canvasInk(page, fig)).filter((n) => n > 20).length, { timeout: 60_000 }).toBe(3);
+      await screenshot(page, 'experiment-fig1');
+
+      // Close: the explanation goes, the settings stay, the URL keeps them without the experiment
+      await panel.getByRole('button', { name: /Close/ }).click();
+      expect(await panel.count()).toBe(0);
+      await expect.poll(() => page.url(), { timeout: 5000 }).not.toContain('experiment=');
+      expect((await frame(page))?.settings).toMatchObject({ steps: 50000, act: 'sigmoid' });
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('opens an experiment from a link, in Chinese, and repairs a bad one with a notice', async () => {
+    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${baseURL}?experiment=deep-sigmoid&lang=zh&paused=1`);
+      await page.locator('#experiment').getByRole('heading', { name: '十层 sigmoid' }).waitFor();
+      await expect.poll(async () => ((await frame(page))?.settings?.hidden as number[] | undefined)?.length, { timeout: 60_000 }).toBe(10);
+      await page.goto(`${baseURL}?experiment=%3Cscript%3Ealert(1)%3C/script%3E&paused=1&lang=en`);
+      await page.getByText(/experiment=<script>alert\(1\)<\/script> is not valid/).waitFor();
+      expect(await page.locator('#experiment').count()).toBe(0);
+      expect(await page.locator('script:not([src]):not([type])').count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
