@@ -12,7 +12,7 @@ import { useT } from '../state/i18n';
 import { classColor, decisionImage, hexToRgb } from './decision-boundary-image';
 import { AxisBottom, AxisLeft, Figure, prepareCanvas, runCss, runName, useVisible, useWidth } from './histograms-kit';
 
-const RUN_ID: Record<NormKind, string> = { none: 'plain', batch: 'batch', layer: 'layer' };
+const RUN_ID: Record<NormKind, string> = { none: 'plain', batch: 'batch', layer: 'layer', renorm: 'renorm', group: 'group' };
 const MARGIN = { left: 34, right: 8, top: 8, bottom: 24 };
 /** How often the panel looks whether a new grid is due. */
 const TICK_MS = 200;

@@ -19,7 +19,7 @@ import { runColor as resolvedRunColor } from './palette';
 import { useFrameDraw } from './use-frame-draw';
 
 const STAGE_TITLES: Record<Stage, MessageKey> = { z: 'hist.stage.z', norm: 'hist.stage.norm', act: 'hist.stage.act' };
-const RUN_ID: Record<NormKind, string> = { none: 'plain', batch: 'batch', layer: 'layer' };
+const RUN_ID: Record<NormKind, string> = { none: 'plain', batch: 'batch', layer: 'layer', renorm: 'renorm', group: 'group' };
 const MARGIN = { left: 38, right: 8, top: 6, bottom: 20 };
 /** Narrowest panel of the three-column layout; below it the panels stack in one column. */
 const MIN_PANEL = 140;

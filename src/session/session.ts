@@ -32,7 +32,7 @@ export interface EvalMetrics {
   batchStatsAccuracy: number | null;
 }
 
-export const RUN_IDS: Record<NormKind, string> = { none: 'plain', batch: 'batch', layer: 'layer' };
+export const RUN_IDS: Record<NormKind, string> = { none: 'plain', batch: 'batch', layer: 'layer', renorm: 'renorm', group: 'group' };
 
 /** Settings a session may change between two steps without touching the weights. */
 export const LIVE_KEYS = SETTINGS.filter((s) => s.applies === 'live').map((s) => s.key);

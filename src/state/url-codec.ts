@@ -20,7 +20,7 @@ export const DEFAULT_PAGE_SETTINGS: Readonly<TrainSettings> = {
 export const DEFAULT_RUNS: readonly NormKind[] = ['none', 'batch'];
 
 /** Run ids in the URL (`runs=plain,batch,layer`) and the norms they stand for. */
-export const RUN_NAMES: Readonly<Record<NormKind, string>> = { none: 'plain', batch: 'batch', layer: 'layer' };
+export const RUN_NAMES: Readonly<Record<NormKind, string>> = { none: 'plain', batch: 'batch', layer: 'layer', renorm: 'renorm', group: 'group' };
 const NORM_BY_RUN_NAME = new Map<string, NormKind>(Object.entries(RUN_NAMES).map(([k, v]) => [v, k as NormKind]));
 const RUN_ORDER: readonly NormKind[] = ['none', 'batch', 'layer'];
 
