@@ -81,8 +81,8 @@ describe('group norm kernels', () => {
     }
   });
 
-  it('chooses the default number of groups: 32 or the largest divisor below it with at least 2 units per group', () => {
-    expect([100, 256, 512, 10, 7, 6, 2, 1, 64, 96, 33].map(defaultGroups)).toEqual([25, 32, 32, 5, 1, 3, 1, 1, 32, 32, 11]);
+  it('chooses the default number of groups: the largest divisor up to 32 with at least 8 units per group', () => {
+    expect([100, 256, 512, 1024, 10, 7, 16, 1, 64, 96, 33, 300].map(defaultGroups)).toEqual([10, 32, 32, 32, 1, 1, 2, 1, 8, 12, 3, 30]);
     expect(divisors(12)).toEqual([1, 2, 3, 4, 6, 12]);
   });
 });
@@ -110,8 +110,8 @@ describe('group norm in the Mlp', () => {
   }
 
   it('uses the default groups, keeps (B, G) statistics, is the same in training and evaluation, and trains with batches of one', () => {
-    const m = new Mlp(spec('group', 'pre', 4), SGD, { seed: 1, dtype: 'float64' });
-    expect(m.layers.map((l) => l.groups)).toEqual([4, 3]);
+    const m = new Mlp({ ...spec('group', 'pre', 4), hidden: [spec('group', 'pre', 4).hidden[0], { units: 16, activation: 'tanh', norm: 'group' }] }, SGD, { seed: 1, dtype: 'float64' });
+    expect(m.layers.map((l) => l.groups)).toEqual([4, 2]);
     expect(m.layers[0].runningMean).toBeNull();
     const rng = new Rng(5);
     const x = Float64Array.from({ length: 9 * 4 }, () => rng.normal());

@@ -12,12 +12,20 @@ import type { FloatArray } from './types';
 export const PAPER_GROUPS = 32;
 
 /**
- * The number of groups used when a layer does not say: the paper's G = 32 if it divides the units,
- * else the largest divisor of the units below 32 that leaves at least 2 units per group (1 if none:
- * layer norm). E.g. 100 units -> 25 groups of 4, 256 -> 32 of 8, 10 -> 5 of 2, 7 -> 1.
+ * The fewest units per group the default allows. The paper's groups are of channels, each with its
+ * H x W positions; here a group of K units of one sample holds only K values, and normalising them
+ * leaves K - 2 degrees of freedom: K = 2 keeps only the sign of x1 - x2 (with an input gradient of
+ * order eps), K = 1 nothing (the output is beta). Explicit smaller groups are allowed.
+ */
+export const MIN_DEFAULT_GROUP_SIZE = 8;
+
+/**
+ * The number of groups used when a layer does not say: the largest divisor of the units that is at
+ * most the paper's 32 and leaves at least 8 units per group (1, layer norm, if none does).
+ * E.g. 100 units -> 10 groups of 10, 256 -> 32 of 8, 512 -> 32 of 16, 64 -> 8 of 8, 10 -> 1.
  */
 export function defaultGroups(units: number): number {
-  for (let g = Math.min(PAPER_GROUPS, Math.floor(units / 2)); g > 1; g--) if (units % g === 0) return g;
+  for (let g = Math.min(PAPER_GROUPS, Math.floor(units / MIN_DEFAULT_GROUP_SIZE)); g > 1; g--) if (units % g === 0) return g;
   return 1;
 }
 

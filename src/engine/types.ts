@@ -20,8 +20,9 @@ export interface HiddenLayerSpec {
   norm: NormKind;
   /**
    * Group norm only: the number of groups G the units are split into (contiguous, units / G each;
-   * must divide units). Default: defaultGroups(units), the Group Normalization paper's G = 32 or the
-   * largest divisor of units below it that leaves at least 2 units per group. G = 1 is layer norm.
+   * must divide units). Default: defaultGroups(units), the largest divisor of units that is at most
+   * the Group Normalization paper's G = 32 and leaves at least 8 units per group (100 units: 10
+   * groups of 10). G = 1 is layer norm.
    */
   groups?: number;
 }
