@@ -139,7 +139,7 @@ describe('renorm in the Mlp', () => {
     for (const dtype of ['float32', 'float64'] as const) {
       it(`trains exactly as batch norm with the default limits (${placement}, ${dtype})`, () => {
         const { bn, rn, losses } = trainBoth(placement, dtype);
-        expect(rn.renormLimits()).toEqual({ rmax: 1, dmax: 0 });
+        expect(rn.getRenormLimits()).toEqual({ rmax: 1, dmax: 0 });
         for (const [a, b] of losses) expect(b).toBe(a);
         expect(rn.getParams()).toEqual(bn.getParams());
         rn.layers.forEach((l, i) => {
@@ -156,7 +156,7 @@ describe('renorm in the Mlp', () => {
 
   it('with wider limits trains differently, stores r and d per unit, and updates the running statistics as batch norm', () => {
     const { bn, rn, losses } = trainBoth('pre', 'float64', [3, 5]);
-    expect(rn.renormLimits()).toEqual({ rmax: 3, dmax: 5 });
+    expect(rn.getRenormLimits()).toEqual({ rmax: 3, dmax: 5 });
     expect(losses.at(-1)![1]).not.toBe(losses.at(-1)![0]);
     const ws = rn.layers[0].train;
     expect(ws.r!.length).toBe(8);
@@ -192,7 +192,7 @@ describe('renorm in the Mlp', () => {
     expect(() => m.setRenormLimits(2, -1)).toThrow(/dmax must be a finite number >= 0, got -1/);
     expect(() => m.setRenormLimits(Infinity, 0)).toThrow(/rmax/);
     expect(() => m.setRenormLimits(2, NaN)).toThrow(/dmax/);
-    expect(m.renormLimits()).toEqual({ rmax: 1, dmax: 0 });
+    expect(m.getRenormLimits()).toEqual({ rmax: 1, dmax: 0 });
     expect(() => new Mlp({ ...netSpec('renorm', 'pre'), rmax: 0 }, SGD)).toThrow(/rmax/);
     expect(() => m.trainStep(new Float32Array(5), [0], 1)).toThrow(/more than one sample/);
     expect(() => m.evaluate(new Float32Array(5), [0], 1, { mode: 'batch-stats' })).toThrow(/at least 2 rows/);

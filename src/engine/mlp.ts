@@ -146,7 +146,7 @@ export class Mlp {
   }
 
   /** The renorm limits in use: the spec's, or the defaults rmax 1, dmax 0 (exactly batch norm). */
-  renormLimits(): { rmax: number; dmax: number } {
+  getRenormLimits(): { rmax: number; dmax: number } {
     return { rmax: this.spec.rmax ?? 1, dmax: this.spec.dmax ?? 0 };
   }
 
@@ -231,7 +231,7 @@ export class Mlp {
   /** Forward pass of B rows through all layers, using the given workspaces; returns the last hidden output. */
   private forwardHidden(x: FloatArray, B: number, mode: NormMode, ws: (l: HiddenLayer) => Workspace): FloatArray {
     const { eps, momentum } = this.spec;
-    const settings: NormSettings = { eps, momentum, ...this.renormLimits() };
+    const settings: NormSettings = { eps, momentum, ...this.getRenormLimits() };
     let inp = x;
     for (const l of this.layers) {
       const w = ws(l);
