@@ -1,5 +1,9 @@
 // Runs one conformance fixture (see ../shared/conformance/README.md) through the engine in float32:
 // set the given parameters, train one step per batch, and report what PyTorch reported.
+// Beyond the fixtures' norms (none, batch, layer) the model may use 'renorm' (optional rmax and dmax
+// on the model, defaults 1 and 0: exactly batch norm; its running statistics are reported as batch
+// norm's) and 'group' (optional `groups` on the hidden layer); the engine's spec validation refuses
+// malformed ones. Both have gamma and beta like the other norms.
 import { Mlp, type LayerParams } from '../../src/engine/mlp';
 import { EngineError, type ModelSpec, type OptimizerSpec } from '../../src/engine/types';
 

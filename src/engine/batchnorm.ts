@@ -6,11 +6,9 @@
 // inp, out are (B, C) row-major; mean, rstd, gamma, beta are (C).
 import type { FloatArray } from './types';
 
-/** Training-mode forward: normalises with the batch statistics; stores mean and rstd = 1/sqrt(var+eps). */
-export function batchnormForward(
-  out: FloatArray, mean: FloatArray, rstd: FloatArray,
-  inp: FloatArray, gamma: FloatArray, beta: FloatArray,
-  B: number, C: number, eps: number,
+/** The batch statistics of every unit: mean (1) and rstd = 1/sqrt(var + eps) with the biased var (2). */
+export function batchnormStats(
+  mean: FloatArray, rstd: FloatArray, inp: FloatArray, B: number, C: number, eps: number,
 ): void {
   // Column means and variances (two passes: numerically safer than E[x^2] - E[x]^2).
   for (let c = 0; c < C; c++) mean[c] = 0;
@@ -28,6 +26,15 @@ export function batchnormForward(
     }
   }
   for (let c = 0; c < C; c++) rstd[c] = 1 / Math.sqrt(rstd[c] / B + eps);
+}
+
+/** Training-mode forward: normalises with the batch statistics; stores mean and rstd = 1/sqrt(var+eps). */
+export function batchnormForward(
+  out: FloatArray, mean: FloatArray, rstd: FloatArray,
+  inp: FloatArray, gamma: FloatArray, beta: FloatArray,
+  B: number, C: number, eps: number,
+): void {
+  batchnormStats(mean, rstd, inp, B, C, eps);
   for (let b = 0; b < B; b++) {
     const row = b * C;
     for (let c = 0; c < C; c++) out[row + c] = gamma[c] * (inp[row + c] - mean[c]) * rstd[c] + beta[c];

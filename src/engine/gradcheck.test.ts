@@ -3,13 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { activationBackward, activationForward } from './activation';
 import { batchnormBackward, batchnormForward } from './batchnorm';
+import { countRenormClipped } from './batchrenorm';
 import { crossentropyBackward, crossentropyForward } from './crossentropy';
 import { layernormBackward, layernormForward } from './layernorm';
 import { matmulBackward, matmulForward } from './matmul';
 import { Mlp } from './mlp';
 import { Rng } from './rng';
 import { dot, numericGradient, randomArray, relativeError } from './test-support';
-import type { Activation, ModelSpec, NormKind, NormPlacement } from './types';
+import type { Activation, HiddenLayerSpec, ModelSpec, NormKind, NormPlacement } from './types';
 
 const TOL = 1e-6;
 
@@ -87,6 +88,38 @@ describe('kernel gradients (float64, central differences)', () => {
   });
 });
 
+/** A float64 MLP with non-trivial biases, gamma, beta and running statistics, and a batch for it. */
+function checkedModel(spec: ModelSpec, seed = 3) {
+  const model = new Mlp(spec, { type: 'sgd', lr: 0.1, momentum: 0, weightDecay: 0 }, { dtype: 'float64', init: 'normal:0.7', seed });
+  const rng = new Rng(21);
+  for (const l of model.layers) {
+    if (l.gamma) for (let i = 0; i < l.units; i++) { l.gamma[i] = 1 + 0.3 * rng.normal(); l.beta![i] = 0.2 * rng.normal(); }
+    if (l.runningMean) for (let i = 0; i < l.units; i++) { l.runningMean[i] = 0.5 * rng.normal(); l.runningVar![i] = 0.3 + rng.normal() ** 2; }
+    for (let i = 0; i < l.units; i++) l.b[i] = 0.1 * rng.normal();
+  }
+  const B = 8;
+  const x = randomArray(B * spec.inputSize, rng);
+  const y = Int32Array.from({ length: B }, () => rng.int(spec.outputSize));
+  return { model, loss: () => model.computeGradients(x, y, B, false) };
+}
+
+/** Compares every parameter's gradient with central differences of `loss`. */
+function expectGradientsMatch(model: Mlp, loss: () => number, norm: NormKind, placement: NormPlacement): void {
+  loss();
+  const analytic = model.params.map((p) => Float64Array.from(p.grad));
+  model.params.forEach((p, i) => {
+    const numeric = numericGradient(loss, p.value as Float64Array);
+    if ((norm === 'batch' || norm === 'renorm') && placement === 'pre' && p.name.endsWith('.b') && !p.name.startsWith('output')) {
+      // BN (and renorm) removes any constant shift: the bias feeding it has no effect and a gradient of
+      // exactly 0 (the finite differences see only round-off, about 1e-10)
+      expect(Math.max(...analytic[i].map(Math.abs)), p.name).toBe(0);
+      expect(Math.max(...numeric.map(Math.abs)), p.name).toBeLessThan(1e-8);
+    } else {
+      expect(relativeError(analytic[i], numeric), p.name).toBeLessThan(TOL);
+    }
+  });
+}
+
 describe('whole-MLP gradients (float64)', () => {
   const cases: [NormKind, NormPlacement, Activation][] = [];
   for (const norm of ['none', 'batch', 'layer'] as NormKind[]) {
@@ -103,30 +136,54 @@ describe('whole-MLP gradients (float64)', () => {
         inputSize: 6, outputSize: 4, normPlacement: placement, eps: 1e-3, momentum: 0.1,
         hidden: [{ units: 5, activation: act, norm }, { units: 7, activation: act, norm }],
       };
-      const model = new Mlp(spec, { type: 'sgd', lr: 0.1, momentum: 0, weightDecay: 0 }, { dtype: 'float64', init: 'normal:0.7', seed: 3 });
-      // non-trivial gamma and beta
-      const rng = new Rng(21);
-      for (const l of model.layers) {
-        if (l.gamma) for (let i = 0; i < l.units; i++) { l.gamma[i] = 1 + 0.3 * rng.normal(); l.beta![i] = 0.2 * rng.normal(); }
-        for (let i = 0; i < l.units; i++) l.b[i] = 0.1 * rng.normal();
-      }
-      const B = 8;
-      const x = randomArray(B * spec.inputSize, rng);
-      const y = Int32Array.from({ length: B }, () => rng.int(spec.outputSize));
-      const loss = () => model.computeGradients(x, y, B, false);
-      loss();
-      const analytic = model.params.map((p) => Float64Array.from(p.grad));
-      model.params.forEach((p, i) => {
-        const numeric = numericGradient(loss, p.value as Float64Array);
-        if (norm === 'batch' && placement === 'pre' && p.name.endsWith('.b') && !p.name.startsWith('output')) {
-          // BN removes any constant shift: the bias feeding it has no effect and a gradient of exactly 0
-          // (the finite differences see only round-off, about 1e-10)
-          expect(Math.max(...analytic[i].map(Math.abs)), p.name).toBe(0);
-          expect(Math.max(...numeric.map(Math.abs)), p.name).toBeLessThan(1e-8);
-        } else {
-          expect(relativeError(analytic[i], numeric), p.name).toBeLessThan(TOL);
-        }
-      });
+      const { model, loss } = checkedModel(spec);
+      expectGradientsMatch(model, loss, norm, placement);
     });
+  }
+});
+
+describe('whole-MLP gradients with renorm (float64, r and d constants of the backward pass)', () => {
+  for (const placement of ['pre', 'post'] as NormPlacement[]) {
+    for (const act of ['sigmoid', 'tanh', 'relu'] as Activation[]) {
+      const spec = (rmax: number, dmax: number): ModelSpec => ({
+        inputSize: 6, outputSize: 4, normPlacement: placement, eps: 1e-3, momentum: 0.1, rmax, dmax,
+        hidden: [{ units: 5, activation: act, norm: 'renorm' }, { units: 7, activation: act, norm: 'renorm' }],
+      });
+
+      it(`limits too wide to clip, r and d held at the values of the batch, ${placement}, ${act}`, () => {
+        const { model, loss } = checkedModel(spec(100, 100));
+        loss();
+        // unclipped, r and d move with the batch: they must be held for the differences
+        for (const l of model.layers) expect(countRenormClipped(l.train.r!, l.train.d!, l.units, 100, 100)).toEqual({ r: 0, d: 0 });
+        for (const l of model.layers) l.holdRenormCorrection = true;
+        expectGradientsMatch(model, loss, 'renorm', placement);
+      });
+
+      it(`tight limits, every r and d clipped, ${placement}, ${act}`, () => {
+        const { model, loss } = checkedModel(spec(1.0001, 1e-4));
+        loss();
+        for (const l of model.layers) expect(countRenormClipped(l.train.r!, l.train.d!, l.units, 1.0001, 1e-4)).toEqual({ r: l.units, d: l.units });
+        expectGradientsMatch(model, loss, 'renorm', placement);
+      });
+    }
+  }
+});
+
+describe('whole-MLP gradients with group norm (float64)', () => {
+  const groupings: [number | undefined, number | undefined][] = [[1, 1], [3, 4], [3, 2], [undefined, undefined]] // default: 1 and 2;
+  for (const placement of ['pre', 'post'] as NormPlacement[]) {
+    for (const act of ['sigmoid', 'tanh', 'relu'] as Activation[]) {
+      for (const [g1, g2] of groupings) {
+        it(`groups ${g1 ?? 'default'}, ${g2 ?? 'default'}; ${placement}, ${act}`, () => {
+          const layer = (units: number, groups: number | undefined): HiddenLayerSpec => ({ units, activation: act, norm: 'group', ...(groups ? { groups } : {}) });
+          const spec: ModelSpec = {
+            inputSize: 6, outputSize: 4, normPlacement: placement, eps: 1e-3, momentum: 0.1,
+            hidden: [layer(9, g1), layer(16, g2)],
+          };
+          const { model, loss } = checkedModel(spec);
+          expectGradientsMatch(model, loss, 'group', placement);
+        });
+      }
+    }
   }
 });

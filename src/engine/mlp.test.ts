@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Mlp } from './mlp';
 import { Rng } from './rng';
-import { EngineError, type ModelSpec, type OptimizerSpec } from './types';
+import { EngineError, type ModelSpec, type NormKind, type OptimizerSpec } from './types';
 
 const SGD: OptimizerSpec = { type: 'sgd', lr: 0.1, momentum: 0, weightDecay: 0 };
-const spec = (norm: 'none' | 'batch' | 'layer' = 'batch', placement: 'pre' | 'post' = 'pre'): ModelSpec => ({
+const spec = (norm: NormKind = 'batch', placement: 'pre' | 'post' = 'pre'): ModelSpec => ({
   inputSize: 4, outputSize: 3, normPlacement: placement, eps: 1e-5, momentum: 0.1,
   hidden: [{ units: 6, activation: 'sigmoid', norm }, { units: 5, activation: 'relu', norm }],
 });
@@ -119,9 +119,10 @@ describe('Mlp', () => {
   });
 
   it('learns a separable problem', () => {
-    for (const norm of ['none', 'batch', 'layer'] as const) {
+    for (const norm of ['none', 'batch', 'layer', 'renorm', 'group'] as const) {
       for (const placement of ['pre', 'post'] as const) {
         const m = new Mlp({ ...spec(norm, placement), inputSize: 2, outputSize: 2 }, { type: 'sgd', lr: 0.5, momentum: 0.9, weightDecay: 0 }, { init: 'xavier', seed: 5 });
+        if (norm === 'renorm') m.setRenormLimits(2, 1);
         const rng = new Rng(4);
         const x = new Float32Array(64 * 2), y = new Int32Array(64);
         for (let s = 0; s < 300; s++) {

@@ -1,13 +1,13 @@
 // The multilayer perceptron that the worker, the CLI and the conformance runner share:
-// hidden layers (linear, activation, optional batch or layer norm), a linear output layer, and
+// hidden layers (linear, activation, optional batch, layer, renorm or group norm), a linear output layer, and
 // softmax cross-entropy. Build it from a spec, train it one mini-batch at a time, evaluate it.
 import { crossentropyBackward, crossentropyForward } from './crossentropy';
-import { HiddenLayer, type NormMode, type Workspace } from './hidden-layer';
+import { HiddenLayer, usesBatchStatistics, type NormMode, type NormSettings, type Workspace } from './hidden-layer';
 import { initWeights, parseInit } from './init';
 import { matmulBackward, matmulForward } from './matmul';
 import { createOptimizer, type Optimizer, type Param } from './optimizer';
 import { Rng } from './rng';
-import { validateEps, validateModelSpec, validateMomentum } from './spec';
+import { validateEps, validateModelSpec, validateMomentum, validateRenormLimits } from './spec';
 import { EngineError, type Dtype, type FloatArray, type InitSpec, type ModelSpec, type OptimizerSpec } from './types';
 
 export interface MlpOptions {
@@ -35,7 +35,10 @@ export interface EvalResult {
 }
 
 export interface EvaluateOptions {
-  /** 'eval' (running statistics, the default) or 'batch-stats' (each chunk normalised by its own statistics). */
+  /**
+   * 'eval' (running statistics, the default) or 'batch-stats' (each chunk normalised as in training, by
+   * its own statistics; renorm also applies its r and d against the running statistics).
+   */
   mode?: Exclude<NormMode, 'train'>;
   /** Rows per forward pass (default 1000; with batch-stats this is the batch whose statistics are used). */
   chunk?: number;
@@ -132,6 +135,21 @@ export class Mlp {
     this.spec.momentum = momentum;
   }
 
+  /**
+   * Batch renormalization's limits for the next training steps: r in [1/rmax, rmax] (rmax >= 1),
+   * d in [-dmax, dmax] (dmax >= 0). Stored in spec.rmax / spec.dmax; no effect on the other norms.
+   */
+  setRenormLimits(rmax: number, dmax: number): void {
+    validateRenormLimits(rmax, dmax);
+    this.spec.rmax = rmax;
+    this.spec.dmax = dmax;
+  }
+
+  /** The renorm limits in use: the spec's, or the defaults rmax 1, dmax 0 (exactly batch norm). */
+  getRenormLimits(): { rmax: number; dmax: number } {
+    return { rmax: this.spec.rmax ?? 1, dmax: this.spec.dmax ?? 0 };
+  }
+
   // ---- parameters --------------------------------------------------------------------------------
   /** Copies of all parameters, one entry per linear layer (hidden layers, then the output layer). */
   getParams(): LayerParams<Float64Array>[] {
@@ -197,8 +215,8 @@ export class Mlp {
 
   private checkBatch(x: ArrayLike<number>, y: ArrayLike<number>, B: number, training: boolean): void {
     if (!Number.isInteger(B) || B < 1) throw new EngineError(`batch size must be an integer >= 1, got ${B}`);
-    if (training && B < 2 && this.layers.some((l) => l.normKind === 'batch')) {
-      throw new EngineError('batch norm in training needs more than one sample per batch (got a batch of 1)');
+    if (training && B < 2 && this.layers.some((l) => usesBatchStatistics(l.normKind))) {
+      throw new EngineError('batch norm (and renorm) in training needs more than one sample per batch (got a batch of 1)');
     }
     const need = B * this.spec.inputSize;
     if (!x || x.length < need) throw new EngineError(`input has ${x ? x.length : 0} values, ${B} rows of ${this.spec.inputSize} need ${need}`);
@@ -212,10 +230,12 @@ export class Mlp {
 
   /** Forward pass of B rows through all layers, using the given workspaces; returns the last hidden output. */
   private forwardHidden(x: FloatArray, B: number, mode: NormMode, ws: (l: HiddenLayer) => Workspace): FloatArray {
+    const { eps, momentum } = this.spec;
+    const settings: NormSettings = { eps, momentum, ...this.getRenormLimits() };
     let inp = x;
     for (const l of this.layers) {
       const w = ws(l);
-      l.forward(w, inp, B, mode, this.spec.eps, this.spec.momentum);
+      l.forward(w, inp, B, mode, settings);
       inp = l.output(w);
     }
     return inp;
@@ -223,7 +243,7 @@ export class Mlp {
 
   /**
    * Forward and backward of one mini-batch in training mode: fills every gradient and returns the loss.
-   * Batch-norm running statistics are updated unless `updateRunning` is false (gradient checks).
+   * Running statistics (batch norm, renorm) are updated unless `updateRunning` is false (gradient checks).
    */
   computeGradients(x: FloatArray, y: ArrayLike<number>, B: number, updateRunning = true): number {
     this.checkBatch(x, y, B, true);
@@ -286,10 +306,11 @@ export class Mlp {
     const mode = opts.mode ?? 'eval';
     const chunk = Math.max(1, Math.floor(opts.chunk ?? 1000));
     if (!Number.isInteger(N) || N < 0 || x.length < N * I) throw new EngineError(`evaluation input has ${x.length} values, ${N} rows of ${I} need ${N * I}`);
-    if (mode === 'batch-stats' && chunk < 2 && this.layers.some((l) => l.normKind === 'batch')) {
+    const batchStats = mode === 'batch-stats' && this.layers.some((l) => usesBatchStatistics(l.normKind));
+    if (batchStats && chunk < 2) {
       throw new EngineError('batch statistics need chunks of at least 2 rows');
     }
-    if (mode === 'batch-stats' && N === 1 && this.layers.some((l) => l.normKind === 'batch')) {
+    if (batchStats && N === 1) {
       throw new EngineError('batch statistics need at least 2 rows');
     }
     for (let start = 0; start < N;) {

@@ -5,7 +5,12 @@ export type FloatArray = Float32Array | Float64Array;
 export type Dtype = 'float32' | 'float64';
 
 export type Activation = 'sigmoid' | 'tanh' | 'relu';
-export type NormKind = 'none' | 'batch' | 'layer';
+/**
+ * `batch`: batch norm (Ioffe & Szegedy, 2015); `layer`: layer norm (Ba et al., 2016); `renorm`: batch
+ * renormalization (Ioffe, 2017), batch norm corrected towards the running statistics by r and d;
+ * `group`: group norm (Wu & He, 2018) over contiguous groups of units, per sample.
+ */
+export type NormKind = 'none' | 'batch' | 'layer' | 'renorm' | 'group';
 /** `pre`: a = act(norm(W x + b)); `post`: a = norm(act(W x + b)). */
 export type NormPlacement = 'pre' | 'post';
 
@@ -13,6 +18,13 @@ export interface HiddenLayerSpec {
   units: number;
   activation: Activation;
   norm: NormKind;
+  /**
+   * Group norm only: the number of groups G the units are split into (contiguous, units / G each;
+   * must divide units). Default: defaultGroups(units), the largest divisor of units that is at most
+   * the Group Normalization paper's G = 32 and leaves at least 8 units per group (100 units: 10
+   * groups of 10). G = 1 is layer norm.
+   */
+  groups?: number;
 }
 
 export interface ModelSpec {
@@ -24,6 +36,13 @@ export interface ModelSpec {
   eps: number;
   /** Running-statistics momentum of batch norm (PyTorch convention: weight of the new batch). */
   momentum: number;
+  /**
+   * Batch renormalization's limits: r = clip(sigma_B / sigma, 1/rmax, rmax) (rmax >= 1) and
+   * d = clip((mu_B - mu) / sigma, -dmax, dmax) (dmax >= 0). Defaults 1 and 0, where renorm is exactly
+   * batch norm. Ignored by the other norms; changed during training with Mlp.setRenormLimits.
+   */
+  rmax?: number;
+  dmax?: number;
 }
 
 export type OptimizerSpec =

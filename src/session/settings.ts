@@ -1,6 +1,7 @@
 // The settings of a training run, as one typed table. The same table parses and writes command-line
 // flags (scripts/train.ts) and, later, the page's URL: each entry knows its flag, its default, what it
 // accepts, and whether changing it needs new weights ('reset') or applies at the next step ('live').
+import type { NormKind } from '../engine/types';
 
 export type DatasetName = 'mnist' | 'spiral' | 'circles' | 'xor' | 'gauss';
 
@@ -8,7 +9,7 @@ export interface TrainSettings {
   dataset: DatasetName;
   hidden: number[];
   act: 'sigmoid' | 'tanh' | 'relu';
-  norm: 'none' | 'batch' | 'layer';
+  norm: NormKind;
   placement: 'pre' | 'post';
   eps: number;
   momentum: number;
