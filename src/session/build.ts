@@ -7,7 +7,7 @@ import type { TrainSettings } from './settings';
 export function modelSpecOf(s: TrainSettings, inputSize: number, outputSize: number): ModelSpec {
   return {
     inputSize, outputSize, normPlacement: s.placement, eps: s.eps, momentum: s.momentum,
-    hidden: s.hidden.map((units) => ({ units, activation: s.act, norm: s.norm })),
+    hidden: s.hidden.map((units) => ({ units, activation: s.act, norm: s.norm, ...(s.norm === 'group' && s.groups > 0 ? { groups: s.groups } : {}) })),
   };
 }
 
@@ -22,8 +22,8 @@ export function checkAgainstData(s: TrainSettings, ds: Dataset): { setting: keyo
   if (s.batch > ds.trainCount) {
     return { setting: 'batch', message: `batch ${s.batch} is larger than the ${ds.trainCount} training examples of ${ds.name}; accepted: 1 to ${ds.trainCount}` };
   }
-  if (s.batch < 2 && s.norm === 'batch') {
-    return { setting: 'batch', message: 'batch 1 with batch norm: the batch variance of one sample is 0; accepted: 2 or more, or --norm none|layer' };
+  if (s.batch < 2 && (s.norm === 'batch' || s.norm === 'renorm')) {
+    return { setting: 'batch', message: `batch 1 with ${s.norm === 'batch' ? 'batch norm' : 'batch renorm'}: the batch variance of one sample is 0; accepted: 2 or more, or --norm none|layer|group` };
   }
   return null;
 }

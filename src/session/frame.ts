@@ -2,12 +2,13 @@
 // (transferred), not copied. FrameBuilder keeps the per-step history (bounded series, appended by
 // step so that the same settings and seed give the same telemetry) and, when a frame is asked for,
 // computes the statistics of every layer from the values the last training step left in the engine.
-import type { HiddenLayer } from '../engine/hidden-layer';
+import { usesBatchStatistics, type HiddenLayer } from '../engine/hidden-layer';
 import type { Activation, NormKind, NormPlacement } from '../engine/types';
 import { BoundedSeries, type SeriesColumns } from './bounded-series';
 import { StableBins } from './histogram-bins';
 import { createLayerStats, LayerStatsComputer, ParamSnapshot, l2Norm, type LayerStats } from './layer-stats';
 import { bnDetail, type BnDetail } from './bn-detail';
+import { hasRenorm, renormClippedShare } from './renorm';
 import type { EvalMetrics, TrainingSession } from './session';
 import type { TrainSettings } from './settings';
 
@@ -70,6 +71,8 @@ export interface RunFrame {
   testAcc: SeriesColumns;
   /** Batch-norm runs: test metrics with each test batch's own statistics instead of the running ones. */
   testLossBatchStats: SeriesColumns | null;
+  /** Batch renorm runs: rmax, dmax and the share of clipped units over the steps. */
+  renorm: RenormFrame | null;
   testAccBatchStats: SeriesColumns | null;
   layers: LayerFrame[];
 }
@@ -147,7 +150,14 @@ interface RunHistory {
   testLossBatchStats: BoundedSeries | null;
   testAccBatchStats: BoundedSeries | null;
   layers: LayerHistory[];
+  renorm: RenormHistory | null;
 }
+
+/** Batch renorm runs: the schedule's limits and the share of units whose r or d sat at a limit. */
+interface RenormHistory { rmax: BoundedSeries; dmax: BoundedSeries; clippedR: BoundedSeries; clippedD: BoundedSeries }
+
+/** What a frame carries of a renorm run's schedule, sampled every BAND_EVERY steps. */
+export interface RenormFrame { rmax: SeriesColumns; dmax: SeriesColumns; clippedR: SeriesColumns; clippedD: SeriesColumns }
 
 export class FrameBuilder {
   private readonly history: RunHistory[];
@@ -176,8 +186,8 @@ export class FrameBuilder {
       loss: new BoundedSeries(),
       testLoss: new BoundedSeries(),
       testAcc: new BoundedSeries(),
-      testLossBatchStats: run.norm === 'batch' ? new BoundedSeries() : null,
-      testAccBatchStats: run.norm === 'batch' ? new BoundedSeries() : null,
+      testLossBatchStats: usesBatchStatistics(run.norm) ? new BoundedSeries() : null,
+      testAccBatchStats: usesBatchStatistics(run.norm) ? new BoundedSeries() : null,
       layers: run.model.layers.map((l) => ({
         p15: new BoundedSeries(), p50: new BoundedSeries(), p85: new BoundedSeries(),
         zMean: new BoundedSeries(), zVar: new BoundedSeries(),
@@ -185,6 +195,9 @@ export class FrameBuilder {
         runningMean: l.runningMean ? new BoundedSeries() : null, runningVar: l.runningVar ? new BoundedSeries() : null,
         snapshot: new ParamSnapshot(l.W.length), updateRatio: NaN, gradNorm: NaN, weightNorm: NaN,
       })),
+      renorm: hasRenorm(run.model)
+        ? { rmax: new BoundedSeries(), dmax: new BoundedSeries(), clippedR: new BoundedSeries(), clippedD: new BoundedSeries() }
+        : null,
     }));
     const bnRun = session.runs.find((r) => r.norm === 'batch');
     this.usedGamma = bnRun ? bnRun.model.layers.map((l) => Float32Array.from(l.gamma!)) : [];
@@ -226,6 +239,14 @@ export class FrameBuilder {
       }
       if (step % BAND_EVERY === 0) {
         const B = run.model.lastBatchSize;
+        if (h.renorm) {
+          const { rmax, dmax } = run.model.getRenormLimits();
+          const clipped = renormClippedShare(run.model);
+          h.renorm.rmax.append(step, rmax);
+          h.renorm.dmax.append(step, dmax);
+          h.renorm.clippedR.append(step, clipped.r);
+          h.renorm.clippedD.append(step, clipped.d);
+        }
         run.model.layers.forEach((l, j) => {
           const lh = h.layers[j];
           const s = this.stats.compute(l.activationInput(l.train), B, l.units, 'none', this.bandStats);
@@ -321,6 +342,10 @@ export class FrameBuilder {
       testLossBatchStats: h.testLossBatchStats?.toColumns() ?? null,
       testAccBatchStats: h.testAccBatchStats?.toColumns() ?? null,
       layers,
+      renorm: h.renorm && {
+        rmax: h.renorm.rmax.toColumns(), dmax: h.renorm.dmax.toColumns(),
+        clippedR: h.renorm.clippedR.toColumns(), clippedD: h.renorm.clippedD.toColumns(),
+      },
     };
   }
 

@@ -8,6 +8,7 @@ import { Mlp } from '../engine/mlp';
 import { Rng } from '../engine/rng';
 import { modelSpecOf, optimizerSpecOf, streamSeeds } from './build';
 import { percentilesInPlace } from './quantiles';
+import { applyRenormSchedule } from './renorm';
 import type { TrainSettings } from './settings';
 
 export interface EvalPoint {
@@ -79,6 +80,7 @@ export function headlessRun(
   for (let step = 1; step <= s.steps; step++) {
     const t0 = performance.now();
     gather(x, y, ds, sampler.next(s.batch), s.batch);
+    applyRenormSchedule(model);
     const loss = model.trainStep(x, y, s.batch);
     const dt = (performance.now() - t0) / 1000;
     trainSeconds += dt;

@@ -4,7 +4,7 @@
 import type { NormKind, NormPlacement } from '../engine/types';
 import type { TrainSettings } from './settings';
 
-export const RUN_KINDS = ['plain', 'batch', 'layer', 'batch-pre', 'batch-post'] as const;
+export const RUN_KINDS = ['plain', 'batch', 'layer', 'renorm', 'group', 'batch-pre', 'batch-post'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
 
 interface RunKindDef {
@@ -17,6 +17,8 @@ const DEFS: Record<RunKind, RunKindDef> = {
   plain: { norm: 'none' },
   batch: { norm: 'batch' },
   layer: { norm: 'layer' },
+  renorm: { norm: 'renorm' },
+  group: { norm: 'group' },
   'batch-pre': { norm: 'batch', placement: 'pre' },
   'batch-post': { norm: 'batch', placement: 'post' },
 };

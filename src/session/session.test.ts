@@ -116,3 +116,26 @@ describe('TrainingSession', () => {
     expect(s.evaluate(true).get('batch')!.step).toBe(300);
   });
 });
+
+describe('batch renorm and group norm runs', () => {
+  it('train side by side; renorm follows its schedule and is batch norm during the warm-up', () => {
+    const s = new TrainingSession(ds, settings({ act: 'relu', hidden: [16, 16] }), ['batch', 'renorm', 'group']);
+    expect(s.runs.map((r) => r.norm)).toEqual(['batch', 'renorm', 'group']);
+    for (let i = 0; i < 20; i++) s.trainStep();
+    // rmax 1 and dmax 0 for the first 500 steps: renorm is batch norm exactly
+    expect(s.runs[1].model.getRenormLimits()).toEqual({ rmax: 1, dmax: 0 });
+    expect(s.runs[1].model.getParams()).toEqual(s.runs[0].model.getParams());
+    expect(s.runs[2].model.getParams()).not.toEqual(s.runs[0].model.getParams());
+    for (let i = 0; i < 600; i++) s.trainStep();
+    const { rmax, dmax } = s.runs[1].model.getRenormLimits();
+    expect(rmax).toBeGreaterThan(1);
+    expect(dmax).toBeGreaterThan(0);
+    const m = s.evaluate();
+    expect(m.get('renorm')!.batchStatsAccuracy).not.toBeNull();
+    expect(m.get('group')!.batchStatsAccuracy).toBeNull();
+  });
+
+  it('refuses groups that do not divide a layer, naming the divisors', () => {
+    expect(() => new TrainingSession(ds, settings({ hidden: [12, 10], groups: 3 }), ['group'])).toThrow(/groups must divide its 10 units, got 3; use one of 1, 2, 5, 10/);
+  });
+});

@@ -4,12 +4,14 @@
 // being finite is marked diverged at that step and sits out while the others go on.
 import { BatchSampler, gather } from '../data/batches';
 import type { Dataset } from '../data/dataset';
+import { usesBatchStatistics } from '../engine/hidden-layer';
 import { Mlp } from '../engine/mlp';
 import { Rng } from '../engine/rng';
 import { validateOptimizer } from '../engine/optimizer';
 import { validateEps, validateMomentum } from '../engine/spec';
 import type { NormKind, NormPlacement } from '../engine/types';
 import { checkAgainstData, modelSpecOf, optimizerSpecOf, streamSeeds } from './build';
+import { applyRenormSchedule } from './renorm';
 import { runSettings, type RunKind } from './run-kinds';
 import { SETTINGS, type TrainSettings } from './settings';
 
@@ -110,6 +112,7 @@ export class TrainingSession {
     this.step++;
     for (const run of this.runs) {
       if (run.divergedAt !== null) continue;
+      applyRenormSchedule(run.model);
       const loss = run.model.trainStep(this.x, this.y, B);
       run.lastLoss = loss;
       if (!Number.isFinite(loss) || !paramsFinite(run.model)) run.divergedAt = this.step;
@@ -204,7 +207,7 @@ export class TrainingSession {
     for (const run of this.runs) {
       const m = run.model;
       const r = m.evaluate(x, y, n);
-      const bn = run.norm === 'batch';
+      const bn = usesBatchStatistics(run.norm);
       const b = bn && n >= 2 ? m.evaluate(x, y, n, { mode: 'batch-stats', chunk: Math.max(2, this.settings.batch) }) : null;
       out.set(run.id, { step: this.step, loss: r.loss, accuracy: r.accuracy, batchStatsLoss: b ? b.loss : null, batchStatsAccuracy: b ? b.accuracy : null });
     }

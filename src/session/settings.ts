@@ -23,6 +23,8 @@ export interface TrainSettings {
   evalEvery: number;
   seed: number;
   noise: number;
+  /** Group norm's groups per layer; 0 = each layer's default (engine/groupnorm.ts defaultGroups). */
+  groups: number;
 }
 
 type Key = keyof TrainSettings;
@@ -91,8 +93,9 @@ export const SETTINGS: readonly SettingDef[] = [
     format: (v: number[]) => v.join(','),
   },
   choice('act', 'act', ['sigmoid', 'tanh', 'relu'], 'reset', 'activation of the hidden layers'),
-  choice('norm', 'norm', ['none', 'batch', 'layer'], 'reset', 'normalization of the hidden layers'),
+  choice('norm', 'norm', ['none', 'batch', 'layer', 'renorm', 'group'], 'reset', 'normalization of the hidden layers'),
   choice('placement', 'placement', ['pre', 'post'], 'reset', 'norm before (pre) or after (post) the activation'),
+  num('groups', 'groups', 'reset', 'group norm: groups per layer, dividing every layer size (0 = the largest divisor up to 32 leaving 8+ units a group)', { min: 0, max: MAX_UNITS, integer: true }),
   num('eps', 'eps', 'live', 'epsilon added to the variance', { min: 0, max: 10, minExclusive: true }),
   num('momentum', 'momentum', 'live', 'running-statistics momentum (PyTorch convention: weight of the new batch)', { min: 0, max: 1 }),
   num('batch', 'batch', 'live', 'mini-batch size', { min: 1, max: 60000, integer: true }),
@@ -122,5 +125,5 @@ export const SETTING_BY_FLAG: ReadonlyMap<string, SettingDef> = new Map(SETTINGS
 export const DEFAULT_SETTINGS: Readonly<TrainSettings> = {
   dataset: 'mnist', hidden: [100, 100], act: 'relu', norm: 'batch', placement: 'pre', eps: 1e-5, momentum: 0.1,
   batch: 60, optimizer: 'sgd', lr: 0.1, sgdMomentum: 0, weightDecay: 0, init: 'he', steps: 2000, evalEvery: 500,
-  seed: 1, noise: 0.1,
+  seed: 1, noise: 0.1, groups: 0,
 };

@@ -18,7 +18,7 @@ const tiny: TelemetryFrame = {
   runs: [{
     id: 'plain', norm: 'none', placement: 'pre', divergedAt: null, lastLoss: 0.5,
     loss: cols([[1, 0.5, 0.25, 0.75], [2, NaN, NaN, NaN]]), testLoss: cols([[0, 0.7, 0.7, 0.7]]), testAcc: cols([]),
-    testLossBatchStats: null, testAccBatchStats: null,
+    testLossBatchStats: null, testAccBatchStats: null, renorm: null,
     layers: [{
       units: 2, activation: 'relu', norm: 'none', stages: [], gradNorm: 0, weightNorm: 0, updateRatio: 0, saturation: 0, running: null,
       bands: { p15: cols([[20, -1, -1, -1]]), p50: cols([]), p85: cols([]) },

@@ -41,6 +41,7 @@ export const NUMBER_RANGES: Readonly<Record<NumKey, { min: number; max: number; 
   evalEvery: { min: 1, max: 1e8, integer: true },
   seed: { min: 0, max: 2 ** 32 - 1, integer: true },
   noise: { min: 0, max: 2 },
+  groups: { min: 0, max: 4096, integer: true },
 };
 
 export interface UrlState {
