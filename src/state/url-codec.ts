@@ -16,6 +16,8 @@ export const DEFAULT_PAGE_SETTINGS: Readonly<TrainSettings> = {
   ...findPreset('bn-paper-fig1')!.settings,
   steps: 1e8,
   evalEvery: 250,
+  // The loss-landscape view draws from the start; measuring costs a few percent of training time (shown).
+  landscapeEvery: 200,
 };
 export const DEFAULT_RUNS: readonly NormKind[] = ['none', 'batch'];
 
@@ -45,6 +47,7 @@ export const NUMBER_RANGES: Readonly<Record<NumKey, { min: number; max: number; 
   evalEvery: { min: 1, max: 1e8, integer: true },
   seed: { min: 0, max: 2 ** 32 - 1, integer: true },
   noise: { min: 0, max: 2 },
+  landscapeEvery: { min: 0, max: 100_000, integer: true },
 };
 
 export interface UrlState {
