@@ -27,8 +27,8 @@ const PM = { left: 46, right: 10, top: 20, bottom: 24 };
 const GAP = 16;
 /** Up to this many points a series also gets dots (a single measurement is then visible). */
 const DOTS_BELOW = 60;
-/** The schedule the "turn on" button sets: the page's default, or every 200 steps. */
-const TURN_ON_EVERY = DEFAULT_PAGE_SETTINGS.landscapeEvery > 0 ? DEFAULT_PAGE_SETTINGS.landscapeEvery : 200;
+/** The schedule the "turn on" button sets: the page's default, or every 500 steps. */
+const TURN_ON_EVERY = DEFAULT_PAGE_SETTINGS.landscapeEvery > 0 ? DEFAULT_PAGE_SETTINGS.landscapeEvery : 500;
 
 const TITLES: Record<PanelKey, MessageKey> = {
   loss: 'land.panel.loss', gradPred: 'land.panel.gradPred', beta: 'land.panel.beta', icsDist: 'land.panel.icsDist', icsCos: 'land.panel.icsCos',
@@ -89,7 +89,7 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
         if (panel.band) {
           const [lo, hi] = panel.band(run, ly);
           const n = Math.min(lo.y.length, hi.y.length);
-          ctx.globalAlpha = 0.2;
+          ctx.globalAlpha = 0.15;
           fillBand(ctx, lo.x, lo.y, hi.y, n, xs, ys, panel.log);
           // the band's edges, so that it reads with few points and where the runs overlap
           ctx.globalAlpha = 0.75;
@@ -165,7 +165,9 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
           return (
             <g key={panel.key}>
               <text className="ns-panel-title" x={left} y={o.y + 12}>{t(TITLES[panel.key], ics ? { layer: layerName(layer) } : undefined)}</text>
-              <AxisLeft scale={y} x={left} ticks={4} tickValues={panel.log ? logTicks(y, dom) : undefined} format={formatTick} grid={right - left} />
+              {/* cosines near 1 need the digits d3's own tick format picks (0.9996, 0.9998, 1.0000) */}
+              <AxisLeft scale={y} x={left} ticks={4} tickValues={panel.log ? logTicks(y, dom) : undefined}
+                format={panel.key === 'icsCos' ? undefined : formatTick} grid={right - left} />
               <AxisBottom scale={x} y={bottom} ticks={Math.max(2, Math.floor((right - left) / 70))} format={formatStep} />
             </g>
           );
