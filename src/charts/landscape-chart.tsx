@@ -26,7 +26,7 @@ import { ValuePool, yScale } from './y-domain';
 const PM = { left: 46, right: 10, top: 20, bottom: 24 };
 const GAP = 16;
 /** Up to this many points a series also gets dots (a single measurement is then visible). */
-const DOTS_BELOW = 60;
+const DOTS_BELOW = 25;
 /** The schedule the "turn on" button sets: the page's default, or every 500 steps. */
 const TURN_ON_EVERY = DEFAULT_PAGE_SETTINGS.landscapeEvery > 0 ? DEFAULT_PAGE_SETTINGS.landscapeEvery : 500;
 

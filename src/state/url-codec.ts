@@ -16,8 +16,8 @@ export const DEFAULT_PAGE_SETTINGS: Readonly<TrainSettings> = {
   ...findPreset('bn-paper-fig1')!.settings,
   steps: 1e8,
   evalEvery: 250,
-  // The loss-landscape view draws from the start: a measurement costs about as much as 20 training
-  // steps of the twin Figure 1 networks, so every 500 steps it takes about 4% of training time (shown).
+  // The loss-landscape view draws from the start: a measurement costs about as much as 10 to 20
+  // training steps of the twin Figure 1 networks, so every 500 steps it takes 2-4% of training time (shown).
   landscapeEvery: 500,
 };
 export const DEFAULT_RUNS: readonly NormKind[] = ['none', 'batch'];
