@@ -204,7 +204,10 @@ export class FrameBuilder {
     this.landscape = new LandscapeMonitor(session);
   }
 
-  /** Before a step: keep gamma and beta for the BN panel, and W of the steps whose update ratio is measured. */
+  /**
+   * Before a step: on a scheduled step, measure the loss landscape (on the batch the step is about to
+   * use); keep gamma and beta for the BN panel, and W of the steps whose update ratio is measured.
+   */
   beforeStep(session: TrainingSession): void {
     // First, so that it sees the weights as the step will and restores them before anything is copied.
     this.landscape.beforeStep(session);
