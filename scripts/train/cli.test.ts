@@ -28,6 +28,31 @@ describe('npm run train', () => {
     expect(done.testAcc).toBeGreaterThan(0.8);
   });
 
+  it('prints landscape lines on schedule with --landscape-every, and trains exactly as without it', () => {
+    const base = ['--dataset', 'xor', '--hidden', '16,16', '--steps', '250', '--eval-every', '50', '--batch', '32', '--lr', '0.5', '--json'];
+    const on = train([...base, '--landscape-every', '100']);
+    const off = train(base);
+    expect(on.code, on.stderr).toBe(0);
+    const lines = on.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const land = lines.filter((l) => l.landscape && !l.done).map((l) => l.landscape);
+    expect(land.map((p) => p.step)).toEqual([0, 100, 200]);
+    for (const p of land) {
+      expect(p.lossMin).toBeLessThanOrEqual(p.lossMax);
+      expect(p.gradPredMin).toBeLessThanOrEqual(p.gradPredMax);
+      expect(p.betaSmooth).toBeGreaterThan(0);
+      expect(p.icsDist).toHaveLength(3);
+      expect(p.icsCos[0]).toBe(1);
+      expect(p.ms).toBeGreaterThan(0);
+    }
+    const evals = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l)).filter((l) => 'testLoss' in l && !l.done);
+    expect(evals(on.stdout)).toEqual(evals(off.stdout));
+    const done = lines[lines.length - 1];
+    expect(done.landscape).toMatchObject({ every: 100, measurements: 3 });
+    expect(done.landscape.fraction).toBeGreaterThan(0);
+    expect(JSON.parse(off.stdout.trim().split('\n').pop()!).landscape).toBeNull();
+    expect(train(['--landscape-every', '-1']).stderr).toMatch(/--landscape-every "-1" is not accepted; accepted: an integer >= 0 and <= 100000/);
+  });
+
   it('exits 2 with one line and no stack trace on bad input', () => {
     const empty = mkdtempSync(join(tmpdir(), 'mnist-'));
     const corrupt = mkdtempSync(join(tmpdir(), 'mnist-'));

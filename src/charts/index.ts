@@ -4,6 +4,7 @@ export { AccuracyChart } from './accuracy-chart';
 export { PercentilesChart } from './percentiles-chart';
 export { LayerMomentsChart } from './layer-moments-chart';
 export { GradientsChart } from './gradients-chart';
+export { LandscapeChart } from './landscape-chart';
 export { runStyle, runColor, themeColors } from './palette';
 export { ChartFrame, PlotLayer, EMPTY_TEXT } from './chart-frame';
 export { AxisBottom, AxisLeft } from './axes';

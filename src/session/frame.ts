@@ -9,10 +9,12 @@ import { StableBins } from './histogram-bins';
 import { createLayerStats, LayerStatsComputer, ParamSnapshot, l2Norm, type LayerStats } from './layer-stats';
 import { bnDetail, type BnDetail } from './bn-detail';
 import { hasRenorm, renormClippedShare } from './renorm';
+import { LandscapeMonitor, type LandscapeFrame } from './landscape/monitor';
 import type { EvalMetrics, TrainingSession } from './session';
 import type { TrainSettings } from './settings';
 
 export type { BnDetail } from './bn-detail';
+export type { LandscapeFrame, LandscapeRunFrame, LandscapeCost } from './landscape/monitor';
 
 /** The three places a layer's values are watched: pre-norm z = Wx + b, the norm's output, the activation's output. */
 export const STAGES = ['z', 'norm', 'act'] as const;
@@ -98,6 +100,8 @@ export interface TelemetryFrame {
   bins: (BinsFrame | null)[][];
   runs: RunFrame[];
   bnDetail: BnDetail | null;
+  /** The loss landscape along the gradient and ICS per run, measured every settings.landscapeEvery steps. */
+  landscape: LandscapeFrame | null;
 }
 
 export const QUANTILE_SAMPLE = 2048;
@@ -180,6 +184,8 @@ export class FrameBuilder {
   private readonly views: (LayerView[] | null)[] = [];
   private rateMark: { t: number; step: number } | null = null;
   private rate = 0;
+  /** Measures before scheduled steps (it needs the weights before the update and the step's batch). */
+  readonly landscape: LandscapeMonitor;
 
   constructor(session: TrainingSession) {
     this.history = session.runs.map((run) => ({
@@ -210,10 +216,21 @@ export class FrameBuilder {
       if (s === 'norm' && !anyNorm) return null;
       return new StableBins(s === 'act' ? { domain: actDomain } : {});
     }));
+    this.landscape = new LandscapeMonitor(session);
   }
 
-  /** Before a step: keep gamma and beta for the BN panel, and W of the steps whose update ratio is measured. */
+  /**
+   * Before a step: on a scheduled step, measure the loss landscape (on the batch the step is about to
+   * use); keep gamma and beta for the BN panel, and W of the steps whose update ratio is measured.
+   */
   beforeStep(session: TrainingSession): void {
+    // First, so that it sees the weights as the step will and restores them before anything is copied.
+    this.landscape.beforeStep(session);
+    this.beforeStepTelemetry(session);
+    this.landscape.trainStarted();
+  }
+
+  private beforeStepTelemetry(session: TrainingSession): void {
     const bnRun = session.runs.find((r) => r.norm === 'batch');
     bnRun?.model.layers.forEach((l, j) => { this.usedGamma[j].set(l.gamma!); this.usedBeta[j].set(l.beta!); });
     if ((session.step + 1) % RATIO_EVERY !== 0) return;
@@ -224,6 +241,7 @@ export class FrameBuilder {
 
   /** After a step: the loss of every run, and every BAND_EVERY steps the percentile bands. */
   afterStep(session: TrainingSession): void {
+    this.landscape.trainEnded();
     const step = session.step;
     session.runs.forEach((run, i) => {
       const h = this.history[i];
@@ -312,6 +330,7 @@ export class FrameBuilder {
       bins: this.bins.map((row) => row.map((b) => (b ? { lo: b.lo, hi: b.hi, count: b.bins, version: b.version } : null))),
       runs,
       bnDetail: bnDetail(session, selected, this.usedGamma, this.usedBeta),
+      landscape: this.landscape.frame(session),
     };
   }
 
@@ -383,7 +402,7 @@ export class FrameBuilder {
 
   /** A frame with no session (before loading, or after an error). */
   static empty(seq: number, status: string, notice: string | null): TelemetryFrame {
-    return { seq, status, notice, step: 0, epoch: 0, stepsPerSec: 0, examplesPerSec: 0, settings: null, bins: [], runs: [], bnDetail: null };
+    return { seq, status, notice, step: 0, epoch: 0, stepsPerSec: 0, examplesPerSec: 0, settings: null, bins: [], runs: [], bnDetail: null, landscape: null };
   }
 }
 

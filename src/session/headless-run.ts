@@ -2,11 +2,16 @@
 // One model, one seeded batch order; every `evalEvery` steps (and at step 0 and the end) it evaluates
 // on the whole test set in evaluation mode and takes the 15/50/85th percentiles of the inputs to the
 // last hidden layer's activation over the first rows of the test set (Ioffe & Szegedy, Figure 1 b-c).
+// With `landscapeEvery` > 0 it also measures the loss landscape along the gradient and ICS
+// (landscape/measure.ts) every that many steps, before the step's update and on its batch; that time
+// is kept apart from the training time.
 import { BatchSampler, gather } from '../data/batches';
 import type { Dataset } from '../data/dataset';
 import { Mlp } from '../engine/mlp';
 import { Rng } from '../engine/rng';
 import { modelSpecOf, optimizerSpecOf, streamSeeds } from './build';
+import { LandscapeProbe } from './landscape/measure';
+import { landscapeDue } from './landscape/monitor';
 import { percentilesInPlace } from './quantiles';
 import { applyRenormSchedule } from './renorm';
 import type { TrainSettings } from './settings';
@@ -26,11 +31,35 @@ export interface EvalPoint {
   gradNorms: number[];
 }
 
+/** One landscape measurement: at the parameters after `step` updates, on the batch of step + 1. */
+export interface LandscapePoint {
+  step: number;
+  /** L(w) on the batch. */
+  loss: number;
+  /** min and max over the step sizes eta of L(w - eta g). */
+  lossMin: number;
+  lossMax: number;
+  /** min and max over eta of ||grad L(w - eta g) - g||. */
+  gradPredMin: number;
+  gradPredMax: number;
+  /** max over eta of ||grad L(w - eta g) - g|| / ||eta g||. */
+  betaSmooth: number;
+  /** Per linear layer (hidden layers, then the output layer): ICS ||G - G'|| and cos(G, G'). */
+  icsDist: number[];
+  icsCos: number[];
+  /** Milliseconds the measurement took. */
+  ms: number;
+}
+
 export interface RunOutcome {
   points: EvalPoint[];
   /** The step whose loss was not finite, or null. */
   divergedAt: number | null;
+  /** Time in training steps (evaluations and landscape measurements excluded). */
   trainSeconds: number;
+  /** Landscape measurements made and the time they took. */
+  landscapeCount: number;
+  landscapeSeconds: number;
 }
 
 export const PERCENTILE_ROWS = 1000;
@@ -39,6 +68,7 @@ export function headlessRun(
   s: TrainSettings, ds: Dataset,
   onEval: (p: EvalPoint) => void = () => {},
   onStep: (step: number) => void = () => {},
+  onLandscape: (p: LandscapePoint) => void = () => {},
 ): RunOutcome {
   const seeds = streamSeeds(s.seed);
   const model = new Mlp(modelSpecOf(s, ds.inputSize, ds.numClasses), optimizerSpecOf(s), { init: s.init, seed: seeds.weights });
@@ -50,6 +80,9 @@ export function headlessRun(
   const pctValues = new Float32Array(pctRows * (last ? last.units : 0));
   const points: EvalPoint[] = [];
 
+  const probe = s.landscapeEvery > 0 ? new LandscapeProbe(model) : null;
+  let landscapeCount = 0;
+  let landscapeSeconds = 0;
   let lossSum = 0;
   let lossCount = 0;
   let trainSeconds = 0;
@@ -77,21 +110,34 @@ export function headlessRun(
   };
 
   evaluate(0);
+  const outcome = (divergedAt: number | null): RunOutcome => ({ points, divergedAt, trainSeconds, landscapeCount, landscapeSeconds });
   for (let step = 1; step <= s.steps; step++) {
-    const t0 = performance.now();
+    let t0 = performance.now();
     gather(x, y, ds, sampler.next(s.batch), s.batch);
     applyRenormSchedule(model);
+    if (probe && landscapeDue(step - 1, s.landscapeEvery)) {
+      const m0 = performance.now();
+      const r = probe.measure(x, y, s.batch, s.lr);
+      const ms = performance.now() - m0;
+      t0 += ms;
+      landscapeCount++;
+      landscapeSeconds += ms / 1000;
+      onLandscape({
+        step: step - 1, loss: r.loss, lossMin: r.lossMin, lossMax: r.lossMax, gradPredMin: r.gradPredMin, gradPredMax: r.gradPredMax,
+        betaSmooth: r.betaSmooth, icsDist: Array.from(r.icsDist), icsCos: Array.from(r.icsCos), ms,
+      });
+    }
     const loss = model.trainStep(x, y, s.batch);
     const dt = (performance.now() - t0) / 1000;
     trainSeconds += dt;
     intervalSeconds += dt;
-    if (!Number.isFinite(loss)) return { points, divergedAt: step, trainSeconds };
+    if (!Number.isFinite(loss)) return outcome(step);
     lossSum += loss;
     lossCount++;
     onStep(step);
     if (step % s.evalEvery === 0 || step === s.steps) evaluate(step);
   }
-  return { points, divergedAt: null, trainSeconds };
+  return outcome(null);
 }
 
 /** Euclidean norm of each weight gradient, hidden layers first, then the output layer. */

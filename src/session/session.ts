@@ -46,6 +46,8 @@ export class TrainingSession {
   readonly settings: TrainSettings;
   step = 0;
   private sampler: BatchSampler;
+  /** Rows of the batch drawn for the next step, or 0 when it is not drawn yet. */
+  private drawn = 0;
   private x: Float32Array;
   private y: Uint8Array;
   /** Rows of the fixed test subset used for the periodic evaluation. */
@@ -101,14 +103,28 @@ export class TrainingSession {
     return this.runs.filter((r) => r.divergedAt === null);
   }
 
+  /**
+   * The batch the next trainStep() will train on, drawn now from the seeded sequence (once: until that
+   * step has trained, every call returns the same rows). Lets a measurement look at a step's batch
+   * before the step; trainStep() draws it itself otherwise, so the batch order is the same either way.
+   */
+  nextBatch(): { x: Float32Array; y: Uint8Array; B: number } {
+    if (this.drawn === 0) {
+      const B = this.settings.batch;
+      if (this.x.length < B * this.dataset.inputSize) {
+        this.x = new Float32Array(B * this.dataset.inputSize);
+        this.y = new Uint8Array(B);
+      }
+      gather(this.x, this.y, this.dataset, this.sampler.next(B), B);
+      this.drawn = B;
+    }
+    return { x: this.x, y: this.y, B: this.drawn };
+  }
+
   /** One step of every run that has not diverged, on one shared batch. */
   trainStep(): void {
-    const B = this.settings.batch;
-    if (this.x.length < B * this.dataset.inputSize) {
-      this.x = new Float32Array(B * this.dataset.inputSize);
-      this.y = new Uint8Array(B);
-    }
-    gather(this.x, this.y, this.dataset, this.sampler.next(B), B);
+    const { B } = this.nextBatch();
+    this.drawn = 0;
     this.step++;
     for (const run of this.runs) {
       if (run.divergedAt !== null) continue;

@@ -25,6 +25,8 @@ export interface TrainSettings {
   noise: number;
   /** Group norm's groups per layer; 0 = each layer's default (engine/groupnorm.ts defaultGroups). */
   groups: number;
+  /** Measure the loss landscape along the gradient and ICS every N steps (0 = off). */
+  landscapeEvery: number;
 }
 
 type Key = keyof TrainSettings;
@@ -118,6 +120,10 @@ export const SETTINGS: readonly SettingDef[] = [
   num('evalEvery', 'eval-every', 'live', 'evaluate every N steps', { min: 1, max: 1e8, integer: true }),
   num('seed', 'seed', 'reset', 'seed of the weights and the batch order', { min: 0, max: 2 ** 32 - 1, integer: true }),
   num('noise', 'noise', 'reset', 'noise of the 2-D data sets (standard deviation)', { min: 0, max: 2 }),
+  num('landscapeEvery', 'landscape-every', 'live',
+    'measure the loss landscape along the gradient and ICS (Santurkar et al. 2018) every N steps, 0 = off; '
+    + 'each measurement costs 9 + L forward-backward passes per run (L hidden layers)',
+    { min: 0, max: 100_000, integer: true }),
 ];
 
 export const SETTING_BY_FLAG: ReadonlyMap<string, SettingDef> = new Map(SETTINGS.map((s) => [s.flag, s]));
@@ -125,5 +131,5 @@ export const SETTING_BY_FLAG: ReadonlyMap<string, SettingDef> = new Map(SETTINGS
 export const DEFAULT_SETTINGS: Readonly<TrainSettings> = {
   dataset: 'mnist', hidden: [100, 100], act: 'relu', norm: 'batch', placement: 'pre', eps: 1e-5, momentum: 0.1,
   batch: 60, optimizer: 'sgd', lr: 0.1, sgdMomentum: 0, weightDecay: 0, init: 'he', steps: 2000, evalEvery: 500,
-  seed: 1, noise: 0.1, groups: 0,
+  seed: 1, noise: 0.1, groups: 0, landscapeEvery: 0,
 };

@@ -15,6 +15,7 @@ function cols(points: [number, number, number, number][]) {
 const tiny: TelemetryFrame = {
   seq: 1, status: 'paused', notice: null, step: 20, epoch: 0, stepsPerSec: 0, examplesPerSec: 0,
   settings: { ...DEFAULT_SETTINGS, dataset: 'xor' }, bins: [], bnDetail: null,
+  landscape: null,
   runs: [{
     id: 'plain', norm: 'none', placement: 'pre', divergedAt: null, lastLoss: 0.5,
     loss: cols([[1, 0.5, 0.25, 0.75], [2, NaN, NaN, NaN]]), testLoss: cols([[0, 0.7, 0.7, 0.7]]), testAcc: cols([]),

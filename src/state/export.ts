@@ -7,7 +7,7 @@ import type { RunFrame, TelemetryFrame } from '../session/frame';
 export interface ExportSeries {
   run: string;
   series: string;
-  /** Hidden layer index (0-based), or null for a run-level series. */
+  /** Hidden layer index (0-based; for ICS, a linear layer's: the output layer comes last), or null for a run-level series. */
   layer: number | null;
   columns: SeriesColumns;
 }
@@ -35,6 +35,18 @@ export function frameSeries(frame: TelemetryFrame): ExportSeries[] {
       add(run, 'runningMean', j, l.moments.runningMean);
       add(run, 'runningVar', j, l.moments.runningVar);
     });
+    // The loss landscape, once measured: per run, then ICS per linear layer (the last index is the output layer).
+    const land = frame.landscape?.runs.find((r) => r.id === run.id);
+    if (land && land.betaSmooth.x.length > 0) {
+      add(run, 'landscapeLoss', null, land.loss);
+      add(run, 'landscapeLossMin', null, land.lossMin);
+      add(run, 'landscapeLossMax', null, land.lossMax);
+      add(run, 'gradPredMin', null, land.gradPredMin);
+      add(run, 'gradPredMax', null, land.gradPredMax);
+      add(run, 'betaSmooth', null, land.betaSmooth);
+      land.icsDist.forEach((c, j) => add(run, 'icsDist', j, c));
+      land.icsCos.forEach((c, j) => add(run, 'icsCos', j, c));
+    }
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // and a useT() hook that re-renders its component when the language changes.
 import { useSyncExternalStore } from 'react';
 import { chartsEn, chartsZh } from './i18n-charts';
+import { landscapeEn, landscapeZh } from './i18n-landscape';
 import type { Lang } from './url-codec';
 
 export type { Lang } from './url-codec';
@@ -106,6 +107,7 @@ const en = {
   'footer.paperTitle': 'Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift',
   'footer.license': 'NormScope is open source under the MIT license. Training runs in your browser; nothing is sent anywhere.',
   ...chartsEn,
+  ...landscapeEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -210,6 +212,7 @@ const zh: Dictionary = {
   'footer.paperTitle': 'Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift',
   'footer.license': 'NormScope 以 MIT 许可开源。训练在你的浏览器中进行，不会上传任何数据。',
   ...chartsZh,
+  ...landscapeZh,
 };
 
 export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { en, zh };

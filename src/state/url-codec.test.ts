@@ -99,7 +99,7 @@ describe('url codec', () => {
       dataset: fc.constantFrom('mnist', 'spiral', 'circles', 'xor', 'gauss'),
       hidden: fc.array(fc.integer({ min: 1, max: 512 }), { minLength: 1, maxLength: 16 }),
       act: fc.constantFrom('sigmoid', 'tanh', 'relu'),
-      norm: fc.constantFrom('none', 'batch', 'layer'),
+      norm: fc.constantFrom('none', 'batch', 'layer', 'renorm', 'group'),
       placement: fc.constantFrom('pre', 'post'),
       eps: fc.double({ min: 1e-8, max: 1, noNaN: true }),
       momentum: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -113,6 +113,8 @@ describe('url codec', () => {
       evalEvery: fc.integer({ min: 1, max: 1e8 }),
       seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
       noise: fc.double({ min: 0, max: 2, noNaN: true }),
+      landscapeEvery: fc.integer({ min: 0, max: 100_000 }),
+      groups: fc.integer({ min: 0, max: 4096 }),
     }) as fc.Arbitrary<TrainSettings>;
     const stateArb = fc.record({
       settings: settingsArb,

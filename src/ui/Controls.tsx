@@ -7,6 +7,7 @@ import { getApp, useApp } from '../state/app';
 import { useT, type MessageKey } from '../state/i18n';
 import { INIT_STD_RANGE, NUMBER_RANGES } from '../state/url-codec';
 import { Group, ResetsTag, SelectField, SliderField } from './fields';
+import { LandscapeField } from './LandscapeField';
 import { formatValue, type SliderScale } from './slider-scale';
 
 type NumKey = keyof typeof NUMBER_RANGES;
@@ -139,6 +140,10 @@ export function Controls() {
           <SliderField label={t('ctl.sgdMomentum')} value={settings.sgdMomentum} scale={SCALES.sgdMomentum} onCommit={commitNumber('sgdMomentum', t('ctl.sgdMomentum'))} />
         ) : null}
         <SliderField label={t('ctl.weightDecay')} value={settings.weightDecay} scale={SCALES.weightDecay} onCommit={commitNumber('weightDecay', t('ctl.weightDecay'))} />
+      </Group>
+
+      <Group title={t('section.measure')}>
+        <LandscapeField value={settings.landscapeEvery} onCommit={commitNumber('landscapeEvery', t('ctl.landscapeEvery'))} />
       </Group>
     </div>
   );

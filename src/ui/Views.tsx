@@ -3,7 +3,7 @@
 import { Component, type ComponentType, type ReactNode } from 'react';
 import {
   AccuracyChart, BnStepByStep, ClassificationReport, DecisionBoundary, GradientsChart, HistogramsChart,
-  LayerMomentsChart, LossChart, PercentilesChart,
+  LandscapeChart, LayerMomentsChart, LossChart, PercentilesChart,
 } from '../charts';
 import { useApp } from '../state/app';
 import { useT, type MessageKey } from '../state/i18n';
@@ -30,6 +30,7 @@ const SECTIONS: readonly { title: MessageKey; charts: readonly Cell[] }[] = [
     charts: [
       { name: 'BnStepByStep', Chart: BnStepByStep, wide: true },
       { name: 'GradientsChart', Chart: GradientsChart, wide: true },
+      { name: 'LandscapeChart', Chart: LandscapeChart, wide: true },
       { name: 'ClassificationReport', Chart: ClassificationReport, wide: true },
       { name: 'DecisionBoundary', Chart: DecisionBoundary, only2d: true, wide: true },
     ],

@@ -1,0 +1,186 @@
+// "Loss landscape": Santurkar et al. (2018)'s measures over training, per run. Three panels over the
+// steps: the loss along the gradient (a band from its min to its max over the step sizes, the loss at
+// w as a line), the gradient predictiveness (band), the effective beta-smoothness (line); then ICS of
+// one chosen layer: ||G - G'|| and cos(G, G'). Canvas on requestAnimationFrame from the telemetry hub;
+// React draws the axes, the layer choice, the cost line, and the empty state with a switch to turn the
+// measurement on.
+import { scaleLinear } from 'd3-scale';
+import { useId, useMemo, useRef, useState } from 'react';
+import type { TelemetryFrame } from '../session/frame';
+import { getApp, useApp } from '../state/app';
+import { useT, type MessageKey } from '../state/i18n';
+import { DEFAULT_PAGE_SETTINGS } from '../state/url-codec';
+import { AxisBottom, AxisLeft, formatStep, formatTick, logTicks } from './axes';
+import { dotSeries, fillBand, setupCanvas, strokeSeries } from './canvas';
+import { ChartFrame, PlotLayer } from './chart-frame';
+import {
+  PANELS, clampLayer, costFigures, hasPoints, icsLayers, landscapeDomains, panelGrid, type PanelKey,
+} from './landscape-geometry';
+import { runItems } from './legend';
+import { runColors, runStyle, themeColors } from './palette';
+import { useFrameDraw } from './use-frame-draw';
+import { useRareState } from './use-chart-state';
+import { useSize } from './use-size';
+import { ValuePool, yScale } from './y-domain';
+
+const PM = { left: 46, right: 10, top: 20, bottom: 24 };
+const GAP = 16;
+/** Up to this many points a series also gets dots (a single measurement is then visible). */
+const DOTS_BELOW = 25;
+/** The schedule the "turn on" button sets: the page's default, or every 500 steps. */
+const TURN_ON_EVERY = DEFAULT_PAGE_SETTINGS.landscapeEvery > 0 ? DEFAULT_PAGE_SETTINGS.landscapeEvery : 500;
+
+const TITLES: Record<PanelKey, MessageKey> = {
+  loss: 'land.panel.loss', gradPred: 'land.panel.gradPred', beta: 'land.panel.beta', icsDist: 'land.panel.icsDist', icsCos: 'land.panel.icsCos',
+};
+
+type Pair = [number, number];
+
+export interface LandscapeChartProps {
+  /** Height of one panel in CSS pixels. */
+  height?: number;
+}
+
+export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
+  const body = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const { width } = useSize(body);
+  const pool = useMemo(() => new ValuePool(), []);
+  const id = useId();
+  const t = useT();
+  const every = useApp((s) => s.settings.landscapeEvery);
+  const [layerChoice, setLayerChoice] = useState<number | null>(null);
+  const [view, setView] = useRareState({
+    x: [0, 10] as Pair, y: PANELS.map((p) => (p.log ? [0.1, 10] : [0, 1])) as Pair[], runs: [] as string[],
+    layers: 0, points: false, cost: null as { percent: string; ms: string } | null,
+  });
+  const w = Math.max(width, 240);
+  const grid = panelGrid(w, PANELS.length, height, GAP);
+  const layer = clampLayer(layerChoice, view.layers);
+  const setEvery = (n: number) => getApp().store.getState().set('landscapeEvery', n);
+
+  const draw = (frame: TelemetryFrame) => {
+    const land = frame.landscape;
+    const L = icsLayers(land);
+    const ly = clampLayer(layerChoice, L);
+    const d = landscapeDomains(frame, ly, pool);
+    const points = hasPoints(land);
+    setView({ x: d.x, y: d.y, runs: land?.runs.map((r) => r.id) ?? [], layers: L, points, cost: costFigures(land) });
+    const ctx = setupCanvas(canvas.current, w, grid.height);
+    if (!ctx || !land || !points) return;
+    const colorOf = runColors(body.current);
+    const theme = themeColors(body.current);
+    PANELS.forEach((panel, k) => {
+      const o = grid.origin(k);
+      const left = o.x + PM.left;
+      const right = o.x + grid.pw - PM.right;
+      const bottom = o.y + height - PM.bottom;
+      const top = o.y + PM.top;
+      const xs = scaleLinear().domain(d.x).range([left, right]);
+      const ys = yScale(d.y[k], bottom, top, panel.log);
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(left, top - 2, right - left, bottom - top + 4);
+      ctx.clip();
+      for (const run of land.runs) {
+        const color = colorOf(run.id);
+        ctx.strokeStyle = color;
+        ctx.fillStyle = color;
+        if (panel.band) {
+          const [lo, hi] = panel.band(run, ly);
+          const n = Math.min(lo.y.length, hi.y.length);
+          ctx.globalAlpha = 0.15;
+          fillBand(ctx, lo.x, lo.y, hi.y, n, xs, ys, panel.log);
+          // the band's edges, so that it reads with few points and where the runs overlap
+          ctx.globalAlpha = 0.75;
+          ctx.lineWidth = 1;
+          ctx.setLineDash(runStyle(run.id).dash);
+          strokeSeries(ctx, lo.x, lo.y, n, xs, ys, panel.log);
+          strokeSeries(ctx, hi.x, hi.y, n, xs, ys, panel.log);
+          ctx.setLineDash([]);
+          ctx.globalAlpha = 1;
+          if (n < DOTS_BELOW) {
+            dotSeries(ctx, lo.x, lo.y, n, xs, ys, 2, panel.log);
+            dotSeries(ctx, hi.x, hi.y, n, xs, ys, 2, panel.log);
+          }
+        }
+        const line = panel.line?.(run, ly);
+        if (line) {
+          const n = line.y.length;
+          // on the loss panel the line (the loss at w) is secondary to the band
+          ctx.lineWidth = panel.band ? 1 : 1.75;
+          ctx.globalAlpha = panel.band ? 0.6 : 1;
+          ctx.setLineDash(panel.band ? [2, 2] : runStyle(run.id).dash);
+          strokeSeries(ctx, line.x, line.y, n, xs, ys, panel.log);
+          ctx.setLineDash([]);
+          ctx.globalAlpha = 1;
+          if (n < DOTS_BELOW) dotSeries(ctx, line.x, line.y, n, xs, ys, panel.band ? 1.5 : 2.5, panel.log, panel.band ? undefined : theme.surface);
+        }
+      }
+      ctx.restore();
+    });
+  };
+  useFrameDraw(body, draw, [w, height, layerChoice, grid.cols]);
+
+  const layerName = (j: number) => (j === view.layers - 1 ? t('land.output') : t('land.layerN', { layer: j + 1 }));
+  const name = (rid: string) => (rid === 'plain' || rid === 'batch' || rid === 'layer' ? t(`run.${rid}`) : rid);
+  const cost = view.cost;
+  const empty = !view.points;
+  return (
+    <ChartFrame
+      title={t('land.title')} subtitle={t('land.sub')} fileName="normscope-landscape" bodyRef={body}
+      legend={[...runItems(view.runs, name),
+        { label: t('land.range'), color: 'var(--muted, #4b5063)', kind: 'band' as const },
+        { label: t('land.atW'), color: 'var(--muted, #4b5063)', dash: [2, 2] }]}
+      controls={view.layers > 0 ? (
+        <label htmlFor={`${id}-layer`}>{t('land.layer')}
+          <select id={`${id}-layer`} value={layer} onChange={(e) => setLayerChoice(Number(e.target.value))}>
+            {Array.from({ length: view.layers }, (_, j) => <option key={j} value={j}>{layerName(j)}</option>)}
+          </select>
+        </label>
+      ) : undefined}
+      note={<>
+        <span data-testid="landscape-cost">
+          {every > 0
+            ? (cost ? t('land.cost', { percent: cost.percent, ms: cost.ms, n: every }) : null)
+            : (view.points ? t('land.costOff') : null)}
+        </span>{' '}
+        {view.points ? (every > 0
+          ? <button type="button" className="ns-fig-btn" onClick={() => setEvery(0)}>{t('land.turnOff')}</button>
+          : <button type="button" className="ns-fig-btn" onClick={() => setEvery(TURN_ON_EVERY)}>{t('land.turnOn', { n: TURN_ON_EVERY })}</button>) : null}
+        <br />
+        {t('land.note')}
+      </>}
+    >
+      <PlotLayer width={w} height={grid.height} canvasRef={canvas} label={t('land.aria')}>
+        {PANELS.map((panel, k) => {
+          const o = grid.origin(k);
+          const left = o.x + PM.left;
+          const right = o.x + grid.pw - PM.right;
+          const bottom = o.y + height - PM.bottom;
+          const dom = view.y[k];
+          const x = scaleLinear().domain(view.x).range([left, right]);
+          const y = yScale(dom, bottom, o.y + PM.top, panel.log);
+          const ics = panel.key === 'icsDist' || panel.key === 'icsCos';
+          return (
+            <g key={panel.key}>
+              <text className="ns-panel-title" x={left} y={o.y + 12}>{t(TITLES[panel.key], ics ? { layer: layerName(layer) } : undefined)}</text>
+              {/* cosines near 1 need the digits d3's own tick format picks (0.9996, 0.9998, 1.0000) */}
+              <AxisLeft scale={y} x={left} ticks={4} tickValues={panel.log ? logTicks(y, dom) : undefined}
+                format={panel.key === 'icsCos' ? undefined : formatTick} grid={right - left} />
+              <AxisBottom scale={x} y={bottom} ticks={Math.max(2, Math.floor((right - left) / 70))} format={formatStep} />
+            </g>
+          );
+        })}
+      </PlotLayer>
+      {empty ? (
+        <div className="ns-fig-empty" role="status" style={{ flexDirection: 'column', gap: '0.6rem', fontStyle: 'normal' }}>
+          {every > 0 ? <span>{t('land.waiting', { n: every })}</span> : <>
+            <span>{t('land.off')}</span>
+            <button type="button" className="ns-fig-btn" onClick={() => setEvery(TURN_ON_EVERY)}>{t('land.turnOn', { n: TURN_ON_EVERY })}</button>
+          </>}
+        </div>
+      ) : null}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { make2d } from '../data/synthetic';
+import { FrameBuilder, type LandscapeFrame, type TelemetryFrame } from '../session/frame';
+import { TrainingSession } from '../session/session';
+import { DEFAULT_SETTINGS } from '../session/settings';
+import {
+  PANELS, clampLayer, cosineDomain, costFigures, hasPoints, icsLayers, landscapeDomains, panelGrid,
+} from './landscape-geometry';
+
+function frame(every: number, steps = 60): TelemetryFrame {
+  const ds = make2d('spiral', { seed: 1, trainCount: 400, testCount: 100, noise: 0.1 });
+  const s = new TrainingSession(ds, { ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [12, 8], act: 'sigmoid', batch: 16, lr: 0.5, evalEvery: 1000, steps: 1e9, landscapeEvery: every }, ['plain', 'batch']);
+  const b = new FrameBuilder(s);
+  for (let i = 0; i < steps; i++) { b.beforeStep(s); s.trainStep(); b.afterStep(s); }
+  return b.build(s, 1, 'paused', { layer: 0, unit: 0 }, null);
+}
+
+describe('landscape geometry', () => {
+  const on = frame(10);
+  const off = frame(0, 5);
+
+  it('knows whether there is anything to draw, and how many ICS layers', () => {
+    expect(hasPoints(on.landscape)).toBe(true);
+    expect(hasPoints(off.landscape)).toBe(false);
+    expect(hasPoints(null)).toBe(false);
+    expect(icsLayers(on.landscape)).toBe(3);
+    expect(icsLayers(null)).toBe(0);
+  });
+
+  it('panels draw the right series', () => {
+    const run = on.landscape!.runs[1];
+    const [lo, hi] = PANELS.find((p) => p.key === 'loss')!.band!(run, 0);
+    expect([lo, hi]).toEqual([run.lossMin, run.lossMax]);
+    expect(PANELS.find((p) => p.key === 'gradPred')!.band!(run, 0)).toEqual([run.gradPredMin, run.gradPredMax]);
+    expect(PANELS.find((p) => p.key === 'beta')!.line!(run, 0)).toBe(run.betaSmooth);
+    expect(PANELS.find((p) => p.key === 'icsDist')!.line!(run, 2)).toBe(run.icsDist[2]);
+    expect(PANELS.find((p) => p.key === 'icsCos')!.line!(run, 1)).toBe(run.icsCos[1]);
+  });
+
+  it('every panel domain holds its values (positive ones on log panels); the cosine ends at 1', () => {
+    for (const layer of [0, 1, 2]) {
+      const d = landscapeDomains(on, layer);
+      expect(d.x).toEqual([0, 60]);
+      PANELS.forEach((p, k) => {
+        const [a, b] = d.y[k];
+        expect(a).toBeLessThan(b);
+        if (p.log) expect(a).toBeGreaterThan(0);
+        for (const run of on.landscape!.runs) {
+          const series = [...(p.band ? p.band(run, layer) : []), ...(p.line ? [p.line(run, layer)] : [])];
+          for (const s of series) {
+            for (const v of s.y) {
+              if (!Number.isFinite(v) || (p.log && v <= 0)) continue;
+              expect(v).toBeGreaterThanOrEqual(a);
+              expect(v).toBeLessThanOrEqual(b);
+            }
+          }
+        }
+      });
+      expect(d.y[PANELS.findIndex((p) => p.key === 'icsCos')][1]).toBe(1);
+    }
+    // no data: sane defaults
+    const empty = landscapeDomains(off, 0);
+    PANELS.forEach((p, k) => expect(empty.y[k][0]).toBeLessThan(empty.y[k][1]));
+  });
+
+  it('rounds the cosine axis to 1, 2 or 5 times a power of ten below 1, never under -1', () => {
+    expect(cosineDomain(null)).toEqual([0.99, 1]);
+    expect(cosineDomain([1, 1])).toEqual([0.9999, 1]);
+    expect(cosineDomain([0.995, 1])[0]).toBeCloseTo(0.99, 12);
+    expect(cosineDomain([0.97, 0.99])[0]).toBeCloseTo(0.95, 12);
+    expect(cosineDomain([0.85, 0.99])[0]).toBeCloseTo(0.8, 12);
+    expect(cosineDomain([-0.5, 0.2])).toEqual([-1, 1]);
+  });
+
+  it('chooses the output layer by default and keeps a choice in range', () => {
+    expect(clampLayer(null, 4)).toBe(3);
+    expect(clampLayer(7, 4)).toBe(3);
+    expect(clampLayer(-2, 4)).toBe(0);
+    expect(clampLayer(1, 4)).toBe(1);
+    expect(clampLayer(2, 0)).toBe(0);
+  });
+
+  it('lays the five panels out in 3, 2 or 1 columns', () => {
+    const wide = panelGrid(960, 5, 170, 16);
+    expect(wide.cols).toBe(3);
+    expect(wide.height).toBe(2 * 170 + 16);
+    expect(wide.origin(4)).toEqual({ x: wide.pw + 16, y: 170 + 16 });
+    expect(panelGrid(500, 5, 100, 10)).toMatchObject({ cols: 2, height: 3 * 100 + 2 * 10 });
+    const narrow = panelGrid(300, 5, 100, 10);
+    expect(narrow.cols).toBe(1);
+    expect(narrow.pw).toBe(300);
+    expect(narrow.origin(2)).toEqual({ x: 0, y: 220 });
+  });
+
+  it('gives the cost as a percentage of training time and milliseconds each', () => {
+    const base = on.landscape!;
+    const withCost = (fraction: number, msEach: number, measurements = 3): LandscapeFrame => ({ ...base, cost: { measurements, msEach, fraction } });
+    expect(costFigures(withCost(0.183, 12.34))).toEqual({ percent: '18', ms: '12' });
+    expect(costFigures(withCost(0.0654, 9.46))).toEqual({ percent: '6.5', ms: '9.5' });
+    expect(costFigures(withCost(NaN, NaN, 0))).toBeNull();
+    expect(costFigures(null)).toBeNull();
+    const real = costFigures(base);
+    expect(real).not.toBeNull();
+    expect(Number(real!.percent)).toBeGreaterThan(0);
+  });
+});

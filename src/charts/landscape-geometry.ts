@@ -1,0 +1,90 @@
+// Geometry of the loss-landscape chart: its panels (which series each draws, as a band or a line, on
+// which y scale), their domains, the ICS layers to choose from, the panel grid, and the cost line's
+// numbers. Pure functions of a telemetry frame.
+import type { SeriesColumns } from '../session/bounded-series';
+import type { LandscapeFrame, LandscapeRunFrame, TelemetryFrame } from '../session/frame';
+import { ValuePool, niceDomain, stepDomain } from './y-domain';
+
+export type PanelKey = 'loss' | 'gradPred' | 'beta' | 'icsDist' | 'icsCos';
+
+/** One panel: `band` gives the low and high series (per run), `line` the series drawn as a line. */
+export interface LandscapePanel {
+  key: PanelKey;
+  log: boolean;
+  band: ((r: LandscapeRunFrame, layer: number) => [SeriesColumns, SeriesColumns]) | null;
+  line: ((r: LandscapeRunFrame, layer: number) => SeriesColumns) | null;
+}
+
+export const PANELS: readonly LandscapePanel[] = [
+  // the loss along the gradient: min..max over the step sizes, and the loss at w itself
+  { key: 'loss', log: false, band: (r) => [r.lossMin, r.lossMax], line: (r) => r.loss },
+  { key: 'gradPred', log: true, band: (r) => [r.gradPredMin, r.gradPredMax], line: null },
+  { key: 'beta', log: true, band: null, line: (r) => r.betaSmooth },
+  { key: 'icsDist', log: true, band: null, line: (r, layer) => r.icsDist[layer] },
+  { key: 'icsCos', log: false, band: null, line: (r, layer) => r.icsCos[layer] },
+];
+
+/** Points of a run's series (the shortest column of the series it draws). */
+export const measuredPoints = (r: LandscapeRunFrame): number => r.betaSmooth.y.length;
+
+/** Whether any run has a measurement. */
+export const hasPoints = (l: LandscapeFrame | null | undefined): boolean => !!l && l.runs.some((r) => measuredPoints(r) > 0);
+
+/** Number of linear layers whose ICS is recorded (hidden layers, then the output layer). */
+export const icsLayers = (l: LandscapeFrame | null | undefined): number => l?.runs[0]?.icsDist.length ?? 0;
+
+/** The chosen ICS layer kept inside [0, layers); by default the output layer (the most layers below it). */
+export function clampLayer(layer: number | null, layers: number): number {
+  if (layers <= 0) return 0;
+  if (layer === null || !Number.isInteger(layer)) return layers - 1;
+  return Math.min(layers - 1, Math.max(0, layer));
+}
+
+/**
+ * y domain of a panel over every run: log decades for the log panels; the cosine's [lo, 1] with lo
+ * niced down from the smallest value (never below -1), so that values near 1 are told apart.
+ */
+export function panelDomain(frame: TelemetryFrame, panel: LandscapePanel, layer: number, pool = new ValuePool()): [number, number] {
+  pool.reset();
+  for (const r of frame.landscape?.runs ?? []) {
+    if (panel.band) { const [lo, hi] = panel.band(r, layer); pool.add(lo.y, lo.y.length, panel.log); pool.add(hi.y, hi.y.length, panel.log); }
+    const line = panel.line?.(r, layer);
+    if (line) pool.add(line.y, line.y.length, panel.log);
+  }
+  const extent = pool.domain();
+  if (panel.key === 'icsCos') return cosineDomain(extent);
+  return niceDomain(extent, panel.log, false);
+}
+
+/** [lo, 1] for cosines: 1.05 (1 - min) rounded up to 1, 2 or 5 times a power of ten, at least 1e-4, lo >= -1. */
+export function cosineDomain(extent: [number, number] | null): [number, number] {
+  if (!extent) return [0.99, 1];
+  // 5% headroom, so that the lowest value is not drawn on the frame
+  const gap = Math.max(1e-4, 1.05 * (1 - extent[0]));
+  const e = 10 ** Math.floor(Math.log10(gap));
+  const m = gap / e * (1 - 1e-9); // 10 ** -4 is a hair below 1e-4
+  const nice = (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * e;
+  return [Math.max(-1, 1 - nice), 1];
+}
+
+export interface LandscapeDomains { x: [number, number]; y: [number, number][] }
+
+/** x (steps, shared) and every panel's y domain. */
+export function landscapeDomains(frame: TelemetryFrame, layer: number, pool = new ValuePool()): LandscapeDomains {
+  return { x: stepDomain(frame.step), y: PANELS.map((p) => panelDomain(frame, p, layer, pool)) };
+}
+
+/** Panels in a grid of `cols` columns of width pw and height ph with gaps: the origin of panel k. */
+export function panelGrid(width: number, count: number, ph: number, gap: number): { cols: number; pw: number; height: number; origin: (k: number) => { x: number; y: number } } {
+  const cols = width >= 720 ? 3 : width >= 440 ? 2 : 1;
+  const pw = Math.floor((width - gap * (cols - 1)) / cols);
+  const rows = Math.ceil(count / cols);
+  return { cols, pw, height: rows * ph + (rows - 1) * gap, origin: (k) => ({ x: (k % cols) * (pw + gap), y: Math.floor(k / cols) * (ph + gap) }) };
+}
+
+/** The cost line's numbers: whole percent of training time (one decimal below 10%) and ms each; null before any. */
+export function costFigures(l: LandscapeFrame | null | undefined): { percent: string; ms: string } | null {
+  if (!l || !(l.cost.measurements > 0) || !Number.isFinite(l.cost.msEach) || !Number.isFinite(l.cost.fraction)) return null;
+  const p = 100 * l.cost.fraction;
+  return { percent: p < 10 ? p.toFixed(1) : p.toFixed(0), ms: l.cost.msEach < 10 ? l.cost.msEach.toFixed(1) : l.cost.msEach.toFixed(0) };
+}
