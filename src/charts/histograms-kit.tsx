@@ -2,6 +2,7 @@
 // (written while the shared chart frame did not exist yet): visibility, width, a devicePixelRatio
 // canvas, SVG axes, and a figure with "Save PNG" (canvases, SVGs and the HTML text of the figure).
 // Run colours come from the shared palette.
+import { isRunKind } from '../session/run-kinds';
 import { Fragment, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useT, type MessageKey, type T } from '../state/i18n';
 import { runStyle } from './palette';
@@ -14,9 +15,8 @@ export const runLabel = (id: string) => runStyle(id).label;
 export const runDash = (id: string) => runStyle(id).dash;
 export const runCss = (id: string) => runStyle(id).css;
 
-const RUN_KEYS: Record<string, MessageKey> = { plain: 'run.plain', batch: 'run.batch', layer: 'run.layer' };
 /** The run's name in the page's language (the palette's English label for an unknown id). */
-export const runName = (t: T, id: string) => (RUN_KEYS[id] ? t(RUN_KEYS[id]) : runLabel(id));
+export const runName = (t: T, id: string) => (isRunKind(id) ? t(`run.${id}`) : runLabel(id));
 
 /**
  * A translated text whose `{name}` placeholders are React nodes (numbers in <strong>, math with

@@ -17,3 +17,5 @@ export { DecisionBoundary } from './decision-boundary';
 export { ClassificationReport } from './classification-report';
 export { BnStepByStep } from './bn-step';
 export { Figure1Chart } from './figure1-chart';
+export { FoldPanel } from './fold-panel';
+export { RenormChart } from './renorm-chart';

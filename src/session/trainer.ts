@@ -9,6 +9,7 @@ import type { Dataset } from '../data/dataset';
 import { FrameBuilder, frameTransferables, type TelemetryFrame } from './frame';
 import { Pacer } from './pacer';
 import { classificationReport, type ClassificationReport } from './classification-report';
+import { foldReport, type FoldReport } from './fold-report';
 import { LIVE_KEYS, SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } from './session';
 import { isRunKind, orderRuns, RUN_KINDS, type RunKind } from './run-kinds';
 import { SETTINGS, type TrainSettings } from './settings';
@@ -61,6 +62,8 @@ export interface Trainer {
   status(): { status: TrainerStatus; step: number; error: string | null };
   /** Per run, the classification report of the whole test set in evaluation mode. */
   classificationReport(): Record<string, ClassificationReport>;
+  /** Folds a batch-norm run's norms into its linear layers and checks the folded network on the test set. */
+  foldBatchNorm(runId?: string): FoldReport;
   /** Per run, the predicted class over a grid of the plane (2-D data sets). */
   decisionGrid(resolution: number): DecisionGrid;
   /** Resolves with the next frame newer than `afterSeq`, no sooner than the frame interval allows. */
@@ -303,6 +306,10 @@ export function createTrainer(options: TrainerOptions): Trainer {
       const out: Record<string, ClassificationReport> = {};
       for (const [id, c] of session.confusion()) out[id] = classificationReport(c.matrix, c.classes);
       return out;
+    },
+    foldBatchNorm(runId) {
+      if (!session) fail('no session is loaded');
+      try { return foldReport(session, runId); } catch (e) { fail(e); }
     },
     decisionGrid(resolution) {
       if (!session) fail('no session is loaded');

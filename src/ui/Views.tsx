@@ -2,9 +2,10 @@
 // one broken view never takes the page down.
 import { Component, type ComponentType, type ReactNode } from 'react';
 import {
-  AccuracyChart, BnStepByStep, ClassificationReport, DecisionBoundary, GradientsChart, HistogramsChart,
-  LandscapeChart, LayerMomentsChart, LossChart, PercentilesChart,
+  AccuracyChart, BnStepByStep, ClassificationReport, DecisionBoundary, FoldPanel, GradientsChart, HistogramsChart,
+  LandscapeChart, LayerMomentsChart, LossChart, PercentilesChart, RenormChart,
 } from '../charts';
+import type { RunKind } from '../session/run-kinds';
 import { useApp } from '../state/app';
 import { useT, type MessageKey } from '../state/i18n';
 
@@ -14,6 +15,8 @@ interface Cell {
   wide?: boolean;
   /** Only for the 2-D data sets. */
   only2d?: boolean;
+  /** Only while one of these runs trains. */
+  onlyRuns?: readonly RunKind[];
 }
 
 const SECTIONS: readonly { title: MessageKey; charts: readonly Cell[] }[] = [
@@ -32,6 +35,8 @@ const SECTIONS: readonly { title: MessageKey; charts: readonly Cell[] }[] = [
       { name: 'GradientsChart', Chart: GradientsChart, wide: true },
       { name: 'LandscapeChart', Chart: LandscapeChart, wide: true },
       { name: 'ClassificationReport', Chart: ClassificationReport, wide: true },
+      { name: 'FoldPanel', Chart: FoldPanel },
+      { name: 'RenormChart', Chart: RenormChart, onlyRuns: ['renorm'] },
       { name: 'DecisionBoundary', Chart: DecisionBoundary, only2d: true, wide: true },
     ],
   },
@@ -54,13 +59,14 @@ class ChartBoundary extends Component<{ name: string; children: ReactNode }, { e
 export function Views() {
   const t = useT();
   const dataset = useApp((s) => s.settings.dataset);
+  const runs = useApp((s) => s.runs);
   return (
     <div className="views">
       {SECTIONS.map((section) => (
         <section key={section.title} className="view-section" aria-label={t(section.title)}>
           <h2>{t(section.title)}</h2>
           <div className="chart-grid">
-            {section.charts.filter((c) => !(c.only2d && dataset === 'mnist')).map(({ name, wide, Chart }) => (
+            {section.charts.filter((c) => !(c.only2d && dataset === 'mnist') && (!c.onlyRuns || c.onlyRuns.some((r) => runs.includes(r)))).map(({ name, wide, Chart }) => (
               <div key={name} className={`chart-cell${wide ? ' wide' : ''}`} data-chart={name}>
                 <ChartBoundary name={name}><Chart /></ChartBoundary>
               </div>

@@ -1,0 +1,94 @@
+// "Batch renorm": the schedule of Ioffe (2017) as it runs. Left: the limits rmax and dmax over the
+// steps (1 and 0 during the warm-up, where renorm is exactly batch norm, then relaxed). Right: the
+// share of units whose correction r = clip(sigma_B / sigma, 1/rmax, rmax), or d = clip((mu_B - mu) /
+// sigma, -dmax, dmax), sat at its limit in the sampled step: near 1 early, falling as the limits relax.
+import { scaleLinear } from 'd3-scale';
+import { useRef } from 'react';
+import type { TelemetryFrame } from '../session/frame';
+import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
+import { setupCanvas, strokeSeries } from './canvas';
+import { ChartFrame, PlotLayer } from './chart-frame';
+import type { LegendItem } from './legend';
+import { runColors } from './palette';
+import { useFrameDraw } from './use-frame-draw';
+import { useRareState } from './use-chart-state';
+import { useSize } from './use-size';
+import { useViewT } from './views-i18n';
+import { niceDomain, stepDomain, ValuePool } from './y-domain';
+
+const M = { left: 40, right: 10, top: 20, bottom: 24 };
+const GAP = 12;
+
+export function RenormChart({ height = 180 }: { height?: number }) {
+  const body = useRef<HTMLDivElement>(null);
+  const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
+  const { width } = useSize(body);
+  const t = useViewT();
+  const [view, setView] = useRareState({ x: [0, 10] as [number, number], lim: [0, 5] as [number, number], empty: true, rmax: 1, dmax: 0 });
+  const pw = Math.max(150, Math.floor((Math.max(width, 300) - GAP) / 2));
+
+  const draw = (frame: TelemetryFrame) => {
+    const run = frame.runs.find((r) => r.renorm);
+    const rn = run?.renorm;
+    const empty = !rn || rn.rmax.y.length === 0;
+    const pool = new ValuePool();
+    if (rn) { pool.add(rn.rmax.y); pool.add(rn.dmax.y); }
+    const lim = niceDomain(pool.domain() ?? [0, 1]);
+    const limDomain: [number, number] = [0, Math.max(lim[1], 1)];
+    const x = stepDomain(frame.step);
+    const k = rn ? rn.rmax.y.length : 0;
+    setView({ x, lim: limDomain, empty, rmax: k ? rn!.rmax.y[k - 1] : 1, dmax: k ? rn!.dmax.y[k - 1] : 0 });
+    if (!rn || !run) return;
+    const color = runColors(body.current)(run.id);
+    const xs = scaleLinear().domain(x).range([M.left, pw - M.right]);
+    const left = setupCanvas(canvases.current[0] ?? null, pw, height);
+    if (left) {
+      const ys = scaleLinear().domain(limDomain).range([height - M.bottom, M.top]);
+      left.strokeStyle = color;
+      left.lineWidth = 2;
+      strokeSeries(left, rn.rmax.x, rn.rmax.y, rn.rmax.y.length, xs, ys);
+      left.setLineDash([5, 3]);
+      strokeSeries(left, rn.dmax.x, rn.dmax.y, rn.dmax.y.length, xs, ys);
+      left.setLineDash([]);
+    }
+    const right = setupCanvas(canvases.current[1] ?? null, pw, height);
+    if (right) {
+      const ys = scaleLinear().domain([0, 1]).range([height - M.bottom, M.top]);
+      right.strokeStyle = color;
+      right.lineWidth = 1.5;
+      strokeSeries(right, rn.clippedR.x, rn.clippedR.y, rn.clippedR.y.length, xs, ys);
+      right.setLineDash([5, 3]);
+      strokeSeries(right, rn.clippedD.x, rn.clippedD.y, rn.clippedD.y.length, xs, ys);
+      right.setLineDash([]);
+    }
+  };
+  useFrameDraw(body, draw, [pw, height]);
+
+  const x = scaleLinear().domain(view.x).range([M.left, pw - M.right]);
+  const limY = scaleLinear().domain(view.lim).range([height - M.bottom, M.top]);
+  const shareY = scaleLinear().domain([0, 1]).range([height - M.bottom, M.top]);
+  const legend: LegendItem[] = [
+    { label: t('renorm.r'), color: 'var(--run-renorm, #E69F00)' },
+    { label: t('renorm.d'), color: 'var(--run-renorm, #E69F00)', dash: [5, 3] },
+  ];
+  const xTicks = Math.max(2, Math.floor(pw / 80));
+  return (
+    <ChartFrame
+      title={t('renorm.title')} subtitle={t('renorm.sub', { rmax: view.rmax.toFixed(2), dmax: view.dmax.toFixed(2) })}
+      fileName="normscope-renorm" bodyRef={body} empty={view.empty} legend={legend} note={t('renorm.note')}
+    >
+      <div className="ns-panels">
+        <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[0] = c; }} label={t('renorm.limitsAria')}>
+          <AxisLeft scale={limY} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
+          <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} />
+          <text className="ns-panel-title" x={M.left} y={12}>{t('renorm.limits')}</text>
+        </PlotLayer>
+        <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[1] = c; }} label={t('renorm.clippedAria')}>
+          <AxisLeft scale={shareY} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
+          <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} />
+          <text className="ns-panel-title" x={M.left} y={12}>{t('renorm.clipped')}</text>
+        </PlotLayer>
+      </div>
+    </ChartFrame>
+  );
+}
