@@ -262,14 +262,14 @@ describe('dashboard', () => {
       await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toMatch(/batch=-5 is out of range, using 2/);
       const text = await notice.innerText();
       expect(text).toMatch(/eps=abc is not valid, using the default 0\.00001|eps=abc is not valid, using the default 1e-5/);
-      expect(text).toMatch(/lr=1e99 is out of range, using 10/);
+      expect(text).toMatch(/lr=1e99 is out of range, using 100/);
       await expect.poll(async () => (await statusStep(page)).text, { timeout: 30_000 }).toBe('Paused · step 0');
       expect(await page.getByRole('spinbutton', { name: 'Batch size' }).inputValue()).toBe('2');
-      expect(await page.getByRole('spinbutton', { name: 'Learning rate' }).inputValue()).toBe('10');
+      expect(await page.getByRole('spinbutton', { name: 'Learning rate' }).inputValue()).toBe('100');
       expect(await page.getByRole('spinbutton', { name: 'Epsilon' }).inputValue()).toBe('1e-5');
-      await expect.poll(() => workerSettings(page), { timeout: 10_000 }).toMatchObject({ batch: 2, eps: 1e-5, lr: 10, dataset: 'xor' });
+      await expect.poll(() => workerSettings(page), { timeout: 10_000 }).toMatchObject({ batch: 2, eps: 1e-5, lr: 100, dataset: 'xor' });
       // the address now holds the repaired values
-      await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toBe('?dataset=xor&batch=2&lr=10&paused=1');
+      await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toBe('?dataset=xor&batch=2&lr=100&paused=1');
       // the notice can be dismissed
       await page.getByRole('button', { name: 'Dismiss' }).click();
       expect(await page.getByRole('alert').count()).toBe(0);

@@ -106,6 +106,7 @@ describe('experiments', () => {
       await page.goto(`${baseURL}?experiment=deep-sigmoid&lang=zh&paused=1`);
       await page.locator('#experiment').getByRole('heading', { name: '十层 sigmoid' }).waitFor();
       await expect.poll(async () => ((await frame(page))?.settings?.hidden as number[] | undefined)?.length, { timeout: 60_000 }).toBe(10);
+      await page.waitForLoadState('load');
       await page.goto(`${baseURL}?experiment=%3Cscript%3Ealert(1)%3C/script%3E&paused=1&lang=en`);
       await page.getByText(/experiment=<script>alert\(1\)<\/script> is not valid/).waitFor();
       expect(await page.locator('#experiment').count()).toBe(0);
