@@ -3,6 +3,7 @@
 // and a useT() hook that re-renders its component when the language changes.
 import { useSyncExternalStore } from 'react';
 import { chartsEn, chartsZh } from './i18n-charts';
+import { sweepEn, sweepZh } from './i18n-sweep';
 import type { Lang } from './url-codec';
 
 export type { Lang } from './url-codec';
@@ -88,6 +89,7 @@ const en = {
   'footer.paperTitle': 'Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift',
   'footer.license': 'NormScope is open source under the MIT license. Training runs in your browser; nothing is sent anywhere.',
   ...chartsEn,
+  ...sweepEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -174,6 +176,7 @@ const zh: Dictionary = {
   'footer.paperTitle': 'Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift',
   'footer.license': 'NormScope 以 MIT 许可开源。训练在你的浏览器中进行，不会上传任何数据。',
   ...chartsZh,
+  ...sweepZh,
 };
 
 export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { en, zh };

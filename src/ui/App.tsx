@@ -5,6 +5,7 @@ import { LANGS } from '../state/url-codec';
 import { Controls } from './Controls';
 import { GlobeIcon } from './icons';
 import { Downloads, LoadProgress, Notices, StatusLine, Transport } from './Session';
+import { SweepSection } from './SweepPanel';
 import { Views } from './Views';
 import './App.css';
 
@@ -80,6 +81,7 @@ export function App() {
       <main className="main" id="views" tabIndex={-1}>
         <LoadProgress />
         <Notices />
+        <SweepSection />
         <Views />
       </main>
 
