@@ -23,6 +23,8 @@ const units = (t: T): DurationUnits => ({ s: t('sweep.units.s'), min: t('sweep.u
 export interface SweepPanelProps {
   /** Settings to start from (e.g. an experiment preset's); applied when the panel opens, unless a sweep runs. */
   initial?: Partial<SweepConfig>;
+  /** Start the sweep as soon as the panel opens (with `initial` applied), unless one is running. */
+  autoStart?: boolean;
   /** When given, the panel shows a Close button that calls it. */
   onClose?: () => void;
 }
@@ -98,7 +100,7 @@ function SweepStatusLine() {
   );
 }
 
-export function SweepPanel({ initial, onClose }: SweepPanelProps) {
+export function SweepPanel({ initial, autoStart = false, onClose }: SweepPanelProps) {
   const t = useT();
   const id = useId();
   const config = useSweep((s) => s.config);
@@ -112,6 +114,7 @@ export function SweepPanel({ initial, onClose }: SweepPanelProps) {
 
   useEffect(() => {
     if (initial) store.getState().configure(initial);
+    if (autoStart && store.getState().status !== 'running') store.getState().start();
     // Applied once, when the panel opens with these settings.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
