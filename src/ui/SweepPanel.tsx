@@ -141,6 +141,7 @@ export function SweepPanel({ initial, autoStart = false, onClose }: SweepPanelPr
       </header>
       <p className="sweep-intro">{t('sweep.intro')}</p>
       <p className="sweep-intro">{t('sweep.expected')}</p>
+      <p className="sweep-intro">{t('sweep.measured')}</p>
       <p className="sweep-protocol">{t('sweep.protocol')}</p>
 
       <form className="sweep-form" aria-label={t('sweep.form')} onSubmit={(e) => { e.preventDefault(); store.getState().start(); }}>
