@@ -4,6 +4,7 @@
 import { useSyncExternalStore } from 'react';
 import { chartsEn, chartsZh } from './i18n-charts';
 import { landscapeEn, landscapeZh } from './i18n-landscape';
+import { sweepEn, sweepZh } from './i18n-sweep';
 import type { Lang } from './url-codec';
 
 export type { Lang } from './url-codec';
@@ -108,6 +109,7 @@ const en = {
   'footer.license': 'NormScope is open source under the MIT license. Training runs in your browser; nothing is sent anywhere.',
   ...chartsEn,
   ...landscapeEn,
+  ...sweepEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -213,6 +215,7 @@ const zh: Dictionary = {
   'footer.license': 'NormScope 以 MIT 许可开源。训练在你的浏览器中进行，不会上传任何数据。',
   ...chartsZh,
   ...landscapeZh,
+  ...sweepZh,
 };
 
 export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { en, zh };

@@ -177,7 +177,9 @@ export function parse(search: string): ParsedUrl {
     params = new URLSearchParams();
   }
   // An experiment is the base the other keys change, wherever it stands in the query.
-  const exp = parseExperiment(params.get('experiment'), params.get('variant'));
+  // `sweep=1` (or a sweep-examples count) is the batch-size sweep's address: the small-batches experiment.
+  const sweepAlias = params.get('sweep') === '1' || params.has('sweep-examples') ? 'small-batches' : null;
+  const exp = parseExperiment(params.get('experiment') ?? sweepAlias, params.get('variant'));
   if (exp.problem) problems.push(exp.problem);
   if (exp.variantProblem) problems.push(exp.variantProblem);
   if (exp.choice) {

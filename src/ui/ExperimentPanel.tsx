@@ -5,6 +5,7 @@ import { Figure1Chart } from '../charts';
 import { findPreset, type PresetFocus } from '../session/presets';
 import { EXPLANATIONS } from '../session/presets/explanations';
 import { getApp, useApp } from '../state/app';
+import { SweepPanel } from './SweepPanel';
 import { useLang, useT, type MessageKey } from '../state/i18n';
 
 /** The dashboard view (its data-chart name) each focus points at. */
@@ -87,6 +88,7 @@ export function ExperimentPanel() {
         ) : null}
       </div>
       {preset.focus === 'fig1' ? <div className="experiment-figure"><Figure1Chart /></div> : null}
+      {preset.focus === 'sweep' ? <div className="experiment-figure"><SweepPanel /></div> : null}
     </section>
   );
 }

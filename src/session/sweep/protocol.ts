@@ -1,0 +1,118 @@
+// The batch-size sweep's protocol (issue 5): for each norm and batch size, one network trained on the
+// same number of examples. Hidden 100,100,100, sigmoid, norm before the activation, xavier init, plain
+// SGD, eps 1e-5, running-statistics momentum 0.1. The learning rate follows the batch size:
+//   lr = 0.5 * batch / 60   for batch < 60,      lr = 0.5   for batch >= 60
+// (linear scaling below the reference batch of 60). steps = ceil(examples / batch): every run sees at
+// least `examples` examples; the examples actually seen are steps * batch (exact for 240,000 and the
+// powers of two up to 128).
+import type { NormKind } from '../../engine/types';
+import type { DatasetName, TrainSettings } from '../settings';
+
+export const SWEEP_NORMS: readonly NormKind[] = ['none', 'batch', 'layer'];
+/** Every norm a sweep can run (the default is SWEEP_NORMS, the issue's three). */
+export const SWEEP_ALL_NORMS: readonly NormKind[] = ['none', 'batch', 'layer', 'renorm', 'group'];
+export const SWEEP_BATCHES: readonly number[] = [2, 4, 8, 16, 32, 64, 128];
+export const SWEEP_EXAMPLES = 240_000;
+/** Example counts the page offers (the CLI takes any). */
+export const SWEEP_EXAMPLE_CHOICES: readonly number[] = [30_000, 60_000, 240_000];
+
+export const SWEEP_PROTOCOL = {
+  hidden: [100, 100, 100],
+  act: 'sigmoid',
+  placement: 'pre',
+  init: 'xavier',
+  eps: 1e-5,
+  momentum: 0.1,
+  /** The learning rate at and above the reference batch. */
+  baseLr: 0.5,
+  referenceBatch: 60,
+} as const;
+
+/** Limits of a plan: beyond these a sweep would not finish in a browser tab. */
+export const SWEEP_LIMITS = { maxBatch: 60_000, minExamples: 1, maxExamples: 100_000_000, maxJobs: 200 } as const;
+
+export interface SweepJob {
+  /** Position in the plan, 0-based. */
+  id: number;
+  dataset: DatasetName;
+  norm: NormKind;
+  batch: number;
+  /** Examples asked for; the run sees steps * batch >= examples. */
+  examples: number;
+  steps: number;
+  lr: number;
+  seed: number;
+}
+
+export interface SweepPlanInput {
+  norms: readonly NormKind[];
+  batches: readonly number[];
+  examples: number;
+  seed: number;
+  /** Default mnist; the 2-D sets are for tests. */
+  dataset?: DatasetName;
+}
+
+export class SweepPlanError extends Error {}
+
+/** lr = baseLr * batch / 60 below the reference batch, baseLr from it up. */
+export function sweepLr(batch: number): number {
+  const { baseLr, referenceBatch } = SWEEP_PROTOCOL;
+  return batch < referenceBatch ? (baseLr * batch) / referenceBatch : baseLr;
+}
+
+/** Steps that show at least `examples` examples in batches of `batch`. */
+export function sweepSteps(examples: number, batch: number): number {
+  return Math.max(1, Math.ceil(examples / batch));
+}
+
+/** What is wrong with a plan, naming the part, or null. */
+export function checkSweepPlan(input: SweepPlanInput): string | null {
+  const { norms, batches, examples, seed } = input;
+  if (norms.length === 0) return `norms: choose at least one of ${SWEEP_ALL_NORMS.join(', ')}`;
+  const badNorm = norms.find((n) => !SWEEP_ALL_NORMS.includes(n));
+  if (badNorm !== undefined) return `norms: "${String(badNorm)}" is not one of ${SWEEP_ALL_NORMS.join(', ')}`;
+  if (new Set(norms).size !== norms.length) return 'norms: each norm at most once';
+  if (batches.length === 0) return 'batches: give at least one batch size';
+  const badBatch = batches.find((b) => !(Number.isInteger(b) && b >= 1 && b <= SWEEP_LIMITS.maxBatch));
+  if (badBatch !== undefined) return `batches: ${badBatch} is not an integer from 1 to ${SWEEP_LIMITS.maxBatch}`;
+  if (new Set(batches).size !== batches.length) return 'batches: each batch size at most once';
+  if ((norms.includes('batch') || norms.includes('renorm')) && batches.includes(1)) return 'batches: batch 1 with batch norm or renorm has no batch variance; use 2 or more';
+  if (!(Number.isInteger(examples) && examples >= SWEEP_LIMITS.minExamples && examples <= SWEEP_LIMITS.maxExamples)) {
+    return `examples: ${examples} is not an integer from ${SWEEP_LIMITS.minExamples} to ${SWEEP_LIMITS.maxExamples}`;
+  }
+  if (!(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 32 - 1)) return `seed: ${seed} is not an integer from 0 to ${2 ** 32 - 1}`;
+  if (norms.length * batches.length > SWEEP_LIMITS.maxJobs) return `at most ${SWEEP_LIMITS.maxJobs} runs in one sweep`;
+  return null;
+}
+
+/**
+ * The jobs of a sweep: every norm at every batch size, smallest batches first (they take longest, so
+ * a pool finishes sooner, and the batch-2 collapse is the first thing to see), norms interleaved.
+ */
+export function planSweep(input: SweepPlanInput): SweepJob[] {
+  const problem = checkSweepPlan(input);
+  if (problem) throw new SweepPlanError(problem);
+  const dataset = input.dataset ?? 'mnist';
+  const batches = [...input.batches].sort((a, b) => a - b);
+  const jobs: SweepJob[] = [];
+  for (const batch of batches) {
+    for (const norm of input.norms) {
+      jobs.push({
+        id: jobs.length, dataset, norm, batch, examples: input.examples,
+        steps: sweepSteps(input.examples, batch), lr: sweepLr(batch), seed: input.seed,
+      });
+    }
+  }
+  return jobs;
+}
+
+/** The trainer settings of a job: the protocol plus the job's norm, batch, lr and steps. */
+export function settingsOfJob(job: SweepJob): TrainSettings {
+  const p = SWEEP_PROTOCOL;
+  return {
+    dataset: job.dataset, hidden: [...p.hidden], act: p.act, norm: job.norm, placement: p.placement,
+    eps: p.eps, momentum: p.momentum, batch: job.batch, optimizer: 'sgd', lr: job.lr, sgdMomentum: 0,
+    weightDecay: 0, init: p.init, steps: job.steps, evalEvery: job.steps, seed: job.seed, noise: 0.1, groups: 0, landscapeEvery: 0,
+  };
+}

@@ -1,0 +1,56 @@
+// What a sweep worker exposes (workers/sweep.worker.ts in the page through comlink, the CLI's
+// worker_threads entry through messages): run one job at a time on a data set it loads once, and a
+// cancel that the running job notices before its next step.
+import type { Dataset } from '../../data/dataset';
+import type { DatasetLoader } from '../trainer';
+import { settingsOfJob, type SweepJob } from './protocol';
+import { runSweepJob, SweepJobError, type RunJobOptions, type SweepProgress, type SweepResult } from './run-job';
+
+export interface SweepWorkerApi {
+  /** Loads the job's data set (once per worker and name), trains the job and returns its result. */
+  run(job: SweepJob, onProgress?: (p: SweepProgress) => void): Promise<SweepResult>;
+  /** Stops the running job before its next step (it rejects with SweepCancelled); no-op when idle. */
+  cancel(): void;
+}
+
+export interface SweepWorkerOptions extends Omit<RunJobOptions, 'signal'> {
+  loadDataset: DatasetLoader;
+}
+
+export function createSweepWorker(options: SweepWorkerOptions): SweepWorkerApi {
+  const { loadDataset, ...runOptions } = options;
+  const datasets = new Map<string, Promise<Dataset>>();
+  let flag: { aborted: boolean } | null = null;
+
+  const datasetFor = (job: SweepJob): Promise<Dataset> => {
+    const s = settingsOfJob(job);
+    // 2-D sets depend on the seed; MNIST does not.
+    const key = s.dataset === 'mnist' ? 'mnist' : `${s.dataset}:${s.seed}:${s.noise}`;
+    let ds = datasets.get(key);
+    if (!ds) {
+      ds = loadDataset(s, () => {}).catch((e) => {
+        datasets.delete(key);
+        throw new SweepJobError(`could not load ${s.dataset}: ${e instanceof Error ? e.message : String(e)}`);
+      });
+      datasets.set(key, ds);
+    }
+    return ds;
+  };
+
+  return {
+    async run(job, onProgress) {
+      if (flag) throw new SweepJobError('this worker is already running a job');
+      const mine = { aborted: false };
+      flag = mine;
+      try {
+        const ds = await datasetFor(job);
+        return await runSweepJob(job, ds, onProgress, { ...runOptions, signal: mine });
+      } finally {
+        if (flag === mine) flag = null;
+      }
+    },
+    cancel() {
+      if (flag) flag.aborted = true;
+    },
+  };
+}

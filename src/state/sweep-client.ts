@@ -1,0 +1,31 @@
+// The page's sweep workers: one Web Worker per pool slot, wrapped with comlink as a SweepWorkerHandle.
+// Comlink does not notice a worker that dies, so an error event rejects the running job here.
+import { proxy, wrap } from 'comlink';
+import type { SweepWorkerHandle } from '../session/sweep/pool';
+import type { SweepResult } from '../session/sweep/run-job';
+import type { SweepWorkerApi } from '../session/sweep/sweep-worker';
+
+export function spawnSweepWorker(index: number): SweepWorkerHandle {
+  const worker = new Worker(new URL('../../workers/sweep.worker.ts', import.meta.url), { type: 'module', name: `normscope-sweep-${index + 1}` });
+  const remote = wrap<SweepWorkerApi>(worker);
+  let rejectRunning: ((e: Error) => void) | null = null;
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    rejectRunning?.(new Error(`the sweep worker failed: ${e.message || 'unknown error'}`));
+  });
+  return {
+    run(job, onProgress) {
+      return new Promise<SweepResult>((resolve, reject) => {
+        rejectRunning = reject;
+        remote.run(job, proxy(onProgress)).then(resolve, reject).finally(() => { rejectRunning = null; });
+      });
+    },
+    cancel: () => { void remote.cancel().catch(() => {}); },
+    terminate: () => worker.terminate(),
+  };
+}
+
+/** Workers for this machine: all logical cores but one, at least one. */
+export function browserCores(): number | undefined {
+  return typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined;
+}
