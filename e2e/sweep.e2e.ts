@@ -117,7 +117,8 @@ describe('batch-size sweep', () => {
   it('runs a tiny sweep to completion: every point, the batch-statistics line and the table (and 简体中文)', async () => {
     const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 1400 } });
     try {
-      // ?sweep-examples adds a small count to the choices and opens the panel; paused=1 keeps the dashboard idle
+      // ?sweep-examples adds a small count to the choices and opens the small-batches experiment with the
+      // panel; paused=1 keeps the dashboard idle
       await page.goto(`${baseURL}?paused=1&sweep-examples=1280`);
       const panel = page.getByTestId('sweep-panel');
       await panel.waitFor();
@@ -135,7 +136,7 @@ describe('batch-size sweep', () => {
       await screenshot(page, 'sweep-done');
 
       await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
-      await page.getByRole('button', { name: '批大小扫描' }).waitFor();
+      await page.locator('#experiment').getByRole('heading', { name: '小批量：批大小扫描' }).waitFor();
       await panel.getByRole('button', { name: '开始扫描' }).waitFor();
       expect((await panelState(page)).status).toMatch(/^完成：6 次训练/);
       await screenshot(page, 'sweep-done-zh');
