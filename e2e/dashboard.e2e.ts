@@ -1,29 +1,14 @@
 // The dashboard in Chromium: MNIST loads and two networks train; every view draws; the sliders reach
 // the worker; Pause and Play; settings from the URL and repaired garbage; frame time while training
 // (reported, not asserted); light, dark and phone screenshots.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './support/chromium';
-import { openWatchedPage, screenshot } from './support/page';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './support/chromium';
+import { openWatchedPage, screenshot, statusStep, waitForTraining } from './support/page';
 
 const TITLE = 'NormScope — watch batch normalization train';
 const MNIST_CREDIT = 'MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0';
 
-/** The step number in the status line, or null when it shows none. */
-async function statusStep(page: Page): Promise<{ text: string; step: number | null }> {
-  const text = await page.getByTestId('session-status').innerText();
-  const m = /step ([\d,]+)/.exec(text);
-  return { text, step: m ? Number(m[1].replace(/,/g, '')) : null };
-}
-
-async function waitForTraining(page: Page, minStep = 1): Promise<number> {
-  let last = { text: '', step: null as number | null };
-  await expect.poll(async () => {
-    last = await statusStep(page);
-    return /^Training/.test(last.text) && (last.step ?? -1) >= minStep;
-  }, { timeout: 60_000, interval: 100 }).toBe(true);
-  return last.step!;
-}
 
 /** The settings the worker trains with, from the latest telemetry frame (window.normscope). */
 function workerSettings(page: Page) {
@@ -86,17 +71,10 @@ async function setNumberField(page: Page, name: string, value: string) {
 
 describe('dashboard', () => {
   const baseURL = inject('baseURL');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('loads MNIST and trains at once, every view draws, sliders reach the worker, Pause and Play work (light)', async () => {
-    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 1200 }, colorScheme: 'light' });
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1200 }, colorScheme: 'light' });
     try {
       const t0 = Date.now();
       const response = await page.goto(baseURL);
@@ -197,7 +175,7 @@ describe('dashboard', () => {
   });
 
   it('restores settings from the URL and starts paused with ?paused=1 (dark)', async () => {
-    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 1200 }, colorScheme: 'dark' });
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1200 }, colorScheme: 'dark' });
     try {
       await page.goto(`${baseURL}?dataset=spiral&hidden=16,16&batch=32&act=tanh&runs=plain,batch,layer&paused=1`);
       await expect.poll(async () => (await statusStep(page)).text, { timeout: 30_000 }).toBe('Paused · step 0');
@@ -255,7 +233,7 @@ describe('dashboard', () => {
   });
 
   it('repairs a garbage URL with a notice and sane values', async () => {
-    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 900 } });
     try {
       await page.goto(`${baseURL}?batch=-5&eps=abc&lr=1e99&dataset=xor&paused=1&bogus=1`);
       const notice = page.getByRole('alert');
@@ -280,7 +258,7 @@ describe('dashboard', () => {
   });
 
   it('says which run diverged and at what step', async () => {
-    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 800 } });
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 800 } });
     try {
       await page.goto(`${baseURL}?dataset=spiral&act=relu&hidden=64,64&lr=10&init=normal:10`);
       await expect.poll(() => page.getByTestId('session-status').innerText(), { timeout: 30_000 }).toMatch(/Plain diverged at step \d+/);
@@ -294,7 +272,7 @@ describe('dashboard', () => {
   });
 
   it('switches to 简体中文 and remembers it; fits a 400 px screen; keyboard reaches the controls', async () => {
-    const { page, problems, close } = await openWatchedPage(browser, {
+    const { page, problems, close } = await openWatchedPage(browser(), {
       viewport: { width: 400, height: 800 }, colorScheme: 'dark', deviceScaleFactor: 2, isMobile: true, hasTouch: true,
     });
     try {

@@ -1,10 +1,10 @@
 // The Experiments menu: it opens from the keyboard, every preset is there, choosing one sets the
 // controls and the runs in the worker, shows its explanation and writes it to the URL; variants switch
 // in one click; Figure 1 draws its three panels; a link to an experiment opens it; Close keeps the settings.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { PRESETS } from '../src/session/presets';
-import { launchChromium } from './support/chromium';
+import { useBrowser } from './support/chromium';
 import { openWatchedPage, screenshot } from './support/page';
 
 interface FrameView { settings: Record<string, unknown> | null; runs: { id: string; testAcc: { y: ArrayLike<number> } }[]; step: number }
@@ -31,13 +31,10 @@ function canvasInk(page: Page, selector: string): Promise<number[]> {
 
 describe('experiments', () => {
   const baseURL = inject('baseURL');
-  let browser: Browser;
-
-  beforeAll(async () => { browser = await launchChromium(); });
-  afterAll(async () => { await browser?.close(); });
+  const browser = useBrowser();
 
   it('runs each step of the menu: keyboard, settings in the worker, explanation, URL, variants, Figure 1, close', async () => {
-    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 1000 } });
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
     try {
       await page.goto(`${baseURL}?paused=1`);
       await expect.poll(async () => (await frame(page))?.runs.length ?? 0, { timeout: 60_000 }).toBe(2);
@@ -101,7 +98,7 @@ describe('experiments', () => {
   });
 
   it('opens an experiment from a link, in Chinese, and repairs a bad one with a notice', async () => {
-    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 900 } });
     try {
       await page.goto(`${baseURL}?experiment=deep-sigmoid&lang=zh&paused=1`);
       await page.locator('#experiment').getByRole('heading', { name: '十层 sigmoid' }).waitFor();

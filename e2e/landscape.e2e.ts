@@ -1,10 +1,10 @@
 // The loss-landscape view in Chromium: with ?landscape-every=20 both networks (plain and batch norm)
 // get measurements in the telemetry and the figure draws them, with its cost line; with
 // ?landscape-every=0 it says it is off, its button turns it on, and the control turns it off again.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './support/chromium';
-import { openWatchedPage, screenshot } from './support/page';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './support/chromium';
+import { openWatchedPage, screenshot, waitForTraining } from './support/page';
 
 interface Frame {
   settings: { landscapeEvery: number } | null;
@@ -48,23 +48,13 @@ function figureState(page: Page) {
   });
 }
 
-async function waitForTraining(page: Page) {
-  await expect.poll(() => page.getByTestId('session-status').innerText(), { timeout: 60_000, interval: 200 }).toMatch(/^Training/);
-}
 
 describe('loss landscape view', () => {
   const baseURL = inject('baseURL');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('measures and draws both networks with ?landscape-every=20, with its cost', async () => {
-    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 1000 } });
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
     try {
       await page.goto(`${baseURL}?landscape-every=20`);
       await waitForTraining(page);
@@ -116,7 +106,7 @@ describe('loss landscape view', () => {
   });
 
   it('says when it is off, turns on from its button and off from the control', async () => {
-    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 1000 } });
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
     try {
       await page.goto(`${baseURL}?landscape-every=0`);
       await waitForTraining(page);
@@ -155,7 +145,7 @@ describe('loss landscape view', () => {
   });
 
   it('speaks Chinese', async () => {
-    const { page, problems, close } = await openWatchedPage(browser);
+    const { page, problems, close } = await openWatchedPage(browser());
     try {
       await page.goto(`${baseURL}?lang=zh&landscape-every=0&paused=1`);
       const figure = page.locator('[data-chart="LandscapeChart"] figure');

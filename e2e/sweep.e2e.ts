@@ -2,10 +2,10 @@
 // worker pool, watch the progress bar move and the first results draw, cancel and keep them, resume
 // the live training the sweep paused; and one tiny sweep to completion (a small example count from
 // the address, the same code path as the offered counts).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './support/chromium';
-import { openWatchedPage, screenshot } from './support/page';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './support/chromium';
+import { openWatchedPage, screenshot, waitForTraining } from './support/page';
 
 /** What the panel shows: progress, drawn points per series, table cells with a value, the status line. */
 function panelState(page: Page) {
@@ -26,9 +26,6 @@ function panelState(page: Page) {
   });
 }
 
-async function waitForTraining(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('session-status').innerText(), { timeout: 60_000, interval: 200 }).toMatch(/^Training/);
-}
 
 async function setChecks(page: Page, names: Record<string, boolean>) {
   for (const [name, on] of Object.entries(names)) {
@@ -39,17 +36,10 @@ async function setChecks(page: Page, names: Record<string, boolean>) {
 
 describe('batch-size sweep', () => {
   const baseURL = inject('baseURL');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('starts from the page, shows progress and partial results, pauses the live training, cancels and keeps the results', async () => {
-    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 1400 } });
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1400 } });
     try {
       await page.goto(baseURL);
       await waitForTraining(page);
@@ -115,7 +105,7 @@ describe('batch-size sweep', () => {
   });
 
   it('runs a tiny sweep to completion: every point, the batch-statistics line and the table (and 简体中文)', async () => {
-    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 1400 } });
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1400 } });
     try {
       // ?sweep-examples adds a small count to the choices and opens the small-batches experiment with the
       // panel; paused=1 keeps the dashboard idle

@@ -5,6 +5,7 @@
 // scripts/ensure-chromium.mjs installs the browser; NORMSCOPE_CHROMIUM overrides the path there and here.
 
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.NORMSCOPE_CHROMIUM || '/usr/bin/chromium';
 
@@ -26,4 +27,15 @@ export async function launchChromium(): Promise<Browser> {
     args: [...CHROMIUM_ARGS],
     timeout: 60_000,
   });
+}
+
+/** One Chromium for the tests of a describe block: launched before them, closed after. Call at describe level. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => { browser = await launchChromium(); });
+  afterAll(async () => { await browser?.close(); });
+  return () => {
+    if (!browser) throw new Error('the browser is not launched yet: call the getter inside a test');
+    return browser;
+  };
 }

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { PROJECT_ROOT } from './server';
 
 export const RESULTS_DIR = join(PROJECT_ROOT, 'test-results');
@@ -40,4 +41,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(RESULTS_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** The step number in the status line, or null when it shows none. */
+export async function statusStep(page: Page): Promise<{ text: string; step: number | null }> {
+  const text = await page.getByTestId('session-status').innerText();
+  const m = /step ([\d,]+)/.exec(text);
+  return { text, step: m ? Number(m[1].replace(/,/g, '')) : null };
+}
+
+/** Waits until the status line says Training at step minStep or later; returns the step. */
+export async function waitForTraining(page: Page, minStep = 1): Promise<number> {
+  let last = { text: '', step: null as number | null };
+  await expect.poll(async () => {
+    last = await statusStep(page);
+    return /^Training/.test(last.text) && (last.step ?? -1) >= minStep;
+  }, { timeout: 60_000, interval: 100 }).toBe(true);
+  return last.step!;
 }
