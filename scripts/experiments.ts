@@ -9,6 +9,7 @@ import { headlessRun } from '../src/session/headless-run';
 import { findPreset, PRESETS, type Preset } from '../src/session/presets';
 import { runSettings } from '../src/session/run-kinds';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../src/session/settings';
+import { exitQuietlyOnClosedPipe } from './cli/quiet-pipe';
 
 interface Args { names: string[]; seeds: number[]; out: string | null }
 
@@ -81,4 +82,5 @@ function main(): void {
   }
 }
 
+exitQuietlyOnClosedPipe();
 main();

@@ -13,6 +13,7 @@ import { planSweep, settingsOfJob, SWEEP_PROTOCOL } from '../src/session/sweep/p
 import { parseSweepArgs, usage, UsageError, type SweepArgs } from './sweep/args';
 import { spawnNodeSweepWorker } from './sweep/node-worker';
 import { formatSweepTable, resultJson, resultLine } from './sweep/table';
+import { exitQuietlyOnClosedPipe } from './cli/quiet-pipe';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`sweep: ${message}\n`);
@@ -109,4 +110,5 @@ async function main(): Promise<void> {
   if (out.cancelled) process.exit(130);
 }
 
+exitQuietlyOnClosedPipe();
 void main();

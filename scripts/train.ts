@@ -8,6 +8,7 @@ import { SYNTHETIC_TEST, SYNTHETIC_TRAIN } from '../src/session/dataset-loader';
 import { headlessRun, type EvalPoint, type LandscapePoint } from '../src/session/headless-run';
 import { parseTrainArgs, usage, UsageError } from './train/args';
 import { ProgressBar } from './train/progress';
+import { exitQuietlyOnClosedPipe } from './cli/quiet-pipe';
 
 function fail(message: string): never {
   process.stderr.write(`train: ${message}\n`);
@@ -109,4 +110,5 @@ function describeLandscape(p: LandscapePoint, fmt: (v: number, d?: number) => st
     + `  ics-cos ${p.icsCos.map((c) => fmt(c, 3)).join('/')}`;
 }
 
+exitQuietlyOnClosedPipe();
 main();

@@ -43,13 +43,13 @@ export const EXPLANATIONS: Record<PresetName, { en: Explanation; zh: Explanation
   'high-lr': {
     en: {
       lead: 'Push the learning rate up: at lr 30 the plain sigmoid network stops learning, batch norm still trains.',
-      look: 'The loss curves: the plain network\'s loss jumps to about 2.3 (chance for ten classes) and stays there, its sigmoids saturated; batch norm\'s keeps falling. Try the variants: at lr 1 and 3 both train; at lr 10 both still train here.',
+      look: 'The loss curves (tick "Log scale"): after the first steps the plain network\'s loss stays far above 2.3, the loss of guessing, at about 5 to 8 and jumping with every batch: each step overshoots, its sigmoids saturate and its test accuracy stays at chance. Batch norm\'s loss also jumps at first, then falls below 1 within about 500 steps and keeps falling. Try the variants: at lr 1 and 3 both train; at lr 10 both still train here.',
       literature: 'Ioffe & Szegedy (2015) claimed batch norm allows much higher learning rates, because it makes a layer\'s output invariant to the scale of its weights (larger weights give smaller gradients). An independent implementation of this protocol found: lr 1 and 3 both about 0.97; lr 10 plain stays at chance (0.10) while batch norm reaches 0.97; lr 30 batch norm still 0.94-0.95.',
       measured: 'Test accuracy after 5,000 steps, seeds 1 and 2. lr 1: plain 0.971 / 0.958, batch norm 0.973 / 0.967. lr 3: 0.970 / 0.962 against 0.973 / 0.970. lr 10: plain 0.930 / 0.949, batch norm 0.969 / 0.963: here the plain network still trains at lr 10, unlike the independent run; the claim holds from lr 30: plain 0.101 / 0.101 (chance), batch norm 0.951 / 0.944.',
     },
     zh: {
       lead: '提高学习率：在学习率 30 时，无归一化的 sigmoid 网络停止学习，批归一化仍在训练。',
-      look: '看损失曲线：无归一化网络的损失跳到约 2.3（十类的随机水平）并停在那里，它的 sigmoid 已经饱和；批归一化网络的损失继续下降。试试各个变体：学习率 1 和 3 时两者都能训练；在这里学习率 10 时两者也都还能训练。',
+      look: '看损失曲线（勾选“对数坐标”）：最初几步之后，无归一化网络的损失一直远高于随机猜测的 2.3，在 5 到 8 左右并随每个批次跳动：每一步都迈得太远，sigmoid 饱和，测试准确率停在随机水平。批归一化网络的损失起初也会跳高，随后在约 500 步内降到 1 以下并继续下降。试试各个变体：学习率 1 和 3 时两者都能训练；在这里学习率 10 时两者也都还能训练。',
       literature: 'Ioffe 与 Szegedy（2015）声称批归一化允许使用大得多的学习率，因为它让一层的输出与权重的尺度无关（权重越大，梯度越小）。对同一协议的独立实现发现：学习率 1 和 3 时两者都约为 0.97；学习率 10 时无归一化停在随机水平（0.10），批归一化达到 0.97；学习率 30 时批归一化仍有 0.94-0.95。',
       measured: '5,000 步后的测试准确率，种子 1 和 2。学习率 1：无归一化 0.971 / 0.958，批归一化 0.973 / 0.967。学习率 3：0.970 / 0.962 对 0.973 / 0.970。学习率 10：无归一化 0.930 / 0.949，批归一化 0.969 / 0.963：与独立实现不同，这里无归一化网络在学习率 10 时仍能训练；从学习率 30 起结论成立：无归一化 0.101 / 0.101（随机水平），批归一化 0.951 / 0.944。',
     },
