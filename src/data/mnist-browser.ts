@@ -130,7 +130,8 @@ async function download(
   const cached = cache && version ? await cache.read(url, version).catch(() => null) : null;
   if (cached) {
     try {
-      return await readInflating(cached, url, null, (n) => onChunk(n, 0, false));
+      // an entry is the served .gz file itself: its gzip trailer's CRC-32 checks it as it inflates
+      return await readInflating(cached, url, null, (n) => onChunk(n, 0, false), true);
     } catch (e) {
       if (isAbort(e)) throw e;
       // a damaged entry: download the file again (and replace the entry)
@@ -148,7 +149,8 @@ async function download(
   const inflated = encoding !== null && encoding !== 'identity';
   const contentLength = Number(res.headers.get('content-length') ?? 0) || 0;
   const body = res.body ?? new Response(await res.arrayBuffer()).body!;
-  const received: Uint8Array[] | null = cache && version ? [] : null;
+  // only the file as served is kept (not bytes the browser inflated), so entries are always gzip
+  const received: Uint8Array[] | null = cache && version && !inflated ? [] : null;
   const raw = await readInflating(body, url, received, (n) => onChunk(n, contentLength, inflated));
   if (cache && version && received) cache.write(url, version, received).catch(() => {}); // in the background
   return raw;
@@ -156,13 +158,15 @@ async function download(
 
 /**
  * Reads `body` to its end; gzip data (it starts with the magic 1f 8b) is inflated while it arrives,
- * anything else is returned as it is. Body chunks are appended to `keep` when given.
+ * anything else is returned as it is (or refused with `requireGzip`). Body chunks are appended to
+ * `keep` when given.
  */
 async function readInflating(
   body: ReadableStream<Uint8Array>,
   url: string,
   keep: Uint8Array[] | null,
   onChunk: (received: number) => void,
+  requireGzip = false,
 ): Promise<Uint8Array> {
   const reader = body.getReader();
   let received = 0;
@@ -191,6 +195,10 @@ async function readInflating(
   }
   const first = concat(head, headBytes);
   if (first.length < 2 || first[0] !== 0x1f || first[1] !== 0x8b) {
+    if (requireGzip) {
+      reader.cancel().catch(() => {});
+      throw new DataError(`${url}: not gzip data`);
+    }
     const chunks = [first];
     for (let c = await next(); c; c = await next()) chunks.push(c);
     return concat(chunks, received);

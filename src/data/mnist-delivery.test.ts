@@ -298,11 +298,24 @@ describe('loadMnistInBrowser with the Cache API', () => {
     const url = `${origin}/mnist/t10k-images-idx3-ubyte.gz`;
     entries.set(`${url}?v=old`, Uint8Array.from([1, 2, 3]));
     entries.set(`${origin}/mnist/train-labels-idx1-ubyte.gz?v=${manifest.files['train-labels-idx1-ubyte.gz'].sha256}`, Uint8Array.from([0x1f, 0x8b, 9, 9, 9]));
+    entries.set(`${origin}/mnist/t10k-labels-idx1-ubyte.gz?v=${manifest.files['t10k-labels-idx1-ubyte.gz'].sha256}`, Uint8Array.from([1, 2, 3]));
     requests = [];
     expectSameDataset(await loadMnistInBrowser(`${origin}/mnist/`, undefined, { fetch: countingFetch, cache }), mnistFromIdx(tiny));
     await settle();
     expect(requests.sort()).toEqual(['manifest.json', ...MNIST_FILE_KEYS.map((k) => MNIST_FILE_NAMES[k] + '.gz')].sort());
     expect([...entries.keys()].filter((k) => k.startsWith(url))).toEqual([`${url}?v=${manifest.files['t10k-images-idx3-ubyte.gz'].sha256}`]);
+    for (const f of ['train-labels-idx1-ubyte.gz', 't10k-labels-idx1-ubyte.gz']) {
+      expect(entries.get(`${origin}/mnist/${f}?v=${manifest.files[f].sha256}`)).toEqual(new Uint8Array(assets.get(f)!.bytes));
+    }
+  });
+
+  it('keeps nothing a server had the browser inflate (Content-Encoding: gzip)', async () => {
+    const { mnistFileCache } = await import('./mnist-cache.ts');
+    const { entries, storage } = fakeCacheStorage();
+    const labelling = await serve(assets, true);
+    expectSameDataset(await loadMnistInBrowser(`${labelling}/mnist/`, undefined, { cache: mnistFileCache(storage) }), mnistFromIdx(tiny));
+    await settle();
+    expect(entries.size).toBe(0);
   });
 
   it('caches nothing without hashes in the manifest, and a failing cache only costs downloads', async () => {
