@@ -5,7 +5,7 @@
 // warm load does not download the MNIST images again.
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { FIRST_STEP_DRAWN } from '../src/charts/use-frame-draw';
+import { FIRST_STEP_DRAWN } from '../src/charts/first-step-mark';
 import { launchChromium } from './support/chromium';
 import { openWatchedPage } from './support/page';
 

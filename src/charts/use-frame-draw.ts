@@ -1,22 +1,13 @@
 // Transient telemetry drawing: subscribes to the hub in an effect and calls `draw(frame)` on
 // requestAnimationFrame, only when a new frame arrived (or `deps` changed) and only while `target`
 // is on screen (IntersectionObserver); a frame that arrived off screen is drawn when it shows again.
-// Frames never enter React state. The first chart to draw a trained step leaves the performance mark
-// FIRST_STEP_DRAWN (its startTime is milliseconds since navigation): the browser tests read it.
+// Frames never enter React state. The first chart to draw a trained step leaves a performance mark
+// (./first-step-mark.ts).
 import { useEffect, useRef, type RefObject } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { getApp } from '../state/app';
 import { telemetry, type TelemetryHub } from '../state/telemetry';
-
-/** The performance mark placed when a chart first draws a frame of step 1 or later. */
-export const FIRST_STEP_DRAWN = 'normscope:first-step-drawn';
-let firstStepDrawn = false;
-
-function markFirstStep(frame: TelemetryFrame): void {
-  if (firstStepDrawn || frame.step < 1) return;
-  firstStepDrawn = true;
-  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(FIRST_STEP_DRAWN, { detail: { step: frame.step } });
-}
+import { markFirstStepDrawn } from './first-step-mark';
 
 /** The app's hub, or the module's default hub before setApp (tests, previews). */
 export function hub(): TelemetryHub {
@@ -38,7 +29,7 @@ export function useFrameDraw(target: RefObject<Element | null>, draw: (frame: Te
       if (!f) return;
       dirty = false;
       drawRef.current(f);
-      markFirstStep(f);
+      markFirstStepDrawn(f);
     };
     const request = () => { if (!raf) raf = requestAnimationFrame(flush); };
     const unsubscribe = h.subscribe(() => { dirty = true; request(); });
