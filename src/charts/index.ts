@@ -1,10 +1,12 @@
-// The charts of this module (the page's chart grid takes them from here) and the shared primitives.
+// The charts the page's grid shows at once (src/ui/Views.tsx takes them from here) and the shared
+// primitives. The views loaded on demand (bn-step, landscape-chart, fold-panel, renorm-chart,
+// decision-boundary, figure1-chart, sweep-chart) are imported by path with import(), never from here:
+// a static re-export would pull them back into the first page's JavaScript.
 export { LossChart } from './loss-chart';
 export { AccuracyChart } from './accuracy-chart';
 export { PercentilesChart } from './percentiles-chart';
 export { LayerMomentsChart } from './layer-moments-chart';
 export { GradientsChart } from './gradients-chart';
-export { LandscapeChart } from './landscape-chart';
 export { runStyle, runColor, themeColors } from './palette';
 export { ChartFrame, PlotLayer, EMPTY_TEXT } from './chart-frame';
 export { AxisBottom, AxisLeft } from './axes';
@@ -13,9 +15,4 @@ export { useSize } from './use-size';
 export { useFrameDraw } from './use-frame-draw';
 export { debiasedEma } from './ema';
 export { HistogramsChart } from './histograms';
-export { DecisionBoundary } from './decision-boundary';
 export { ClassificationReport } from './classification-report';
-export { BnStepByStep } from './bn-step';
-export { Figure1Chart } from './figure1-chart';
-export { FoldPanel } from './fold-panel';
-export { RenormChart } from './renorm-chart';

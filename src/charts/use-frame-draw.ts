@@ -1,11 +1,13 @@
 // Transient telemetry drawing: subscribes to the hub in an effect and calls `draw(frame)` on
 // requestAnimationFrame, only when a new frame arrived (or `deps` changed) and only while `target`
 // is on screen (IntersectionObserver); a frame that arrived off screen is drawn when it shows again.
-// Frames never enter React state.
+// Frames never enter React state. The first chart to draw a trained step leaves a performance mark
+// (./first-step-mark.ts).
 import { useEffect, useRef, type RefObject } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { getApp } from '../state/app';
 import { telemetry, type TelemetryHub } from '../state/telemetry';
+import { markFirstStepDrawn } from './first-step-mark';
 
 /** The app's hub, or the module's default hub before setApp (tests, previews). */
 export function hub(): TelemetryHub {
@@ -27,6 +29,7 @@ export function useFrameDraw(target: RefObject<Element | null>, draw: (frame: Te
       if (!f) return;
       dirty = false;
       drawRef.current(f);
+      markFirstStepDrawn(f);
     };
     const request = () => { if (!raf) raf = requestAnimationFrame(flush); };
     const unsubscribe = h.subscribe(() => { dirty = true; request(); });

@@ -110,6 +110,21 @@ describe('gather', () => {
     expect([...x, ...y]).toEqual([200, 201, 202, 2]);
   });
 
+  it('turns byte-stored features into b / 255, the values a float32 copy of them holds', () => {
+    const bytes = Uint8Array.from({ length: 256 * 3 }, (_, i) => (i * 37 + 11) % 256);
+    const asFloat = Float32Array.from(bytes, (b) => b / 255); // what the data set used to hold
+    const stored: Dataset = { ...ds, trainX: bytes, trainY: new Uint8Array(256), trainCount: 256 };
+    const reference: Dataset = { ...stored, trainX: asFloat };
+    const order = Int32Array.from({ length: 256 }, (_, i) => (i * 101) % 256);
+    for (const make of [(n: number) => new Float32Array(n), (n: number) => new Float64Array(n)]) {
+      const fromBytes = make(256 * 3);
+      const fromFloats = make(256 * 3);
+      gather(fromBytes, new Uint8Array(256), stored, order, 256);
+      gather(fromFloats, new Uint8Array(256), reference, order, 256);
+      expect(fromBytes).toEqual(fromFloats);
+    }
+  });
+
   it('refuses short buffers and out-of-range indices', () => {
     expect(() => gather(new Float32Array(5), new Uint8Array(2), ds, [0, 1], 2)).toThrow(/dstX holds 5 values, a batch of 2 x 3 needs 6/);
     expect(() => gather(new Float32Array(6), new Uint8Array(1), ds, [0, 1], 2)).toThrow(/dstY holds 1 labels/);

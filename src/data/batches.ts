@@ -8,6 +8,7 @@
 
 import type { Rng } from '../engine/rng.ts';
 import { DataError, type Dataset, type Split } from './dataset.ts';
+import { UNIT_OF_BYTE } from './pixels.ts';
 
 export class BatchSampler {
   readonly count: number;
@@ -58,6 +59,7 @@ export class BatchSampler {
 /**
  * Copies rows `indices[0..B)` of `ds`'s `split` into the first B rows of `dstX` (B x inputSize,
  * row-major) and the labels into `dstY[0..B)`, without allocating. The buffers may be longer than needed.
+ * Byte-stored features (MNIST) become b / 255 in float32 here, the values a float32 copy would hold.
  */
 export function gather(
   dstX: Float32Array | Float64Array,
@@ -81,7 +83,8 @@ export function gather(
     }
     const from = row * n;
     const to = b * n;
-    for (let j = 0; j < n; j++) dstX[to + j] = srcX[from + j];
+    if (srcX instanceof Uint8Array) for (let j = 0; j < n; j++) dstX[to + j] = UNIT_OF_BYTE[srcX[from + j]];
+    else for (let j = 0; j < n; j++) dstX[to + j] = srcX[from + j];
     dstY[b] = srcY[row];
   }
 }

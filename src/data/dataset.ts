@@ -1,6 +1,13 @@
 // The one shape every data set takes, MNIST or a 2-D toy set, plus the error every loader throws.
 
 /**
+ * Stored features: float32 values, or bytes b that stand for the float32 values b / 255 (MNIST's
+ * pixels, a quarter of the memory; see ./pixels.ts). Read rows through gather() (./batches.ts), which
+ * does the conversion, rather than indexing a Uint8Array yourself.
+ */
+export type StoredFeatures = Float32Array | Uint8Array;
+
+/**
  * A classification data set held in memory. Features are row-major: example `i` is
  * `trainX[i * inputSize .. (i + 1) * inputSize)`; its label `trainY[i]` is in `0 .. numClasses - 1`.
  */
@@ -8,10 +15,10 @@ export interface Dataset {
   name: string;
   inputSize: number;
   numClasses: number;
-  /** (trainCount, inputSize), row-major. */
-  trainX: Float32Array;
+  /** (trainCount, inputSize), row-major; bytes for MNIST (training reads it only through gather()). */
+  trainX: StoredFeatures;
   trainY: Uint8Array;
-  /** (testCount, inputSize), row-major. */
+  /** (testCount, inputSize), row-major; always float32, since evaluation reads it whole. */
   testX: Float32Array;
   testY: Uint8Array;
   trainCount: number;

@@ -1,13 +1,16 @@
 // Loads MNIST over HTTP in a page or a Web Worker: fetches the four `.gz` files published by
-// scripts/vite-plugin-mnist.ts, gunzips them with DecompressionStream and parses them like Node does.
+// scripts/vite-plugin-mnist.ts, gunzips them with DecompressionStream while they arrive, and parses
+// them like Node does. Files whose manifest entry has a hash are kept in the Cache API
+// (./mnist-cache.ts): a reload reads them from there instead of the network.
 //
 // Progress counts compressed bytes summed over the four files, which download in parallel. Totals
 // come from `manifest.json` (published by the plugin) or, without it, from each Content-Length.
-// A server that adds `Content-Encoding: gzip` to `.gz` files (`vite preview` does) makes the browser
-// inflate them itself: the raw bytes that arrive are recognised (no gzip magic) and used as they are,
-// and progress converts them back to compressed bytes with the manifest's ratio gzipBytes / rawBytes.
+// A server that adds `Content-Encoding: gzip` to `.gz` files makes the browser inflate them itself:
+// the raw bytes that arrive are recognised (no gzip magic) and used as they are, and progress converts
+// them back to compressed bytes with the manifest's ratio gzipBytes / rawBytes.
 
 import { DataError, type Dataset } from './dataset.ts';
+import { mnistFileCache, type MnistFileCache } from './mnist-cache.ts';
 import { mnistFromIdx } from './mnist.ts';
 import { MNIST_FILE_KEYS, MNIST_FILE_NAMES, MNIST_MANIFEST_NAME, type MnistFiles, type MnistManifest } from './mnist-files.ts';
 
@@ -24,6 +27,8 @@ export interface MnistBrowserOptions {
   /** Defaults to the global fetch; tests pass a fake. */
   fetch?: typeof fetch;
   signal?: AbortSignal;
+  /** Where downloaded files are kept across reloads; default: the Cache API when there is one. null: none. */
+  cache?: MnistFileCache | null;
 }
 
 interface FileProgress {
@@ -53,6 +58,7 @@ export async function loadMnistInBrowser(
   options: MnistBrowserOptions = {},
 ): Promise<Dataset> {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const cache = options.cache === undefined ? mnistFileCache() : options.cache;
   const base = baseUrl.endsWith('/') ? baseUrl : baseUrl + '/';
   const manifest = await fetchManifest(fetchFn, base + MNIST_MANIFEST_NAME, options.signal);
 
@@ -77,17 +83,18 @@ export async function loadMnistInBrowser(
     MNIST_FILE_KEYS.map(async (key) => {
       const served = MNIST_FILE_NAMES[key] + '.gz';
       const p = progress.get(served)!;
-      const bytes = await download(fetchFn, base + served, options.signal, (received, contentLength, inflated) => {
+      const version = manifest?.files[served]?.sha256;
+      const raw = await download(fetchFn, base + served, options.signal, version ? cache : null, (received, contentLength, inflated) => {
         if (p.expected === 0 && contentLength > 0) p.expected = contentLength;
         p.inflatedByBrowser = inflated;
         p.received = received;
         report(served);
-      });
-      if (p.expected === 0) p.expected = bytes.length;
+      }, version);
+      if (p.expected === 0) p.expected = p.received;
       p.received = p.expected; // done: the final report says loaded === total
       p.inflatedByBrowser = false;
       report(served);
-      return [key, await gunzipIfCompressed(bytes, base + served)] as const;
+      return [key, raw] as const;
     }),
   );
   return mnistFromIdx(Object.fromEntries(contents) as unknown as MnistFiles);
@@ -107,16 +114,29 @@ async function fetchManifest(fetchFn: typeof fetch, url: string, signal?: AbortS
 }
 
 /**
- * The whole response body. After each chunk: `onChunk(received, contentLength, inflated)`, where
- * contentLength is 0 when unknown and `inflated` says the browser is undoing a Content-Encoding
- * (then the body yields more bytes than the Content-Length, which counts encoded bytes).
+ * The raw (inflated) content of `url`: from `cache` when it holds `version`, else from the network
+ * (then stored in `cache`). After each chunk: `onChunk(received, contentLength, inflated)`, where
+ * `received` counts body bytes as they arrive (compressed unless the browser inflates them),
+ * contentLength is 0 when unknown and `inflated` says the browser is undoing a Content-Encoding.
  */
 async function download(
   fetchFn: typeof fetch,
   url: string,
   signal: AbortSignal | undefined,
+  cache: MnistFileCache | null,
   onChunk: (received: number, contentLength: number, inflated: boolean) => void,
+  version?: string,
 ): Promise<Uint8Array> {
+  const cached = cache && version ? await cache.read(url, version).catch(() => null) : null;
+  if (cached) {
+    try {
+      // an entry is the served .gz file itself: its gzip trailer's CRC-32 checks it as it inflates
+      return await readInflating(cached, url, null, (n) => onChunk(n, 0, false), true);
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      // a damaged entry: download the file again (and replace the entry)
+    }
+  }
   let res: Response;
   try {
     res = await fetchFn(url, { signal });
@@ -128,43 +148,77 @@ async function download(
   const encoding = res.headers.get('content-encoding');
   const inflated = encoding !== null && encoding !== 'identity';
   const contentLength = Number(res.headers.get('content-length') ?? 0) || 0;
-
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  try {
-    if (!res.body) {
-      const whole = new Uint8Array(await res.arrayBuffer());
-      onChunk(whole.length, contentLength, inflated);
-      return whole;
-    }
-    const reader = res.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received += value.length;
-      onChunk(received, contentLength, inflated);
-    }
-  } catch (e) {
-    if (isAbort(e)) throw e;
-    throw new DataError(`${url}: download failed after ${received} bytes (${errorText(e)})`);
-  }
-  return concat(chunks, received);
+  const body = res.body ?? new Response(await res.arrayBuffer()).body!;
+  // only the file as served is kept (not bytes the browser inflated), so entries are always gzip
+  const received: Uint8Array[] | null = cache && version && !inflated ? [] : null;
+  const raw = await readInflating(body, url, received, (n) => onChunk(n, contentLength, inflated));
+  if (cache && version && received) cache.write(url, version, received).catch(() => {}); // in the background
+  return raw;
 }
 
-/** Gunzips `bytes` when they start with the gzip magic 1f 8b, else returns them unchanged. */
-async function gunzipIfCompressed(bytes: Uint8Array, url: string): Promise<Uint8Array> {
-  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const source = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
+/**
+ * Reads `body` to its end; gzip data (it starts with the magic 1f 8b) is inflated while it arrives,
+ * anything else is returned as it is (or refused with `requireGzip`). Body chunks are appended to
+ * `keep` when given.
+ */
+async function readInflating(
+  body: ReadableStream<Uint8Array>,
+  url: string,
+  keep: Uint8Array[] | null,
+  onChunk: (received: number) => void,
+  requireGzip = false,
+): Promise<Uint8Array> {
+  const reader = body.getReader();
+  let received = 0;
+  const next = async (): Promise<Uint8Array | null> => {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      throw new DataError(`${url}: download failed after ${received} bytes (${errorText(e)})`);
+    }
+    if (chunk.done) return null;
+    received += chunk.value.length;
+    keep?.push(chunk.value);
+    onChunk(received);
+    return chunk.value;
+  };
+  // enough bytes to see the magic
+  const head: Uint8Array[] = [];
+  let headBytes = 0;
+  while (headBytes < 2) {
+    const c = await next();
+    if (!c) break;
+    head.push(c);
+    headBytes += c.length;
+  }
+  const first = concat(head, headBytes);
+  if (first.length < 2 || first[0] !== 0x1f || first[1] !== 0x8b) {
+    if (requireGzip) {
+      reader.cancel().catch(() => {});
+      throw new DataError(`${url}: not gzip data`);
+    }
+    const chunks = [first];
+    for (let c = await next(); c; c = await next()) chunks.push(c);
+    return concat(chunks, received);
+  }
+  const inflater = new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
+  const writer = inflater.writable.getWriter();
+  const output = new Response(inflater.readable).arrayBuffer();
+  output.catch(() => {}); // awaited below; a failure is reported once, there
+  const feed = async (): Promise<void> => {
+    await writer.write(first);
+    for (let c = await next(); c; c = await next()) await writer.write(c);
+    await writer.close();
+  };
   try {
-    const inflated = source.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
-    return new Uint8Array(await new Response(inflated).arrayBuffer());
+    await feed();
+    return new Uint8Array(await output);
   } catch (e) {
+    reader.cancel().catch(() => {});
+    writer.abort().catch(() => {});
+    if (isAbort(e) || e instanceof DataError) throw e;
     throw new DataError(`${url}: not valid gzip data (${errorText(e)})`);
   }
 }

@@ -6,11 +6,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mnistPlugin, { buildMnistAssets, mnistMiddleware, type MnistAssets } from '../../scripts/vite-plugin-mnist.ts';
 import { DataError, type Dataset } from './dataset.ts';
 import { mnistFromIdx } from './mnist.ts';
+import type { MnistFileCache } from './mnist-cache.ts';
 import { loadMnistInBrowser, type MnistProgress } from './mnist-browser.ts';
 import { MNIST_FILE_KEYS, MNIST_FILE_NAMES, type MnistFiles, type MnistManifest } from './mnist-files.ts';
 import { tinyMnistFiles } from './mnist-fixture.ts';
@@ -87,7 +89,8 @@ describe('buildMnistAssets', () => {
       const gz = assets.get(MNIST_FILE_NAMES[key] + '.gz')!;
       expect(gz.contentType).toBe('application/gzip');
       expect(new Uint8Array(gunzipSync(gz.bytes))).toEqual(tiny[key]);
-      expect(manifest.files[MNIST_FILE_NAMES[key] + '.gz']).toEqual({ gzipBytes: gz.bytes.length, rawBytes: tiny[key].length });
+      const sha256 = createHash('sha256').update(gz.bytes).digest('hex');
+      expect(manifest.files[MNIST_FILE_NAMES[key] + '.gz']).toEqual({ gzipBytes: gz.bytes.length, rawBytes: tiny[key].length, sha256 });
     }
   });
 
@@ -166,6 +169,18 @@ describe('loadMnistInBrowser over HTTP', () => {
     expect(message).toMatch(/^http:\/\/127\.0\.0\.1:9\/mnist\/.*\.gz: fetch failed/);
   });
 
+  it('sends an ETag with no-cache and answers a request that names it with 304 and no body', async () => {
+    const url = `${origin}/mnist/t10k-images-idx3-ubyte.gz`;
+    const first = await fetch(url);
+    const etag = first.headers.get('etag');
+    expect(etag).toBe(`"${manifestOf(assets).files['t10k-images-idx3-ubyte.gz'].sha256}"`);
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const again = await fetch(url, { headers: { 'If-None-Match': etag! } });
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
+    expect((await fetch(url, { headers: { 'If-None-Match': '"stale"' } })).status).toBe(200);
+  });
+
   it('answers HEAD with the size and no body, and 404 for unknown names', async () => {
     const head = await fetch(`${origin}/mnist/train-labels-idx1-ubyte.gz`, { method: 'HEAD' });
     expect(head.status).toBe(200);
@@ -194,6 +209,17 @@ describe('loadMnistInBrowser with a fake fetch', () => {
     expectSameDataset(ds, mnistFromIdx(tiny));
   });
 
+  it('inflates gzip that arrives one byte at a time (the magic split across chunks)', async () => {
+    const trickle: typeof fetch = async (input) => {
+      const raw = byName.get(String(input).split('/').pop()!);
+      if (!raw) return new Response('no', { status: 404 });
+      const gz = gzipSync(raw);
+      let i = 0;
+      return new Response(new ReadableStream<Uint8Array>({ pull(c) { if (i < gz.length) c.enqueue(gz.subarray(i, ++i)); else c.close(); } }));
+    };
+    expectSameDataset(await loadMnistInBrowser('/mnist/', undefined, { fetch: trickle, cache: null }), mnistFromIdx(tiny));
+  });
+
   it('refuses corrupt gzip, naming the URL', async () => {
     const corrupt = fakeFetch((name, raw) => (name.startsWith('t10k-images') ? Uint8Array.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4]) : gzipSync(raw)));
     expect(await refusal(loadMnistInBrowser('/mnist/', undefined, { fetch: corrupt }))).toMatch(/^\/mnist\/t10k-images-idx3-ubyte\.gz: not valid gzip data/);
@@ -214,6 +240,101 @@ describe('loadMnistInBrowser with a fake fetch', () => {
       throw new Error('unreachable');
     };
     await expect(loadMnistInBrowser('/mnist/', undefined, { fetch: aborting, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+/** An in-memory stand-in for the Cache API part mnist-cache.ts uses. */
+function fakeCacheStorage() {
+  const entries = new Map<string, Uint8Array>();
+  const cache = {
+    async match(key: string) { const b = entries.get(key); return b ? new Response(b as BodyInit) : undefined; },
+    async put(key: string, res: Response) { entries.set(key, new Uint8Array(await res.arrayBuffer())); },
+    async delete(url: string, opts?: { ignoreSearch?: boolean }) {
+      let any = false;
+      for (const k of [...entries.keys()]) if (k === url || (opts?.ignoreSearch && k.split('?')[0] === url)) any = entries.delete(k);
+      return any;
+    },
+  };
+  return { entries, storage: { open: async () => cache } as unknown as CacheStorage };
+}
+
+describe('loadMnistInBrowser with the Cache API', () => {
+  let assets: MnistAssets;
+  let origin: string;
+  let requests: string[];
+  beforeAll(async () => {
+    assets = await buildMnistAssets(srcDir, 6);
+    origin = await serve(assets);
+  });
+  const countingFetch: typeof fetch = (input, init) => {
+    requests.push(String(input).split('/').pop()!);
+    return fetch(input, init);
+  };
+  const settle = () => new Promise((done) => setTimeout(done, 50)); // the cache is written in the background
+
+  it('keeps each file under its URL and hash, and a second load fetches only the manifest', async () => {
+    const { mnistFileCache } = await import('./mnist-cache.ts');
+    const { entries, storage } = fakeCacheStorage();
+    const cache = mnistFileCache(storage);
+    requests = [];
+    expectSameDataset(await loadMnistInBrowser(`${origin}/mnist/`, undefined, { fetch: countingFetch, cache }), mnistFromIdx(tiny));
+    await settle();
+    const manifest = manifestOf(assets);
+    expect([...entries.keys()].sort()).toEqual(Object.keys(manifest.files).map((f) => `${origin}/mnist/${f}?v=${manifest.files[f].sha256}`).sort());
+    expect(entries.get(`${origin}/mnist/train-images-idx3-ubyte.gz?v=${manifest.files['train-images-idx3-ubyte.gz'].sha256}`)).toEqual(new Uint8Array(assets.get('train-images-idx3-ubyte.gz')!.bytes));
+
+    requests = [];
+    const reports: MnistProgress[] = [];
+    expectSameDataset(await loadMnistInBrowser(`${origin}/mnist/`, (p) => reports.push(p), { fetch: countingFetch, cache }), mnistFromIdx(tiny));
+    expect(requests).toEqual(['manifest.json']);
+    expect(reports.at(-1)!.loaded).toBe(reports.at(-1)!.total);
+  });
+
+  it('downloads a file again when its hash changed or its entry is damaged, replacing the entry', async () => {
+    const { mnistFileCache } = await import('./mnist-cache.ts');
+    const { entries, storage } = fakeCacheStorage();
+    const cache = mnistFileCache(storage);
+    const manifest = manifestOf(assets);
+    const url = `${origin}/mnist/t10k-images-idx3-ubyte.gz`;
+    entries.set(`${url}?v=old`, Uint8Array.from([1, 2, 3]));
+    entries.set(`${origin}/mnist/train-labels-idx1-ubyte.gz?v=${manifest.files['train-labels-idx1-ubyte.gz'].sha256}`, Uint8Array.from([0x1f, 0x8b, 9, 9, 9]));
+    entries.set(`${origin}/mnist/t10k-labels-idx1-ubyte.gz?v=${manifest.files['t10k-labels-idx1-ubyte.gz'].sha256}`, Uint8Array.from([1, 2, 3]));
+    requests = [];
+    expectSameDataset(await loadMnistInBrowser(`${origin}/mnist/`, undefined, { fetch: countingFetch, cache }), mnistFromIdx(tiny));
+    await settle();
+    expect(requests.sort()).toEqual(['manifest.json', ...MNIST_FILE_KEYS.map((k) => MNIST_FILE_NAMES[k] + '.gz')].sort());
+    expect([...entries.keys()].filter((k) => k.startsWith(url))).toEqual([`${url}?v=${manifest.files['t10k-images-idx3-ubyte.gz'].sha256}`]);
+    for (const f of ['train-labels-idx1-ubyte.gz', 't10k-labels-idx1-ubyte.gz']) {
+      expect(entries.get(`${origin}/mnist/${f}?v=${manifest.files[f].sha256}`)).toEqual(new Uint8Array(assets.get(f)!.bytes));
+    }
+  });
+
+  it('keeps nothing a server had the browser inflate (Content-Encoding: gzip)', async () => {
+    const { mnistFileCache } = await import('./mnist-cache.ts');
+    const { entries, storage } = fakeCacheStorage();
+    const labelling = await serve(assets, true);
+    expectSameDataset(await loadMnistInBrowser(`${labelling}/mnist/`, undefined, { cache: mnistFileCache(storage) }), mnistFromIdx(tiny));
+    await settle();
+    expect(entries.size).toBe(0);
+  });
+
+  it('caches nothing without hashes in the manifest, and a failing cache only costs downloads', async () => {
+    const { mnistFileCache } = await import('./mnist-cache.ts');
+    const withoutHashes = new Map(assets);
+    const manifest = manifestOf(assets);
+    for (const f of Object.values(manifest.files)) delete f.sha256;
+    withoutHashes.set('manifest.json', { ...assets.get('manifest.json')!, bytes: new TextEncoder().encode(JSON.stringify(manifest)) });
+    const bare = await serve(withoutHashes);
+    const { entries, storage } = fakeCacheStorage();
+    await loadMnistInBrowser(`${bare}/mnist/`, undefined, { cache: mnistFileCache(storage) });
+    await settle();
+    expect(entries.size).toBe(0);
+
+    const broken: MnistFileCache = { read: async () => { throw new Error('disk gone'); }, write: async () => { throw new Error('quota'); } };
+    const failing = mnistFileCache({ open: async () => { throw new Error('no storage'); } } as unknown as CacheStorage);
+    expectSameDataset(await loadMnistInBrowser(`${origin}/mnist/`, undefined, { cache: failing }), mnistFromIdx(tiny));
+    expectSameDataset(await loadMnistInBrowser(`${origin}/mnist/`, undefined, { cache: broken }), mnistFromIdx(tiny));
+    expect(mnistFileCache(undefined)).toBeNull();
   });
 });
 
@@ -249,6 +370,23 @@ describe('the Vite plugin hooks', () => {
     expect((await loadMnistInBrowser(`${origin}/app/mnist/`)).testCount).toBe(7);
     expect((await fetch(`${origin}/mnist/manifest.json`)).status).toBe(404);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('the Vite plugin in preview', () => {
+  it('serves the files itself, as application/gzip without Content-Encoding', async () => {
+    const plugin = mnistPlugin({ dir: srcDir, level: 1 });
+    type Hook = (this: unknown, ...args: unknown[]) => unknown;
+    (plugin.configResolved as Hook).call({}, { base: '/', cacheDir: join(tmp, 'vite-cache') });
+    let middleware: ((req: unknown, res: unknown, next: () => void) => void) | undefined;
+    (plugin.configurePreviewServer as Hook).call({}, { middlewares: { use: (m: typeof middleware) => (middleware = m) } });
+    const server = createServer((req, res) => middleware!(req, res, () => res.writeHead(404).end()));
+    servers.push(server);
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const res = await fetch(`${origin}/mnist/train-images-idx3-ubyte.gz`);
+    expect([res.status, res.headers.get('content-type'), res.headers.get('content-encoding')]).toEqual([200, 'application/gzip', null]);
+    expect((await loadMnistInBrowser(`${origin}/mnist/`, undefined, { cache: null })).trainCount).toBe(30);
   });
 });
 

@@ -27,7 +27,8 @@ export const MNIST_MANIFEST_NAME = 'manifest.json';
 /** The manifest's content: sizes let the browser report download progress before any header arrives. */
 export interface MnistManifest {
   /** Keyed by served file name, e.g. `train-images-idx3-ubyte.gz`. */
-  files: Record<string, { gzipBytes: number; rawBytes: number }>;
+  /** `sha256`: hex SHA-256 of the served `.gz` file; the browser's cache keys on it (./mnist-cache.ts). */
+  files: Record<string, { gzipBytes: number; rawBytes: number; sha256?: string }>;
   credit: string;
 }
 

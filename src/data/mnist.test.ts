@@ -3,12 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DataError } from './dataset.ts';
+import { gather } from './batches.ts';
+import { DataError, type Dataset } from './dataset.ts';
 import { encodeIdx } from './idx-encode.ts';
 import { mnistFromIdx } from './mnist.ts';
 import { MNIST_FILE_KEYS, MNIST_FILE_NAMES } from './mnist-files.ts';
 import { tinyMnistFiles } from './mnist-fixture.ts';
 import { loadMnistFromDir } from './mnist-node.ts';
+
+/** Rows `first .. first + count` of the training set as float32, the way training reads them. */
+function trainRows(ds: Dataset, first: number, count: number): Float32Array {
+  const x = new Float32Array(count * ds.inputSize);
+  gather(x, new Uint8Array(count), ds, Int32Array.from({ length: count }, (_, i) => first + i), count);
+  return x;
+}
 
 const tmp = mkdtempSync(join(tmpdir(), 'normscope-mnist-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -35,12 +43,14 @@ describe('loadMnistFromDir on the real files', () => {
     let min = Infinity;
     let max = -Infinity;
     let sum = 0;
-    const x = ds.trainX;
-    for (let i = 0; i < x.length; i++) {
-      const v = x[i];
-      if (v < min) min = v;
-      if (v > max) max = v;
-      sum += v;
+    for (let first = 0; first < ds.trainCount; first += 1000) {
+      const x = trainRows(ds, first, 1000);
+      for (let i = 0; i < x.length; i++) {
+        const v = x[i];
+        if (v < min) min = v;
+        if (v > max) max = v;
+        sum += v;
+      }
     }
     expect([min, max]).toEqual([0, 1]);
     expect(sum / ds.trainX.length).toBeCloseTo(0.1307, 3); // the well-known MNIST train mean
@@ -78,7 +88,7 @@ describe('loadMnistFromDir on other folders', () => {
     for (const key of MNIST_FILE_KEYS) writeFileSync(join(dir, MNIST_FILE_NAMES[key] + '.gz'), gzipSync(files[key]));
     const ds = loadMnistFromDir(dir);
     expect([ds.trainCount, ds.testCount]).toEqual([12, 5]);
-    expect(ds.trainX[784 + 1]).toBeCloseTo(2 / 255, 7); // image 1, pixel 1 -> (1 + 1) / 255
+    expect(trainRows(ds, 1, 1)[1]).toBeCloseTo(2 / 255, 7); // image 1, pixel 1 -> (1 + 1) / 255
     expect(Array.from(ds.trainY)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1]);
 
     writeFileSync(join(dir, 'train-labels-idx1-ubyte.gz'), Uint8Array.from([0x1f, 0x8b, 1, 2, 3]));
@@ -120,8 +130,25 @@ describe('mnistFromIdx', () => {
     expect(() => mnistFromIdx(files)).toThrow('t10k-labels-idx1-ubyte: label 10 at index 1 is outside 0..9');
   });
 
-  it('maps byte b to b / 255 exactly as float32', () => {
+  it('maps byte b to b / 255 exactly as float32, in the training rows gather() copies and in the test set', () => {
     const ds = mnistFromIdx(tinyMnistFiles(1, 1));
-    for (let p = 0; p < 256; p++) expect(ds.trainX[p]).toBe(Math.fround(p / 255));
+    const row = trainRows(ds, 0, 1);
+    const wide = new Float64Array(784);
+    gather(wide, new Uint8Array(1), ds, [0], 1);
+    for (let p = 0; p < 256; p++) {
+      expect(row[p]).toBe(Math.fround(p / 255));
+      expect(wide[p]).toBe(Math.fround(p / 255));
+      expect(ds.testX[p]).toBe(Math.fround(p / 255));
+    }
+  });
+
+  it('keeps the training images as bytes (a quarter of float32) and the test images as float32', () => {
+    const files = tinyMnistFiles(4, 3);
+    const ds = mnistFromIdx(files);
+    expect(ds.trainX).toBeInstanceOf(Uint8Array);
+    expect(ds.trainX.byteLength).toBe(4 * 784);
+    expect(ds.trainX).toEqual(files.trainImages.subarray(16)); // the pixels after the IDX header, unchanged
+    expect(ds.testX).toBeInstanceOf(Float32Array);
+    expect(ds.testX.length).toBe(3 * 784);
   });
 });

@@ -1,8 +1,11 @@
-// Turns the four raw MNIST IDX files into a Dataset: pixels scaled to [0, 1] as x / 255.
+// Turns the four raw MNIST IDX files into a Dataset: pixels scaled to [0, 1] as x / 255. The training
+// images stay bytes (gather() scales the rows of each batch: 47 MB instead of 188 MB per worker); the
+// test images, which evaluation reads whole, are scaled once into float32 (31 MB).
 
 import { DataError, type Dataset } from './dataset.ts';
 import { parseIdx, type IdxArray } from './idx.ts';
 import { MNIST_FILE_NAMES, type MnistFiles } from './mnist-files.ts';
+import { bytesToUnit } from './pixels.ts';
 
 export const MNIST_SIDE = 28;
 export const MNIST_INPUT_SIZE = MNIST_SIDE * MNIST_SIDE;
@@ -16,9 +19,9 @@ export function mnistFromIdx(files: MnistFiles): Dataset {
     name: 'mnist',
     inputSize: MNIST_INPUT_SIZE,
     numClasses: MNIST_CLASSES,
-    trainX: train.x,
+    trainX: train.bytes,
     trainY: train.y,
-    testX: test.x,
+    testX: bytesToUnit(test.bytes),
     testY: test.y,
     trainCount: train.count,
     testCount: test.count,
@@ -31,7 +34,7 @@ function imagesAndLabels(
   labelBytes: Uint8Array,
   imageKey: 'trainImages' | 'testImages',
   labelKey: 'trainLabels' | 'testLabels',
-): { x: Float32Array; y: Uint8Array; count: number } {
+): { bytes: Uint8Array; y: Uint8Array; count: number } {
   const imageName = MNIST_FILE_NAMES[imageKey];
   const labelName = MNIST_FILE_NAMES[labelKey];
   const images = parseIdx(imageBytes, imageName);
@@ -47,19 +50,12 @@ function imagesAndLabels(
       throw new DataError(`${labelName}: label ${labels.data[i]} at index ${i} is outside 0..9`);
     }
   }
-  return { x: scalePixels(images.data), y: labels.data.slice(), count };
+  // a plain Uint8Array view of the pixels (no copy; a Node Buffer would otherwise stay a Buffer)
+  const bytes = new Uint8Array(images.data.buffer, images.data.byteOffset, images.data.length);
+  return { bytes, y: labels.data.slice(), count };
 }
 
 function checkDims(arr: IdxArray, shape: (number | null)[], fileName: string, shapeText: string): void {
   const ok = arr.dims.length === shape.length && shape.every((s, d) => s === null || arr.dims[d] === s);
   if (!ok) throw new DataError(`${fileName}: dims (${arr.dims.join(', ')}), expected ${shapeText}`);
-}
-
-/** Byte b -> b / 255 in float32, through a 256-entry table. */
-function scalePixels(bytes: Uint8Array): Float32Array {
-  const table = new Float32Array(256);
-  for (let b = 0; b < 256; b++) table[b] = b / 255;
-  const out = new Float32Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) out[i] = table[bytes[i]];
-  return out;
 }

@@ -1,12 +1,16 @@
 // The explanation of the experiment the page runs: what to look for, what the literature reports, and
 // what NormScope measured with the same protocol (npm run -s experiments), with the preset's variants
 // one click away and a link to the view that shows the answer. Figure 1 draws inside the panel.
-import { Figure1Chart } from '../charts';
+// Figure 1 and the sweep panel load on demand, with the experiment that shows them.
+import { lazy, Suspense } from 'react';
 import { findPreset, type PresetFocus } from '../session/presets';
 import { EXPLANATIONS } from '../session/presets/explanations';
 import { getApp, useApp } from '../state/app';
-import { SweepPanel } from './SweepPanel';
 import { useLang, useT, type MessageKey } from '../state/i18n';
+import { ViewLoading } from './Views';
+
+const Figure1Chart = lazy(() => import('../charts/figure1-chart').then((m) => ({ default: m.Figure1Chart })));
+const SweepPanel = lazy(() => import('./SweepPanel').then((m) => ({ default: m.SweepPanel })));
 
 /** The dashboard view (its data-chart name) each focus points at. */
 const FOCUS_VIEW: Record<PresetFocus, { chart: string; label: MessageKey } | null> = {
@@ -87,8 +91,8 @@ export function ExperimentPanel() {
           </div>
         ) : null}
       </div>
-      {preset.focus === 'fig1' ? <div className="experiment-figure"><Figure1Chart /></div> : null}
-      {preset.focus === 'sweep' ? <div className="experiment-figure"><SweepPanel /></div> : null}
+      {preset.focus === 'fig1' ? <div className="experiment-figure"><Suspense fallback={<ViewLoading />}><Figure1Chart /></Suspense></div> : null}
+      {preset.focus === 'sweep' ? <div className="experiment-figure"><Suspense fallback={<ViewLoading />}><SweepPanel /></Suspense></div> : null}
     </section>
   );
 }

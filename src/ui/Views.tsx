@@ -1,13 +1,24 @@
 // The chart grid: every view from src/charts, grouped in sections, each in an error boundary so that
-// one broken view never takes the page down.
-import { Component, type ComponentType, type ReactNode } from 'react';
-import {
-  AccuracyChart, BnStepByStep, ClassificationReport, DecisionBoundary, FoldPanel, GradientsChart, HistogramsChart,
-  LandscapeChart, LayerMomentsChart, LossChart, PercentilesChart, RenormChart,
-} from '../charts';
+// one broken view never takes the page down. The views below the fold or for some settings only are
+// loaded on demand (their own chunks, outside the first page's JavaScript); a chunk that fails to
+// load shows in that view's boundary like any other failure.
+import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { AccuracyChart, ClassificationReport, GradientsChart, HistogramsChart, LayerMomentsChart, LossChart, PercentilesChart } from '../charts';
 import type { RunKind } from '../session/run-kinds';
 import { useApp } from '../state/app';
 import { useT, type MessageKey } from '../state/i18n';
+
+const BnStepByStep = lazy(() => import('../charts/bn-step').then((m) => ({ default: m.BnStepByStep })));
+const LandscapeChart = lazy(() => import('../charts/landscape-chart').then((m) => ({ default: m.LandscapeChart })));
+const FoldPanel = lazy(() => import('../charts/fold-panel').then((m) => ({ default: m.FoldPanel })));
+const RenormChart = lazy(() => import('../charts/renorm-chart').then((m) => ({ default: m.RenormChart })));
+const DecisionBoundary = lazy(() => import('../charts/decision-boundary').then((m) => ({ default: m.DecisionBoundary })));
+
+/** What a view shows while its code loads. */
+export function ViewLoading() {
+  const t = useT();
+  return <p className="pending view-loading" aria-busy="true">{t('views.loadingView')}</p>;
+}
 
 interface Cell {
   name: string;
@@ -68,7 +79,7 @@ export function Views() {
           <div className="chart-grid">
             {section.charts.filter((c) => !(c.only2d && dataset === 'mnist') && (!c.onlyRuns || c.onlyRuns.some((r) => runs.includes(r)))).map(({ name, wide, Chart }) => (
               <div key={name} className={`chart-cell${wide ? ' wide' : ''}`} data-chart={name}>
-                <ChartBoundary name={name}><Chart /></ChartBoundary>
+                <ChartBoundary name={name}><Suspense fallback={<ViewLoading />}><Chart /></Suspense></ChartBoundary>
               </div>
             ))}
           </div>
