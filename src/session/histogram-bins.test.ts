@@ -25,6 +25,8 @@ function onGrid(x: number, unit: number): boolean {
 describe('niceRange', () => {
   it('gives round ranges for typical activations', () => {
     expect(niceRange(0.001, 0.999, 1.25, 0, 1)).toEqual([0, 1]); // sigmoid
+    // a subnormal lower edge: lo / unit underflows to -0, the range must still contain it (found by fast-check)
+    expect(niceRange(-5e-324, 8.000000000000002, 1)[0]).toBeLessThanOrEqual(-5e-324);
     expect(niceRange(-0.99, 0.99, 1.25, -1, 1)).toEqual([-1, 1]); // tanh
     expect(niceRange(0, 3.7, 1.25)).toEqual([0, 5]); // relu: stays >= 0
     expect(niceRange(-2.3, 2.7, 1.25)).toEqual([-3, 4]);

@@ -320,7 +320,12 @@ export function niceRange(a: number, b: number, factor: number, domainLo = -Infi
     if (m === 5) { m = 1; e++; } else m = m === 1 ? 2 : 5;
   }
   const unit = scaled(m, e);
-  return [Math.max(domainLo, scaled(Math.floor(lo / unit) * m, e)), Math.min(domainHi, scaled(Math.ceil(hi / unit) * m, e))];
+  let gridLo = scaled(Math.floor(lo / unit) * m, e);
+  let gridHi = scaled(Math.ceil(hi / unit) * m, e);
+  // lo / unit can underflow to -0 for a subnormal lo (or round across a grid line): never cut the extent.
+  if (gridLo > lo) gridLo -= unit;
+  if (gridHi < hi) gridHi += unit;
+  return [Math.max(domainLo, gridLo), Math.min(domainHi, gridHi)];
 }
 
 /** k 10^e, dividing by an exact power of ten for e < 0 so that e.g. 3 x 0.1 comes out as 0.3. */
