@@ -7,6 +7,7 @@ import { findPreset, type PresetFocus } from '../session/presets';
 import { EXPLANATIONS } from '../session/presets/explanations';
 import { getApp, useApp } from '../state/app';
 import { useLang, useT, type MessageKey } from '../state/i18n';
+import { ChartBoundary } from './ChartBoundary';
 import { ViewLoading } from './Views';
 
 const Figure1Chart = lazy(() => import('../charts/figure1-chart').then((m) => ({ default: m.Figure1Chart })));
@@ -91,8 +92,8 @@ export function ExperimentPanel() {
           </div>
         ) : null}
       </div>
-      {preset.focus === 'fig1' ? <div className="experiment-figure"><Suspense fallback={<ViewLoading />}><Figure1Chart /></Suspense></div> : null}
-      {preset.focus === 'sweep' ? <div className="experiment-figure"><Suspense fallback={<ViewLoading />}><SweepPanel /></Suspense></div> : null}
+      {preset.focus === 'fig1' ? <div className="experiment-figure"><ChartBoundary name="Figure1Chart" lang={lang}><Suspense fallback={<ViewLoading />}><Figure1Chart /></Suspense></ChartBoundary></div> : null}
+      {preset.focus === 'sweep' ? <div className="experiment-figure"><ChartBoundary name="SweepPanel" lang={lang}><Suspense fallback={<ViewLoading />}><SweepPanel /></Suspense></ChartBoundary></div> : null}
     </section>
   );
 }

@@ -2,11 +2,12 @@
 // one broken view never takes the page down. The views below the fold or for some settings only are
 // loaded on demand (their own chunks, outside the first page's JavaScript); a chunk that fails to
 // load shows in that view's boundary like any other failure.
-import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { AccuracyChart, ClassificationReport, GradientsChart, HistogramsChart, LayerMomentsChart, LossChart, PercentilesChart } from '../charts';
 import type { RunKind } from '../session/run-kinds';
 import { useApp } from '../state/app';
-import { useT, type MessageKey } from '../state/i18n';
+import { useLang, useT, type MessageKey } from '../state/i18n';
+import { ChartBoundary } from './ChartBoundary';
 
 const BnStepByStep = lazy(() => import('../charts/bn-step').then((m) => ({ default: m.BnStepByStep })));
 const LandscapeChart = lazy(() => import('../charts/landscape-chart').then((m) => ({ default: m.LandscapeChart })));
@@ -53,22 +54,9 @@ const SECTIONS: readonly { title: MessageKey; charts: readonly Cell[] }[] = [
   },
 ];
 
-class ChartBoundary extends Component<{ name: string; children: ReactNode }, { error: string | null }> {
-  override state = { error: null as string | null };
-  static getDerivedStateFromError(e: unknown) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
-  override componentDidCatch(e: unknown) {
-    console.warn(`NormScope: the ${this.props.name} view failed`, e);
-  }
-  override render() {
-    if (this.state.error) return <figure className="chart-failed"><figcaption>{this.props.name}</figcaption><p>{this.state.error}</p></figure>;
-    return this.props.children;
-  }
-}
-
 export function Views() {
   const t = useT();
+  const lang = useLang();
   const dataset = useApp((s) => s.settings.dataset);
   const runs = useApp((s) => s.runs);
   return (
@@ -79,7 +67,7 @@ export function Views() {
           <div className="chart-grid">
             {section.charts.filter((c) => !(c.only2d && dataset === 'mnist') && (!c.onlyRuns || c.onlyRuns.some((r) => runs.includes(r)))).map(({ name, wide, Chart }) => (
               <div key={name} className={`chart-cell${wide ? ' wide' : ''}`} data-chart={name}>
-                <ChartBoundary name={name}><Suspense fallback={<ViewLoading />}><Chart /></Suspense></ChartBoundary>
+                <ChartBoundary name={name} lang={lang}><Suspense fallback={<ViewLoading />}><Chart /></Suspense></ChartBoundary>
               </div>
             ))}
           </div>

@@ -1,0 +1,31 @@
+// One view's error boundary: a view that throws shows what went wrong and a Retry button in its own
+// place, and the rest of the page goes on. Retry mounts the view afresh.
+import { Component, Fragment, type ReactNode } from 'react';
+import { translate, type Lang } from '../state/i18n';
+
+interface Props { name: string; lang: Lang; children: ReactNode }
+interface State { error: string | null; attempt: number }
+
+export class ChartBoundary extends Component<Props, State> {
+  override state: State = { error: null, attempt: 0 };
+  static getDerivedStateFromError(e: unknown): Partial<State> {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  override componentDidCatch(e: unknown) {
+    console.warn(`NormScope: the ${this.props.name} view failed`, e);
+  }
+  override render() {
+    const { error, attempt } = this.state;
+    const { lang, name } = this.props;
+    if (error !== null) {
+      return (
+        <figure className="chart-failed" role="alert">
+          <figcaption>{translate(lang, 'view.failed', { name })}</figcaption>
+          <p>{error}</p>
+          <button type="button" onClick={() => this.setState({ error: null, attempt: attempt + 1 })}>{translate(lang, 'view.retry')}</button>
+        </figure>
+      );
+    }
+    return <Fragment key={attempt}>{this.props.children}</Fragment>;
+  }
+}
