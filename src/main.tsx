@@ -23,7 +23,7 @@ const lang = initialLang(url.lang, storage(), navigator.languages ?? [navigator.
 initLang(lang, storage());
 
 const notice = url.problems.length === 0 ? null : translate(lang, 'notice.url', {
-  list: url.problems.map((p) => translate(lang, p.kind === 'clamped' ? 'notice.url.clamped' : 'notice.url.default', { key: p.key, value: p.value, used: p.used })).join('; '),
+  list: url.problems.map((p) => translate(lang, `notice.url.${p.kind}`, { key: p.key, value: p.value, used: p.used })).join('; '),
 });
 
 const { trainer } = startTrainerWorker();

@@ -94,6 +94,39 @@ describe('url codec', () => {
     }), { numRuns: 500 });
   });
 
+  it('reports every value it did not take as written, for hostile queries', () => {
+    const keys = [...SETTINGS.map((s) => s.flag), 'runs', 'experiment', 'variant', 'paused', 'speed', 'lang'];
+    const hostile = fc.oneof(
+      fc.constantFrom('1e400', '-1e400', 'NaN', '-5', '0', '-0', '0x10', '1_000', ' 7 ', '9'.repeat(400), '<script>alert(1)</script>',
+        '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '\u202e1', '１２', '١٢', '💥', '%00', Array(10_000).fill(100).join(','),
+        Array(17).fill(100).join(','), '100,,100', '4097', 'normal:1e-400', 'normal:NaN', 'plain,plain,batch', 'high-lr', 'lr-30'),
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      fc.double().map(String),
+    );
+    fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom(...keys), hostile), { maxLength: 10 }), (pairs) => {
+      const query = `?${new URLSearchParams(pairs).toString()}`;
+      const p = parse(query);
+      expectValid(p.settings);
+      const first = new Map<string, string>();
+      for (const [k, v] of pairs) if (!first.has(k)) first.set(k, v);
+      const reported = new Set(p.problems.map((q) => q.key));
+      for (const def of SETTINGS) {
+        const given = first.get(def.flag);
+        if (given === undefined) continue;
+        const r = def.parse(given);
+        const taken = r.ok && JSON.stringify(r.value) === JSON.stringify(p.settings[def.key]);
+        // a value not taken exactly as written is always reported, naming its key
+        if (!taken) expect(reported.has(def.flag), `${def.flag}=${given.slice(0, 40)}`).toBe(true);
+      }
+      // a key given twice is reported as repeated
+      for (const k of first.keys()) {
+        if (pairs.filter(([q]) => q === k).length > 1) expect(p.problems.some((q) => q.key === k && q.kind === 'repeated'), k).toBe(true);
+      }
+      // no notice carries more than a short excerpt of what was written
+      for (const q of p.problems) expect(q.value.length).toBeLessThanOrEqual(40);
+    }), { numRuns: 1000 });
+  });
+
   it('round-trips any valid state', () => {
     const settingsArb = fc.record({
       dataset: fc.constantFrom('mnist', 'spiral', 'circles', 'xor', 'gauss'),

@@ -64,7 +64,8 @@ export interface UrlProblem {
   key: string;
   value: string;
   used: string;
-  kind: 'clamped' | 'default';
+  /** clamped into range; replaced by the default; or a repeated key whose later value is ignored. */
+  kind: 'clamped' | 'default' | 'repeated';
 }
 
 export interface ParsedUrl extends UrlState {
@@ -74,6 +75,7 @@ export interface ParsedUrl extends UrlState {
 }
 
 export function describeProblem(p: UrlProblem): string {
+  if (p.kind === 'repeated') return `${p.key}=${p.value} repeats ${p.key}: using the first value`;
   return p.kind === 'clamped'
     ? `${p.key}=${p.value} is out of range: using ${p.used}`
     : `${p.key}=${p.value} is not valid: using the default ${p.used}`;
@@ -191,7 +193,10 @@ export function parse(search: string): ParsedUrl {
   const seen = new Set<string>();
   for (const [rawKey, value] of params) {
     const key = rawKey.trim();
-    if (seen.has(key)) continue; // the first occurrence wins
+    if (seen.has(key)) { // the first occurrence wins; a later one is reported once per key
+      if (!problems.some((q) => q.kind === 'repeated' && q.key === key)) problems.push({ key, value: show(value), used: '', kind: 'repeated' });
+      continue;
+    }
     seen.add(key);
     const def = bySetting.get(key);
     if (def) {
