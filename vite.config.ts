@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import mnist from './scripts/vite-plugin-mnist.ts';
+import wasmKernels from './scripts/vite-plugin-wasm-kernels.ts';
 
 export default defineConfig({
-  plugins: [react(), mnist()],
+  plugins: [wasmKernels(), react(), mnist()],
   worker: { format: 'es' },
 });

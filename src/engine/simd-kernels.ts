@@ -1,0 +1,187 @@
+// The WebAssembly SIMD kernels (wasm/kernels.as.ts, compiled at build time by scripts/build-wasm.mjs)
+// and the memory they work in.
+//
+// The kernels read and write float32 arrays in place, by byte offset into a WebAssembly.Memory. A
+// model keeps its float32 arrays (parameters, gradients, workspaces) in a SimdArena: Float32Array
+// views into one memory (a "space") with an instance of the kernels over it, so that a product of
+// arrays that share a space runs without copying anything. An arena never grows a space (growing a
+// WebAssembly.Memory detaches every view of it): when one is full it opens another. A product whose
+// arrays are not all in one space (an array from elsewhere, or a full arena) still runs in SIMD:
+// the arrays are copied into a scratch space, which may grow because only this module views it.
+//
+// The TypeScript kernels (matmul.ts) stay the reference and the fallback: useSimd(false), the
+// environment variable NORMSCOPE_NO_SIMD=1 in Node, or a platform without WebAssembly SIMD.
+import { kernelsWasmBase64 } from './wasm/kernels-wasm';
+
+interface KernelExports {
+  /** O[m*ldo + n] += sum_k X[m*ldx + k] * Y[n*ldy + k] (pointers in bytes, sizes in floats) */
+  gemmNT(o: number, x: number, y: number, M: number, N: number, K: number, ldo: number, ldx: number, ldy: number): void;
+  /** O[m*ldo + n] += sum_k X[m*xm + k*xk] * Y[k*ldy + n] */
+  gemmNN(o: number, x: number, y: number, M: number, N: number, K: number, ldo: number, xm: number, xk: number, ldy: number, pack: number): void;
+}
+
+const PAGE = 65536;
+/** Bytes at the start of every space that no array uses (offset 0 is never a valid array). */
+const RESERVED = 64;
+/** Every space starts with a packing area for gemmNN (8 columns of Y for up to 8192 values of k). */
+const PACK_FLOATS = 8 * 8192;
+const PACK_BYTES = PACK_FLOATS * 4;
+/** Where arrays start in a space: after the reserved bytes and the packing area. */
+const FIRST = RESERVED + PACK_BYTES;
+
+/** The packing area to pass to gemmNN for a product over K, or 0 (read Y in place) when it is too small. */
+function packFor(K: number): number {
+  return K * 8 <= PACK_FLOATS ? RESERVED : 0;
+}
+
+function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** The compiled kernels, or null where WebAssembly or its SIMD is not available. */
+const kernelModule: WebAssembly.Module | null = (() => {
+  try {
+    if (typeof WebAssembly !== 'object') return null;
+    const bytes = decodeBase64(kernelsWasmBase64);
+    return WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+  } catch {
+    return null;
+  }
+})();
+
+/** One WebAssembly.Memory and an instance of the kernels over it. */
+class Space {
+  readonly memory: WebAssembly.Memory;
+  readonly kernels: KernelExports;
+
+  constructor(module: WebAssembly.Module, bytes: number) {
+    this.memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+    this.kernels = new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports as unknown as KernelExports;
+  }
+}
+
+/** The space each arena's memory belongs to, found from any view's buffer (spaces of arenas never grow). */
+const spaceOfBuffer = new WeakMap<ArrayBufferLike, Space>();
+
+/** True when SIMD kernels can run here at all. */
+export function simdSupported(): boolean {
+  return kernelModule !== null;
+}
+
+let enabled = kernelModule !== null && !(typeof process !== 'undefined' && process.env?.NORMSCOPE_NO_SIMD === '1');
+
+/** Turns the SIMD kernels on or off (tests, benchmarks); returns whether float32 work now uses them. */
+export function useSimd(on: boolean): boolean {
+  enabled = on && kernelModule !== null;
+  return enabled;
+}
+
+/** Whether float32 products and passes use the SIMD kernels now. */
+export function simdEnabled(): boolean {
+  return enabled;
+}
+
+/**
+ * Float32 arrays carved out of WebAssembly memories, 16-byte aligned, never freed one by one (the
+ * arena and its memories go with the model that owns them).
+ */
+export class SimdArena {
+  private space: Space | null = null;
+  private top = 0;
+  private end = 0;
+  /** Bytes of the spaces opened so far. */
+  reservedBytes = 0;
+
+  /** `reserveFloats`: the size of the first space, enough for everything a model will ask for. */
+  constructor(private readonly reserveFloats: number) {
+    if (kernelModule === null) throw new Error('SimdArena: WebAssembly SIMD is not available');
+  }
+
+  /** A zeroed Float32Array of n elements in the arena. */
+  alloc(n: number): Float32Array {
+    const bytes = ((n * 4 + 15) & ~15) || 16;
+    if (this.space === null || this.top + bytes > this.end) this.open(Math.max(bytes, this.reserveFloats * 4));
+    const a = new Float32Array(this.space!.memory.buffer, this.top, n);
+    this.top += bytes;
+    return a;
+  }
+
+  /** Whether `a` lives in the space that new arrays come from (so products with them run in place). */
+  holds(a: ArrayBufferView): boolean {
+    return this.space !== null && a.buffer === this.space.memory.buffer;
+  }
+
+  private open(bytes: number): void {
+    const size = Math.ceil((bytes + FIRST) / PAGE) * PAGE;
+    const space = new Space(kernelModule!, size);
+    spaceOfBuffer.set(space.memory.buffer, space);
+    this.space = space;
+    this.top = FIRST;
+    this.end = size;
+    this.reservedBytes += size;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Scratch: a space of its own for operands that do not share an arena's space. It grows as needed;
+// its views are made afresh for every call.
+
+let scratch: Space | null = null;
+
+function scratchSpace(bytes: number): Space {
+  if (scratch === null) scratch = new Space(kernelModule!, bytes + FIRST);
+  const have = scratch.memory.buffer.byteLength;
+  if (have < bytes + FIRST) scratch.memory.grow(Math.ceil((bytes + FIRST - have) / PAGE));
+  return scratch;
+}
+
+/** The kernels of the arena space that holds all three arrays, or null. */
+function homeOf(a: Float32Array, b: Float32Array, c: Float32Array): KernelExports | null {
+  if (a.buffer !== b.buffer || a.buffer !== c.buffer) return null;
+  return spaceOfBuffer.get(a.buffer)?.kernels ?? null;
+}
+
+/**
+ * Runs `call` with the byte offsets of copies of the first `lengths[i]` elements of `arrays` in the
+ * scratch space; the first array is the output: copied in, accumulated into, and copied back.
+ */
+function viaScratch(arrays: Float32Array[], lengths: number[], call: (k: KernelExports, ptrs: number[]) => void): void {
+  let total = 0;
+  const offsets = lengths.map((n) => {
+    const off = FIRST + total;
+    total += (n * 4 + 15) & ~15;
+    return off;
+  });
+  const s = scratchSpace(total);
+  const heap = new Float32Array(s.memory.buffer);
+  arrays.forEach((a, i) => heap.set(a.subarray(0, lengths[i]), offsets[i] >> 2));
+  call(s.kernels, offsets);
+  arrays[0].set(new Float32Array(s.memory.buffer, offsets[0], lengths[0]));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The three products of a linear layer, out (B,OC), inp (B,C), W (OC,C). All accumulate (+=).
+
+/** out (B,OC) += inp (B,C) @ W^T, W (OC,C). */
+export function simdForward(out: Float32Array, inp: Float32Array, W: Float32Array, B: number, C: number, OC: number): void {
+  const k = homeOf(out, inp, W);
+  if (k !== null) k.gemmNT(out.byteOffset, inp.byteOffset, W.byteOffset, B, OC, C, OC, C, C);
+  else viaScratch([out, inp, W], [B * OC, B * C, OC * C], (s, [o, x, w]) => s.gemmNT(o, x, w, B, OC, C, OC, C, C));
+}
+
+/** dinp (B,C) += dout (B,OC) @ W (OC,C). */
+export function simdBackwardInput(dinp: Float32Array, dout: Float32Array, W: Float32Array, B: number, C: number, OC: number): void {
+  const k = homeOf(dinp, dout, W);
+  if (k !== null) k.gemmNN(dinp.byteOffset, dout.byteOffset, W.byteOffset, B, C, OC, C, OC, 1, C, packFor(OC));
+  else viaScratch([dinp, dout, W], [B * C, B * OC, OC * C], (s, [o, x, w]) => s.gemmNN(o, x, w, B, C, OC, C, OC, 1, C, packFor(OC)));
+}
+
+/** dW (OC,C) += dout^T (OC,B) @ inp (B,C). */
+export function simdBackwardWeight(dW: Float32Array, dout: Float32Array, inp: Float32Array, B: number, C: number, OC: number): void {
+  const k = homeOf(dW, dout, inp);
+  if (k !== null) k.gemmNN(dW.byteOffset, dout.byteOffset, inp.byteOffset, OC, C, B, C, 1, OC, C, packFor(B));
+  else viaScratch([dW, dout, inp], [OC * C, B * OC, B * C], (s, [o, x, y]) => s.gemmNN(o, x, y, OC, C, B, C, 1, OC, C, packFor(B)));
+}
