@@ -18,6 +18,8 @@ interface KernelExports {
   gemmNT(o: number, x: number, y: number, M: number, N: number, K: number, ldo: number, ldx: number, ldy: number): void;
   /** O[m*ldo + n] += sum_k X[m*xm + k*xk] * Y[k*ldy + n] */
   gemmNN(o: number, x: number, y: number, M: number, N: number, K: number, ldo: number, xm: number, xk: number, ldy: number, pack: number): void;
+  /** 96 * iterations FLOPs of independent f32x4 multiply-adds (the benchmark's ceiling) */
+  simdPeak(iterations: number): number;
 }
 
 const PAGE = 65536;
@@ -185,3 +187,28 @@ export function simdBackwardWeight(dW: Float32Array, dout: Float32Array, inp: Fl
   if (k !== null) k.gemmNN(dW.byteOffset, dout.byteOffset, inp.byteOffset, OC, C, B, C, 1, OC, C, packFor(B));
   else viaScratch([dW, dout, inp], [OC * C, B * OC, B * C], (s, [o, x, y]) => s.gemmNN(o, x, y, OC, C, B, C, 1, OC, C, packFor(B)));
 }
+
+/**
+ * GFLOP/s of independent f32x4 multiply-adds in WebAssembly on this core: the ceiling the products
+ * above can approach (best of `trials` runs of about `ms` milliseconds). Null without SIMD.
+ */
+export function measureSimdPeak(trials = 5, ms = 100): number | null {
+  if (kernelModule === null) return null;
+  const k = new Space(kernelModule, PAGE).kernels;
+  let iterations = 1 << 16;
+  for (;;) {
+    const t0 = performance.now();
+    k.simdPeak(iterations);
+    if (performance.now() - t0 >= ms / 4 || iterations >= 1 << 30) break;
+    iterations *= 2;
+  }
+  let best = 0;
+  for (let t = 0; t < trials; t++) {
+    const t0 = performance.now();
+    k.simdPeak(iterations);
+    const s = (performance.now() - t0) / 1000;
+    best = Math.max(best, (96 * iterations) / s / 1e9);
+  }
+  return best;
+}
+

@@ -222,3 +222,33 @@ export function gemmNN(o: usize, x: usize, y: usize, M: i32, N: i32, K: i32, ldo
 function addVec(p: usize, v: v128): void {
   v128.store(p, f32x4.add(v128.load(p), v));
 }
+
+/**
+ * The ceiling of the multiply-adds above, for the benchmark: `iterations` times, 12 independent
+ * chains of acc = acc * m + c on f32x4 (12 chains cover the latency of a multiply then an add at
+ * 2 + 2 issued per cycle). 96 FLOPs per iteration. Returns a sum so that nothing is optimised away.
+ */
+export function simdPeak(iterations: i32): f32 {
+  const m = f32x4.splat(0.999);
+  const c = f32x4.splat(0.001);
+  let a0 = f32x4.splat(0.1), a1 = f32x4.splat(0.2), a2 = f32x4.splat(0.3), a3 = f32x4.splat(0.4);
+  let a4 = f32x4.splat(0.5), a5 = f32x4.splat(0.6), a6 = f32x4.splat(0.7), a7 = f32x4.splat(0.8);
+  let a8 = f32x4.splat(0.9), a9 = f32x4.splat(1.0), a10 = f32x4.splat(1.1), a11 = f32x4.splat(1.2);
+  for (let i = 0; i < iterations; i++) {
+    a0 = f32x4.add(f32x4.mul(a0, m), c);
+    a1 = f32x4.add(f32x4.mul(a1, m), c);
+    a2 = f32x4.add(f32x4.mul(a2, m), c);
+    a3 = f32x4.add(f32x4.mul(a3, m), c);
+    a4 = f32x4.add(f32x4.mul(a4, m), c);
+    a5 = f32x4.add(f32x4.mul(a5, m), c);
+    a6 = f32x4.add(f32x4.mul(a6, m), c);
+    a7 = f32x4.add(f32x4.mul(a7, m), c);
+    a8 = f32x4.add(f32x4.mul(a8, m), c);
+    a9 = f32x4.add(f32x4.mul(a9, m), c);
+    a10 = f32x4.add(f32x4.mul(a10, m), c);
+    a11 = f32x4.add(f32x4.mul(a11, m), c);
+  }
+  const s = f32x4.add(f32x4.add(f32x4.add(a0, a1), f32x4.add(a2, a3)), f32x4.add(f32x4.add(a4, a5), f32x4.add(a6, a7)));
+  const t = f32x4.add(s, f32x4.add(f32x4.add(a8, a9), f32x4.add(a10, a11)));
+  return f32x4.extract_lane(t, 0) + f32x4.extract_lane(t, 1) + f32x4.extract_lane(t, 2) + f32x4.extract_lane(t, 3);
+}
