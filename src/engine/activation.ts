@@ -1,5 +1,6 @@
 // Element-wise activations, forward and backward. `N` is the number of elements (B * C).
 // Backward kernels accumulate into dinp, as every backward kernel of the engine does.
+import { simdReluBackward, simdReluForward } from './simd-kernels';
 import type { Activation, FloatArray } from './types';
 
 /**
@@ -31,6 +32,7 @@ export function tanhBackward(dinp: FloatArray, dout: FloatArray, out: FloatArray
 }
 
 export function reluForward(out: FloatArray, inp: FloatArray, N: number): void {
+  if (simdReluForward(out, inp, N)) return; // the same in WebAssembly SIMD, where out and inp are a model's
   for (let i = 0; i < N; i++) {
     const x = inp[i];
     out[i] = x > 0 ? x : 0;
@@ -39,6 +41,7 @@ export function reluForward(out: FloatArray, inp: FloatArray, N: number): void {
 
 /** drelu/dx = 1 where the output is positive, else 0 (PyTorch: the gradient at 0 is 0). */
 export function reluBackward(dinp: FloatArray, dout: FloatArray, out: FloatArray, N: number): void {
+  if (simdReluBackward(dinp, dout, out, N)) return;
   for (let i = 0; i < N; i++) {
     if (out[i] > 0) dinp[i] += dout[i];
   }

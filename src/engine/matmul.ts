@@ -50,7 +50,7 @@
 // backward pass adds into dinp/dW/dbias, which callers zero. Only the first B*C, B*OC, OC*C, OC
 // elements of each array are read or written; longer buffers are fine.
 
-import { simdBackwardInput, simdBackwardWeight, simdEnabled, simdForward } from './simd-kernels';
+import { simdBackwardInput, simdBackwardWeight, simdEnabled, simdFillRows, simdForward } from './simd-kernels';
 import { EngineError, type FloatArray } from './types';
 
 // Float32 products run in the WebAssembly SIMD kernels (simd-kernels.ts) where the platform has them;
@@ -267,10 +267,12 @@ export function matmulForward(
   checkLength('inp', inp, B * C);
   checkLength('weight', weight, OC * C);
   if (bias !== null) checkLength('bias', bias, OC);
-  for (let b = 0; b < B; b++) {
-    const o = b * OC;
-    if (bias === null) for (let j = 0; j < OC; j++) out[o + j] = 0;
-    else for (let j = 0; j < OC; j++) out[o + j] = bias[j];
+  if (!simdFillRows(out, bias, B, OC)) {
+    for (let b = 0; b < B; b++) {
+      const o = b * OC;
+      if (bias === null) for (let j = 0; j < OC; j++) out[o + j] = 0;
+      else for (let j = 0; j < OC; j++) out[o + j] = bias[j];
+    }
   }
   if (C === 0 || B === 0 || OC === 0) return;
   if (simdEnabled() && out instanceof Float32Array && inp instanceof Float32Array && weight instanceof Float32Array) {

@@ -20,6 +20,14 @@ interface KernelExports {
   gemmNN(o: number, x: number, y: number, M: number, N: number, K: number, ldo: number, xm: number, xk: number, ldy: number, pack: number): void;
   /** 96 * iterations FLOPs of independent f32x4 multiply-adds (the benchmark's ceiling) */
   simdPeak(iterations: number): number;
+  fillRows(o: number, bias: number, B: number, C: number): void;
+  reluForward(out: number, inp: number, N: number): void;
+  reluBackward(dinp: number, dout: number, out: number, N: number): void;
+  colSums(sum: number, x: number, B: number, C: number): void;
+  colSquaredDeviations(acc: number, x: number, mean: number, B: number, C: number): void;
+  normalizeRows(out: number, x: number, mean: number, rstd: number, gamma: number, beta: number, B: number, C: number): void;
+  normBackwardSums(sumD: number, sumDX: number, dout: number, x: number, mean: number, rstd: number, B: number, C: number): void;
+  normBackwardApply(dinp: number, dout: number, x: number, mean: number, rstd: number, gamma: number, meanG: number, meanGX: number, B: number, C: number): void;
 }
 
 const PAGE = 65536;
@@ -212,3 +220,145 @@ export function measureSimdPeak(trials = 5, ms = 100): number | null {
   return best;
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Fused element-wise and per-column passes. They run in SIMD only when every array is float32 in one
+// arena space (a model's own arrays) and return false otherwise, and the caller runs its TypeScript
+// kernel: these passes are O(B*C), a copy would cost as much as the pass.
+
+type Maybe = Float32Array | Float64Array | null;
+
+/** The space that holds every given array (nulls skipped), when SIMD is on and they are all float32 there. */
+function spaceOfAll(arrays: readonly Maybe[]): Space | null {
+  if (!enabled) return null;
+  let buffer: ArrayBufferLike | null = null;
+  for (const a of arrays) {
+    if (a === null) continue;
+    if (!(a instanceof Float32Array)) return null;
+    if (buffer === null) buffer = a.buffer;
+    else if (a.buffer !== buffer) return null;
+  }
+  return buffer === null ? null : spaceOfBuffer.get(buffer) ?? null;
+}
+
+/** `count` scratch arrays of C floats in a space's packing area (free between products), or null if too small. */
+function columnTemps(space: Space, C: number, count: number): Float32Array[] | null {
+  if (count * C > PACK_FLOATS) return null;
+  const out: Float32Array[] = [];
+  for (let i = 0; i < count; i++) out.push(new Float32Array(space.memory.buffer, RESERVED + 4 * i * C, C));
+  return out;
+}
+
+/** out (B,C) rows = bias (C), or zeros without a bias. */
+export function simdFillRows(out: Maybe, bias: Maybe, B: number, C: number): boolean {
+  const s = spaceOfAll([out, bias]);
+  if (s === null) return false;
+  s.kernels.fillRows(out!.byteOffset, bias === null ? 0 : bias.byteOffset, B, C);
+  return true;
+}
+
+/** out = relu(inp) over N elements. */
+export function simdReluForward(out: Maybe, inp: Maybe, N: number): boolean {
+  const s = spaceOfAll([out, inp]);
+  if (s === null) return false;
+  s.kernels.reluForward(out!.byteOffset, inp!.byteOffset, N);
+  return true;
+}
+
+/** dinp += dout where out > 0. */
+export function simdReluBackward(dinp: Maybe, dout: Maybe, out: Maybe, N: number): boolean {
+  const s = spaceOfAll([dinp, dout, out]);
+  if (s === null) return false;
+  s.kernels.reluBackward(dinp!.byteOffset, dout!.byteOffset, out!.byteOffset, N);
+  return true;
+}
+
+/** Batch statistics of the columns of inp (B,C): mean, rstd = 1/sqrt(biased var + eps) (see batchnorm.ts). */
+export function simdBatchnormStats(mean: Maybe, rstd: Maybe, inp: Maybe, B: number, C: number, eps: number): boolean {
+  const s = spaceOfAll([mean, rstd, inp]);
+  if (s === null) return false;
+  const m = mean!;
+  const r = rstd!;
+  m.fill(0, 0, C);
+  s.kernels.colSums(m.byteOffset, inp!.byteOffset, B, C);
+  for (let c = 0; c < C; c++) m[c] /= B;
+  r.fill(0, 0, C);
+  s.kernels.colSquaredDeviations(r.byteOffset, inp!.byteOffset, m.byteOffset, B, C);
+  for (let c = 0; c < C; c++) r[c] = 1 / Math.sqrt(r[c] / B + eps);
+  return true;
+}
+
+/** Batch norm's training forward: statistics, then out = gamma (inp - mean) rstd + beta. */
+export function simdBatchnormForward(out: Maybe, mean: Maybe, rstd: Maybe, inp: Maybe, gamma: Maybe, beta: Maybe, B: number, C: number, eps: number): boolean {
+  const s = spaceOfAll([out, mean, rstd, inp, gamma, beta]);
+  if (s === null || !simdBatchnormStats(mean, rstd, inp, B, C, eps)) return false;
+  s.kernels.normalizeRows(out!.byteOffset, inp!.byteOffset, mean!.byteOffset, rstd!.byteOffset, gamma!.byteOffset, beta!.byteOffset, B, C);
+  return true;
+}
+
+/** Batch norm's backward (accumulating; the formulas are batchnorm.ts's batchnormBackward). */
+export function simdBatchnormBackward(
+  dinp: Maybe, dgamma: Maybe, dbeta: Maybe, dout: Maybe, inp: Maybe, gamma: Maybe, mean: Maybe, rstd: Maybe, B: number, C: number,
+): boolean {
+  const s = spaceOfAll([dinp, dgamma, dbeta, dout, inp, gamma, mean, rstd]);
+  const t = s === null ? null : columnTemps(s, C, 2);
+  if (s === null || t === null) return false;
+  normBackward(s, t[0], t[1], dinp!, dgamma!, dbeta!, dout!, inp!, gamma!, mean!, rstd!, null, null, B, C);
+  return true;
+}
+
+/**
+ * The backward of batch norm (r, d null) or of renorm with r, d held constant, where `g` holds
+ * gamma (batch norm) or gamma * r (renorm, see batchrenorm.ts):
+ *   dbeta += sum_b dout;  dgamma += sum_b dout xhat  (renorm: r sum_b dout xhat + d sum_b dout)
+ *   dx += rstd (dout g - mean_b(dout g) - xhat mean_b(dout g xhat))
+ * With r = 1 and d = 0 both do the same operations, so renorm gives batch norm's bits.
+ */
+function normBackward(
+  s: Space, sumD: Float32Array, sumDX: Float32Array,
+  dinp: Float32Array | Float64Array, dgamma: Float32Array | Float64Array, dbeta: Float32Array | Float64Array,
+  dout: Float32Array | Float64Array, inp: Float32Array | Float64Array, g: Float32Array | Float64Array,
+  mean: Float32Array | Float64Array, rstd: Float32Array | Float64Array, r: Maybe, d: Maybe, B: number, C: number,
+): void {
+  sumD.fill(0);
+  sumDX.fill(0);
+  const k = s.kernels;
+  k.normBackwardSums(sumD.byteOffset, sumDX.byteOffset, dout.byteOffset, inp.byteOffset, mean.byteOffset, rstd.byteOffset, B, C);
+  for (let c = 0; c < C; c++) {
+    dbeta[c] += sumD[c];
+    dgamma[c] += r === null || d === null ? sumDX[c] : r[c] * sumDX[c] + d[c] * sumD[c];
+    // sumD, sumDX become mean_b(dout g) and mean_b(dout g xhat)
+    sumD[c] = (sumD[c] * g[c]) / B;
+    sumDX[c] = (sumDX[c] * g[c]) / B;
+  }
+  k.normBackwardApply(dinp.byteOffset, dout.byteOffset, inp.byteOffset, mean.byteOffset, rstd.byteOffset, g.byteOffset, sumD.byteOffset, sumDX.byteOffset, B, C);
+}
+
+/** Renorm's normalisation y = gamma (x - mean) (rstd r) + (gamma d + beta), as batchrenorm.ts's batchrenormApply. */
+export function simdBatchrenormApply(
+  out: Maybe, inp: Maybe, gamma: Maybe, beta: Maybe, mean: Maybe, rstd: Maybe, r: Maybe, d: Maybe, B: number, C: number,
+): boolean {
+  const s = spaceOfAll([out, inp, gamma, beta, mean, rstd, r, d]);
+  const t = s === null ? null : columnTemps(s, C, 2);
+  if (s === null || t === null) return false;
+  const [rstdR, shift] = t;
+  for (let c = 0; c < C; c++) {
+    rstdR[c] = rstd![c] * r![c];
+    shift[c] = gamma![c] * d![c] + beta![c];
+  }
+  s.kernels.normalizeRows(out!.byteOffset, inp!.byteOffset, mean!.byteOffset, rstdR.byteOffset, gamma!.byteOffset, shift.byteOffset, B, C);
+  return true;
+}
+
+/** Renorm's backward with r and d constant, as batchrenorm.ts's batchrenormBackward. */
+export function simdBatchrenormBackward(
+  dinp: Maybe, dgamma: Maybe, dbeta: Maybe, dout: Maybe, inp: Maybe, gamma: Maybe, mean: Maybe, rstd: Maybe,
+  r: Maybe, d: Maybe, B: number, C: number,
+): boolean {
+  const s = spaceOfAll([dinp, dgamma, dbeta, dout, inp, gamma, mean, rstd, r, d]);
+  const t = s === null ? null : columnTemps(s, C, 3);
+  if (s === null || t === null) return false;
+  const [sumD, sumDX, gr] = t;
+  for (let c = 0; c < C; c++) gr[c] = gamma![c] * r![c];
+  normBackward(s, sumD, sumDX, dinp!, dgamma!, dbeta!, dout!, inp!, gr, mean!, rstd!, r, d, B, C);
+  return true;
+}

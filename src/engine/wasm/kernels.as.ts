@@ -252,3 +252,147 @@ export function simdPeak(iterations: i32): f32 {
   const t = f32x4.add(s, f32x4.add(f32x4.add(a8, a9), f32x4.add(a10, a11)));
   return f32x4.extract_lane(t, 0) + f32x4.extract_lane(t, 1) + f32x4.extract_lane(t, 2) + f32x4.extract_lane(t, 3);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Element-wise and per-column passes over (B, C) row-major arrays, four columns at a time, with a
+// scalar tail. Per-column quantities (sums, means, rstd) are float32 arrays of C values; the few
+// per-column scalar steps between the passes (divide by B, square root) stay in TypeScript.
+
+/** out[b*C + c] = bias[c] (the start of a forward product; bias 0 writes zeros). */
+export function fillRows(o: usize, bias: usize, B: i32, C: i32): void {
+  const C4 = C & ~3;
+  for (let b = 0; b < B; b++) {
+    const row = o + ((<usize>b * <usize>C) << 2);
+    if (bias === 0) {
+      memory.fill(row, 0, <usize>C << 2);
+      continue;
+    }
+    for (let c = 0; c < C4; c += 4) v128.store(row + (<usize>c << 2), v128.load(bias + (<usize>c << 2)));
+    for (let c = C4; c < C; c++) store<f32>(row + (<usize>c << 2), load<f32>(bias + (<usize>c << 2)));
+  }
+}
+
+/** out = x > 0 ? x : 0 (NaN and -0 give +0, as the TypeScript kernel). */
+export function reluForward(out: usize, inp: usize, N: i32): void {
+  const N4 = N & ~3;
+  const zero = f32x4.splat(0);
+  for (let i = 0; i < N4; i += 4) {
+    const p = <usize>i << 2;
+    const x = v128.load(inp + p);
+    v128.store(out + p, v128.and(x, f32x4.gt(x, zero)));
+  }
+  for (let i = N4; i < N; i++) {
+    const x = load<f32>(inp + (<usize>i << 2));
+    store<f32>(out + (<usize>i << 2), x > 0 ? x : 0);
+  }
+}
+
+/** dinp += out > 0 ? dout : 0, from the forward output. */
+export function reluBackward(dinp: usize, dout: usize, out: usize, N: i32): void {
+  const N4 = N & ~3;
+  const zero = f32x4.splat(0);
+  for (let i = 0; i < N4; i += 4) {
+    const p = <usize>i << 2;
+    const keep = f32x4.gt(v128.load(out + p), zero);
+    v128.store(dinp + p, f32x4.add(v128.load(dinp + p), v128.and(v128.load(dout + p), keep)));
+  }
+  for (let i = N4; i < N; i++) {
+    const p = <usize>i << 2;
+    if (load<f32>(out + p) > 0) store<f32>(dinp + p, load<f32>(dinp + p) + load<f32>(dout + p));
+  }
+}
+
+/** sum[c] += sum_b x[b*C + c], row after row (the same order as the TypeScript kernel). */
+export function colSums(sum: usize, x: usize, B: i32, C: i32): void {
+  const C4 = C & ~3;
+  for (let b = 0; b < B; b++) {
+    const row = x + ((<usize>b * <usize>C) << 2);
+    for (let c = 0; c < C4; c += 4) {
+      const p = <usize>c << 2;
+      v128.store(sum + p, f32x4.add(v128.load(sum + p), v128.load(row + p)));
+    }
+    for (let c = C4; c < C; c++) {
+      const p = <usize>c << 2;
+      store<f32>(sum + p, load<f32>(sum + p) + load<f32>(row + p));
+    }
+  }
+}
+
+/** acc[c] += sum_b (x[b*C + c] - mean[c])^2. */
+export function colSquaredDeviations(acc: usize, x: usize, mean: usize, B: i32, C: i32): void {
+  const C4 = C & ~3;
+  for (let b = 0; b < B; b++) {
+    const row = x + ((<usize>b * <usize>C) << 2);
+    for (let c = 0; c < C4; c += 4) {
+      const p = <usize>c << 2;
+      const d = f32x4.sub(v128.load(row + p), v128.load(mean + p));
+      v128.store(acc + p, f32x4.add(v128.load(acc + p), f32x4.mul(d, d)));
+    }
+    for (let c = C4; c < C; c++) {
+      const p = <usize>c << 2;
+      const d = load<f32>(row + p) - load<f32>(mean + p);
+      store<f32>(acc + p, load<f32>(acc + p) + d * d);
+    }
+  }
+}
+
+/** out[b,c] = gamma[c] * (x[b,c] - mean[c]) * rstd[c] + beta[c] (batch norm's normalisation and affine). */
+export function normalizeRows(out: usize, x: usize, mean: usize, rstd: usize, gamma: usize, beta: usize, B: i32, C: i32): void {
+  const C4 = C & ~3;
+  for (let b = 0; b < B; b++) {
+    const off = (<usize>b * <usize>C) << 2;
+    for (let c = 0; c < C4; c += 4) {
+      const p = <usize>c << 2;
+      const v = f32x4.mul(f32x4.mul(v128.load(gamma + p), f32x4.sub(v128.load(x + off + p), v128.load(mean + p))), v128.load(rstd + p));
+      v128.store(out + off + p, f32x4.add(v, v128.load(beta + p)));
+    }
+    for (let c = C4; c < C; c++) {
+      const p = <usize>c << 2;
+      store<f32>(out + off + p, load<f32>(gamma + p) * (load<f32>(x + off + p) - load<f32>(mean + p)) * load<f32>(rstd + p) + load<f32>(beta + p));
+    }
+  }
+}
+
+/** sumD[c] += sum_b dout[b,c];  sumDX[c] += sum_b dout[b,c] * (x[b,c] - mean[c]) * rstd[c]. */
+export function normBackwardSums(sumD: usize, sumDX: usize, dout: usize, x: usize, mean: usize, rstd: usize, B: i32, C: i32): void {
+  const C4 = C & ~3;
+  for (let b = 0; b < B; b++) {
+    const off = (<usize>b * <usize>C) << 2;
+    for (let c = 0; c < C4; c += 4) {
+      const p = <usize>c << 2;
+      const d = v128.load(dout + off + p);
+      const xhat = f32x4.mul(f32x4.sub(v128.load(x + off + p), v128.load(mean + p)), v128.load(rstd + p));
+      v128.store(sumD + p, f32x4.add(v128.load(sumD + p), d));
+      v128.store(sumDX + p, f32x4.add(v128.load(sumDX + p), f32x4.mul(d, xhat)));
+    }
+    for (let c = C4; c < C; c++) {
+      const p = <usize>c << 2;
+      const d = load<f32>(dout + off + p);
+      const xhat = (load<f32>(x + off + p) - load<f32>(mean + p)) * load<f32>(rstd + p);
+      store<f32>(sumD + p, load<f32>(sumD + p) + d);
+      store<f32>(sumDX + p, load<f32>(sumDX + p) + d * xhat);
+    }
+  }
+}
+
+/** dinp[b,c] += rstd[c] * (dout[b,c] * gamma[c] - meanG[c] - xhat[b,c] * meanGX[c]), xhat = (x - mean) * rstd. */
+export function normBackwardApply(dinp: usize, dout: usize, x: usize, mean: usize, rstd: usize, gamma: usize, meanG: usize, meanGX: usize, B: i32, C: i32): void {
+  const C4 = C & ~3;
+  for (let b = 0; b < B; b++) {
+    const off = (<usize>b * <usize>C) << 2;
+    for (let c = 0; c < C4; c += 4) {
+      const p = <usize>c << 2;
+      const r = v128.load(rstd + p);
+      const xhat = f32x4.mul(f32x4.sub(v128.load(x + off + p), v128.load(mean + p)), r);
+      const g = f32x4.sub(f32x4.sub(f32x4.mul(v128.load(dout + off + p), v128.load(gamma + p)), v128.load(meanG + p)), f32x4.mul(xhat, v128.load(meanGX + p)));
+      v128.store(dinp + off + p, f32x4.add(v128.load(dinp + off + p), f32x4.mul(r, g)));
+    }
+    for (let c = C4; c < C; c++) {
+      const p = <usize>c << 2;
+      const r = load<f32>(rstd + p);
+      const xhat = (load<f32>(x + off + p) - load<f32>(mean + p)) * r;
+      const g = load<f32>(dout + off + p) * load<f32>(gamma + p) - load<f32>(meanG + p) - xhat * load<f32>(meanGX + p);
+      store<f32>(dinp + off + p, load<f32>(dinp + off + p) + r * g);
+    }
+  }
+}
