@@ -373,7 +373,7 @@ export class Mlp {
 }
 
 /** Rows of training and of evaluation batches that the first arena space is sized for. */
-const ARENA_TRAIN_ROWS = 1024;
+const ARENA_TRAIN_ROWS = 512;
 const ARENA_EVAL_ROWS = 1000;
 
 /**
