@@ -228,7 +228,7 @@ async function main() {
     process.exit(2);
   }
   if (opts.list) {
-    STAGES.forEach((s, i) => out(`${i + 1}. ${s.name.padEnd(12)} ${s.title}`));
+    STAGES.forEach((s, i) => out(`${i + 1}. ${s.name.padEnd(14)} ${s.title}`));
     return;
   }
 
@@ -282,7 +282,7 @@ async function main() {
   out(bold(RULE));
   for (const stage of STAGES) {
     const r = results.get(stage.name);
-    const name = stage.name.padEnd(12);
+    const name = stage.name.padEnd(14);
     if (!r) {
       out(dim(`  ${name} skipped (--only/--skip)`));
       continue;
@@ -298,7 +298,7 @@ async function main() {
     const counts = `${r.passed} ok / ${r.failed} bad${r.skipped ? ` / ${r.skipped} skipped` : ''}`;
     out(`  ${name} ${status}  ${seconds(r.ms).padStart(8)}   ${counts}`);
   }
-  out(`  ${'total'.padEnd(12)}         ${seconds(Date.now() - start).padStart(8)}`);
+  out(`  ${'total'.padEnd(14)}         ${seconds(Date.now() - start).padStart(8)}`);
   out('');
   out(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   process.exitCode = failed === 0 && selected.length > 0 ? 0 : 1;
