@@ -275,10 +275,8 @@ export function matmulForward(
     }
   }
   if (C === 0 || B === 0 || OC === 0) return;
-  if (simdEnabled() && out instanceof Float32Array && inp instanceof Float32Array && weight instanceof Float32Array) {
-    simdForward(out, inp, weight, B, C, OC);
-    return;
-  }
+  if (simdEnabled() && out instanceof Float32Array && inp instanceof Float32Array && weight instanceof Float32Array &&
+    simdForward(out, inp, weight, B, C, OC)) return;
   gemmAccumulate(out, OC, 1, B, OC, C, inp, C, 1, weight, C, 1);
 }
 
@@ -310,9 +308,9 @@ export function matmulBackward(
   }
   if (B === 0 || OC === 0 || C === 0) return;
   if (simdEnabled() && dweight instanceof Float32Array && dout instanceof Float32Array && inp instanceof Float32Array && weight instanceof Float32Array &&
-    (dinp === null || dinp instanceof Float32Array)) {
-    simdBackwardWeight(dweight, dout, inp, B, C, OC);
-    if (dinp !== null) simdBackwardInput(dinp, dout, weight, B, C, OC);
+    (dinp === null || dinp instanceof Float32Array) && simdBackwardWeight(dweight, dout, inp, B, C, OC)) {
+    if (dinp === null || simdBackwardInput(dinp, dout, weight, B, C, OC)) return;
+    if (OC > 0) gemmAccumulate(dinp, C, 1, B, C, OC, dout, OC, 1, weight, 1, C);
     return;
   }
   // dW (OC,C) += dout^T @ inp: X[m=o,k=b] = dout[b*OC + o], Y[n=c,k=b] = inp[b*C + c].

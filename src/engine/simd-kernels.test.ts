@@ -2,7 +2,7 @@
 // arena and through the scratch copies; and whole models trained on either kernel set: same losses,
 // same gradients as the float64 model (whose gradients gradcheck.test.ts checks by finite differences).
 import { fc, test as fcTest } from '@fast-check/vitest';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { matmulBackward, matmulForward } from './matmul';
 import { Mlp } from './mlp';
 import { Rng } from './rng';
@@ -92,6 +92,30 @@ describe('SIMD kernels', () => {
     expect(a.length).toBe(3); // the old space was not grown: its views still work
     expect(arena.holds(big)).toBe(true);
     expect(arena.holds(a)).toBe(false);
+  });
+
+  it('an arena that cannot get WebAssembly memory hands out ordinary arrays, and a model still trains', async () => {
+    useSimd(true);
+    const spy = vi.spyOn(WebAssembly, 'Memory').mockImplementation(() => { throw new RangeError('WebAssembly.Memory(): could not allocate memory'); });
+    try {
+      const a = new SimdArena(100).alloc(5);
+      expect(a).toBeInstanceOf(Float32Array);
+      expect(a.length).toBe(5);
+      expect(a.buffer).toBeInstanceOf(ArrayBuffer);
+      const m = new Mlp({ inputSize: 3, outputSize: 2, normPlacement: 'pre', eps: 1e-5, momentum: 0.1, hidden: [{ units: 4, activation: 'relu', norm: 'batch' }] },
+        { type: 'sgd', lr: 0.1, momentum: 0, weightDecay: 0 });
+      expect(Number.isFinite(m.trainStep(Float32Array.of(1, 2, 3, -1, 0, 1), Int32Array.of(0, 1), 2))).toBe(true);
+      expect(spy).toHaveBeenCalled();
+      // Without any scratch memory either (a fresh copy of the engine), products fall back to TypeScript.
+      vi.resetModules();
+      const fresh = await import('./matmul');
+      expect(fresh.useSimd(true)).toBe(true);
+      const inp = Float32Array.of(1, 2, 3, 4, 5, 6), W = Float32Array.of(1, 0, -1, 2, 1, 0), out = new Float32Array(4);
+      fresh.matmulForward(out, inp, W, Float32Array.of(0.5, -0.5), 2, 3, 2);
+      expect(Array.from(out)).toEqual([1 - 3 + 0.5, 2 + 2 - 0.5, 4 - 6 + 0.5, 8 + 5 - 0.5]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('measure a positive multiply-add ceiling', () => {

@@ -110,10 +110,20 @@ export class SimdArena {
     if (kernelModule === null) throw new Error('SimdArena: WebAssembly SIMD is not available');
   }
 
-  /** A zeroed Float32Array of n elements in the arena. */
+  /**
+   * A zeroed Float32Array of n elements in the arena; an ordinary one if no WebAssembly memory can be
+   * had (e.g. a browser out of address space for memories): the kernels then copy it, or the
+   * TypeScript kernels run, so a model still trains.
+   */
   alloc(n: number): Float32Array {
     const bytes = ((n * 4 + 15) & ~15) || 16;
-    if (this.space === null || this.top + bytes > this.end) this.open(Math.max(bytes, this.reserveFloats * 4));
+    if (this.space === null || this.top + bytes > this.end) {
+      try {
+        this.open(Math.max(bytes, this.reserveFloats * 4));
+      } catch {
+        return new Float32Array(n);
+      }
+    }
     const a = new Float32Array(this.space!.memory.buffer, this.top, n);
     this.top += bytes;
     return a;
@@ -157,43 +167,55 @@ function homeOf(a: Float32Array, b: Float32Array, c: Float32Array): KernelExport
 /**
  * Runs `call` with the byte offsets of copies of the first `lengths[i]` elements of `arrays` in the
  * scratch space; the first array is the output: copied in, accumulated into, and copied back.
+ * Returns false (and does nothing) when no scratch memory can be had.
  */
-function viaScratch(arrays: Float32Array[], lengths: number[], call: (k: KernelExports, ptrs: number[]) => void): void {
+function viaScratch(arrays: Float32Array[], lengths: number[], call: (k: KernelExports, ptrs: number[]) => void): boolean {
   let total = 0;
   const offsets = lengths.map((n) => {
     const off = FIRST + total;
     total += (n * 4 + 15) & ~15;
     return off;
   });
-  const s = scratchSpace(total);
+  let s: Space;
+  try {
+    s = scratchSpace(total);
+  } catch {
+    return false;
+  }
   const heap = new Float32Array(s.memory.buffer);
   arrays.forEach((a, i) => heap.set(a.subarray(0, lengths[i]), offsets[i] >> 2));
   call(s.kernels, offsets);
   arrays[0].set(new Float32Array(s.memory.buffer, offsets[0], lengths[0]));
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The three products of a linear layer, out (B,OC), inp (B,C), W (OC,C). All accumulate (+=).
+// The three products of a linear layer, out (B,OC), inp (B,C), W (OC,C). All accumulate (+=). Each
+// returns false, having done nothing, only if its operands needed copies and no scratch memory could
+// be had (the caller then runs the TypeScript kernel).
 
 /** out (B,OC) += inp (B,C) @ W^T, W (OC,C). */
-export function simdForward(out: Float32Array, inp: Float32Array, W: Float32Array, B: number, C: number, OC: number): void {
+export function simdForward(out: Float32Array, inp: Float32Array, W: Float32Array, B: number, C: number, OC: number): boolean {
   const k = homeOf(out, inp, W);
-  if (k !== null) k.gemmNT(out.byteOffset, inp.byteOffset, W.byteOffset, B, OC, C, OC, C, C);
-  else viaScratch([out, inp, W], [B * OC, B * C, OC * C], (s, [o, x, w]) => s.gemmNT(o, x, w, B, OC, C, OC, C, C));
+  if (k === null) return viaScratch([out, inp, W], [B * OC, B * C, OC * C], (s, [o, x, w]) => s.gemmNT(o, x, w, B, OC, C, OC, C, C));
+  k.gemmNT(out.byteOffset, inp.byteOffset, W.byteOffset, B, OC, C, OC, C, C);
+  return true;
 }
 
 /** dinp (B,C) += dout (B,OC) @ W (OC,C). */
-export function simdBackwardInput(dinp: Float32Array, dout: Float32Array, W: Float32Array, B: number, C: number, OC: number): void {
+export function simdBackwardInput(dinp: Float32Array, dout: Float32Array, W: Float32Array, B: number, C: number, OC: number): boolean {
   const k = homeOf(dinp, dout, W);
-  if (k !== null) k.gemmNN(dinp.byteOffset, dout.byteOffset, W.byteOffset, B, C, OC, C, OC, 1, C, packFor(OC));
-  else viaScratch([dinp, dout, W], [B * C, B * OC, OC * C], (s, [o, x, w]) => s.gemmNN(o, x, w, B, C, OC, C, OC, 1, C, packFor(OC)));
+  if (k === null) return viaScratch([dinp, dout, W], [B * C, B * OC, OC * C], (s, [o, x, w]) => s.gemmNN(o, x, w, B, C, OC, C, OC, 1, C, packFor(OC)));
+  k.gemmNN(dinp.byteOffset, dout.byteOffset, W.byteOffset, B, C, OC, C, OC, 1, C, packFor(OC));
+  return true;
 }
 
 /** dW (OC,C) += dout^T (OC,B) @ inp (B,C). */
-export function simdBackwardWeight(dW: Float32Array, dout: Float32Array, inp: Float32Array, B: number, C: number, OC: number): void {
+export function simdBackwardWeight(dW: Float32Array, dout: Float32Array, inp: Float32Array, B: number, C: number, OC: number): boolean {
   const k = homeOf(dW, dout, inp);
-  if (k !== null) k.gemmNN(dW.byteOffset, dout.byteOffset, inp.byteOffset, OC, C, B, C, 1, OC, C, packFor(B));
-  else viaScratch([dW, dout, inp], [OC * C, B * OC, B * C], (s, [o, x, y]) => s.gemmNN(o, x, y, OC, C, B, C, 1, OC, C, packFor(B)));
+  if (k === null) return viaScratch([dW, dout, inp], [OC * C, B * OC, B * C], (s, [o, x, y]) => s.gemmNN(o, x, y, OC, C, B, C, 1, OC, C, packFor(B)));
+  k.gemmNN(dW.byteOffset, dout.byteOffset, inp.byteOffset, OC, C, B, C, 1, OC, C, packFor(B));
+  return true;
 }
 
 /**
