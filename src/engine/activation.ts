@@ -1,6 +1,6 @@
 // Element-wise activations, forward and backward. `N` is the number of elements (B * C).
 // Backward kernels accumulate into dinp, as every backward kernel of the engine does.
-import { simdReluBackward, simdReluForward } from './simd-kernels';
+import { simdReluBackward, simdReluForward, simdSigmoidBackward, simdSigmoidForward } from './simd-kernels';
 import type { Activation, FloatArray } from './types';
 
 /**
@@ -8,11 +8,13 @@ import type { Activation, FloatArray } from './types';
  * Infinity and 1 / Infinity = 0, the correct limit; no branch is needed.
  */
 export function sigmoidForward(out: FloatArray, inp: FloatArray, N: number): void {
+  if (simdSigmoidForward(out, inp, N)) return; // WebAssembly SIMD (a float32 exp), where out and inp are a model's
   for (let i = 0; i < N; i++) out[i] = 1 / (1 + Math.exp(-inp[i]));
 }
 
 /** dsigmoid/dx = s (1 - s), from the forward output s. */
 export function sigmoidBackward(dinp: FloatArray, dout: FloatArray, out: FloatArray, N: number): void {
+  if (simdSigmoidBackward(dinp, dout, out, N)) return;
   for (let i = 0; i < N; i++) {
     const s = out[i];
     dinp[i] += dout[i] * s * (1 - s);

@@ -3,6 +3,7 @@
 // same gradients as the float64 model (whose gradients gradcheck.test.ts checks by finite differences).
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { reluBackward, reluForward, sigmoidBackward, sigmoidForward } from './activation';
 import { matmulBackward, matmulForward } from './matmul';
 import { Mlp } from './mlp';
 import { Rng } from './rng';
@@ -75,6 +76,35 @@ describe('SIMD kernels', () => {
       expectClose(o2, o1, B * OC, C, 'out');
       expectClose(i2, i1, B * C, OC, 'dinp');
       expectClose(w2, w1, OC * C, B, 'dW');
+    }
+  });
+
+  it('element-wise passes in an arena agree with TypeScript: relu exactly, sigmoid to float32 round-off', () => {
+    const arena = new SimdArena(1 << 16);
+    const N = 4003; // not a multiple of 4: the tail too
+    const x = arena.alloc(N), dout = arena.alloc(N);
+    const rng = new Rng(11);
+    for (let i = 0; i < N; i++) { x[i] = 30 * rng.normal(); dout[i] = rng.normal(); }
+    x.set([NaN, -0, 0, 1e-30, -1e-30, 88.5, -88.5, 200, -200, Infinity, -Infinity], 0);
+    x[N - 1] = NaN;
+    const pass = (simd: boolean) => {
+      useSimd(simd);
+      const r = arena.alloc(N), s = arena.alloc(N), dr = arena.alloc(N).fill(0.5), ds = arena.alloc(N).fill(0.5);
+      reluForward(r, x, N);
+      sigmoidForward(s, x, N);
+      reluBackward(dr, dout, r, N);
+      sigmoidBackward(ds, dout, s, N);
+      return { r, s, dr, ds };
+    };
+    const ts = pass(false);
+    const simd = pass(true);
+    expect(Array.from(simd.r)).toEqual(Array.from(ts.r));
+    expect(Array.from(simd.dr)).toEqual(Array.from(ts.dr));
+    for (let i = 0; i < N; i++) {
+      if (Number.isNaN(ts.s[i])) { expect(simd.s[i]).toBeNaN(); continue; }
+      // 2 ulp relative; below e^-87 (x < -87) the SIMD exp is clamped: at most 1e-38 off
+      expect(Math.abs(simd.s[i] - ts.s[i])).toBeLessThanOrEqual(Math.max(2.4e-7 * ts.s[i], 1e-38));
+      expect(Math.abs(simd.ds[i] - ts.ds[i])).toBeLessThanOrEqual(1e-6 * (Math.abs(ts.ds[i]) + 1));
     }
   });
 

@@ -22,6 +22,8 @@ interface KernelExports {
   simdPeak(iterations: number): number;
   fillRows(o: number, bias: number, B: number, C: number): void;
   reluForward(out: number, inp: number, N: number): void;
+  sigmoidForward(out: number, inp: number, N: number): void;
+  sigmoidBackward(dinp: number, dout: number, out: number, N: number): void;
   reluBackward(dinp: number, dout: number, out: number, N: number): void;
   colSums(sum: number, x: number, B: number, C: number): void;
   colSquaredDeviations(acc: number, x: number, mean: number, B: number, C: number): void;
@@ -291,6 +293,22 @@ export function simdReluBackward(dinp: Maybe, dout: Maybe, out: Maybe, N: number
   const s = spaceOfAll([dinp, dout, out]);
   if (s === null) return false;
   s.kernels.reluBackward(dinp!.byteOffset, dout!.byteOffset, out!.byteOffset, N);
+  return true;
+}
+
+/** out = sigmoid(inp) over N elements (float32 exp to about 2 ulp, where TypeScript rounds a float64 result). */
+export function simdSigmoidForward(out: Maybe, inp: Maybe, N: number): boolean {
+  const s = spaceOfAll([out, inp]);
+  if (s === null) return false;
+  s.kernels.sigmoidForward(out!.byteOffset, inp!.byteOffset, N);
+  return true;
+}
+
+/** dinp += dout * s * (1 - s), s = out. */
+export function simdSigmoidBackward(dinp: Maybe, dout: Maybe, out: Maybe, N: number): boolean {
+  const s = spaceOfAll([dinp, dout, out]);
+  if (s === null) return false;
+  s.kernels.sigmoidBackward(dinp!.byteOffset, dout!.byteOffset, out!.byteOffset, N);
   return true;
 }
 

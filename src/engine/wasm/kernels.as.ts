@@ -396,3 +396,59 @@ export function normBackwardApply(dinp: usize, dout: usize, x: usize, mean: usiz
     }
   }
 }
+
+/**
+ * e^t on four lanes, Cephes' expf: t = n ln2 + r with n = round(t log2 e), |r| <= ln2/2, e^r by a
+ * degree-7 polynomial, 2^n built in the exponent bits. Relative error about 2e-7 (2 ulp). t is first
+ * clamped to [-87, 88] so that 2^n stays a normal float; NaN stays NaN.
+ */
+// @ts-ignore: decorator
+@inline
+function exp4(t: v128): v128 {
+  t = f32x4.max(f32x4.min(t, f32x4.splat(88.0)), f32x4.splat(-87.0));
+  const n = f32x4.nearest(f32x4.mul(t, f32x4.splat(1.44269504088896341)));
+  let r = f32x4.sub(t, f32x4.mul(n, f32x4.splat(0.693359375)));
+  r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(-2.12194440e-4)));
+  let p = f32x4.splat(1.9875691500e-4);
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
+  const e = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1.0));
+  const pow2n = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
+  return f32x4.mul(e, pow2n);
+}
+
+/** out = 1 / (1 + e^-x). (No Math.exp here: AssemblyScript's brings a data table into the memory.) */
+export function sigmoidForward(out: usize, inp: usize, N: i32): void {
+  const N4 = N & ~3;
+  const one = f32x4.splat(1.0);
+  for (let i = 0; i < N4; i += 4) {
+    const p = <usize>i << 2;
+    const e = exp4(f32x4.neg(v128.load(inp + p)));
+    v128.store(out + p, f32x4.div(one, f32x4.add(one, e)));
+  }
+  for (let i = N4; i < N; i++) {
+    const p = <usize>i << 2;
+    const e = f32x4.extract_lane(exp4(f32x4.splat(-load<f32>(inp + p))), 0);
+    store<f32>(out + p, 1 / (1 + e));
+  }
+}
+
+/** dinp += dout * s * (1 - s), from the forward output s. */
+export function sigmoidBackward(dinp: usize, dout: usize, out: usize, N: i32): void {
+  const N4 = N & ~3;
+  const one = f32x4.splat(1.0);
+  for (let i = 0; i < N4; i += 4) {
+    const p = <usize>i << 2;
+    const s = v128.load(out + p);
+    const g = f32x4.mul(f32x4.mul(v128.load(dout + p), s), f32x4.sub(one, s));
+    v128.store(dinp + p, f32x4.add(v128.load(dinp + p), g));
+  }
+  for (let i = N4; i < N; i++) {
+    const p = <usize>i << 2;
+    const s = load<f32>(out + p);
+    store<f32>(dinp + p, load<f32>(dinp + p) + load<f32>(dout + p) * s * (1 - s));
+  }
+}
