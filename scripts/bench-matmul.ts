@@ -1,6 +1,10 @@
 // Micro-benchmark of the dense kernels in src/engine/matmul.ts.
 //
-//   npx tsx scripts/bench-matmul.ts [--trials N] [--ms T] [--shapes 60x784x100,...] [--baselines] [--json]
+//   npx tsx scripts/bench-matmul.ts [--trials N] [--ms T] [--shapes 60x784x100,...] [--baselines] [--ts] [--json]
+//   (npm run build:wasm first: the engine imports the compiled kernels)
+//
+// By default the products run on the WebAssembly SIMD kernels, in place on operands allocated in a
+// SimdArena, as a model's are; --ts runs the pure TypeScript kernel on ordinary Float32Arrays.
 //
 // For every shape B x C x OC it reports GFLOP/s (FLOPs = 2*B*C*OC per product) of
 //   fwd   matmulForward                        out  = inp @ W^T + bias
@@ -22,6 +26,7 @@
 
 import os from 'node:os';
 import { gemmAccumulate, matmulBackward, matmulForward } from '../src/engine/matmul';
+import { SimdArena, simdBackwardInput, useSimd } from '../src/engine/simd-kernels';
 
 type Shape = [number, number, number];
 const DEFAULT_SHAPES: Shape[] = [
@@ -30,10 +35,10 @@ const DEFAULT_SHAPES: Shape[] = [
   [32, 784, 256],
 ];
 
-interface Args { trials: number; ms: number; shapes: Shape[]; baselines: boolean; json: boolean }
+interface Args { trials: number; ms: number; shapes: Shape[]; baselines: boolean; json: boolean; ts: boolean }
 
 function parse(argv: string[]): Args {
-  const a: Args = { trials: 9, ms: 120, shapes: DEFAULT_SHAPES, baselines: false, json: false };
+  const a: Args = { trials: 9, ms: 120, shapes: DEFAULT_SHAPES, baselines: false, json: false, ts: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = (): string => {
@@ -50,9 +55,10 @@ function parse(argv: string[]): Args {
         return p as Shape;
       });
     } else if (k === '--baselines') a.baselines = true;
+    else if (k === '--ts') a.ts = true;
     else if (k === '--json') a.json = true;
     else if (k === '--help' || k === '-h') {
-      console.log('usage: npx tsx scripts/bench-matmul.ts [--trials N] [--ms T] [--shapes BxCxOC,...] [--baselines] [--json]');
+      console.log('usage: npx tsx scripts/bench-matmul.ts [--trials N] [--ms T] [--shapes BxCxOC,...] [--baselines] [--ts] [--json]');
       process.exit(0);
     } else throw new Error(`unknown argument ${k}`);
   }
@@ -70,8 +76,11 @@ function seeded(seed: number): () => number {
   };
 }
 
+/** Where operands live: ordinary arrays (--ts) or, for the SIMD kernels, a model-like arena. */
+let alloc: (n: number) => Float32Array = (n) => new Float32Array(n);
+
 function randomF32(n: number, rnd: () => number): Float32Array {
-  const a = new Float32Array(n);
+  const a = alloc(n);
   for (let i = 0; i < n; i++) a[i] = 2 * rnd() - 1;
   return a;
 }
@@ -207,7 +216,7 @@ interface Row {
 function benchShape([B, C, OC]: Shape, args: Args): Row {
   const rnd = seeded(B * 1_000_003 + C * 1009 + OC);
   const inp = randomF32(B * C, rnd), w = randomF32(OC * C, rnd), bias = randomF32(OC, rnd), dout = randomF32(B * OC, rnd);
-  const out = new Float32Array(B * OC), dinp = new Float32Array(B * C), dw = new Float32Array(OC * C), db = new Float32Array(OC);
+  const out = alloc(B * OC), dinp = alloc(B * C), dw = alloc(OC * C), db = alloc(OC);
   const flops = 2 * B * C * OC;
   const cal = calibrate();
   // Gradients grow without bound while accumulating; zero them now and then so values stay finite.
@@ -217,7 +226,11 @@ function benchShape([B, C, OC]: Shape, args: Args): Row {
   };
   const T = (f: () => void, trials = args.trials) => timeIt(f, trials, args.ms);
   const fwd = T(() => matmulForward(out, inp, w, bias, B, C, OC));
-  const dI = T(() => { gemmAccumulate(dinp, C, 1, B, C, OC, dout, OC, 1, w, 1, C); rezero(); });
+  const dI = T(() => {
+    if (args.ts) gemmAccumulate(dinp, C, 1, B, C, OC, dout, OC, 1, w, 1, C);
+    else simdBackwardInput(dinp, dout, w, B, C, OC);
+    rezero();
+  });
   const dW = T(() => { matmulBackward(null, dw, null, dout, inp, w, B, C, OC); rezero(); });
   const step = T(() => {
     matmulForward(out, inp, w, bias, B, C, OC);
@@ -238,12 +251,19 @@ function benchShape([B, C, OC]: Shape, args: Args): Row {
 
 function main(): void {
   const args = parse(process.argv.slice(2));
+  if (args.ts) useSimd(false);
+  else if (!useSimd(true)) throw new Error('WebAssembly SIMD is not available here (run with --ts)');
+  else {
+    const floats = args.shapes.reduce((n, [B, C, OC]) => n + 2 * (B * C + OC * C + B * OC + OC) + 64, 0);
+    const arena = new SimdArena(floats);
+    alloc = (n) => arena.alloc(n);
+  }
   // Get the calibration loop optimised before the first measurement.
   for (let i = 0; i < 200; i++) calSink += calLoop(1e5);
   const rows: Row[] = [];
   const f = (x: number | undefined) => (x === undefined ? '' : x.toFixed(2)).padStart(7);
   if (!args.json) {
-    console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? '?'} x${os.cpus().length}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    console.log(`${args.ts ? 'pure TypeScript kernel' : 'WebAssembly SIMD kernels, in place'}; node ${process.version}, ${os.cpus()[0]?.model ?? '?'} x${os.cpus().length}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
     console.log(`GFLOP/s by CPU time, median of ${args.trials} trials of ~${args.ms} ms (stepW: step by wall time;`);
     console.log('cal: Gop/s of an integer calibration loop before the shape, ~9 when the core runs at full speed)');
     console.log(`${'shape BxCxOC'.padEnd(14)}${'fwd'.padStart(7)}${'dinp'.padStart(7)}${'dW'.padStart(7)}${'step'.padStart(7)}${'stepW'.padStart(7)}${'cal'.padStart(7)}${args.baselines ? 'naiveF'.padStart(7) + 'tile44F'.padStart(8) : ''}`);

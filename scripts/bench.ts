@@ -13,6 +13,7 @@
 
 import os from 'node:os';
 import { parseArgs, USAGE, type BenchArgs } from './bench/args';
+import { formatPeakLines, peakInfo, type PeakInfo } from './bench/peak';
 import { createNormscopeTrainer } from './bench/normscope';
 import {
   computeRatios, contended, FLOP_FORMULA, firstLossAgreement, formatRatioLine, formatResultsTable, gflopsOf,
@@ -37,8 +38,10 @@ interface Live {
 async function createLive(impl: ImplId, w: Workload, batches: Batch[], weights: Float32Array[], tfjs: TfjsModule | null): Promise<Live> {
   let trainer: Trainer;
   let activate = async () => {};
-  if (impl === 'normscope') {
-    trainer = await createNormscopeTrainer(w, batches, weights);
+  if (impl === 'normscope' || impl === 'normscope-ts') {
+    const t = await createNormscopeTrainer(w, batches, weights, impl === 'normscope');
+    trainer = t;
+    activate = t.activate;
   } else {
     // A trainer's tensors live on the backend that was active when it was made; it only ever runs
     // while that backend is active again, so no data moves between backends.
@@ -53,7 +56,7 @@ async function createLive(impl: ImplId, w: Workload, batches: Batch[], weights: 
 }
 
 async function run(args: BenchArgs, log: (s: string) => void): Promise<{ details: BenchDetail[]; errors: string[]; tfjs: TfjsModule | null }> {
-  const wantsTfjs = args.impls.some((i) => i !== 'normscope');
+  const wantsTfjs = args.impls.some((i) => i.startsWith('tfjs'));
   // Imported only when needed: tfjs-layers takes a while to load.
   const tfjs: TfjsModule | null = wantsTfjs ? await import('./bench/tfjs') : null;
   tfjs?.initTfjs();
@@ -69,7 +72,7 @@ async function run(args: BenchArgs, log: (s: string) => void): Promise<{ details
     const batches = makeBatches(w);
     const weights = makeWeights(w);
     const flopsPerStep = stepFlops(w.sizes, w.batch);
-    const label = (impl: ImplId) => `${id} ${norm.padEnd(5)} ${impl.padEnd(9)}`;
+    const label = (impl: ImplId) => `${id} ${norm.padEnd(5)} ${impl.padEnd(12)}`;
     const live: Live[] = [];
     for (const impl of args.impls) {
       try {
@@ -128,6 +131,8 @@ async function run(args: BenchArgs, log: (s: string) => void): Promise<{ details
 
 /** Steps per second of the twin W1 networks in a live session with telemetry, against the engine alone. */
 async function measureTelemetry(args: BenchArgs, log: (s: string) => void) {
+  const { useSimd } = await import('../src/engine/simd-kernels');
+  useSimd(true); // the app's kernels (the last trials may have run the TypeScript ones)
   const ds = randomMnistLike();
   const engine = engineTwins(ds);
   const session = sessionWithTelemetry(ds);
@@ -175,6 +180,7 @@ async function main(): Promise<number> {
     await tfjs.useBackend('wasm');
     wasmMatMul = tfjs.calibrateMatMul();
   }
+  const peak: PeakInfo | null = args.impls.some((i) => i.startsWith('normscope')) ? await peakInfo() : null;
   const wallSeconds = (performance.now() - t0) / 1000;
 
   const cpus = os.cpus();
@@ -206,6 +212,7 @@ async function main(): Promise<number> {
       details: details.map((d) => ({ ...d, firstLoss: Number.isFinite(d.firstLoss) ? d.firstLoss : String(d.firstLoss), lastLoss: Number.isFinite(d.lastLoss) ? d.lastLoss : String(d.lastLoss) })),
       firstLossAgreement: agreement,
       telemetryOverhead: telemetry,
+      peak,
       machine,
       wallSeconds: Number(wallSeconds.toFixed(1)),
       errors,
@@ -240,6 +247,7 @@ async function main(): Promise<number> {
       return `${id} ${(stepFlops(w.sizes, w.batch) / 1e6).toFixed(3)} MFLOP/step`;
     });
     out(`  ${[...new Set(perStep)].join(', ')}`);
+    if (peak) for (const line of formatPeakLines(peak, details)) out(line);
     const busy = contended(details);
     if (busy.length) {
       out(`note: other processes were busy during ${busy.map((d) => `${d.workload} ${d.norm} ${d.impl}`).join(', ')}; ` +

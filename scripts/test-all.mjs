@@ -4,6 +4,7 @@
 //   1. typecheck    tsc --noEmit -p .
 //   2. unit         vitest run                       (unit, gradient and property tests)
 //   3. conformance  node ../shared/conformance/check.mjs   (calls `npm run -s conformance -- FILE...`)
+//      conformance-ts   the same with NORMSCOPE_NO_SIMD=1: the pure TypeScript kernels
 //   4. e2e          Chromium at /usr/bin/chromium (apt-get installs it when running as root),
 //                   vite build, vitest run -c e2e/vitest.config.ts
 //
@@ -111,6 +112,37 @@ async function runVitest(label, extraArgs, reportName) {
 }
 
 // ---------------------------------------------------------------- the stages
+/**
+ * The conformance check (check.mjs calls `npm run -s conformance -- FILE...`), with extra environment:
+ * it runs once with the WebAssembly SIMD kernels the app uses and once with the TypeScript ones.
+ */
+function conformanceStage(name, title, env) {
+  return {
+    name,
+    title,
+    async run() {
+      if (!existsSync(CONFORMANCE_CHECK)) {
+        throw new StageError(
+          `${CONFORMANCE_CHECK} is missing. The conformance fixtures live in shared/ beside this ` +
+            'checkout (../shared/conformance); CI lays a copy there. Put it there and run again.',
+        );
+      }
+      const { code, output } = await run(process.execPath, [CONFORMANCE_CHECK], { env });
+      const lines = [...output.matchAll(/^(\d+) passed, (\d+) failed/gm)];
+      const last = lines.at(-1);
+      if (!last) return { passed: 0, failed: 1, skipped: 0, detail: `check.mjs printed no summary (exit code ${code})` };
+      const passed = Number(last[1]);
+      let failed = Number(last[2]);
+      let detail = `${passed} passed, ${failed} failed`;
+      if (code !== 0 && failed === 0) {
+        failed = 1;
+        detail += `; check.mjs exited ${code}`;
+      }
+      return { passed, failed, skipped: 0, detail };
+    },
+  };
+}
+
 const STAGES = [
   {
     name: 'typecheck',
@@ -127,30 +159,8 @@ const STAGES = [
     title: 'Unit, gradient and property tests (vitest run)',
     run: () => runVitest('vitest', [], 'vitest-unit'),
   },
-  {
-    name: 'conformance',
-    title: 'Conformance against the PyTorch fixtures (../shared/conformance/check.mjs)',
-    async run() {
-      if (!existsSync(CONFORMANCE_CHECK)) {
-        throw new StageError(
-          `${CONFORMANCE_CHECK} is missing. The conformance fixtures live in shared/ beside this ` +
-            'checkout (../shared/conformance); CI lays a copy there. Put it there and run again.',
-        );
-      }
-      const { code, output } = await run(process.execPath, [CONFORMANCE_CHECK]);
-      const lines = [...output.matchAll(/^(\d+) passed, (\d+) failed/gm)];
-      const last = lines.at(-1);
-      if (!last) return { passed: 0, failed: 1, skipped: 0, detail: `check.mjs printed no summary (exit code ${code})` };
-      const passed = Number(last[1]);
-      let failed = Number(last[2]);
-      let detail = `${passed} passed, ${failed} failed`;
-      if (code !== 0 && failed === 0) {
-        failed = 1;
-        detail += `; check.mjs exited ${code}`;
-      }
-      return { passed, failed, skipped: 0, detail };
-    },
-  },
+  conformanceStage('conformance', 'Conformance against the PyTorch fixtures (../shared/conformance/check.mjs)', {}),
+  conformanceStage('conformance-ts', 'Conformance again with the pure TypeScript kernels (NORMSCOPE_NO_SIMD=1)', { NORMSCOPE_NO_SIMD: '1' }),
   {
     name: 'e2e',
     title: 'Browser tests (Chromium + vite build + vitest -c e2e/vitest.config.ts)',
@@ -218,7 +228,7 @@ async function main() {
     process.exit(2);
   }
   if (opts.list) {
-    STAGES.forEach((s, i) => out(`${i + 1}. ${s.name.padEnd(12)} ${s.title}`));
+    STAGES.forEach((s, i) => out(`${i + 1}. ${s.name.padEnd(14)} ${s.title}`));
     return;
   }
 
@@ -272,7 +282,7 @@ async function main() {
   out(bold(RULE));
   for (const stage of STAGES) {
     const r = results.get(stage.name);
-    const name = stage.name.padEnd(12);
+    const name = stage.name.padEnd(14);
     if (!r) {
       out(dim(`  ${name} skipped (--only/--skip)`));
       continue;
@@ -288,7 +298,7 @@ async function main() {
     const counts = `${r.passed} ok / ${r.failed} bad${r.skipped ? ` / ${r.skipped} skipped` : ''}`;
     out(`  ${name} ${status}  ${seconds(r.ms).padStart(8)}   ${counts}`);
   }
-  out(`  ${'total'.padEnd(12)}         ${seconds(Date.now() - start).padStart(8)}`);
+  out(`  ${'total'.padEnd(14)}         ${seconds(Date.now() - start).padStart(8)}`);
   out('');
   out(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   process.exitCode = failed === 0 && selected.length > 0 ? 0 : 1;

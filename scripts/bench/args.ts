@@ -18,8 +18,9 @@ export interface BenchArgs {
 export const USAGE = `usage: npm run bench -- [options]
   --json                 print exactly one JSON object (progress goes to stderr); npm adds its own
                          "> normscope bench" banner to stdout, so use npm run -s bench -- --json
-  --only LIST            implementations to run, comma-separated: normscope (or ours), tfjs-cpu,
-                         tfjs-wasm, tfjs (= both TF.js backends). Default: all three.
+  --only LIST            implementations to run, comma-separated: normscope (or ours: the SIMD
+                         kernels where available), normscope-ts (or ts: the pure TypeScript kernels),
+                         tfjs-cpu, tfjs-wasm, tfjs (= both TF.js backends). Default: all four.
   --workloads LIST       e.g. W1 or W1:batch,W2:none (default W1:batch,W1:none,W2:batch,W2:none)
   --trials N             timed trials per configuration, median reported (default 5)
   --trial-seconds S      target duration of one trial (default 1.5)
@@ -32,10 +33,11 @@ function parseImpls(list: string): ImplId[] {
   const out = new Set<ImplId>();
   for (const raw of list.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
     if (raw === 'ours' || raw === 'normscope') out.add('normscope');
+    else if (raw === 'ts' || raw === 'normscope-ts') out.add('normscope-ts');
     else if (raw === 'tfjs') { out.add('tfjs-cpu'); out.add('tfjs-wasm'); }
     else if (raw === 'cpu' || raw === 'tfjs-cpu') out.add('tfjs-cpu');
     else if (raw === 'wasm' || raw === 'tfjs-wasm') out.add('tfjs-wasm');
-    else throw new Error(`unknown implementation "${raw}" (normscope, tfjs-cpu, tfjs-wasm, tfjs)`);
+    else throw new Error(`unknown implementation "${raw}" (normscope, normscope-ts, tfjs-cpu, tfjs-wasm, tfjs)`);
   }
   if (out.size === 0) throw new Error('--only needs at least one implementation');
   return ALL_IMPLS.filter((i) => out.has(i));

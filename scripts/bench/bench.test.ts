@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from './args';
 import {
-  computeRatios, contended, firstLossAgreement, fmtNum, formatRatioLine, formatResultsTable, formatTable,
+  computeRatios, contended, tsTargetFor, firstLossAgreement, fmtNum, formatRatioLine, formatResultsTable, formatTable,
   gflopsOf, targetFor, toJsonDocument, type BenchDetail, type BenchResult,
 } from './report';
 import { parseProcStatBusyMs } from './sysload';
@@ -212,6 +212,20 @@ describe('ratios and targets', () => {
     expect(none[0].met).toBeNull();
     expect(formatRatioLine(none[0])).toContain('n/a');
   });
+  it('divides the SIMD kernels by the pure TypeScript ones: 2x on W1, 3x on W2', () => {
+    expect(tsTargetFor('W1')).toBe(2);
+    expect(tsTargetFor('W2')).toBe(3);
+    const r = computeRatios([
+      result('W1', 'batch', 'normscope', 300), result('W1', 'batch', 'normscope-ts', 100),
+      result('W2', 'none', 'normscope', 10), result('W2', 'none', 'normscope-ts', 4),
+    ]);
+    expect(r[0]).toMatchObject({ vsTs: 3, tsTarget: 2, tsMet: true, vsWasm: null });
+    expect(r[1]).toMatchObject({ vsTs: 2.5, tsTarget: 3, tsMet: false });
+    expect(formatRatioLine(r[0])).toContain('simd/ts   3.00x  (target >= 2x: met)');
+    expect(formatRatioLine(r[1])).toContain('simd/ts   2.50x  (target >= 3x: NOT MET)');
+    expect(computeRatios(details)[0].vsTs).toBeNull();
+    expect(formatRatioLine(computeRatios(details)[0])).not.toContain('simd/ts');
+  });
   it('flags contended configurations', () => {
     const waited = { ...result('W1', 'batch', 'normscope', 1), cpuShare: 0.6 };
     const shared = { ...result('W2', 'batch', 'normscope', 1), otherCores: 0.9 };
@@ -263,13 +277,14 @@ describe('formatting', () => {
 describe('command line', () => {
   it('defaults to everything', () => {
     const a = parseArgs([]);
-    expect(a).toMatchObject({ json: false, impls: ['normscope', 'tfjs-cpu', 'tfjs-wasm'], trials: 5, trialSeconds: 1.5 });
+    expect(a).toMatchObject({ json: false, impls: ['normscope', 'normscope-ts', 'tfjs-cpu', 'tfjs-wasm'], trials: 5, trialSeconds: 1.5 });
     expect(a.workloads).toEqual([['W1', 'batch'], ['W1', 'none'], ['W2', 'batch'], ['W2', 'none']]);
   });
   it('parses --only, --workloads, --json and numbers', () => {
     expect(parseArgs(['--only', 'ours']).impls).toEqual(['normscope']);
     expect(parseArgs(['--only=tfjs']).impls).toEqual(['tfjs-cpu', 'tfjs-wasm']);
     expect(parseArgs(['--only', 'wasm,normscope']).impls).toEqual(['normscope', 'tfjs-wasm']);
+    expect(parseArgs(['--only', 'ts,ours']).impls).toEqual(['normscope', 'normscope-ts']);
     expect(parseArgs(['--workloads', 'w2:batch,W1']).workloads).toEqual([['W2', 'batch'], ['W1', 'batch'], ['W1', 'none']]);
     const a = parseArgs(['--json', '--trials', '3', '--trial-seconds=0.5']);
     expect(a).toMatchObject({ json: true, trials: 3, trialSeconds: 0.5 });

@@ -1,4 +1,5 @@
-// The NormScope side of the benchmark: our Float32Array engine, driven through Mlp.trainStep.
+// The NormScope side of the benchmark: our Float32Array engine, driven through Mlp.trainStep, on its
+// WebAssembly SIMD kernels (`normscope`, what the app uses) or its pure TypeScript ones (`normscope-ts`).
 
 import type { Trainer } from './types';
 import { toModelSpec, type Batch, type Workload } from './workloads';
@@ -6,13 +7,21 @@ import { toModelSpec, type Batch, type Workload } from './workloads';
 /**
  * Loads the engine lazily, so that `--only tfjs-...` still runs while the engine does not build.
  * Given the same initial weights as TF.js (setParams), the same batches, plain SGD with the workload's lr.
+ * `simd`: whether the model is built for and runs on the SIMD kernels; the kernel choice is global in
+ * the engine, so the trainer's `activate` sets it before every trial (the bench interleaves both).
  */
 export async function createNormscopeTrainer(
   w: Workload,
   batches: readonly Batch[],
   weights: readonly Float32Array[],
-): Promise<Trainer> {
+  simd: boolean,
+): Promise<Trainer & { activate: () => Promise<void> }> {
   const { Mlp } = await import('../../src/engine/mlp');
+  const { useSimd } = await import('../../src/engine/simd-kernels');
+  const activate = async () => {
+    if (useSimd(simd) !== simd) throw new Error('WebAssembly SIMD is not available here');
+  };
+  await activate();
   const model = new Mlp(
     toModelSpec(w),
     { type: 'sgd', lr: w.lr, momentum: 0, weightDecay: 0 },
@@ -37,6 +46,7 @@ export async function createNormscopeTrainer(
     return model.trainStep(b.x, b.y, w.batch);
   };
   return {
+    activate,
     step() {
       step();
     },

@@ -41,11 +41,22 @@ export interface Ratio {
   target: number;
   /** null when tfjs-wasm or normscope did not run */
   met: boolean | null;
+  /** ours (SIMD kernels) / normscope-ts (pure TypeScript kernels) steps per second, if both ran */
+  vsTs: number | null;
+  /** required ours / normscope-ts */
+  tsTarget: number;
+  /** null when normscope-ts did not run */
+  tsMet: boolean | null;
 }
 
 /** Required speed-up over TF.js-wasm: 2x on W1, 2.5x on W2. */
 export function targetFor(workload: WorkloadId): number {
   return workload === 'W1' ? 2 : 2.5;
+}
+
+/** Required speed-up of the SIMD kernels over the pure TypeScript ones: 2x on W1, 3x on W2. */
+export function tsTargetFor(workload: WorkloadId): number {
+  return workload === 'W1' ? 2 : 3;
 }
 
 export function gflopsOf(flopsPerStep: number, stepsPerSec: number): number {
@@ -64,8 +75,14 @@ export function computeRatios(results: readonly BenchResult[]): Ratio[] {
     const cpu = find('tfjs-cpu');
     const vsWasm = wasm ? ours.stepsPerSec / wasm.stepsPerSec : null;
     const vsCpu = cpu ? ours.stepsPerSec / cpu.stepsPerSec : null;
+    const ts = find('normscope-ts');
     const target = targetFor(workload);
-    out.push({ workload, norm, vsWasm, vsCpu, target, met: vsWasm === null ? null : vsWasm >= target });
+    const vsTs = ts ? ours.stepsPerSec / ts.stepsPerSec : null;
+    const tsTarget = tsTargetFor(workload);
+    out.push({
+      workload, norm, vsWasm, vsCpu, target, met: vsWasm === null ? null : vsWasm >= target,
+      vsTs, tsTarget, tsMet: vsTs === null ? null : vsTs >= tsTarget,
+    });
   }
   return out;
 }
@@ -114,6 +131,7 @@ export function formatRatioLine(r: Ratio): string {
   if (r.vsWasm === null) parts.push(`ours/tfjs-wasm     n/a  ${'(tfjs-wasm not run)'.padEnd(26)}`);
   else parts.push(`ours/tfjs-wasm ${r.vsWasm.toFixed(2).padStart(6)}x  ${`(target >= ${r.target}x: ${r.met ? 'met' : 'NOT MET'})`.padEnd(26)}`);
   parts.push(r.vsCpu === null ? 'ours/tfjs-cpu     n/a' : `ours/tfjs-cpu ${r.vsCpu.toFixed(2).padStart(6)}x`);
+  if (r.vsTs !== null) parts.push(` simd/ts ${r.vsTs.toFixed(2).padStart(6)}x  (target >= ${r.tsTarget}x: ${r.tsMet ? 'met' : 'NOT MET'})`);
   return parts.join(' ').trimEnd();
 }
 

@@ -1,7 +1,11 @@
 // Shared shapes of the benchmark.
 
-export type ImplId = 'normscope' | 'tfjs-cpu' | 'tfjs-wasm';
-export const ALL_IMPLS: readonly ImplId[] = ['normscope', 'tfjs-cpu', 'tfjs-wasm'];
+/**
+ * `normscope`: our engine as the app runs it (WebAssembly SIMD kernels where available);
+ * `normscope-ts`: the same engine on its pure TypeScript kernels (useSimd(false)).
+ */
+export type ImplId = 'normscope' | 'normscope-ts' | 'tfjs-cpu' | 'tfjs-wasm';
+export const ALL_IMPLS: readonly ImplId[] = ['normscope', 'normscope-ts', 'tfjs-cpu', 'tfjs-wasm'];
 
 /** One model being trained on the cycled random batches. */
 export interface Trainer {

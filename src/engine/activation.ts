@@ -1,5 +1,6 @@
 // Element-wise activations, forward and backward. `N` is the number of elements (B * C).
 // Backward kernels accumulate into dinp, as every backward kernel of the engine does.
+import { simdReluBackward, simdReluForward, simdSigmoidBackward, simdSigmoidForward } from './simd-kernels';
 import type { Activation, FloatArray } from './types';
 
 /**
@@ -7,11 +8,13 @@ import type { Activation, FloatArray } from './types';
  * Infinity and 1 / Infinity = 0, the correct limit; no branch is needed.
  */
 export function sigmoidForward(out: FloatArray, inp: FloatArray, N: number): void {
+  if (simdSigmoidForward(out, inp, N)) return; // WebAssembly SIMD (a float32 exp), where out and inp are a model's
   for (let i = 0; i < N; i++) out[i] = 1 / (1 + Math.exp(-inp[i]));
 }
 
 /** dsigmoid/dx = s (1 - s), from the forward output s. */
 export function sigmoidBackward(dinp: FloatArray, dout: FloatArray, out: FloatArray, N: number): void {
+  if (simdSigmoidBackward(dinp, dout, out, N)) return;
   for (let i = 0; i < N; i++) {
     const s = out[i];
     dinp[i] += dout[i] * s * (1 - s);
@@ -31,6 +34,7 @@ export function tanhBackward(dinp: FloatArray, dout: FloatArray, out: FloatArray
 }
 
 export function reluForward(out: FloatArray, inp: FloatArray, N: number): void {
+  if (simdReluForward(out, inp, N)) return; // the same in WebAssembly SIMD, where out and inp are a model's
   for (let i = 0; i < N; i++) {
     const x = inp[i];
     out[i] = x > 0 ? x : 0;
@@ -39,6 +43,7 @@ export function reluForward(out: FloatArray, inp: FloatArray, N: number): void {
 
 /** drelu/dx = 1 where the output is positive, else 0 (PyTorch: the gradient at 0 is 0). */
 export function reluBackward(dinp: FloatArray, dout: FloatArray, out: FloatArray, N: number): void {
+  if (simdReluBackward(dinp, dout, out, N)) return;
   for (let i = 0; i < N; i++) {
     if (out[i] > 0) dinp[i] += dout[i];
   }

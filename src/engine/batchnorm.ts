@@ -4,12 +4,14 @@
 //   xhat   = (x - mean_c) / sqrt(var_c + eps)     (3)
 //   y      = gamma_c * xhat + beta_c              (4) gamma, beta: one per unit, shared by all samples
 // inp, out are (B, C) row-major; mean, rstd, gamma, beta are (C).
+import { simdBatchnormBackward, simdBatchnormForward, simdBatchnormStats } from './simd-kernels';
 import type { FloatArray } from './types';
 
 /** The batch statistics of every unit: mean (1) and rstd = 1/sqrt(var + eps) with the biased var (2). */
 export function batchnormStats(
   mean: FloatArray, rstd: FloatArray, inp: FloatArray, B: number, C: number, eps: number,
 ): void {
+  if (simdBatchnormStats(mean, rstd, inp, B, C, eps)) return; // the same passes in WebAssembly SIMD
   // Column means and variances (two passes: numerically safer than E[x^2] - E[x]^2).
   for (let c = 0; c < C; c++) mean[c] = 0;
   for (let b = 0; b < B; b++) {
@@ -34,6 +36,7 @@ export function batchnormForward(
   inp: FloatArray, gamma: FloatArray, beta: FloatArray,
   B: number, C: number, eps: number,
 ): void {
+  if (simdBatchnormForward(out, mean, rstd, inp, gamma, beta, B, C, eps)) return;
   batchnormStats(mean, rstd, inp, B, C, eps);
   for (let b = 0; b < B; b++) {
     const row = b * C;
@@ -51,6 +54,7 @@ export function batchnormBackward(
   dout: FloatArray, inp: FloatArray, gamma: FloatArray, mean: FloatArray, rstd: FloatArray,
   B: number, C: number,
 ): void {
+  if (simdBatchnormBackward(dinp, dgamma, dbeta, dout, inp, gamma, mean, rstd, B, C)) return;
   for (let c = 0; c < C; c++) {
     let sumD = 0;
     let sumDX = 0;

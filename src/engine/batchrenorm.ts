@@ -10,6 +10,7 @@
 // norm's evaluation forward (batchnormEvalForward).
 // inp, out are (B, C) row-major; mean, rstd, r, d, gamma, beta, runningMean, runningVar are (C).
 import { batchnormStats } from './batchnorm';
+import { simdBatchrenormApply, simdBatchrenormBackward } from './simd-kernels';
 import type { FloatArray } from './types';
 
 /** r and d of every unit from the batch statistics (mean, rstd = 1/sigma_B) and the running ones. */
@@ -39,6 +40,7 @@ export function batchrenormApply(
   mean: FloatArray, rstd: FloatArray, r: FloatArray, d: FloatArray,
   B: number, C: number,
 ): void {
+  if (simdBatchrenormApply(out, inp, gamma, beta, mean, rstd, r, d, B, C)) return; // WebAssembly SIMD, a model's arrays
   for (let b = 0; b < B; b++) {
     const row = b * C;
     for (let c = 0; c < C; c++) {
@@ -72,6 +74,7 @@ export function batchrenormBackward(
   dout: FloatArray, inp: FloatArray, gamma: FloatArray, mean: FloatArray, rstd: FloatArray,
   r: FloatArray, d: FloatArray, B: number, C: number,
 ): void {
+  if (simdBatchrenormBackward(dinp, dgamma, dbeta, dout, inp, gamma, mean, rstd, r, d, B, C)) return;
   for (let c = 0; c < C; c++) {
     let sumD = 0;
     let sumDX = 0;

@@ -50,22 +50,12 @@
 // backward pass adds into dinp/dW/dbias, which callers zero. Only the first B*C, B*OC, OC*C, OC
 // elements of each array are read or written; longer buffers are fine.
 
-import { createSimdGemm } from './simd-gemm';
+import { simdBackwardInput, simdBackwardWeight, simdEnabled, simdFillRows, simdForward } from './simd-kernels';
 import { EngineError, type FloatArray } from './types';
 
-/**
- * Float32 products run in the WebAssembly SIMD kernel (simd-gemm.ts) where the platform has it, about
- * 1.5-3x faster than the JavaScript kernel below; float64 (gradient checks) always runs in JavaScript.
- * NORMSCOPE_NO_SIMD=1 in Node turns it off, to compare the two.
- */
-const simdKernel = createSimdGemm();
-let simd = typeof process !== 'undefined' && process.env?.NORMSCOPE_NO_SIMD === '1' ? null : simdKernel;
-
-/** Turns the SIMD kernel on or off (tests, benchmarks); returns whether float32 products now use it. */
-export function useSimd(enabled: boolean): boolean {
-  simd = enabled ? simdKernel : null;
-  return simd !== null;
-}
+// Float32 products run in the WebAssembly SIMD kernels (simd-kernels.ts) where the platform has them;
+// float64 (gradient checks) and float32 with useSimd(false) run in the JavaScript kernel below.
+export { simdSupported, useSimd } from './simd-kernels';
 
 // ---------------------------------------------------------------------------------------------------
 // Scratch: one growable plain array of doubles. It is created holding a double so that V8 gives it
@@ -224,7 +214,8 @@ function paddedArea(M: number, N: number, a: number, b: number): number {
 }
 
 /**
- * O[m*om + n*on] += sum_k X[m*xm + k*xk] * Y[n*ym + k*yk] for m < M, n < N, k < K.
+ * O[m*om + n*on] += sum_k X[m*xm + k*xk] * Y[n*ym + k*yk] for m < M, n < N, k < K, in JavaScript
+ * (the SIMD kernels serve only the three layouts of matmulForward/matmulBackward).
  * Exported for tests and the micro-benchmark only.
  */
 export function gemmAccumulate(
@@ -232,10 +223,6 @@ export function gemmAccumulate(
   X: FloatArray, xm: number, xk: number, Y: FloatArray, ym: number, yk: number,
 ): void {
   if (M <= 0 || N <= 0) return;
-  if (simd && O instanceof Float32Array && X instanceof Float32Array && Y instanceof Float32Array) {
-    simd.accumulate(O, om, on, M, N, K, X, xm, xk, Y, ym, yk);
-    return;
-  }
   if (paddedArea(N, M, 2, 3) < paddedArea(M, N, 2, 3)) {
     // Swap roles: the N side gets the 2-wide panels.
     const t = M; M = N; N = t;
@@ -280,12 +267,16 @@ export function matmulForward(
   checkLength('inp', inp, B * C);
   checkLength('weight', weight, OC * C);
   if (bias !== null) checkLength('bias', bias, OC);
-  for (let b = 0; b < B; b++) {
-    const o = b * OC;
-    if (bias === null) for (let j = 0; j < OC; j++) out[o + j] = 0;
-    else for (let j = 0; j < OC; j++) out[o + j] = bias[j];
+  if (!simdFillRows(out, bias, B, OC)) {
+    for (let b = 0; b < B; b++) {
+      const o = b * OC;
+      if (bias === null) for (let j = 0; j < OC; j++) out[o + j] = 0;
+      else for (let j = 0; j < OC; j++) out[o + j] = bias[j];
+    }
   }
-  if (C === 0) return;
+  if (C === 0 || B === 0 || OC === 0) return;
+  if (simdEnabled() && out instanceof Float32Array && inp instanceof Float32Array && weight instanceof Float32Array &&
+    simdForward(out, inp, weight, B, C, OC)) return;
   gemmAccumulate(out, OC, 1, B, OC, C, inp, C, 1, weight, C, 1);
 }
 
@@ -315,7 +306,13 @@ export function matmulBackward(
     }
     for (let j = 0; j < OC; j++) dbias[j] += S[j];
   }
-  if (B === 0) return;
+  if (B === 0 || OC === 0 || C === 0) return;
+  if (simdEnabled() && dweight instanceof Float32Array && dout instanceof Float32Array && inp instanceof Float32Array && weight instanceof Float32Array &&
+    (dinp === null || dinp instanceof Float32Array) && simdBackwardWeight(dweight, dout, inp, B, C, OC)) {
+    if (dinp === null || simdBackwardInput(dinp, dout, weight, B, C, OC)) return;
+    if (OC > 0) gemmAccumulate(dinp, C, 1, B, C, OC, dout, OC, 1, weight, 1, C);
+    return;
+  }
   // dW (OC,C) += dout^T @ inp: X[m=o,k=b] = dout[b*OC + o], Y[n=c,k=b] = inp[b*C + c].
   gemmAccumulate(dweight, C, 1, OC, C, B, dout, 1, OC, inp, 1, C);
   // dinp (B,C) += dout @ W: X[m=b,k=o] = dout[b*OC + o], Y[n=c,k=o] = W[o*C + c].

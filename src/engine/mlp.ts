@@ -7,6 +7,7 @@ import { initWeights, parseInit } from './init';
 import { matmulBackward, matmulForward } from './matmul';
 import { createOptimizer, type Optimizer, type Param } from './optimizer';
 import { Rng } from './rng';
+import { SimdArena, simdEnabled } from './simd-kernels';
 import { validateEps, validateModelSpec, validateMomentum, validateRenormLimits } from './spec';
 import { EngineError, type Dtype, type FloatArray, type InitSpec, type ModelSpec, type OptimizerSpec } from './types';
 
@@ -56,6 +57,14 @@ export class Mlp {
   readonly params: Param[];
   readonly optimizer: Optimizer;
   private readonly make: (n: number) => FloatArray;
+  /**
+   * Float32 with the SIMD kernels on: every array of the model (parameters, gradients, workspaces)
+   * lives in WebAssembly memory, so the kernels work on them in place. Null otherwise.
+   */
+  private readonly arena: SimdArena | null;
+  /** The rows of x copied into the arena when x lives elsewhere (training, evaluation). */
+  private xTrain: FloatArray;
+  private xEval: FloatArray;
   private readonly lastInputSize: number;
   /** logits, probabilities and dlogits of the last training step, (capacity, outputSize). */
   private logits: FloatArray;
@@ -74,7 +83,10 @@ export class Mlp {
     this.spec = structuredClone(spec);
     this.dtype = options.dtype ?? 'float32';
     if (this.dtype !== 'float32' && this.dtype !== 'float64') throw new EngineError(`dtype must be float32 or float64, got ${String(this.dtype)}`);
-    this.make = this.dtype === 'float64' ? (n) => new Float64Array(n) : (n) => new Float32Array(n);
+    const arena = this.dtype === 'float32' && simdEnabled() ? new SimdArena(arenaReserve(spec)) : null;
+    this.arena = arena;
+    this.make = this.dtype === 'float64' ? (n) => new Float64Array(n) : arena ? (n) => arena.alloc(n) : (n) => new Float32Array(n);
+    this.xTrain = this.xEval = this.make(0);
     let inSize = spec.inputSize;
     this.layers = spec.hidden.map((h) => {
       const layer = new HiddenLayer(inSize, h, spec.normPlacement, this.make);
@@ -90,7 +102,8 @@ export class Mlp {
     this.logits = this.probs = this.dlogits = this.evalLogits = this.evalProbs = this.make(0);
     this.params = this.collectParams();
     this.initialize(options.init ?? 'normal:0.1', options.rng ?? new Rng(options.seed ?? 1));
-    this.optimizer = createOptimizer(optimizer, this.make);
+    // The optimizer's state is only read by its own JavaScript loops: ordinary arrays.
+    this.optimizer = createOptimizer(optimizer, this.dtype === 'float64' ? (n) => new Float64Array(n) : (n) => new Float32Array(n));
   }
 
   private collectParams(): Param[] {
@@ -209,6 +222,7 @@ export class Mlp {
       this.logits = this.make(n);
       this.probs = this.make(n);
       this.dlogits = this.make(n);
+      if (this.arena) this.xTrain = this.make(cap * this.spec.inputSize);
       this.capacity = cap;
     }
   }
@@ -226,6 +240,14 @@ export class Mlp {
       const t = y[i];
       if (!Number.isInteger(t) || t < 0 || t >= O) throw new EngineError(`label ${String(t)} at row ${i} is out of range [0, ${O})`);
     }
+  }
+
+  /** x itself, or its first B rows copied into `buffer` when the model has an arena that x is not in. */
+  private inArena(x: FloatArray, B: number, buffer: FloatArray): FloatArray {
+    if (this.arena === null || !(x instanceof Float32Array) || this.arena.holds(x)) return x;
+    const n = B * this.spec.inputSize;
+    buffer.set(x.subarray(0, n));
+    return buffer.subarray(0, n);
   }
 
   /** Forward pass of B rows through all layers, using the given workspaces; returns the last hidden output. */
@@ -248,6 +270,7 @@ export class Mlp {
   computeGradients(x: FloatArray, y: ArrayLike<number>, B: number, updateRunning = true): number {
     this.checkBatch(x, y, B, true);
     this.ensureCapacity(B);
+    x = this.inArena(x, B, this.xTrain);
     const O = this.spec.outputSize;
     const H = this.lastInputSize;
     const last = this.forwardHidden(x, B, updateRunning ? 'train' : 'batch-stats', (l) => l.train);
@@ -292,6 +315,7 @@ export class Mlp {
     if (R > this.evalCapacity) {
       this.evalLogits = this.make(R * this.spec.outputSize);
       this.evalProbs = this.make(R * this.spec.outputSize);
+      if (this.arena) this.xEval = this.make(R * this.spec.inputSize);
       this.evalCapacity = R;
     }
   }
@@ -318,7 +342,7 @@ export class Mlp {
       // Batch statistics of a single row are meaningless: a trailing row joins the chunk before it.
       if (mode === 'batch-stats' && N - start - R === 1) R += 1;
       this.ensureEvalCapacity(R);
-      const xs = x.subarray(start * I, (start + R) * I);
+      const xs = this.inArena(x.subarray(start * I, (start + R) * I), R, this.xEval);
       const last = this.forwardHidden(xs, R, mode, (l) => l.evalWs);
       matmulForward(this.evalLogits, last, this.Wout, this.bout, R, this.lastInputSize, O);
       visit(start, R, this.evalLogits);
@@ -346,4 +370,31 @@ export class Mlp {
     });
     return { loss: lossSum / N, accuracy: correct / N, logits };
   }
+}
+
+/** Rows of training and of evaluation batches that the first arena space is sized for. */
+const ARENA_TRAIN_ROWS = 512;
+const ARENA_EVAL_ROWS = 1000;
+
+/**
+ * Floats a model's arena reserves up front: parameters and gradients, and workspaces for batches of
+ * up to ARENA_TRAIN_ROWS and evaluation chunks of up to ARENA_EVAL_ROWS, so that all of them share
+ * one WebAssembly memory (larger batches still work; their products copy operands). The memory is
+ * reserved, not touched: the system backs only the pages that are used.
+ */
+function arenaReserve(spec: ModelSpec): number {
+  let weights = 0;
+  let units = 0;
+  let inSize = spec.inputSize;
+  for (const h of spec.hidden) {
+    weights += inSize * h.units;
+    units += h.units;
+    inSize = h.units;
+  }
+  weights += inSize * spec.outputSize;
+  const L = spec.hidden.length;
+  // per row: 8 arrays of every hidden layer's units, per-sample statistics, logits/probs/dlogits, x
+  const perRow = 8 * units + 2 * L * 32 + 3 * spec.outputSize + spec.inputSize;
+  const fixed = 2 * weights + 16 * (units + spec.outputSize) + 64 * (4 * L + 8);
+  return fixed + perRow * (2 * ARENA_TRAIN_ROWS + ARENA_EVAL_ROWS);
 }

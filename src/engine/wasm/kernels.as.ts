@@ -1,0 +1,454 @@
+// WebAssembly SIMD kernels of the engine, in AssemblyScript (compiled by scripts/build-wasm.mjs with
+// `asc --runtime stub --importMemory`: no allocator, no data, only these functions). They work in
+// place on float32 arrays that live in the imported memory: every pointer is a byte offset into it,
+// every size and stride counts floats. src/engine/simd-kernels.ts calls them; matmul.ts and
+// fused.ts fall back to the TypeScript kernels where WebAssembly SIMD is missing.
+//
+// The three products of a linear layer (out (B,OC), inp (B,C), W (OC,C)):
+//   forward   out  += inp W^T       gemmNT(out, inp, W,   M=B,  N=OC, K=C,  ldo=OC, ldx=C, ldy=C)
+//   dinp      dinp += dout W        gemmNN(dinp, dout, W, M=B,  N=C,  K=OC, ldo=C,  xm=OC, xk=1,  ldy=C)
+//   dW        dW   += dout^T inp    gemmNN(dW, dout, inp, M=OC, N=C,  K=B,  ldo=C,  xm=1,  xk=OC, ldy=C)
+// Products are float32 with float32 sums, as PyTorch's float32 is; the order of the sums differs from
+// the TypeScript kernel (which sums in float64), so results agree to float32 round-off.
+//
+// 128-bit SIMD has no fused multiply-add in the portable instruction set: a multiply-add is one
+// f32x4.mul and one f32x4.add. A core that issues 2 of each per cycle (Zen 4) tops out at
+// 16 FLOP/cycle; the tiles below keep 8 accumulators in registers (of 16 xmm registers).
+
+/**
+ * O[m*ldo + n] += sum_k X[m*ldx + k] * Y[n*ldy + k] for m < M, n < N, k < K ("X Y^T": both operands
+ * contiguous along k). A tile of 2 rows of X by 4 rows of Y keeps 8 f32x4 accumulators, each summing
+ * 4 lanes of k; the lanes are added at the end. Per 4 values of k: 6 loads, 8 multiplies, 8 adds.
+ */
+export function gemmNT(o: usize, x: usize, y: usize, M: i32, N: i32, K: i32, ldo: i32, ldx: i32, ldy: i32): void {
+  const K4 = K & ~3;
+  const rx = <usize>ldx << 2;
+  const ry = <usize>ldy << 2;
+  const ro = <usize>ldo << 2;
+  let n = 0;
+  for (; n + 4 <= N; n += 4) {
+    const y0 = y + <usize>n * ry;
+    const y1 = y0 + ry;
+    const y2 = y1 + ry;
+    const y3 = y2 + ry;
+    let m = 0;
+    for (; m + 2 <= M; m += 2) {
+      const x0 = x + <usize>m * rx;
+      const x1 = x0 + rx;
+      let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c02 = f32x4.splat(0), c03 = f32x4.splat(0);
+      let c10 = f32x4.splat(0), c11 = f32x4.splat(0), c12 = f32x4.splat(0), c13 = f32x4.splat(0);
+      const end = <usize>K4 << 2;
+      for (let k: usize = 0; k < end; k += 16) {
+        const a0 = v128.load(x0 + k);
+        const a1 = v128.load(x1 + k);
+        let b = v128.load(y0 + k);
+        c00 = f32x4.add(c00, f32x4.mul(a0, b));
+        c10 = f32x4.add(c10, f32x4.mul(a1, b));
+        b = v128.load(y1 + k);
+        c01 = f32x4.add(c01, f32x4.mul(a0, b));
+        c11 = f32x4.add(c11, f32x4.mul(a1, b));
+        b = v128.load(y2 + k);
+        c02 = f32x4.add(c02, f32x4.mul(a0, b));
+        c12 = f32x4.add(c12, f32x4.mul(a1, b));
+        b = v128.load(y3 + k);
+        c03 = f32x4.add(c03, f32x4.mul(a0, b));
+        c13 = f32x4.add(c13, f32x4.mul(a1, b));
+      }
+      const o0 = o + <usize>m * ro + (<usize>n << 2);
+      const o1 = o0 + ro;
+      v128.store(o0, f32x4.add(v128.load(o0), rowSums(c00, c01, c02, c03)));
+      v128.store(o1, f32x4.add(v128.load(o1), rowSums(c10, c11, c12, c13)));
+      for (let k = K4; k < K; k++) {
+        const kk = <usize>k << 2;
+        const a0 = load<f32>(x0 + kk);
+        const a1 = load<f32>(x1 + kk);
+        addTo(o0, a0 * load<f32>(y0 + kk));
+        addTo(o0 + 4, a0 * load<f32>(y1 + kk));
+        addTo(o0 + 8, a0 * load<f32>(y2 + kk));
+        addTo(o0 + 12, a0 * load<f32>(y3 + kk));
+        addTo(o1, a1 * load<f32>(y0 + kk));
+        addTo(o1 + 4, a1 * load<f32>(y1 + kk));
+        addTo(o1 + 8, a1 * load<f32>(y2 + kk));
+        addTo(o1 + 12, a1 * load<f32>(y3 + kk));
+      }
+    }
+    // A last odd row of X against these 4 rows of Y.
+    for (; m < M; m++) {
+      const x0 = x + <usize>m * rx;
+      const o0 = o + <usize>m * ro + (<usize>n << 2);
+      for (let j = 0; j < 4; j++) addTo(o0 + (<usize>j << 2), dot(x0, y + <usize>(n + j) * ry, K));
+    }
+  }
+  // The last N % 4 rows of Y, one output at a time.
+  for (; n < N; n++) {
+    const y0 = y + <usize>n * ry;
+    for (let m = 0; m < M; m++) addTo(o + <usize>m * ro + (<usize>n << 2), dot(x + <usize>m * rx, y0, K));
+  }
+}
+
+/** [sum of a's lanes, sum of b's, sum of c's, sum of d's]: a 4x4 transpose done with adds. */
+// @ts-ignore: decorator
+@inline
+function rowSums(a: v128, b: v128, c: v128, d: v128): v128 {
+  // ab = [a0+a2, b0+b2, a1+a3, b1+b3], cd likewise; then pair the halves.
+  const ab = f32x4.add(v128.shuffle<f32>(a, b, 0, 4, 1, 5), v128.shuffle<f32>(a, b, 2, 6, 3, 7));
+  const cd = f32x4.add(v128.shuffle<f32>(c, d, 0, 4, 1, 5), v128.shuffle<f32>(c, d, 2, 6, 3, 7));
+  return f32x4.add(v128.shuffle<f32>(ab, cd, 0, 1, 4, 5), v128.shuffle<f32>(ab, cd, 2, 3, 6, 7));
+}
+
+// @ts-ignore: decorator
+@inline
+function addTo(p: usize, v: f32): void {
+  store<f32>(p, load<f32>(p) + v);
+}
+
+/** sum_k a[k] * b[k], four lanes at a time, then the tail. */
+function dot(a: usize, b: usize, K: i32): f32 {
+  const K4 = K & ~3;
+  let acc = f32x4.splat(0);
+  const end = <usize>K4 << 2;
+  for (let k: usize = 0; k < end; k += 16) acc = f32x4.add(acc, f32x4.mul(v128.load(a + k), v128.load(b + k)));
+  let s = f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3));
+  for (let k = K4; k < K; k++) s += load<f32>(a + (<usize>k << 2)) * load<f32>(b + (<usize>k << 2));
+  return s;
+}
+
+/**
+ * O[m*ldo + n] += sum_k X[m*xm + k*xk] * Y[k*ldy + n] for m < M, n < N, k < K ("X Y": Y and O
+ * contiguous along n, X at any strides). A tile of 4 rows by 8 columns keeps 8 f32x4 accumulators;
+ * per k: 4 broadcast loads of X, 2 loads of Y, 8 multiplies, 8 adds. No horizontal sums.
+ * With `pack` (a scratch area of K*8 floats, or 0 for none), the 8 columns of Y a tile reads are first
+ * copied there, contiguous: all tiles of those columns then read 32 consecutive bytes per k from L1.
+ * Read in place, they are K rows ldy apart; with ldy a multiple of 512 floats (W2's 512 and the like)
+ * all those rows fall into the same two sets of a 32 KB, 8-way L1 and evict one another.
+ */
+export function gemmNN(o: usize, x: usize, y: usize, M: i32, N: i32, K: i32, ldo: i32, xm: i32, xk: i32, ldy: i32, pack: usize): void {
+  const sxm = <usize>xm << 2;
+  const sxk = <usize>xk << 2;
+  const sy = <usize>ldy << 2;
+  const so = <usize>ldo << 2;
+  let n = 0;
+  for (; n + 8 <= N; n += 8) {
+    let yn = y + (<usize>n << 2);
+    let sy8 = sy;
+    if (pack !== 0) {
+      let src = yn;
+      let dst = pack;
+      for (let k = 0; k < K; k++) {
+        v128.store(dst, v128.load(src));
+        v128.store(dst, v128.load(src, 16), 16);
+        src += sy;
+        dst += 32;
+      }
+      yn = pack;
+      sy8 = 32;
+    }
+    let m = 0;
+    for (; m + 4 <= M; m += 4) {
+      let px = x + <usize>m * sxm;
+      let py = yn;
+      let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+      let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+      for (let k = 0; k < K; k++) {
+        const b0 = v128.load(py);
+        const b1 = v128.load(py, 16);
+        let a = v128.load32_splat(px);
+        c00 = f32x4.add(c00, f32x4.mul(a, b0));
+        c01 = f32x4.add(c01, f32x4.mul(a, b1));
+        a = v128.load32_splat(px + sxm);
+        c10 = f32x4.add(c10, f32x4.mul(a, b0));
+        c11 = f32x4.add(c11, f32x4.mul(a, b1));
+        a = v128.load32_splat(px + 2 * sxm);
+        c20 = f32x4.add(c20, f32x4.mul(a, b0));
+        c21 = f32x4.add(c21, f32x4.mul(a, b1));
+        a = v128.load32_splat(px + 3 * sxm);
+        c30 = f32x4.add(c30, f32x4.mul(a, b0));
+        c31 = f32x4.add(c31, f32x4.mul(a, b1));
+        px += sxk;
+        py += sy8;
+      }
+      const o0 = o + <usize>m * so + (<usize>n << 2);
+      addVec(o0, c00); addVec(o0 + 16, c01);
+      addVec(o0 + so, c10); addVec(o0 + so + 16, c11);
+      addVec(o0 + 2 * so, c20); addVec(o0 + 2 * so + 16, c21);
+      addVec(o0 + 3 * so, c30); addVec(o0 + 3 * so + 16, c31);
+    }
+    for (; m < M; m++) {
+      let px = x + <usize>m * sxm;
+      let py = yn;
+      let c0 = f32x4.splat(0), c1 = f32x4.splat(0);
+      for (let k = 0; k < K; k++) {
+        const a = v128.load32_splat(px);
+        c0 = f32x4.add(c0, f32x4.mul(a, v128.load(py)));
+        c1 = f32x4.add(c1, f32x4.mul(a, v128.load(py, 16)));
+        px += sxk;
+        py += sy8;
+      }
+      const o0 = o + <usize>m * so + (<usize>n << 2);
+      addVec(o0, c0); addVec(o0 + 16, c1);
+    }
+  }
+  // Four columns at a time, then one.
+  for (; n + 4 <= N; n += 4) {
+    for (let m = 0; m < M; m++) {
+      let px = x + <usize>m * sxm;
+      let py = y + (<usize>n << 2);
+      let c0 = f32x4.splat(0);
+      for (let k = 0; k < K; k++) {
+        c0 = f32x4.add(c0, f32x4.mul(v128.load32_splat(px), v128.load(py)));
+        px += sxk;
+        py += sy;
+      }
+      addVec(o + <usize>m * so + (<usize>n << 2), c0);
+    }
+  }
+  for (; n < N; n++) {
+    for (let m = 0; m < M; m++) {
+      let px = x + <usize>m * sxm;
+      let py = y + (<usize>n << 2);
+      let s: f32 = 0;
+      for (let k = 0; k < K; k++) {
+        s += load<f32>(px) * load<f32>(py);
+        px += sxk;
+        py += sy;
+      }
+      addTo(o + <usize>m * so + (<usize>n << 2), s);
+    }
+  }
+}
+
+// @ts-ignore: decorator
+@inline
+function addVec(p: usize, v: v128): void {
+  v128.store(p, f32x4.add(v128.load(p), v));
+}
+
+/**
+ * The ceiling of the multiply-adds above, for the benchmark: `iterations` times, 12 independent
+ * chains of acc = acc * m + c on f32x4 (12 chains cover the latency of a multiply then an add at
+ * 2 + 2 issued per cycle). 96 FLOPs per iteration. Returns a sum so that nothing is optimised away.
+ */
+export function simdPeak(iterations: i32): f32 {
+  const m = f32x4.splat(0.999);
+  const c = f32x4.splat(0.001);
+  let a0 = f32x4.splat(0.1), a1 = f32x4.splat(0.2), a2 = f32x4.splat(0.3), a3 = f32x4.splat(0.4);
+  let a4 = f32x4.splat(0.5), a5 = f32x4.splat(0.6), a6 = f32x4.splat(0.7), a7 = f32x4.splat(0.8);
+  let a8 = f32x4.splat(0.9), a9 = f32x4.splat(1.0), a10 = f32x4.splat(1.1), a11 = f32x4.splat(1.2);
+  for (let i = 0; i < iterations; i++) {
+    a0 = f32x4.add(f32x4.mul(a0, m), c);
+    a1 = f32x4.add(f32x4.mul(a1, m), c);
+    a2 = f32x4.add(f32x4.mul(a2, m), c);
+    a3 = f32x4.add(f32x4.mul(a3, m), c);
+    a4 = f32x4.add(f32x4.mul(a4, m), c);
+    a5 = f32x4.add(f32x4.mul(a5, m), c);
+    a6 = f32x4.add(f32x4.mul(a6, m), c);
+    a7 = f32x4.add(f32x4.mul(a7, m), c);
+    a8 = f32x4.add(f32x4.mul(a8, m), c);
+    a9 = f32x4.add(f32x4.mul(a9, m), c);
+    a10 = f32x4.add(f32x4.mul(a10, m), c);
+    a11 = f32x4.add(f32x4.mul(a11, m), c);
+  }
+  const s = f32x4.add(f32x4.add(f32x4.add(a0, a1), f32x4.add(a2, a3)), f32x4.add(f32x4.add(a4, a5), f32x4.add(a6, a7)));
+  const t = f32x4.add(s, f32x4.add(f32x4.add(a8, a9), f32x4.add(a10, a11)));
+  return f32x4.extract_lane(t, 0) + f32x4.extract_lane(t, 1) + f32x4.extract_lane(t, 2) + f32x4.extract_lane(t, 3);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Element-wise and per-column passes over (B, C) row-major arrays, four columns at a time, with a
+// scalar tail. Per-column quantities (sums, means, rstd) are float32 arrays of C values; the few
+// per-column scalar steps between the passes (divide by B, square root) stay in TypeScript.
+
+/** out[b*C + c] = bias[c] (the start of a forward product; bias 0 writes zeros). */
+export function fillRows(o: usize, bias: usize, B: i32, C: i32): void {
+  const C4 = C & ~3;
+  for (let b = 0; b < B; b++) {
+    const row = o + ((<usize>b * <usize>C) << 2);
+    if (bias === 0) {
+      memory.fill(row, 0, <usize>C << 2);
+      continue;
+    }
+    for (let c = 0; c < C4; c += 4) v128.store(row + (<usize>c << 2), v128.load(bias + (<usize>c << 2)));
+    for (let c = C4; c < C; c++) store<f32>(row + (<usize>c << 2), load<f32>(bias + (<usize>c << 2)));
+  }
+}
+
+/** out = x > 0 ? x : 0 (NaN and -0 give +0, as the TypeScript kernel). */
+export function reluForward(out: usize, inp: usize, N: i32): void {
+  const N4 = N & ~3;
+  const zero = f32x4.splat(0);
+  for (let i = 0; i < N4; i += 4) {
+    const p = <usize>i << 2;
+    const x = v128.load(inp + p);
+    v128.store(out + p, v128.and(x, f32x4.gt(x, zero)));
+  }
+  for (let i = N4; i < N; i++) {
+    const x = load<f32>(inp + (<usize>i << 2));
+    store<f32>(out + (<usize>i << 2), x > 0 ? x : 0);
+  }
+}
+
+/** dinp += out > 0 ? dout : 0, from the forward output. */
+export function reluBackward(dinp: usize, dout: usize, out: usize, N: i32): void {
+  const N4 = N & ~3;
+  const zero = f32x4.splat(0);
+  for (let i = 0; i < N4; i += 4) {
+    const p = <usize>i << 2;
+    const keep = f32x4.gt(v128.load(out + p), zero);
+    v128.store(dinp + p, f32x4.add(v128.load(dinp + p), v128.and(v128.load(dout + p), keep)));
+  }
+  for (let i = N4; i < N; i++) {
+    const p = <usize>i << 2;
+    if (load<f32>(out + p) > 0) store<f32>(dinp + p, load<f32>(dinp + p) + load<f32>(dout + p));
+  }
+}
+
+/** sum[c] += sum_b x[b*C + c], row after row (the same order as the TypeScript kernel). */
+export function colSums(sum: usize, x: usize, B: i32, C: i32): void {
+  const C4 = C & ~3;
+  for (let b = 0; b < B; b++) {
+    const row = x + ((<usize>b * <usize>C) << 2);
+    for (let c = 0; c < C4; c += 4) {
+      const p = <usize>c << 2;
+      v128.store(sum + p, f32x4.add(v128.load(sum + p), v128.load(row + p)));
+    }
+    for (let c = C4; c < C; c++) {
+      const p = <usize>c << 2;
+      store<f32>(sum + p, load<f32>(sum + p) + load<f32>(row + p));
+    }
+  }
+}
+
+/** acc[c] += sum_b (x[b*C + c] - mean[c])^2. */
+export function colSquaredDeviations(acc: usize, x: usize, mean: usize, B: i32, C: i32): void {
+  const C4 = C & ~3;
+  for (let b = 0; b < B; b++) {
+    const row = x + ((<usize>b * <usize>C) << 2);
+    for (let c = 0; c < C4; c += 4) {
+      const p = <usize>c << 2;
+      const d = f32x4.sub(v128.load(row + p), v128.load(mean + p));
+      v128.store(acc + p, f32x4.add(v128.load(acc + p), f32x4.mul(d, d)));
+    }
+    for (let c = C4; c < C; c++) {
+      const p = <usize>c << 2;
+      const d = load<f32>(row + p) - load<f32>(mean + p);
+      store<f32>(acc + p, load<f32>(acc + p) + d * d);
+    }
+  }
+}
+
+/** out[b,c] = gamma[c] * (x[b,c] - mean[c]) * rstd[c] + beta[c] (batch norm's normalisation and affine). */
+export function normalizeRows(out: usize, x: usize, mean: usize, rstd: usize, gamma: usize, beta: usize, B: i32, C: i32): void {
+  const C4 = C & ~3;
+  for (let b = 0; b < B; b++) {
+    const off = (<usize>b * <usize>C) << 2;
+    for (let c = 0; c < C4; c += 4) {
+      const p = <usize>c << 2;
+      const v = f32x4.mul(f32x4.mul(v128.load(gamma + p), f32x4.sub(v128.load(x + off + p), v128.load(mean + p))), v128.load(rstd + p));
+      v128.store(out + off + p, f32x4.add(v, v128.load(beta + p)));
+    }
+    for (let c = C4; c < C; c++) {
+      const p = <usize>c << 2;
+      store<f32>(out + off + p, load<f32>(gamma + p) * (load<f32>(x + off + p) - load<f32>(mean + p)) * load<f32>(rstd + p) + load<f32>(beta + p));
+    }
+  }
+}
+
+/** sumD[c] += sum_b dout[b,c];  sumDX[c] += sum_b dout[b,c] * (x[b,c] - mean[c]) * rstd[c]. */
+export function normBackwardSums(sumD: usize, sumDX: usize, dout: usize, x: usize, mean: usize, rstd: usize, B: i32, C: i32): void {
+  const C4 = C & ~3;
+  for (let b = 0; b < B; b++) {
+    const off = (<usize>b * <usize>C) << 2;
+    for (let c = 0; c < C4; c += 4) {
+      const p = <usize>c << 2;
+      const d = v128.load(dout + off + p);
+      const xhat = f32x4.mul(f32x4.sub(v128.load(x + off + p), v128.load(mean + p)), v128.load(rstd + p));
+      v128.store(sumD + p, f32x4.add(v128.load(sumD + p), d));
+      v128.store(sumDX + p, f32x4.add(v128.load(sumDX + p), f32x4.mul(d, xhat)));
+    }
+    for (let c = C4; c < C; c++) {
+      const p = <usize>c << 2;
+      const d = load<f32>(dout + off + p);
+      const xhat = (load<f32>(x + off + p) - load<f32>(mean + p)) * load<f32>(rstd + p);
+      store<f32>(sumD + p, load<f32>(sumD + p) + d);
+      store<f32>(sumDX + p, load<f32>(sumDX + p) + d * xhat);
+    }
+  }
+}
+
+/** dinp[b,c] += rstd[c] * (dout[b,c] * gamma[c] - meanG[c] - xhat[b,c] * meanGX[c]), xhat = (x - mean) * rstd. */
+export function normBackwardApply(dinp: usize, dout: usize, x: usize, mean: usize, rstd: usize, gamma: usize, meanG: usize, meanGX: usize, B: i32, C: i32): void {
+  const C4 = C & ~3;
+  for (let b = 0; b < B; b++) {
+    const off = (<usize>b * <usize>C) << 2;
+    for (let c = 0; c < C4; c += 4) {
+      const p = <usize>c << 2;
+      const r = v128.load(rstd + p);
+      const xhat = f32x4.mul(f32x4.sub(v128.load(x + off + p), v128.load(mean + p)), r);
+      const g = f32x4.sub(f32x4.sub(f32x4.mul(v128.load(dout + off + p), v128.load(gamma + p)), v128.load(meanG + p)), f32x4.mul(xhat, v128.load(meanGX + p)));
+      v128.store(dinp + off + p, f32x4.add(v128.load(dinp + off + p), f32x4.mul(r, g)));
+    }
+    for (let c = C4; c < C; c++) {
+      const p = <usize>c << 2;
+      const r = load<f32>(rstd + p);
+      const xhat = (load<f32>(x + off + p) - load<f32>(mean + p)) * r;
+      const g = load<f32>(dout + off + p) * load<f32>(gamma + p) - load<f32>(meanG + p) - xhat * load<f32>(meanGX + p);
+      store<f32>(dinp + off + p, load<f32>(dinp + off + p) + r * g);
+    }
+  }
+}
+
+/**
+ * e^t on four lanes, Cephes' expf: t = n ln2 + r with n = round(t log2 e), |r| <= ln2/2, e^r by a
+ * degree-7 polynomial, 2^n built in the exponent bits. Relative error about 2e-7 (2 ulp). t is first
+ * clamped to [-87, 88] so that 2^n stays a normal float; NaN stays NaN.
+ */
+// @ts-ignore: decorator
+@inline
+function exp4(t: v128): v128 {
+  t = f32x4.max(f32x4.min(t, f32x4.splat(88.0)), f32x4.splat(-87.0));
+  const n = f32x4.nearest(f32x4.mul(t, f32x4.splat(1.44269504088896341)));
+  let r = f32x4.sub(t, f32x4.mul(n, f32x4.splat(0.693359375)));
+  r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(-2.12194440e-4)));
+  let p = f32x4.splat(1.9875691500e-4);
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
+  const e = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1.0));
+  const pow2n = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
+  return f32x4.mul(e, pow2n);
+}
+
+/** out = 1 / (1 + e^-x). (No Math.exp here: AssemblyScript's brings a data table into the memory.) */
+export function sigmoidForward(out: usize, inp: usize, N: i32): void {
+  const N4 = N & ~3;
+  const one = f32x4.splat(1.0);
+  for (let i = 0; i < N4; i += 4) {
+    const p = <usize>i << 2;
+    const e = exp4(f32x4.neg(v128.load(inp + p)));
+    v128.store(out + p, f32x4.div(one, f32x4.add(one, e)));
+  }
+  for (let i = N4; i < N; i++) {
+    const p = <usize>i << 2;
+    const e = f32x4.extract_lane(exp4(f32x4.splat(-load<f32>(inp + p))), 0);
+    store<f32>(out + p, 1 / (1 + e));
+  }
+}
+
+/** dinp += dout * s * (1 - s), from the forward output s. */
+export function sigmoidBackward(dinp: usize, dout: usize, out: usize, N: i32): void {
+  const N4 = N & ~3;
+  const one = f32x4.splat(1.0);
+  for (let i = 0; i < N4; i += 4) {
+    const p = <usize>i << 2;
+    const s = v128.load(out + p);
+    const g = f32x4.mul(f32x4.mul(v128.load(dout + p), s), f32x4.sub(one, s));
+    v128.store(dinp + p, f32x4.add(v128.load(dinp + p), g));
+  }
+  for (let i = N4; i < N; i++) {
+    const p = <usize>i << 2;
+    const s = load<f32>(out + p);
+    store<f32>(dinp + p, load<f32>(dinp + p) + load<f32>(dout + p) * s * (1 - s));
+  }
+}
