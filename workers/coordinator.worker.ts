@@ -1,0 +1,14 @@
+// The coordinating worker: the page's trainer when the runs can train on several cores. It starts one
+// run-group worker per run (at most one per core) and keeps them in step; the logic is in src/session.
+import { expose, wrap } from 'comlink';
+import { createCoordinator, type GroupLike } from '../src/session/coordinator';
+import type { RunGroup } from '../src/session/run-group';
+
+let started = 0;
+expose(createCoordinator({
+  groups: Math.max(1, navigator.hardwareConcurrency || 1),
+  spawn: () => {
+    const worker = new Worker(new URL('./run-group.worker.ts', import.meta.url), { type: 'module', name: `normscope-runs-${++started}` });
+    return { group: wrap<RunGroup>(worker) as unknown as GroupLike, close: () => worker.terminate() };
+  },
+}));
