@@ -311,9 +311,9 @@ export function createCoordinator(options: CoordinatorOptions): AsyncTrainer {
       });
     },
     async play() {
-      if (status !== 'paused') return;
+      if (!settings || slots.length === 0 || status === 'loading') return;
+      if (status !== 'running') pacer.restart();
       status = 'running';
-      pacer.restart();
       markDirty();
       pump();
     },

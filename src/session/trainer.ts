@@ -8,6 +8,7 @@ import { transfer } from 'comlink';
 import type { Dataset } from '../data/dataset';
 import { FrameBuilder, frameTransferables, type TelemetryFrame } from './frame';
 import { Pacer } from './pacer';
+import { needsNewData } from './run-group';
 import { trainSteps as trainWithTelemetry } from './train-steps';
 import { classificationReport, type ClassificationReport } from './classification-report';
 import { foldReport, type FoldReport } from './fold-report';
@@ -333,9 +334,4 @@ export function createTrainer(options: TrainerOptions): Trainer {
     },
   };
   return trainer;
-}
-
-/** A different data set, seed (for the 2-D sets) or noise needs the data loaded again. */
-function needsNewData(a: TrainSettings, b: TrainSettings): boolean {
-  return a.dataset !== b.dataset || (a.dataset !== 'mnist' && (a.seed !== b.seed || a.noise !== b.noise));
 }

@@ -7,12 +7,12 @@ import type { Trainer } from '../session/trainer';
 export type TrainerHandle = Remote<Trainer>;
 
 /** Whether to train the runs on several cores: more than one core (and not turned off with ?workers=1). */
-export function useRunWorkers(cores = navigator.hardwareConcurrency || 1, search = location.search): boolean {
+export function wantsRunWorkers(cores = navigator.hardwareConcurrency || 1, search = location.search): boolean {
   return cores > 1 && new URLSearchParams(search).get('workers') !== '1';
 }
 
 export function startTrainerWorker(): { trainer: TrainerHandle; worker: Worker } {
-  const worker = useRunWorkers()
+  const worker = wantsRunWorkers()
     ? new Worker(new URL('../../workers/coordinator.worker.ts', import.meta.url), { type: 'module', name: 'normscope-coordinator' })
     : new Worker(new URL('../../workers/trainer.worker.ts', import.meta.url), { type: 'module', name: 'normscope-trainer' });
   return { trainer: wrap<Trainer>(worker), worker };
