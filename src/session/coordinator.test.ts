@@ -141,9 +141,11 @@ describe('coordinator over MessageChannels', () => {
     expect(at).toBeGreaterThan(60);
     while (f.step < at + 40) f = await h.t.nextFrame(f.seq);
     await h.t.pause();
+    // (a step asked for by hand may go one past the lead: it is measured up to here)
+    const leads = [...h.leads];
     const end = await h.t.stepOnce(1); // after everything in flight: every group at the same step
-    expect(h.leads.length).toBeGreaterThan(10);
-    expect(Math.max(...h.leads)).toBeLessThanOrEqual(8);
+    expect(leads.length).toBeGreaterThan(10);
+    expect(Math.max(...leads)).toBeLessThanOrEqual(8);
     // the frame's runs all show the common step
     f = await frameAfter(h.t, f.seq, end);
     for (const r of f.runs) expect(r.loss.x[r.loss.x.length - 1]).toBe(end);

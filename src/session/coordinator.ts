@@ -106,6 +106,7 @@ export function createCoordinator(options: CoordinatorOptions): AsyncTrainer {
   let rateMark: { t: number; step: number } | null = null;
   let rate = 0;
   let pumpTimer: ReturnType<typeof setTimeout> | null = null;
+  let deliverTimer: ReturnType<typeof setTimeout> | null = null;
   /** One operation at a time (load, change, reset, ...): they must reach every group in the same order. */
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -179,10 +180,10 @@ export function createCoordinator(options: CoordinatorOptions): AsyncTrainer {
   }
 
   function maybeDeliver(): void {
-    if (!waiter || !dirty || gathering) return;
+    if (!waiter || !dirty || gathering || deliverTimer !== null) return;
     const wait = lastFrameAt + frameIntervalMs - now();
     if (wait > 0) {
-      setTimeout(maybeDeliver, wait);
+      deliverTimer = setTimeout(() => { deliverTimer = null; maybeDeliver(); }, wait);
       return;
     }
     void deliver();
@@ -223,7 +224,7 @@ export function createCoordinator(options: CoordinatorOptions): AsyncTrainer {
     }
     const running = frameStatus === 'running';
     return merger.merge(parts, runKinds, {
-      seq: frameSeq, status: frameStatus, notice: notice ?? error,
+      seq: frameSeq, status: frameStatus, notice,
       stepsPerSec: running ? rate : 0, examplesPerSec: running ? rate * settings.batch : 0,
     });
   }
@@ -426,6 +427,7 @@ export function createCoordinator(options: CoordinatorOptions): AsyncTrainer {
       disposed = true;
       status = 'paused';
       if (pumpTimer !== null) clearTimeout(pumpTimer);
+      if (deliverTimer !== null) clearTimeout(deliverTimer);
       for (const s of slots) s.handle.close();
       for (const h of idle) h.close();
       slots = [];
