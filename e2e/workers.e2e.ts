@@ -28,18 +28,26 @@ async function stepAndRead(page: Page): Promise<Probe> {
   });
 }
 
-/** Twin steps per second while playing, over `seconds` after a warm-up. */
-async function throughput(page: Page, seconds: number): Promise<number> {
+/** Twin steps per second while playing, over `seconds` after a warm-up, and the page's frame time then. */
+async function throughput(page: Page, seconds: number): Promise<{ rate: number; p50: number; p95: number }> {
   return page.evaluate(async (s) => {
     const store = (window as unknown as Window).normscope.store;
     await store.getState().play();
     await new Promise((r) => setTimeout(r, 2000));
     const s0 = store.getState().step;
     const t0 = performance.now();
+    const deltas: number[] = [];
+    let last = t0;
+    let measuring = true;
+    const tick = (now: number) => { deltas.push(now - last); last = now; if (measuring) requestAnimationFrame(tick); };
+    requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
     await new Promise((r) => setTimeout(r, s * 1000));
+    measuring = false;
     const rate = ((store.getState().step - s0) * 1000) / (performance.now() - t0);
     await store.getState().pause();
-    return rate;
+    deltas.sort((a, b) => a - b);
+    const q = (p: number) => deltas[Math.min(deltas.length - 1, Math.floor(p * deltas.length))] ?? NaN;
+    return { rate, p50: q(0.5), p95: q(0.95) };
   }, seconds);
 }
 
@@ -55,22 +63,24 @@ describe('one worker per run', () => {
   });
 
   it('trains to the same losses as the single worker, and prints both throughputs', async () => {
-    const results: { mode: string; probe: Probe; rate: number; cores: number }[] = [];
+    const results: { mode: string; probe: Probe; rate: number; p50: number; p95: number; cores: number }[] = [];
     for (const mode of ['workers=1', 'workers=2']) {
       const { page, problems, close } = await openWatchedPage(browser);
       try {
         await page.goto(`${baseURL}?${FIGURE_1}&${mode}`);
         const probe = await stepAndRead(page);
-        const rate = await throughput(page, 5);
+        const { rate, p50, p95 } = await throughput(page, 5);
         const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-        results.push({ mode, probe, rate, cores });
+        results.push({ mode, probe, rate, p50, p95, cores });
         expect(problems).toEqual([]);
       } finally {
         await close();
       }
     }
     const [one, perRun] = results;
-    console.log(`[e2e] Figure 1 twin steps/s in the browser (${one.cores} cores): one worker ${one.rate.toFixed(0)}, one worker per run ${perRun.rate.toFixed(0)} (x${(perRun.rate / one.rate).toFixed(2)})`);
+    const frames = (r: typeof one) => `frame time p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`;
+    console.log(`[e2e] Figure 1 twin steps/s in the browser (${one.cores} cores): one worker ${one.rate.toFixed(0)} (${frames(one)}), `
+      + `one worker per run ${perRun.rate.toFixed(0)} (${frames(perRun)}): x${(perRun.rate / one.rate).toFixed(2)}`);
     expect(one.probe.losses[0]).toHaveLength(STEPS);
     expect(perRun.probe).toEqual(one.probe);
     expect(perRun.rate).toBeGreaterThan(0);

@@ -6,14 +6,15 @@ export const MAX_RUN_WORKERS = 4;
 
 /**
  * How many workers train the runs: ?workers=N when the address asks (1 = the single training worker),
- * else every core but one, which the page keeps for drawing (on 2 cores, two training workers and the
- * page's charts slow each other down: see README), at most MAX_RUN_WORKERS.
+ * else one per core, at most MAX_RUN_WORKERS (a session never uses more workers than it has runs).
+ * On 2 cores, two run workers and the page's charts share the cores and the page still draws every
+ * frame (README: one worker per run).
  */
 export function runWorkers(cores: number, search: string): number {
   const asked = new URLSearchParams(search).get('workers');
   const n = asked === null ? NaN : Number(asked);
   if (Number.isInteger(n) && n >= 1) return Math.min(n, MAX_RUN_WORKERS);
-  return Math.max(1, Math.min(MAX_RUN_WORKERS, Math.floor(cores) - 1));
+  return Math.max(1, Math.min(MAX_RUN_WORKERS, Math.floor(cores) || 1));
 }
 
 /** The coordinating worker's name, `normscope-coordinator-N`, carries N, the run workers to start. */
