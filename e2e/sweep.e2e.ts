@@ -135,7 +135,7 @@ describe('batch-size sweep', () => {
       await screenshot(page, 'sweep-done');
 
       await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
-      await page.getByRole('button', { name: '批大小扫描' }).waitFor();
+      await panel.getByRole('heading', { name: '批大小扫描' }).waitFor();
       await panel.getByRole('button', { name: '开始扫描' }).waitFor();
       expect((await panelState(page)).status).toMatch(/^完成：6 次训练/);
       await screenshot(page, 'sweep-done-zh');
