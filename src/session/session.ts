@@ -140,6 +140,21 @@ export class TrainingSession {
    * the setting when a value cannot be applied (nothing is changed then).
    */
   applyLive(change: Partial<TrainSettings>): void {
+    const { next, opt } = this.checkLive(change);
+    Object.assign(this.settings, change);
+    const { type: _type, ...hyper } = opt;
+    for (const run of this.runs) {
+      run.model.setEps(next.eps);
+      run.model.setMomentum(next.momentum);
+      run.model.optimizer.update(hyper);
+    }
+  }
+
+  /**
+   * Throws SessionError naming the setting when applyLive(change) would refuse it; changes nothing.
+   * Lets a coordinator ask every worker before any applies a change.
+   */
+  checkLive(change: Partial<TrainSettings>): { next: TrainSettings; opt: ReturnType<typeof optimizerSpecOf> } {
     for (const key of Object.keys(change) as (keyof TrainSettings)[]) {
       if (!(LIVE_KEYS as string[]).includes(key)) throw new SessionError(`${key} needs new weights: reset the session to change it`);
     }
@@ -157,13 +172,7 @@ export class TrainingSession {
     } catch (e) {
       throw new SessionError((e as Error).message);
     }
-    Object.assign(this.settings, change);
-    const { type: _type, ...hyper } = opt;
-    for (const run of this.runs) {
-      run.model.setEps(next.eps);
-      run.model.setMomentum(next.momentum);
-      run.model.optimizer.update(hyper);
-    }
+    return { next, opt };
   }
 
   /** Per run, the confusion matrix (row = true class) on the whole test set in evaluation mode. */

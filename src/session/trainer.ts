@@ -8,6 +8,8 @@ import { transfer } from 'comlink';
 import type { Dataset } from '../data/dataset';
 import { FrameBuilder, frameTransferables, type TelemetryFrame } from './frame';
 import { Pacer } from './pacer';
+import { needsNewData } from './run-group';
+import { trainSteps as trainWithTelemetry } from './train-steps';
 import { classificationReport, type ClassificationReport } from './classification-report';
 import { foldReport, type FoldReport } from './fold-report';
 import { LIVE_KEYS, SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } from './session';
@@ -143,13 +145,7 @@ export function createTrainer(options: TrainerOptions): Trainer {
 
   function trainSteps(n: number): void {
     if (!session) return;
-    for (let i = 0; i < n; i++) {
-      if (session.activeRuns().length === 0) break;
-      builder?.beforeStep(session);
-      session.trainStep();
-      builder?.afterStep(session);
-      if (session.step % session.settings.evalEvery === 0) builder?.afterEval(session, session.evaluate(false));
-    }
+    trainWithTelemetry(session, builder, n);
     markDirty();
   }
 
@@ -338,9 +334,4 @@ export function createTrainer(options: TrainerOptions): Trainer {
     },
   };
   return trainer;
-}
-
-/** A different data set, seed (for the 2-D sets) or noise needs the data loaded again. */
-function needsNewData(a: TrainSettings, b: TrainSettings): boolean {
-  return a.dataset !== b.dataset || (a.dataset !== 'mnist' && (a.seed !== b.seed || a.noise !== b.noise));
 }

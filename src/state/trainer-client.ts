@@ -1,10 +1,16 @@
-// The page's handle on the training worker: the worker is created here and wrapped with comlink.
+// The page's handle on training: the single training worker, or a coordinating worker that trains
+// each run in a worker of its own (session/coordinator.ts), as many as session/run-workers.ts says.
+// Both answer the same trainer API, wrapped with comlink.
 import { wrap, type Remote } from 'comlink';
+import { COORDINATOR_NAME, runWorkers } from '../session/run-workers';
 import type { Trainer } from '../session/trainer';
 
 export type TrainerHandle = Remote<Trainer>;
 
 export function startTrainerWorker(): { trainer: TrainerHandle; worker: Worker } {
-  const worker = new Worker(new URL('../../workers/trainer.worker.ts', import.meta.url), { type: 'module', name: 'normscope-trainer' });
+  const n = runWorkers(navigator.hardwareConcurrency || 1, location.search);
+  const worker = n > 1
+    ? new Worker(new URL('../../workers/coordinator.worker.ts', import.meta.url), { type: 'module', name: `${COORDINATOR_NAME}${n}` })
+    : new Worker(new URL('../../workers/trainer.worker.ts', import.meta.url), { type: 'module', name: 'normscope-trainer' });
   return { trainer: wrap<Trainer>(worker), worker };
 }
