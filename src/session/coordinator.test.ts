@@ -178,7 +178,7 @@ describe('coordinator over MessageChannels', () => {
   });
 
   it('lets a diverged run sit out while the others train on, and a reset clears it', async () => {
-    const s = settings({ act: 'relu', hidden: [32, 32, 32], init: 'normal:3', lr: 30, sgdMomentum: 0.9 });
+    const s = settings({ act: 'relu', hidden: [32, 32, 32], init: 'normal:10', lr: 30, sgdMomentum: 0 });
     const h = coordinator(2);
     await h.t.load(s, ['plain', 'batch']);
     const ref = reference(s, ['plain', 'batch']);
