@@ -71,6 +71,13 @@ export class LandscapeProbe {
   /** w at the start (exact: every float32 is a float64), and g. */
   private readonly saved: Float64Array;
   private readonly g: Float64Array;
+  /**
+   * Flat scratch: the current gradient, and the next parameters in the model's precision. The model's
+   * arrays may be views of WebAssembly memory, which JavaScript loops read slowly; the loops run on
+   * these plain arrays, and only native set() copies touch the model's (about 5x faster here).
+   */
+  private readonly gradNow: Float64Array;
+  private readonly next: FloatArray;
   readonly result: LandscapeResult;
 
   constructor(private readonly model: Mlp) {
@@ -87,6 +94,8 @@ export class LandscapeProbe {
     });
     this.saved = new Float64Array(n);
     this.g = new Float64Array(n);
+    this.gradNow = new Float64Array(n);
+    this.next = model.dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
     const E = ETA_MULTIPLES.length;
     this.result = {
       loss: NaN, gradNorm: NaN, etas: new Float64Array(E), lossAt: new Float64Array(E), gradDiff: new Float64Array(E),
@@ -107,12 +116,9 @@ export class LandscapeProbe {
     for (let p = 0; p < P; p++) saved.set(values[p], offsets[p]);
     try {
       r.loss = model.computeGradients(x, y, B, false);
+      this.readGradients(g);
       let g2 = 0;
-      for (let p = 0; p < P; p++) {
-        const src = grads[p];
-        const o = offsets[p];
-        for (let i = 0; i < src.length; i++) { const v = src[i]; g[o + i] = v; g2 += v * v; }
-      }
+      for (let i = 0; i < g.length; i++) g2 += g[i] * g[i];
       r.gradNorm = Math.sqrt(g2);
       this.alongGradient(x, y, B, lr);
       this.covariateShift(x, y, B, lr);
@@ -124,9 +130,9 @@ export class LandscapeProbe {
 
   /** Loss and gradient at w - eta g for every eta of the grid. */
   private alongGradient(x: FloatArray, y: ArrayLike<number>, B: number, lr: number): void {
-    const { model, values, grads, offsets, saved, g } = this;
+    const { model, saved, g, gradNow, next } = this;
     const r = this.result;
-    const P = values.length;
+    const n = g.length;
     let lossMin = Infinity;
     let lossMax = -Infinity;
     let predMin = Infinity;
@@ -134,18 +140,12 @@ export class LandscapeProbe {
     let beta = -Infinity;
     for (let k = 0; k < ETA_MULTIPLES.length; k++) {
       const eta = ETA_MULTIPLES[k] * lr;
-      for (let p = 0; p < P; p++) {
-        const v = values[p];
-        const o = offsets[p];
-        for (let i = 0; i < v.length; i++) v[i] = saved[o + i] - eta * g[o + i];
-      }
+      for (let i = 0; i < n; i++) next[i] = saved[i] - eta * g[i];
+      this.writeParams(next);
       const loss = model.computeGradients(x, y, B, false);
+      this.readGradients(gradNow);
       let d2 = 0;
-      for (let p = 0; p < P; p++) {
-        const gr = grads[p];
-        const o = offsets[p];
-        for (let i = 0; i < gr.length; i++) { const d = gr[i] - g[o + i]; d2 += d * d; }
-      }
+      for (let i = 0; i < n; i++) { const d = gradNow[i] - g[i]; d2 += d * d; }
       const diff = Math.sqrt(d2);
       r.etas[k] = eta;
       r.lossAt[k] = loss;
@@ -166,32 +166,35 @@ export class LandscapeProbe {
 
   /** Definition 2.1: layer i's gradient after the layers below it took their step, layer by layer. */
   private covariateShift(x: FloatArray, y: ArrayLike<number>, B: number, lr: number): void {
-    const { model, values, grads, offsets, saved, g, layerOf } = this;
+    const { model, values, offsets, saved, g, layerOf, gradNow, next } = this;
     const r = this.result;
     const P = values.length;
     this.restore();
+    for (let i = 0; i < next.length; i++) next[i] = saved[i];
     r.icsDist[0] = 0;
     r.icsCos[0] = 1;
     for (let layer = 1; layer < this.layers; layer++) {
       // Layers 0..layer-2 stepped already; now layer - 1 does.
       for (let p = 0; p < P; p++) {
         if (layerOf[p] !== layer - 1) continue;
-        const v = values[p];
         const o = offsets[p];
-        for (let i = 0; i < v.length; i++) v[i] = saved[o + i] - lr * g[o + i];
+        const end = o + values[p].length;
+        for (let i = o; i < end; i++) next[i] = saved[i] - lr * g[i];
+        values[p].set(next.subarray(o, end));
       }
       model.computeGradients(x, y, B, false);
+      this.readGradients(gradNow);
       let d2 = 0;
       let dot = 0;
       let n1 = 0;
       let n2 = 0;
       for (let p = 0; p < P; p++) {
         if (layerOf[p] !== layer) continue;
-        const gr = grads[p];
         const o = offsets[p];
-        for (let i = 0; i < gr.length; i++) {
-          const a = g[o + i];
-          const b = gr[i];
+        const end = o + values[p].length;
+        for (let i = o; i < end; i++) {
+          const a = g[i];
+          const b = gradNow[i];
           const d = b - a;
           d2 += d * d;
           dot += a * b;
@@ -207,10 +210,19 @@ export class LandscapeProbe {
 
   private restore(): void {
     const { values, offsets, saved } = this;
-    for (let p = 0; p < values.length; p++) {
-      const v = values[p];
-      const o = offsets[p];
-      for (let i = 0; i < v.length; i++) v[i] = saved[o + i];
-    }
+    // saved holds float32 values exactly, so the conversion in set() gives back the same bits
+    for (let p = 0; p < values.length; p++) values[p].set(saved.subarray(offsets[p], offsets[p] + values[p].length));
+  }
+
+  /** Every parameter's gradient into the flat `out` (native copies). */
+  private readGradients(out: Float64Array): void {
+    const { grads, offsets } = this;
+    for (let p = 0; p < grads.length; p++) out.set(grads[p], offsets[p]);
+  }
+
+  /** The flat `flat` into the model's parameters (native copies). */
+  private writeParams(flat: FloatArray): void {
+    const { values, offsets } = this;
+    for (let p = 0; p < values.length; p++) values[p].set(flat.subarray(offsets[p], offsets[p] + values[p].length));
   }
 }
