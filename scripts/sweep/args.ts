@@ -3,8 +3,9 @@
 import type { NormKind } from '../../src/engine/types';
 import { SWEEP_ALL_NORMS, SWEEP_BATCHES, SWEEP_EXAMPLES, SWEEP_LIMITS, SWEEP_NORMS, SWEEP_PROTOCOL } from '../../src/session/sweep/protocol';
 import type { DatasetName } from '../../src/session/settings';
+import { readFlags, UsageError } from '../cli/flags';
 
-export class UsageError extends Error {}
+export { UsageError } from '../cli/flags';
 
 export interface SweepArgs {
   norms: NormKind[];
@@ -70,27 +71,9 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
     norms: [...SWEEP_NORMS], batches: [...SWEEP_BATCHES], examples: SWEEP_EXAMPLES, seed: 1, workers: null,
     dataset: 'mnist', dataDir: null, json: false, help: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const m = /^--([a-z0-9-]+)(?:=(.*))?$/.exec(arg);
-    if (!m) throw new UsageError(`unexpected argument "${arg}": flags look like --name value (see --help)`);
-    const [, name, inline] = m;
-    if ((SWITCHES as readonly string[]).includes(name)) {
-      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
-      out[name as 'json' | 'help'] = true;
-      continue;
-    }
-    if (!(VALUE_FLAGS as readonly string[]).includes(name)) {
-      throw new UsageError(`unknown flag --${name}; accepted: ${[...VALUE_FLAGS, ...SWITCHES].map((f) => `--${f}`).join(', ')}`);
-    }
-    let value = inline;
-    if (value === undefined) {
-      if (i + 1 >= argv.length || /^--[a-z]/.test(argv[i + 1])) throw new UsageError(`--${name} needs a value`);
-      value = argv[++i];
-    }
-    if (given.has(name)) throw new UsageError(`--${name} given twice`);
-    given.set(name, value);
-  }
+  const flags = readFlags(argv, SWITCHES, VALUE_FLAGS);
+  for (const [k, v] of flags.values) given.set(k, v);
+  for (const k of flags.switches) out[k as 'json' | 'help'] = true;
 
   for (const [flag, text] of given) {
     switch (flag) {

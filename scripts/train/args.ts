@@ -1,9 +1,10 @@
 // Command-line flags of the headless trainer, parsed with the settings table.
+import { readFlags, UsageError } from '../cli/flags';
 import { findPreset, findVariant, presetSettings, PRESETS } from '../../src/session/presets';
 import { isRunKind, RUN_KINDS, runSettings } from '../../src/session/run-kinds';
 import { DEFAULT_SETTINGS, SETTING_BY_FLAG, SETTINGS, type TrainSettings } from '../../src/session/settings';
 
-export class UsageError extends Error {}
+export { UsageError } from '../cli/flags';
 
 export interface TrainArgs {
   settings: TrainSettings;
@@ -34,31 +35,10 @@ export function usage(): string {
 
 /** Parses argv (without node and script); throws UsageError with one line naming the flag. */
 export function parseTrainArgs(argv: readonly string[]): TrainArgs {
-  const given = new Map<string, string>();
-  let json = false;
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const m = /^--([a-z0-9-]+)(?:=(.*))?$/.exec(arg);
-    if (!m) throw new UsageError(`unexpected argument "${arg}": flags look like --name value (see --help)`);
-    const [, name, inline] = m;
-    if (name === 'json' || name === 'help') {
-      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
-      if (name === 'json') json = true; else help = true;
-      continue;
-    }
-    if (!SETTING_BY_FLAG.has(name) && !OWN_FLAGS.includes(name)) {
-      const known = [...SETTING_BY_FLAG.keys(), ...OWN_FLAGS].map((f) => `--${f}`).join(', ');
-      throw new UsageError(`unknown flag --${name}; accepted: ${known}`);
-    }
-    let value = inline;
-    if (value === undefined) {
-      if (i + 1 >= argv.length || /^--[a-z]/.test(argv[i + 1])) throw new UsageError(`--${name} needs a value`);
-      value = argv[++i];
-    }
-    if (given.has(name)) throw new UsageError(`--${name} given twice`);
-    given.set(name, value);
-  }
+  const flags = readFlags(argv, ['json', 'help'], [...SETTING_BY_FLAG.keys(), ...OWN_FLAGS.filter((f) => f !== 'json' && f !== 'help')]);
+  const given = flags.values;
+  const json = flags.switches.has('json');
+  const help = flags.switches.has('help');
 
   let settings: TrainSettings = structuredClone(DEFAULT_SETTINGS) as TrainSettings;
   const presetName = given.get('preset') ?? null;

@@ -15,6 +15,7 @@ import { foldReport, type FoldReport } from './fold-report';
 import { LIVE_KEYS, SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } from './session';
 import { isRunKind, orderRuns, RUN_KINDS, type RunKind } from './run-kinds';
 import { SETTINGS, type TrainSettings } from './settings';
+import { yieldToEvents } from './yield-to-events';
 
 export type TrainerStatus = 'empty' | 'loading' | 'paused' | 'running' | 'error';
 
@@ -80,15 +81,6 @@ export interface Trainer {
  */
 export const DEFAULT_FRAME_INTERVAL_MS = 50;
 
-const yieldToEvents: () => Promise<void> = typeof setImmediate === 'function'
-  ? () => new Promise((resolve) => setImmediate(resolve))
-  : (() => {
-    // In a browser worker: a MessageChannel message is delivered without setTimeout's 4 ms clamp.
-    const channel = new MessageChannel();
-    const queue: (() => void)[] = [];
-    channel.port1.onmessage = () => queue.shift()?.();
-    return () => new Promise<void>((resolve) => { queue.push(resolve); channel.port2.postMessage(0); });
-  })();
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -15,7 +15,7 @@ import { Rng } from '../../engine/rng';
 import { checkAgainstData, modelSpecOf, optimizerSpecOf, streamSeeds } from '../build';
 import { ProgressThrottle } from './progress-throttle';
 import { settingsOfJob, type SweepJob } from './protocol';
-import { yieldToEvents } from './yield';
+import { yieldToEvents } from '../yield-to-events';
 
 export interface SweepResult {
   id: number;
