@@ -18,8 +18,8 @@ const STYLES: Record<string, Omit<RunStyle, 'id' | 'css'>> = {
   batch: { label: 'Batch norm', color: '#D55E00', dash: [7, 3] },
   layer: { label: 'Layer norm', color: '#009E73', dash: [2, 2] },
   renorm: { label: 'Batch renorm', color: '#E69F00', dash: [5, 2, 1, 2] },
-  group: { label: 'Group norm', color: '#56B4E9', dash: [1, 2] },
-  'batch-pre': { label: 'BN before activation', color: '#D55E00', dash: [7, 3] },
+  group: { label: 'Group norm', color: '#4D4D4D', dash: [1, 2] },
+  'batch-pre': { label: 'BN before activation', color: '#8C2D04', dash: [7, 3] },
   'batch-post': { label: 'BN after activation', color: '#CC79A7', dash: [3, 2, 1, 2] },
 };
 
