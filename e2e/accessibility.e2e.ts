@@ -1,0 +1,85 @@
+// Accessibility: axe-core runs inside the page on the light and dark dashboards, in Chinese, and on
+// every experiment, after the views have drawn. Every violation is printed (id, impact, nodes, first
+// target); none may be serious or critical.
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { PRESETS } from '../src/session/presets';
+import { useBrowser } from './support/chromium';
+import { openWatchedPage, waitForTraining } from './support/page';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }
+
+/** Runs axe on the whole document; prints and returns the violations. */
+async function axeViolations(page: Page, label: string): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+  for (const v of violations) console.log(`axe ${label}: ${v.impact} ${v.id} (${v.nodes.length} nodes) ${JSON.stringify(v.nodes[0]?.target)}: ${v.help}; ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`).join(' | ')}`);
+  if (violations.length === 0) console.log(`axe ${label}: no violations`);
+  return violations;
+}
+
+function serious(violations: AxeViolation[]): string[] {
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${JSON.stringify(v.nodes[0]?.target)}`);
+}
+
+function runCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { runs: unknown[] } | null } } }).normscope.telemetry.get()?.runs.length ?? 0);
+}
+
+describe('accessibility', () => {
+  const baseURL = inject('baseURL');
+  const browser = useBrowser();
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`the dashboard in the ${scheme} scheme has no serious or critical axe violations`, async () => {
+      const { page, problems, close } = await openWatchedPage(browser(), { colorScheme: scheme, viewport: { width: 1280, height: 1000 } });
+      try {
+        await page.goto(baseURL);
+        await waitForTraining(page, 300);
+        expect(serious(await axeViolations(page, scheme))).toEqual([]);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  it('the dashboard in Chinese has no serious or critical axe violations', async () => {
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
+    try {
+      await page.goto(`${baseURL}?lang=zh`);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toMatch(/^zh/);
+      await expect.poll(() => runCount(page), { timeout: 60_000 }).toBeGreaterThan(0);
+      await page.waitForTimeout(3000);
+      expect(serious(await axeViolations(page, 'zh'))).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('every experiment has no serious or critical axe violations', async () => {
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
+    try {
+      const found: string[] = [];
+      for (const p of PRESETS) {
+        await page.goto(`${baseURL}?experiment=${p.name}&paused=1`);
+        await page.locator('#experiment').waitFor({ timeout: 30_000 });
+        await expect.poll(() => runCount(page), { timeout: 60_000 }).toBeGreaterThan(0);
+        await page.waitForTimeout(1500);
+        found.push(...serious(await axeViolations(page, p.name)).map((s) => `${p.name}: ${s}`));
+      }
+      expect(found).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
