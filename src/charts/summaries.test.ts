@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  SUMMARY_TEXTS, formatNumber, summarizeAccuracy, summarizeGradients, summarizeHistograms, summarizeLoss,
-  summarizeMoments, summarizePercentiles, summarizeRenorm,
+  SUMMARY_TEXTS, formatNumber, summarizeAccuracy, summarizeBnStep, summarizeDecisionGrid, summarizeFold, summarizeGradients,
+  summarizeHistograms, summarizeLandscape, summarizeLoss, summarizeMoments, summarizePercentiles, summarizeRenorm, summarizeReport,
 } from './summaries';
+import { classificationReport } from '../session/classification-report';
+import type { DecisionGrid } from '../session/session';
+import type { FoldReport } from '../session/fold-report';
 import { buildTestFrame } from './test-frames';
 
 const frame = buildTestFrame(120);
@@ -71,5 +74,37 @@ describe('chart summaries', () => {
     expect(summarizeRenorm(frame, 'en')).toBe('No data yet');
     const renorm = buildTestFrame(60, ['renorm']);
     expect(summarizeRenorm(renorm, 'en')).toMatch(/^Step 60: rmax [\d.]+, dmax [\d.]+; units at the r limit (\d+\.\d%|none yet), at the d limit (\d+\.\d%|none yet)$/);
+  });
+
+  it('batch norm step by step: the unit\'s batch and running moments', () => {
+    expect(summarizeBnStep(null, 0, 'en')).toBe('No data yet');
+    const d = frame.bnDetail!;
+    expect(summarizeBnStep(d, 120, 'en')).toBe(`Step 120, Batch norm, layer ${d.layer + 1} unit ${d.unit + 1}: batch mean ${formatNumber(d.mean)}, variance ${formatNumber(d.variance)}; running mean ${formatNumber(d.runningMean)}, variance ${formatNumber(d.runningVar)}`);
+  });
+
+  it('classification report: accuracy and macro F1 per run', () => {
+    // 2 classes: 8 right of 10
+    const r = classificationReport([4, 1, 1, 4], 2);
+    expect(summarizeReport({ plain: r }, 500, 'en')).toBe(`Step 500, whole test set in evaluation mode: Plain accuracy 80.0%, macro F1 0.8`);
+    expect(summarizeReport({}, 500, 'en')).toBe('No data yet');
+  });
+
+  it('decision boundary: class shares of the plane and mean confidence', () => {
+    const grid: DecisionGrid = {
+      extent: 1.5, resolution: 2, classes: 2, points: new Float32Array(0), labels: new Uint8Array(0),
+      runs: { batch: { predicted: Uint8Array.from([0, 0, 0, 1]), confidence: Float32Array.from([1, 0.5, 1, 0.5]) } },
+    };
+    expect(summarizeDecisionGrid(grid, 1200, 'en')).toBe('Step 1,200, share of the plane per predicted class and mean confidence: Batch norm 75% / 25%, confidence 75.0%');
+    expect(summarizeDecisionGrid(null, 0, 'zh')).toBe('尚无数据');
+  });
+
+  it('landscape: nothing while the measurement is off', () => {
+    expect(summarizeLandscape(frame, 'en')).toBe('No data yet');
+  });
+
+  it('fold: the outcome of the last fold', () => {
+    const report = { run: 'batch', step: 2000, rows: 10000, maxAbsDiff: 3.1e-6, maxAbsLogit: 12, accuracy: 0.9612, foldedAccuracy: 0.9612 } as FoldReport;
+    expect(summarizeFold(report, 'en')).toBe('Batch norm folded at step 2,000: largest logit difference 3.10e-6, accuracy 96.1%, folded 96.1%');
+    expect(summarizeFold(null, 'en')).toBe('No data yet');
   });
 });

@@ -1,7 +1,10 @@
 // Text alternatives of the charts: one short sentence per chart saying what it shows now (e.g. Loss:
 // "Step 1,200: Plain 0.421, Batch norm 0.183"), in English and 简体中文. Pure functions of a telemetry
 // frame; ./live-summary.tsx announces them politely, at most once per throttle interval.
-import type { RunFrame, TelemetryFrame } from '../session/frame';
+import type { ClassificationReport } from '../session/classification-report';
+import type { FoldReport } from '../session/fold-report';
+import type { BnDetail, RunFrame, TelemetryFrame } from '../session/frame';
+import type { DecisionGrid } from '../session/session';
 import type { SeriesColumns } from '../session/bounded-series';
 import { runName, viewText, type ViewT } from './views-i18n';
 
@@ -16,6 +19,14 @@ const en = {
   hist: 'Layer {layer} activations: {runs}',
   histRun: '{run} from {min} to {max}, median {p50}, saturated {sat}',
   renorm: 'Step {step}: rmax {rmax}, dmax {dmax}; units at the r limit {r}, at the d limit {d}',
+  bn: 'Step {step}, {run}, layer {layer} unit {unit}: batch mean {mean}, variance {variance}; running mean {runningMean}, variance {runningVar}',
+  report: 'Step {step}, whole test set in evaluation mode: {runs}',
+  reportRun: '{run} accuracy {acc}, macro F1 {f1}',
+  boundary: 'Step {step}, share of the plane per predicted class and mean confidence: {runs}',
+  boundaryRun: '{run} {shares}, confidence {conf}',
+  landscape: 'Step {step}, loss along the gradient and beta-smoothness: {runs}',
+  landscapeRun: '{run} from {min} to {max}, smoothness {beta}',
+  fold: '{run} folded at step {step}: largest logit difference {diff}, accuracy {acc}, folded {folded}',
   noData: 'No data yet',
   diverged: 'diverged',
   none: 'none yet',
@@ -34,6 +45,14 @@ const zh: Record<keyof typeof en, string> = {
   hist: '第 {layer} 层激活值：{runs}',
   histRun: '{run} 从 {min} 到 {max}，中位数 {p50}，饱和 {sat}',
   renorm: '第 {step} 步：rmax {rmax}，dmax {dmax}；r 达到上限的单元 {r}，d 达到上限的单元 {d}',
+  bn: '第 {step} 步，{run}，第 {layer} 层第 {unit} 个单元：批均值 {mean}，方差 {variance}；滑动均值 {runningMean}，方差 {runningVar}',
+  report: '第 {step} 步，整个测试集，评估模式：{runs}',
+  reportRun: '{run} 准确率 {acc}，宏平均 F1 {f1}',
+  boundary: '第 {step} 步，各预测类别所占平面比例与平均置信度：{runs}',
+  boundaryRun: '{run} {shares}，置信度 {conf}',
+  landscape: '第 {step} 步，沿梯度方向的损失与 beta 平滑度：{runs}',
+  landscapeRun: '{run} 从 {min} 到 {max}，平滑度 {beta}',
+  fold: '{run} 在第 {step} 步折叠：最大 logit 差 {diff}，准确率 {acc}，折叠后 {folded}',
   noData: '尚无数据',
   diverged: '已发散',
   none: '暂无',
@@ -137,5 +156,59 @@ export function summarizeRenorm(frame: TelemetryFrame | null, lang: string): str
   return say(lang, 'renorm', {
     step: stepText(lang, frame.step), rmax: formatNumber(rmax), dmax: formatNumber(dmax),
     r: r === null ? say(lang, 'none') : percent(r), d: d === null ? say(lang, 'none') : percent(d),
+  });
+}
+
+const nameOf = (lang: string, id: string) => runName(viewT(lang), id);
+
+/** Batch norm step by step: the batch's and the running mean and variance of the shown unit. */
+export function summarizeBnStep(detail: BnDetail | null, step: number, lang: string): string {
+  if (!detail || detail.x.length === 0) return say(lang, 'noData');
+  return say(lang, 'bn', {
+    step: stepText(lang, step), run: nameOf(lang, detail.run), layer: detail.layer + 1, unit: detail.unit + 1,
+    mean: formatNumber(detail.mean), variance: formatNumber(detail.variance),
+    runningMean: formatNumber(detail.runningMean), runningVar: formatNumber(detail.runningVar),
+  });
+}
+
+/** Classification report: accuracy and macro F1 per run. */
+export function summarizeReport(reports: Record<string, ClassificationReport> | null, step: number, lang: string): string {
+  const ids = reports ? Object.keys(reports) : [];
+  if (!reports || ids.length === 0) return say(lang, 'noData');
+  const runs = ids.map((id) => say(lang, 'reportRun', { run: nameOf(lang, id), acc: percent(reports[id].accuracy), f1: formatNumber(reports[id].macro.f1) }));
+  return say(lang, 'report', { step: stepText(lang, step), runs: runs.join(say(lang, 'runSep')) });
+}
+
+/** Decision boundary: per run, the share of grid cells given to each class and the mean confidence. */
+export function summarizeDecisionGrid(grid: DecisionGrid | null, step: number, lang: string): string {
+  const ids = grid ? Object.keys(grid.runs) : [];
+  if (!grid || ids.length === 0) return say(lang, 'noData');
+  const runs = ids.map((id) => {
+    const { predicted, confidence } = grid.runs[id];
+    const counts = new Array<number>(grid.classes).fill(0);
+    let conf = 0;
+    for (let i = 0; i < predicted.length; i++) { counts[predicted[i]]++; conf += confidence[i]; }
+    const n = Math.max(1, predicted.length);
+    return say(lang, 'boundaryRun', { run: nameOf(lang, id), shares: counts.map((c) => `${Math.round((100 * c) / n)}%`).join(' / '), conf: percent(conf / n) });
+  });
+  return say(lang, 'boundary', { step: stepText(lang, step), runs: runs.join(say(lang, 'runSep')) });
+}
+
+/** Loss landscape: the latest range of the loss along the gradient and the beta-smoothness, per run. */
+export function summarizeLandscape(frame: TelemetryFrame | null, lang: string): string {
+  const runs = (frame?.landscape?.runs ?? []).map((r) => {
+    const [min, max, beta] = [lastOf(r.lossMin), lastOf(r.lossMax), lastOf(r.betaSmooth)];
+    return min === null || max === null ? null
+      : say(lang, 'landscapeRun', { run: nameOf(lang, r.id), min: formatNumber(min), max: formatNumber(max), beta: beta === null ? say(lang, 'none') : formatNumber(beta) });
+  }).filter((s): s is string => s !== null);
+  return frame && runs.length ? say(lang, 'landscape', { step: stepText(lang, frame.step), runs: runs.join(say(lang, 'runSep')) }) : say(lang, 'noData');
+}
+
+/** Fold batch norm: the outcome of the last fold. */
+export function summarizeFold(report: FoldReport | null, lang: string): string {
+  if (!report) return say(lang, 'noData');
+  return say(lang, 'fold', {
+    run: nameOf(lang, report.run), step: stepText(lang, report.step), diff: formatNumber(report.maxAbsDiff),
+    acc: percent(report.accuracy), folded: percent(report.foldedAccuracy),
   });
 }
