@@ -82,4 +82,53 @@ describe('accessibility', () => {
       await close();
     }
   });
+
+  it('every chart has a polite live summary, filled in after training, changing at most once per 5 s', async () => {
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
+    try {
+      await page.goto(baseURL);
+      await waitForTraining(page, 300);
+      const summaries = page.getByTestId('chart-summary');
+      const figures = await page.locator('figure').count();
+      expect(await summaries.count()).toBeGreaterThanOrEqual(Math.min(figures, 6));
+      for (const el of await summaries.all()) {
+        expect(await el.getAttribute('role')).toBe('status');
+        expect(await el.getAttribute('aria-live')).toBe('polite');
+      }
+      // record every change of every summary for 12 s
+      await page.evaluate(() => {
+        const w = window as unknown as { summaryChanges: { i: number; t: number; text: string }[] };
+        w.summaryChanges = [];
+        document.querySelectorAll('[data-testid="chart-summary"]').forEach((el, i) => {
+          new MutationObserver(() => w.summaryChanges.push({ i, t: performance.now(), text: el.textContent ?? '' }))
+            .observe(el, { childList: true, characterData: true, subtree: true });
+        });
+      });
+      await page.waitForTimeout(12_000);
+      const texts = await summaries.allInnerTexts();
+      console.log(`chart summaries:\n${texts.join('\n')}`);
+      expect(texts.every((s) => s.trim().length > 0)).toBe(true);
+      expect(texts.find((s) => s.includes('training loss'))).toMatch(/^Step [\d,]+, training loss: Plain [\d.e+-]+, Batch norm [\d.e+-]+$/);
+      expect(texts.find((s) => s.includes('test accuracy'))).toMatch(/^Step [\d,]+, test accuracy: Plain \d+\.\d%, Batch norm \d+\.\d%$/);
+      expect(texts.some((s) => /^Layer \d, batch mean and variance before the norm: Plain mean/.test(s))).toBe(true);
+      const changes = await page.evaluate(() => (window as unknown as { summaryChanges: { i: number; t: number; text: string }[] }).summaryChanges);
+      // the loss changes while training: its summary was updated, but never twice within the interval
+      expect(changes.length).toBeGreaterThan(0);
+      const gaps: number[] = [];
+      const lastAt = new Map<number, number>();
+      for (const c of changes) {
+        const prev = lastAt.get(c.i);
+        if (prev !== undefined) gaps.push(c.t - prev);
+        lastAt.set(c.i, c.t);
+      }
+      console.log(`summary updates: ${changes.length}; shortest gap between two updates of one summary: ${gaps.length ? Math.round(Math.min(...gaps)) : 'none'} ms`);
+      for (const g of gaps) expect(g).toBeGreaterThan(4500);
+      // in Chinese
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+      await expect.poll(async () => (await summaries.allInnerTexts()).find((s) => s.includes('训练损失')) ?? '').toMatch(/^第 [\d,]+ 步，训练损失：/);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });
