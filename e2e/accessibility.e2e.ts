@@ -44,6 +44,11 @@ describe('accessibility', () => {
         await page.goto(baseURL);
         await waitForTraining(page, 300);
         expect(serious(await axeViolations(page, scheme))).toEqual([]);
+        // with the Experiments menu open
+        await page.getByRole('button', { name: 'Experiments' }).click();
+        await page.getByRole('menuitem').first().waitFor();
+        expect(serious(await axeViolations(page, `${scheme}, menu open`))).toEqual([]);
+        await page.keyboard.press('Escape');
         expect(problems).toEqual([]);
       } finally {
         await close();
@@ -65,7 +70,7 @@ describe('accessibility', () => {
     }
   });
 
-  it('every experiment has no serious or critical axe violations', async () => {
+  it('every experiment, light and dark, has no serious or critical axe violations', async () => {
     const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
     try {
       const found: string[] = [];
@@ -74,7 +79,12 @@ describe('accessibility', () => {
         await page.locator('#experiment').waitFor({ timeout: 30_000 });
         await expect.poll(() => runCount(page), { timeout: 60_000 }).toBeGreaterThan(0);
         await page.waitForTimeout(1500);
-        found.push(...serious(await axeViolations(page, p.name)).map((s) => `${p.name}: ${s}`));
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await page.waitForTimeout(800); // let the colour transitions finish
+          found.push(...serious(await axeViolations(page, `${p.name} ${colorScheme}`)).map((s) => `${p.name} ${colorScheme}: ${s}`));
+        }
+        await page.emulateMedia({ colorScheme: 'light' });
       }
       expect(found).toEqual([]);
       expect(problems).toEqual([]);

@@ -95,6 +95,10 @@ describe('keyboard', () => {
       expect(expected.filter((k) => !seen.has(k))).toEqual([]);
       // a visible focus indicator everywhere
       expect(stops.filter((s) => !s.ring).map((s) => `${s.role} "${s.name}"`)).toEqual([]);
+      // the skip link moves focus to the views
+      await page.evaluate(() => (document.querySelector('a.skip') as HTMLElement).focus());
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('views');
       expect(problems).toEqual([]);
     } finally {
       await close();
