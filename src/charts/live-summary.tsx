@@ -2,7 +2,8 @@
 // chart shows now (see ./summaries.ts). It is recomputed from the latest telemetry frame once every
 // SUMMARY_INTERVAL_MS (and at once when the language or the chart's own choices change), and the DOM
 // only changes when the text does: a screen reader hears at most one update per interval, never one
-// per frame.
+// per frame. Only the summaries of charts on screen are live (aria-live="polite"); the others keep their
+// text current but silent (aria-live="off"), so a page of charts does not talk over itself.
 import { useEffect, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { useLang, type Lang } from '../state/i18n';
@@ -32,8 +33,27 @@ export function useLiveSummary(summarize: Summarize, deps: readonly unknown[]): 
   return text;
 }
 
-/** The caption line: visible, small, and a polite status region. */
+/** Whether the element is in the viewport (true where IntersectionObserver is missing). */
+function useOnScreen(ref: React.RefObject<Element | null>): boolean {
+  const [on, setOn] = useState(typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => { for (const e of entries) setOn(e.isIntersecting); });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [ref]);
+  return on;
+}
+
+/** The caption line: visible, small, and a status region, polite while on screen. */
 export function LiveSummary({ summarize, deps = [] }: { summarize: Summarize; deps?: readonly unknown[] }) {
   const text = useLiveSummary(summarize, deps);
-  return <p className="ns-live-summary" role="status" aria-live="polite" aria-atomic="true" data-testid="chart-summary">{text}</p>;
+  const ref = useRef<HTMLParagraphElement>(null);
+  const onScreen = useOnScreen(ref);
+  return (
+    <p ref={ref} className="ns-live-summary" role="status" aria-live={onScreen ? 'polite' : 'off'} aria-atomic="true" data-testid="chart-summary">
+      {text}
+    </p>
+  );
 }
