@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   SUMMARY_TEXTS, formatNumber, summarizeAccuracy, summarizeBnStep, summarizeDecisionGrid, summarizeFold, summarizeGradients,
-  summarizeHistograms, summarizeLandscape, summarizeLoss, summarizeMoments, summarizePercentiles, summarizeRenorm, summarizeReport,
+  summarizeHistograms, summarizeLandscape, summarizeLoss, summarizeMoments, summarizePercentiles, summarizeRenorm, summarizeReport, summarizeSweep,
 } from './summaries';
 import { classificationReport } from '../session/classification-report';
 import type { DecisionGrid } from '../session/session';
@@ -106,5 +106,15 @@ describe('chart summaries', () => {
     const report = { run: 'batch', step: 2000, rows: 10000, maxAbsDiff: 3.1e-6, maxAbsLogit: 12, accuracy: 0.9612, foldedAccuracy: 0.9612 } as FoldReport;
     expect(summarizeFold(report, 'en')).toBe('Batch norm folded at step 2,000: largest logit difference 3.10e-6, accuracy 96.1%, folded 96.1%');
     expect(summarizeFold(null, 'en')).toBe('No data yet');
+  });
+
+  it('sweep: final accuracy per batch size and series', () => {
+    expect(summarizeSweep([], 'en')).toBe('No data yet');
+    const series = [
+      { id: 'plain' as const, norm: 'none' as const, points: [{ batch: 8, acc: 0.912, diverged: false }, { batch: 64, acc: 0, diverged: true }] },
+      { id: 'batch-stats' as const, norm: 'batch' as const, points: [{ batch: 8, acc: 0.95, diverged: false }] },
+    ];
+    expect(summarizeSweep(series, 'en')).toBe('Final test accuracy per batch size: Plain batch 8 91.2%, batch 64 diverged; batch norm, batch statistics batch 8 95.0%');
+    expect(summarizeSweep(series, 'zh')).toMatch(/^各批大小的最终测试准确率：无归一化 批大小 8 91\.2%，批大小 64 已发散；/);
   });
 });

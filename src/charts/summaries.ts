@@ -5,6 +5,7 @@ import type { ClassificationReport } from '../session/classification-report';
 import type { FoldReport } from '../session/fold-report';
 import type { BnDetail, RunFrame, TelemetryFrame } from '../session/frame';
 import type { DecisionGrid } from '../session/session';
+import type { SweepSeries } from '../session/sweep/results';
 import type { SeriesColumns } from '../session/bounded-series';
 import { runName, viewText, type ViewT } from './views-i18n';
 
@@ -27,6 +28,8 @@ const en = {
   landscape: 'Step {step}, loss along the gradient and beta-smoothness: {runs}',
   landscapeRun: '{run} from {min} to {max}, smoothness {beta}',
   fold: '{run} folded at step {step}: largest logit difference {diff}, accuracy {acc}, folded {folded}',
+  sweep: 'Final test accuracy per batch size: {runs}',
+  sweepPoint: 'batch {batch} {acc}',
   noData: 'No data yet',
   diverged: 'diverged',
   none: 'none yet',
@@ -53,6 +56,8 @@ const zh: Record<keyof typeof en, string> = {
   landscape: '第 {step} 步，沿梯度方向的损失与 beta 平滑度：{runs}',
   landscapeRun: '{run} 从 {min} 到 {max}，平滑度 {beta}',
   fold: '{run} 在第 {step} 步折叠：最大 logit 差 {diff}，准确率 {acc}，折叠后 {folded}',
+  sweep: '各批大小的最终测试准确率：{runs}',
+  sweepPoint: '批大小 {batch} {acc}',
   noData: '尚无数据',
   diverged: '已发散',
   none: '暂无',
@@ -211,4 +216,15 @@ export function summarizeFold(report: FoldReport | null, lang: string): string {
     run: nameOf(lang, report.run), step: stepText(lang, report.step), diff: formatNumber(report.maxAbsDiff),
     acc: percent(report.accuracy), folded: percent(report.foldedAccuracy),
   });
+}
+
+/** Batch-size sweep: each series' final accuracy at every batch size finished so far. */
+export function summarizeSweep(series: readonly SweepSeries[], lang: string): string {
+  const t = viewT(lang);
+  const runs = series.filter((s) => s.points.length > 0).map((s) => {
+    const name = s.id === 'batch-stats' ? t('acc.otherBatch') : runName(t, s.id);
+    const points = s.points.map((p) => say(lang, 'sweepPoint', { batch: p.batch, acc: p.diverged ? say(lang, 'diverged') : percent(p.acc) }));
+    return `${name} ${points.join(say(lang, 'sep'))}`;
+  });
+  return runs.length ? say(lang, 'sweep', { runs: runs.join(say(lang, 'runSep')) }) : say(lang, 'noData');
 }
