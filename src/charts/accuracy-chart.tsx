@@ -16,6 +16,8 @@ import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { currentViewT, runName, useViewT } from './views-i18n';
 import { ValuePool } from './y-domain';
+import { LiveSummary } from './live-summary';
+import { summarizeAccuracy } from './summaries';
 
 const M = { left: 44, right: 14, top: 10, bottom: 26 };
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -91,6 +93,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
   const legend = [...runItems(view.runs, name), ...(view.bn ? [{ label: t(mode === 'running' ? 'acc.otherBatch' : 'acc.otherRunning'), color: runStyle('batch').css, dash: [2, 3] }] : [])];
   return (
     <ChartFrame
+      summary={<LiveSummary summarize={summarizeAccuracy} />}
       title={t('acc.title')} subtitle={t('acc.sub')} fileName="normscope-test-accuracy" bodyRef={body} empty={view.empty} legend={legend}
       controls={view.bn ? (
         <fieldset className="ns-radios" aria-label={t('acc.group')}>

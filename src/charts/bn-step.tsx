@@ -8,6 +8,8 @@ import { getApp, useApp } from '../state/app';
 import { useT } from '../state/i18n';
 import { bnNumbers, formatEps, formatNum, type BnMode } from './bn-step-numbers';
 import { Figure, fillNodes, runName, useVisible } from './histograms-kit';
+import { LiveSummary } from './live-summary';
+import { summarizeBnStep } from './summaries';
 
 /** Fewest milliseconds between two updates of the shown numbers. */
 const UPDATE_MS = 250;
@@ -87,6 +89,7 @@ export function BnStepByStep({ shown = 6 }: { shown?: number }) {
 
   return (
     <Figure
+      summary={<LiveSummary summarize={(_f, lang) => summarizeBnStep(state.kind === 'ok' ? state.detail : null, state.kind === 'ok' ? state.step : 0, lang)} />}
       title={t('bn.title')}
       fileName="batch-norm-step-by-step"
       className="ns-bn-step"

@@ -15,6 +15,8 @@ export interface ChartFrameProps {
   subtitle?: string;
   /** Inputs (toggles, selects, sliders), each a labelled real input. */
   controls?: ReactNode;
+  /** The chart's live text alternative (a <LiveSummary>), under the plot. */
+  summary?: ReactNode;
   legend?: LegendItem[];
   /** Shows "Waiting for the first steps…" instead of hiding the plot (the plot stays mounted). */
   empty?: boolean;
@@ -29,7 +31,7 @@ export interface ChartFrameProps {
 /** The English empty-state text (the shown one follows the page language). */
 export const EMPTY_TEXT = 'Waiting for the first steps…';
 
-export function ChartFrame({ title, subtitle, controls, legend, empty, note, fileName, bodyRef, children }: ChartFrameProps) {
+export function ChartFrame({ title, subtitle, controls, summary, legend, empty, note, fileName, bodyRef, children }: ChartFrameProps) {
   const fig = useRef<HTMLElement>(null);
   const t = useViewT();
   return (
@@ -49,6 +51,7 @@ export function ChartFrame({ title, subtitle, controls, legend, empty, note, fil
         {children}
         {empty ? <p className="ns-fig-empty" role="status">{t('empty')}</p> : null}
       </div>
+      {summary}
       {note ? <p className="ns-fig-note">{note}</p> : null}
     </figure>
   );

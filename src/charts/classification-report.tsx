@@ -9,6 +9,8 @@ import { useLang, useT } from '../state/i18n';
 import { reportRows, rowShare } from './classification-report-rows';
 import { heatColor } from './histogram-history-image';
 import { Figure, runCss, runName, useVisible } from './histograms-kit';
+import { LiveSummary } from './live-summary';
+import { summarizeReport } from './summaries';
 
 const TICK_MS = 500;
 
@@ -70,6 +72,7 @@ export function ClassificationReport({ intervalMs = 5000 }: ClassificationReport
   const runs = snap ? Object.keys(snap.reports) : [];
   return (
     <Figure
+      summary={<LiveSummary summarize={(_f, lang) => summarizeReport(snap?.reports ?? null, snap?.step ?? 0, lang)} />}
       title={t('report.title')}
       fileName="classification-report"
       className="ns-classification-report"

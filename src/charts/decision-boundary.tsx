@@ -10,6 +10,8 @@ import { getApp, useApp } from '../state/app';
 import { useT } from '../state/i18n';
 import { classColor, decisionImage, hexToRgb } from './decision-boundary-image';
 import { AxisBottom, AxisLeft, Figure, prepareCanvas, runCss, runName, useVisible, useWidth } from './histograms-kit';
+import { LiveSummary } from './live-summary';
+import { summarizeDecisionGrid } from './summaries';
 
 const MARGIN = { left: 34, right: 8, top: 8, bottom: 24 };
 /** How often the panel looks whether a new grid is due. */
@@ -153,6 +155,7 @@ export function DecisionBoundary({ resolution = 64, intervalMs = 1000, maxSize =
   const ticks = Math.max(3, Math.min(5, Math.floor(plot / 45))); // labels such as "−0.5" need ~40 px
   return (
     <Figure
+      summary={is2d ? <LiveSummary summarize={(_f, lang) => summarizeDecisionGrid(gridRef.current, info?.step ?? 0, lang)} /> : null}
       title={t('db.title')}
       fileName="decision-boundary"
       className="ns-decision-boundary"

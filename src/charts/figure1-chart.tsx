@@ -16,6 +16,8 @@ import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { runName, useViewT } from './views-i18n';
 import { ValuePool } from './y-domain';
+import { LiveSummary } from './live-summary';
+import { summarizePercentiles } from './summaries';
 
 const M = { left: 40, right: 10, top: 20, bottom: 24 };
 const GAP = 12;
@@ -87,6 +89,7 @@ export function Figure1Chart({ height = 200 }: { height?: number }) {
   const xTicks = Math.max(2, Math.floor(pw / 80));
   return (
     <ChartFrame
+      summary={<LiveSummary summarize={(f, lang) => summarizePercentiles(f, Math.max(0, (f?.runs[0]?.layers.length ?? 1) - 1), lang)} />}
       title={t('fig1.title')} subtitle={t('fig1.sub')} fileName="normscope-figure1"
       bodyRef={body} empty={view.empty} legend={runItems(view.runs, name)} note={t('fig1.note')}
     >

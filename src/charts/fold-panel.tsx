@@ -8,6 +8,8 @@ import type { FoldReport } from '../session/fold-report';
 import { getApp, useApp } from '../state/app';
 import { useT } from '../state/i18n';
 import { Figure, runName, useVisible } from './histograms-kit';
+import { LiveSummary } from './live-summary';
+import { summarizeFold } from './summaries';
 
 const FOLDABLE = new Set<string>(['batch', 'renorm', 'batch-pre', 'batch-post']);
 
@@ -64,6 +66,7 @@ export function FoldPanel() {
 
   return (
     <Figure
+      summary={<LiveSummary summarize={(_f, lang) => summarizeFold(report, lang)} deps={[report]} />}
       title={t('fold.title')} fileName="normscope-fold" className="ns-fold" caption={t('fold.caption')}
       controls={
         <>

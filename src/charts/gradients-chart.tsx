@@ -15,6 +15,8 @@ import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { runName, useViewT } from './views-i18n';
 import { ValuePool } from './y-domain';
+import { LiveSummary } from './live-summary';
+import { summarizeGradients } from './summaries';
 
 const PM = { left: 44, right: 8, top: 20, bottom: 22 };
 const GAP = 14;
@@ -89,6 +91,7 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
   const L = view.layers;
   return (
     <ChartFrame
+      summary={<LiveSummary summarize={summarizeGradients} />}
       title={t('grad.title')} subtitle={t('grad.sub')} fileName="normscope-gradients" bodyRef={body} empty={view.empty}
       legend={[...runItems(view.runs, name).map((it) => ({ ...it, kind: 'bar' as const })), { label: t('grad.guide'), color: 'var(--muted, #4b5063)', dash: [4, 3] }]}
       note={<>

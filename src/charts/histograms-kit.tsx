@@ -148,8 +148,10 @@ export async function saveFigurePng(figure: HTMLElement, name: string): Promise<
 }
 
 /** A figure whose caption starts with `title`, with a Save PNG button and optional controls. */
-export function Figure({ title, fileName, className, controls, children, caption }: {
+export function Figure({ title, fileName, className, controls, children, caption, summary }: {
   title: string;
+  /** The chart's live text alternative (a <LiveSummary>), under the plot. */
+  summary?: ReactNode;
   fileName: string;
   className?: string;
   controls?: ReactNode;
@@ -171,6 +173,7 @@ export function Figure({ title, fileName, className, controls, children, caption
         </button>
       </div>
       {children}
+      {summary}
     </figure>
   );
 }

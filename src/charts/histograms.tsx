@@ -16,6 +16,8 @@ import { formatShare, formatStep, niceCeil, niceStepDomain, shares } from './his
 import { AxisBottom, AxisLeft, Figure, prepareCanvas, runCss, runDash, runName, useWidth } from './histograms-kit';
 import { runColor as resolvedRunColor } from './palette';
 import { useFrameDraw } from './use-frame-draw';
+import { LiveSummary } from './live-summary';
+import { summarizeHistograms } from './summaries';
 
 const STAGE_TITLES: Record<Stage, MessageKey> = { z: 'hist.stage.z', norm: 'hist.stage.norm', act: 'hist.stage.act' };
 const MARGIN = { left: 38, right: 8, top: 6, bottom: 20 };
@@ -168,6 +170,7 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
 
   return (
     <Figure
+      summary={<LiveSummary summarize={(f, lang) => summarizeHistograms(f, Math.max(0, (f?.runs[0]?.layers.length ?? 1) - 1), lang)} />}
       title={t('hist.title')}
       fileName="activation-histograms"
       className="ns-histograms"

@@ -22,6 +22,8 @@ import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { ValuePool, yScale } from './y-domain';
+import { LiveSummary } from './live-summary';
+import { summarizeLandscape } from './summaries';
 
 const PM = { left: 46, right: 10, top: 20, bottom: 24 };
 const GAP = 16;
@@ -128,6 +130,7 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
   const empty = !view.points;
   return (
     <ChartFrame
+      summary={<LiveSummary summarize={summarizeLandscape} />}
       title={t('land.title')} subtitle={t('land.sub')} fileName="normscope-landscape" bodyRef={body}
       legend={[...runItems(view.runs, name),
         { label: t('land.range'), color: 'var(--muted, #4b5063)', kind: 'band' as const },

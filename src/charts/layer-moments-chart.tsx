@@ -17,6 +17,8 @@ import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { currentViewT, runName, useViewT } from './views-i18n';
 import { stepDomain, stickyDomain, ValuePool } from './y-domain';
+import { LiveSummary } from './live-summary';
+import { summarizeMoments } from './summaries';
 
 const PM = { left: 44, right: 8, top: 18, bottom: 20 };
 const GAP = 14;
@@ -136,6 +138,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
   ];
   return (
     <ChartFrame
+      summary={<LiveSummary summarize={(f, lang) => summarizeMoments(f, layer, lang)} deps={[layer]} />}
       title={t('mom.title')} subtitle={t('mom.sub')} fileName="normscope-layer-moments"
       bodyRef={body} empty={view.empty} legend={legend}
       controls={view.bn ? (

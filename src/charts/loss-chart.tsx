@@ -16,6 +16,8 @@ import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { currentViewT, runName, useViewT } from './views-i18n';
 import { yScale } from './y-domain';
+import { LiveSummary } from './live-summary';
+import { summarizeLoss } from './summaries';
 
 const M = { left: 48, right: 14, top: 10, bottom: 26 };
 
@@ -123,6 +125,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
     ...(smoothing > 0 ? [{ label: t('loss.raw'), color: 'var(--muted, #4b5063)', kind: 'band' as const }] : [])];
   return (
     <ChartFrame
+      summary={<LiveSummary summarize={summarizeLoss} />}
       title={t('loss.title')} subtitle={t('loss.sub')} fileName="normscope-loss" bodyRef={body} empty={view.empty} legend={legend}
       controls={<>
         <label htmlFor={`${id}-s`}>{t('loss.smoothing')}

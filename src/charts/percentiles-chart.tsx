@@ -16,6 +16,8 @@ import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { currentViewT, runName, useViewT } from './views-i18n';
 import { stickyDomain, ValuePool } from './y-domain';
+import { LiveSummary } from './live-summary';
+import { summarizePercentiles } from './summaries';
 
 const M = { left: 40, right: 8, top: 18, bottom: 24 };
 const DM = { left: 40, right: 8, top: 18, bottom: 20 };
@@ -119,6 +121,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
   const y = scaleLinear().domain(view.y).range([panelHeight - M.bottom, M.top]);
   return (
     <ChartFrame
+      summary={<LiveSummary summarize={(f, lang) => summarizePercentiles(f, layer, lang)} deps={[layer]} />}
       title={t('pct.title')} subtitle={t('pct.sub')} fileName="normscope-percentiles"
       bodyRef={body} empty={view.empty} legend={runItems(view.runs, name)}
       controls={

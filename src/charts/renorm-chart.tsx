@@ -15,6 +15,8 @@ import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { useViewT } from './views-i18n';
 import { niceDomain, stepDomain, ValuePool } from './y-domain';
+import { LiveSummary } from './live-summary';
+import { summarizeRenorm } from './summaries';
 
 const M = { left: 40, right: 10, top: 20, bottom: 24 };
 const GAP = 12;
@@ -74,6 +76,7 @@ export function RenormChart({ height = 180 }: { height?: number }) {
   const xTicks = Math.max(2, Math.floor(pw / 80));
   return (
     <ChartFrame
+      summary={<LiveSummary summarize={summarizeRenorm} />}
       title={t('renorm.title')} subtitle={t('renorm.sub', { rmax: view.rmax.toFixed(2), dmax: view.dmax.toFixed(2) })}
       fileName="normscope-renorm" bodyRef={body} empty={view.empty} legend={legend} note={t('renorm.note')}
     >

@@ -13,6 +13,8 @@ import type { LegendItem } from './legend';
 import { runStyle } from './palette';
 import { sweepPath, sweepXDomain, sweepXTicks, sweepYDomain } from './sweep-geometry';
 import { useSize } from './use-size';
+import { LiveSummary } from './live-summary';
+import { summarizeSweep } from './summaries';
 
 const M = { left: 46, right: 18, top: 12, bottom: 34 };
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -50,6 +52,7 @@ export function SweepChart({ results, batches, height = 280 }: SweepChartProps) 
 
   return (
     <ChartFrame
+      summary={<LiveSummary summarize={(_f, lang) => summarizeSweep(series, lang)} />}
       title={t('sweep.chart.title')} subtitle={t('sweep.chart.sub')} fileName="normscope-batch-size-sweep" bodyRef={body}
       legend={legend}
       controls={(

@@ -1,0 +1,146 @@
+// Accessibility: axe-core runs inside the page on the light and dark dashboards, in Chinese, and on
+// every experiment, after the views have drawn. Every violation is printed (id, impact, nodes, first
+// target); none may be serious or critical.
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { PRESETS } from '../src/session/presets';
+import { useBrowser } from './support/chromium';
+import { openWatchedPage, waitForTraining } from './support/page';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }
+
+/** Runs axe on the whole document; prints and returns the violations. */
+async function axeViolations(page: Page, label: string): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+  for (const v of violations) console.log(`axe ${label}: ${v.impact} ${v.id} (${v.nodes.length} nodes) ${JSON.stringify(v.nodes[0]?.target)}: ${v.help}; ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`).join(' | ')}`);
+  if (violations.length === 0) console.log(`axe ${label}: no violations`);
+  return violations;
+}
+
+function serious(violations: AxeViolation[]): string[] {
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${JSON.stringify(v.nodes[0]?.target)}`);
+}
+
+function runCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { runs: unknown[] } | null } } }).normscope.telemetry.get()?.runs.length ?? 0);
+}
+
+describe('accessibility', () => {
+  const baseURL = inject('baseURL');
+  const browser = useBrowser();
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`the dashboard in the ${scheme} scheme has no serious or critical axe violations`, async () => {
+      const { page, problems, close } = await openWatchedPage(browser(), { colorScheme: scheme, viewport: { width: 1280, height: 1000 } });
+      try {
+        await page.goto(baseURL);
+        await waitForTraining(page, 300);
+        expect(serious(await axeViolations(page, scheme))).toEqual([]);
+        // with the Experiments menu open
+        await page.getByRole('button', { name: 'Experiments' }).click();
+        await page.getByRole('menuitem').first().waitFor();
+        expect(serious(await axeViolations(page, `${scheme}, menu open`))).toEqual([]);
+        await page.keyboard.press('Escape');
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  it('the dashboard in Chinese has no serious or critical axe violations', async () => {
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
+    try {
+      await page.goto(`${baseURL}?lang=zh`);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toMatch(/^zh/);
+      await expect.poll(() => runCount(page), { timeout: 60_000 }).toBeGreaterThan(0);
+      await page.waitForTimeout(3000);
+      expect(serious(await axeViolations(page, 'zh'))).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('every experiment, light and dark, has no serious or critical axe violations', async () => {
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
+    try {
+      const found: string[] = [];
+      for (const p of PRESETS) {
+        await page.goto(`${baseURL}?experiment=${p.name}&paused=1`);
+        await page.locator('#experiment').waitFor({ timeout: 30_000 });
+        await expect.poll(() => runCount(page), { timeout: 60_000 }).toBeGreaterThan(0);
+        await page.waitForTimeout(1500);
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await page.waitForTimeout(800); // let the colour transitions finish
+          found.push(...serious(await axeViolations(page, `${p.name} ${colorScheme}`)).map((s) => `${p.name} ${colorScheme}: ${s}`));
+        }
+        await page.emulateMedia({ colorScheme: 'light' });
+      }
+      expect(found).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('every chart has a live summary (polite on screen), filled in after training, changing at most once per 5 s', async () => {
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
+    try {
+      await page.goto(baseURL);
+      await waitForTraining(page, 300);
+      const summaries = page.getByTestId('chart-summary');
+      const figures = await page.locator('figure').count();
+      expect(await summaries.count()).toBeGreaterThanOrEqual(Math.min(figures, 6));
+      for (const el of await summaries.all()) {
+        expect(await el.getAttribute('role')).toBe('status');
+        // polite on screen, silent off screen
+        const onScreen = await el.evaluate((e) => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; });
+        expect(await el.getAttribute('aria-live')).toBe(onScreen ? 'polite' : 'off');
+      }
+      // record every change of every summary for 12 s
+      await page.evaluate(() => {
+        const w = window as unknown as { summaryChanges: { i: number; t: number; text: string }[] };
+        w.summaryChanges = [];
+        document.querySelectorAll('[data-testid="chart-summary"]').forEach((el, i) => {
+          new MutationObserver(() => w.summaryChanges.push({ i, t: performance.now(), text: el.textContent ?? '' }))
+            .observe(el, { childList: true, characterData: true, subtree: true });
+        });
+      });
+      await page.waitForTimeout(12_000);
+      const texts = await summaries.allInnerTexts();
+      console.log(`chart summaries:\n${texts.join('\n')}`);
+      expect(texts.every((s) => s.trim().length > 0)).toBe(true);
+      expect(texts.find((s) => s.includes('training loss'))).toMatch(/^Step [\d,]+, training loss: Plain [\d.e+-]+, Batch norm [\d.e+-]+$/);
+      expect(texts.find((s) => s.includes('test accuracy'))).toMatch(/^Step [\d,]+, test accuracy: Plain \d+\.\d%, Batch norm \d+\.\d%$/);
+      expect(texts.some((s) => /^Layer \d, batch mean and variance before the norm: Plain mean/.test(s))).toBe(true);
+      const changes = await page.evaluate(() => (window as unknown as { summaryChanges: { i: number; t: number; text: string }[] }).summaryChanges);
+      // the loss changes while training: its summary was updated, but never twice within the interval
+      expect(changes.length).toBeGreaterThan(0);
+      const gaps: number[] = [];
+      const lastAt = new Map<number, number>();
+      for (const c of changes) {
+        const prev = lastAt.get(c.i);
+        if (prev !== undefined) gaps.push(c.t - prev);
+        lastAt.set(c.i, c.t);
+      }
+      console.log(`summary updates: ${changes.length}; shortest gap between two updates of one summary: ${gaps.length ? Math.round(Math.min(...gaps)) : 'none'} ms`);
+      for (const g of gaps) expect(g).toBeGreaterThan(4500);
+      // in Chinese
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+      await expect.poll(async () => (await summaries.allInnerTexts()).find((s) => s.includes('训练损失')) ?? '').toMatch(/^第 [\d,]+ 步，训练损失：/);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
