@@ -10,6 +10,7 @@
 // queued behind the same rounds in each, so it happens at step `issued` in every group: frame parts
 // of one frame are of the same step, and a live change applies at the same step everywhere, without
 // ever stopping the groups. A group whose runs have all diverged stays at its step and is left out.
+import { checkLimits, datasetShape } from './limits';
 import { proxy, transfer } from 'comlink';
 import type { ClassificationReport } from './classification-report';
 import type { FoldReport } from './fold-report';
@@ -304,6 +305,10 @@ export function createCoordinator(options: CoordinatorOptions): AsyncTrainer {
   const trainer: AsyncTrainer = {
     async load(next, runs = runKinds, onLoad) {
       checkRunKinds(runs);
+      // Past the size limits: refused before any group hears of it, so the current session keeps training.
+      const shape = datasetShape(next.dataset);
+      const limit = checkLimits(next, shape.inputSize, shape.outputSize);
+      if (limit) fail(limit.message);
       return serial(async () => {
         const reloading = !settings || settings.dataset !== next.dataset;
         await rebuild(next, runs, onLoad);

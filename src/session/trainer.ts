@@ -13,6 +13,7 @@ import { trainSteps as trainWithTelemetry } from './train-steps';
 import { classificationReport, type ClassificationReport } from './classification-report';
 import { foldReport, type FoldReport } from './fold-report';
 import { LIVE_KEYS, SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } from './session';
+import { checkLimits, datasetShape } from './limits';
 import { isRunKind, orderRuns, RUN_KINDS, type RunKind } from './run-kinds';
 import { SETTINGS, type TrainSettings } from './settings';
 
@@ -208,7 +209,12 @@ export function createTrainer(options: TrainerOptions): Trainer {
   const trainer: Trainer = {
     async load(settings, runs = runKinds, onProgress = () => {}) {
       checkRunKinds(runs);
+      // Past the size limits: refused before anything changes, so the current session keeps training.
+      const shape = dataset && dataset.name === settings.dataset ? { inputSize: dataset.inputSize, outputSize: dataset.numClasses } : datasetShape(settings.dataset);
+      const limit = checkLimits(settings, shape.inputSize, shape.outputSize);
+      if (limit) fail(limit.message);
       const wasRunning = status === 'running';
+      const previousDataset = dataset;
       status = 'loading';
       error = null;
       markDirty();
@@ -222,8 +228,11 @@ export function createTrainer(options: TrainerOptions): Trainer {
         markDirty();
         return { applied: 'reset', message: reloading ? `loaded ${dataset!.name}: every run starts from the same new weights` : 'every run restarted from the same new weights' };
       } catch (e) {
-        status = session ? 'paused' : 'error';
+        // A refused load leaves the previous session as it was, still training if it was.
+        if (session) dataset = session.dataset === previousDataset ? previousDataset : session.dataset;
+        status = session ? (wasRunning ? 'running' : 'paused') : 'error';
         error = e instanceof Error ? e.message : String(e);
+        if (session && wasRunning) void loop();
         markDirty();
         fail(e);
       }

@@ -65,10 +65,23 @@ export function createAppStore(
     const report = (r: ChangeResult) => set({ notice: r.applied === 'reset' ? r.message : null });
     const fail = (e: unknown) => set({ notice: e instanceof Error ? e.message : String(e) });
     const pendingLive: Partial<TrainSettings> = {};
+    /** The value each pending live key had before: a refused change puts it back in the controls. */
+    const liveBefore: Partial<TrainSettings> = {};
+    /** A refused change (e.g. past the size limits) leaves the session as it was: so do the controls. */
+    const revert = (change: Partial<TrainSettings>, before: Partial<TrainSettings>) => {
+      const settings = { ...get().settings };
+      for (const k of Object.keys(change) as (keyof TrainSettings)[]) {
+        if (settings[k] === change[k] && k in before) (settings as Record<string, unknown>)[k] = before[k];
+      }
+      set({ settings });
+    };
     const live = throttleLatest<void>(() => {
       const change = { ...pendingLive };
+      const before = { ...liveBefore };
       for (const k of Object.keys(pendingLive)) delete (pendingLive as Record<string, unknown>)[k];
+      for (const k of Object.keys(liveBefore)) delete (liveBefore as Record<string, unknown>)[k];
       Promise.resolve(trainer.change(change)).catch((e) => {
+        revert(change, before);
         fail(e);
       });
     }, LIVE_THROTTLE_MS);
@@ -86,14 +99,20 @@ export function createAppStore(
       experiment: initial.experiment ?? null,
 
       set(key, value) {
+        const previous = get().settings[key];
         const settings = { ...get().settings, [key]: value };
         set({ settings });
         if (LIVE.has(key)) {
+          if (!(key in liveBefore)) (liveBefore as Record<string, unknown>)[key] = previous;
           (pendingLive as Record<string, unknown>)[key] = value;
           live.push();
         } else {
           live.flush();
-          Promise.resolve(trainer.change({ [key]: value } as Partial<TrainSettings>)).then(report, fail);
+          const change = { [key]: value } as Partial<TrainSettings>;
+          Promise.resolve(trainer.change(change)).then(report, (e) => {
+            revert(change, { [key]: previous } as Partial<TrainSettings>);
+            fail(e);
+          });
         }
       },
       async setRuns(runs) {
@@ -146,6 +165,7 @@ export function createAppStore(
         if (!preset) { fail(new Error(`unknown experiment ${String(name)}`)); return; }
         // Pending live changes belong to the old settings: drop them.
         for (const k of Object.keys(pendingLive)) delete (pendingLive as Record<string, unknown>)[k];
+        for (const k of Object.keys(liveBefore)) delete (liveBefore as Record<string, unknown>)[k];
         const settings = experimentSettings(preset.name, variant);
         const runs = [...preset.runs];
         set({ settings, runs, experiment: { name: preset.name, variant }, status: 'loading', notice: null });
