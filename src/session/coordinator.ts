@@ -437,6 +437,11 @@ export function createCoordinator(options: CoordinatorOptions): AsyncTrainer {
       for (const h of idle) h.close();
       slots = [];
     },
+    async crashForTest(kind) {
+      // The fault of a run worker, which the coordinating worker must pass on to the page.
+      if (slots.length === 0) fail('no session is loaded');
+      await slots[0].handle.group.crashForTest(kind);
+    },
   };
   return trainer;
 }

@@ -14,6 +14,7 @@ import { classificationReport, type ClassificationReport } from './classificatio
 import { foldReport, type FoldReport } from './fold-report';
 import { LIVE_KEYS, SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } from './session';
 import { checkLimits, datasetShape } from './limits';
+import { crashForTest, type TestFault } from './crash-for-test';
 import { isRunKind, orderRuns, RUN_KINDS, type RunKind } from './run-kinds';
 import { SETTINGS, type TrainSettings } from './settings';
 
@@ -73,6 +74,8 @@ export interface Trainer {
   nextFrame(afterSeq: number): Promise<TelemetryFrame>;
   /** Stops the loop for good (tests, worker shutdown). */
   dispose(): void;
+  /** Breaks the worker on purpose (browser tests of the page's fault handling; see crash-for-test.ts). */
+  crashForTest(kind: TestFault): void;
 }
 
 /**
@@ -340,6 +343,9 @@ export function createTrainer(options: TrainerOptions): Trainer {
     dispose() {
       disposed = true;
       status = 'paused';
+    },
+    crashForTest(kind) {
+      crashForTest(kind);
     },
   };
   return trainer;

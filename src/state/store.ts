@@ -27,6 +27,8 @@ export interface AppState {
   selected: { layer: number; unit: number };
   /** The experiment whose explanation the page shows, or null. */
   experiment: ExperimentChoice | null;
+  /** The training worker failed (threw, died, stopped answering): what happened, until a restart. */
+  fault: { message: string; wasPlaying: boolean } | null;
 }
 
 export interface AppActions {
@@ -48,6 +50,10 @@ export interface AppActions {
   runExperiment(name: PresetName, variant?: string | null): Promise<void>;
   /** Hides the experiment's explanation; the settings stay. */
   closeExperiment(): void;
+  /** The worker failed: the page says so and stops talking to it (the charts keep the last frame). */
+  crash(message: string): void;
+  /** A new worker (the page's `reconnect`), loaded with the same settings and runs, playing if it was. */
+  restart(): Promise<void>;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -56,11 +62,14 @@ const LIVE = new Set(SETTINGS.filter((s) => s.applies === 'live').map((s) => s.k
 export const LIVE_THROTTLE_MS = 250;
 
 export function createAppStore(
-  trainer: TrainerLike,
+  firstTrainer: TrainerLike,
   initial: { settings: TrainSettings; runs: RunKind[]; notice?: string | null; experiment?: ExperimentChoice | null },
   /** The settings an experiment runs with (the page's: url-codec's experimentPageSettings). */
   experimentSettings: (name: PresetName, variant: string | null) => TrainSettings = (name, variant) => presetSettings(findPreset(name)!, variant, initial.settings),
+  /** Ends the failed worker and starts a new one (the page: trainer-client.ts); needed by restart(). */
+  reconnect?: () => TrainerLike,
 ): AppStore {
+  let trainer = firstTrainer;
   return createStore<AppState & AppActions>()((set, get) => {
     const report = (r: ChangeResult) => set({ notice: r.applied === 'reset' ? r.message : null });
     const fail = (e: unknown) => set({ notice: e instanceof Error ? e.message : String(e) });
@@ -97,6 +106,7 @@ export function createAppStore(
       load: null,
       selected: { layer: 0, unit: 0 },
       experiment: initial.experiment ?? null,
+      fault: null,
 
       set(key, value) {
         const previous = get().settings[key];
@@ -155,6 +165,7 @@ export function createAppStore(
         }
       },
       sync(frame) {
+        if (get().fault) return; // a frame that was on its way from the failed worker
         set({ status: frame.status as TrainerStatus, step: frame.step, epoch: frame.epoch, ...(frame.notice ? { notice: frame.notice } : {}) });
       },
       dismissNotice() {
@@ -180,6 +191,22 @@ export function createAppStore(
       },
       closeExperiment() {
         set({ experiment: null });
+      },
+      crash(message) {
+        if (get().fault) return;
+        const wasPlaying = get().status === 'running' || get().status === 'loading';
+        set({ fault: { message, wasPlaying }, status: 'error', load: null });
+      },
+      async restart() {
+        const fault = get().fault;
+        if (!fault || !reconnect) return;
+        trainer = reconnect();
+        for (const k of Object.keys(pendingLive)) delete (pendingLive as Record<string, unknown>)[k];
+        for (const k of Object.keys(liveBefore)) delete (liveBefore as Record<string, unknown>)[k];
+        set({ fault: null, notice: null });
+        const { speed } = get();
+        if (speed !== null) Promise.resolve(trainer.setSpeed(speed)).catch(fail);
+        await get().start(fault.wasPlaying);
       },
     };
   });
