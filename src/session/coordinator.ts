@@ -268,6 +268,10 @@ export function createCoordinator(options: CoordinatorOptions): AsyncTrainer {
   }
 
   async function rebuild(next: TrainSettings, runs: RunKind[], onLoad?: (p: LoadProgress) => void): Promise<void> {
+    // Past the size limits: refused before any group hears of it, so the current session keeps training.
+    const shape = datasetShape(next.dataset);
+    const limit = checkLimits(next, shape.inputSize, shape.outputSize);
+    if (limit) fail(limit.message);
     const wasRunning = status === 'running';
     status = 'loading';
     error = null;
@@ -305,10 +309,6 @@ export function createCoordinator(options: CoordinatorOptions): AsyncTrainer {
   const trainer: AsyncTrainer = {
     async load(next, runs = runKinds, onLoad) {
       checkRunKinds(runs);
-      // Past the size limits: refused before any group hears of it, so the current session keeps training.
-      const shape = datasetShape(next.dataset);
-      const limit = checkLimits(next, shape.inputSize, shape.outputSize);
-      if (limit) fail(limit.message);
       return serial(async () => {
         const reloading = !settings || settings.dataset !== next.dataset;
         await rebuild(next, runs, onLoad);

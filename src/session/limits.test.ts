@@ -7,6 +7,7 @@ import { checkLimits, datasetShape, MAX_PARAMETERS, MAX_WORKSPACE, parameterCoun
 import { SessionError, TrainingSession } from './session';
 import { DEFAULT_SETTINGS, type TrainSettings } from './settings';
 import { createTrainer } from './trainer';
+import type { GroupLike } from './coordinator';
 
 const spiral = (s: TrainSettings) => make2d(s.dataset, { seed: s.seed, trainCount: 400, testCount: 200, noise: s.noise });
 const small = (over: Partial<TrainSettings> = {}): TrainSettings => ({
@@ -74,5 +75,35 @@ describe('size limits', () => {
     const { inputSize, outputSize } = datasetShape('mnist');
     expect(checkLimits(wide.settings, inputSize, outputSize)).toBeNull();
     expect(parse('?hidden=512,512&batch=256').problems).toEqual([]);
+  });
+});
+
+describe('size limits with one worker per run', () => {
+  it('the coordinator refuses a load or change past the limits and keeps training', async () => {
+    const { createCoordinator } = await import('./coordinator');
+    const { createRunGroup } = await import('./run-group');
+    const { expose, wrap } = await import('comlink');
+    const c = createCoordinator({
+      groups: 2, frameIntervalMs: 0,
+      spawn: () => {
+        // Each group behind a MessageChannel, as in its worker.
+        const { port1, port2 } = new MessageChannel();
+        const g = createRunGroup({ loadDataset: async (s) => spiral(s) });
+        expose(g, port1);
+        return { group: wrap(port2) as unknown as GroupLike, close: () => { g.dispose(); port1.close(); port2.close(); } };
+      },
+    });
+    try {
+      await c.load(small(), ['plain', 'batch']);
+      await c.play();
+      await expect(c.change({ hidden: Array(16).fill(4096) })).rejects.toThrow(/parameters per run/);
+      await expect(c.load(small({ hidden: [4096, 4096] }), ['plain'])).rejects.toThrow(/limit is 5\.0M/);
+      const before = (await c.status()).step;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await c.status()).toMatchObject({ status: 'running', error: null });
+      expect((await c.status()).step).toBeGreaterThan(before);
+    } finally {
+      await c.dispose();
+    }
   });
 });

@@ -203,7 +203,7 @@ export function createAppStore(
         trainer = reconnect();
         for (const k of Object.keys(pendingLive)) delete (pendingLive as Record<string, unknown>)[k];
         for (const k of Object.keys(liveBefore)) delete (liveBefore as Record<string, unknown>)[k];
-        set({ fault: null, notice: null });
+        set({ fault: null, notice: null, step: 0, epoch: 0 });
         const { speed } = get();
         if (speed !== null) Promise.resolve(trainer.setSpeed(speed)).catch(fail);
         await get().start(fault.wasPlaying);
