@@ -1,11 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { setApp } from './state/app';
+import { getApp, setApp } from './state/app';
 import { startFramePump } from './state/frame-pump';
 import { initialLang, initLang, translate } from './state/i18n';
-import { createAppStore } from './state/store';
+import { createAppStore, type AppStore } from './state/store';
 import { telemetry } from './state/telemetry';
-import { startTrainerWorker } from './state/trainer-client';
+import { startTrainerWorker, type TrainerHandle } from './state/trainer-client';
+import { watchWorker } from './state/worker-watch';
 import { experimentPageSettings, parse } from './state/url-codec';
 import { App } from './ui/App';
 import { syncUrlWithStore } from './ui/url-sync';
@@ -26,18 +27,43 @@ const notice = url.problems.length === 0 ? null : translate(lang, 'notice.url', 
   list: url.problems.map((p) => translate(lang, `notice.url.${p.kind}`, { key: p.key, value: p.value, used: p.used })).join('; '),
 });
 
-const { trainer } = startTrainerWorker();
-const store = createAppStore(trainer, { settings: url.settings, runs: url.runs, notice, experiment: url.experiment ?? null }, experimentPageSettings);
+/** No frame for this long while training: the worker is taken for dead (an eval of the largest model fits well inside). */
+const STALL_MS = 20_000;
+
+// The training worker with its frame pump and fault watch; a restart ends them all and connects again.
+let store: AppStore;
+let disconnect = () => {};
+function connect(): TrainerHandle {
+  disconnect();
+  const { trainer, worker } = startTrainerWorker();
+  const crash = (message: string) => store.getState().crash(message);
+  const stopWatch = watchWorker(worker, crash);
+  const stopPump = startFramePump(trainer, (f) => {
+    telemetry.publish(f);
+    store.getState().sync(f);
+  }, undefined, undefined, {
+    stallMs: STALL_MS,
+    expecting: () => store.getState().status === 'running' && store.getState().fault === null,
+    onStall: (ms) => crash(`no answer from the training worker for ${Math.round(ms / 1000)} s: it stopped (out of memory?)`),
+  });
+  disconnect = () => { stopPump(); stopWatch(); worker.terminate(); };
+  if (store) setApp({ store, trainer });
+  return trainer;
+}
+const trainer = connect();
+store = createAppStore(trainer, { settings: url.settings, runs: url.runs, notice, experiment: url.experiment ?? null }, experimentPageSettings, connect);
 setApp({ store, trainer });
-startFramePump(trainer, (f) => {
-  telemetry.publish(f);
-  store.getState().sync(f);
-});
 if (url.speed !== null) store.getState().setSpeed(url.speed);
 void store.getState().start(!url.paused);
 syncUrlWithStore(store);
 // A handle for the browser console and the browser tests: the store and the latest telemetry frame.
-Object.assign(window, { normscope: { store, telemetry } });
+// debug.crashWorker breaks the page's own worker (the fault tests); a page script could terminate it anyway.
+Object.assign(window, {
+  normscope: {
+    store, telemetry,
+    debug: { crashWorker: (kind: 'throw' | 'close' = 'throw') => getApp().trainer.crashForTest(kind) },
+  },
+});
 
 createRoot(container).render(
   <StrictMode>

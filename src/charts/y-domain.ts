@@ -47,9 +47,13 @@ export function quantileSorted(v: ArrayLike<number>, p: number): number {
  * A readable domain for [a, b]: linear domains get 5% headroom and are niced; log domains span whole
  * decades (or halves of a decade when narrow). A degenerate range is widened.
  */
+const AXIS_LIMIT = 1e300;
+
 export function niceDomain(extent: [number, number] | null, log = false, includeZero = false): [number, number] {
-  if (!extent) return log ? [0.1, 10] : [0, 1];
-  let [a, b] = extent;
+  if (!extent || Number.isNaN(extent[0]) || Number.isNaN(extent[1])) return log ? [0.1, 10] : [0, 1];
+  // Values near the float64 limit would overflow with the headroom below: an axis stops at +-1e300.
+  let a = Math.min(Math.max(extent[0], -AXIS_LIMIT), AXIS_LIMIT);
+  let b = Math.min(Math.max(extent[1], -AXIS_LIMIT), AXIS_LIMIT);
   if (log) {
     a = Math.max(a, 1e-12);
     b = Math.max(b, a);

@@ -1,7 +1,9 @@
 // From settings to engine objects: the model spec, the optimizer spec, and the checks that need the
-// data set (a batch larger than the training set, a batch of one with batch norm).
+// data set (a batch larger than the training set, a batch of one with batch norm, the size limits of
+// limits.ts).
 import type { Dataset } from '../data/dataset';
 import type { ModelSpec, OptimizerSpec } from '../engine/types';
+import { checkLimits } from './limits';
 import type { TrainSettings } from './settings';
 
 export function modelSpecOf(s: TrainSettings, inputSize: number, outputSize: number): ModelSpec {
@@ -19,6 +21,8 @@ export function optimizerSpecOf(s: TrainSettings): OptimizerSpec {
 
 /** What is wrong with training `s` on `ds`, naming the setting, or null. */
 export function checkAgainstData(s: TrainSettings, ds: Dataset): { setting: keyof TrainSettings; message: string } | null {
+  const limit = checkLimits(s, ds.inputSize, ds.numClasses);
+  if (limit) return limit;
   if (s.batch > ds.trainCount) {
     return { setting: 'batch', message: `batch ${s.batch} is larger than the ${ds.trainCount} training examples of ${ds.name}; accepted: 1 to ${ds.trainCount}` };
   }

@@ -10,6 +10,7 @@
 // queued behind the same rounds in each, so it happens at step `issued` in every group: frame parts
 // of one frame are of the same step, and a live change applies at the same step everywhere, without
 // ever stopping the groups. A group whose runs have all diverged stays at its step and is left out.
+import { checkLimits, datasetShape } from './limits';
 import { proxy, transfer } from 'comlink';
 import type { ClassificationReport } from './classification-report';
 import type { FoldReport } from './fold-report';
@@ -267,6 +268,10 @@ export function createCoordinator(options: CoordinatorOptions): AsyncTrainer {
   }
 
   async function rebuild(next: TrainSettings, runs: RunKind[], onLoad?: (p: LoadProgress) => void): Promise<void> {
+    // Past the size limits: refused before any group hears of it, so the current session keeps training.
+    const shape = datasetShape(next.dataset);
+    const limit = checkLimits(next, shape.inputSize, shape.outputSize);
+    if (limit) fail(limit.message);
     const wasRunning = status === 'running';
     status = 'loading';
     error = null;
@@ -431,6 +436,11 @@ export function createCoordinator(options: CoordinatorOptions): AsyncTrainer {
       for (const s of slots) s.handle.close();
       for (const h of idle) h.close();
       slots = [];
+    },
+    async crashForTest(kind) {
+      // The fault of a run worker, which the coordinating worker must pass on to the page.
+      if (slots.length === 0) fail('no session is loaded');
+      await slots[0].handle.group.crashForTest(kind);
     },
   };
   return trainer;

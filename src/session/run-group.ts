@@ -5,6 +5,7 @@
 // Everything here answers at once (no loop of its own): the coordinator's messages arrive in order, so
 // a frame part, a live change or an evaluation asked for after a train(n) sees the step that train
 // reached, in every group alike.
+import { crashForTest, type TestFault } from './crash-for-test';
 import { transfer } from 'comlink';
 import type { Dataset } from '../data/dataset';
 import { classificationReport, type ClassificationReport } from './classification-report';
@@ -46,6 +47,8 @@ export interface RunGroup {
   /** Every run's parameters (what the tests compare between a group and the one-worker session). */
   parameters(): Record<string, Float32Array[]>;
   dispose(): void;
+  /** Breaks this worker on purpose (browser tests: a run worker failing inside the coordinator). */
+  crashForTest(kind: TestFault): void;
 }
 
 export function createRunGroup(options: { loadDataset: DatasetLoader; now?: () => number }): RunGroup {
@@ -124,6 +127,9 @@ export function createRunGroup(options: { loadDataset: DatasetLoader; now?: () =
       session = null;
       builder = null;
       dataset = null;
+    },
+    crashForTest(kind) {
+      crashForTest(kind);
     },
   };
 }

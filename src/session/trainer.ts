@@ -13,6 +13,8 @@ import { trainSteps as trainWithTelemetry } from './train-steps';
 import { classificationReport, type ClassificationReport } from './classification-report';
 import { foldReport, type FoldReport } from './fold-report';
 import { LIVE_KEYS, SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } from './session';
+import { checkLimits, datasetShape } from './limits';
+import { crashForTest, type TestFault } from './crash-for-test';
 import { isRunKind, orderRuns, RUN_KINDS, type RunKind } from './run-kinds';
 import { SETTINGS, type TrainSettings } from './settings';
 import { yieldToEvents } from './yield-to-events';
@@ -73,6 +75,8 @@ export interface Trainer {
   nextFrame(afterSeq: number): Promise<TelemetryFrame>;
   /** Stops the loop for good (tests, worker shutdown). */
   dispose(): void;
+  /** Breaks the worker on purpose (browser tests of the page's fault handling; see crash-for-test.ts). */
+  crashForTest(kind: TestFault): void;
 }
 
 /**
@@ -200,7 +204,12 @@ export function createTrainer(options: TrainerOptions): Trainer {
   const trainer: Trainer = {
     async load(settings, runs = runKinds, onProgress = () => {}) {
       checkRunKinds(runs);
+      // Past the size limits: refused before anything changes, so the current session keeps training.
+      const shape = dataset && dataset.name === settings.dataset ? { inputSize: dataset.inputSize, outputSize: dataset.numClasses } : datasetShape(settings.dataset);
+      const limit = checkLimits(settings, shape.inputSize, shape.outputSize);
+      if (limit) fail(limit.message);
       const wasRunning = status === 'running';
+      const previousDataset = dataset;
       status = 'loading';
       error = null;
       markDirty();
@@ -214,8 +223,11 @@ export function createTrainer(options: TrainerOptions): Trainer {
         markDirty();
         return { applied: 'reset', message: reloading ? `loaded ${dataset!.name}: every run starts from the same new weights` : 'every run restarted from the same new weights' };
       } catch (e) {
-        status = session ? 'paused' : 'error';
+        // A refused load leaves the previous session as it was, still training if it was.
+        if (session) dataset = session.dataset === previousDataset ? previousDataset : session.dataset;
+        status = session ? (wasRunning ? 'running' : 'paused') : 'error';
         error = e instanceof Error ? e.message : String(e);
+        if (session && wasRunning) void loop();
         markDirty();
         fail(e);
       }
@@ -323,6 +335,9 @@ export function createTrainer(options: TrainerOptions): Trainer {
     dispose() {
       disposed = true;
       status = 'paused';
+    },
+    crashForTest(kind) {
+      crashForTest(kind);
     },
   };
   return trainer;

@@ -27,6 +27,8 @@ export interface AppState {
   selected: { layer: number; unit: number };
   /** The experiment whose explanation the page shows, or null. */
   experiment: ExperimentChoice | null;
+  /** The training worker failed (threw, died, stopped answering): what happened, until a restart. */
+  fault: { message: string; wasPlaying: boolean } | null;
 }
 
 export interface AppActions {
@@ -48,6 +50,10 @@ export interface AppActions {
   runExperiment(name: PresetName, variant?: string | null): Promise<void>;
   /** Hides the experiment's explanation; the settings stay. */
   closeExperiment(): void;
+  /** The worker failed: the page says so and stops talking to it (the charts keep the last frame). */
+  crash(message: string): void;
+  /** A new worker (the page's `reconnect`), loaded with the same settings and runs, playing if it was. */
+  restart(): Promise<void>;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -56,19 +62,35 @@ const LIVE = new Set(SETTINGS.filter((s) => s.applies === 'live').map((s) => s.k
 export const LIVE_THROTTLE_MS = 250;
 
 export function createAppStore(
-  trainer: TrainerLike,
+  firstTrainer: TrainerLike,
   initial: { settings: TrainSettings; runs: RunKind[]; notice?: string | null; experiment?: ExperimentChoice | null },
   /** The settings an experiment runs with (the page's: url-codec's experimentPageSettings). */
   experimentSettings: (name: PresetName, variant: string | null) => TrainSettings = (name, variant) => presetSettings(findPreset(name)!, variant, initial.settings),
+  /** Ends the failed worker and starts a new one (the page: trainer-client.ts); needed by restart(). */
+  reconnect?: () => TrainerLike,
 ): AppStore {
+  let trainer = firstTrainer;
   return createStore<AppState & AppActions>()((set, get) => {
     const report = (r: ChangeResult) => set({ notice: r.applied === 'reset' ? r.message : null });
     const fail = (e: unknown) => set({ notice: e instanceof Error ? e.message : String(e) });
     const pendingLive: Partial<TrainSettings> = {};
+    /** The value each pending live key had before: a refused change puts it back in the controls. */
+    const liveBefore: Partial<TrainSettings> = {};
+    /** A refused change (e.g. past the size limits) leaves the session as it was: so do the controls. */
+    const revert = (change: Partial<TrainSettings>, before: Partial<TrainSettings>) => {
+      const settings = { ...get().settings };
+      for (const k of Object.keys(change) as (keyof TrainSettings)[]) {
+        if (settings[k] === change[k] && k in before) (settings as Record<string, unknown>)[k] = before[k];
+      }
+      set({ settings });
+    };
     const live = throttleLatest<void>(() => {
       const change = { ...pendingLive };
+      const before = { ...liveBefore };
       for (const k of Object.keys(pendingLive)) delete (pendingLive as Record<string, unknown>)[k];
+      for (const k of Object.keys(liveBefore)) delete (liveBefore as Record<string, unknown>)[k];
       Promise.resolve(trainer.change(change)).catch((e) => {
+        revert(change, before);
         fail(e);
       });
     }, LIVE_THROTTLE_MS);
@@ -84,16 +106,23 @@ export function createAppStore(
       load: null,
       selected: { layer: 0, unit: 0 },
       experiment: initial.experiment ?? null,
+      fault: null,
 
       set(key, value) {
+        const previous = get().settings[key];
         const settings = { ...get().settings, [key]: value };
         set({ settings });
         if (LIVE.has(key)) {
+          if (!(key in liveBefore)) (liveBefore as Record<string, unknown>)[key] = previous;
           (pendingLive as Record<string, unknown>)[key] = value;
           live.push();
         } else {
           live.flush();
-          Promise.resolve(trainer.change({ [key]: value } as Partial<TrainSettings>)).then(report, fail);
+          const change = { [key]: value } as Partial<TrainSettings>;
+          Promise.resolve(trainer.change(change)).then(report, (e) => {
+            revert(change, { [key]: previous } as Partial<TrainSettings>);
+            fail(e);
+          });
         }
       },
       async setRuns(runs) {
@@ -136,6 +165,7 @@ export function createAppStore(
         }
       },
       sync(frame) {
+        if (get().fault) return; // a frame that was on its way from the failed worker
         set({ status: frame.status as TrainerStatus, step: frame.step, epoch: frame.epoch, ...(frame.notice ? { notice: frame.notice } : {}) });
       },
       dismissNotice() {
@@ -146,6 +176,7 @@ export function createAppStore(
         if (!preset) { fail(new Error(`unknown experiment ${String(name)}`)); return; }
         // Pending live changes belong to the old settings: drop them.
         for (const k of Object.keys(pendingLive)) delete (pendingLive as Record<string, unknown>)[k];
+        for (const k of Object.keys(liveBefore)) delete (liveBefore as Record<string, unknown>)[k];
         const settings = experimentSettings(preset.name, variant);
         const runs = [...preset.runs];
         set({ settings, runs, experiment: { name: preset.name, variant }, status: 'loading', notice: null });
@@ -160,6 +191,22 @@ export function createAppStore(
       },
       closeExperiment() {
         set({ experiment: null });
+      },
+      crash(message) {
+        if (get().fault) return;
+        const wasPlaying = get().status === 'running' || get().status === 'loading';
+        set({ fault: { message, wasPlaying }, status: 'error', load: null });
+      },
+      async restart() {
+        const fault = get().fault;
+        if (!fault || !reconnect) return;
+        trainer = reconnect();
+        for (const k of Object.keys(pendingLive)) delete (pendingLive as Record<string, unknown>)[k];
+        for (const k of Object.keys(liveBefore)) delete (liveBefore as Record<string, unknown>)[k];
+        set({ fault: null, notice: null, step: 0, epoch: 0 });
+        const { speed } = get();
+        if (speed !== null) Promise.resolve(trainer.setSpeed(speed)).catch(fail);
+        await get().start(fault.wasPlaying);
       },
     };
   });

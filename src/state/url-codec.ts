@@ -3,6 +3,7 @@
 // replaced by its default, a number out of range is clamped into the range the controls offer, and each
 // such repair is reported (a `problems` entry for the page to translate, and an English notice).
 // serialize() writes only what differs from the default session, so the default page has a bare URL.
+import { checkLimits, datasetShape, MAX_PARAMETERS, MAX_WORKSPACE } from '../session/limits';
 import { isRunKind, orderRuns, type RunKind } from '../session/run-kinds';
 import { findPreset, findVariant, presetSettings, type ExperimentChoice } from '../session/presets';
 import { DEFAULT_SETTINGS, SETTINGS, type SettingDef, type TrainSettings } from '../session/settings';
@@ -64,8 +65,11 @@ export interface UrlProblem {
   key: string;
   value: string;
   used: string;
-  /** clamped into range; replaced by the default; or a repeated key whose later value is ignored. */
-  kind: 'clamped' | 'default' | 'repeated';
+  /**
+   * clamped into range; replaced by the default; a repeated key whose later value is ignored; or a
+   * model or batch past the size limits (session/limits.ts), replaced by one within them.
+   */
+  kind: 'clamped' | 'default' | 'repeated' | 'limit';
 }
 
 export interface ParsedUrl extends UrlState {
@@ -76,6 +80,7 @@ export interface ParsedUrl extends UrlState {
 
 export function describeProblem(p: UrlProblem): string {
   if (p.kind === 'repeated') return `${p.key}=${p.value} repeats ${p.key}: using the first value`;
+  if (p.kind === 'limit') return `${p.key}=${p.value} is past the size limits (${MAX_PARAMETERS / 1e6}M parameters per run, ${MAX_WORKSPACE / 1e6}M activations per step, to fit a browser tab's memory): using ${p.used}`;
   return p.kind === 'clamped'
     ? `${p.key}=${p.value} is out of range: using ${p.used}`
     : `${p.key}=${p.value} is not valid: using the default ${p.used}`;
@@ -220,7 +225,31 @@ export function parse(search: string): ParsedUrl {
       else problems.push({ key, value: show(value), used: 'en', kind: 'default' });
     }
   }
+  problems.push(...repairLimits(settings));
   return { settings, runs, paused, speed, ...(lang ? { lang } : {}), experiment, problems, notices: problems.map(describeProblem) };
+}
+
+/**
+ * Brings a model or batch past the size limits (session/limits.ts) back within them, in place: the
+ * default layers for too many parameters, the largest batch that fits for too large a workspace.
+ */
+function repairLimits(settings: TrainSettings): UrlProblem[] {
+  const problems: UrlProblem[] = [];
+  const { inputSize, outputSize } = datasetShape(settings.dataset);
+  let limit = checkLimits(settings, inputSize, outputSize);
+  if (limit?.setting === 'hidden') {
+    const value = settings.hidden.join(',');
+    settings.hidden = [...DEFAULT_PAGE_SETTINGS.hidden];
+    problems.push({ key: 'hidden', value: show(value), used: settings.hidden.join(','), kind: 'limit' });
+    limit = checkLimits(settings, inputSize, outputSize);
+  }
+  if (limit?.setting === 'batch') {
+    const value = String(settings.batch);
+    const widths = inputSize + settings.hidden.reduce((a, b) => a + b, 0) + outputSize;
+    settings.batch = Math.max(NUMBER_RANGES.batch.min, Math.floor(MAX_WORKSPACE / widths));
+    problems.push({ key: 'batch', value, used: String(settings.batch), kind: 'limit' });
+  }
+  return problems;
 }
 
 /**

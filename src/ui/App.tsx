@@ -6,6 +6,7 @@ import { Controls } from './Controls';
 import { ExperimentPanel } from './ExperimentPanel';
 import { ExperimentsMenu } from './ExperimentsMenu';
 import { GlobeIcon } from './icons';
+import { FaultBanner } from './FaultBanner';
 import { Downloads, LoadProgress, Notices, StatusLine, Transport } from './Session';
 import { Views } from './Views';
 import './App.css';
@@ -83,6 +84,7 @@ export function App() {
       <main className="main" id="views" tabIndex={-1}>
         <LoadProgress />
         <Notices />
+        <FaultBanner />
         <ExperimentPanel />
         <Views />
       </main>

@@ -1,0 +1,112 @@
+// Hardening in the browser: a worker that throws or dies (the page says so, keeps its charts, and
+// restarts with the same settings), models and batches past the size limits (a notice, and the page
+// trains), and numerical extremes (no page error, no NaN on an axis).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './support/chromium';
+import { openWatchedPage, waitForTraining } from './support/page';
+
+interface State { status: string; step: number; notice: string | null; fault: { message: string } | null; settings: { hidden: number[]; batch: number; dataset: string }; runs: string[] }
+type Window = {
+  normscope: {
+    store: { getState(): State & { set(key: string, value: unknown): void } };
+    telemetry: { get(): { step: number; runs: { id: string; loss: { y: Float32Array } }[] } | null };
+    debug: { crashWorker(kind: 'throw' | 'close'): Promise<void> };
+  };
+};
+
+const state = (page: Page) => page.evaluate(() => {
+  const s = (window as unknown as Window).normscope.store.getState();
+  return { status: s.status, step: s.step, notice: s.notice, fault: s.fault, settings: s.settings, runs: s.runs };
+});
+/** Points of the loss chart's lines: what the page still draws. */
+const telemetryPoints = (page: Page) => page.evaluate(() => (window as unknown as Window).normscope.telemetry.get()?.runs.reduce((n, r) => n + r.loss.y.length, 0) ?? 0);
+/** The worker's own report of the fault triggered on purpose, which the page's console also shows. */
+const expected = (p: string) => /fault triggered for a test|a run worker failed/.test(p);
+
+describe('hardening', () => {
+  const baseURL = inject('baseURL');
+  let browser: Browser;
+  beforeAll(async () => { browser = await launchChromium(); });
+  afterAll(async () => { await browser?.close(); });
+
+  const SETTINGS = 'dataset=spiral&hidden=16,12&act=tanh&batch=32&runs=plain,batch,layer';
+  for (const { kind, workers } of [
+    { kind: 'throw', workers: 2 }, // a run worker throws inside the coordinator
+    { kind: 'throw', workers: 1 },
+    { kind: 'close', workers: 1 }, // the worker ends without an event: the watchdog notices
+  ] as const) {
+    it(`a worker that ${kind === 'throw' ? 'throws' : 'dies'} (${workers} worker${workers > 1 ? 's' : ''}): a banner, the charts stay, Restart resumes with the same settings`, async () => {
+      const { page, problems, close } = await openWatchedPage(browser);
+      try {
+        await page.goto(`${baseURL}?${SETTINGS}&workers=${workers}`);
+        await waitForTraining(page, 20);
+        const before = await state(page);
+        await page.evaluate((k) => { void (window as unknown as Window).normscope.debug.crashWorker(k); }, kind);
+        const banner = page.getByTestId('fault-banner');
+        await banner.waitFor({ timeout: 60_000 });
+        expect(await banner.innerText()).toMatch(/The training worker stopped/);
+        const crashed = await state(page);
+        expect(crashed.status).toBe('error');
+        expect(crashed.fault?.message).toBeTruthy();
+        // The charts keep what the worker last sent.
+        expect(await telemetryPoints(page)).toBeGreaterThan(0);
+        expect(await page.locator('main svg path').count()).toBeGreaterThan(0);
+        await page.getByRole('button', { name: 'Restart' }).click();
+        await banner.waitFor({ state: 'detached', timeout: 30_000 });
+        await expect.poll(async () => { const s = await state(page); return s.status === 'running' && s.step > 5; }, { timeout: 60_000 }).toBe(true);
+        const after = await state(page);
+        expect(after).toMatchObject({ status: 'running', fault: null, settings: before.settings, runs: before.runs });
+        await expect.poll(() => page.evaluate(() => (window as unknown as Window).normscope.telemetry.get()?.runs.map((r) => r.id).join(',')), { timeout: 30_000 }).toBe('plain,batch,layer');
+        expect(problems.filter((p) => !expected(p))).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  it('a URL past the size limits gets a notice and the page trains; a control past them is refused and training goes on', async () => {
+    const { page, problems, close } = await openWatchedPage(browser);
+    try {
+      await page.goto(`${baseURL}?hidden=4096,4096,4096,4096&dataset=spiral`);
+      await waitForTraining(page, 5);
+      let s = await state(page);
+      expect(s.notice).toMatch(/size limits/);
+      expect(s.settings.hidden.every((units) => units <= 100)).toBe(true);
+      await page.goto(`${baseURL}?hidden=4096&batch=1024&dataset=spiral`);
+      await waitForTraining(page, 2);
+      s = await state(page);
+      expect(s.notice).toMatch(/batch=1024 is past the size limits/);
+      expect(s.settings.batch).toBeLessThan(1024);
+      // The hidden-layers control asks for 16 layers of 4096: refused with the bound and why.
+      const step = s.step;
+      await page.evaluate(() => (window as unknown as Window).normscope.store.getState().set('hidden', Array(16).fill(4096)));
+      await expect.poll(async () => (await state(page)).notice ?? '', { timeout: 10_000 }).toMatch(/parameters per run; the limit is 5\.0M/);
+      s = await state(page);
+      expect(s.settings.hidden).toEqual([4096]);
+      expect(s.status).toBe('running');
+      await expect.poll(async () => (await state(page)).step, { timeout: 30_000 }).toBeGreaterThan(step);
+      expect(await page.locator('.notice').first().innerText()).toMatch(/limit/);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('eps 1e-8, learning rate 10, a large init and batch 2 on MNIST: no page error and no NaN on an axis', async () => {
+    const { page, problems, close } = await openWatchedPage(browser);
+    try {
+      await page.goto(`${baseURL}?eps=1e-8&lr=10&init=normal:100&batch=2&runs=plain,batch,layer`);
+      await waitForTraining(page, 1).catch(() => undefined); // every run may diverge (and pause) at once
+      await page.waitForTimeout(4000);
+      const labels = await page.locator('main svg text').allInnerTexts();
+      expect(labels.length).toBeGreaterThan(10);
+      expect(labels.filter((t) => /NaN|Infinity/.test(t))).toEqual([]);
+      const s = await state(page);
+      expect(s.status).not.toBe('error');
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
