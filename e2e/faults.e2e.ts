@@ -104,6 +104,9 @@ describe('hardening', () => {
       expect(labels.filter((t) => /NaN|Infinity/.test(t))).toEqual([]);
       const s = await state(page);
       expect(s.status).not.toBe('error');
+      // the extreme values were taken as asked, not repaired
+      expect(await page.evaluate(() => (window as unknown as { normscope: { store: { getState(): { settings: { init: string; eps: number; lr: number; batch: number } } } } }).normscope.store.getState().settings))
+        .toMatchObject({ init: 'normal:100', eps: 1e-8, lr: 10, batch: 2 });
       expect(problems).toEqual([]);
     } finally {
       await close();

@@ -108,11 +108,11 @@ export const SETTINGS: readonly SettingDef[] = [
   {
     key: 'init', flag: 'init', applies: 'reset', help: 'weight init (normal:STD|xavier|he)',
     parse: (t: string): Result<string> => {
-      const accepted = 'normal:STD with 0 < STD <= 10, xavier or he';
+      const accepted = 'normal:STD with 0 < STD <= 100, xavier or he';
       if (t === 'xavier' || t === 'he') return { ok: true, value: t };
       const m = /^normal:(.+)$/.exec(t);
       const std = m ? Number(m[1]) : NaN;
-      return Number.isFinite(std) && std > 0 && std <= 10 ? { ok: true, value: t } : { ok: false, accepted };
+      return Number.isFinite(std) && std > 0 && std <= 100 ? { ok: true, value: t } : { ok: false, accepted };
     },
     format: (v: string) => v,
   },

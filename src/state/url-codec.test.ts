@@ -57,10 +57,10 @@ describe('url codec', () => {
   });
 
   it('repairs runs, hidden, init, speed and paused', () => {
-    const p = parse('?runs=nope&hidden=0,5&init=normal:99&speed=-1&paused=maybe&dataset=imagenet&batch=7.5');
+    const p = parse('?runs=nope&hidden=0,5&init=normal:999&speed=-1&paused=maybe&dataset=imagenet&batch=7.5');
     expect(p.runs).toEqual(DEFAULT_RUNS);
     expect(p.settings.hidden).toEqual(DEFAULT_PAGE_SETTINGS.hidden);
-    expect(p.settings.init).toBe('normal:10');
+    expect(p.settings.init).toBe('normal:100');
     expect(p.settings.dataset).toBe('mnist');
     expect(p.settings.batch).toBe(8);
     expect(p.speed).toBe(1);

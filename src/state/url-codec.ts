@@ -137,7 +137,7 @@ export function parseSettingValue(def: SettingDef, text: string): { value: Train
 }
 
 /** The Init scale control's range (the STD of normal:STD). */
-export const INIT_STD_RANGE = { min: 1e-3, max: 10 } as const;
+export const INIT_STD_RANGE = { min: 1e-3, max: 100 } as const;
 
 function parseRuns(text: string): { runs: RunKind[]; problem: UrlProblem | null } {
   const names = text.split(',').map((s) => s.trim()).filter((s) => s !== '');

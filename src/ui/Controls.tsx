@@ -19,7 +19,7 @@ const SCALES = {
   momentum: { kind: 'linear', min: 0, max: 1, positions: 100, decimals: 2 },
   sgdMomentum: { kind: 'linear', min: 0, max: 0.99, positions: 99, decimals: 2 },
   weightDecay: { kind: 'log0', min: 0, max: 0.1, lowest: 1e-5, positions: 41 },
-  initScale: { kind: 'log', min: INIT_STD_RANGE.min, max: INIT_STD_RANGE.max, positions: 80 },
+  initScale: { kind: 'log', min: INIT_STD_RANGE.min, max: INIT_STD_RANGE.max, positions: 101 },
   speed: { kind: 'logMax', min: 1, max: 5000, integer: true, positions: 75 },
 } satisfies Record<string, SliderScale>;
 
