@@ -34,6 +34,18 @@ export const CSP_META = CSP_DIRECTIVES.join('; ');
 /** The policy for a server's Content-Security-Policy header (adds what only a header can say). */
 export const CSP_HEADER = [...CSP_DIRECTIVES, "frame-ancestors 'self'"].join('; ');
 
+/**
+ * The headers a server should send for a path of dist/ (`vite preview` sends them; README: Deploy).
+ * Files under assets/ carry a content hash in their names: cache them for a year, so that a reloaded
+ * or offline page finds them (workers started later, such as the sweep's, included). Everything else
+ * (index.html, favicon.svg, mnist/) revalidates: the MNIST files have their own ETags.
+ */
+export function deployHeaders(pathname: string): Record<string, string> {
+  const headers: Record<string, string> = { 'Content-Security-Policy': CSP_HEADER };
+  if (/\/assets\/[^/]+$/.test(pathname)) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
+  return headers;
+}
+
 export default function contentSecurityPolicy(): Plugin[] {
   return [
     {
@@ -47,10 +59,11 @@ export default function contentSecurityPolicy(): Plugin[] {
       },
     },
     {
-      name: 'normscope-csp-preview-header',
+      name: 'normscope-deploy-headers',
       configurePreviewServer(server) {
-        server.middlewares.use((_req, res, next) => {
-          res.setHeader('Content-Security-Policy', CSP_HEADER);
+        server.middlewares.use((req, res, next) => {
+          const headers = deployHeaders((req.url ?? '/').split('?')[0]);
+          for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
           next();
         });
       },

@@ -8,6 +8,7 @@ import { telemetry } from './state/telemetry';
 import { startTrainerWorker } from './state/trainer-client';
 import { experimentPageSettings, parse } from './state/url-codec';
 import { App } from './ui/App';
+import { preloadLazyViews } from './ui/preload-views';
 import { syncUrlWithStore } from './ui/url-sync';
 import './ui/index.css';
 
@@ -44,3 +45,4 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+preloadLazyViews(); // so that the page works offline once loaded
