@@ -1,7 +1,9 @@
 // Memory soak: the dashboard trains MNIST; the JS heap of the page and of each worker (coordinator,
 // run groups, or the single trainer) is measured after a forced GC at the end of the warm-up and at the
 // end: V8's used heap, and the ArrayBuffer backing stores (typed arrays live there, outside the heap).
-// Growth must stay under 10% per target and in total, for both. `npm run test:soak`.
+// The heap must grow under 10% per target and in total; the buffers under 10% in total (per target
+// they are printed, not judged: telemetry frames are transferred from the workers to the page, so at
+// any instant a frame or two in transit sits in one target or the other). `npm run test:soak`.
 //
 // When to measure. Every chart series is a BoundedSeries (src/session/bounded-series.ts): it grows to
 // its capacity (2048 points), then halves and doubles its stride, so its memory saws between 1024 and
@@ -82,7 +84,7 @@ describe('memory soak', () => {
       }
       expect(before.length).toBeGreaterThanOrEqual(2); // the page and at least one worker
       expect(after.map((s) => s.target).sort()).toEqual(before.map((s) => s.target).sort()); // the same workers lived
-      for (const r of rows) expect(r.growth, r.target).toBeLessThan(MAX_GROWTH);
+      for (const r of rows.filter((row) => row.target.endsWith(' heap') || row.target === 'total buffers')) expect(r.growth, r.target).toBeLessThan(MAX_GROWTH);
       expect(problems).toEqual([]);
     } finally {
       await close();
