@@ -42,7 +42,11 @@ export async function openWatchedPage(browser: Browser, options: BrowserContextO
     }
   });
   page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'unknown error'}`));
+  page.on('requestfailed', (req) => {
+    // the browser drops its favicon request when the test navigates on: not the page's doing
+    if (/\/favicon\.svg$/.test(req.url()) && req.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'unknown error'}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
   });
