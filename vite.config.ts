@@ -1,11 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import csp from './scripts/vite-plugin-csp.ts';
 import mnist from './scripts/vite-plugin-mnist.ts';
 import wasmKernels from './scripts/vite-plugin-wasm-kernels.ts';
 
-export default defineConfig({
-  plugins: [wasmKernels(), react(), mnist()],
+export default defineConfig(({ command }) => ({
+  // The build uses relative URLs, so dist/ works served from any sub-path (README: Deploy).
+  base: command === 'build' ? './' : '/',
+  plugins: [wasmKernels(), react(), mnist(), csp()],
   worker: { format: 'es' },
   // dist/.vite/manifest.json: scripts/bundle-size.ts reads which chunks the first page loads
   build: { manifest: true },
-});
+}));

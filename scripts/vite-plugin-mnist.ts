@@ -134,7 +134,8 @@ export default function mnistPlugin(options: MnistPluginOptions = {}): Plugin {
   return {
     name: 'normscope-mnist',
     configResolved(config) {
-      base = config.base.endsWith('/') ? config.base : config.base + '/';
+      // a relative base ('./', the static build) is served from the server's root by `vite preview`
+      base = !config.base.startsWith('/') ? '/' : config.base.endsWith('/') ? config.base : config.base + '/';
       cacheDir = config.cacheDir;
     },
     configureServer(server) {

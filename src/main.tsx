@@ -9,6 +9,7 @@ import { startTrainerWorker, type TrainerHandle } from './state/trainer-client';
 import { watchWorker } from './state/worker-watch';
 import { experimentPageSettings, parse } from './state/url-codec';
 import { App } from './ui/App';
+import { preloadLazyViews } from './ui/preload-views';
 import { syncUrlWithStore } from './ui/url-sync';
 import './ui/index.css';
 
@@ -70,3 +71,4 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+preloadLazyViews(); // so that the page works offline once loaded

@@ -1,8 +1,9 @@
 // A run-group worker: some of the session's runs, driven step by step by the coordinator worker.
 import { expose } from 'comlink';
 import { loadMnistInBrowser } from '../src/data/mnist-browser';
+import { mnistFolderUrl } from '../src/data/mnist-url';
 import { makeDatasetLoader } from '../src/session/dataset-loader';
 import { createRunGroup } from '../src/session/run-group';
 
-const mnistBase = new URL(`${import.meta.env.BASE_URL}mnist/`, self.location.origin).href;
+const mnistBase = mnistFolderUrl(import.meta.env.BASE_URL, import.meta.url);
 expose(createRunGroup({ loadDataset: makeDatasetLoader((onProgress) => loadMnistInBrowser(mnistBase, onProgress)) }));

@@ -1,5 +1,6 @@
 // Opening a page while recording everything that should not happen: console errors, uncaught
-// exceptions, failed requests and HTTP error responses. Tests assert `problems` is empty at the end.
+// exceptions, failed requests, HTTP error responses, Content-Security-Policy violations and requests
+// to any other origin than the app's. Tests assert `problems` is empty at the end.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,8 +19,22 @@ export interface WatchedPage {
 
 export async function openWatchedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  // CSP violations in the page (workers report theirs on the console): logged as console errors
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
   const page = await context.newPage();
   const problems: string[] = [];
+  // no third-party requests: everything comes from the page's own origin (data: and blob: URLs stay local)
+  context.on('request', (req) => {
+    const url = new URL(req.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    const pageUrl = page.url();
+    const origin = /^https?:/.test(pageUrl) ? new URL(pageUrl).origin : null;
+    if (origin && url.origin !== origin) problems.push(`third-party request: ${req.method()} ${req.url()}`);
+  });
   page.on('console', (msg) => {
     if (msg.type() === 'error') {
       const loc = msg.location();
@@ -27,7 +42,11 @@ export async function openWatchedPage(browser: Browser, options: BrowserContextO
     }
   });
   page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'unknown error'}`));
+  page.on('requestfailed', (req) => {
+    // the browser drops its favicon request when the test navigates on: not the page's doing
+    if (/\/favicon\.svg$/.test(req.url()) && req.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'unknown error'}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
   });

@@ -13,7 +13,9 @@ function svgMarkup(svg: SVGSVGElement): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const color = getComputedStyle(svg).color;
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('style', `color:${color};font:10px system-ui,sans-serif`);
+  // through CSSOM, not setAttribute('style'): the Content-Security-Policy has no 'unsafe-inline' for styles
+  clone.style.color = color;
+  clone.style.font = '10px system-ui, sans-serif';
   const src = svg.querySelectorAll<SVGElement>('*');
   const dst = clone.querySelectorAll<SVGElement>('*');
   src.forEach((el, i) => {

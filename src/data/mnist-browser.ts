@@ -84,7 +84,7 @@ export async function loadMnistInBrowser(
       const served = MNIST_FILE_NAMES[key] + '.gz';
       const p = progress.get(served)!;
       const version = manifest?.files[served]?.sha256;
-      const raw = await download(fetchFn, base + served, options.signal, version ? cache : null, (received, contentLength, inflated) => {
+      const raw = await download(fetchFn, base + served, options.signal, cache, (received, contentLength, inflated) => {
         if (p.expected === 0 && contentLength > 0) p.expected = contentLength;
         p.inflatedByBrowser = inflated;
         p.received = received;
@@ -127,21 +127,26 @@ async function download(
   onChunk: (received: number, contentLength: number, inflated: boolean) => void,
   version?: string,
 ): Promise<Uint8Array> {
-  const cached = cache && version ? await cache.read(url, version).catch(() => null) : null;
-  if (cached) {
+  const fromCache = async (body: ReadableStream<Uint8Array> | null): Promise<Uint8Array | null> => {
+    if (!body) return null;
     try {
       // an entry is the served .gz file itself: its gzip trailer's CRC-32 checks it as it inflates
-      return await readInflating(cached, url, null, (n) => onChunk(n, 0, false), true);
+      return await readInflating(body, url, null, (n) => onChunk(n, 0, false), true);
     } catch (e) {
       if (isAbort(e)) throw e;
-      // a damaged entry: download the file again (and replace the entry)
+      return null; // a damaged entry: download the file again (and replace the entry)
     }
-  }
+  };
+  const cached = cache && version ? await fromCache(await cache.read(url, version).catch(() => null)) : null;
+  if (cached) return cached;
   let res: Response;
   try {
     res = await fetchFn(url, { signal });
   } catch (e) {
     if (isAbort(e)) throw e;
+    // offline (the manifest did not come either, so no version is known): the copy the cache holds
+    const latest = !version && cache?.readLatest ? await fromCache(await cache.readLatest(url).catch(() => null)) : null;
+    if (latest) return latest;
     throw new DataError(`${url}: fetch failed (${errorText(e)})`);
   }
   if (!res.ok) throw new DataError(`${url}: HTTP status ${res.status}${res.statusText ? ' ' + res.statusText : ''}`);

@@ -11,6 +11,8 @@ export const MNIST_CACHE_NAME = 'normscope-mnist';
 export interface MnistFileCache {
   /** The stored body of `url` at `version`, or null. */
   read(url: string, version: string): Promise<ReadableStream<Uint8Array> | null>;
+  /** The stored body of `url` at whatever version it holds (offline, without the manifest), or null. */
+  readLatest?(url: string): Promise<ReadableStream<Uint8Array> | null>;
   /** Stores `chunks` (the body as received) for `url` at `version`, replacing other versions. */
   write(url: string, version: string, chunks: readonly Uint8Array[]): Promise<void>;
 }
@@ -26,6 +28,14 @@ export function mnistFileCache(storage: CacheStorage | undefined = globalThis.ca
     async read(url, version) {
       try {
         const res = await (await open())?.match(keyOf(url, version));
+        return res?.ok && res.body ? res.body : null;
+      } catch {
+        return null;
+      }
+    },
+    async readLatest(url) {
+      try {
+        const res = await (await open())?.match(url, { ignoreSearch: true }); // one version is kept per file
         return res?.ok && res.body ? res.body : null;
       } catch {
         return null;

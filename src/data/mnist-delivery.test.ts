@@ -247,7 +247,11 @@ describe('loadMnistInBrowser with a fake fetch', () => {
 function fakeCacheStorage() {
   const entries = new Map<string, Uint8Array>();
   const cache = {
-    async match(key: string) { const b = entries.get(key); return b ? new Response(b as BodyInit) : undefined; },
+    async match(key: string, opts?: { ignoreSearch?: boolean }) {
+      const k = opts?.ignoreSearch ? [...entries.keys()].find((e) => e.split('?')[0] === key.split('?')[0]) : key;
+      const b = k === undefined ? undefined : entries.get(k);
+      return b ? new Response(b as BodyInit) : undefined;
+    },
     async put(key: string, res: Response) { entries.set(key, new Uint8Array(await res.arrayBuffer())); },
     async delete(url: string, opts?: { ignoreSearch?: boolean }) {
       let any = false;
@@ -307,6 +311,21 @@ describe('loadMnistInBrowser with the Cache API', () => {
     for (const f of ['train-labels-idx1-ubyte.gz', 't10k-labels-idx1-ubyte.gz']) {
       expect(entries.get(`${origin}/mnist/${f}?v=${manifest.files[f].sha256}`)).toEqual(new Uint8Array(assets.get(f)!.bytes));
     }
+  });
+
+  it('offline (neither the manifest nor the files can be fetched) loads the copies the cache holds', async () => {
+    const { mnistFileCache } = await import('./mnist-cache.ts');
+    const { storage } = fakeCacheStorage();
+    const cache = mnistFileCache(storage);
+    await loadMnistInBrowser(`${origin}/mnist/`, undefined, { cache });
+    await settle();
+    requests = [];
+    const offline: typeof fetch = async (input) => { requests.push(String(input).split('/').pop()!); throw new TypeError('Failed to fetch'); };
+    expectSameDataset(await loadMnistInBrowser(`${origin}/mnist/`, undefined, { fetch: offline, cache }), mnistFromIdx(tiny));
+    expect(requests.sort()).toEqual(['manifest.json', ...MNIST_FILE_KEYS.map((k) => MNIST_FILE_NAMES[k] + '.gz')].sort());
+    // and with an empty cache, the same failure is a clear message
+    await expect(loadMnistInBrowser(`${origin}/mnist/`, undefined, { fetch: offline, cache: mnistFileCache(fakeCacheStorage().storage) }))
+      .rejects.toThrow(/fetch failed \(Failed to fetch\)/);
   });
 
   it('keeps nothing a server had the browser inflate (Content-Encoding: gzip)', async () => {

@@ -1,0 +1,155 @@
+// The built app under its strict Content-Security-Policy, with no third-party request, and offline once
+// loaded. openWatchedPage records CSP violations (as console errors) and requests to other origins as
+// problems; here the page trains, every view draws, Save PNG and the downloads run, an experiment
+// with Figure 1 runs, a tiny sweep runs its workers: zero problems. Then the network goes away and the
+// page keeps training and switches experiments.
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { CSP_HEADER, CSP_META } from '../scripts/vite-plugin-csp';
+import { useBrowser } from './support/chromium';
+import { openWatchedPage, statusStep, waitForTraining } from './support/page';
+
+/** Scrolls through every <figure> of the main view until each has drawn something (canvas or SVG). */
+async function visitEveryView(page: Page): Promise<number> {
+  const count = await page.locator('main figure').count();
+  for (let i = 0; i < count; i++) {
+    const fig = page.locator('main figure').nth(i);
+    await fig.scrollIntoViewIfNeeded();
+    await expect.poll(() => fig.evaluate((el) => el.querySelectorAll('canvas, svg, td').length > 0 && !el.querySelector('.chart-failed')), { timeout: 20_000 }).toBe(true);
+  }
+  return count;
+}
+
+describe('strict CSP, same origin only, offline once loaded', () => {
+  const baseURL = inject('baseURL');
+  const browser = useBrowser();
+
+  it('serves the policy (header and meta) and runs everything without a violation or a third-party request', async () => {
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1200 } });
+    try {
+      const response = await page.goto(baseURL);
+      expect(response?.headers()['content-security-policy']).toBe(CSP_HEADER);
+      expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CSP_META);
+      for (const p of [CSP_HEADER, CSP_META]) {
+        expect(p).not.toMatch(/'unsafe-eval'|'unsafe-inline'|\*/);
+        expect(p).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      }
+      // the policy is in force: an inline script is refused and reported (then taken back out of the problems).
+      // (eval cannot be probed from here: DevTools' evaluation is allowed to eval whatever the policy says.)
+      const inlineRan = await page.evaluate(() => {
+        const s = document.createElement('script');
+        s.textContent = 'window.__inlineRan = true';
+        document.head.append(s);
+        return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+      });
+      expect(inlineRan).toBe(false);
+      await expect.poll(() => problems.some((p) => /CSP violation: script-src-elem blocked inline/.test(p))).toBe(true);
+      problems.length = 0;
+
+      await waitForTraining(page, 5);
+      const views = await visitEveryView(page);
+      console.log(`[e2e] ${views} views drew under the CSP`);
+
+      // Save PNG on every figure that offers it (SVG overlays go through data: images)
+      const saves = page.getByRole('button', { name: 'Save PNG' });
+      const n = await saves.count();
+      expect(n).toBeGreaterThan(0);
+      for (let i = 0; i < n; i++) {
+        await saves.nth(i).scrollIntoViewIfNeeded();
+        const [png] = await Promise.all([page.waitForEvent('download'), saves.nth(i).click()]);
+        expect(png.suggestedFilename()).toMatch(/\.png$/);
+      }
+      for (const name of ['Download CSV', 'Download JSON']) {
+        const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+        expect(file.suggestedFilename()).toMatch(/\.(csv|json)$/);
+      }
+      console.log(`[e2e] ${n} Save PNG downloads and CSV/JSON under the CSP`);
+
+      // an experiment with Figure 1
+      await page.getByRole('button', { name: 'Experiments' }).click();
+      await page.getByRole('menuitem').first().click();
+      await page.locator('#experiment').waitFor();
+      await waitForTraining(page, (await statusStep(page)).step ?? 1);
+
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('runs a tiny sweep (its own workers) under the CSP', { timeout: 240_000 }, async () => {
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1400 } });
+    try {
+      await page.goto(`${baseURL}?paused=1&sweep-examples=1280`);
+      const panel = page.getByTestId('sweep-panel');
+      await panel.waitFor();
+      for (const name of ['Batch 2', 'Batch 4', 'Batch 8', 'Batch 16', 'Batch 32', 'Batch 64', 'Layer norm']) {
+        const box = panel.getByRole('checkbox', { name, exact: true });
+        if (await box.isChecked()) await box.click();
+      }
+      await panel.getByRole('button', { name: 'Start sweep' }).click();
+      await expect.poll(() => panel.getByTestId('sweep-status').innerText(), { timeout: 180_000, interval: 250 }).toMatch(/^Done: /);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('keeps working offline once loaded: views, experiments and a sweep whose code was never used online', { timeout: 240_000 }, async () => {
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1200 } });
+    try {
+      await page.goto(baseURL);
+      await waitForTraining(page, 5);
+      // src/ui/preload-views.ts fetches the lazy views' chunks and the sweep worker's script when idle
+      const lazy = ['bn-step', 'landscape-chart', 'fold-panel', 'renorm-chart', 'decision-boundary', 'figure1-chart', 'SweepPanel', 'sweep.worker'];
+      await expect.poll(() => page.evaluate((names) => {
+        const loaded = performance.getEntriesByType('resource').map((e) => e.name);
+        return names.filter((n) => !loaded.some((u) => u.includes(`/assets/${n}-`)));
+      }, lazy), { timeout: 20_000 }).toEqual([]);
+
+      const requests: string[] = [];
+      page.context().on('request', (req) => requests.push(req.url()));
+      await page.context().setOffline(true);
+      expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+
+      const before = await waitForTraining(page);
+      await waitForTraining(page, before + 20);
+      const views = await visitEveryView(page); // the lazily loaded ones included, first drawn offline
+      // an experiment with Figure 1: new runs, MNIST from the worker's memory
+      await page.getByRole('button', { name: 'Experiments' }).click();
+      await page.getByRole('menuitem').first().click();
+      await page.locator('#experiment figure').first().waitFor();
+      await expect.poll(() => page.url(), { timeout: 5000 }).toContain('experiment=');
+      const again = await waitForTraining(page);
+      await waitForTraining(page, again + 20);
+      expect(await page.locator('.chart-failed').count()).toBe(0);
+
+      // the sweep: its panel's code and its workers' script come from what was preloaded
+      await page.getByRole('button', { name: 'Experiments' }).click();
+      await page.getByRole('menuitem', { name: /Small batches/ }).click();
+      const panel = page.getByTestId('sweep-panel');
+      await panel.waitFor();
+      for (const name of ['Layer norm', 'Batch norm', 'Batch 2', 'Batch 4', 'Batch 8', 'Batch 16', 'Batch 32', 'Batch 64']) {
+        const box = panel.getByRole('checkbox', { name, exact: true });
+        if (await box.isChecked()) await box.click();
+      }
+      await panel.getByRole('button', { name: 'Start sweep' }).click();
+      await expect.poll(async () => Number(await panel.getByRole('progressbar').getAttribute('aria-valuenow')), { timeout: 120_000, interval: 250 }).toBeGreaterThan(0);
+      await panel.getByRole('button', { name: 'Cancel' }).click();
+      console.log(`[e2e] offline: training went on, ${views} views drew, an experiment switched, a sweep ran`);
+      expect(await page.locator('.chart-failed').count()).toBe(0);
+      // What the page still asks the network for, offline: the favicon (the browser, on each URL change)
+      // and MNIST's manifest and files (a new worker, then the Cache API copy). Code never: the
+      // lazy chunks are in the module map, the sweep worker's script in the HTTP cache.
+      const fromNetwork = requests.filter((u) => !/^(data|blob):/.test(u)).map((u) => new URL(u).pathname);
+      console.log(`[e2e] offline requests: ${[...new Set(fromNetwork)].join(', ')}`);
+      expect(fromNetwork.filter((u) => !/\/(favicon\.svg|mnist\/[\w.-]+|assets\/sweep\.worker-[\w-]+\.js)$/.test(u))).toEqual([]);
+      const expected = (p: string) => /(favicon\.svg|\/mnist\/[\w.-]+)\b.*ERR_INTERNET_DISCONNECTED|ERR_INTERNET_DISCONNECTED.*(favicon\.svg|\/mnist\/)/.test(p);
+      console.log(`[e2e] offline failures expected: ${problems.filter(expected).length}`);
+      expect(problems.filter((p) => !expected(p))).toEqual([]);
+    } finally {
+      await page.context().setOffline(false);
+      await close();
+    }
+  });
+});
