@@ -1,3 +1,4 @@
+import { checkLimits, datasetShape } from '../session/limits';
 import { PRESETS } from '../session/presets';
 import { RUN_KINDS } from '../session/run-kinds';
 import fc from 'fast-check';
@@ -148,6 +149,10 @@ describe('url codec', () => {
       noise: fc.double({ min: 0, max: 2, noNaN: true }),
       landscapeEvery: fc.integer({ min: 0, max: 100_000 }),
       groups: fc.integer({ min: 0, max: 4096 }),
+    }).filter((st) => {
+      // a valid state is also within the size limits of its data set
+      const { inputSize, outputSize } = datasetShape(st.dataset as TrainSettings['dataset']);
+      return checkLimits(st as TrainSettings, inputSize, outputSize) === null;
     }) as fc.Arbitrary<TrainSettings>;
     const stateArb = fc.record({
       settings: settingsArb,
