@@ -20,7 +20,7 @@ const STYLES: Record<string, Omit<RunStyle, 'id' | 'css'>> = {
   renorm: { label: 'Batch renorm', color: '#E69F00', dash: [5, 2, 1, 2] },
   group: { label: 'Group norm', color: '#4D4D4D', dash: [1, 2] },
   'batch-pre': { label: 'BN before activation', color: '#8C2D04', dash: [7, 3] },
-  'batch-post': { label: 'BN after activation', color: '#CC79A7', dash: [3, 2, 1, 2] },
+  'batch-post': { label: 'BN after activation', color: '#7B3FBF', dash: [3, 2, 1, 2] },
 };
 
 /** The style of run `id` (a run kind; anything else gets grey). */
