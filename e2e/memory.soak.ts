@@ -10,7 +10,7 @@
 // 2048 points forever, by design. A series appended every k steps holds the same number of points at
 // steps S and 2^m S once it has filled once (S >= k * 2048). So the warm-up lasts until every series
 // has filled (the slowest are appended every BAND_EVERY = 20 steps: step 40,960, a few minutes), and
-// the end is at step 2^m S, the largest such step the pace of the warm-up reaches in SOAK_MINUTES
+// the end is at step 2^m S, the first such step the pace of the warm-up needs at least SOAK_MINUTES for
 // (default 10; m >= 1, so a short run may take longer). Comparing two arbitrary moments would compare
 // two points of the saw, up to a factor 2 in the telemetry's share of the page's heap, and say nothing
 // about a leak.
@@ -60,7 +60,7 @@ describe('memory soak', () => {
       const warmSeconds = (Date.now() - t0) / 1000;
       const before = await probe.sample();
       const rate = stepA / warmSeconds;
-      const m = Math.max(1, Math.floor(Math.log2((stepA + rate * MINUTES * 60) / stepA)));
+      const m = Math.max(1, Math.ceil(Math.log2((stepA + rate * MINUTES * 60) / stepA)));
       const target = stepA * 2 ** m;
       console.log(`[soak] warm-up ${warmSeconds.toFixed(0)} s to step ${stepA} (${rate.toFixed(0)} steps/s); measuring again at step ${target} (x${2 ** m})`);
       console.log(`[soak] at step ${stepA}: ${before.map((s) => `${s.target} ${mb(s.usedBytes)} MB (+${mb(s.backingBytes)} MB buffers)`).join(', ')}`);
