@@ -1,9 +1,9 @@
 // Hardening in the browser: a worker that throws or dies (the page says so, keeps its charts, and
 // restarts with the same settings), models and batches past the size limits (a notice, and the page
 // trains), and numerical extremes (no page error, no NaN on an axis).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './support/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './support/chromium';
 import { openWatchedPage, waitForTraining } from './support/page';
 
 interface State { status: string; step: number; notice: string | null; fault: { message: string } | null; settings: { hidden: number[]; batch: number; dataset: string }; runs: string[] }
@@ -26,9 +26,7 @@ const expected = (p: string) => /fault triggered for a test|a run worker failed/
 
 describe('hardening', () => {
   const baseURL = inject('baseURL');
-  let browser: Browser;
-  beforeAll(async () => { browser = await launchChromium(); });
-  afterAll(async () => { await browser?.close(); });
+  const browser = useBrowser();
 
   const SETTINGS = 'dataset=spiral&hidden=16,12&act=tanh&batch=32&runs=plain,batch,layer';
   for (const { kind, workers } of [
@@ -37,7 +35,7 @@ describe('hardening', () => {
     { kind: 'close', workers: 1 }, // the worker ends without an event: the watchdog notices
   ] as const) {
     it(`a worker that ${kind === 'throw' ? 'throws' : 'dies'} (${workers} worker${workers > 1 ? 's' : ''}): a banner, the charts stay, Restart resumes with the same settings`, async () => {
-      const { page, problems, close } = await openWatchedPage(browser);
+      const { page, problems, close } = await openWatchedPage(browser());
       try {
         await page.goto(`${baseURL}?${SETTINGS}&workers=${workers}`);
         await waitForTraining(page, 20);
@@ -66,7 +64,7 @@ describe('hardening', () => {
   }
 
   it('a URL past the size limits gets a notice and the page trains; a control past them is refused and training goes on', async () => {
-    const { page, problems, close } = await openWatchedPage(browser);
+    const { page, problems, close } = await openWatchedPage(browser());
     try {
       await page.goto(`${baseURL}?hidden=4096,4096,4096,4096&dataset=spiral`);
       await waitForTraining(page, 5);
@@ -94,7 +92,7 @@ describe('hardening', () => {
   });
 
   it('eps 1e-8, learning rate 10, a large init and batch 2 on MNIST: no page error and no NaN on an axis', async () => {
-    const { page, problems, close } = await openWatchedPage(browser);
+    const { page, problems, close } = await openWatchedPage(browser());
     try {
       await page.goto(`${baseURL}?eps=1e-8&lr=10&init=normal:100&batch=2&runs=plain,batch,layer`);
       await waitForTraining(page, 1).catch(() => undefined); // every run may diverge (and pause) at once

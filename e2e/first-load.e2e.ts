@@ -4,9 +4,9 @@
 // speed is never a pass/fail condition. What is asserted: the page trains, the mark exists, and the
 // warm load does not download the MNIST images again.
 import type { Browser, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { FIRST_STEP_DRAWN } from '../src/charts/first-step-mark';
-import { launchChromium } from './support/chromium';
+import { useBrowser } from './support/chromium';
 import { openWatchedPage } from './support/page';
 
 interface LoadTiming {
@@ -56,17 +56,10 @@ function watchMnist(page: Page) {
 
 describe('first load', () => {
   const baseURL = inject('baseURL');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('prints the time from navigation to the first drawn training step, cold and with a warm cache', async () => {
-    const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 900 } });
     try {
       const coldMnist = watchMnist(page);
       await page.goto(baseURL);

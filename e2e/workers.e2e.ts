@@ -1,9 +1,9 @@
 // One worker per run in the browser: the same steps give the same losses with the single training
 // worker (?workers=1) and with two run workers under the coordinator (?workers=2), and each mode's
 // twin steps per second on the Figure 1 network are printed (numbers to read, not limits).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './support/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './support/chromium';
 import { openWatchedPage } from './support/page';
 
 /** Figure 1: 784-100-100-100-10 sigmoid, batch 60, plain and batch norm side by side. */
@@ -53,19 +53,12 @@ async function throughput(page: Page, seconds: number): Promise<{ rate: number; 
 
 describe('one worker per run', () => {
   const baseURL = inject('baseURL');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('trains to the same losses as the single worker, and prints both throughputs', async () => {
     const results: { mode: string; probe: Probe; rate: number; p50: number; p95: number; cores: number }[] = [];
     for (const mode of ['workers=1', 'workers=2']) {
-      const { page, problems, close } = await openWatchedPage(browser);
+      const { page, problems, close } = await openWatchedPage(browser());
       try {
         await page.goto(`${baseURL}?${FIGURE_1}&${mode}`);
         const probe = await stepAndRead(page);
