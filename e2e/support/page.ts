@@ -42,9 +42,20 @@ export async function openWatchedPage(browser: Browser, options: BrowserContextO
     }
   });
   page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
+  // A navigation (goto, reload) aborts what the old document was still loading, such as a lazy view
+  // being preloaded when the page was idle: not the page's doing. Each main-frame navigation request
+  // starts a new generation; a request aborted after a later generation began was left behind.
+  let generation = 0;
+  const bornIn = new WeakMap<object, number>();
+  context.on('request', (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) generation++;
+    bornIn.set(req, generation);
+  });
   page.on('requestfailed', (req) => {
-    // the browser drops its favicon request when the test navigates on: not the page's doing
-    if (/\/favicon\.svg$/.test(req.url()) && req.failure()?.errorText === 'net::ERR_ABORTED') return;
+    const aborted = req.failure()?.errorText === 'net::ERR_ABORTED';
+    if (aborted && (bornIn.get(req) ?? generation) < generation) return;
+    // the browser drops its favicon request when the test navigates on or closes: not the page's doing
+    if (/\/favicon\.svg$/.test(req.url()) && aborted) return;
     problems.push(`request failed: ${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'unknown error'}`);
   });
   page.on('response', (res) => {

@@ -44,21 +44,7 @@ export function useVisible(ref: RefObject<Element | null>): RefObject<boolean> {
   return visible;
 }
 
-/** The element's content width in CSS pixels (ResizeObserver), re-rendering when it changes. */
-export function useWidth(ref: RefObject<Element | null>, initial = 600): number {
-  const [width, setWidth] = useState(initial);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = (w: number) => setWidth((old) => (Math.abs(old - w) >= 1 ? Math.floor(w) : old));
-    measure(el.getBoundingClientRect().width || initial);
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver((entries) => { for (const e of entries) measure(e.contentRect.width); });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [ref, initial]);
-  return width;
-}
+export { useWidth } from './use-size';
 
 /** Sizes the canvas for devicePixelRatio and returns a context in CSS pixels (or null): the shared helper. */
 export const prepareCanvas = setupCanvas;

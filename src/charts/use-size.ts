@@ -1,11 +1,13 @@
 // Size of an element in CSS pixels (ResizeObserver); re-renders only when a dimension changes by >= 1 px.
-import { useEffect, useState, type RefObject } from 'react';
+// The first measurement runs in a layout effect, so the `initial` guess is never painted (a plot drawn
+// at the guessed width before the first measurement made a 400 px page scroll sideways for a frame).
+import { useLayoutEffect, useState, type RefObject } from 'react';
 
 export interface Size { width: number; height: number }
 
 export function useSize(ref: RefObject<Element | null>, initial: Size = { width: 600, height: 0 }): Size {
   const [size, setSize] = useState(initial);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const set = (w: number, h: number) =>
@@ -19,4 +21,9 @@ export function useSize(ref: RefObject<Element | null>, initial: Size = { width:
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ref]);
   return size;
+}
+
+/** The element's content width in CSS pixels. */
+export function useWidth(ref: RefObject<Element | null>, initial = 600): number {
+  return useSize(ref, { width: initial, height: 0 }).width;
 }
