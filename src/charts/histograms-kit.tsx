@@ -8,6 +8,7 @@ import { useT, type MessageKey, type T } from '../state/i18n';
 import { runStyle } from './palette';
 import './histograms-kit.css';
 import { setupCanvas } from './canvas';
+import { saveFigurePng } from './save-png';
 
 /** Run colour (light-theme hex), label and dash from the shared palette. */
 export const runColor = (id: string) => runStyle(id).color;
@@ -48,90 +49,6 @@ export { useWidth } from './use-size';
 
 /** Sizes the canvas for devicePixelRatio and returns a context in CSS pixels (or null): the shared helper. */
 export const prepareCanvas = setupCanvas;
-
-/** An SVG copy whose text carries its computed fill and font (the page's CSS does not travel with it). */
-function inlineSvg(svg: SVGSVGElement): string {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  const src = svg.querySelectorAll('text');
-  const dst = clone.querySelectorAll('text');
-  src.forEach((t, i) => {
-    const cs = getComputedStyle(t);
-    dst[i].setAttribute('fill', cs.fill);
-    dst[i].setAttribute('font-family', cs.fontFamily);
-    dst[i].setAttribute('font-size', cs.fontSize);
-    dst[i].setAttribute('font-weight', cs.fontWeight);
-  });
-  svg.querySelectorAll('line, path').forEach((el, i) => {
-    const cs = getComputedStyle(el);
-    const d = clone.querySelectorAll('line, path')[i];
-    if (cs.stroke && cs.stroke !== 'none') { d.setAttribute('stroke', cs.stroke); d.setAttribute('stroke-opacity', cs.strokeOpacity); }
-  });
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  return new XMLSerializer().serializeToString(clone);
-}
-
-/** Paints the figure's HTML text (tables, formulas) where the layout put it, word by word when wrapped. */
-function paintText(ctx: CanvasRenderingContext2D, figure: HTMLElement, box: DOMRect): void {
-  const walker = document.createTreeWalker(figure, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent ?? '';
-    const parent = node.parentElement;
-    if (!parent || !text.trim() || parent.closest('svg, button, select, .ns-chart-controls, .ns-chart-sub')) continue;
-    const cs = getComputedStyle(parent);
-    if (cs.visibility === 'hidden' || cs.display === 'none') continue;
-    ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
-    ctx.fillStyle = cs.color;
-    ctx.textBaseline = 'middle';
-    range.selectNodeContents(node);
-    const rects = range.getClientRects();
-    if (rects.length === 0) continue;
-    const pieces: { text: string; r: DOMRect }[] = [];
-    if (rects.length === 1) pieces.push({ text, r: rects[0] });
-    else {
-      const re = /\S+/g;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        const r = range.getBoundingClientRect();
-        if (r.width > 0) pieces.push({ text: m[0], r });
-      }
-    }
-    for (const p of pieces) ctx.fillText(p.text.replace(/\s+/g, ' '), p.r.left - box.left, p.r.top - box.top + p.r.height / 2);
-  }
-}
-
-/** Draws the figure (its canvases, SVGs and text, at their places) onto one PNG and downloads it. */
-export async function saveFigurePng(figure: HTMLElement, name: string): Promise<void> {
-  const box = figure.getBoundingClientRect();
-  const dpr = window.devicePixelRatio || 1;
-  const out = document.createElement('canvas');
-  out.width = Math.ceil(box.width * dpr);
-  out.height = Math.ceil(box.height * dpr);
-  const ctx = out.getContext('2d');
-  if (!ctx) return;
-  ctx.scale(dpr, dpr);
-  const bg = getComputedStyle(figure).backgroundColor;
-  ctx.fillStyle = !bg || bg === 'rgba(0, 0, 0, 0)' ? '#fff' : bg;
-  ctx.fillRect(0, 0, box.width, box.height);
-  const els = Array.from(figure.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg.chart-svg'));
-  for (const el of els) {
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) continue;
-    if (el instanceof HTMLCanvasElement) {
-      ctx.drawImage(el, r.left - box.left, r.top - box.top, r.width, r.height);
-    } else {
-      const img = new Image();
-      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(inlineSvg(el))}`;
-      try { await img.decode(); ctx.drawImage(img, r.left - box.left, r.top - box.top, r.width, r.height); } catch { /* skip */ }
-    }
-  }
-  paintText(ctx, figure, box);
-  const a = document.createElement('a');
-  a.download = `${name}.png`;
-  a.href = out.toDataURL('image/png');
-  a.click();
-}
 
 /** A figure whose caption starts with `title`, with a Save PNG button and optional controls. */
 export function Figure({ title, fileName, className, controls, children, caption, summary }: {

@@ -1,5 +1,9 @@
-// "Save PNG": composites a figure's canvases and SVG overlays (serialized into an Image) at their
-// places onto one canvas, with the caption, and downloads it.
+// "Save PNG": composites a figure onto one canvas at its on-screen places and downloads it: its
+// canvases, its SVGs (serialized with their computed colours and fonts, then decoded as images) and
+// its HTML text (caption, legends, subheads, tables, formulas), word by word where the text wraps.
+
+/** Buttons and controls (with their labels) are the page's, not the figure's. */
+const NOT_FIGURE = 'button, select, label, input, .ns-fig-tools, .ns-chart-controls';
 
 function download(url: string, name: string): void {
   const a = document.createElement('a');
@@ -8,23 +12,61 @@ function download(url: string, name: string): void {
   a.click();
 }
 
-/** Inlines computed colours/fonts the serialized SVG loses outside the page's CSS. */
+/** An SVG copy carrying its computed colours and fonts (the page's CSS does not travel with it). */
 function svgMarkup(svg: SVGSVGElement): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
-  const color = getComputedStyle(svg).color;
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   // through CSSOM, not setAttribute('style'): the Content-Security-Policy has no 'unsafe-inline' for styles
-  clone.style.color = color;
+  clone.style.color = getComputedStyle(svg).color;
   clone.style.font = '10px system-ui, sans-serif';
   const src = svg.querySelectorAll<SVGElement>('*');
   const dst = clone.querySelectorAll<SVGElement>('*');
   src.forEach((el, i) => {
     const cs = getComputedStyle(el);
     const d = dst[i];
-    if (el instanceof SVGTextElement) d.setAttribute('fill', cs.fill);
-    else if (cs.stroke && cs.stroke !== 'none') { d.setAttribute('stroke', cs.stroke); d.setAttribute('stroke-opacity', cs.strokeOpacity); }
+    if (el instanceof SVGTextElement) {
+      d.setAttribute('fill', cs.fill);
+      d.setAttribute('font-family', cs.fontFamily);
+      d.setAttribute('font-size', cs.fontSize);
+      d.setAttribute('font-weight', cs.fontWeight);
+    } else if (cs.stroke && cs.stroke !== 'none') {
+      d.setAttribute('stroke', cs.stroke);
+      d.setAttribute('stroke-opacity', cs.strokeOpacity);
+    }
   });
   return new XMLSerializer().serializeToString(clone);
+}
+
+/** Paints the figure's HTML text where the layout put it, word by word when it wraps. */
+function paintText(ctx: CanvasRenderingContext2D, figure: HTMLElement, box: DOMRect): void {
+  const walker = document.createTreeWalker(figure, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  ctx.textBaseline = 'middle';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent ?? '';
+    const parent = node.parentElement;
+    // SVG text is in the SVG images
+    if (!parent || !text.trim() || parent.closest(`svg, ${NOT_FIGURE}, .ns-chart-sub, .visually-hidden`)) continue;
+    const cs = getComputedStyle(parent);
+    if (cs.visibility === 'hidden' || cs.display === 'none') continue;
+    ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    ctx.fillStyle = cs.color;
+    range.selectNodeContents(node);
+    const rects = range.getClientRects();
+    if (rects.length === 0) continue;
+    const pieces: { text: string; r: DOMRect }[] = [];
+    if (rects.length === 1) pieces.push({ text, r: rects[0] });
+    else {
+      const re = /\S+/g;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const r = range.getBoundingClientRect();
+        if (r.width > 0) pieces.push({ text: m[0], r });
+      }
+    }
+    for (const p of pieces) ctx.fillText(p.text.replace(/\s+/g, ' '), p.r.left - box.left, p.r.top - box.top + p.r.height / 2);
+  }
 }
 
 export async function saveFigurePng(figure: HTMLElement, name: string): Promise<void> {
@@ -39,26 +81,8 @@ export async function saveFigurePng(figure: HTMLElement, name: string): Promise<
   const bg = getComputedStyle(figure).backgroundColor;
   ctx.fillStyle = !bg || bg === 'rgba(0, 0, 0, 0)' ? '#ffffff' : bg;
   ctx.fillRect(0, 0, box.width, box.height);
-  const cap = figure.querySelector('figcaption');
-  if (cap) {
-    const r = cap.getBoundingClientRect();
-    ctx.fillStyle = getComputedStyle(cap).color;
-    ctx.font = '600 14px system-ui, sans-serif';
-    ctx.textBaseline = 'top';
-    ctx.fillText(cap.textContent ?? name, r.left - box.left, r.top - box.top);
-  }
-  // One-line texts: legend entries (after their swatch) and panel subheads.
-  for (const el of Array.from(figure.querySelectorAll<HTMLElement>('.ns-legend2 li, .ns-subhead'))) {
-    const r = el.getBoundingClientRect();
-    const swatch = el.querySelector('svg');
-    const sr = swatch?.getBoundingClientRect();
-    const cs = getComputedStyle(el);
-    ctx.fillStyle = cs.color;
-    ctx.font = `${cs.fontWeight} ${cs.fontSize} system-ui, sans-serif`;
-    ctx.textBaseline = 'middle';
-    ctx.fillText(el.textContent ?? '', (sr ? sr.right + 4 : r.left) - box.left, r.top + r.height / 2 - box.top);
-  }
-  for (const el of Array.from(figure.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg.ns-overlay, .ns-legend2 svg'))) {
+  for (const el of Array.from(figure.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg'))) {
+    if (el.closest(NOT_FIGURE) || el.parentElement?.closest('svg')) continue;
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
     if (el instanceof HTMLCanvasElement) { ctx.drawImage(el, r.left - box.left, r.top - box.top, r.width, r.height); continue; }
@@ -66,5 +90,6 @@ export async function saveFigurePng(figure: HTMLElement, name: string): Promise<
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgMarkup(el))}`;
     try { await img.decode(); ctx.drawImage(img, r.left - box.left, r.top - box.top, r.width, r.height); } catch { /* skip an SVG that fails to load */ }
   }
+  paintText(ctx, figure, box);
   download(out.toDataURL('image/png'), name);
 }
