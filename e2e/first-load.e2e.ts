@@ -3,7 +3,7 @@
 // browser's cache). Reported, not asserted (issue 6 aims for under 2 s on a local preview server):
 // speed is never a pass/fail condition. What is asserted: the page trains, the mark exists, and the
 // warm load does not download the MNIST images again.
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { FIRST_STEP_DRAWN } from '../src/charts/first-step-mark';
 import { useBrowser } from './support/chromium';

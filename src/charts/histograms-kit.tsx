@@ -3,8 +3,8 @@
 // canvas, SVG axes, and a figure with "Save PNG" (canvases, SVGs and the HTML text of the figure).
 // Run colours come from the shared palette.
 import { isRunKind } from '../session/run-kinds';
-import { Fragment, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { useT, type MessageKey, type T } from '../state/i18n';
+import { Fragment, useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useT, type T } from '../state/i18n';
 import { runStyle } from './palette';
 import './histograms-kit.css';
 import { setupCanvas } from './canvas';

@@ -9,7 +9,7 @@ import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
 import { drawDivergence, fillBand, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems } from './legend';
-import { runColors, runStyle } from './palette';
+import { runColors } from './palette';
 import { bandDomains, distributionDomain, DISTRIBUTION_BANDS, layerCount, shownLayer } from './percentiles-geometry';
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';

@@ -3,19 +3,14 @@
 // `{name}` placeholders are filled by vt(). The English captions are the charts' names.
 import { getLang, useLang } from '../state/i18n';
 import { isRunKind } from '../session/run-kinds';
+import { RUN_NAMES_EN, RUN_NAMES_ZH } from '../state/run-names';
 
 const en = {
   save: 'Save PNG',
   empty: 'Waiting for the first steps…',
   legend: 'Legend',
   step: 'step',
-  'run.plain': 'Plain',
-  'run.batch': 'Batch norm',
-  'run.layer': 'Layer norm',
-  'run.renorm': 'Batch renorm',
-  'run.group': 'Group norm',
-  'run.batch-pre': 'BN before activation',
-  'run.batch-post': 'BN after activation',
+  ...RUN_NAMES_EN,
   divergedAt: '{run} diverged (step {step})',
   divergedShort: 'diverged (step {step})',
   diverged: 'diverged',
@@ -103,13 +98,7 @@ const zh: Record<ViewKey, string> = {
   empty: '等待最初的训练步…',
   legend: '图例',
   step: '步',
-  'run.plain': '无归一化',
-  'run.batch': '批归一化',
-  'run.layer': '层归一化',
-  'run.renorm': '批再归一化',
-  'run.group': '组归一化',
-  'run.batch-pre': '批归一化（激活前）',
-  'run.batch-post': '批归一化（激活后）',
+  ...RUN_NAMES_ZH,
   divergedAt: '{run} 已发散（第 {step} 步）',
   divergedShort: '已发散（第 {step} 步）',
   diverged: '已发散',

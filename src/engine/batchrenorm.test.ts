@@ -3,7 +3,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { batchnormBackward, batchnormEvalForward, batchnormForward, batchnormStats } from './batchnorm';
-import { batchrenormApply, batchrenormBackward, batchrenormCorrection, batchrenormForward, countRenormClipped } from './batchrenorm';
+import { batchrenormApply, batchrenormBackward, batchrenormForward, countRenormClipped } from './batchrenorm';
 import { Mlp } from './mlp';
 import { Rng } from './rng';
 import { dot, numericGradient, randomArray, relativeError } from './test-support';

@@ -6,6 +6,7 @@ import { chartsEn, chartsZh } from './i18n-charts';
 import { landscapeEn, landscapeZh } from './i18n-landscape';
 import { sweepEn, sweepZh } from './i18n-sweep';
 import type { Lang } from './url-codec';
+import { RUN_NAMES_EN, RUN_NAMES_ZH } from './run-names';
 
 export type { Lang } from './url-codec';
 
@@ -59,13 +60,7 @@ const en = {
   'ctl.speed.unit': 'steps/s',
   'ctl.resets': 'resets',
   'ctl.resets.title': 'Changing this starts every run again from new weights',
-  'run.plain': 'Plain',
-  'run.batch': 'Batch norm',
-  'run.layer': 'Layer norm',
-  'run.renorm': 'Batch renorm',
-  'run.group': 'Group norm',
-  'run.batch-pre': 'BN before activation',
-  'run.batch-post': 'BN after activation',
+  ...RUN_NAMES_EN,
   'runs.atLeastOne': 'Keep at least one run.',
   'btn.play': 'Play',
   'btn.pause': 'Pause',
@@ -173,13 +168,7 @@ const zh: Dictionary = {
   'ctl.speed.unit': '步/秒',
   'ctl.resets': '重置',
   'ctl.resets.title': '修改此项会让所有网络从新的权重重新开始',
-  'run.plain': '无归一化',
-  'run.batch': '批归一化',
-  'run.layer': '层归一化',
-  'run.renorm': '批再归一化',
-  'run.group': '组归一化',
-  'run.batch-pre': '批归一化（激活前）',
-  'run.batch-post': '批归一化（激活后）',
+  ...RUN_NAMES_ZH,
   'runs.atLeastOne': '至少保留一个网络。',
   'btn.play': '播放',
   'btn.pause': '暂停',

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { getApp, useApp } from '../state/app';
 import { exportFileName, frameToCsv, frameToJson } from '../state/export';
-import { useT, type MessageKey } from '../state/i18n';
+import { useT } from '../state/i18n';
 import { isRunKind } from '../session/run-kinds';
 import { SpeedField } from './Controls';
 import { DownloadIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';

@@ -9,14 +9,14 @@ import { formatDuration, type DurationUnits } from '../session/sweep/eta';
 import type { RunningJob } from '../session/sweep/pool';
 import { planSweep, SWEEP_ALL_NORMS, SWEEP_BATCHES, SWEEP_EXAMPLE_CHOICES } from '../session/sweep/protocol';
 import { plannedSeconds } from '../session/sweep/work';
-import { useT, type MessageKey, type T } from '../state/i18n';
+import { useT, type T } from '../state/i18n';
 import { getSweepStore, useSweep } from '../state/sweep-app';
 import type { SweepConfig } from '../state/sweep-store';
 import { INITIAL_SWEEP_QUERY } from '../state/sweep-url';
 import { SweepTable } from './SweepTable';
 import './SweepPanel.css';
+import { NORM_NAME_KEY } from '../state/run-names';
 
-const RUN_LABEL: Record<NormKind, MessageKey> = { none: 'run.plain', batch: 'run.batch', layer: 'run.layer', renorm: 'run.renorm', group: 'run.group' };
 const fmt = (n: number) => n.toLocaleString('en-US');
 const units = (t: T): DurationUnits => ({ s: t('sweep.units.s'), min: t('sweep.units.min'), h: t('sweep.units.h') });
 
@@ -39,7 +39,7 @@ function planned(config: SweepConfig, workers: number): number | null {
 }
 
 function runningText(t: T, r: RunningJob): string {
-  const params = { run: t(RUN_LABEL[r.job.norm]), batch: r.job.batch, pct: Math.floor(r.fraction * 100) };
+  const params = { run: t(NORM_NAME_KEY[r.job.norm]), batch: r.job.batch, pct: Math.floor(r.fraction * 100) };
   return r.phase === 'starting' ? t('sweep.now.loading', params) : r.phase === 'evaluating' ? t('sweep.now.evaluating', params) : t('sweep.now.item', params);
 }
 
@@ -150,7 +150,7 @@ export function SweepPanel({ initial, autoStart = false, onClose }: SweepPanelPr
           {SWEEP_ALL_NORMS.map((n) => (
             <label key={n} className={`sweep-check run-${n}`}>
               <input type="checkbox" checked={config.norms.includes(n)} onChange={(e) => toggle('norms', n, e.target.checked)} />
-              <span className="swatch" aria-hidden="true" />{t(RUN_LABEL[n])}
+              <span className="swatch" aria-hidden="true" />{t(NORM_NAME_KEY[n])}
             </label>
           ))}
         </fieldset>

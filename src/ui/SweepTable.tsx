@@ -3,9 +3,9 @@
 import type { NormKind } from '../engine/types';
 import { sweepRows } from '../session/sweep/results';
 import type { SweepResult } from '../session/sweep/run-job';
-import { useT, type MessageKey } from '../state/i18n';
+import { useT } from '../state/i18n';
+import { NORM_NAME_KEY } from '../state/run-names';
 
-const RUN_LABEL: Record<NormKind, MessageKey> = { none: 'run.plain', batch: 'run.batch', layer: 'run.layer', renorm: 'run.renorm', group: 'run.group' };
 
 export function SweepTable({ results, norms, batches }: { results: readonly SweepResult[]; norms: readonly NormKind[]; batches: readonly number[] }) {
   const t = useT();
@@ -19,7 +19,7 @@ export function SweepTable({ results, norms, batches }: { results: readonly Swee
           <th scope="col">{t('sweep.table.batch')}</th>
           {norms.map((n) => (n === 'batch'
             ? [<th key="b" scope="col">{t('run.batch')}</th>, <th key="bs" scope="col">{t('sweep.table.bnBatch')}</th>]
-            : <th key={n} scope="col">{t(RUN_LABEL[n])}</th>))}
+            : <th key={n} scope="col">{t(NORM_NAME_KEY[n])}</th>))}
         </tr>
       </thead>
       <tbody>

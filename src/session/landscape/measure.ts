@@ -110,7 +110,7 @@ export class LandscapeProbe {
    * the gradients and training workspaces are not. Returns the probe's result object.
    */
   measure(x: FloatArray, y: ArrayLike<number>, B: number, lr: number): LandscapeResult {
-    const { model, values, grads, offsets, saved, g } = this;
+    const { model, values, offsets, saved, g } = this;
     const r = this.result;
     const P = values.length;
     for (let p = 0; p < P; p++) saved.set(values[p], offsets[p]);
