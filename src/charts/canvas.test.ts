@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dotSeries, fillBand, strokeSeries } from './canvas';
+import { dotSeries, drawPercentileBands, fillBand, strokeSeries } from './canvas';
 
 /** A recording stand-in for CanvasRenderingContext2D (only the path calls the helpers use). */
 function recorder() {
@@ -30,5 +30,15 @@ describe('canvas series helpers', () => {
     const { ctx, calls } = recorder();
     dotSeries(ctx, [0, 1, 2], [1, NaN, 3], 3, id, id, 2);
     expect(calls.filter((c) => c.startsWith('arc'))).toEqual(['arc 0,1', 'arc 2,3']);
+  });
+  it('drawPercentileBands fills the 15-85 band under the shorter of its edges, strokes both edges and the median, and ends opaque', () => {
+    const { ctx, calls } = recorder();
+    const col = (y: number[]) => ({ x: y.map((_, i) => i), y });
+    drawPercentileBands(ctx, { p15: col([0, 1, 2]), p50: col([5, 6, 7]), p85: col([10, 11]) }, '#123', id, id,
+      { fillAlpha: 0.2, edgeAlpha: 0.5, edgeWidth: 1, medianWidth: 3 });
+    expect(calls).toEqual(['begin', 'M 0,10', 'L 1,11', 'L 1,1', 'L 0,0', 'Z', 'fill',
+      'begin', 'M 0,0', 'L 1,1', 'stroke', 'begin', 'M 0,10', 'L 1,11', 'stroke', 'begin', 'M 0,5', 'L 1,6', 'L 2,7', 'stroke']);
+    const c = ctx as unknown as { globalAlpha: number; lineWidth: number; fillStyle: string };
+    expect([c.globalAlpha, c.lineWidth, c.fillStyle]).toEqual([1, 3, '#123']);
   });
 });

@@ -57,6 +57,29 @@ export function fillBand(ctx: CanvasRenderingContext2D, xs: Values, lo: Values, 
   ctx.fill();
 }
 
+/** The 15/50/85th percentile columns of one run's layer (see session/frame). */
+interface PercentileColumns { p15: { x: Values; y: Values }; p50: { x: Values; y: Values }; p85: { x: Values; y: Values } }
+
+/**
+ * Ioffe & Szegedy's Figure 1 mark: the band between the 15th and 85th percentiles (filled at
+ * `fillAlpha`, edged at `edgeAlpha` and `edgeWidth`) and the median as a line `medianWidth` wide.
+ */
+export function drawPercentileBands(ctx: CanvasRenderingContext2D, bands: PercentileColumns, color: string, x: Scale, y: Scale,
+  style: { fillAlpha: number; edgeAlpha: number; edgeWidth: number; medianWidth: number }): void {
+  const k = Math.min(bands.p15.y.length, bands.p85.y.length);
+  ctx.fillStyle = color;
+  ctx.strokeStyle = color;
+  ctx.globalAlpha = style.fillAlpha;
+  fillBand(ctx, bands.p15.x, bands.p15.y, bands.p85.y, k, x, y);
+  ctx.globalAlpha = style.edgeAlpha;
+  ctx.lineWidth = style.edgeWidth;
+  strokeSeries(ctx, bands.p15.x, bands.p15.y, k, x, y);
+  strokeSeries(ctx, bands.p85.x, bands.p85.y, k, x, y);
+  ctx.globalAlpha = 1;
+  ctx.lineWidth = style.medianWidth;
+  strokeSeries(ctx, bands.p50.x, bands.p50.y, bands.p50.y.length, x, y);
+}
+
 /** Small filled circles at the finite points (with an outline in `outline`, e.g. the surface colour). */
 export function dotSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Values, n: number, x: Scale, y: Scale, r = 2.5, positive = false, outline?: string): void {
   ctx.beginPath();
