@@ -10,12 +10,12 @@ import { findPreset, PRESETS, type Preset } from '../src/session/presets';
 import { runSettings } from '../src/session/run-kinds';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../src/session/settings';
 import { exitQuietlyOnClosedPipe } from './cli/quiet-pipe';
+import { failWith } from './cli/start';
 
 interface Args { names: string[]; seeds: number[]; out: string | null }
 
 function fail(message: string): never {
-  process.stderr.write(`experiments: ${message}\n`);
-  process.exit(2);
+  return failWith('experiments', message);
 }
 
 function parseArgs(argv: string[]): Args {

@@ -10,14 +10,14 @@ import { SYNTHETIC_TRAIN } from '../src/session/dataset-loader';
 import { formatDuration } from '../src/session/sweep/eta';
 import { poolSize, startSweepPool, type SweepPoolSnapshot } from '../src/session/sweep/pool';
 import { planSweep, settingsOfJob, SWEEP_PROTOCOL } from '../src/session/sweep/protocol';
-import { parseSweepArgs, usage, UsageError, type SweepArgs } from './sweep/args';
+import { parseSweepArgs, usage, type SweepArgs } from './sweep/args';
+import { failWith, parseOrExit } from './cli/start';
 import { spawnNodeSweepWorker } from './sweep/node-worker';
 import { formatSweepTable, resultJson, resultLine } from './sweep/table';
 import { exitQuietlyOnClosedPipe } from './cli/quiet-pipe';
 
 function fail(message: string, code = 2): never {
-  process.stderr.write(`sweep: ${message}\n`);
-  process.exit(code);
+  return failWith('sweep', message, code);
 }
 
 /** Checks the data once here, so that a bad folder or batch is one line before any worker starts. */
@@ -47,17 +47,8 @@ function progressLine(s: SweepPoolSnapshot): string {
 }
 
 async function main(): Promise<void> {
-  let args: SweepArgs;
-  try {
-    args = parseSweepArgs(process.argv.slice(2));
-  } catch (e) {
-    if (e instanceof UsageError) fail(e.message);
-    throw e;
-  }
-  if (args.help) {
-    console.log(usage());
-    return;
-  }
+  const args = parseOrExit('sweep', parseSweepArgs, usage);
+  if (!args) return;
   const jobs = planSweep({ norms: args.norms, batches: args.batches, examples: args.examples, seed: args.seed, dataset: args.dataset });
   checkData(args, jobs);
   const workers = Math.min(args.workers ?? poolSize(availableParallelism()), jobs.length);

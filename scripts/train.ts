@@ -6,27 +6,18 @@ import { loadMnistFromDir } from '../src/data/mnist-node';
 import { checkAgainstData } from '../src/session/build';
 import { SYNTHETIC_TEST, SYNTHETIC_TRAIN } from '../src/session/dataset-loader';
 import { headlessRun, type EvalPoint, type LandscapePoint } from '../src/session/headless-run';
-import { parseTrainArgs, usage, UsageError } from './train/args';
+import { parseTrainArgs, usage } from './train/args';
+import { failWith, parseOrExit } from './cli/start';
 import { ProgressBar } from './train/progress';
 import { exitQuietlyOnClosedPipe } from './cli/quiet-pipe';
 
 function fail(message: string): never {
-  process.stderr.write(`train: ${message}\n`);
-  process.exit(2);
+  return failWith('train', message);
 }
 
 function main(): void {
-  let args;
-  try {
-    args = parseTrainArgs(process.argv.slice(2));
-  } catch (e) {
-    if (e instanceof UsageError) fail(e.message);
-    throw e;
-  }
-  if (args.help) {
-    console.log(usage());
-    return;
-  }
+  const args = parseOrExit('train', parseTrainArgs, usage);
+  if (!args) return;
   const s = args.settings;
   let ds: Dataset;
   try {

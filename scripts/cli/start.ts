@@ -1,0 +1,28 @@
+// How every NormScope CLI starts and fails: flags parsed once, --help prints the usage, and a mistake
+// is one line on stderr, "NAME: what is wrong", with exit code 2 (1 for a run that failed).
+import { UsageError } from './flags';
+
+/** Writes "NAME: message" to stderr and exits with `code`. */
+export function failWith(name: string, message: string, code = 2): never {
+  process.stderr.write(`${name}: ${message}\n`);
+  process.exit(code);
+}
+
+/**
+ * The parsed arguments, or null after printing the usage for --help. A UsageError from `parse` ends
+ * the process through failWith; any other error is a bug and propagates.
+ */
+export function parseOrExit<A extends { help: boolean }>(name: string, parse: (argv: string[]) => A, usage: () => string): A | null {
+  let args: A;
+  try {
+    args = parse(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) failWith(name, e.message);
+    throw e;
+  }
+  if (args.help) {
+    console.log(usage());
+    return null;
+  }
+  return args;
+}
