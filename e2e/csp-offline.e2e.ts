@@ -8,6 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { CSP_HEADER, CSP_META } from '../scripts/vite-plugin-csp';
 import { useBrowser } from './support/chromium';
 import { openWatchedPage, statusStep, waitForTraining } from './support/page';
+import { runTinySweep, setSweepChecks } from './support/sweep';
 
 /** Scrolls through every <figure> of the main view until each has drawn something (canvas or SVG). */
 async function visitEveryView(page: Page): Promise<number> {
@@ -80,15 +81,7 @@ describe('strict CSP, same origin only, offline once loaded', () => {
   it('runs a tiny sweep (its own workers) under the CSP', { timeout: 240_000 }, async () => {
     const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1400 } });
     try {
-      await page.goto(`${baseURL}?paused=1&sweep-examples=1280`);
-      const panel = page.getByTestId('sweep-panel');
-      await panel.waitFor();
-      for (const name of ['Batch 2', 'Batch 4', 'Batch 8', 'Batch 16', 'Batch 32', 'Batch 64', 'Layer norm']) {
-        const box = panel.getByRole('checkbox', { name, exact: true });
-        if (await box.isChecked()) await box.click();
-      }
-      await panel.getByRole('button', { name: 'Start sweep' }).click();
-      await expect.poll(() => panel.getByTestId('sweep-status').innerText(), { timeout: 180_000, interval: 250 }).toMatch(/^Done: /);
+      await runTinySweep(page, baseURL);
       expect(problems).toEqual([]);
     } finally {
       await close();
@@ -129,10 +122,7 @@ describe('strict CSP, same origin only, offline once loaded', () => {
       await page.getByRole('menuitem', { name: /Small batches/ }).click();
       const panel = page.getByTestId('sweep-panel');
       await panel.waitFor();
-      for (const name of ['Layer norm', 'Batch norm', 'Batch 2', 'Batch 4', 'Batch 8', 'Batch 16', 'Batch 32', 'Batch 64']) {
-        const box = panel.getByRole('checkbox', { name, exact: true });
-        if (await box.isChecked()) await box.click();
-      }
+      await setSweepChecks(page, { 'Layer norm': false, 'Batch norm': false, 'Batch 2': false, 'Batch 4': false, 'Batch 8': false, 'Batch 16': false, 'Batch 32': false, 'Batch 64': false });
       await panel.getByRole('button', { name: 'Start sweep' }).click();
       await expect.poll(async () => Number(await panel.getByRole('progressbar').getAttribute('aria-valuenow')), { timeout: 120_000, interval: 250 }).toBeGreaterThan(0);
       await panel.getByRole('button', { name: 'Cancel' }).click();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser } from './support/chromium';
 import { openWatchedPage, waitForTraining } from './support/page';
 import { startStaticServer } from './support/static-server';
+import { runTinySweep } from './support/sweep';
 
 const PREFIX = '/some/deep/path/';
 
@@ -33,15 +34,7 @@ describe('dist/ served from a sub-path', () => {
       await waitForTraining(page, step + 10);
 
       // a tiny sweep: the sweep panel, its workers, MNIST in them
-      await page.goto(`${server.url}?paused=1&sweep-examples=1280`);
-      const panel = page.getByTestId('sweep-panel');
-      await panel.waitFor();
-      for (const name of ['Batch 2', 'Batch 4', 'Batch 8', 'Batch 16', 'Batch 32', 'Batch 64', 'Layer norm']) {
-        const box = panel.getByRole('checkbox', { name, exact: true });
-        if (await box.isChecked()) await box.click();
-      }
-      await panel.getByRole('button', { name: 'Start sweep' }).click();
-      await expect.poll(() => panel.getByTestId('sweep-status').innerText(), { timeout: 180_000, interval: 250 }).toMatch(/^Done: /);
+      await runTinySweep(page, server.url);
       expect(server.requests.some((p) => new RegExp(`^${PREFIX}assets/sweep\\.worker-`).test(p))).toBe(true);
 
       const outside = server.requests.filter((p) => !p.startsWith(PREFIX));

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/chromium';
 import { openWatchedPage, screenshot, waitForTraining } from './support/page';
+import { setSweepChecks } from './support/sweep';
 
 /** What the panel shows: progress, drawn points per series, table cells with a value, the status line. */
 function panelState(page: Page) {
@@ -26,13 +27,6 @@ function panelState(page: Page) {
   });
 }
 
-
-async function setChecks(page: Page, names: Record<string, boolean>) {
-  for (const [name, on] of Object.entries(names)) {
-    const box = page.getByTestId('sweep-panel').getByRole('checkbox', { name, exact: true });
-    if ((await box.isChecked()) !== on) await box.click();
-  }
-}
 
 describe('batch-size sweep', () => {
   const baseURL = inject('baseURL');
@@ -57,7 +51,7 @@ describe('batch-size sweep', () => {
       expect(await panel.getByRole('combobox', { name: 'Examples per run' }).inputValue()).toBe('30000');
 
       // plain and batch norm at batches 32 and 64, 30,000 examples each: four runs
-      await setChecks(page, { 'Layer norm': false, 'Batch 2': false, 'Batch 4': false, 'Batch 8': false, 'Batch 16': false, 'Batch 128': false });
+      await setSweepChecks(page, { 'Layer norm': false, 'Batch 2': false, 'Batch 4': false, 'Batch 8': false, 'Batch 16': false, 'Batch 128': false });
       const t0 = Date.now();
       await panel.getByRole('button', { name: 'Start sweep' }).click();
       expect(await panel.getByRole('button', { name: 'Cancel' }).isEnabled()).toBe(true);
@@ -113,7 +107,7 @@ describe('batch-size sweep', () => {
       const panel = page.getByTestId('sweep-panel');
       await panel.waitFor();
       expect(await panel.getByRole('combobox', { name: 'Examples per run' }).inputValue()).toBe('1280');
-      await setChecks(page, { 'Batch 2': false, 'Batch 4': false, 'Batch 8': false, 'Batch 16': false, 'Batch 32': false });
+      await setSweepChecks(page, { 'Batch 2': false, 'Batch 4': false, 'Batch 8': false, 'Batch 16': false, 'Batch 32': false });
       await panel.getByRole('button', { name: 'Start sweep' }).click();
       await expect.poll(async () => (await panelState(page)).status, { timeout: 180_000, interval: 200 }).toMatch(/^Done: 6 runs in /);
       const s = await panelState(page);

@@ -27,6 +27,7 @@
 import os from 'node:os';
 import { gemmAccumulate, matmulBackward, matmulForward } from '../src/engine/matmul';
 import { SimdArena, simdBackwardInput, useSimd } from '../src/engine/simd-kernels';
+import { Rng } from '../src/engine/rng';
 
 type Shape = [number, number, number];
 const DEFAULT_SHAPES: Shape[] = [
@@ -65,15 +66,10 @@ function parse(argv: string[]): Args {
   return a;
 }
 
+/** Uniform numbers in [0, 1) from the engine's seeded generator, so that failures reproduce. */
 function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.uniform();
 }
 
 /** Where operands live: ordinary arrays (--ts) or, for the SIMD kernels, a model-like arena. */

@@ -3,17 +3,12 @@ import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { gemmAccumulate, matmulBackward, matmulForward, useSimd } from './matmul';
 import { EngineError, type FloatArray } from './types';
+import { Rng } from './rng';
 
-// A small local seeded generator (mulberry32), so that failures reproduce.
+/** Uniform numbers in [0, 1) from the engine's seeded generator, so that failures reproduce. */
 function makeRng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.uniform();
 }
 
 type Ctor = Float32ArrayConstructor | Float64ArrayConstructor;
