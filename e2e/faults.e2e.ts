@@ -1,6 +1,7 @@
 // Hardening in the browser: a worker that throws or dies (the page says so, keeps its charts, and
 // restarts with the same settings), models and batches past the size limits (a notice, and the page
-// trains), and numerical extremes (no page error, no NaN on an axis).
+// trains), numerical extremes (no page error, no NaN on an axis), and a view whose code fails to load
+// (its error boundary and Retry).
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/chromium';
@@ -106,6 +107,31 @@ describe('hardening', () => {
       expect(await page.evaluate(() => (window as unknown as { normscope: { store: { getState(): { settings: { init: string; eps: number; lr: number; batch: number } } } } }).normscope.store.getState().settings))
         .toMatchObject({ init: 'normal:100', eps: 1e-8, lr: 10, batch: 2 });
       expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a view whose code fails to load shows the failure and a Retry in its place; the page trains on; Retry loads it', async () => {
+    const { page, problems, close } = await openWatchedPage(browser());
+    try {
+      // the chunk of "Batch norm step by step" is refused (to the idle preload and to the view) until released
+      let refuse = true;
+      await page.route(/\/assets\/bn-step-[^/]*\.js$/, (route) => (refuse ? route.abort() : route.continue()));
+      await page.goto(`${baseURL}?dataset=spiral`);
+      const failed = page.locator('.chart-failed');
+      await failed.waitFor({ timeout: 30_000 });
+      expect(await failed.count()).toBe(1);
+      expect(await failed.locator('figcaption').innerText()).toBe('The “Batch norm step by step” view failed');
+      const step = await waitForTraining(page, 1);
+      await waitForTraining(page, step + 5);
+      expect(await page.locator('main figure:not(.chart-failed) canvas').count()).toBeGreaterThan(5);
+      refuse = false;
+      await failed.getByRole('button', { name: 'Retry' }).click();
+      await page.getByRole('figure', { name: /Batch norm step by step/ }).waitFor({ timeout: 30_000 });
+      expect(await page.locator('.chart-failed').count()).toBe(0);
+      // what the refused loads printed, and nothing else
+      expect(problems.filter((p) => !/bn-step-.*\.js|dynamically imported module/.test(p))).toEqual([]);
     } finally {
       await close();
     }

@@ -13,7 +13,7 @@ export type { Lang } from './url-codec';
 const en = {
   'app.tagline': 'Watch batch normalization train, live, in your browser.',
   'app.controls': 'Controls',
-  'view.failed': 'The {name} view failed',
+  'view.failed': 'The “{name}” view failed',
   'view.retry': 'Retry',
   'exp.menu': 'Experiments',
   'exp.kicker': 'Experiment',
@@ -121,7 +121,7 @@ type Dictionary = Record<MessageKey, string>;
 const zh: Dictionary = {
   'app.tagline': '在浏览器中实时观察批归一化如何训练。',
   'app.controls': '控制',
-  'view.failed': '{name} 视图出错了',
+  'view.failed': '“{name}”视图出错了',
   'view.retry': '重试',
   'exp.menu': '实验',
   'exp.kicker': '实验',

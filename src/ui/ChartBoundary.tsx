@@ -1,7 +1,10 @@
 // One view's error boundary: a view that throws shows what went wrong and a Retry button in its own
-// place, and the rest of the page goes on. Retry mounts the view afresh.
+// place, and the rest of the page goes on. Retry mounts the view afresh (and loads its code again if
+// that is what failed).
 import { Component, Fragment, type ReactNode } from 'react';
 import { translate, type Lang } from '../state/i18n';
+import { forgetFailedLoads } from './lazy-views';
+import { viewTitle } from './view-titles';
 
 interface Props { name: string; lang: Lang; children: ReactNode }
 interface State { error: string | null; attempt: number }
@@ -20,9 +23,9 @@ export class ChartBoundary extends Component<Props, State> {
     if (error !== null) {
       return (
         <figure className="chart-failed" role="alert">
-          <figcaption>{translate(lang, 'view.failed', { name })}</figcaption>
+          <figcaption>{translate(lang, 'view.failed', { name: viewTitle(lang, name) })}</figcaption>
           <p>{error}</p>
-          <button type="button" onClick={() => this.setState({ error: null, attempt: attempt + 1 })}>{translate(lang, 'view.retry')}</button>
+          <button type="button" onClick={() => { forgetFailedLoads(); this.setState({ error: null, attempt: attempt + 1 }); }}>{translate(lang, 'view.retry')}</button>
         </figure>
       );
     }

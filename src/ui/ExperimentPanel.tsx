@@ -2,16 +2,16 @@
 // what NormScope measured with the same protocol (npm run -s experiments), with the preset's variants
 // one click away and a link to the view that shows the answer. Figure 1 draws inside the panel.
 // Figure 1 and the sweep panel load on demand, with the experiment that shows them.
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { findPreset, type PresetFocus } from '../session/presets';
 import { EXPLANATIONS } from '../session/presets/explanations';
 import { getApp, useApp } from '../state/app';
 import { useLang, useT, type MessageKey } from '../state/i18n';
 import { ChartBoundary } from './ChartBoundary';
+import { LAZY_VIEWS } from './lazy-views';
 import { ViewLoading } from './Views';
 
-const Figure1Chart = lazy(() => import('../charts/figure1-chart').then((m) => ({ default: m.Figure1Chart })));
-const SweepPanel = lazy(() => import('./SweepPanel').then((m) => ({ default: m.SweepPanel })));
+const { Figure1Chart, SweepPanel } = LAZY_VIEWS;
 
 /** The dashboard view (its data-chart name) each focus points at. */
 const FOCUS_VIEW: Record<PresetFocus, { chart: string; label: MessageKey } | null> = {

@@ -1,19 +1,16 @@
 // The chart grid: every view from src/charts, grouped in sections, each in an error boundary so that
 // one broken view never takes the page down. The views below the fold or for some settings only are
-// loaded on demand (their own chunks, outside the first page's JavaScript); a chunk that fails to
-// load shows in that view's boundary like any other failure.
-import { lazy, Suspense, type ComponentType } from 'react';
+// loaded on demand (./lazy-views.ts); a chunk that fails to load shows in that view's boundary like
+// any other failure, and its Retry asks for the chunk again.
+import { Suspense, type ComponentType } from 'react';
 import { AccuracyChart, ClassificationReport, GradientsChart, HistogramsChart, LayerMomentsChart, LossChart, PercentilesChart } from '../charts';
 import type { RunKind } from '../session/run-kinds';
 import { useApp } from '../state/app';
 import { useLang, useT, type MessageKey } from '../state/i18n';
 import { ChartBoundary } from './ChartBoundary';
+import { LAZY_VIEWS } from './lazy-views';
 
-const BnStepByStep = lazy(() => import('../charts/bn-step').then((m) => ({ default: m.BnStepByStep })));
-const LandscapeChart = lazy(() => import('../charts/landscape-chart').then((m) => ({ default: m.LandscapeChart })));
-const FoldPanel = lazy(() => import('../charts/fold-panel').then((m) => ({ default: m.FoldPanel })));
-const RenormChart = lazy(() => import('../charts/renorm-chart').then((m) => ({ default: m.RenormChart })));
-const DecisionBoundary = lazy(() => import('../charts/decision-boundary').then((m) => ({ default: m.DecisionBoundary })));
+const { BnStepByStep, LandscapeChart, FoldPanel, RenormChart, DecisionBoundary } = LAZY_VIEWS;
 
 /** What a view shows while its code loads. */
 export function ViewLoading() {

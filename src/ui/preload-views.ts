@@ -1,20 +1,13 @@
-// Loads the code of every lazily loaded view (and the sweep worker's script) once the page is idle, so that the page works offline once
-// loaded: without this, a view first opened after the network went away (Figure 1 of an experiment,
-// the sweep panel, the landscape...) would fail to fetch its chunk. The import() calls name the same
-// modules as the lazy() calls in ./Views.tsx and ./ExperimentPanel.tsx (keep the two lists in step:
-// e2e/csp-offline.e2e.ts opens those views offline); the bundler shares one chunk per module, and
-// lazy() then finds it in the module map.
+// Loads the code of every lazily loaded view (./lazy-views.ts) and the sweep worker's script once the
+// page is idle, so that the page works offline once loaded: without this, a view first opened after
+// the network went away (Figure 1 of an experiment, the sweep panel, the landscape...) would fail to
+// fetch its chunk. e2e/csp-offline.e2e.ts opens those views offline.
 
 import sweepWorkerUrl from '../../workers/sweep.worker.ts?worker&url';
+import { LAZY_VIEW_LOADERS } from './lazy-views';
 
 const LAZY_MODULES: readonly (() => Promise<unknown>)[] = [
-  () => import('../charts/bn-step'),
-  () => import('../charts/landscape-chart'),
-  () => import('../charts/fold-panel'),
-  () => import('../charts/renorm-chart'),
-  () => import('../charts/decision-boundary'),
-  () => import('../charts/figure1-chart'),
-  () => import('./SweepPanel'),
+  ...LAZY_VIEW_LOADERS,
   // the sweep's workers start only when a sweep does: their script goes into the HTTP cache now
   // (served with a long max-age under assets/, see scripts/vite-plugin-csp.ts)
   () => fetch(sweepWorkerUrl).then((r) => r.arrayBuffer()),

@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await ctx.newPage();
+let blocked = 0;
+await page.route(/\/assets\/bn-step-[^/]*\.js$/, (route) => { if (blocked < 100 && !globalThis.open_) { blocked++; return route.abort(); } return route.continue(); });
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('console', m.type(), m.text().slice(0, 150)); });
+await page.goto('http://localhost:4180/?dataset=spiral');
+const failed = page.locator('.chart-failed', { hasText: /step by step|BnStep/i });
+await failed.first().waitFor({ timeout: 30000 });
+console.log('failed view shown; blocked', blocked, await failed.first().innerText());
+globalThis.open_ = true;
+await failed.first().getByRole('button', { name: 'Retry' }).click();
+await page.waitForTimeout(3000);
+console.log('after retry: failed views', await page.locator('.chart-failed').count(), 'bn-step figure', await page.getByText('Batch norm step by step').count());
+await browser.close();

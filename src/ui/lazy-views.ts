@@ -1,0 +1,55 @@
+// The views whose code loads on demand (their own chunks, outside the first page's JavaScript): one
+// table, used by the chart grid and the experiment panel to render them and by preload-views.ts to
+// fetch them when the page is idle.
+//
+// A chunk that fails to load (the network went away before it was preloaded) makes its view throw
+// into its ChartBoundary. React.lazy remembers a failed load for good, and React renders a failed
+// component again at once to recover, so a lazy that retried by itself would loop. Here a failed load
+// is retried on the first render after forgetFailedLoads(), which the boundary's Retry calls.
+import { createElement, lazy, type ComponentType } from 'react';
+
+type Loader = () => Promise<ComponentType>;
+
+let retries = 0;
+
+/** Lets every view whose load failed ask for its chunk again when it next renders. */
+export function forgetFailedLoads(): void {
+  retries++;
+}
+
+/** A component that renders the lazily loaded one; see forgetFailedLoads. */
+export function retryableLazy(load: Loader): ComponentType {
+  let failedAt: number | null = null;
+  const make = () => lazy(() => load().then(
+    (Component) => ({ default: Component }),
+    (e: unknown) => { failedAt = retries; throw e; },
+  ));
+  let current = make();
+  const View = () => {
+    if (failedAt !== null && failedAt !== retries) {
+      failedAt = null;
+      current = make();
+    }
+    return createElement(current);
+  };
+  return View;
+}
+
+const LOADERS = {
+  BnStepByStep: () => import('../charts/bn-step').then((m) => m.BnStepByStep),
+  LandscapeChart: () => import('../charts/landscape-chart').then((m) => m.LandscapeChart),
+  FoldPanel: () => import('../charts/fold-panel').then((m) => m.FoldPanel),
+  RenormChart: () => import('../charts/renorm-chart').then((m) => m.RenormChart),
+  DecisionBoundary: () => import('../charts/decision-boundary').then((m) => m.DecisionBoundary),
+  Figure1Chart: () => import('../charts/figure1-chart').then((m) => m.Figure1Chart),
+  SweepPanel: () => import('./SweepPanel').then((m) => m.SweepPanel),
+} satisfies Record<string, Loader>;
+
+export type LazyViewName = keyof typeof LOADERS;
+
+/** Every lazily loaded view's loader, for preloading. */
+export const LAZY_VIEW_LOADERS: readonly Loader[] = Object.values(LOADERS);
+
+export const LAZY_VIEWS = Object.fromEntries(
+  Object.entries(LOADERS).map(([name, load]) => [name, retryableLazy(load)]),
+) as Record<LazyViewName, ComponentType>;
