@@ -29,6 +29,22 @@ export interface MnistBrowserOptions {
   signal?: AbortSignal;
   /** Where downloaded files are kept across reloads; default: the Cache API when there is one. null: none. */
   cache?: MnistFileCache | null;
+  /**
+   * Web Locks, so that workers loading at once (one per run) download each file once: the first
+   * downloads and stores it, the others wait and read it from the cache. Default: navigator.locks
+   * when there is one; null: none (each downloads its own copy).
+   */
+  locks?: FileLocks | null;
+}
+
+/** The part of the Web Locks API (LockManager) used here. */
+export interface FileLocks {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
+function defaultLocks(): FileLocks | null {
+  const nav = (globalThis as { navigator?: { locks?: FileLocks } }).navigator;
+  return nav?.locks ?? null;
 }
 
 interface FileProgress {
@@ -59,6 +75,7 @@ export async function loadMnistInBrowser(
 ): Promise<Dataset> {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   const cache = options.cache === undefined ? mnistFileCache() : options.cache;
+  const locks = options.locks === undefined ? defaultLocks() : options.locks;
   const base = baseUrl.endsWith('/') ? baseUrl : baseUrl + '/';
   const manifest = await fetchManifest(fetchFn, base + MNIST_MANIFEST_NAME, options.signal);
 
@@ -84,7 +101,7 @@ export async function loadMnistInBrowser(
       const served = MNIST_FILE_NAMES[key] + '.gz';
       const p = progress.get(served)!;
       const version = manifest?.files[served]?.sha256;
-      const raw = await download(fetchFn, base + served, options.signal, cache, (received, contentLength, inflated) => {
+      const raw = await download(fetchFn, base + served, options.signal, cache, locks, (received, contentLength, inflated) => {
         if (p.expected === 0 && contentLength > 0) p.expected = contentLength;
         p.inflatedByBrowser = inflated;
         p.received = received;
@@ -115,37 +132,47 @@ async function fetchManifest(fetchFn: typeof fetch, url: string, signal?: AbortS
 
 /**
  * The raw (inflated) content of `url`: from `cache` when it holds `version`, else from the network
- * (then stored in `cache`). After each chunk: `onChunk(received, contentLength, inflated)`, where
- * `received` counts body bytes as they arrive (compressed unless the browser inflates them),
- * contentLength is 0 when unknown and `inflated` says the browser is undoing a Content-Encoding.
+ * (then stored in `cache`; with `locks`, one download per file however many workers ask at once).
+ * After each chunk: `onChunk(received, contentLength, inflated)`, where `received` counts body bytes
+ * as they arrive (compressed unless the browser inflates them), contentLength is 0 when unknown and
+ * `inflated` says the browser is undoing a Content-Encoding.
  */
 async function download(
   fetchFn: typeof fetch,
   url: string,
   signal: AbortSignal | undefined,
   cache: MnistFileCache | null,
+  locks: FileLocks | null,
   onChunk: (received: number, contentLength: number, inflated: boolean) => void,
   version?: string,
 ): Promise<Uint8Array> {
-  const fromCache = async (body: ReadableStream<Uint8Array> | null): Promise<Uint8Array | null> => {
-    if (!body) return null;
-    try {
-      // an entry is the served .gz file itself: its gzip trailer's CRC-32 checks it as it inflates
-      return await readInflating(body, url, null, (n) => onChunk(n, 0, false), true);
-    } catch (e) {
-      if (isAbort(e)) throw e;
-      return null; // a damaged entry: download the file again (and replace the entry)
-    }
-  };
-  const cached = cache && version ? await fromCache(await cache.read(url, version).catch(() => null)) : null;
+  const fromCache = async (): Promise<Uint8Array | null> =>
+    cache && version ? readEntry(await cache.read(url, version).catch(() => null), url, onChunk) : null;
+  const cached = await fromCache();
   if (cached) return cached;
+  if (!cache || !version || !locks) return fetchFile(fetchFn, url, signal, cache, onChunk, version);
+  // Held while downloading and storing: a worker that waited finds the file in the cache.
+  return locks.request(`normscope-mnist ${url} ${version}`, async () =>
+    (await fromCache()) ?? fetchFile(fetchFn, url, signal, cache, onChunk, version, true));
+}
+
+/** `url` from the network (stored in `cache` under `version`: awaited with `awaitStore`, else in the background). */
+async function fetchFile(
+  fetchFn: typeof fetch,
+  url: string,
+  signal: AbortSignal | undefined,
+  cache: MnistFileCache | null,
+  onChunk: (received: number, contentLength: number, inflated: boolean) => void,
+  version?: string,
+  awaitStore = false,
+): Promise<Uint8Array> {
   let res: Response;
   try {
     res = await fetchFn(url, { signal });
   } catch (e) {
     if (isAbort(e)) throw e;
     // offline (the manifest did not come either, so no version is known): the copy the cache holds
-    const latest = !version && cache?.readLatest ? await fromCache(await cache.readLatest(url).catch(() => null)) : null;
+    const latest = !version && cache?.readLatest ? await readEntry(await cache.readLatest(url).catch(() => null), url, onChunk) : null;
     if (latest) return latest;
     throw new DataError(`${url}: fetch failed (${errorText(e)})`);
   }
@@ -157,8 +184,30 @@ async function download(
   // only the file as served is kept (not bytes the browser inflated), so entries are always gzip
   const received: Uint8Array[] | null = cache && version && !inflated ? [] : null;
   const raw = await readInflating(body, url, received, (n) => onChunk(n, contentLength, inflated));
-  if (cache && version && received) cache.write(url, version, received).catch(() => {}); // in the background
+  if (cache && version && received) {
+    const stored = cache.write(url, version, received).catch(() => {});
+    if (awaitStore) await stored;
+  }
   return raw;
+}
+
+/**
+ * A cache entry's content, or null when there is none or it is damaged (then the file is downloaded
+ * again and the entry replaced). An entry is the served .gz file itself: its gzip trailer's CRC-32
+ * checks it as it inflates.
+ */
+async function readEntry(
+  body: ReadableStream<Uint8Array> | null,
+  url: string,
+  onChunk: (received: number, contentLength: number, inflated: boolean) => void,
+): Promise<Uint8Array | null> {
+  if (!body) return null;
+  try {
+    return await readInflating(body, url, null, (n) => onChunk(n, 0, false), true);
+  } catch (e) {
+    if (isAbort(e)) throw e;
+    return null;
+  }
 }
 
 /**

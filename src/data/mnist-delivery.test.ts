@@ -294,6 +294,30 @@ describe('loadMnistInBrowser with the Cache API', () => {
     expect(reports.at(-1)!.loaded).toBe(reports.at(-1)!.total);
   });
 
+  it('loads started at once (one per run worker) download each file once when Web Locks are there', async () => {
+    const { mnistFileCache } = await import('./mnist-cache.ts');
+    const { storage } = fakeCacheStorage();
+    const cache = mnistFileCache(storage);
+    // a LockManager stand-in: exclusive locks by name, granted in request order
+    const tails = new Map<string, Promise<unknown>>();
+    const locks = {
+      request<T>(name: string, callback: () => Promise<T>): Promise<T> {
+        const run = (tails.get(name) ?? Promise.resolve()).then(callback, callback);
+        tails.set(name, run.catch(() => undefined));
+        return run;
+      },
+    };
+    requests = [];
+    const loads = await Promise.all([0, 1, 2].map(() => loadMnistInBrowser(`${origin}/mnist/`, undefined, { fetch: countingFetch, cache, locks })));
+    for (const ds of loads) expectSameDataset(ds, mnistFromIdx(tiny));
+    const files = MNIST_FILE_KEYS.map((k) => MNIST_FILE_NAMES[k] + '.gz');
+    expect(requests.filter((r) => r !== 'manifest.json').sort()).toEqual([...files].sort());
+    // without locks each load downloads its own copy
+    requests = [];
+    await Promise.all([0, 1].map(() => loadMnistInBrowser(`${origin}/mnist/`, undefined, { fetch: countingFetch, cache: mnistFileCache(fakeCacheStorage().storage), locks: null })));
+    expect(requests.filter((r) => r !== 'manifest.json')).toHaveLength(2 * files.length);
+  });
+
   it('downloads a file again when its hash changed or its entry is damaged, replacing the entry', async () => {
     const { mnistFileCache } = await import('./mnist-cache.ts');
     const { entries, storage } = fakeCacheStorage();

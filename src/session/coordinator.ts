@@ -243,10 +243,12 @@ export function createCoordinator(options: CoordinatorOptions): AsyncTrainer {
     const handles = slots.map((s) => s.handle);
     while (handles.length < dealt.length) handles.push(idle.pop() ?? options.spawn());
     const surplus = handles.splice(dealt.length);
-    const forward = onLoad ? proxy(onLoad) : undefined;
+    // Every group loads the data; one of them downloads it while the others wait for the cache
+    // (mnist-browser.ts), so the page is shown the progress of whichever group is furthest.
+    const furthest = furthestProgress(handles.length, onLoad);
     let progress: GroupProgress[];
     try {
-      progress = await Promise.all(handles.map((h, i) => h.group.load(next, dealt[i], i === 0 ? forward : undefined)));
+      progress = await Promise.all(handles.map((h, i) => h.group.load(next, dealt[i], furthest && proxy((p: LoadProgress) => furthest(i, p)))));
     } catch (e) {
       idle.push(...handles.slice(slots.length));
       throw e;
@@ -444,4 +446,17 @@ export function createCoordinator(options: CoordinatorOptions): AsyncTrainer {
     },
   };
   return trainer;
+}
+
+/**
+ * Reports from `groups` loaders combined into one monotone progress: a report goes on to `onLoad`
+ * only when its group is at least as far (loaded / total) as any other. Undefined without `onLoad`.
+ */
+export function furthestProgress(groups: number, onLoad?: (p: LoadProgress) => void): ((group: number, p: LoadProgress) => void) | undefined {
+  if (!onLoad) return undefined;
+  const share = new Array<number>(groups).fill(0);
+  return (group, p) => {
+    share[group] = p.total > 0 ? p.loaded / p.total : 0;
+    if (share[group] >= Math.max(...share)) onLoad(p);
+  };
 }

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const [url, out, w = '1280', h = '900', wait = '8000', full = '1'] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const ctx = await browser.newContext({ viewport: { width: +w, height: +h } });
+const page = await ctx.newPage();
+page.on('console', (m) => { if (m.type() === 'error') console.log('console error', m.text().slice(0, 200)); });
+await page.goto(url);
+await page.waitForTimeout(+wait);
+await page.screenshot({ path: out, fullPage: full === '1' });
+await browser.close();
