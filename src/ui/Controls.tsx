@@ -90,6 +90,7 @@ export function Controls() {
         />
         <SliderField
           label={t('ctl.initScale')} value={std ?? lastStd} scale={SCALES.initScale} live={false} resets
+          help={initKind === 'normal' ? undefined : t('ctl.initScale.unused', { init: initKind === 'he' ? 'He' : 'Xavier' })}
           onCommit={(v, text) => {
             if (v === null || !Number.isFinite(v) || v < INIT_STD_RANGE.min || v > INIT_STD_RANGE.max) {
               notify(t('notice.number', { label: t('ctl.initScale'), value: text, accepted: `${INIT_STD_RANGE.min} … ${INIT_STD_RANGE.max}` }));
