@@ -2,7 +2,6 @@
 // load leaves the session that was training as it was.
 import { describe, expect, it } from 'vitest';
 import { make2d } from '../data/synthetic';
-import { parse } from '../state/url-codec';
 import { checkLimits, datasetShape, MAX_PARAMETERS, MAX_WORKSPACE, parameterCount, workspaceFloats } from './limits';
 import { SessionError, TrainingSession } from './session';
 import { DEFAULT_SETTINGS, type TrainSettings } from './settings';
@@ -62,19 +61,6 @@ describe('size limits', () => {
     } finally {
       t.dispose();
     }
-  });
-
-  it('the URL codec brings a model or batch past the limits back within them and reports it', () => {
-    const deep = parse('?hidden=4096,4096,4096,4096');
-    expect(deep.settings.hidden).toEqual(parse('').settings.hidden);
-    expect(deep.problems).toContainEqual(expect.objectContaining({ key: 'hidden', kind: 'limit' }));
-    expect(deep.notices.join(' ')).toMatch(/size limits/);
-    const wide = parse('?hidden=4096&batch=1024');
-    expect(wide.settings.hidden).toEqual([4096]);
-    expect(wide.problems).toContainEqual(expect.objectContaining({ key: 'batch', kind: 'limit' }));
-    const { inputSize, outputSize } = datasetShape('mnist');
-    expect(checkLimits(wide.settings, inputSize, outputSize)).toBeNull();
-    expect(parse('?hidden=512,512&batch=256').problems).toEqual([]);
   });
 });
 

@@ -197,3 +197,18 @@ describe('url codec', () => {
     expect(s).toBe('?dataset=spiral&hidden=16,16&batch=32&runs=plain,batch,layer&paused=1');
   });
 });
+
+describe('the URL and the size limits', () => {
+  it('the URL codec brings a model or batch past the limits back within them and reports it', () => {
+    const deep = parse('?hidden=4096,4096,4096,4096');
+    expect(deep.settings.hidden).toEqual(parse('').settings.hidden);
+    expect(deep.problems).toContainEqual(expect.objectContaining({ key: 'hidden', kind: 'limit' }));
+    expect(deep.notices.join(' ')).toMatch(/size limits/);
+    const wide = parse('?hidden=4096&batch=1024');
+    expect(wide.settings.hidden).toEqual([4096]);
+    expect(wide.problems).toContainEqual(expect.objectContaining({ key: 'batch', kind: 'limit' }));
+    const { inputSize, outputSize } = datasetShape('mnist');
+    expect(checkLimits(wide.settings, inputSize, outputSize)).toBeNull();
+    expect(parse('?hidden=512,512&batch=256').problems).toEqual([]);
+  });
+});

@@ -2,19 +2,19 @@
 // batch 2. Nothing throws, divergence is marked per run, and every number a chart puts on an axis is
 // finite: the domains the charts compute from the frame, and the histogram bins' ranges.
 import { describe, expect, it } from 'vitest';
-import { accuracyDomains } from '../charts/accuracy-geometry';
-import { MEASURES, measureDomain } from '../charts/gradients-geometry';
-import { landscapeDomains } from '../charts/landscape-geometry';
-import { LossSmoother } from '../charts/loss-geometry';
-import { momentDomains, scatterDomain } from '../charts/moments-geometry';
-import { bandDomains, distributionDomain } from '../charts/percentiles-geometry';
-import { niceDomain, stepDomain, ValuePool } from '../charts/y-domain';
+import { accuracyDomains } from './accuracy-geometry';
+import { MEASURES, measureDomain } from './gradients-geometry';
+import { landscapeDomains } from './landscape-geometry';
+import { LossSmoother } from './loss-geometry';
+import { momentDomains, scatterDomain } from './moments-geometry';
+import { bandDomains, distributionDomain } from './percentiles-geometry';
+import { niceDomain, stepDomain, ValuePool } from './y-domain';
 import type { Dataset } from '../data/dataset';
 import { make2d } from '../data/synthetic';
-import { FrameBuilder, STAGES, type TelemetryFrame } from './frame';
-import { TrainingSession } from './session';
-import { DEFAULT_SETTINGS, type TrainSettings } from './settings';
-import { trainSteps } from './train-steps';
+import { FrameBuilder, STAGES, type TelemetryFrame } from '../session/frame';
+import { TrainingSession } from '../session/session';
+import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
+import { trainSteps } from '../session/train-steps';
 
 const EXTREME: TrainSettings = {
   ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [32, 32, 32], act: 'relu', eps: 1e-8, lr: 10, init: 'normal:100', batch: 2,
