@@ -95,6 +95,16 @@ describe('loss landscape view', () => {
       expect(legend).toContain('Plain');
       expect(legend).toContain('Batch norm');
 
+      // hovering the loss panel: the measurement nearest to the pointer, per run, with its range over η
+      const plot = figure.locator('svg.ns-overlay');
+      const box = (await plot.boundingBox())!;
+      await page.mouse.move(box.x + 150, box.y + 80);
+      const tip = figure.locator('.ns-tip');
+      await tip.waitFor({ timeout: 5_000 });
+      expect(await tip.innerText()).toMatch(/^step \d+\nPlain: [\d.e-]+ \(range [\d.e-]+ – [\d.e-]+\)\nBatch norm: [\d.e-]+ \(range [\d.e-]+ – [\d.e-]+\)$/);
+      await page.mouse.move(box.x + box.width + 40, box.y - 40);
+      await tip.waitFor({ state: 'detached', timeout: 5_000 });
+
       // another ICS layer
       await figure.getByRole('combobox', { name: 'ICS layer' }).selectOption({ label: 'layer 2' });
       await expect.poll(async () => (await figureState(page))?.panelTitles[3]).toMatch(/layer 2$/);

@@ -9,16 +9,19 @@ import { useId, useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { getApp, useApp } from '../state/app';
 import { useT, type MessageKey } from '../state/i18n';
+import { runName } from './histograms-kit';
+import { useViewT } from './views-i18n';
 import { DEFAULT_PAGE_SETTINGS } from '../state/url-codec';
 import { AxisBottom, AxisLeft, formatStep, formatTick, logTicks } from './axes';
 import { dotSeries, fillBand, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import {
-  PANELS, clampLayer, costFigures, hasPoints, icsLayers, landscapeDomains, panelGrid, type PanelKey,
+  PANELS, clampLayer, costFigures, hasPoints, icsLayers, landscapeDomains, landscapeTips, panelAt, panelGrid, type PanelKey,
 } from './landscape-geometry';
 import { runItems } from './legend';
 import { runColors, runStyle, themeColors } from './palette';
-import { useFrameDraw } from './use-frame-draw';
+import { Tooltip, formatValue, type TooltipData } from './tooltip';
+import { hub, useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { ValuePool, yScale } from './y-domain';
@@ -50,8 +53,10 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
   const pool = useMemo(() => new ValuePool(), []);
   const id = useId();
   const t = useT();
+  const vt = useViewT();
   const every = useApp((s) => s.settings.landscapeEvery);
   const [layerChoice, setLayerChoice] = useState<number | null>(null);
+  const [tip, setTip] = useState<TooltipData | null>(null);
   const [view, setView] = useRareState({
     x: [0, 10] as Pair, y: PANELS.map((p) => (p.log ? [0.1, 10] : [0, 1])) as Pair[], runs: [] as string[],
     layers: 0, points: false, cost: null as { percent: string; ms: string } | null,
@@ -125,7 +130,32 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
   useFrameDraw(body, draw, [w, height, layerChoice, grid.cols]);
 
   const layerName = (j: number) => (j === view.layers - 1 ? t('land.output') : t('land.layerN', { layer: j + 1 }));
-  const name = (rid: string) => (rid === 'plain' || rid === 'batch' || rid === 'layer' ? t(`run.${rid}`) : rid);
+  const name = (rid: string) => runName(t, rid);
+  // Hover: the panel under the pointer, and per run what it draws at the nearest measurement.
+  const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const px = e.clientX - box.left;
+    const py = e.clientY - box.top;
+    const k = panelAt(grid, PANELS.length, height, GAP, px, py);
+    const frame = hub().get();
+    if (k < 0 || !frame) { setTip(null); return; }
+    const o = grid.origin(k);
+    const left = o.x + PM.left;
+    const right = o.x + grid.pw - PM.right;
+    if (px < left || px > right) { setTip(null); return; }
+    const x = scaleLinear().domain(view.x).range([left, right]);
+    const panel = PANELS[k];
+    const tips = landscapeTips(frame.landscape, panel, layer, x.invert(px));
+    if (tips.length === 0) { setTip(null); return; }
+    const rows = tips.map((tip) => ({
+      id: tip.id, label: name(tip.id), color: runStyle(tip.id).css, step: tip.step,
+      value: panel.line ? tip.value : tip.lo,
+      extra: panel.band
+        ? (panel.line ? `(${t('land.tipRange', { lo: formatValue(tip.lo), hi: formatValue(tip.hi) })})` : `– ${formatValue(tip.hi)}`)
+        : undefined,
+    }));
+    setTip({ step: tips[0].step, left: Math.min(x(tips[0].step) + 12, w - 260), top: Math.min(py + 14, grid.height - 80), rows });
+  };
   const cost = view.cost;
   const empty = !view.points;
   return (
@@ -155,7 +185,7 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
         {t('land.note')}
       </>}
     >
-      <PlotLayer width={w} height={grid.height} canvasRef={canvas} label={t('land.aria')}>
+      <PlotLayer width={w} height={grid.height} canvasRef={canvas} label={t('land.aria')} onPointerMove={onMove} onPointerLeave={() => setTip(null)}>
         {PANELS.map((panel, k) => {
           const o = grid.origin(k);
           const left = o.x + PM.left;
@@ -176,6 +206,7 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
           );
         })}
       </PlotLayer>
+      <Tooltip data={tip} stepLabel={vt('step')} />
       {empty ? (
         <div className="ns-fig-empty" role="status" style={{ flexDirection: 'column', gap: '0.6rem', fontStyle: 'normal' }}>
           {every > 0 ? <span>{t('land.waiting', { n: every })}</span> : <>

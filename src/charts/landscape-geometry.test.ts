@@ -4,7 +4,7 @@ import { FrameBuilder, type LandscapeFrame, type TelemetryFrame } from '../sessi
 import { TrainingSession } from '../session/session';
 import { DEFAULT_SETTINGS } from '../session/settings';
 import {
-  PANELS, clampLayer, cosineDomain, costFigures, hasPoints, icsLayers, landscapeDomains, panelGrid,
+  PANELS, clampLayer, cosineDomain, costFigures, hasPoints, icsLayers, landscapeDomains, landscapeTips, panelAt, panelGrid,
 } from './landscape-geometry';
 
 function frame(every: number, steps = 60): TelemetryFrame {
@@ -102,5 +102,32 @@ describe('landscape geometry', () => {
     const real = costFigures(base);
     expect(real).not.toBeNull();
     expect(Number(real!.percent)).toBeGreaterThan(0);
+  });
+
+  it('finds the panel under the pointer, and nothing over a gap or past the last panel', () => {
+    const grid = panelGrid(900, 5, 170, 16); // 3 columns of 289 px, 2 rows
+    expect(grid.cols).toBe(3);
+    expect(panelAt(grid, 5, 170, 16, 10, 10)).toBe(0);
+    expect(panelAt(grid, 5, 170, 16, 289 + 16 + 5, 100)).toBe(1);
+    expect(panelAt(grid, 5, 170, 16, 295, 100)).toBe(-1); // the gap between columns
+    expect(panelAt(grid, 5, 170, 16, 10, 170 + 16 + 10)).toBe(3);
+    expect(panelAt(grid, 5, 170, 16, 2 * (289 + 16) + 10, 170 + 16 + 10)).toBe(-1); // no sixth panel
+    expect(panelAt(grid, 5, 170, 16, -1, 10)).toBe(-1);
+  });
+
+  it('tooltips read the measurement nearest to the pointer: band low and high, or the line', () => {
+    const land = on.landscape!;
+    const loss = PANELS.find((p) => p.key === 'loss')!;
+    const tips = landscapeTips(land, loss, 0, 33);
+    expect(tips.map((t) => t.id)).toEqual(['plain', 'batch']);
+    const run = land.runs[1];
+    const i = Array.from(run.lossMin.x).indexOf(tips[1].step);
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(Math.abs(tips[1].step - 33)).toBeLessThanOrEqual(5);
+    expect(tips[1]).toMatchObject({ lo: run.lossMin.y[i], hi: run.lossMax.y[i], value: run.loss.y[i] });
+    const beta = landscapeTips(land, PANELS.find((p) => p.key === 'beta')!, 0, 1e9)[0];
+    expect(beta.step).toBe(land.runs[0].betaSmooth.x.at(-1));
+    expect(beta.lo).toBeNaN();
+    expect(landscapeTips(off.landscape, loss, 0, 3)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // numbers. Pure functions of a telemetry frame.
 import type { SeriesColumns } from '../session/bounded-series';
 import type { LandscapeFrame, LandscapeRunFrame, TelemetryFrame } from '../session/frame';
+import { nearestIndex } from './nearest';
 import { ValuePool, niceDomain, stepDomain } from './y-domain';
 
 export type PanelKey = 'loss' | 'gradPred' | 'beta' | 'icsDist' | 'icsCos';
@@ -88,3 +89,37 @@ export function costFigures(l: LandscapeFrame | null | undefined): { percent: st
   const p = 100 * l.cost.fraction;
   return { percent: p < 10 ? p.toFixed(1) : p.toFixed(0), ms: l.cost.msEach < 10 ? l.cost.msEach.toFixed(1) : l.cost.msEach.toFixed(0) };
 }
+
+/** The panel under (px, py) in a panelGrid of `count` panels of height ph, or -1 over a gap or outside. */
+export function panelAt(grid: { cols: number; pw: number }, count: number, ph: number, gap: number, px: number, py: number): number {
+  const col = Math.floor(px / (grid.pw + gap));
+  const row = Math.floor(py / (ph + gap));
+  if (px < 0 || py < 0 || col >= grid.cols || px - col * (grid.pw + gap) > grid.pw || py - row * (ph + gap) > ph) return -1;
+  const k = row * grid.cols + col;
+  return k < count ? k : -1;
+}
+
+/** One run's values at a step of a panel: the band's low and high (or NaN), the line's value (or NaN). */
+export interface LandscapeTip { id: string; step: number; lo: number; hi: number; value: number }
+
+/**
+ * For the measurement nearest to `step`, per run with points: what `panel` draws there. The step is
+ * the measured one (every N steps), not the pointer's.
+ */
+export function landscapeTips(land: LandscapeFrame | null | undefined, panel: LandscapePanel, layer: number, step: number): LandscapeTip[] {
+  const tips: LandscapeTip[] = [];
+  for (const r of land?.runs ?? []) {
+    const line = panel.line?.(r, layer) ?? null;
+    const band = panel.band?.(r, layer) ?? null;
+    const xs = (line ?? band?.[0])?.x;
+    if (!xs) continue;
+    const i = nearestIndex(xs, step);
+    if (i < 0) continue;
+    tips.push({
+      id: r.id, step: xs[i],
+      lo: band ? band[0].y[i] ?? NaN : NaN, hi: band ? band[1].y[i] ?? NaN : NaN, value: line ? line.y[i] ?? NaN : NaN,
+    });
+  }
+  return tips;
+}
+

@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+page.on('console', (m) => { if (m.type() === 'error') console.log('console error', m.text().slice(0, 200)); });
+await page.goto('http://localhost:4180/?dataset=spiral&landscape-every=50&runs=plain,batch,renorm');
+await page.waitForTimeout(9000);
+const fig = page.getByRole('figure', { name: /Loss landscape/ });
+await fig.scrollIntoViewIfNeeded();
+const svg = fig.locator('svg.ns-overlay');
+const b = await svg.boundingBox();
+await page.mouse.move(b.x + 200, b.y + 80);
+await page.waitForTimeout(300);
+await fig.screenshot({ path: '/tmp/land1.png' });
+await page.mouse.move(b.x + b.width * 0.5, b.y + 250);
+await page.waitForTimeout(300);
+await fig.screenshot({ path: '/tmp/land2.png' });
+await browser.close();
