@@ -304,6 +304,19 @@ describe('dashboard', () => {
       console.log(`[e2e] screenshot: ${shot}`);
       await page.getByRole('combobox', { name: '语言' }).selectOption('en');
       await page.getByRole('button', { name: 'Play' }).waitFor();
+
+      // on a phone the controls come after the views: a button in the top bar jumps there and back
+      const inView = (selector: string) => page.evaluate((sel) => {
+        const r = document.querySelector(sel)!.getBoundingClientRect();
+        return r.top < innerHeight && r.bottom > 0;
+      }, selector);
+      expect(await inView('aside#controls')).toBe(false);
+      await page.getByRole('button', { name: 'Controls ↓' }).click();
+      await expect.poll(() => inView('aside#controls')).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('controls');
+      await page.getByRole('button', { name: '↑ Back to the charts' }).click();
+      await expect.poll(() => inView('main#views')).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('views');
       expect(problems).toEqual([]);
     } finally {
       await close();

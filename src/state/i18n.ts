@@ -13,6 +13,8 @@ export type { Lang } from './url-codec';
 const en = {
   'app.tagline': 'Watch batch normalization train, live, in your browser.',
   'app.controls': 'Controls',
+  'app.jumpControls': 'Controls ↓',
+  'app.jumpViews': '↑ Back to the charts',
   'view.failed': 'The “{name}” view failed',
   'view.retry': 'Retry',
   'exp.menu': 'Experiments',
@@ -122,6 +124,8 @@ type Dictionary = Record<MessageKey, string>;
 const zh: Dictionary = {
   'app.tagline': '在浏览器中实时观察批归一化如何训练。',
   'app.controls': '控制',
+  'app.jumpControls': '控制 ↓',
+  'app.jumpViews': '↑ 回到图表',
   'view.failed': '“{name}”视图出错了',
   'view.retry': '重试',
   'exp.menu': '实验',

@@ -39,6 +39,20 @@ function LanguageSelect() {
   );
 }
 
+/**
+ * On phones the views come first and the controls after them: this button (shown on narrow screens
+ * only, see App.css) moves the focus to the other one, `targetId`, and scrolls it into view.
+ */
+function JumpButton({ targetId, label }: { targetId: string; label: string }) {
+  return (
+    <button type="button" className="jump" onClick={() => {
+      const el = document.getElementById(targetId);
+      el?.scrollIntoView({ block: 'start' });
+      el?.focus({ preventScroll: true });
+    }}>{label}</button>
+  );
+}
+
 /** Keeps --topbar-h at the header's height, so the sticky sidebar starts below it. */
 function useTopbarHeight(ref: React.RefObject<HTMLElement | null>) {
   useEffect(() => {
@@ -70,14 +84,16 @@ export function App() {
           <StatusLine />
         </div>
         <div className="topbar-tools">
+          <JumpButton targetId="controls" label={t('app.jumpControls')} />
           <ExperimentsMenu />
           <Downloads />
           <LanguageSelect />
         </div>
       </header>
 
-      <aside className="sidebar" aria-label={t('app.controls')}>
+      <aside className="sidebar" id="controls" tabIndex={-1} aria-label={t('app.controls')}>
         <h2 className="visually-hidden">{t('app.controls')}</h2>
+        <JumpButton targetId="views" label={t('app.jumpViews')} />
         <Controls />
       </aside>
 

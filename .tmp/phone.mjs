@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+const page = await ctx.newPage();
+await page.goto('http://localhost:4180/?dataset=spiral');
+await page.waitForTimeout(6000);
+await page.screenshot({ path: '/tmp/phone1.png' });
+await page.evaluate(() => window.scrollTo(0, 900));
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/phone2.png' });
+await browser.close();
