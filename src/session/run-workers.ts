@@ -1,7 +1,7 @@
 // How many workers train a session's runs, and how the page tells the coordinating worker. No imports:
 // the page's first bundle includes this file.
 
-/** Each run worker holds its own copy of the data set (MNIST: about 220 MB as float32). */
+/** Each run worker holds its own copy of the data set (MNIST: about 78 MB, the training images as bytes). */
 export const MAX_RUN_WORKERS = 4;
 
 /**

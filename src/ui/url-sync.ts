@@ -1,16 +1,32 @@
 // Keeps the address bar in step with the store (history.replaceState, at most a few times a second),
-// so a reload or a shared link restores the same session.
+// so a reload or a shared link restores the same session, including the keys read only at start.
 import type { AppStore } from '../state/store';
 import { serialize } from '../state/url-codec';
 
+/** Address keys the page reads once when it starts, outside the store (?workers=N, session/run-workers.ts). */
+const START_KEYS = ['workers'] as const;
+
+/** `search` (from serialize) with the start keys of `initial` appended as they were given. */
+export function withStartKeys(search: string, initial: string): string {
+  const from = new URLSearchParams(initial);
+  const params = new URLSearchParams(search);
+  for (const key of START_KEYS) {
+    const v = from.get(key);
+    if (v !== null && !params.has(key)) params.set(key, v);
+  }
+  const out = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  return out ? `?${out}` : '';
+}
+
 export function syncUrlWithStore(store: AppStore, intervalMs = 400): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let lastSearch = window.location.search;
+  const initial = window.location.search;
+  let lastSearch = initial;
   const write = () => {
     timer = null;
     const s = store.getState();
     if (s.status === 'loading' || s.status === 'empty') return;
-    const search = serialize({ settings: s.settings, runs: s.runs, paused: s.status === 'paused', speed: s.speed, experiment: s.experiment });
+    const search = withStartKeys(serialize({ settings: s.settings, runs: s.runs, paused: s.status === 'paused', speed: s.speed, experiment: s.experiment }), initial);
     if (search === lastSearch) return;
     lastSearch = search;
     const url = `${window.location.pathname}${search}${window.location.hash}`;
