@@ -18,8 +18,15 @@ function focused(page: Page): Promise<Stop | null> {
     const role = el.getAttribute('role') ?? ({ A: 'link', BUTTON: 'button', SELECT: 'combobox', TEXTAREA: 'textbox', SUMMARY: 'button' } as Record<string, string>)[el.tagName]
       ?? (el.tagName === 'INPUT' ? ({ checkbox: 'checkbox', radio: 'radio', range: 'slider', number: 'spinbutton' } as Record<string, string>)[input.type] ?? 'textbox' : el.tagName.toLowerCase());
     const labelled = el.getAttribute('aria-labelledby')?.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-    const forLabel = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null;
-    const name = (el.getAttribute('aria-label') ?? labelled ?? forLabel ?? el.closest('label')?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // a label's own words, without the options or the value of a control inside it
+    const labelText = (label: Element | null | undefined) => {
+      if (!label) return null;
+      const copy = label.cloneNode(true) as Element;
+      copy.querySelectorAll('select, output, input').forEach((c) => c.remove());
+      return copy.textContent;
+    };
+    const forLabel = el.id ? labelText(document.querySelector(`label[for="${CSS.escape(el.id)}"]`)) : null;
+    const name = (el.getAttribute('aria-label') ?? labelled ?? forLabel ?? labelText(el.closest('label')) ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
     const region = el.closest('header') ? 'topbar' : el.closest('aside') ? 'sidebar' : el.closest('main') ? 'main' : el.closest('footer') ? 'footer' : 'page';
     const r = el.getBoundingClientRect();
     // the sidebar scrolls on its own (sticky): place its controls in its content box
