@@ -311,6 +311,7 @@ describe('dashboard', () => {
         return r.top < innerHeight && r.bottom > 0;
       }, selector);
       expect(await inView('aside#controls')).toBe(false);
+      expect(await page.getByRole('button', { name: '↑ Back to the charts' }).isVisible()).toBe(true);
       await page.getByRole('button', { name: 'Controls ↓' }).click();
       await expect.poll(() => inView('aside#controls')).toBe(true);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('controls');

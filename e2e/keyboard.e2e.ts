@@ -93,6 +93,8 @@ describe('keyboard', () => {
       expect(at(/Pause|Play|Train/)).toBeGreaterThanOrEqual(0);
       expect(at(/Experiments/)).toBeGreaterThan(at(/Pause|Play|Train/));
       expect(at(/Language/)).toBe(top.length - 1);
+      // the jumps between the views and the controls are for phones: not shown, not reached, on a wide page
+      expect(stops.filter((s) => /Controls ↓|Back to the charts/.test(s.name))).toEqual([]);
       // the sidebar in visual order: each stop below (or on the row of) the previous one
       const side = stops.filter((s) => s.region === 'sidebar');
       expect(side.length).toBeGreaterThan(5);
