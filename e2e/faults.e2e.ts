@@ -123,6 +123,7 @@ describe('hardening', () => {
       await failed.waitFor({ timeout: 30_000 });
       expect(await failed.count()).toBe(1);
       expect(await failed.locator('figcaption').innerText()).toBe('The “Batch norm step by step” view failed');
+      expect(await failed.innerText()).toContain('Its code could not be loaded');
       const step = await waitForTraining(page, 1);
       await waitForTraining(page, step + 5);
       expect(await page.locator('main figure:not(.chart-failed) canvas').count()).toBeGreaterThan(5);

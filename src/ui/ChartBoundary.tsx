@@ -24,6 +24,8 @@ export class ChartBoundary extends Component<Props, State> {
       return (
         <figure className="chart-failed" role="alert">
           <figcaption>{translate(lang, 'view.failed', { name: viewTitle(lang, name) })}</figcaption>
+          {/* a chunk that did not load (Chromium, Firefox and Safari word it differently) */}
+          {/dynamically imported module|importing a module script failed/i.test(error) ? <p className="chart-failed-hint">{translate(lang, 'view.loadFailed')}</p> : null}
           <p>{error}</p>
           <button type="button" onClick={() => { forgetFailedLoads(); this.setState({ error: null, attempt: attempt + 1 }); }}>{translate(lang, 'view.retry')}</button>
         </figure>
