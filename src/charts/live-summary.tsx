@@ -1,6 +1,7 @@
 // A chart's text alternative: a caption line under the plot, in a polite live region, saying what the
 // chart shows now (see ./summaries.ts). It is recomputed from the latest telemetry frame once every
-// SUMMARY_INTERVAL_MS (and at once when the language or the chart's own choices change), and the DOM
+// SUMMARY_INTERVAL_MS (and at once when the language or the chart's own choices change, or when the
+// first trained step arrives), and the DOM
 // only changes when the text does: a screen reader hears at most one update per interval, never one
 // per frame. Only the summaries of charts on screen are live (aria-live="polite"); the others keep their
 // text current but silent (aria-live="off"), so a page of charts does not talk over itself.
@@ -21,13 +22,26 @@ export function useLiveSummary(summarize: Summarize, deps: readonly unknown[]): 
   fn.current = summarize;
   const [text, setText] = useState(() => summarize(hub().get(), lang));
   useEffect(() => {
+    const h = hub();
+    // whether the text shown was made before any step was trained ("No data yet")
+    let beforeData = true;
+    let timer: ReturnType<typeof setInterval> | undefined;
     const update = () => {
-      const next = fn.current(hub().get(), lang);
+      const frame = h.get();
+      beforeData = !frame || frame.step === 0;
+      const next = fn.current(frame, lang);
       setText((prev) => (prev === next ? prev : next));
     };
-    update();
-    const timer = setInterval(update, SUMMARY_INTERVAL_MS);
-    return () => clearInterval(timer);
+    const restart = () => {
+      clearInterval(timer);
+      update();
+      timer = setInterval(update, SUMMARY_INTERVAL_MS);
+    };
+    restart();
+    // The first trained step replaces "No data yet" at once (and the interval starts again from there),
+    // rather than up to SUMMARY_INTERVAL_MS later; after that, frames do not touch the text.
+    const unsubscribe = h.subscribe((frame) => { if (beforeData && frame && frame.step > 0) restart(); });
+    return () => { clearInterval(timer); unsubscribe(); };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lang, ...deps]);
   return text;
