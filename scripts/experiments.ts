@@ -9,7 +9,7 @@ import { headlessRun } from '../src/session/headless-run';
 import { findPreset, PRESETS, type Preset } from '../src/session/presets';
 import { runSettings } from '../src/session/run-kinds';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../src/session/settings';
-import { exitQuietlyOnClosedPipe } from './cli/quiet-pipe';
+import { exitQuietlyOnClosedPipe, printLine } from './cli/quiet-pipe';
 import { failWith } from './cli/start';
 
 interface Args { names: string[]; seeds: number[]; out: string | null }
@@ -59,7 +59,7 @@ function runPreset(p: Preset, seeds: number[], ds: Dataset): string[] {
           gradNorms100: at100?.gradNorms ?? null, gradNormsLast: last.gradNorms,
           seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
         });
-        console.log(line);
+        printLine(line);
         lines.push(line);
         accs.push(out.divergedAt === null ? last.testAcc : null);
       }

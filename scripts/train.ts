@@ -9,7 +9,7 @@ import { headlessRun, type EvalPoint, type LandscapePoint } from '../src/session
 import { parseTrainArgs, usage } from './train/args';
 import { failWith, parseOrExit } from './cli/start';
 import { ProgressBar } from './train/progress';
-import { exitQuietlyOnClosedPipe } from './cli/quiet-pipe';
+import { exitQuietlyOnClosedPipe, printLine } from './cli/quiet-pipe';
 
 function fail(message: string): never {
   return failWith('train', message);
@@ -36,7 +36,7 @@ function main(): void {
   let lastStatus = '';
   const onEval = (p: EvalPoint) => {
     if (args.json) {
-      console.log(JSON.stringify({ step: p.step, epoch: p.epoch, loss: p.loss, testLoss: p.testLoss, testAcc: p.testAcc, pct: p.pct, gradNorms: p.gradNorms }));
+      printLine(JSON.stringify({ step: p.step, epoch: p.epoch, loss: p.loss, testLoss: p.testLoss, testAcc: p.testAcc, pct: p.pct, gradNorms: p.gradNorms }));
       return;
     }
     lastStatus = `loss ${fmt(p.loss)}  test loss ${fmt(p.testLoss)}  test acc ${fmt(p.testAcc)}  pct ${p.pct.map((v) => fmt(v, 2)).join('/')}`;
@@ -44,15 +44,15 @@ function main(): void {
       bar.update(p.step, lastStatus, true);
       if (p.step > 0) process.stderr.write('\n');
     } else {
-      console.log(`step ${p.step}  ${lastStatus}`);
+      printLine(`step ${p.step}  ${lastStatus}`);
     }
   };
   const onStep = bar ? (step: number) => bar.update(step, lastStatus) : undefined;
   let lastLandscape: LandscapePoint | null = null;
   const onLandscape = (p: LandscapePoint) => {
     lastLandscape = p;
-    if (args.json) console.log(JSON.stringify({ landscape: p }));
-    else if (!bar) console.log(`landscape step ${p.step}  ${describeLandscape(p, fmt)}`);
+    if (args.json) printLine(JSON.stringify({ landscape: p }));
+    else if (!bar) printLine(`landscape step ${p.step}  ${describeLandscape(p, fmt)}`);
   };
 
   const started = performance.now();
@@ -80,14 +80,14 @@ function main(): void {
       fraction: Number((outcome.landscapeSeconds / outcome.trainSeconds).toFixed(4)),
     } : null,
   };
-  if (args.json) console.log(JSON.stringify(summary));
+  if (args.json) printLine(JSON.stringify(summary));
   else {
-    if (outcome.divergedAt !== null) console.log(`diverged: the loss was not finite at step ${outcome.divergedAt}`);
-    console.log(`done: ${summary.steps} steps in ${summary.wallTime} s (${summary.stepsPerSec} steps/s training), test accuracy ${fmt(summary.testAcc ?? NaN)}`);
+    if (outcome.divergedAt !== null) printLine(`diverged: the loss was not finite at step ${outcome.divergedAt}`);
+    printLine(`done: ${summary.steps} steps in ${summary.wallTime} s (${summary.stepsPerSec} steps/s training), test accuracy ${fmt(summary.testAcc ?? NaN)}`);
     const land = summary.landscape;
     if (land) {
       const last = lastLandscape as LandscapePoint | null;
-      console.log(`landscape: ${land.measurements} measurements, ${land.msEach ?? '-'} ms each, ${(100 * land.fraction).toFixed(1)}% of training time`
+      printLine(`landscape: ${land.measurements} measurements, ${land.msEach ?? '-'} ms each, ${(100 * land.fraction).toFixed(1)}% of training time`
         + (last ? `; last (step ${last.step}): ${describeLandscape(last, fmt)}` : ''));
     }
   }

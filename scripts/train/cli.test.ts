@@ -1,5 +1,5 @@
 // The trainer as a user runs it: exit codes, one-line errors, JSON lines.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,27 @@ function train(args: string[]) {
 }
 
 describe('npm run train', () => {
+  it('ends quietly, with success, when its reader goes away in the middle of training (like `| head -2`)', async () => {
+    // a run of a million steps: without the check inside the training loop it would train on for minutes
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/train.ts', '--dataset', 'xor', '--hidden', '8', '--steps', '1000000', '--eval-every', '10', '--json']);
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    const lines: string[] = [];
+    await new Promise<void>((resolve) => {
+      let buffered = '';
+      child.stdout.on('data', (d: Buffer) => {
+        buffered += d.toString();
+        const parts = buffered.split('\n');
+        buffered = parts.pop()!;
+        lines.push(...parts);
+        if (lines.length >= 2) { child.stdout.destroy(); resolve(); }
+      });
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(JSON.parse(lines[0])).toMatchObject({ step: 0 });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  }, 60_000);
+
   it('prints JSON lines and a final done line', () => {
     const r = train(['--dataset', 'xor', '--hidden', '16', '--steps', '300', '--eval-every', '100', '--batch', '32', '--lr', '0.5', '--json']);
     expect(r.code, r.stderr).toBe(0);
