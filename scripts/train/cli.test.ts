@@ -27,7 +27,10 @@ describe('npm run train', () => {
         if (lines.length >= 2) { child.stdout.destroy(); resolve(); }
       });
     });
+    // ended by the test's timeout if it never exits by itself
+    const timer = setTimeout(() => child.kill(), 55_000);
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    clearTimeout(timer);
     expect(JSON.parse(lines[0])).toMatchObject({ step: 0 });
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   }, 60_000);
