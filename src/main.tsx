@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApp, setApp } from './state/app';
+import { FrameBudget, watchFrameGaps } from './state/frame-budget';
 import { startFramePump } from './state/frame-pump';
 import { initialLang, initLang, translate } from './state/i18n';
 import { createAppStore, type AppStore } from './state/store';
@@ -32,7 +33,9 @@ const notice = url.problems.length === 0 ? null : translate(lang, 'notice.url', 
 const STALL_MS = 20_000;
 
 // The training worker with its frame pump and fault watch; a restart ends them all and connects again.
+// The frame budget slows the telemetry down while the page misses animation frames (./state/frame-budget.ts).
 let store: AppStore;
+const budget = new FrameBudget();
 let disconnect = () => {};
 function connect(): TrainerHandle {
   disconnect();
@@ -46,7 +49,7 @@ function connect(): TrainerHandle {
     stallMs: STALL_MS,
     expecting: () => store.getState().status === 'running' && store.getState().fault === null,
     onStall: (ms) => crash(`no answer from the training worker for ${Math.round(ms / 1000)} s: it stopped (out of memory?)`),
-  });
+  }, () => budget.delayMs);
   disconnect = () => { stopPump(); stopWatch(); worker.terminate(); };
   if (store) setApp({ store, trainer });
   return trainer;
@@ -57,12 +60,18 @@ setApp({ store, trainer });
 if (url.speed !== null) store.getState().setSpeed(url.speed);
 void store.getState().start(!url.paused);
 syncUrlWithStore(store);
+const gaps = watchFrameGaps(budget, () => store.getState().status === 'running');
+store.subscribe((s, prev) => { if (s.status !== prev.status) gaps.wake(); });
 // A handle for the browser console and the browser tests: the store and the latest telemetry frame.
 // debug.crashWorker breaks the page's own worker (the fault tests); a page script could terminate it anyway.
 Object.assign(window, {
   normscope: {
     store, telemetry,
-    debug: { crashWorker: (kind: 'throw' | 'close' = 'throw') => getApp().trainer.crashForTest(kind) },
+    debug: {
+      crashWorker: (kind: 'throw' | 'close' = 'throw') => getApp().trainer.crashForTest(kind),
+      /** The frame budget's extra wait between telemetry frames (ms), for the browser tests' reports. */
+      telemetryDelayMs: () => budget.delayMs,
+    },
   },
 });
 

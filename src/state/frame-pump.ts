@@ -1,5 +1,6 @@
 // Pulls telemetry frames from the trainer one at a time: ask, wait for the answer, hand it to the hub,
-// wait for the next animation frame, ask again. The page is never sent more than it has drawn.
+// wait for the next animation frame (and `pace()` ms more while the page is missing frames), ask
+// again. The page is never sent more than it has drawn.
 // A watchdog notices a trainer that stopped answering while it should be training (a worker that died
 // without an event: out of memory, closed): no frame for `stallMs` while `expecting()` is true.
 import type { TelemetryFrame } from '../session/frame';
@@ -24,6 +25,8 @@ export function startFramePump(
   nextTick: (cb: () => void) => void = (cb) => requestAnimationFrame(() => cb()),
   onError: (e: unknown) => void = (e) => console.error(e),
   watchdog?: Watchdog,
+  /** Extra milliseconds to wait after the animation frame before asking again (see ./frame-budget.ts). */
+  pace: () => number = () => 0,
 ): () => void {
   let stopped = false;
   let seq = 0;
@@ -63,6 +66,8 @@ export function startFramePump(
         await new Promise((r) => setTimeout(r, 500));
       }
       await new Promise<void>((r) => nextTick(r));
+      const extra = pace();
+      if (extra > 0) await new Promise((r) => setTimeout(r, extra));
     }
   };
   void loop();
