@@ -1,14 +1,11 @@
 // The sweep as a user runs it: worker threads, JSON lines, the table, exit codes and one-line errors.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectUsageErrors, runCli } from '../cli/run-cli';
 
-function sweep(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/sweep.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const sweep = (args: string[]) => runCli('sweep', args);
 
 describe('npm run sweep', () => {
   it('runs every job on worker threads and prints one JSON line per run, then a summary', () => {
@@ -52,13 +49,6 @@ describe('npm run sweep', () => {
       [['--dataset', 'xor', '--batches', '5000'], /--batches: batch 5000 is larger than the 4000 training examples/],
       [['--data', join(empty, 'missing')], /--data: MNIST folder not found/],
     ];
-    for (const [args, pattern] of cases) {
-      const r = sweep(args);
-      expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stdout).toBe('');
-      const lines = r.stderr.trim().split('\n');
-      expect(lines, args.join(' ')).toHaveLength(1);
-      expect(lines[0]).toMatch(pattern);
-    }
+    expectUsageErrors(sweep, cases);
   });
 });

@@ -1,14 +1,12 @@
 // The trainer as a user runs it: exit codes, one-line errors, JSON lines.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectUsageErrors, runCli } from '../cli/run-cli';
 
-function train(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const train = (args: string[]) => runCli('train', args);
 
 describe('npm run train', () => {
   it('ends quietly, with success, when its reader goes away in the middle of training (like `| head -2`)', async () => {
@@ -95,14 +93,6 @@ describe('npm run train', () => {
       [['--data', empty], /--data: .*train-images-idx3-ubyte/],
       [['--data', corrupt], /--data: .*(t10k|train)-.*idx/],
     ];
-    for (const [args, pattern] of cases) {
-      const r = train(args);
-      expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stdout).toBe('');
-      const lines = r.stderr.trim().split('\n');
-      expect(lines, args.join(' ')).toHaveLength(1);
-      expect(lines[0]).toMatch(pattern);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
-    }
+    expectUsageErrors(train, cases);
   });
 });
