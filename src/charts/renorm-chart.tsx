@@ -43,26 +43,20 @@ export function RenormChart({ height = 180 }: { height?: number }) {
     if (!rn || !run) return;
     const color = runColors(body.current)(run.id);
     const xs = scaleLinear().domain(x).range([M.left, pw - M.right]);
-    const left = setupCanvas(canvases.current[0] ?? null, pw, height);
-    if (left) {
-      const ys = scaleLinear().domain(limDomain).range([height - M.bottom, M.top]);
-      left.strokeStyle = color;
-      left.lineWidth = 2;
-      strokeSeries(left, rn.rmax.x, rn.rmax.y, rn.rmax.y.length, xs, ys);
-      left.setLineDash([5, 3]);
-      strokeSeries(left, rn.dmax.x, rn.dmax.y, rn.dmax.y.length, xs, ys);
-      left.setLineDash([]);
-    }
-    const right = setupCanvas(canvases.current[1] ?? null, pw, height);
-    if (right) {
-      const ys = scaleLinear().domain([0, 1]).range([height - M.bottom, M.top]);
-      right.strokeStyle = color;
-      right.lineWidth = 1.5;
-      strokeSeries(right, rn.clippedR.x, rn.clippedR.y, rn.clippedR.y.length, xs, ys);
-      right.setLineDash([5, 3]);
-      strokeSeries(right, rn.clippedD.x, rn.clippedD.y, rn.clippedD.y.length, xs, ys);
-      right.setLineDash([]);
-    }
+    // each panel: the r series solid, the d series dashed
+    const pair = (k: number, domain: [number, number], width: number, r: typeof rn.rmax, d: typeof rn.rmax) => {
+      const ctx = setupCanvas(canvases.current[k] ?? null, pw, height);
+      if (!ctx) return;
+      const ys = scaleLinear().domain(domain).range([height - M.bottom, M.top]);
+      ctx.strokeStyle = color;
+      ctx.lineWidth = width;
+      strokeSeries(ctx, r.x, r.y, r.y.length, xs, ys);
+      ctx.setLineDash([5, 3]);
+      strokeSeries(ctx, d.x, d.y, d.y.length, xs, ys);
+      ctx.setLineDash([]);
+    };
+    pair(0, limDomain, 2, rn.rmax, rn.dmax);
+    pair(1, [0, 1], 1.5, rn.clippedR, rn.clippedD);
   };
   useFrameDraw(body, draw, [pw, height]);
 
