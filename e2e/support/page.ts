@@ -14,6 +14,8 @@ export interface WatchedPage {
   page: Page;
   /** One readable line per problem seen since the page opened. */
   problems: string[];
+  /** Requests the browser or the page called off (net::ERR_ABORTED): not problems, kept for a look. */
+  aborted: string[];
   close(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function openWatchedPage(browser: Browser, options: BrowserContextO
   });
   const page = await context.newPage();
   const problems: string[] = [];
+  const aborted: string[] = [];
   // no third-party requests: everything comes from the page's own origin (data: and blob: URLs stay local)
   context.on('request', (req) => {
     const url = new URL(req.url());
@@ -42,27 +45,23 @@ export async function openWatchedPage(browser: Browser, options: BrowserContextO
     }
   });
   page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
-  // A navigation (goto, reload) aborts what the old document was still loading, such as a lazy view
-  // being preloaded when the page was idle: not the page's doing. Each main-frame navigation request
-  // starts a new generation; a request aborted after a later generation began was left behind.
-  let generation = 0;
-  const bornIn = new WeakMap<object, number>();
-  context.on('request', (req) => {
-    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) generation++;
-    bornIn.set(req, generation);
-  });
+  // net::ERR_ABORTED is a load the browser or the page called off: a navigation (goto, reload) cuts off
+  // what the old document was still fetching, such as a view preloaded when the page was idle, and
+  // CDP may report that before or after the navigation itself. It says nothing about the page, so it
+  // is kept apart (`aborted`); a load that fails for a reason (refused, offline, an HTTP error) is a
+  // problem, and a view whose code was cut off fails on its own (its boundary, .chart-failed).
   page.on('requestfailed', (req) => {
-    const aborted = req.failure()?.errorText === 'net::ERR_ABORTED';
-    if (aborted && (bornIn.get(req) ?? generation) < generation) return;
-    // the browser drops its favicon request when the test navigates on or closes: not the page's doing
-    if (/\/favicon\.svg$/.test(req.url()) && aborted) return;
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') {
+      aborted.push(`${req.method()} ${req.url()}`);
+      return;
+    }
     problems.push(`request failed: ${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'unknown error'}`);
   });
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
   });
   page.on('crash', () => problems.push('the page crashed'));
-  return { page, problems, close: () => context.close() };
+  return { page, problems, aborted, close: () => context.close() };
 }
 
 /** Writes a full-page PNG to test-results/NAME.png and returns its path. */
