@@ -224,7 +224,8 @@ describe('dashboard', () => {
       const runIds = () => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { runs: { id: string }[] } | null } } }).normscope.telemetry.get()?.runs.map((r) => r.id));
       await expect.poll(runIds, { timeout: 10_000 }).toEqual(['plain', 'batch']);
       await page.getByRole('checkbox', { name: 'Plain' }).uncheck();
-      await expect.poll(runIds, { timeout: 10_000 }).toEqual(['batch']);
+      // (30 s: a loaded two-core machine once needed more than 10 s here)
+      await expect.poll(runIds, { timeout: 30_000 }).toEqual(['batch']);
       expect(await page.getByRole('checkbox', { name: 'Batch norm' }).isDisabled()).toBe(true);
       await expect.poll(() => new URL(page.url()).searchParams.get('runs'), { timeout: 5_000 }).toBe('batch');
       expect(problems).toEqual([]);

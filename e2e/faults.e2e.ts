@@ -118,6 +118,10 @@ describe('hardening', () => {
       // the chunk of "Batch norm step by step" is refused (to the idle preload and to the view) until released
       let refuse = true;
       await page.route(/\/assets\/bn-step-[^/]*\.js$/, (route) => (refuse ? route.abort() : route.continue()));
+      // the idle preload (ui/preload-views.ts) also asks for the chunk, one module after another, and ends
+      // with the sweep worker's script: once that is asked for, no load of the chunk is in flight
+      let preloaded = false;
+      page.on('request', (req) => { if (/\/assets\/sweep\.worker-[^/]*\.js$/.test(req.url())) preloaded = true; });
       await page.goto(`${baseURL}?dataset=spiral`);
       const failed = page.locator('.chart-failed');
       await failed.waitFor({ timeout: 30_000 });
@@ -127,10 +131,15 @@ describe('hardening', () => {
       const step = await waitForTraining(page, 1);
       await waitForTraining(page, step + 5);
       expect(await page.locator('main figure:not(.chart-failed) canvas').count()).toBeGreaterThan(5);
+      // let the chunk through only then: a Retry that joined a refused load still in flight would fail with it
+      await expect.poll(() => preloaded, { timeout: 30_000 }).toBe(true);
       refuse = false;
       await failed.getByRole('button', { name: 'Retry' }).click();
-      await page.getByRole('figure', { name: /Batch norm step by step/ }).waitFor({ timeout: 30_000 });
-      expect(await page.locator('.chart-failed').count()).toBe(0);
+      // the view, or its failure again (then the test says what it was)
+      const view = page.getByRole('figure', { name: /Batch norm step by step/ });
+      await expect.poll(async () => (await view.count()) > 0 || (await page.locator('.chart-failed').count()) > 0, { timeout: 60_000 }).toBe(true);
+      expect(await page.locator('.chart-failed').allInnerTexts()).toEqual([]);
+      await view.waitFor();
       // what the refused loads printed, and nothing else
       expect(problems.filter((p) => !/bn-step-.*\.js|dynamically imported module/.test(p))).toEqual([]);
     } finally {
