@@ -30,6 +30,12 @@ import { summarizeLandscape } from './summaries';
 
 const PM = { left: 46, right: 10, top: 20, bottom: 24 };
 const GAP = 16;
+
+/** Plot area of panel k (its box in the grid less the margins), in the overlay's pixels. */
+function plotArea(grid: { pw: number; origin: (k: number) => { x: number; y: number } }, k: number, height: number) {
+  const o = grid.origin(k);
+  return { o, left: o.x + PM.left, right: o.x + grid.pw - PM.right, top: o.y + PM.top, bottom: o.y + height - PM.bottom };
+}
 /** Up to this many points a series also gets dots (a single measurement is then visible). */
 const DOTS_BELOW = 25;
 /** The schedule the "turn on" button sets: the page's default, or every 500 steps. */
@@ -78,11 +84,7 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
     const colorOf = runColors(body.current);
     const theme = themeColors(body.current);
     PANELS.forEach((panel, k) => {
-      const o = grid.origin(k);
-      const left = o.x + PM.left;
-      const right = o.x + grid.pw - PM.right;
-      const bottom = o.y + height - PM.bottom;
-      const top = o.y + PM.top;
+      const { left, right, top, bottom } = plotArea(grid, k, height);
       const xs = scaleLinear().domain(d.x).range([left, right]);
       const ys = yScale(d.y[k], bottom, top, panel.log);
       ctx.save();
@@ -139,9 +141,7 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
     const k = panelAt(grid, PANELS.length, height, GAP, px, py);
     const frame = hub().get();
     if (k < 0 || !frame) { setTip(null); return; }
-    const o = grid.origin(k);
-    const left = o.x + PM.left;
-    const right = o.x + grid.pw - PM.right;
+    const { left, right } = plotArea(grid, k, height);
     if (px < left || px > right) { setTip(null); return; }
     const x = scaleLinear().domain(view.x).range([left, right]);
     const panel = PANELS[k];
@@ -187,13 +187,10 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
     >
       <PlotLayer width={w} height={grid.height} canvasRef={canvas} label={t('land.aria')} onPointerMove={onMove} onPointerLeave={() => setTip(null)}>
         {PANELS.map((panel, k) => {
-          const o = grid.origin(k);
-          const left = o.x + PM.left;
-          const right = o.x + grid.pw - PM.right;
-          const bottom = o.y + height - PM.bottom;
+          const { o, left, right, top, bottom } = plotArea(grid, k, height);
           const dom = view.y[k];
           const x = scaleLinear().domain(view.x).range([left, right]);
-          const y = yScale(dom, bottom, o.y + PM.top, panel.log);
+          const y = yScale(dom, bottom, top, panel.log);
           const ics = panel.key === 'icsDist' || panel.key === 'icsCos';
           return (
             <g key={panel.key}>

@@ -300,6 +300,11 @@ export function serialize(state: UrlState): string {
   if (state.paused) params.set('paused', '1');
   if (state.speed !== null) params.set('speed', String(state.speed));
   if (state.lang) params.set('lang', state.lang);
+  return toSearch(params);
+}
+
+/** `?` and the parameters, with commas and colons left readable (hidden=100,100, init=normal:0.1); '' for none. */
+export function toSearch(params: URLSearchParams): string {
   const s = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
   return s ? `?${s}` : '';
 }

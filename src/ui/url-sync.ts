@@ -1,7 +1,7 @@
 // Keeps the address bar in step with the store (history.replaceState, at most a few times a second),
 // so a reload or a shared link restores the same session, including the keys read only at start.
 import type { AppStore } from '../state/store';
-import { serialize } from '../state/url-codec';
+import { serialize, toSearch } from '../state/url-codec';
 
 /** Address keys the page reads once when it starts, outside the store (?workers=N, session/run-workers.ts). */
 const START_KEYS = ['workers'] as const;
@@ -14,8 +14,7 @@ export function withStartKeys(search: string, initial: string): string {
     const v = from.get(key);
     if (v !== null && !params.has(key)) params.set(key, v);
   }
-  const out = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
-  return out ? `?${out}` : '';
+  return toSearch(params);
 }
 
 export function syncUrlWithStore(store: AppStore, intervalMs = 400): () => void {
