@@ -1,86 +1,126 @@
-// npm run -s experiments -- [NAME...] [--seeds 1,2] [--out DIR]: repeats the measurements behind the
-// presets' explanations (each preset's `checks`) headless, one JSON line per finished run, then a
-// table. With --out, each preset's lines also go to DIR/NAME.jsonl (docs/results/experiments holds ours).
+// npm run -s experiments -- [NAME...] [--seeds N|LIST] [--workers N] [--out DIR]: repeats the
+// measurements behind the presets' explanations (each preset's `checks`) for several seeds on worker
+// threads (the sweep's pool and workers), one JSON line per finished run, then one summary line per
+// setting and a table on stderr. With --out, each preset's run lines also go to DIR/NAME.jsonl once
+// all its runs finished (docs/results/experiments holds ours; src/session/presets/measured.ts is
+// generated from there). Bad flags: one line on stderr, exit code 2. A failed run: exit 1.
+// Ctrl-C cancels: the finished runs are summarised (no file of an unfinished experiment is written), exit 130.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { loadMnistFromDir } from '../src/data/mnist-node';
-import type { Dataset } from '../src/data/dataset';
-import { headlessRun } from '../src/session/headless-run';
-import { findPreset, PRESETS, type Preset } from '../src/session/presets';
-import { runSettings } from '../src/session/run-kinds';
-import { DEFAULT_SETTINGS, type TrainSettings } from '../src/session/settings';
+import { checkAgainstData } from '../src/session/build';
+import { SYNTHETIC_TRAIN } from '../src/session/dataset-loader';
+import { planSeedJobs } from '../src/session/seeds/plan';
+import type { SeedJob, SeedResult } from '../src/session/seeds/seed-job';
+import { summarizeRecords } from '../src/session/seeds/summaries';
+import { formatDuration } from '../src/session/sweep/eta';
+import { startSweepPool, type SweepPoolSnapshot } from '../src/session/sweep/pool';
+import { parseExperimentsArgs, usage, type ExperimentsArgs } from './experiments/args';
+import { runJson, summaryJson, summaryTable } from './experiments/report';
 import { exitQuietlyOnClosedPipe, printLine } from './cli/quiet-pipe';
-import { failWith } from './cli/start';
+import { failWith, parseOrExit } from './cli/start';
+import { spawnNodeSeedWorker } from './sweep/node-worker';
 
-interface Args { names: string[]; seeds: number[]; out: string | null }
-
-function fail(message: string): never {
-  return failWith('experiments', message);
+function fail(message: string, code = 2): never {
+  return failWith('experiments', message, code);
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { names: [], seeds: [1, 2], out: null };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--seeds') {
-      const v = argv[++i] ?? '';
-      const seeds = v.split(',').map(Number);
-      if (!v || !seeds.every((s) => Number.isInteger(s) && s >= 0 && s < 2 ** 32)) fail(`--seeds "${v}": accepted: comma-separated integers from 0 to 2^32-1`);
-      args.seeds = seeds;
-    } else if (a === '--out') {
-      args.out = argv[++i] ?? fail('--out needs a folder');
-    } else if (a.startsWith('--')) {
-      fail(`unknown flag ${a}; accepted: --seeds, --out`);
-    } else if (!findPreset(a)) {
-      fail(`unknown experiment "${a}"; accepted: ${PRESETS.filter((p) => p.checks.length).map((p) => p.name).join(', ')}`);
-    } else args.names.push(a);
-  }
-  return args;
-}
-
-const fmt = (v: number | null) => (v === null ? '  -   ' : v.toFixed(4));
-
-function runPreset(p: Preset, seeds: number[], ds: Dataset): string[] {
-  const lines: string[] = [];
-  for (const check of p.checks) {
-    const rows: string[] = [];
-    for (const run of check.runs) {
-      const accs: (number | null)[] = [];
-      for (const seed of seeds) {
-        const s: TrainSettings = runSettings(run, { ...structuredClone(DEFAULT_SETTINGS), ...structuredClone(check.settings), seed } as TrainSettings);
-        const t0 = performance.now();
-        const out = headlessRun(s, ds);
-        const last = out.points[out.points.length - 1];
-        const at100 = out.points.find((q) => q.step === 100);
-        const line = JSON.stringify({
-          preset: p.name, check: check.label, run, seed, steps: last.step,
-          testAcc: out.divergedAt === null ? last.testAcc : null, testLoss: out.divergedAt === null ? last.testLoss : null,
-          diverged: out.divergedAt !== null, divergedAt: out.divergedAt,
-          gradNorms100: at100?.gradNorms ?? null, gradNormsLast: last.gradNorms,
-          seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
-        });
-        printLine(line);
-        lines.push(line);
-        accs.push(out.divergedAt === null ? last.testAcc : null);
+/** Checks the data once here, so that a bad folder or setting is one line before any worker starts. */
+function checkData(args: ExperimentsArgs, jobs: readonly SeedJob[]): void {
+  let mnist: { trainCount: number; name: string; inputSize: number; numClasses: number } | null = null;
+  for (const job of jobs) {
+    let ds;
+    if (job.settings.dataset === 'mnist') {
+      try {
+        mnist ??= args.dataDir ? loadMnistFromDir(args.dataDir) : loadMnistFromDir();
+      } catch (e) {
+        fail(`--data: ${(e as Error).message}`);
       }
-      rows.push(`  ${run.padEnd(11)} ${accs.map(fmt).join('  ')}`);
+      ds = mnist;
+    } else {
+      ds = { name: job.settings.dataset, trainCount: SYNTHETIC_TRAIN, inputSize: 2, numClasses: 2 };
     }
-    process.stderr.write(`${p.name} / ${check.label} (test accuracy, seeds ${seeds.join(', ')}):\n${rows.join('\n')}\n`);
+    const problem = checkAgainstData(job.settings, ds as Parameters<typeof checkAgainstData>[1]);
+    if (problem) fail(`${job.preset} / ${job.check}: ${problem.message}`);
   }
-  return lines;
 }
 
-function main(): void {
-  const args = parseArgs(process.argv.slice(2));
-  const presets = (args.names.length ? args.names.map((n) => findPreset(n)!) : PRESETS).filter((p) => p.checks.length > 0);
-  if (presets.length === 0) fail('none of these experiments has checks to run (small-batches: use npm run -s sweep)');
-  const ds = loadMnistFromDir();
+const describe = (j: SeedJob) => `${j.preset} / ${j.check} / ${j.run} / seed ${j.seed}`;
+
+function progressLine(s: SweepPoolSnapshot<SeedJob>): string {
+  const width = 28;
+  const filled = Math.round(width * s.fraction);
+  const eta = s.etaSeconds === null ? 'estimating time left' : `about ${formatDuration(s.etaSeconds)} left`;
+  const now = s.running.map((r) => `${r.job.check} ${r.job.run} s${r.job.seed}`).join(', ');
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${(100 * s.fraction).toFixed(0).padStart(3)}%  ${s.jobsDone}/${s.jobsTotal} runs  ${eta}  ${now}`;
+}
+
+/** A preset's run lines in plan order (check, seed, run: the job ids), whatever order they finished in. */
+function presetLines(results: readonly SeedResult[], preset: string): string {
+  return results.filter((r) => r.preset === preset).sort((a, b) => a.id - b.id)
+    .map((r) => JSON.stringify(runJson(r))).join('\n') + '\n';
+}
+
+async function main(): Promise<void> {
+  const args = parseOrExit('experiments', parseExperimentsArgs, usage);
+  if (!args) return;
+  const jobs = planSeedJobs(args.presets.map((p) => ({ preset: p, checks: p.checks })), args.seeds, {
+    ...(args.steps !== null ? { steps: args.steps } : {}), ...(args.dataset !== null ? { dataset: args.dataset } : {}),
+  });
+  checkData(args, jobs);
+  const workers = Math.min(args.workers ?? Math.max(1, availableParallelism()), jobs.length);
   if (args.out) mkdirSync(args.out, { recursive: true });
-  for (const p of presets) {
-    const lines = runPreset(p, args.seeds, ds);
-    if (args.out) writeFileSync(join(args.out, `${p.name}.jsonl`), lines.join('\n') + '\n');
-  }
+  const tty = process.stderr.isTTY;
+  let lastDraw = 0;
+  const draw = (s: SweepPoolSnapshot<SeedJob>, force = false) => {
+    if (!tty || (!force && performance.now() - lastDraw < 200)) return;
+    lastDraw = performance.now();
+    process.stderr.write(`\r${progressLine(s)}\x1b[K`);
+  };
+  process.stderr.write(`experiments: ${jobs.length} runs (${args.presets.map((p) => p.name).join(', ')}; seeds ${args.seeds.join(',')}) on ${workers} worker thread${workers === 1 ? '' : 's'}\n`);
+
+  const remaining = new Map<string, number>();
+  for (const j of jobs) remaining.set(j.preset, (remaining.get(j.preset) ?? 0) + 1);
+  const results: SeedResult[] = [];
+  const started = performance.now();
+  const pool = startSweepPool<SeedJob, SeedResult>({
+    jobs, size: workers, spawn: () => spawnNodeSeedWorker(args.dataDir), describe,
+    onUpdate: (s) => draw(s),
+    onResult: (r) => {
+      if (tty) process.stderr.write('\r\x1b[K');
+      results.push(r);
+      printLine(JSON.stringify(runJson(r)));
+      const left = remaining.get(r.preset)! - 1;
+      remaining.set(r.preset, left);
+      if (left === 0 && args.out) {
+        const file = join(args.out, `${r.preset}.jsonl`);
+        writeFileSync(file, presetLines(results, r.preset));
+        process.stderr.write(`experiments: wrote ${file}\n`);
+      }
+      draw(pool.snapshot(), true);
+    },
+  });
+  let interrupted = false;
+  process.on('SIGINT', () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    if (tty) process.stderr.write('\r\x1b[K');
+    process.stderr.write('experiments: cancelling (Ctrl-C again to quit at once)\n');
+    pool.cancel();
+  });
+
+  const out = await pool.done;
+  if (tty) process.stderr.write('\r\x1b[K');
+  const wall = (performance.now() - started) / 1000;
+  const summaries = summarizeRecords(out.results);
+  for (const c of summaries) printLine(JSON.stringify(summaryJson(c)));
+  process.stderr.write(`${summaries.map(summaryTable).join('\n')}\n`);
+  const busy = out.results.reduce((s, r) => s + r.seconds, 0);
+  process.stderr.write(`${out.results.length} of ${jobs.length} runs in ${formatDuration(wall)} of wall time (${formatDuration(busy)} of run time over ${workers} worker thread${workers === 1 ? '' : 's'})${out.cancelled ? ', cancelled' : ''}\n`);
+  if (out.error) fail(out.error, 1);
+  if (out.cancelled) process.exit(130);
 }
 
 exitQuietlyOnClosedPipe();
-main();
+void main();

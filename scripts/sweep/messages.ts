@@ -1,9 +1,10 @@
-// The messages between scripts/sweep.ts and its worker threads.
+// The messages between the CLIs (scripts/sweep.ts, scripts/experiments.ts) and their worker threads.
+import type { SeedJob, SeedResult } from '../../src/session/seeds/seed-job';
 import type { SweepJob } from '../../src/session/sweep/protocol';
 import type { SweepProgress, SweepResult } from '../../src/session/sweep/run-job';
 
-export type WorkerIn = { type: 'run'; job: SweepJob } | { type: 'cancel' };
+export type WorkerIn = { type: 'run'; job: SweepJob } | { type: 'run-seed'; job: SeedJob } | { type: 'cancel' };
 export type WorkerOut =
   | { type: 'progress'; progress: SweepProgress }
-  | { type: 'result'; result: SweepResult }
+  | { type: 'result'; result: SweepResult | SeedResult }
   | { type: 'error'; message: string; cancelled: boolean };

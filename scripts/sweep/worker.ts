@@ -1,10 +1,11 @@
 // The CLI's worker thread: the sweep worker of src/session/sweep behind worker_threads messages.
-// In:  {type: 'run', job} | {type: 'cancel'}
+// In:  {type: 'run', job} | {type: 'run-seed', job} | {type: 'cancel'}
 // Out: {type: 'progress', progress} | {type: 'result', result} | {type: 'error', message, cancelled}
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadMnistFromDir } from '../../src/data/mnist-node';
 import { makeDatasetLoader } from '../../src/session/dataset-loader';
-import { SweepCancelled } from '../../src/session/sweep/run-job';
+import type { SeedResult } from '../../src/session/seeds/seed-job';
+import { SweepCancelled, type SweepProgress, type SweepResult } from '../../src/session/sweep/run-job';
 import { createSweepWorker } from '../../src/session/sweep/sweep-worker';
 import type { WorkerIn, WorkerOut } from './messages';
 
@@ -21,7 +22,9 @@ port.on('message', (m: WorkerIn) => {
     api.cancel();
     return;
   }
-  api.run(m.job, (progress) => send({ type: 'progress', progress })).then(
+  const onProgress = (progress: SweepProgress) => send({ type: 'progress', progress });
+  const running: Promise<SweepResult | SeedResult> = m.type === 'run' ? api.run(m.job, onProgress) : api.runSeed(m.job, onProgress);
+  running.then(
     (result) => send({ type: 'result', result }),
     (e: unknown) => send({ type: 'error', message: e instanceof Error ? e.message : String(e), cancelled: e instanceof SweepCancelled }),
   );

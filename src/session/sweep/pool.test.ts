@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { poolSize, startSweepPool, type SweepPoolSnapshot, type SweepWorkerHandle } from './pool';
+import { poolSize, startSweepPool, type SweepPool, type SweepPoolSnapshot, type SweepWorkerHandle } from './pool';
 import { SweepCancelled, type SweepResult } from './run-job';
 import { createSweepWorker } from './sweep-worker';
 import { tinyDataset, tinyJobs } from './test-data';
@@ -54,7 +54,7 @@ describe('sweep pool', () => {
   it('cancel stops the sweep, keeps the finished results, and cancels and terminates every worker', async () => {
     const jobs = tinyJobs(['none', 'batch'], [2, 4, 8], 2 * 4000);
     const calls = { spawned: 0, cancelled: 0, terminated: 0 };
-    let pool: ReturnType<typeof startSweepPool> | null = null;
+    let pool: SweepPool | null = null;
     const late: number[] = [];
     pool = startSweepPool({
       jobs, size: 1, spawn: inProcess(calls),

