@@ -55,9 +55,9 @@ function connect(): TrainerHandle {
   return trainer;
 }
 const trainer = connect();
-store = createAppStore(trainer, { settings: url.settings, runs: url.runs, notice, experiment: url.experiment ?? null }, experimentPageSettings, connect);
+store = createAppStore(trainer, { settings: url.settings, runs: url.runs, notice, experiment: url.experiment ?? null, speed: url.speed }, experimentPageSettings, connect);
 setApp({ store, trainer });
-if (url.speed !== null) store.getState().setSpeed(url.speed);
+store.getState().setSpeed(url.speed);
 void store.getState().start(!url.paused);
 syncUrlWithStore(store);
 const gaps = watchFrameGaps(budget, () => store.getState().status === 'running');

@@ -367,7 +367,7 @@ export function createCoordinator(options: CoordinatorOptions): AsyncTrainer {
           Object.assign(settings!, change);
           markDirty();
           pump();
-          const result: ChangeResult = { applied: 'live', message: `${keys.join(', ')} applied at step ${at}; weights untouched` };
+          const result: ChangeResult = { applied: 'live', message: `${keys.join(', ')} applied at step ${at}; weights untouched`, step: at };
           return result;
         }
         const resetKeys = keys.filter((k) => !(LIVE_KEYS as string[]).includes(k));

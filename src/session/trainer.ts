@@ -34,6 +34,8 @@ export interface ChangeResult {
   /** 'live': applied at the next step, weights untouched; 'reset': every run restarted from new weights. */
   applied: 'live' | 'reset';
   message: string;
+  /** The step the change takes effect at: the next step for a live change, 0 after a reset. */
+  step?: number;
 }
 
 export interface TrainerOptions {
@@ -270,7 +272,7 @@ export function createTrainer(options: TrainerOptions): Trainer {
       if (live) {
         try { session.applyLive(change); } catch (e) { fail(e); }
         markDirty();
-        return { applied: 'live', message: `${keys.join(', ')} applied at step ${session.step + 1}; weights untouched` };
+        return { applied: 'live', message: `${keys.join(', ')} applied at step ${session.step + 1}; weights untouched`, step: session.step + 1 };
       }
       const next = { ...session.settings, ...change };
       const resetKeys = keys.filter((k) => !(LIVE_KEYS as string[]).includes(k));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { make2d } from '../data/synthetic';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
 import { createTrainer } from '../session/trainer';
+import { changeLabel, describeChanges } from './setting-changes';
 import { createAppStore, LIVE_THROTTLE_MS } from './store';
 
 const settings: TrainSettings = { ...DEFAULT_SETTINGS, dataset: 'xor', hidden: [8], act: 'tanh', batch: 16, steps: 1e9 };
@@ -26,11 +27,37 @@ describe('app store', () => {
     expect(trainer.status().step).toBe(1);
     store.getState().set('hidden', [4, 4]);
     await sleep(20);
-    expect(store.getState().notice).toMatch(/hidden needs new weights/);
+    expect(store.getState().notice).toBe('Hidden layers changed: every run restarted from the same new weights.');
     expect(trainer.status().step).toBe(0);
     store.getState().set('eps', -1);
     await sleep(LIVE_THROTTLE_MS + 50);
-    expect(store.getState().notice).toMatch(/eps/);
+    expect(store.getState().notice).toMatch(/^Not applied: .*eps/);
+    trainer.dispose();
+  });
+
+  it('logs live changes with the step they took effect at, labels them, and forgets them on a reset', async () => {
+    const trainer = createTrainer({ loadDataset, frameIntervalMs: 0 });
+    const store = createAppStore(trainer, { settings, runs: ['plain', 'batch'] });
+    await store.getState().start(false);
+    await store.getState().stepOnce();
+    await store.getState().stepOnce();
+    store.getState().set('batch', 2);
+    store.getState().set('lr', 0.1); // unchanged value: no entry
+    await sleep(LIVE_THROTTLE_MS + 50);
+    // steps 1 and 2 trained at batch 16: the change takes effect at step 3
+    expect(store.getState().changes).toEqual([{ step: 3, key: 'batch', from: 16, to: 2 }]);
+    expect(changeLabel(store.getState().changes[0], 'en')).toBe('batch 16→2');
+    expect(changeLabel({ step: 3, key: 'eps', from: 1e-5, to: 1 }, 'en')).toBe('ε 1e-5→1');
+    expect(changeLabel(store.getState().changes[0], 'zh')).toBe('批大小 16→2');
+    expect(describeChanges(store.getState().changes, 'en')).toBe('Settings changed: batch 16→2 at step 3.');
+    expect(describeChanges(store.getState().changes, 'en', 2)).toBe('');
+    // a setting without a mark (evaluation interval) is not logged
+    store.getState().set('evalEvery', 7);
+    await sleep(LIVE_THROTTLE_MS + 50);
+    expect(store.getState().changes).toHaveLength(1);
+    await store.getState().reset();
+    expect(store.getState().changes).toEqual([]);
+    expect(store.getState().notice).toBe('Every run restarted from the same new weights.');
     trainer.dispose();
   });
 });
@@ -57,7 +84,7 @@ describe('experiments in the store', () => {
     expect(store.getState().experiment).toBeNull();
     expect(store.getState().settings.init).toBe('normal:1');
     await store.getState().runExperiment('no-such' as never);
-    expect(store.getState().notice).toMatch(/unknown experiment/);
+    expect(store.getState().notice).toMatch(/^Not applied: unknown experiment/);
     trainer.dispose();
   });
 });

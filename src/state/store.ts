@@ -8,6 +8,8 @@ import { findPreset, presetSettings, type ExperimentChoice, type PresetName } fr
 import type { RunKind } from '../session/run-kinds';
 import { SETTINGS, type TrainSettings } from '../session/settings';
 import type { ChangeResult, Trainer, TrainerStatus } from '../session/trainer';
+import { getLang, translate, type MessageKey } from './i18n';
+import { isMarkedKey, type SettingChange } from './setting-changes';
 import { throttleLatest } from './throttle';
 
 /** The subset of the trainer the store uses: a comlink Remote<Trainer> or the trainer itself. */
@@ -29,6 +31,8 @@ export interface AppState {
   experiment: ExperimentChoice | null;
   /** The training worker failed (threw, died, stopped answering): what happened, until a restart. */
   fault: { message: string; wasPlaying: boolean } | null;
+  /** Live changes of settings that change training, since the runs last started from new weights. */
+  changes: SettingChange[];
 }
 
 export interface AppActions {
@@ -59,11 +63,26 @@ export interface AppActions {
 export type AppStore = StoreApi<AppState & AppActions>;
 
 const LIVE = new Set(SETTINGS.filter((s) => s.applies === 'live').map((s) => s.key as string));
+
+/** The control label of each setting that resets, for the notice saying what restarted the runs. */
+const CONTROL_LABELS: Partial<Record<keyof TrainSettings, MessageKey>> = {
+  dataset: 'ctl.dataset', hidden: 'ctl.hidden', act: 'ctl.act', placement: 'ctl.placement', optimizer: 'ctl.optimizer',
+  init: 'ctl.init', seed: 'ctl.seed',
+};
+
+/** A notice the worker sends in its frames, in the page's language (the worker speaks English). */
+function localNotice(text: string): string {
+  const lang = getLang();
+  if (/^every run diverged/.test(text)) return translate(lang, 'notice.allDiverged');
+  const reached = /^reached (\d+) steps$/.exec(text);
+  if (reached) return translate(lang, 'notice.reached', { steps: Number(reached[1]).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US') });
+  return translate(lang, 'notice.worker', { message: text });
+}
 export const LIVE_THROTTLE_MS = 250;
 
 export function createAppStore(
   firstTrainer: TrainerLike,
-  initial: { settings: TrainSettings; runs: RunKind[]; notice?: string | null; experiment?: ExperimentChoice | null },
+  initial: { settings: TrainSettings; runs: RunKind[]; notice?: string | null; experiment?: ExperimentChoice | null; speed?: number | null },
   /** The settings an experiment runs with (the page's: url-codec's experimentPageSettings). */
   experimentSettings: (name: PresetName, variant: string | null) => TrainSettings = (name, variant) => presetSettings(findPreset(name)!, variant, initial.settings),
   /** Ends the failed worker and starts a new one (the page: trainer-client.ts); needed by restart(). */
@@ -71,8 +90,25 @@ export function createAppStore(
 ): AppStore {
   let trainer = firstTrainer;
   return createStore<AppState & AppActions>()((set, get) => {
-    const report = (r: ChangeResult) => set({ notice: r.applied === 'reset' ? r.message : null });
-    const fail = (e: unknown) => set({ notice: e instanceof Error ? e.message : String(e) });
+    const say = (key: MessageKey, params?: Record<string, string | number>) => translate(getLang(), key, params);
+    /** A reset's notice in the page's language: what restarted the runs, e.g. "Hidden layers: every run restarted…". */
+    const report = (r: ChangeResult, cause: MessageKey | null = null) => {
+      if (r.applied === 'reset') set({ notice: cause ? say('notice.resetBy', { what: say(cause) }) : say('notice.reset'), changes: [] });
+      else set({ notice: null });
+    };
+    // The worker's own words (e.g. a size limit) stay English; the sentence around them is the page's.
+    const fail = (e: unknown) => set({ notice: say('notice.failed', { message: e instanceof Error ? e.message : String(e) }) });
+    /** The store's log of live changes: one entry per marked key whose value changed. */
+    const logChanges = (change: Partial<TrainSettings>, before: Partial<TrainSettings>, step: number) => {
+      const added: SettingChange[] = [];
+      for (const k of Object.keys(change) as (keyof TrainSettings)[]) {
+        const from = before[k];
+        const to = change[k];
+        if (!isMarkedKey(k) || typeof from !== 'number' || typeof to !== 'number' || from === to) continue;
+        added.push({ step, key: k, from, to });
+      }
+      if (added.length) set({ changes: [...get().changes, ...added] });
+    };
     const pendingLive: Partial<TrainSettings> = {};
     /** The value each pending live key had before: a refused change puts it back in the controls. */
     const liveBefore: Partial<TrainSettings> = {};
@@ -89,7 +125,9 @@ export function createAppStore(
       const before = { ...liveBefore };
       for (const k of Object.keys(pendingLive)) delete (pendingLive as Record<string, unknown>)[k];
       for (const k of Object.keys(liveBefore)) delete (liveBefore as Record<string, unknown>)[k];
-      Promise.resolve(trainer.change(change)).catch((e) => {
+      Promise.resolve(trainer.change(change)).then((r) => {
+        if (r.applied === 'live') logChanges(change, before, r.step ?? get().step + 1);
+      }, (e) => {
         revert(change, before);
         fail(e);
       });
@@ -98,7 +136,7 @@ export function createAppStore(
     return {
       settings: structuredClone(initial.settings),
       runs: [...initial.runs],
-      speed: null,
+      speed: initial.speed ?? null,
       status: 'empty',
       step: 0,
       epoch: 0,
@@ -107,6 +145,7 @@ export function createAppStore(
       selected: { layer: 0, unit: 0 },
       experiment: initial.experiment ?? null,
       fault: null,
+      changes: [],
 
       set(key, value) {
         const previous = get().settings[key];
@@ -119,7 +158,7 @@ export function createAppStore(
         } else {
           live.flush();
           const change = { [key]: value } as Partial<TrainSettings>;
-          Promise.resolve(trainer.change(change)).then(report, (e) => {
+          Promise.resolve(trainer.change(change)).then((r) => report(r, CONTROL_LABELS[key] ?? null), (e) => {
             revert(change, { [key]: previous } as Partial<TrainSettings>);
             fail(e);
           });
@@ -127,7 +166,7 @@ export function createAppStore(
       },
       async setRuns(runs) {
         set({ runs: [...runs] });
-        try { report(await trainer.setRuns(runs)); } catch (e) { fail(e); }
+        try { report(await trainer.setRuns(runs), 'section.runs'); } catch (e) { fail(e); }
       },
       setSpeed(speed) {
         set({ speed });
@@ -166,7 +205,10 @@ export function createAppStore(
       },
       sync(frame) {
         if (get().fault) return; // a frame that was on its way from the failed worker
-        set({ status: frame.status as TrainerStatus, step: frame.step, epoch: frame.epoch, ...(frame.notice ? { notice: frame.notice } : {}) });
+        const notice = frame.notice ? localNotice(frame.notice) : null;
+        // A step below a logged change means the runs started again (a reset elsewhere): forget the log.
+        const stale = get().changes.length > 0 && frame.step < get().changes[get().changes.length - 1].step - 1;
+        set({ status: frame.status as TrainerStatus, step: frame.step, epoch: frame.epoch, ...(notice ? { notice } : {}), ...(stale ? { changes: [] } : {}) });
       },
       dismissNotice() {
         set({ notice: null });
@@ -179,7 +221,7 @@ export function createAppStore(
         for (const k of Object.keys(liveBefore)) delete (liveBefore as Record<string, unknown>)[k];
         const settings = experimentSettings(preset.name, variant);
         const runs = [...preset.runs];
-        set({ settings, runs, experiment: { name: preset.name, variant }, status: 'loading', notice: null });
+        set({ settings, runs, experiment: { name: preset.name, variant }, status: 'loading', notice: null, changes: [] });
         try {
           report(await trainer.load(settings, runs, proxy((p: { loaded: number; total: number }) => set({ load: { loaded: p.loaded, total: p.total } }))));
           set({ load: null });
@@ -203,9 +245,9 @@ export function createAppStore(
         trainer = reconnect();
         for (const k of Object.keys(pendingLive)) delete (pendingLive as Record<string, unknown>)[k];
         for (const k of Object.keys(liveBefore)) delete (liveBefore as Record<string, unknown>)[k];
-        set({ fault: null, notice: null, step: 0, epoch: 0 });
+        set({ fault: null, notice: null, step: 0, epoch: 0, changes: [] });
         const { speed } = get();
-        if (speed !== null) Promise.resolve(trainer.setSpeed(speed)).catch(fail);
+        Promise.resolve(trainer.setSpeed(speed)).catch(fail);
         await get().start(fault.wasPlaying);
       },
     };

@@ -4,7 +4,7 @@ import { RUN_KINDS } from '../session/run-kinds';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SETTINGS, type TrainSettings } from '../session/settings';
-import { DEFAULT_PAGE_SETTINGS, DEFAULT_RUNS, NUMBER_RANGES, parse, serialize, type UrlState } from './url-codec';
+import { DEFAULT_PAGE_SETTINGS, DEFAULT_RUNS, DEFAULT_SPEED, NUMBER_RANGES, parse, serialize, type UrlState } from './url-codec';
 
 /** Every setting is one the settings table accepts (the table is the judge of validity). */
 function expectValid(settings: TrainSettings) {
@@ -27,9 +27,13 @@ describe('url codec', () => {
     expect(p.settings).toMatchObject({ dataset: 'mnist', hidden: [100, 100, 100], act: 'sigmoid', init: 'normal:0.1', evalEvery: 250 });
     expect(p.runs).toEqual(DEFAULT_RUNS);
     expect(p.paused).toBe(false);
-    expect(p.speed).toBeNull();
+    // the page opens at a readable speed (2,000 steps in 20 s); "max" is written out
+    expect(p.speed).toBe(DEFAULT_SPEED);
+    expect(DEFAULT_SPEED).toBe(100);
     expect(p.notices).toEqual([]);
     expect(serialize(p)).toBe('');
+    expect(serialize({ ...p, speed: null })).toBe('?speed=max');
+    expect(parse('?speed=max').speed).toBeNull();
   });
 
   it('reads settings, runs, paused and speed', () => {
@@ -193,7 +197,7 @@ describe('url codec', () => {
   });
 
   it('writes only non-default values, readably', () => {
-    const s = serialize({ settings: { ...DEFAULT_PAGE_SETTINGS, dataset: 'spiral', hidden: [16, 16], batch: 32 }, runs: ['plain', 'batch', 'layer'], paused: true, speed: null });
+    const s = serialize({ settings: { ...DEFAULT_PAGE_SETTINGS, dataset: 'spiral', hidden: [16, 16], batch: 32 }, runs: ['plain', 'batch', 'layer'], paused: true, speed: DEFAULT_SPEED });
     expect(s).toBe('?dataset=spiral&hidden=16,16&batch=32&runs=plain,batch,layer&paused=1');
   });
 });

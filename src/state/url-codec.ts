@@ -26,6 +26,12 @@ export const DEFAULT_RUNS: readonly RunKind[] = ['plain', 'batch'];
 
 /** Steps per second the Speed control offers (null = as fast as possible). */
 export const SPEED_RANGE = { min: 1, max: 5000 } as const;
+/**
+ * The speed the page opens at: the first 2,000 steps take about 20 s, slow enough to read the story
+ * (batch norm converges in a few hundred steps, the plain network in about 1,500); `speed=max` in the
+ * address, or the Speed control's "max", trains as fast as the machine can.
+ */
+export const DEFAULT_SPEED = 100;
 
 type NumKey = { [K in keyof TrainSettings]: TrainSettings[K] extends number ? K : never }[keyof TrainSettings];
 
@@ -53,7 +59,7 @@ export interface UrlState {
   settings: TrainSettings;
   runs: RunKind[];
   paused: boolean;
-  /** Steps per second; null = as fast as possible. */
+  /** Steps per second; null = as fast as possible (`speed=max`); DEFAULT_SPEED when the address has none. */
   speed: number | null;
   lang?: Lang;
   /** The experiment the page was opened for (its explanation shows); its settings are the URL's base. */
@@ -157,7 +163,7 @@ export function formatRuns(runs: readonly RunKind[]): string {
 function parseSpeed(text: string): { speed: number | null; problem: UrlProblem | null } {
   if (text === 'max') return { speed: null, problem: null };
   const n = text.trim() === '' ? NaN : Number(text);
-  if (!Number.isFinite(n)) return { speed: null, problem: { key: 'speed', value: show(text), used: 'max', kind: 'default' } };
+  if (!Number.isFinite(n)) return { speed: DEFAULT_SPEED, problem: { key: 'speed', value: show(text), used: String(DEFAULT_SPEED), kind: 'default' } };
   const v = Math.min(SPEED_RANGE.max, Math.max(SPEED_RANGE.min, n));
   return { speed: v, problem: v === n ? null : { key: 'speed', value: show(text), used: String(v), kind: 'clamped' } };
 }
@@ -174,7 +180,7 @@ export function parse(search: string): ParsedUrl {
   let runs: RunKind[] = [...DEFAULT_RUNS];
   let experiment: ExperimentChoice | null = null;
   let paused = false;
-  let speed: number | null = null;
+  let speed: number | null = DEFAULT_SPEED;
   let lang: Lang | undefined;
   const problems: UrlProblem[] = [];
   let params: URLSearchParams;
@@ -298,7 +304,7 @@ export function serialize(state: UrlState): string {
   const runs = formatRuns(state.runs);
   if (runs !== formatRuns(preset ? preset.runs : DEFAULT_RUNS)) params.set('runs', runs);
   if (state.paused) params.set('paused', '1');
-  if (state.speed !== null) params.set('speed', String(state.speed));
+  if (state.speed !== DEFAULT_SPEED) params.set('speed', state.speed === null ? 'max' : String(state.speed));
   if (state.lang) params.set('lang', state.lang);
   return toSearch(params);
 }
