@@ -10,6 +10,7 @@ import { startTrainerWorker, type TrainerHandle } from './state/trainer-client';
 import { watchWorker } from './state/worker-watch';
 import { experimentPageSettings, parse } from './state/url-codec';
 import { App } from './ui/App';
+import { LAZY_VIEW_LOADERS, type LazyViewName } from './ui/lazy-views';
 import { preloadLazyViews } from './ui/preload-views';
 import { syncUrlWithStore } from './ui/url-sync';
 import './ui/index.css';
@@ -69,8 +70,12 @@ Object.assign(window, {
     store, telemetry,
     debug: {
       crashWorker: (kind: 'throw' | 'close' = 'throw') => getApp().trainer.crashForTest(kind),
+      /** Appends `steps` steps of synthetic history (long-history test, `npm run bench:ui`); resolves with the step reached. */
+      fastForward: (steps: number) => getApp().trainer.fastForwardForTest(steps),
       /** The frame budget's extra wait between telemetry frames (ms), for the browser tests' reports. */
       telemetryDelayMs: () => budget.delayMs,
+      /** Loads a lazy view's code as the idle preload does (a load in flight for the Retry test); true if it loaded. */
+      loadViewCode: (name: LazyViewName) => LAZY_VIEW_LOADERS[name]().then(() => true, () => false),
     },
   },
 });

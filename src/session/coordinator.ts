@@ -444,6 +444,19 @@ export function createCoordinator(options: CoordinatorOptions): AsyncTrainer {
       if (slots.length === 0) fail('no session is loaded');
       await slots[0].handle.group.crashForTest(kind);
     },
+    async fastForwardForTest(steps) {
+      return serial(async () => {
+        if (!settings || slots.length === 0) fail('no session is loaded');
+        return held(async () => {
+          // Behind the rounds already sent, every active group jumps by the same steps: they stay in step.
+          const gen = generation;
+          await Promise.all(active().map(async (slot) => onProgress(slot, gen, await slot.handle.group.fastForwardForTest(steps), 0)));
+          issued += steps;
+          markDirty();
+          return slowest();
+        });
+      });
+    },
   };
   return trainer;
 }

@@ -5,6 +5,7 @@
 import { usesBatchStatistics, type HiddenLayer } from '../engine/hidden-layer';
 import type { Activation, NormKind, NormPlacement } from '../engine/types';
 import { BoundedSeries, type SeriesColumns } from './bounded-series';
+import { Wobble } from './fast-forward-for-test';
 import { StableBins } from './histogram-bins';
 import { createLayerStats, LayerStatsComputer, ParamSnapshot, l2Norm, type LayerStats } from './layer-stats';
 import { bnDetail, type BnDetail } from './bn-detail';
@@ -398,6 +399,32 @@ export class FrameBuilder {
       };
     }
     return { stages, saturation, running };
+  }
+
+  /**
+   * Test and benchmark hook (./fast-forward-for-test.ts): appends `steps` steps of synthetic history to
+   * every series, as the steps would have (loss every step, bands every BAND_EVERY, test metrics every
+   * evalEvery), so the charts draw as many points as a session that long; the weights stay as they are.
+   */
+  fastForwardForTest(session: TrainingSession, steps: number): void {
+    const from = session.step;
+    const every = session.settings.evalEvery;
+    const w = new Wobble();
+    for (let step = from + 1; step <= from + steps; step++) {
+      this.history.forEach((h, i) => {
+        if (session.runs[i].divergedAt !== null) return;
+        w.append(h.loss, step);
+        if (step % BAND_EVERY === 0) {
+          for (const lh of h.layers) {
+            for (const s of [lh.p15, lh.p50, lh.p85, lh.zMean, lh.zVar, lh.normMean, lh.normVar, lh.runningMean, lh.runningVar]) w.append(s, step);
+          }
+          if (h.renorm) for (const s of [h.renorm.rmax, h.renorm.dmax, h.renorm.clippedR, h.renorm.clippedD]) w.append(s, step);
+        }
+        if (step % every === 0) for (const s of [h.testLoss, h.testAcc, h.testLossBatchStats, h.testAccBatchStats]) w.append(s, step);
+      });
+      this.landscape.fastForwardForTest(step, session.settings.landscapeEvery, w);
+    }
+    session.step = from + steps;
   }
 
   /** A frame with no session (before loading, or after an error). */

@@ -6,6 +6,7 @@
 // a frame part, a live change or an evaluation asked for after a train(n) sees the step that train
 // reached, in every group alike.
 import { crashForTest, type TestFault } from './crash-for-test';
+import { checkFastForward } from './fast-forward-for-test';
 import { transfer } from 'comlink';
 import type { Dataset } from '../data/dataset';
 import { classificationReport, type ClassificationReport } from './classification-report';
@@ -49,6 +50,8 @@ export interface RunGroup {
   dispose(): void;
   /** Breaks this worker on purpose (browser tests: a run worker failing inside the coordinator). */
   crashForTest(kind: TestFault): void;
+  /** Appends `steps` steps of synthetic history to every run (see fast-forward-for-test.ts). */
+  fastForwardForTest(steps: number): GroupProgress;
 }
 
 export function createRunGroup(options: { loadDataset: DatasetLoader; now?: () => number }): RunGroup {
@@ -130,6 +133,12 @@ export function createRunGroup(options: { loadDataset: DatasetLoader; now?: () =
     },
     crashForTest(kind) {
       crashForTest(kind);
+    },
+    fastForwardForTest(steps) {
+      const s = need();
+      wrapError(() => checkFastForward(steps));
+      builder!.fastForwardForTest(s, steps);
+      return progress(0);
     },
   };
 }

@@ -15,6 +15,7 @@ import { foldReport, type FoldReport } from './fold-report';
 import { LIVE_KEYS, SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } from './session';
 import { checkLimits, datasetShape } from './limits';
 import { crashForTest, type TestFault } from './crash-for-test';
+import { checkFastForward } from './fast-forward-for-test';
 import { isRunKind, orderRuns, RUN_KINDS, type RunKind } from './run-kinds';
 import { SETTINGS, type TrainSettings } from './settings';
 import { yieldToEvents } from './yield-to-events';
@@ -79,6 +80,8 @@ export interface Trainer {
   dispose(): void;
   /** Breaks the worker on purpose (browser tests of the page's fault handling; see crash-for-test.ts). */
   crashForTest(kind: TestFault): void;
+  /** Appends `steps` steps of synthetic history (browser tests, UI benchmark; see fast-forward-for-test.ts); returns the step reached. */
+  fastForwardForTest(steps: number): number;
 }
 
 /**
@@ -340,6 +343,13 @@ export function createTrainer(options: TrainerOptions): Trainer {
     },
     crashForTest(kind) {
       crashForTest(kind);
+    },
+    fastForwardForTest(steps) {
+      if (!session || !builder) fail('no session is loaded');
+      try { checkFastForward(steps); } catch (e) { fail(e instanceof Error ? e.message : String(e)); }
+      builder!.fastForwardForTest(session!, steps);
+      markDirty();
+      return session!.step;
     },
   };
   return trainer;

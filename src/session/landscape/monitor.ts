@@ -3,6 +3,7 @@
 // that step is about to train on. Keeps the results as bounded series per run and what the measuring
 // costs against the training it interrupts.
 import { BoundedSeries, type SeriesColumns } from '../bounded-series';
+import type { Wobble } from '../fast-forward-for-test';
 import type { TrainingSession } from '../session';
 import { ETA_MULTIPLES, LandscapeProbe } from './measure';
 
@@ -103,6 +104,14 @@ export class LandscapeMonitor {
     this.measurements++;
     this.measureMs += this.now() - t0;
     return true;
+  }
+
+  /** Test and benchmark hook (FrameBuilder.fastForwardForTest): synthetic measurements on the schedule. */
+  fastForwardForTest(step: number, every: number, w: Wobble): void {
+    if (!landscapeDue(step, every)) return;
+    for (const h of this.history) {
+      for (const s of [h.loss, h.lossMin, h.lossMax, h.gradPredMin, h.gradPredMax, h.betaSmooth, ...h.icsDist, ...h.icsCos]) w.append(s, step);
+    }
   }
 
   /** Brackets session.trainStep(), so that the cost can be given as a share of training time. */

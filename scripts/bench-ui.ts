@@ -1,0 +1,185 @@
+// `npm run bench:ui`: how smooth the page stays as its history grows. Builds the app (skip with
+// --no-build), serves dist/ with `vite preview`, opens it in Chromium at 1440x1000 and, for the default
+// page and for all seven run kinds at once, measures at steps about 2k, 20k, 100k and 500k: the gaps
+// between animation frames (p50, p95, max), long tasks (> 50 ms: how many, the longest), and the main
+// thread's milliseconds per telemetry frame (median, p95; see bench-ui/in-page.ts). Steps past the
+// first point are reached with the page's fast-forward hook (src/session/fast-forward-for-test.ts),
+// which fills the same bounded series a real session would, so the page draws as many points.
+// A benchmark, not a test: it prints and judges against the issue's targets, never fails on them.
+//
+//   npm run bench:ui -- [--no-build] [--steps 2000,20000,100000,500000] [--seconds 4] [--repeat 1]
+//                       [--only default|seven] [--url-extra '&speed=100'] [--profile step]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
+import { preview } from 'vite';
+import { HOST, PROJECT_ROOT, freePort } from '../e2e/support/server';
+import { systemBusyMs } from './bench/sysload';
+import { installRecorder, type PageSample } from './bench-ui/in-page';
+import { summarize, targetsMet, type WindowStats } from './bench-ui/stats';
+
+interface Options { build: boolean; steps: number[]; seconds: number; repeat: number; only: string | null; extra: string; profile: number | null }
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { build: true, steps: [2000, 20_000, 100_000, 500_000], seconds: 4, repeat: 1, only: null, extra: '', profile: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => { const v = argv[++i]; if (v === undefined) throw new Error(`${a} needs a value`); return v; };
+    if (a === '--no-build') o.build = false;
+    else if (a === '--steps') o.steps = next().split(',').map(Number);
+    else if (a === '--seconds') o.seconds = Number(next());
+    else if (a === '--repeat') o.repeat = Number(next());
+    else if (a === '--only') o.only = next();
+    else if (a === '--url-extra') o.extra = next();
+    else if (a === '--profile') o.profile = Number(next());
+    else throw new Error(`unknown argument ${a}; see the comment at the top of scripts/bench-ui.ts`);
+  }
+  if (!o.steps.length || o.steps.some((s) => !(Number.isInteger(s) && s > 0))) throw new Error('--steps: positive integers, comma-separated');
+  if (!(o.seconds > 0) || !(Number.isInteger(o.repeat) && o.repeat >= 1)) throw new Error('--seconds > 0, --repeat >= 1');
+  if (o.only !== null && o.only !== 'default' && o.only !== 'seven') throw new Error('--only default or seven');
+  return o;
+}
+
+/** Results and profiles go to test-results/ (not committed). */
+const RESULTS = join(PROJECT_ROOT, 'test-results');
+const OUT_DIR = join(RESULTS, 'bench-ui-dist');
+
+/** `vite preview` of the benchmark's build on a free port of 127.0.0.1. */
+async function serve(): Promise<{ url: string; close(): Promise<void> }> {
+  const port = await freePort();
+  const server = await preview({ root: PROJECT_ROOT, logLevel: 'warn', build: { outDir: OUT_DIR }, preview: { host: HOST, port, strictPort: true, open: false } });
+  return { url: `http://${HOST}:${port}/`, close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())) };
+}
+
+const SCENARIOS = [
+  // The default page at full speed (it opens at a reading pace of 100 steps/s otherwise).
+  { name: 'default', query: '?speed=max' },
+  { name: 'seven', query: '?runs=plain,batch,layer,renorm,group,batch-pre,batch-post&speed=max' },
+];
+
+async function step(page: Page): Promise<number> {
+  return page.evaluate(() => window.normscope!.store.getState().step);
+}
+
+async function waitFor(page: Page, what: string, cond: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Reaches about `target` (training for real below 3000 steps, else fast-forwarding to a little short of it). */
+async function reach(page: Page, target: number): Promise<void> {
+  const now = await step(page);
+  if (target > 3000 && target - now > 1000) {
+    const lead = 500; // trained for real while the window runs
+    await page.evaluate((n) => window.normscope!.debug.fastForward(n), target - now - lead);
+  }
+  await waitFor(page, `step ${target - 400}`, async () => (await step(page)) >= target - 400, 180_000);
+}
+
+async function measure(page: Page, seconds: number): Promise<WindowStats & { step: number; stepsPerSec: number }> {
+  const s0 = await step(page);
+  const t0 = Date.now();
+  await page.evaluate(() => window.__benchUi!.reset());
+  await page.waitForTimeout(seconds * 1000); // a benchmark's measuring window, not a test's wait
+  const sample: PageSample = await page.evaluate(() => window.__benchUi!.take());
+  const s1 = await step(page);
+  return { ...summarize(sample, seconds), step: s1, stepsPerSec: ((s1 - s0) * 1000) / (Date.now() - t0) };
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  mkdirSync(RESULTS, { recursive: true });
+  // Its own build folder: the browser tests (and other work in this tree) rebuild dist/ at any time.
+  if (o.build) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', OUT_DIR, '--emptyOutDir'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  if (!existsSync(join(OUT_DIR, 'index.html'))) throw new Error(`no build in ${OUT_DIR}: run without --no-build`);
+  const server = await serve();
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS], timeout: 60_000 });
+  const rows: string[] = [];
+  const results: unknown[] = [];
+  console.log(`bench:ui  ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, window ${o.seconds} s`);
+  try {
+    for (const sc of SCENARIOS.filter((s) => !o.only || s.name === o.only)) {
+      for (let r = 0; r < o.repeat; r++) {
+        const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+        // tsx may wrap functions in __name(): the page gets a stand-in for it.
+        await context.addInitScript({ content: `var __name = (f) => f; (${installRecorder.toString()})();` });
+        page0Errors(context);
+        const page = await context.newPage();
+        const sep = sc.query ? '&' : '?';
+        await page.goto(`${server.url}${sc.query}${o.extra ? sep + o.extra.replace(/^[?&]/, '') : ''}`);
+        await waitFor(page, 'training to start', async () => page.evaluate(() => !!window.__benchUi?.hooked && window.normscope!.store.getState().status === 'running' && window.normscope!.store.getState().step > 0), 120_000);
+        for (const target of o.steps) {
+          await reach(page, target);
+          if (o.profile === target) await profile(page, sc.name, target);
+          const busy0 = systemBusyMs();
+          const t0 = Date.now();
+          const m = await measure(page, o.seconds);
+          const busy1 = systemBusyMs();
+          const machine = busy0 !== null && busy1 !== null ? (busy1 - busy0) / (Date.now() - t0) : NaN;
+          const ok = targetsMet(sc.name, m);
+          results.push({ scenario: sc.name, repeat: r, target, machineBusyCores: machine, ...m });
+          const line = `${sc.name.padEnd(8)} ~${String(target).padStart(6)}  step ${String(m.step).padStart(7)}  ${m.stepsPerSec.toFixed(0).padStart(5)} steps/s  `
+            + `frame p50 ${m.frameP50.toFixed(1).padStart(5)} p95 ${m.frameP95.toFixed(1).padStart(5)} max ${m.frameMax.toFixed(0).padStart(4)} ms  `
+            + `long tasks ${String(m.longTasks).padStart(3)} (max ${m.longTaskMax.toFixed(0).padStart(3)} ms)  `
+            + `per telemetry frame ${m.workMedian.toFixed(1).padStart(5)} / p95 ${m.workP95.toFixed(1).padStart(5)} ms (${m.telemetryFrames} frames)  `
+            + `busy cores ${machine.toFixed(2)}  ${ok ? 'meets targets' : 'MISSES targets'}`;
+          rows.push(line);
+          console.log(line);
+        }
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  writeFileSync(join(RESULTS, 'bench-ui-results.json'), JSON.stringify(results, null, 1));
+  console.log('\ntargets: default page p95 <= 17 ms and no long task > 50 ms; seven runs p95 <= 33 ms; per-frame main-thread time at 500k within 1.5x of 2k');
+  for (const sc of SCENARIOS) {
+    const mine = results.filter((x) => (x as { scenario: string }).scenario === sc.name) as { target: number; workMedian: number }[];
+    const lo = mine.filter((x) => x.target === Math.min(...o.steps)).map((x) => x.workMedian);
+    const hi = mine.filter((x) => x.target === Math.max(...o.steps)).map((x) => x.workMedian);
+    if (lo.length && hi.length && o.steps.length > 1) {
+      const ratio = Math.max(...hi) / Math.min(...lo);
+      console.log(`${sc.name}: median main-thread ms per telemetry frame at ${Math.max(...o.steps)} / at ${Math.min(...o.steps)} = ${ratio.toFixed(2)}x`);
+    }
+  }
+}
+
+/** Uncaught errors in the benchmarked page are printed (a benchmark of a broken page measures nothing). */
+function page0Errors(context: import('playwright-core').BrowserContext): void {
+  context.on('page', (p) => p.on('pageerror', (e) => console.error(`page error: ${e.message}`)));
+}
+
+/** A CPU profile of the page's main thread over 3 s (CDP Profiler), summarized by self time. */
+async function profile(page: Page, scenario: string, target: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.waitForTimeout(3000);
+  const { profile: p } = await cdp.send('Profiler.stop') as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[]; samples: number[]; timeDeltas: number[] } };
+  const self = new Map<number, number>();
+  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  const byName = new Map<string, number>();
+  for (const n of p.nodes) {
+    const us = self.get(n.id) ?? 0;
+    const file = n.callFrame.url.split('/').pop() ?? '';
+    const key = `${n.callFrame.functionName || '(anonymous)'} ${file}${file ? `:${n.callFrame.lineNumber + 1}` : ''}`;
+    byName.set(key, (byName.get(key) ?? 0) + us);
+  }
+  const total = [...byName.values()].reduce((a, b) => a + b, 0);
+  const path = join(RESULTS, `bench-ui-profile-${scenario}-${target}.cpuprofile`);
+  writeFileSync(path, JSON.stringify(p));
+  console.log(`profile ${scenario} ~${target} (${path}), self time of ${(total / 1000).toFixed(0)} ms:`);
+  for (const [k, v] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(v / 1000).toFixed(1).padStart(7)} ms  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
+  await cdp.detach();
+}
+
+main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
