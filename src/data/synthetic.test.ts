@@ -1,4 +1,4 @@
-import { fc, test as fcTest } from '@fast-check/vitest';
+import { fc, test as fcTest } from '../testing/property';
 import { describe, expect, it } from 'vitest';
 import { DataError, type Dataset } from './dataset.ts';
 import { DISC_RADIUS, RING_INNER } from './shapes2d.ts';

@@ -1,5 +1,5 @@
 // Property tests of batch norm's invariants, over random shapes, scales and eps.
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../testing/property';
 import { describe, expect } from 'vitest';
 import { batchnormBackward, batchnormEvalForward, batchnormForward, batchnormUpdateRunning } from './batchnorm';
 import { Rng } from './rng';

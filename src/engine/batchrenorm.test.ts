@@ -1,6 +1,6 @@
 // Batch renormalization: its gradients (r and d held fixed), its identity with batch norm at rmax = 1,
 // dmax = 0, its r and d, and its running statistics and evaluation (batch norm's).
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../testing/property';
 import { describe, expect, it } from 'vitest';
 import { batchnormBackward, batchnormEvalForward, batchnormForward, batchnormStats } from './batchnorm';
 import { batchrenormApply, batchrenormBackward, batchrenormForward, countRenormClipped } from './batchrenorm';

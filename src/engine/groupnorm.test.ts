@@ -1,6 +1,6 @@
 // Group norm: gradients for several G, layer norm as G = 1, per-group invariants, the default number
 // of groups and the spec's refusals.
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../testing/property';
 import { describe, expect, it } from 'vitest';
 import { defaultGroups, divisors, groupnormBackward, groupnormForward } from './groupnorm';
 import { layernormBackward, layernormForward } from './layernorm';

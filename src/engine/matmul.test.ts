@@ -1,5 +1,5 @@
 // Tests of the dense kernels against a naive float64 triple loop.
-import { fc, test as fcTest } from '@fast-check/vitest';
+import { fc, test as fcTest } from '../testing/property';
 import { describe, expect, it } from 'vitest';
 import { gemmAccumulate, matmulBackward, matmulForward, useSimd } from './matmul';
 import { EngineError, type FloatArray } from './types';

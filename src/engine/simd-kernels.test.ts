@@ -1,7 +1,7 @@
 // The WebAssembly SIMD kernels against the pure TypeScript ones (the reference), in place in an
 // arena and through the scratch copies; and whole models trained on either kernel set: same losses,
 // same gradients as the float64 model (whose gradients gradcheck.test.ts checks by finite differences).
-import { fc, test as fcTest } from '@fast-check/vitest';
+import { fc, test as fcTest } from '../testing/property';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { reluBackward, reluForward, sigmoidBackward, sigmoidForward } from './activation';
 import { matmulBackward, matmulForward } from './matmul';

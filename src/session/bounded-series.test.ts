@@ -1,6 +1,6 @@
 // BoundedSeries against a naive model (bucket p holds raw appends [p*stride, (p+1)*stride)), plus its
 // invariants under fast-check, bounded memory over 1e5 and 1e6 appends, NaN, and the export protocol.
-import { fc, test as fcTest } from '@fast-check/vitest';
+import { fc, test as fcTest } from '../testing/property';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../engine/rng';
 import { BoundedSeries, createSeriesColumns, type SeriesColumns } from './bounded-series';

@@ -1,7 +1,7 @@
 // StableBins: the nice-range rule, exact counting against the bin edges, and the range policy over long
 // simulated trainings: no rebin under fluctuation, grow only after persistent overflow, shrink only
 // after 200 narrow updates, union of runs, determinism, domains, NaN and infinities.
-import { fc, test as fcTest } from '@fast-check/vitest';
+import { fc, test as fcTest } from '../testing/property';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../engine/rng';
 import { niceRange, StableBins } from './histogram-bins';

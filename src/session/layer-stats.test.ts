@@ -1,6 +1,6 @@
 // LayerStats against naive float64 formulas and the sorting percentile reference; NaN handling,
 // saturation, sampling above the cap, reuse without reallocation, and the engine's real workspaces.
-import { fc, test as fcTest } from '@fast-check/vitest';
+import { fc, test as fcTest } from '../testing/property';
 import { describe, expect, it } from 'vitest';
 import { Mlp } from '../engine/mlp';
 import { Rng } from '../engine/rng';

@@ -1,6 +1,6 @@
 // The selector must agree exactly with the sorting reference (quantiles.ts) on every input shape:
 // random, sorted, reversed, constant, duplicate-heavy (dead ReLUs), infinities, forced heap-sort.
-import { fc, test as fcTest } from '@fast-check/vitest';
+import { fc, test as fcTest } from '../testing/property';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../engine/rng';
 import { percentilesInPlace } from './quantiles';

@@ -1,0 +1,7 @@
+// Vitest's setup file (runs in every test file's context before it loads): properties written with
+// a bare fc.assert get the same rules as test.prop in src/testing/property.ts (a fixed seed in
+// `npm test`, fresh seeds and more runs in `npm run test:fuzz`).
+import fc from 'fast-check';
+import { propertyParams } from '../src/testing/property-params';
+
+fc.configureGlobal({ ...fc.readConfigureGlobal(), ...propertyParams('fc.assert') });
