@@ -2,7 +2,7 @@
 // restarts with the same settings), models and batches past the size limits (a notice, and the page
 // trains), numerical extremes (no page error, no NaN on an axis), and a view whose code fails to load
 // (its error boundary and Retry).
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/chromium';
 import { openWatchedPage, waitForTraining } from './support/page';
@@ -112,33 +112,48 @@ describe('hardening', () => {
     }
   });
 
-  it('a view whose code fails to load shows the failure and a Retry in its place; the page trains on; Retry loads it', async () => {
+  it('a view whose code fails to load shows the failure and a Retry in its place; the page trains on; one Retry loads it, though a refused load of it is still in flight', async () => {
     const { page, problems, close } = await openWatchedPage(browser());
     try {
-      // the chunk of "Batch norm step by step" is refused (to the idle preload and to the view) until released
-      let refuse = true;
-      await page.route(/\/assets\/bn-step-[^/]*\.js$/, (route) => (refuse ? route.abort() : route.continue()));
+      // the chunk of "Batch norm step by step": refused at once, then held (a refused load in flight), then let through
+      let network: 'refuse' | 'hold' | 'open' = 'refuse';
+      const held: Route[] = [];
+      await page.route(/\/assets\/bn-step-[^/]*\.js$/, (route) => {
+        if (network === 'refuse') return route.abort();
+        if (network === 'hold') return void held.push(route);
+        return route.continue();
+      });
       // the idle preload (ui/preload-views.ts) also asks for the chunk, one module after another, and ends
-      // with the sweep worker's script: once that is asked for, no load of the chunk is in flight
+      // with the sweep worker's script: once that is asked for, the preload is over
       let preloaded = false;
       page.on('request', (req) => { if (/\/assets\/sweep\.worker-[^/]*\.js$/.test(req.url())) preloaded = true; });
       await page.goto(`${baseURL}?dataset=spiral`);
       const failed = page.locator('.chart-failed');
-      await failed.waitFor({ timeout: 30_000 });
+      await failed.waitFor({ timeout: 30_000 }).catch(() => { throw new Error('the refused view never showed its failure card'); });
       expect(await failed.count()).toBe(1);
       expect(await failed.locator('figcaption').innerText()).toBe('The “Batch norm step by step” view failed');
       expect(await failed.innerText()).toContain('Its code could not be loaded');
       const step = await waitForTraining(page, 1);
       await waitForTraining(page, step + 5);
       expect(await page.locator('main figure:not(.chart-failed) canvas').count()).toBeGreaterThan(5);
-      // let the chunk through only then: a Retry that joined a refused load still in flight would fail with it
-      await expect.poll(() => preloaded, { timeout: 30_000 }).toBe(true);
-      refuse = false;
+      await expect.poll(() => preloaded, { timeout: 30_000, message: 'the idle preload never reached its last module (the sweep worker)' }).toBe(true);
+
+      // Another load of the chunk, started the way the preload starts one, waits on the network...
+      network = 'hold';
+      await page.evaluate(() => { void (window as unknown as { normscope: { debug: { loadViewCode(name: string): Promise<boolean> } } }).normscope.debug.loadViewCode('BnStepByStep'); });
+      await expect.poll(() => held.length, { timeout: 30_000, message: 'the second load of the chunk never reached the network' }).toBe(1);
+      // ...the network comes back, the user presses Retry once, and only then does that old load fail.
+      network = 'open';
       await failed.getByRole('button', { name: 'Retry' }).click();
+      await failed.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => { throw new Error('Retry did not take the failure card away'); });
+      await held[0].abort();
+
       // the view, or its failure again (then the test says what it was)
       const view = page.getByRole('figure', { name: /Batch norm step by step/ });
-      await expect.poll(async () => (await view.count()) > 0 || (await page.locator('.chart-failed').count()) > 0, { timeout: 60_000 }).toBe(true);
-      expect(await page.locator('.chart-failed').allInnerTexts()).toEqual([]);
+      await expect.poll(async () => (await view.count()) > 0 || (await page.locator('.chart-failed').count()) > 0, {
+        timeout: 60_000, message: 'after one Retry, neither the view nor its failure card appeared',
+      }).toBe(true);
+      expect(await page.locator('.chart-failed').allInnerTexts(), 'one press of Retry, with the network back, must load the view').toEqual([]);
       await view.waitFor();
       // what the refused loads printed, and nothing else
       expect(problems.filter((p) => !/bn-step-.*\.js|dynamically imported module/.test(p))).toEqual([]);

@@ -7,7 +7,7 @@ import sweepWorkerUrl from '../../workers/sweep.worker.ts?worker&url';
 import { LAZY_VIEW_LOADERS } from './lazy-views';
 
 const LAZY_MODULES: readonly (() => Promise<unknown>)[] = [
-  ...LAZY_VIEW_LOADERS,
+  ...Object.values(LAZY_VIEW_LOADERS),
   // the sweep's workers start only when a sweep does: their script goes into the HTTP cache now
   // (served with a long max-age under assets/, see scripts/vite-plugin-csp.ts)
   () => fetch(sweepWorkerUrl).then((r) => r.arrayBuffer()),
