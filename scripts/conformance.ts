@@ -3,6 +3,7 @@
 // stops the others. The contract is ../shared/conformance/README.md.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { runConvFixture, type ConvFixture } from './conformance/run-conv-fixture';
 import { runFixture, type Fixture } from './conformance/run-fixture';
 
 const files = process.argv.slice(2);
@@ -15,7 +16,9 @@ for (const file of files) {
   try {
     const fixture = JSON.parse(readFileSync(file, 'utf8')) as Fixture;
     if (fixture && typeof fixture.name === 'string') name = fixture.name;
-    const result = runFixture(fixture);
+    // A model with a list of layers is the layer-list (convolutional) format; else the fully connected one.
+    const layered = fixture?.model !== null && typeof fixture?.model === 'object' && 'layers' in fixture.model;
+    const result = layered ? runConvFixture(fixture as unknown as ConvFixture) : runFixture(fixture);
     console.log(JSON.stringify({ name, result }));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -91,7 +91,7 @@ const L2_BLOCK_BYTES = 384 * 1024;
 // Packing. P[off + p*K*W + k*W + w] = src[(p*W + w)*rs + k*ks] for rows p*W + w < R, else 0.
 // Two copies (Float32Array / Float64Array sources) so that each stays monomorphic in V8.
 
-function pack(P: number[], off: number, src: FloatArray, rs: number, ks: number, R: number, K: number, W: number): void {
+function pack(P: number[], off: number, src: FloatArray, srcOff: number, rs: number, ks: number, R: number, K: number, W: number): void {
   const full = R - (R % W);
   const r1 = rs & MASK;
   const r2 = (2 * rs) & MASK;
@@ -101,7 +101,7 @@ function pack(P: number[], off: number, src: FloatArray, rs: number, ks: number,
   let o = off & MASK;
   if (W === 2) {
     for (let r = 0; r < full; r += 2) {
-      let s = (r * rs) & MASK;
+      let s = (srcOff + r * rs) & MASK;
       const oe = (o + 2 * Keven) & MASK;
       for (; o < oe; o += 4) {
         const t = s + k1;
@@ -119,7 +119,7 @@ function pack(P: number[], off: number, src: FloatArray, rs: number, ks: number,
     }
   } else {
     for (let r = 0; r < full; r += 3) {
-      let s = (r * rs) & MASK;
+      let s = (srcOff + r * rs) & MASK;
       const oe = (o + 3 * Keven) & MASK;
       for (; o < oe; o += 6) {
         const t = s + k1;
@@ -144,7 +144,7 @@ function pack(P: number[], off: number, src: FloatArray, rs: number, ks: number,
     for (let k = 0; k < K; k++) {
       for (let w = 0; w < W; w++) {
         const r = full + w;
-        P[o++] = r < R ? src[r * rs + k * ks] : 0;
+        P[o++] = r < R ? src[srcOff + r * rs + k * ks] : 0;
       }
     }
   }
@@ -154,7 +154,7 @@ function pack(P: number[], off: number, src: FloatArray, rs: number, ks: number,
 // Micro-kernel: O[m*om + n*on] += sum_k X[m,k] Y[n,k] for all m < M, n < N, with X packed in panels of
 // 2 at xOff and Y in panels of 3 at yOff.
 
-function kernel23(P: number[], O: FloatArray, om: number, on: number, M: number, N: number, K: number, xOff: number, yOff: number): void {
+function kernel23(P: number[], O: FloatArray, oOff: number, om: number, on: number, M: number, N: number, K: number, xOff: number, yOff: number): void {
   const nX = (M + 1) >> 1;
   const nY = ((N + 2) / 3) | 0;
   const K2 = K * 2;
@@ -184,7 +184,7 @@ function kernel23(P: number[], O: FloatArray, om: number, on: number, M: number,
           c12 += a1 * b2;
           pb = (pb + 3) & MASK;
         }
-        const o = m0 * om + n0 * on;
+        const o = oOff + m0 * om + n0 * on;
         if (m0 + 2 <= M && n0 + 3 <= N) {
           O[o] += c00;
           O[o + on] += c01;
@@ -215,12 +215,13 @@ function paddedArea(M: number, N: number, a: number, b: number): number {
 
 /**
  * O[m*om + n*on] += sum_k X[m*xm + k*xk] * Y[n*ym + k*yk] for m < M, n < N, k < K, in JavaScript
- * (the SIMD kernels serve only the three layouts of matmulForward/matmulBackward).
- * Exported for tests and the micro-benchmark only.
+ * (the SIMD kernels serve only the three layouts of matmulForward/matmulBackward). O, X and Y start
+ * at oOff, xOff, yOff. Used by the convolution's TypeScript kernels, tests and the micro-benchmark.
  */
 export function gemmAccumulate(
   O: FloatArray, om: number, on: number, M: number, N: number, K: number,
   X: FloatArray, xm: number, xk: number, Y: FloatArray, ym: number, yk: number,
+  oOff = 0, xOff = 0, yOff = 0,
 ): void {
   if (M <= 0 || N <= 0) return;
   if (paddedArea(N, M, 2, 3) < paddedArea(M, N, 2, 3)) {
@@ -230,19 +231,20 @@ export function gemmAccumulate(
     const tA = X; X = Y; Y = tA;
     const t1 = xm; xm = ym; ym = t1;
     const t2 = xk; xk = yk; yk = t2;
+    const t3 = xOff; xOff = yOff; yOff = t3;
   }
   const nX = (M + 1) >> 1;
   const nY = ((N + 2) / 3) | 0;
-  const xOff = 0;
-  const yOff = nX * 2 * K;
-  const need = yOff + nY * 3 * K;
+  const xPack = 0;
+  const yPack = nX * 2 * K;
+  const need = yPack + nY * 3 * K;
   if (need > MAX_PACKED) {
     throw new EngineError(`matmul: operands too large to pack (${M}x${K} and ${N}x${K} need ${need} doubles, limit ${MAX_PACKED})`);
   }
   const P = ensurePacked(need);
-  pack(P, xOff, X, xm, xk, M, K, 2);
-  pack(P, yOff, Y, ym, yk, N, K, 3);
-  kernel23(P, O, om, on, M, N, K, xOff, yOff);
+  pack(P, xPack, X, xOff, xm, xk, M, K, 2);
+  pack(P, yPack, Y, yOff, ym, yk, N, K, 3);
+  kernel23(P, O, oOff, om, on, M, N, K, xPack, yPack);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -30,6 +30,15 @@ interface KernelExports {
   normalizeRows(out: number, x: number, mean: number, rstd: number, gamma: number, beta: number, B: number, C: number): void;
   normBackwardSums(sumD: number, sumDX: number, dout: number, x: number, mean: number, rstd: number, B: number, C: number): void;
   normBackwardApply(dinp: number, dout: number, x: number, mean: number, rstd: number, gamma: number, meanG: number, meanGX: number, B: number, C: number): void;
+  conv2dForward(out: number, col: number, inp: number, w: number, bias: number, N: number, C: number, H: number, W: number, OC: number, K: number, S: number, P: number, OH: number, OW: number, colStride: number): void;
+  conv2dBackward(dinp: number, dw: number, dbias: number, dcol: number, dout: number, col: number, w: number, N: number, C: number, H: number, W: number, OC: number, K: number, S: number, P: number, OH: number, OW: number): void;
+  maxpoolForward(out: number, inp: number, planes: number, H: number, W: number, S: number, OH: number, OW: number): void;
+  maxpoolBackward(dinp: number, dout: number, inp: number, out: number, planes: number, H: number, W: number, S: number, OH: number, OW: number): void;
+  planeSums(sum: number, x: number, P: number, L: number): void;
+  planeSqDev(acc: number, x: number, M: number, P: number, L: number): void;
+  planeNormalize(out: number, x: number, M: number, Sc: number, T: number, P: number, L: number): void;
+  planeBackwardSums(sumD: number, sumDX: number, dout: number, x: number, M: number, P: number, L: number): void;
+  planeBackwardApply(dinp: number, dout: number, x: number, M: number, A: number, Bc: number, Cc: number, P: number, L: number): void;
 }
 
 const PAGE = 65536;
@@ -401,4 +410,83 @@ export function simdBatchrenormBackward(
   for (let c = 0; c < C; c++) gr[c] = gamma![c] * r![c];
   normBackward(s, sumD, sumDX, dinp!, dgamma!, dbeta!, dout!, inp!, gr, mean!, rstd!, r, d, B, C);
   return true;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Convolutional layers (conv2d.ts, maxpool.ts, batchnorm2d.ts, groupnorm.ts). Like the passes above,
+// they run in SIMD only when every array is float32 in one arena space, and return false otherwise.
+
+/** Sizes of a convolution, as conv2d.ts's ConvGeometry. */
+interface ConvDims { C: number; H: number; W: number; OC: number; K: number; S: number; P: number; OH: number; OW: number }
+
+/** out (N, OC, OH, OW) = conv(inp (N, C, H, W)) + bias, through col (N, C*K*K, OH*OW), or one sample's columns when !keepCol. */
+export function simdConv2dForward(out: Maybe, col: Maybe, inp: Maybe, weight: Maybe, bias: Maybe, N: number, g: ConvDims, keepCol: boolean): boolean {
+  const s = spaceOfAll([out, col, inp, weight, bias]);
+  if (s === null) return false;
+  s.kernels.conv2dForward(out!.byteOffset, col!.byteOffset, inp!.byteOffset, weight!.byteOffset, bias === null ? 0 : bias.byteOffset,
+    N, g.C, g.H, g.W, g.OC, g.K, g.S, g.P, g.OH, g.OW, keepCol ? g.C * g.K * g.K * g.OH * g.OW : 0);
+  return true;
+}
+
+/** Accumulating backward of simdConv2dForward (dinp, dbias may be null; dcol is one sample's scratch). */
+export function simdConv2dBackward(dinp: Maybe, dweight: Maybe, dbias: Maybe, dcol: Maybe, dout: Maybe, col: Maybe, weight: Maybe, N: number, g: ConvDims): boolean {
+  const s = spaceOfAll([dinp, dweight, dbias, dcol, dout, col, weight]);
+  if (s === null) return false;
+  s.kernels.conv2dBackward(dinp === null ? 0 : dinp.byteOffset, dweight!.byteOffset, dbias === null ? 0 : dbias.byteOffset, dcol!.byteOffset,
+    dout!.byteOffset, col!.byteOffset, weight!.byteOffset, N, g.C, g.H, g.W, g.OC, g.K, g.S, g.P, g.OH, g.OW);
+  return true;
+}
+
+/** Max pooling of `planes` planes of H x W by windows of S x S (see maxpool.ts). */
+export function simdMaxpoolForward(out: Maybe, inp: Maybe, planes: number, H: number, W: number, S: number, OH: number, OW: number): boolean {
+  const s = spaceOfAll([out, inp]);
+  if (s === null) return false;
+  s.kernels.maxpoolForward(out!.byteOffset, inp!.byteOffset, planes, H, W, S, OH, OW);
+  return true;
+}
+
+export function simdMaxpoolBackward(dinp: Maybe, dout: Maybe, inp: Maybe, out: Maybe, planes: number, H: number, W: number, S: number, OH: number, OW: number): boolean {
+  const s = spaceOfAll([dinp, dout, inp, out]);
+  if (s === null) return false;
+  s.kernels.maxpoolBackward(dinp!.byteOffset, dout!.byteOffset, inp!.byteOffset, out!.byteOffset, planes, H, W, S, OH, OW);
+  return true;
+}
+
+/**
+ * The per-plane kernels with `count` scratch arrays of P floats in the space's packing area, for a
+ * norm of a convolutional layer to fill with its per-plane coefficients; null when SIMD cannot run
+ * on these arrays (or P is too large for the scratch).
+ */
+export interface PlaneKernels {
+  temps: Float32Array[];
+  sums(sum: Float32Array, x: FloatArrayLike, P: number, L: number): void;
+  sqDev(acc: Float32Array, x: FloatArrayLike, M: Float32Array, P: number, L: number): void;
+  normalize(out: FloatArrayLike, x: FloatArrayLike, M: Float32Array, Sc: Float32Array, T: Float32Array, P: number, L: number): void;
+  backwardSums(sumD: Float32Array, sumDX: Float32Array, dout: FloatArrayLike, x: FloatArrayLike, M: Float32Array, P: number, L: number): void;
+  backwardApply(dinp: FloatArrayLike, dout: FloatArrayLike, x: FloatArrayLike, M: Float32Array, A: Float32Array, Bc: Float32Array, Cc: Float32Array, P: number, L: number): void;
+}
+type FloatArrayLike = Float32Array | Float64Array;
+
+/** The plane kernels of each space, made once (their scratch views are set on every call). */
+const planeKernelsOfSpace = new WeakMap<Space, PlaneKernels>();
+
+export function simdPlaneKernels(arrays: readonly Maybe[], P: number, count: number): PlaneKernels | null {
+  const s = spaceOfAll(arrays);
+  const temps = s === null ? null : columnTemps(s, P, count);
+  if (s === null || temps === null) return null;
+  let ops = planeKernelsOfSpace.get(s);
+  if (ops === undefined) {
+    const k = s.kernels;
+    ops = {
+      temps,
+      sums: (sum, x, n, L) => k.planeSums(sum.byteOffset, x.byteOffset, n, L),
+      sqDev: (acc, x, M, n, L) => k.planeSqDev(acc.byteOffset, x.byteOffset, M.byteOffset, n, L),
+      normalize: (out, x, M, Sc, T, n, L) => k.planeNormalize(out.byteOffset, x.byteOffset, M.byteOffset, Sc.byteOffset, T.byteOffset, n, L),
+      backwardSums: (sumD, sumDX, dout, x, M, n, L) => k.planeBackwardSums(sumD.byteOffset, sumDX.byteOffset, dout.byteOffset, x.byteOffset, M.byteOffset, n, L),
+      backwardApply: (dinp, dout, x, M, A, Bc, Cc, n, L) => k.planeBackwardApply(dinp.byteOffset, dout.byteOffset, x.byteOffset, M.byteOffset, A.byteOffset, Bc.byteOffset, Cc.byteOffset, n, L),
+    };
+    planeKernelsOfSpace.set(s, ops);
+  }
+  ops.temps = temps;
+  return ops;
 }

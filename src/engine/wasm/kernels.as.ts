@@ -452,3 +452,300 @@ export function sigmoidBackward(dinp: usize, dout: usize, out: usize, N: i32): v
     store<f32>(dinp + p, load<f32>(dinp + p) + load<f32>(dout + p) * s * (1 - s));
   }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Convolution (see conv2d.ts for the math): im2col per sample, the products above, col2im.
+// inp (N, C, H, W), out (N, OC, OH, OW), W (OC, C*K*K), col (C*K*K, OH*OW) per sample.
+
+/** The first and one past the last output column j whose input column j*S + kj - P lies in [0, W). */
+// @ts-ignore: decorator
+@inline
+function colStart(kj: i32, S: i32, P: i32): i32 {
+  const a = P - kj;
+  return a > 0 ? (a + S - 1) / S : 0;
+}
+
+// @ts-ignore: decorator
+@inline
+function colEnd(kj: i32, S: i32, P: i32, W: i32, OW: i32): i32 {
+  const b = W - 1 + P - kj;
+  if (b < 0) return 0;
+  const e = b / S + 1;
+  return e < OW ? e : OW;
+}
+
+/** col[(c*K + ki)*K + kj, i*OW + j] = inp[c, i*S + ki - P, j*S + kj - P], 0 outside the input. */
+export function im2col(col: usize, inp: usize, C: i32, H: i32, W: i32, K: i32, S: i32, P: i32, OH: i32, OW: i32): void {
+  let r = col;
+  const rowBytes = <usize>OW << 2;
+  for (let c = 0; c < C; c++) {
+    const plane = inp + ((<usize>c * <usize>H * <usize>W) << 2);
+    for (let ki = 0; ki < K; ki++) {
+      for (let kj = 0; kj < K; kj++) {
+        const j0 = colStart(kj, S, P);
+        let j1 = colEnd(kj, S, P, W, OW);
+        if (j1 < j0) j1 = j0;
+        for (let i = 0; i < OH; i++) {
+          const h = i * S + ki - P;
+          if (h < 0 || h >= H) {
+            memory.fill(r, 0, rowBytes);
+          } else {
+            const src = plane + ((<usize>h * <usize>W) << 2);
+            if (j0 > 0) memory.fill(r, 0, <usize>j0 << 2);
+            if (S == 1) {
+              memory.copy(r + (<usize>j0 << 2), src + (<usize>(j0 + kj - P) << 2), <usize>(j1 - j0) << 2);
+            } else {
+              for (let j = j0; j < j1; j++) store<f32>(r + (<usize>j << 2), load<f32>(src + (<usize>(j * S + kj - P) << 2)));
+            }
+            if (j1 < OW) memory.fill(r + (<usize>j1 << 2), 0, <usize>(OW - j1) << 2);
+          }
+          r += rowBytes;
+        }
+      }
+    }
+  }
+}
+
+/** The adjoint of im2col: dinp[c, i*S + ki - P, j*S + kj - P] += dcol[(c*K + ki)*K + kj, i*OW + j]. */
+export function col2im(dinp: usize, dcol: usize, C: i32, H: i32, W: i32, K: i32, S: i32, P: i32, OH: i32, OW: i32): void {
+  let r = dcol;
+  const rowBytes = <usize>OW << 2;
+  for (let c = 0; c < C; c++) {
+    const plane = dinp + ((<usize>c * <usize>H * <usize>W) << 2);
+    for (let ki = 0; ki < K; ki++) {
+      for (let kj = 0; kj < K; kj++) {
+        const j0 = colStart(kj, S, P);
+        let j1 = colEnd(kj, S, P, W, OW);
+        if (j1 < j0) j1 = j0;
+        for (let i = 0; i < OH; i++) {
+          const h = i * S + ki - P;
+          if (h >= 0 && h < H) {
+            const dst = plane + ((<usize>h * <usize>W) << 2);
+            if (S == 1) {
+              const d = dst + (<usize>(kj - P) << 2);
+              let j = j0;
+              for (; j + 4 <= j1; j += 4) {
+                const p = <usize>j << 2;
+                v128.store(d + p, f32x4.add(v128.load(d + p), v128.load(r + p)));
+              }
+              for (; j < j1; j++) addTo(d + (<usize>j << 2), load<f32>(r + (<usize>j << 2)));
+            } else {
+              for (let j = j0; j < j1; j++) addTo(dst + (<usize>(j * S + kj - P) << 2), load<f32>(r + (<usize>j << 2)));
+            }
+          }
+          r += rowBytes;
+        }
+      }
+    }
+  }
+}
+
+/** sum of n floats at p, four lanes at a time. */
+function sumOf(p: usize, n: i32): f32 {
+  const n4 = n & ~3;
+  let acc = f32x4.splat(0);
+  const end = <usize>n4 << 2;
+  for (let i: usize = 0; i < end; i += 16) acc = f32x4.add(acc, v128.load(p + i));
+  let s = f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3));
+  for (let i = n4; i < n; i++) s += load<f32>(p + (<usize>i << 2));
+  return s;
+}
+
+/** Every one of n floats at p set to v. */
+function fillWith(p: usize, v: f32, n: i32): void {
+  const n4 = n & ~3;
+  const s = f32x4.splat(v);
+  for (let i = 0; i < n4; i += 4) v128.store(p + (<usize>i << 2), s);
+  for (let i = n4; i < n; i++) store<f32>(p + (<usize>i << 2), v);
+}
+
+/**
+ * Forward of N samples: out_n (OC, OH*OW) = bias + W @ im2col(inp_n). The columns of sample n go to
+ * col + n * colStride floats (colStride 0: one area reused, when the backward pass will not need them).
+ */
+export function conv2dForward(out: usize, col: usize, inp: usize, w: usize, bias: usize, N: i32, C: i32, H: i32, W: i32, OC: i32, K: i32, S: i32, P: i32, OH: i32, OW: i32, colStride: i32): void {
+  const PP = OH * OW;
+  const CKK = C * K * K;
+  for (let n = 0; n < N; n++) {
+    const o = out + ((<usize>n * <usize>OC * <usize>PP) << 2);
+    const cl = col + ((<usize>n * <usize>colStride) << 2);
+    im2col(cl, inp + ((<usize>n * <usize>C * <usize>H * <usize>W) << 2), C, H, W, K, S, P, OH, OW);
+    for (let oc = 0; oc < OC; oc++) fillWith(o + ((<usize>oc * <usize>PP) << 2), bias === 0 ? 0 : load<f32>(bias + (<usize>oc << 2)), PP);
+    gemmNN(o, w, cl, OC, PP, CKK, PP, CKK, 1, PP, 0);
+  }
+}
+
+/**
+ * Backward of N samples, accumulating: dbias += row sums of dout_n (unless 0), dW += dout_n @ col_n^T,
+ * and, unless dinp is 0, dinp_n += col2im(W^T @ dout_n) through dcol (C*K*K, OH*OW) of scratch.
+ */
+export function conv2dBackward(dinp: usize, dw: usize, dbias: usize, dcol: usize, dout: usize, col: usize, w: usize, N: i32, C: i32, H: i32, W: i32, OC: i32, K: i32, S: i32, P: i32, OH: i32, OW: i32): void {
+  const PP = OH * OW;
+  const CKK = C * K * K;
+  for (let n = 0; n < N; n++) {
+    const d = dout + ((<usize>n * <usize>OC * <usize>PP) << 2);
+    const cl = col + ((<usize>n * <usize>CKK * <usize>PP) << 2);
+    if (dbias !== 0) {
+      for (let oc = 0; oc < OC; oc++) addTo(dbias + (<usize>oc << 2), sumOf(d + ((<usize>oc * <usize>PP) << 2), PP));
+    }
+    gemmNT(dw, d, cl, OC, CKK, PP, CKK, PP, PP);
+    if (dinp !== 0) {
+      memory.fill(dcol, 0, (<usize>CKK * <usize>PP) << 2);
+      gemmNN(dcol, w, d, CKK, PP, OC, PP, 1, CKK, PP, 0);
+      col2im(dinp + ((<usize>n * <usize>C * <usize>H * <usize>W) << 2), dcol, C, H, W, K, S, P, OH, OW);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Max pooling, window = stride = S, no padding, over `planes` planes of H x W (N * C of them). The
+// maximum of a window is its first largest value in row-major order, and its gradient goes there
+// (PyTorch's argmax); the backward pass finds it again as the first value equal to the output.
+
+export function maxpoolForward(out: usize, inp: usize, planes: i32, H: i32, W: i32, S: i32, OH: i32, OW: i32): void {
+  let o = out;
+  for (let p = 0; p < planes; p++) {
+    const plane = inp + ((<usize>p * <usize>H * <usize>W) << 2);
+    for (let i = 0; i < OH; i++) {
+      for (let j = 0; j < OW; j++) {
+        let m: f32 = -Infinity;
+        for (let a = 0; a < S; a++) {
+          const row = plane + ((<usize>(i * S + a) * <usize>W + <usize>(j * S)) << 2);
+          for (let b = 0; b < S; b++) {
+            const v = load<f32>(row + (<usize>b << 2));
+            if (v > m) m = v;
+          }
+        }
+        store<f32>(o, m);
+        o += 4;
+      }
+    }
+  }
+}
+
+export function maxpoolBackward(dinp: usize, dout: usize, inp: usize, out: usize, planes: i32, H: i32, W: i32, S: i32, OH: i32, OW: i32): void {
+  let q: usize = 0;
+  for (let p = 0; p < planes; p++) {
+    const off = (<usize>p * <usize>H * <usize>W) << 2;
+    for (let i = 0; i < OH; i++) {
+      for (let j = 0; j < OW; j++) {
+        const m = load<f32>(out + q);
+        let at: usize = off + ((<usize>(i * S) * <usize>W + <usize>(j * S)) << 2);
+        let found = false;
+        for (let a = 0; a < S && !found; a++) {
+          const row = off + ((<usize>(i * S + a) * <usize>W + <usize>(j * S)) << 2);
+          for (let b = 0; b < S; b++) {
+            if (load<f32>(inp + row + (<usize>b << 2)) == m) {
+              at = row + (<usize>b << 2);
+              found = true;
+              break;
+            }
+          }
+        }
+        addTo(dinp + at, load<f32>(dout + q));
+        q += 4;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Per-plane passes for the norms of convolutional layers: P planes of L contiguous floats each (a
+// channel of a sample, L = H*W, for BatchNorm2d; a group of a sample, L = channels * H*W, for
+// GroupNorm's statistics). Per-plane coefficients are arrays of P floats that the TypeScript side
+// prepares (batchnorm2d.ts, groupnorm.ts).
+
+/** sum[p] = sum_i x[p*L + i]. */
+export function planeSums(sum: usize, x: usize, P: i32, L: i32): void {
+  for (let p = 0; p < P; p++) store<f32>(sum + (<usize>p << 2), sumOf(x + ((<usize>p * <usize>L) << 2), L));
+}
+
+/** acc[p] = sum_i (x[p*L + i] - M[p])^2. */
+export function planeSqDev(acc: usize, x: usize, M: usize, P: i32, L: i32): void {
+  const L4 = L & ~3;
+  for (let p = 0; p < P; p++) {
+    const row = x + ((<usize>p * <usize>L) << 2);
+    const m = load<f32>(M + (<usize>p << 2));
+    const mv = f32x4.splat(m);
+    let a = f32x4.splat(0);
+    for (let i = 0; i < L4; i += 4) {
+      const d = f32x4.sub(v128.load(row + (<usize>i << 2)), mv);
+      a = f32x4.add(a, f32x4.mul(d, d));
+    }
+    let s = f32x4.extract_lane(a, 0) + f32x4.extract_lane(a, 1) + (f32x4.extract_lane(a, 2) + f32x4.extract_lane(a, 3));
+    for (let i = L4; i < L; i++) {
+      const d = load<f32>(row + (<usize>i << 2)) - m;
+      s += d * d;
+    }
+    store<f32>(acc + (<usize>p << 2), s);
+  }
+}
+
+/** out[p*L + i] = (x[p*L + i] - M[p]) * Sc[p] + T[p]. */
+export function planeNormalize(out: usize, x: usize, M: usize, Sc: usize, T: usize, P: i32, L: i32): void {
+  const L4 = L & ~3;
+  for (let p = 0; p < P; p++) {
+    const off = (<usize>p * <usize>L) << 2;
+    const m = load<f32>(M + (<usize>p << 2));
+    const sc = load<f32>(Sc + (<usize>p << 2));
+    const t = load<f32>(T + (<usize>p << 2));
+    const mv = f32x4.splat(m), sv = f32x4.splat(sc), tv = f32x4.splat(t);
+    for (let i = 0; i < L4; i += 4) {
+      const q = off + (<usize>i << 2);
+      v128.store(out + q, f32x4.add(f32x4.mul(f32x4.sub(v128.load(x + q), mv), sv), tv));
+    }
+    for (let i = L4; i < L; i++) {
+      const q = off + (<usize>i << 2);
+      store<f32>(out + q, (load<f32>(x + q) - m) * sc + t);
+    }
+  }
+}
+
+/** sumD[p] = sum_i dout[p*L + i];  sumDX[p] = sum_i dout[p*L + i] * (x[p*L + i] - M[p]). */
+export function planeBackwardSums(sumD: usize, sumDX: usize, dout: usize, x: usize, M: usize, P: i32, L: i32): void {
+  const L4 = L & ~3;
+  for (let p = 0; p < P; p++) {
+    const off = (<usize>p * <usize>L) << 2;
+    const m = load<f32>(M + (<usize>p << 2));
+    const mv = f32x4.splat(m);
+    let a = f32x4.splat(0), b = f32x4.splat(0);
+    for (let i = 0; i < L4; i += 4) {
+      const q = off + (<usize>i << 2);
+      const d = v128.load(dout + q);
+      a = f32x4.add(a, d);
+      b = f32x4.add(b, f32x4.mul(d, f32x4.sub(v128.load(x + q), mv)));
+    }
+    let sa = f32x4.extract_lane(a, 0) + f32x4.extract_lane(a, 1) + (f32x4.extract_lane(a, 2) + f32x4.extract_lane(a, 3));
+    let sb = f32x4.extract_lane(b, 0) + f32x4.extract_lane(b, 1) + (f32x4.extract_lane(b, 2) + f32x4.extract_lane(b, 3));
+    for (let i = L4; i < L; i++) {
+      const q = off + (<usize>i << 2);
+      const d = load<f32>(dout + q);
+      sa += d;
+      sb += d * (load<f32>(x + q) - m);
+    }
+    store<f32>(sumD + (<usize>p << 2), sa);
+    store<f32>(sumDX + (<usize>p << 2), sb);
+  }
+}
+
+/** dinp[p*L + i] += A[p] * dout[p*L + i] + Bc[p] * (x[p*L + i] - M[p]) + Cc[p]. */
+export function planeBackwardApply(dinp: usize, dout: usize, x: usize, M: usize, A: usize, Bc: usize, Cc: usize, P: i32, L: i32): void {
+  const L4 = L & ~3;
+  for (let p = 0; p < P; p++) {
+    const off = (<usize>p * <usize>L) << 2;
+    const m = load<f32>(M + (<usize>p << 2));
+    const a = load<f32>(A + (<usize>p << 2));
+    const bc = load<f32>(Bc + (<usize>p << 2));
+    const cc = load<f32>(Cc + (<usize>p << 2));
+    const mv = f32x4.splat(m), av = f32x4.splat(a), bv = f32x4.splat(bc), cv = f32x4.splat(cc);
+    for (let i = 0; i < L4; i += 4) {
+      const q = off + (<usize>i << 2);
+      const g = f32x4.add(f32x4.add(f32x4.mul(av, v128.load(dout + q)), f32x4.mul(bv, f32x4.sub(v128.load(x + q), mv))), cv);
+      v128.store(dinp + q, f32x4.add(v128.load(dinp + q), g));
+    }
+    for (let i = L4; i < L; i++) {
+      const q = off + (<usize>i << 2);
+      addTo(dinp + q, a * load<f32>(dout + q) + bc * (load<f32>(x + q) - m) + cc);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+// Batch normalization of convolutional feature maps (PyTorch's BatchNorm2d): each channel c is
+// normalised over the batch AND every position, the M = N*H*W values x[n, c, h, w]:
+//   mean_c = 1/M sum_{n,h,w} x,   var_c = 1/M sum_{n,h,w} (x - mean_c)^2   (biased, in training)
+//   y = gamma_c (x - mean_c) / sqrt(var_c + eps) + beta_c
+// The running variance takes the unbiased var_c * M / (M - 1), so a channel needs M >= 2 values in
+// training. With HW = 1 this is BatchNorm1d over (N, C).
+// inp, out are (N, C, HW) row-major (NCHW with the positions flattened); mean, rstd, gamma, beta are (C).
+import { batchnormUpdateRunning } from './batchnorm';
+import { simdPlaneKernels } from './simd-kernels';
+import type { FloatArray } from './types';
+
+/** Channel statistics: mean and rstd = 1/sqrt(var + eps), the biased variance over N*HW values. */
+export function batchnorm2dStats(
+  mean: FloatArray, rstd: FloatArray, inp: FloatArray, N: number, C: number, HW: number, eps: number,
+): void {
+  const M = N * HW;
+  const P = N * C;
+  const k = simdPlaneKernels([mean, rstd, inp], P, 2);
+  if (k !== null) {
+    // Plane (n, c) sums, then per channel; two passes, as below.
+    const [sums, Mexp] = k.temps;
+    k.sums(sums, inp, P, HW);
+    for (let c = 0; c < C; c++) {
+      let s = 0;
+      for (let n = 0; n < N; n++) s += sums[n * C + c];
+      mean[c] = s / M;
+    }
+    for (let p = 0; p < P; p++) Mexp[p] = mean[p % C];
+    k.sqDev(sums, inp, Mexp, P, HW);
+    for (let c = 0; c < C; c++) {
+      let s = 0;
+      for (let n = 0; n < N; n++) s += sums[n * C + c];
+      rstd[c] = 1 / Math.sqrt(s / M + eps);
+    }
+    return;
+  }
+  for (let c = 0; c < C; c++) {
+    let s = 0;
+    for (let n = 0; n < N; n++) {
+      const o = (n * C + c) * HW;
+      for (let i = o; i < o + HW; i++) s += inp[i];
+    }
+    const m = s / M;
+    mean[c] = m;
+    let v = 0;
+    for (let n = 0; n < N; n++) {
+      const o = (n * C + c) * HW;
+      for (let i = o; i < o + HW; i++) {
+        const d = inp[i] - m;
+        v += d * d;
+      }
+    }
+    rstd[c] = 1 / Math.sqrt(v / M + eps);
+  }
+}
+
+/** y = gamma_c (x - mean_c) rstd_c + beta_c over (N, C, HW); mean, rstd per channel. */
+function normalizeChannels(
+  out: FloatArray, inp: FloatArray, mean: FloatArray, rstd: FloatArray, gamma: FloatArray, beta: FloatArray,
+  N: number, C: number, HW: number,
+): void {
+  const P = N * C;
+  const k = simdPlaneKernels([out, inp, mean, rstd, gamma, beta], P, 3);
+  if (k !== null) {
+    const [Mexp, Sc, T] = k.temps;
+    for (let p = 0; p < P; p++) {
+      const c = p % C;
+      Mexp[p] = mean[c];
+      Sc[p] = gamma[c] * rstd[c];
+      T[p] = beta[c];
+    }
+    k.normalize(out, inp, Mexp, Sc, T, P, HW);
+    return;
+  }
+  for (let n = 0; n < N; n++) {
+    for (let c = 0; c < C; c++) {
+      const o = (n * C + c) * HW;
+      const m = mean[c], r = rstd[c], g = gamma[c], b = beta[c];
+      for (let i = o; i < o + HW; i++) out[i] = g * (inp[i] - m) * r + b;
+    }
+  }
+}
+
+/** Training-mode forward: statistics of the batch (stored in mean, rstd), then the normalisation. */
+export function batchnorm2dForward(
+  out: FloatArray, mean: FloatArray, rstd: FloatArray,
+  inp: FloatArray, gamma: FloatArray, beta: FloatArray,
+  N: number, C: number, HW: number, eps: number,
+): void {
+  batchnorm2dStats(mean, rstd, inp, N, C, HW, eps);
+  normalizeChannels(out, inp, mean, rstd, gamma, beta, N, C, HW);
+}
+
+/**
+ * Backward of the training-mode forward, accumulating. With xhat = (x - mean) rstd, g = dout gamma,
+ * and means over the N*HW values of the channel:
+ *   dbeta += sum dout,  dgamma += sum dout xhat,  dx += rstd (g - mean(g) - xhat mean(g xhat))
+ */
+export function batchnorm2dBackward(
+  dinp: FloatArray, dgamma: FloatArray, dbeta: FloatArray,
+  dout: FloatArray, inp: FloatArray, gamma: FloatArray, mean: FloatArray, rstd: FloatArray,
+  N: number, C: number, HW: number,
+): void {
+  const M = N * HW;
+  const P = N * C;
+  const k = simdPlaneKernels([dinp, dgamma, dbeta, dout, inp, gamma, mean, rstd], P, 6);
+  if (k !== null) {
+    const [sD, sDX, Mexp, A, Bc, Cc] = k.temps;
+    for (let p = 0; p < P; p++) Mexp[p] = mean[p % C];
+    k.backwardSums(sD, sDX, dout, inp, Mexp, P, HW);
+    for (let c = 0; c < C; c++) {
+      let sumD = 0;
+      let sumDXc = 0;
+      for (let n = 0; n < N; n++) {
+        sumD += sD[n * C + c];
+        sumDXc += sDX[n * C + c];
+      }
+      const r = rstd[c], g = gamma[c];
+      const sumDX = sumDXc * r; // sum dout xhat
+      dbeta[c] += sumD;
+      dgamma[c] += sumDX;
+      // dx = (r g) dout + (-r^2 mean(g xhat)) (x - mean) + (-r mean(g)); one coefficient set per plane
+      A[c] = r * g;
+      Bc[c] = -r * r * (g * sumDX) / M;
+      Cc[c] = -r * (g * sumD) / M;
+    }
+    for (let p = P - 1; p >= C; p--) {
+      const c = p % C;
+      A[p] = A[c];
+      Bc[p] = Bc[c];
+      Cc[p] = Cc[c];
+    }
+    k.backwardApply(dinp, dout, inp, Mexp, A, Bc, Cc, P, HW);
+    return;
+  }
+  for (let c = 0; c < C; c++) {
+    const m = mean[c], r = rstd[c], g = gamma[c];
+    let sumD = 0;
+    let sumDX = 0;
+    for (let n = 0; n < N; n++) {
+      const o = (n * C + c) * HW;
+      for (let i = o; i < o + HW; i++) {
+        const d = dout[i];
+        sumD += d;
+        sumDX += d * (inp[i] - m) * r;
+      }
+    }
+    dbeta[c] += sumD;
+    dgamma[c] += sumDX;
+    const meanG = (sumD * g) / M;
+    const meanGX = (sumDX * g) / M;
+    for (let n = 0; n < N; n++) {
+      const o = (n * C + c) * HW;
+      for (let i = o; i < o + HW; i++) dinp[i] += r * (dout[i] * g - meanG - (inp[i] - m) * r * meanGX);
+    }
+  }
+}
+
+/** Running statistics after a training batch of N*HW values per channel (unbiased variance, PyTorch's momentum). */
+export function batchnorm2dUpdateRunning(
+  runningMean: FloatArray, runningVar: FloatArray, mean: FloatArray, rstd: FloatArray,
+  N: number, C: number, HW: number, eps: number, momentum: number,
+): void {
+  batchnormUpdateRunning(runningMean, runningVar, mean, rstd, N * HW, C, eps, momentum);
+}
+
+/**
+ * Evaluation-mode forward: y = gamma (x - running_mean) / sqrt(running_var + eps) + beta. `rstd` is
+ * scratch of C values (it receives 1/sqrt(running_var + eps)).
+ */
+export function batchnorm2dEvalForward(
+  out: FloatArray, rstd: FloatArray, inp: FloatArray,
+  runningMean: FloatArray, runningVar: FloatArray, gamma: FloatArray, beta: FloatArray,
+  N: number, C: number, HW: number, eps: number,
+): void {
+  for (let c = 0; c < C; c++) rstd[c] = 1 / Math.sqrt(runningVar[c] + eps);
+  normalizeChannels(out, inp, runningMean, rstd, gamma, beta, N, C, HW);
+}

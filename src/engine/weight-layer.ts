@@ -1,0 +1,246 @@
+// A layer with weights in the layer-list network: a convolution or a linear map, then an optional
+// norm and an activation in either order (as hidden-layer.ts for the fully connected network):
+//   pre:  z = layer(x),  n = norm(z),  a = act(n)        post:  z = layer(x),  h = act(z),  a = norm(h)
+// Values are (N, C, HW) row-major: C channels of HW positions (a linear layer: C units, HW = 1).
+// Batch norm is BatchNorm2d over N*HW values per channel (BatchNorm1d when HW = 1); group norm is per
+// sample over each group's channels and positions. The identity activation ('linear') aliases its
+// input, so the logits' layer stores z once.
+//
+// What a view can read without copying (the arrays of `train` after a training step, the first
+// N*C*HW values): normInput() and normOutput() (before and after the norm), z, act; the batch
+// statistics mean and rstd = 1/sqrt(var + eps) (batch norm: per channel; group norm: (N, groups));
+// runningMean and runningVar (batch norm).
+import { activationBackward, activationForward } from './activation';
+import {
+  batchnorm2dBackward, batchnorm2dEvalForward, batchnorm2dForward, batchnorm2dUpdateRunning,
+} from './batchnorm2d';
+import { colSize, conv2dBackward, conv2dForward, type ConvGeometry } from './conv2d';
+import type { PlannedLayer } from './convnet-spec';
+import type { NetActivation, NetNorm } from './convnet-spec';
+import { groupnormBackward, groupnormForward } from './groupnorm';
+import type { MakeArray, NormMode } from './hidden-layer';
+import { matmulBackward, matmulForward } from './matmul';
+import type { FloatArray, NormPlacement } from './types';
+
+export type Phase = 'train' | 'eval';
+
+/** The values of one batch through one weight layer; per-sample arrays hold `capacity` samples. */
+export class WeightWorkspace {
+  capacity = 0;
+  z!: FloatArray;
+  act!: FloatArray;
+  norm!: FloatArray | null;
+  dz!: FloatArray;
+  dact!: FloatArray;
+  dnorm!: FloatArray | null;
+  /** batch norm: (C) per channel; group norm: (capacity, groups) */
+  mean!: FloatArray;
+  rstd!: FloatArray;
+  /** conv: the columns of every sample (training) or of one (evaluation); else empty */
+  col!: FloatArray;
+  /** conv, training: one sample's column gradients */
+  dcol!: FloatArray;
+
+  constructor(private readonly layer: WeightLayer, readonly training: boolean, private readonly make: MakeArray) {
+    this.ensure(1);
+  }
+
+  ensure(N: number): void {
+    if (N <= this.capacity) return;
+    const l = this.layer;
+    const cap = Math.max(N, this.capacity * 2);
+    const n = cap * l.outSize;
+    const empty = this.make(0);
+    const hasNorm = l.normKind !== 'none';
+    const identity = l.activation === 'linear';
+    this.z = this.make(n);
+    this.norm = hasNorm ? this.make(n) : null;
+    this.act = identity ? (l.placement === 'pre' && this.norm ? this.norm : this.z) : this.make(n);
+    if (this.training) {
+      this.dz = this.make(n);
+      this.dnorm = hasNorm ? this.make(n) : null;
+      this.dact = identity ? (l.placement === 'pre' && this.dnorm ? this.dnorm : this.dz) : this.make(n);
+    } else {
+      this.dz = this.dact = empty;
+      this.dnorm = null;
+    }
+    const stats = l.normKind === 'group' ? cap * l.groups : l.channels;
+    this.mean = this.make(Math.max(stats, l.channels));
+    this.rstd = this.make(Math.max(stats, l.channels));
+    const g = l.geometry;
+    this.col = g === null ? empty : this.make(this.training ? cap * colSize(g) : colSize(g));
+    if (this.dcol === undefined) this.dcol = g !== null && this.training ? this.make(colSize(g)) : empty;
+    this.capacity = cap;
+  }
+}
+
+export class WeightLayer {
+  readonly type: 'conv' | 'linear';
+  /** Values of one input sample (C*H*W). */
+  readonly inSize: number;
+  /** Output channels (or units). */
+  readonly channels: number;
+  /** Positions per output channel (OH*OW; 1 for a linear layer). */
+  readonly HW: number;
+  /** Values of one output sample: channels * HW. */
+  readonly outSize: number;
+  /** Inputs of one output value: C*K*K for a conv, inSize for a linear layer. */
+  readonly fanIn: number;
+  readonly geometry: ConvGeometry | null;
+  readonly normKind: NetNorm;
+  readonly activation: NetActivation;
+  readonly placement: NormPlacement;
+  /** Group norm: its number of groups; 1 otherwise. */
+  readonly groups: number;
+  /** conv (OC, C, K, K) = (OC, C*K*K); linear (out, in). */
+  readonly W: FloatArray;
+  readonly b: FloatArray;
+  readonly gamma: FloatArray | null;
+  readonly beta: FloatArray | null;
+  readonly dW: FloatArray;
+  readonly db: FloatArray;
+  readonly dgamma: FloatArray | null;
+  readonly dbeta: FloatArray | null;
+  readonly runningMean: FloatArray | null;
+  readonly runningVar: FloatArray | null;
+  /** What the last training step computed (read by views). */
+  readonly train: WeightWorkspace;
+  /** Scratch of evaluation passes. */
+  readonly evalWs: WeightWorkspace;
+
+  constructor(plan: Extract<PlannedLayer, { type: 'conv' | 'linear' }>, make: MakeArray) {
+    this.type = plan.type;
+    const [C, H, W] = plan.inShape;
+    this.inSize = C * H * W;
+    this.channels = plan.outShape[0];
+    this.HW = plan.outShape[1] * plan.outShape[2];
+    this.outSize = this.channels * this.HW;
+    this.geometry = plan.type === 'conv' ? plan.geometry : null;
+    this.fanIn = plan.type === 'conv' ? C * plan.geometry.K * plan.geometry.K : this.inSize;
+    this.normKind = plan.spec.norm;
+    this.activation = plan.spec.activation;
+    this.placement = plan.placement;
+    this.groups = plan.groups;
+    const O = this.channels;
+    this.W = make(O * this.fanIn);
+    this.dW = make(O * this.fanIn);
+    this.b = make(O);
+    this.db = make(O);
+    const hasNorm = this.normKind !== 'none';
+    this.gamma = hasNorm ? make(O).fill(1) : null;
+    this.beta = hasNorm ? make(O) : null;
+    this.dgamma = hasNorm ? make(O) : null;
+    this.dbeta = hasNorm ? make(O) : null;
+    this.runningMean = this.normKind === 'batch' ? make(O) : null;
+    this.runningVar = this.normKind === 'batch' ? make(O).fill(1) : null;
+    this.train = new WeightWorkspace(this, true, make);
+    this.evalWs = new WeightWorkspace(this, false, make);
+  }
+
+  ws(phase: Phase): WeightWorkspace {
+    return phase === 'train' ? this.train : this.evalWs;
+  }
+
+  /** The layer's output, the input of the next layer. */
+  output(phase: Phase): FloatArray {
+    const ws = this.ws(phase);
+    return this.placement === 'post' && ws.norm ? ws.norm : ws.act;
+  }
+
+  /** The gradient of the output (training), which the next layer's backward fills. */
+  doutput(): FloatArray {
+    const ws = this.train;
+    return this.placement === 'post' && ws.dnorm ? ws.dnorm : ws.dact;
+  }
+
+  /** The input of the norm: z (pre) or act(z) (post). */
+  normInput(phase: Phase): FloatArray {
+    const ws = this.ws(phase);
+    return this.placement === 'pre' ? ws.z : ws.act;
+  }
+
+  /** The output of the norm, or null without one. */
+  normOutput(phase: Phase): FloatArray | null {
+    return this.ws(phase).norm;
+  }
+
+  forward(phase: Phase, inp: FloatArray, N: number, mode: NormMode, eps: number, momentum: number): void {
+    const ws = this.ws(phase);
+    if (this.geometry !== null) conv2dForward(ws.z, ws.col, inp, this.W, this.b, N, this.geometry, ws.training);
+    else matmulForward(ws.z, inp, this.W, this.b, N, this.inSize, this.channels);
+    if (!ws.norm) {
+      this.activate(ws.act, ws.z, N);
+    } else if (this.placement === 'pre') {
+      this.normForward(ws, ws.z, N, mode, eps, momentum);
+      this.activate(ws.act, ws.norm, N);
+    } else {
+      this.activate(ws.act, ws.z, N);
+      this.normForward(ws, ws.act, N, mode, eps, momentum);
+    }
+  }
+
+  private activate(out: FloatArray, inp: FloatArray, N: number): void {
+    if (this.activation !== 'linear') activationForward(this.activation, out, inp, N * this.outSize);
+  }
+
+  private normForward(ws: WeightWorkspace, x: FloatArray, N: number, mode: NormMode, eps: number, momentum: number): void {
+    const { channels: C, HW } = this;
+    const out = ws.norm!;
+    if (this.normKind === 'group') {
+      groupnormForward(out, ws.mean, ws.rstd, x, this.gamma!, this.beta!, N, C, this.groups, eps, HW);
+      return;
+    }
+    if (mode === 'eval') {
+      batchnorm2dEvalForward(out, ws.rstd, x, this.runningMean!, this.runningVar!, this.gamma!, this.beta!, N, C, HW, eps);
+      return;
+    }
+    batchnorm2dForward(out, ws.mean, ws.rstd, x, this.gamma!, this.beta!, N, C, HW, eps);
+    if (mode === 'train') batchnorm2dUpdateRunning(this.runningMean!, this.runningVar!, ws.mean, ws.rstd, N, C, HW, eps, momentum);
+  }
+
+  /** Zeroes the parameter gradients and the first N samples of the training workspace's gradients. */
+  zeroGrad(N: number): void {
+    const ws = this.train;
+    const n = N * this.outSize;
+    this.dW.fill(0);
+    this.db.fill(0);
+    this.dgamma?.fill(0);
+    this.dbeta?.fill(0);
+    ws.dz.fill(0, 0, n);
+    if (ws.dact !== ws.dz && ws.dact !== ws.dnorm) ws.dact.fill(0, 0, n);
+    ws.dnorm?.fill(0, 0, n);
+  }
+
+  /** Backward of a training forward from doutput() (filled); accumulates into dinp unless it is null (data). */
+  backward(dinp: FloatArray | null, inp: FloatArray, N: number): void {
+    const ws = this.train;
+    if (!ws.norm) {
+      this.activationBackward(ws.dz, ws.dact, ws.act, N);
+    } else if (this.placement === 'pre') {
+      this.activationBackward(ws.dnorm!, ws.dact, ws.act, N);
+      this.normBackward(ws, ws.dz, ws.dnorm!, ws.z, N);
+    } else {
+      this.normBackward(ws, ws.dact, ws.dnorm!, ws.act, N);
+      this.activationBackward(ws.dz, ws.dact, ws.act, N);
+    }
+    // A bias right before batch norm has a gradient of exactly zero (the norm subtracts the batch
+    // mean of every channel); float32 round-off would leave ~1e-9 there, which Adam blows up into
+    // full steps, so it is not computed (see hidden-layer.ts). Group norm's means are per sample:
+    // there the bias gradient is real.
+    const db = this.placement === 'pre' && this.normKind === 'batch' ? null : this.db;
+    if (this.geometry !== null) conv2dBackward(dinp, this.dW, db, ws.dcol, ws.dz, ws.col, this.W, N, this.geometry);
+    else matmulBackward(dinp, this.dW, db, ws.dz, inp, this.W, N, this.inSize, this.channels);
+  }
+
+  private activationBackward(dinp: FloatArray, dout: FloatArray, out: FloatArray, N: number): void {
+    if (this.activation !== 'linear') activationBackward(this.activation, dinp, dout, out, N * this.outSize);
+  }
+
+  private normBackward(ws: WeightWorkspace, dx: FloatArray, dout: FloatArray, x: FloatArray, N: number): void {
+    if (this.normKind === 'group') {
+      groupnormBackward(dx, this.dgamma!, this.dbeta!, dout, x, this.gamma!, ws.mean, ws.rstd, N, this.channels, this.groups, this.HW);
+    } else {
+      batchnorm2dBackward(dx, this.dgamma!, this.dbeta!, dout, x, this.gamma!, ws.mean, ws.rstd, N, this.channels, this.HW);
+    }
+  }
+}
