@@ -5,6 +5,7 @@
 //   2. unit         vitest run                       (unit, gradient and property tests)
 //   3. conformance  node ../shared/conformance/check.mjs   (calls `npm run -s conformance -- FILE...`)
 //      conformance-ts   the same with NORMSCOPE_NO_SIMD=1: the pure TypeScript kernels
+//      conformance-cnn, conformance-cnn-ts   the same two over ../shared/conformance/cases-cnn
 //   4. e2e          Chromium at /usr/bin/chromium (apt-get installs it when running as root),
 //                   vite build, vitest run -c e2e/vitest.config.ts
 //
@@ -25,6 +26,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
 const RESULTS = join(ROOT, 'test-results');
 const CONFORMANCE_CHECK = resolve(ROOT, '..', 'shared', 'conformance', 'check.mjs');
+const CONFORMANCE_CNN = resolve(ROOT, '..', 'shared', 'conformance', 'cases-cnn');
 
 // ---------------------------------------------------------------- output helpers
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -116,7 +118,7 @@ async function runVitest(label, extraArgs, reportName) {
  * The conformance check (check.mjs calls `npm run -s conformance -- FILE...`), with extra environment:
  * it runs once with the WebAssembly SIMD kernels the app uses and once with the TypeScript ones.
  */
-function conformanceStage(name, title, env) {
+function conformanceStage(name, title, env, args = []) {
   return {
     name,
     title,
@@ -127,7 +129,7 @@ function conformanceStage(name, title, env) {
             'checkout (../shared/conformance); CI lays a copy there. Put it there and run again.',
         );
       }
-      const { code, output } = await run(process.execPath, [CONFORMANCE_CHECK], { env });
+      const { code, output } = await run(process.execPath, [CONFORMANCE_CHECK, ...args], { env });
       const lines = [...output.matchAll(/^(\d+) passed, (\d+) failed/gm)];
       const last = lines.at(-1);
       if (!last) return { passed: 0, failed: 1, skipped: 0, detail: `check.mjs printed no summary (exit code ${code})` };
@@ -161,6 +163,8 @@ const STAGES = [
   },
   conformanceStage('conformance', 'Conformance against the PyTorch fixtures (../shared/conformance/check.mjs)', {}),
   conformanceStage('conformance-ts', 'Conformance again with the pure TypeScript kernels (NORMSCOPE_NO_SIMD=1)', { NORMSCOPE_NO_SIMD: '1' }),
+  conformanceStage('conformance-cnn', 'Conformance of the convolutional fixtures (check.mjs cases-cnn)', {}, [CONFORMANCE_CNN]),
+  conformanceStage('conformance-cnn-ts', 'Convolutional fixtures with the pure TypeScript kernels (NORMSCOPE_NO_SIMD=1)', { NORMSCOPE_NO_SIMD: '1' }, [CONFORMANCE_CNN]),
   {
     name: 'e2e',
     title: 'Browser tests (Chromium + vite build + vitest -c e2e/vitest.config.ts)',
