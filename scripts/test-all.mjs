@@ -15,6 +15,8 @@
 // For local use (CI runs plain `npm test`):
 //   --only e2e,unit    run only these stages        --skip conformance   skip these stages
 //   --keep-going       run later stages after a failure               --list   list the stages
+//   --shuffle          the unit stage runs its files and tests in random order (vitest --sequence.shuffle;
+//                      the seed it used is printed, --shuffle=SEED repeats an order)
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -114,6 +116,14 @@ async function runVitest(label, extraArgs, reportName) {
 }
 
 // ---------------------------------------------------------------- the stages
+/** Vitest's flags for --shuffle: random file and test order, with the seed printed so that an order repeats. */
+function shuffleArgs(shuffle) {
+  if (shuffle === undefined) return [];
+  const seed = shuffle === true ? Math.floor(Math.random() * 2 ** 31) : shuffle;
+  out(yellow(`unit tests in shuffled order, seed ${seed} (again: --shuffle=${seed})`));
+  return ['--sequence.shuffle', `--sequence.seed=${seed}`];
+}
+
 /**
  * The conformance check (check.mjs calls `npm run -s conformance -- FILE...`), with extra environment:
  * it runs once with the WebAssembly SIMD kernels the app uses and once with the TypeScript ones.
@@ -159,7 +169,7 @@ const STAGES = [
   {
     name: 'unit',
     title: 'Unit, gradient and property tests (vitest run)',
-    run: () => runVitest('vitest', [], 'vitest-unit'),
+    run: (opts) => runVitest('vitest', shuffleArgs(opts.shuffle), 'vitest-unit'),
   },
   conformanceStage('conformance', 'Conformance against the PyTorch fixtures (../shared/conformance/check.mjs)', {}),
   conformanceStage('conformance-ts', 'Conformance again with the pure TypeScript kernels (NORMSCOPE_NO_SIMD=1)', { NORMSCOPE_NO_SIMD: '1' }),
@@ -199,7 +209,7 @@ const STAGES = [
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
   const names = STAGES.map((s) => s.name);
-  const opts = { only: undefined, skip: new Set(), keepGoing: false, list: false };
+  const opts = { only: undefined, skip: new Set(), keepGoing: false, list: false, shuffle: undefined };
   const listArg = (flag, value) => {
     if (!value) throw new Error(`${flag} needs a comma-separated list of stages: ${names.join(', ')}`);
     const picked = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -213,8 +223,13 @@ function parseArgs(argv) {
     else if (flag === '--skip') for (const s of listArg(flag, value())) opts.skip.add(s);
     else if (flag === '--keep-going') opts.keepGoing = true;
     else if (flag === '--list') opts.list = true;
+    else if (flag === '--shuffle') {
+      if (inline === undefined) opts.shuffle = true;
+      else if (/^\d+$/.test(inline)) opts.shuffle = Number(inline);
+      else throw new Error(`--shuffle=SEED needs a whole number, not "${inline}"`);
+    }
     else if (flag === '--help' || flag === '-h') {
-      out('usage: node scripts/test-all.mjs [--only a,b] [--skip a,b] [--keep-going] [--list]');
+      out('usage: node scripts/test-all.mjs [--only a,b] [--skip a,b] [--keep-going] [--shuffle[=SEED]] [--list]');
       out(`stages, in order: ${names.join(', ')}`);
       process.exit(0);
     } else throw new Error(`unknown argument "${argv[i]}" (try --help)`);
@@ -253,7 +268,7 @@ async function main() {
     const t0 = Date.now();
     let r;
     try {
-      r = await stage.run();
+      r = await stage.run(opts);
     } catch (err) {
       const message = err instanceof StageError ? err.message : err instanceof Error ? err.stack || err.message : String(err);
       r = { passed: 0, failed: 1, skipped: 0, detail: message };
