@@ -53,7 +53,7 @@ describe('chart summaries', () => {
 
   it('layer moments: mean and variance of z in the chosen layer', () => {
     const m = frame.runs[0].layers[1].moments;
-    expect(summarizeMoments(frame, 1, 'en')).toContain(`Layer 2, batch mean and variance before the norm: Plain mean ${formatNumber(last(m.zMean.y))}, variance ${formatNumber(last(m.zVar.y))}; Batch norm mean`);
+    expect(summarizeMoments(frame, 1, 'en')).toContain(`Step 120, layer 2, batch mean and variance before the norm: Plain mean ${formatNumber(last(m.zMean.y))}, variance ${formatNumber(last(m.zVar.y))}; Batch norm mean`);
     expect(summarizeMoments(frame, 7, 'en')).toBe('No data yet');
   });
 
@@ -66,8 +66,8 @@ describe('chart summaries', () => {
     const b = frame.runs[1].layers[0].bands;
     expect(summarizePercentiles(frame, 0, 'en')).toContain(`Batch norm ${formatNumber(last(b.p50.y))} (${formatNumber(last(b.p15.y))} to ${formatNumber(last(b.p85.y))})`);
     const l = frame.runs[0].layers[1];
-    expect(summarizeHistograms(frame, 1, 'en')).toContain(`Layer 2 activations: Plain from ${formatNumber(l.stages[2]!.stats[4])} to ${formatNumber(l.stages[2]!.stats[5])}`);
-    expect(summarizeHistograms(frame, 1, 'zh')).toMatch(/^第 2 层激活值：/);
+    expect(summarizeHistograms(frame, 1, 'en')).toContain(`Step 120, layer 2 activations: Plain from ${formatNumber(l.stages[2]!.stats[4])} to ${formatNumber(l.stages[2]!.stats[5])}`);
+    expect(summarizeHistograms(frame, 1, 'zh')).toMatch(/^第 120 步，第 2 层激活值：/);
   });
 
   it('renorm: no data without a renorm run; limits and clipped shares with one', () => {

@@ -12,12 +12,12 @@ import { runName, viewText, type ViewT } from './views-i18n';
 const en = {
   loss: 'Step {step}, training loss: {runs}',
   acc: 'Step {step}, test accuracy: {runs}',
-  moments: 'Layer {layer}, batch mean and variance before the norm: {runs}',
+  moments: 'Step {step}, layer {layer}, batch mean and variance before the norm: {runs}',
   momentsRun: '{run} mean {mean}, variance {variance}',
   grad: 'Step {step}, gradient norm per layer: {runs}',
-  pct: "Layer {layer}, median of the activation's input (15th to 85th percentile): {runs}",
+  pct: "Step {step}, layer {layer}, median of the activation's input (15th to 85th percentile): {runs}",
   pctRun: '{run} {p50} ({p15} to {p85})',
-  hist: 'Layer {layer} activations: {runs}',
+  hist: 'Step {step}, layer {layer} activations: {runs}',
   histRun: '{run} from {min} to {max}, median {p50}, saturated {sat}',
   renorm: 'Step {step}: rmax {rmax}, dmax {dmax}; units at the r limit {r}, at the d limit {d}',
   bn: 'Step {step}, {run}, layer {layer} unit {unit}: batch mean {mean}, variance {variance}; running mean {runningMean}, variance {runningVar}',
@@ -40,12 +40,12 @@ const en = {
 const zh: Record<keyof typeof en, string> = {
   loss: '第 {step} 步，训练损失：{runs}',
   acc: '第 {step} 步，测试准确率：{runs}',
-  moments: '第 {layer} 层，归一化前的批均值与方差：{runs}',
+  moments: '第 {step} 步，第 {layer} 层，归一化前的批均值与方差：{runs}',
   momentsRun: '{run} 均值 {mean}，方差 {variance}',
   grad: '第 {step} 步，各层梯度范数：{runs}',
-  pct: '第 {layer} 层，激活函数输入的中位数（第 15 至 85 百分位）：{runs}',
+  pct: '第 {step} 步，第 {layer} 层，激活函数输入的中位数（第 15 至 85 百分位）：{runs}',
   pctRun: '{run} {p50}（{p15} 至 {p85}）',
-  hist: '第 {layer} 层激活值：{runs}',
+  hist: '第 {step} 步，第 {layer} 层激活值：{runs}',
   histRun: '{run} 从 {min} 到 {max}，中位数 {p50}，饱和 {sat}',
   renorm: '第 {step} 步：rmax {rmax}，dmax {dmax}；r 达到上限的单元 {r}，d 达到上限的单元 {d}',
   bn: '第 {step} 步，{run}，第 {layer} 层第 {unit} 个单元：批均值 {mean}，方差 {variance}；滑动均值 {runningMean}，方差 {runningVar}',
@@ -119,7 +119,7 @@ export function summarizeMoments(frame: TelemetryFrame | null, layer: number, la
     const variance = lastOf(m?.zVar);
     return mean === null || variance === null ? null : say(lang, 'momentsRun', { run: name, mean: formatNumber(mean), variance: formatNumber(variance) });
   }, 'runSep');
-  return runs ? say(lang, 'moments', { layer: layer + 1, runs }) : say(lang, 'noData');
+  return runs ? say(lang, 'moments', { step: stepText(lang, frame!.step), layer: layer + 1, runs }) : say(lang, 'noData');
 }
 
 /** Gradients: the gradient norm of every layer, first to last, per run. */
@@ -138,7 +138,7 @@ export function summarizePercentiles(frame: TelemetryFrame | null, layer: number
     return p15 === null || p50 === null || p85 === null ? null
       : say(lang, 'pctRun', { run: name, p15: formatNumber(p15), p50: formatNumber(p50), p85: formatNumber(p85) });
   }, 'runSep');
-  return runs ? say(lang, 'pct', { layer: layer + 1, runs }) : say(lang, 'noData');
+  return runs ? say(lang, 'pct', { step: stepText(lang, frame!.step), layer: layer + 1, runs }) : say(lang, 'noData');
 }
 
 /** Activation histograms: range, median and saturation of the activations of `layer`, per run. */
@@ -150,7 +150,7 @@ export function summarizeHistograms(frame: TelemetryFrame | null, layer: number,
     // stats: meanOfMeans, meanOfVars, stdOfMeans, stdOfVars, min, max, p15, p50, p85
     return say(lang, 'histRun', { run: name, min: formatNumber(act.stats[4]), max: formatNumber(act.stats[5]), p50: formatNumber(act.stats[7]), sat: percent(l.saturation) });
   }, 'runSep');
-  return runs ? say(lang, 'hist', { layer: layer + 1, runs }) : say(lang, 'noData');
+  return runs ? say(lang, 'hist', { step: stepText(lang, frame!.step), layer: layer + 1, runs }) : say(lang, 'noData');
 }
 
 /** Batch renorm: the current limits and the share of units clipped at them. */

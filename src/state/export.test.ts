@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { make2d } from '../data/synthetic';
-import { createSeriesColumns } from '../session/bounded-series';
+import { BoundedSeries, createSeriesColumns } from '../session/bounded-series';
 import type { TelemetryFrame } from '../session/frame';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
 import { createTrainer } from '../session/trainer';
-import { CSV_HEADER, exportFileName, frameSeries, frameToCsv, frameToJson } from './export';
+import { CSV_HEADER, exportFileName, frameSeries, frameToCsv, frameToJson, stepRanges } from './export';
 
 function cols(points: [number, number, number, number][]) {
   const c = createSeriesColumns(points.length);
@@ -29,16 +29,39 @@ const tiny: TelemetryFrame = {
 };
 
 describe('export', () => {
-  it('writes CSV in long format, empty cells for a run-level layer and NaN', () => {
-    expect(frameToCsv(tiny)).toBe([
+  it('writes CSV in long format after a settings header, empty cells for a run-level layer and NaN', () => {
+    const text = frameToCsv(tiny, [{ step: 12, key: 'batch', from: 60, to: 2 }]);
+    const lines = text.split('\n');
+    const header = lines.filter((l) => l.startsWith('#'));
+    expect(header[0]).toBe('# NormScope export at step 20, epoch 0; runs: plain');
+    expect(header[1]).toMatch(/^# settings: dataset=xor hidden=100,100 .*batch=60 /);
+    expect(header[2]).toBe('# changed at step 12: batch 60→2');
+    expect(lines.filter((l) => !l.startsWith('#'))).toEqual([
       CSV_HEADER,
-      'plain,loss,,1,0.5,0.25,0.75',
-      'plain,loss,,2,,,',
-      'plain,testLoss,,0,0.699999988079071,0.699999988079071,0.699999988079071',
-      'plain,p15,0,20,-1,-1,-1',
-      'plain,zMean,0,20,0.125,0.125,0.125',
+      'plain,loss,,1,1,1,0.5,0.25,0.75',
+      'plain,loss,,2,2,1,,,',
+      'plain,testLoss,,0,0,1,0.699999988079071,0.699999988079071,0.699999988079071',
+      'plain,p15,0,20,20,1,-1,-1,-1',
+      'plain,zMean,0,20,20,1,0.125,0.125,0.125',
       '',
-    ].join('\n'));
+    ]);
+  });
+
+  it('gives each point of a downsampled series its integer range of steps, contiguous and complete', () => {
+    for (const [every, n] of [[1, 1000], [20, 777], [1, 3]] as const) {
+      const series = new BoundedSeries(16);
+      for (let k = 1; k <= n; k++) series.append(k * every, k);
+      const c = series.toColumns();
+      const { from, to } = stepRanges(c);
+      expect(from[0]).toBe(every);
+      expect(to[c.x.length - 1]).toBe(n * every);
+      for (let i = 0; i < c.x.length; i++) {
+        expect(Number.isInteger(from[i]) && Number.isInteger(to[i])).toBe(true);
+        // a bucket of `count` appends spaced `every` apart spans (count - 1) * every steps
+        expect(to[i] - from[i]).toBe((c.count[i] - 1) * every);
+        if (i > 0) expect(from[i]).toBe(to[i - 1] + every);
+      }
+    }
   });
 
   it('writes JSON with the settings and every series, null for NaN', () => {
@@ -68,10 +91,12 @@ describe('export', () => {
     expect(series.filter((s) => s.run === 'batch' && s.layer === 1).map((s) => s.series))
       .toEqual(['p15', 'p50', 'p85', 'zMean', 'zVar', 'normMean', 'normVar', 'runningMean', 'runningVar']);
     expect(series.filter((s) => s.run === 'plain' && s.layer === 0)).toHaveLength(5);
-    const csv = frameToCsv(frame).trim().split('\n');
+    const csv = frameToCsv(frame).trim().split('\n').filter((l) => !l.startsWith('#'));
     const total = series.reduce((n, s) => n + s.columns.x.length, 0);
     expect(csv).toHaveLength(1 + total);
-    expect(csv.slice(1).every((l) => l.split(',').length === 7)).toBe(true);
+    expect(csv.slice(1).every((l) => l.split(',').length === 9)).toBe(true);
+    // integer step ranges on every row
+    expect(csv.slice(1).every((l) => /^\d+,\d+,\d+$/.test(l.split(',').slice(3, 6).join(',')))).toBe(true);
     expect(csv.filter((l) => l.startsWith('plain,loss,,')).length).toBe(100);
     const json = JSON.parse(frameToJson(frame));
     expect(json.runs.map((r: { id: string }) => r.id)).toEqual(['plain', 'batch', 'layer']);

@@ -1,8 +1,11 @@
-// Exporting a session: every series a telemetry frame holds, as CSV (long format, one row per point:
-// run,series,layer,step,value,min,max) or as JSON (the same series as arrays, plus the settings).
-// Pure functions of a frame; the page wraps the text in a Blob and downloads it.
+// Exporting a session: every series a telemetry frame holds, as CSV (a few `#` lines with the step,
+// the settings and the live changes, then long format, one row per point:
+// run,series,layer,step_from,step_to,steps,value,min,max) or as JSON (the same series as arrays, plus
+// the settings). Pure functions of a frame; the page wraps the text in a Blob and downloads it.
 import type { SeriesColumns } from '../session/bounded-series';
 import type { RunFrame, TelemetryFrame } from '../session/frame';
+import { SETTINGS } from '../session/settings';
+import { changeLabel, type SettingChange } from './setting-changes';
 
 export interface ExportSeries {
   run: string;
@@ -60,16 +63,60 @@ function points(c: SeriesColumns): number {
   return Math.min(c.x.length, c.y.length, c.min.length, c.max.length);
 }
 
-export const CSV_HEADER = 'run,series,layer,step,value,min,max';
+export const CSV_HEADER = 'run,series,layer,step_from,step_to,steps,value,min,max';
+
+/**
+ * The first and last step each point covers, as integers. A point of a bounded series is the mean of
+ * `count` appends at evenly spaced steps (every step for the loss, every 20 for the percentiles): its
+ * x is their mean step, so with spacing d it covers x - d (count - 1) / 2 to x + d (count - 1) / 2. d is
+ * read from the gap to a neighbour, (x[i+1] - x[i]) = d (count[i] + count[i+1]) / 2. Exact when the
+ * appends are evenly spaced; when the spacing changed (an evaluation interval changed live), the
+ * ranges are rounded and kept apart (each starts after the one before ends).
+ */
+export function stepRanges(c: SeriesColumns, n = points(c)): { from: Int32Array; to: Int32Array } {
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const count = Math.max(1, c.count[i] || 1);
+    let d = 0;
+    if (count > 1) {
+      const j = i + 1 < n ? i + 1 : i - 1;
+      const gap = j >= 0 && j < n ? Math.abs(c.x[j] - c.x[i]) : 0;
+      const pair = (count + Math.max(1, c.count[j] || 1)) / 2;
+      d = gap > 0 ? Math.max(1, Math.round(gap / pair)) : 1;
+    }
+    const half = (d * (count - 1)) / 2;
+    let lo = Math.round(c.x[i] - half);
+    const hi = Math.round(c.x[i] + half);
+    if (i > 0 && lo <= to[i - 1]) lo = Math.min(hi, to[i - 1] + 1);
+    from[i] = lo;
+    to[i] = Math.max(lo, hi);
+  }
+  return { from, to };
+}
+
+/** The `#` lines above the CSV table: what the file is, the settings, the live changes. */
+export function csvPreamble(frame: TelemetryFrame, changes: readonly SettingChange[] = []): string[] {
+  const lines = [`# NormScope export at step ${frame.step}, epoch ${frame.epoch}; runs: ${frame.runs.map((r) => r.id).join(', ')}`];
+  if (frame.settings) {
+    const settings = frame.settings;
+    lines.push(`# settings: ${SETTINGS.map((d) => `${d.flag}=${(d.format as (v: unknown) => string)(settings[d.key])}`).join(' ')}`);
+  }
+  for (const c of changes) lines.push(`# changed at step ${c.step}: ${changeLabel(c, 'en')}`);
+  lines.push('# each row is the mean of the steps step_from..step_to (steps = how many measurements); min and max over them');
+  return lines;
+}
 
 /** CSV in long format: one row per point of every series; empty cells for a missing layer or a NaN. */
-export function frameToCsv(frame: TelemetryFrame): string {
-  const lines = [CSV_HEADER];
+export function frameToCsv(frame: TelemetryFrame, changes: readonly SettingChange[] = []): string {
+  const lines = [...csvPreamble(frame, changes), CSV_HEADER];
   for (const s of frameSeries(frame)) {
     const c = s.columns;
     const layer = s.layer === null ? '' : String(s.layer);
-    for (let i = 0, n = points(c); i < n; i++) {
-      lines.push(`${s.run},${s.series},${layer},${num(c.x[i])},${num(c.y[i])},${num(c.min[i])},${num(c.max[i])}`);
+    const n = points(c);
+    const { from, to } = stepRanges(c, n);
+    for (let i = 0; i < n; i++) {
+      lines.push(`${s.run},${s.series},${layer},${from[i]},${to[i]},${Math.max(1, c.count[i] || 1)},${num(c.y[i])},${num(c.min[i])},${num(c.max[i])}`);
     }
   }
   return `${lines.join('\n')}\n`;

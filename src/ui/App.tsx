@@ -7,7 +7,10 @@ import { ExperimentPanel } from './ExperimentPanel';
 import { ExperimentsMenu } from './ExperimentsMenu';
 import { GlobeIcon } from './icons';
 import { FaultBanner } from './FaultBanner';
-import { Downloads, LoadProgress, Notices, StatusLine, Transport } from './Session';
+import { MoreMenu } from './MoreMenu';
+import { BatchEpsFields } from './Controls';
+import { Downloads, LoadProgress, Notices, PlayButton, StatusLine, StepResetButtons, Transport } from './Session';
+import { ShortcutsDialog, useShortcuts } from './Shortcuts';
 import { Views } from './Views';
 import './App.css';
 
@@ -53,6 +56,26 @@ function JumpButton({ targetId, label }: { targetId: string; label: string }) {
   );
 }
 
+/**
+ * Phones: Play, Batch size and Epsilon in a sheet fixed at the bottom of the screen, so the loop
+ * (drag a slider, watch the histograms) works without scrolling to the controls. Hidden on wider
+ * screens; on phones App.css hides the top bar's Play, Step and Reset and the sidebar's twins of
+ * these sliders, so each control exists once for the keyboard and for screen readers.
+ */
+function PhoneSheet() {
+  const t = useT();
+  return (
+    <section className="sheet" aria-label={t('sheet.label')}>
+      <div className="sheet-buttons">
+        <PlayButton />
+        <StepResetButtons compact />
+        <JumpButton targetId="controls" label={t('app.jumpControls')} />
+      </div>
+      <BatchEpsFields compact />
+    </section>
+  );
+}
+
 /** Keeps --topbar-h at the header's height, so the sticky sidebar starts below it. */
 function useTopbarHeight(ref: React.RefObject<HTMLElement | null>) {
   useEffect(() => {
@@ -67,7 +90,10 @@ function useTopbarHeight(ref: React.RefObject<HTMLElement | null>) {
 export function App() {
   const t = useT();
   const header = useRef<HTMLElement>(null);
+  const shortcuts = useRef<HTMLDialogElement>(null);
   useTopbarHeight(header);
+  const openShortcuts = () => { if (!shortcuts.current?.open) shortcuts.current?.showModal(); };
+  useShortcuts(openShortcuts);
   return (
     <div className="app">
       <a className="skip" href="#views">{t('app.views')}</a>
@@ -79,17 +105,16 @@ export function App() {
             <p className="tagline">{t('app.tagline')}</p>
           </div>
         </div>
-        <div className="topbar-session">
-          <Transport />
-          <StatusLine />
-        </div>
+        <Transport />
+        <StatusLine />
         <div className="topbar-tools">
-          <JumpButton targetId="controls" label={t('app.jumpControls')} />
           <ExperimentsMenu />
           <Downloads />
+          <MoreMenu onShortcuts={openShortcuts} />
           <LanguageSelect />
         </div>
       </header>
+      <PhoneSheet />
 
       <aside className="sidebar" id="controls" tabIndex={-1} aria-label={t('app.controls')}>
         <h2 className="visually-hidden">{t('app.controls')}</h2>
@@ -112,6 +137,7 @@ export function App() {
         </p>
         <p>{t('footer.license')}</p>
       </footer>
+      <ShortcutsDialog dialogRef={shortcuts} />
     </div>
   );
 }

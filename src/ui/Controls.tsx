@@ -2,9 +2,10 @@
 // the ones tagged "resets" start every run again from new weights (the store's notice says so).
 import { useEffect, useId, useState } from 'react';
 import { RUN_KINDS, type RunKind } from '../session/run-kinds';
-import { SETTING_BY_FLAG, SETTINGS, type TrainSettings } from '../session/settings';
+import { INIT_SCALE_HINT, SETTING_BY_FLAG, settingDef, type TrainSettings } from '../session/settings';
 import { getApp, useApp } from '../state/app';
-import { useT, type MessageKey } from '../state/i18n';
+import { useLang, useT, type MessageKey } from '../state/i18n';
+import { changeLabel, formatStepNumber } from '../state/setting-changes';
 import { INIT_STD_RANGE, NUMBER_RANGES } from '../state/url-codec';
 import { Group, ResetsTag, SelectField, SliderField } from './fields';
 import { LandscapeField } from './LandscapeField';
@@ -29,6 +30,67 @@ function notify(notice: string) {
   getApp().store.setState({ notice });
 }
 
+/** The settings table's one line for `key`, in the page's language. */
+function useHint(): (key: keyof TrainSettings) => string {
+  const lang = useLang();
+  return (key) => settingDef(key).hint[lang];
+}
+
+/** Commits a number from a slider or its field, if the table and the control's range accept it. */
+function useCommitNumber() {
+  const t = useT();
+  return (key: NumKey, label: string) => (v: number | null, text: string) => {
+    const r = NUMBER_RANGES[key];
+    const def = settingDef(key);
+    const ok = v !== null && Number.isFinite(v) && v >= r.min && v <= r.max && (!r.integer || Number.isInteger(v)) && def.parse(String(v)).ok;
+    if (!ok) {
+      const accepted = `${formatValue(r.min)} … ${formatValue(r.max)}${r.integer ? ' (integer)' : ''}`;
+      notify(t('notice.number', { label, value: text === '' ? '""' : text, accepted }));
+      return;
+    }
+    const store = getApp().store;
+    if (store.getState().settings[key] !== v) store.getState().set(key, v as TrainSettings[NumKey]);
+  };
+}
+
+/**
+ * Batch size and Epsilon: the two sliders of the tweak-and-watch loop. In the sidebar with their hints;
+ * on phones in the bottom sheet instead (`compact`: no hints, the sidebar's pair hidden by App.css).
+ */
+export function BatchEpsFields({ compact = false }: { compact?: boolean }) {
+  const t = useT();
+  const hint = useHint();
+  const batch = useApp((s) => s.settings.batch);
+  const eps = useApp((s) => s.settings.eps);
+  const commitNumber = useCommitNumber();
+  const cls = compact ? undefined : 'sheet-twin';
+  return (
+    <>
+      <SliderField label={t('ctl.batch')} value={batch} scale={SCALES.batch} onCommit={commitNumber('batch', t('ctl.batch'))} help={compact ? undefined : hint('batch')} className={cls} />
+      <SliderField label={t('ctl.eps')} value={eps} scale={SCALES.eps} onCommit={commitNumber('eps', t('ctl.eps'))} help={compact ? undefined : hint('eps')} className={cls} />
+    </>
+  );
+}
+
+/**
+ * After a live change, the runs go on with weights trained under the old settings: this offers to
+ * start them all again with the settings as they are now (the session's Reset).
+ */
+export function RestartOffer() {
+  const t = useT();
+  const lang = useLang();
+  const changes = useApp((s) => s.changes);
+  if (changes.length === 0) return null;
+  const list = changes.map((c) => `${changeLabel(c, lang)} (${t('chart.step', { step: formatStepNumber(c.step, lang) })})`).join(lang === 'zh' ? '；' : '; ');
+  return (
+    <section className="restart-offer" aria-labelledby="restart-offer-title">
+      <h3 id="restart-offer-title">{t('changes.title')}</h3>
+      <p>{t('changes.body', { list })}</p>
+      <button type="button" onClick={() => { void getApp().store.getState().reset(); }}>{t('changes.restart')}</button>
+    </section>
+  );
+}
+
 function initStd(init: string): number | null {
   const m = /^normal:(.+)$/.exec(init);
   return m ? Number(m[1]) : null;
@@ -45,18 +107,9 @@ export function Controls() {
     store.getState().set(key, value);
   };
 
-  /** A number from a slider or its field: accepted if the table and the control's range accept it. */
-  const commitNumber = (key: NumKey, label: string) => (v: number | null, text: string) => {
-    const r = NUMBER_RANGES[key];
-    const def = SETTINGS.find((s) => s.key === key)!;
-    const ok = v !== null && Number.isFinite(v) && v >= r.min && v <= r.max && (!r.integer || Number.isInteger(v)) && def.parse(String(v)).ok;
-    if (!ok) {
-      const accepted = `${formatValue(r.min)} … ${formatValue(r.max)}${r.integer ? ' (integer)' : ''}`;
-      notify(t('notice.number', { label, value: text === '' ? '""' : text, accepted }));
-      return;
-    }
-    set(key, v as TrainSettings[NumKey]);
-  };
+  const commitNumber = useCommitNumber();
+  const hint = useHint();
+  const lang = useLang();
 
   const std = initStd(settings.init);
   const [lastStd, setLastStd] = useState(std ?? 0.1);
@@ -71,39 +124,19 @@ export function Controls() {
 
   return (
     <div className="controls">
-      <Group title={t('section.data')}>
+      <RestartOffer />
+      <Group title={t('section.norm')} className="group-norm">
+        <BatchEpsFields />
+        <SliderField label={t('ctl.momentum')} value={settings.momentum} scale={SCALES.momentum} onCommit={commitNumber('momentum', t('ctl.momentum'))} help={hint('momentum')} />
         <SelectField
-          label={t('ctl.dataset')} value={settings.dataset} resets
-          options={(['mnist', 'spiral', 'circles', 'xor', 'gauss'] as const).map((v) => ({ value: v, label: t(`ds.${v}`) }))}
-          onChange={(v) => set('dataset', v)}
+          label={t('ctl.placement')} value={settings.placement} resets help={hint('placement')}
+          options={[{ value: 'pre', label: t('ctl.placement.pre') }, { value: 'post', label: t('ctl.placement.post') }]}
+          onChange={(v) => set('placement', v)}
         />
-        <HiddenField value={settings.hidden} onApply={(h) => set('hidden', h)} />
-        <SelectField
-          label={t('ctl.act')} value={settings.act} resets
-          options={(['sigmoid', 'tanh', 'relu'] as const).map((v) => ({ value: v, label: t(`act.${v}`) }))}
-          onChange={(v) => set('act', v)}
-        />
-        <SelectField
-          label={t('ctl.init')} value={initKind} resets
-          options={[{ value: 'normal', label: t('ctl.init.normal') }, { value: 'xavier', label: 'Xavier' }, { value: 'he', label: 'He' }]}
-          onChange={(v) => set('init', v === 'normal' ? `normal:${lastStd}` : v)}
-        />
-        <SliderField
-          label={t('ctl.initScale')} value={std ?? lastStd} scale={SCALES.initScale} live={false} resets
-          help={initKind === 'normal' ? undefined : t('ctl.initScale.unused', { init: initKind === 'he' ? 'He' : 'Xavier' })}
-          onCommit={(v, text) => {
-            if (v === null || !Number.isFinite(v) || v < INIT_STD_RANGE.min || v > INIT_STD_RANGE.max) {
-              notify(t('notice.number', { label: t('ctl.initScale'), value: text, accepted: `${INIT_STD_RANGE.min} … ${INIT_STD_RANGE.max}` }));
-              return;
-            }
-            set('init', `normal:${v}`);
-          }}
-        />
-        <SeedField value={settings.seed} onCommit={commitNumber('seed', t('ctl.seed'))} />
       </Group>
 
       <Group title={t('section.runs')}>
-        <div className="checks" role="group" aria-label={t('section.runs')}>
+        <div className="checks" role="group" aria-label={t('section.runs')} aria-describedby="runs-help">
           {RUN_KEYS.map((r) => {
             const checked = runs.includes(r.kind);
             const last = checked && runs.length === 1;
@@ -117,34 +150,55 @@ export function Controls() {
           })}
           <ResetsTag />
         </div>
+        <p id="runs-help" className="help">{hint('norm')}</p>
       </Group>
 
-      <Group title={t('section.norm')}>
-        <SliderField label={t('ctl.batch')} value={settings.batch} scale={SCALES.batch} onCommit={commitNumber('batch', t('ctl.batch'))} />
-        <SliderField label={t('ctl.eps')} value={settings.eps} scale={SCALES.eps} onCommit={commitNumber('eps', t('ctl.eps'))} />
-        <SliderField label={t('ctl.momentum')} value={settings.momentum} scale={SCALES.momentum} onCommit={commitNumber('momentum', t('ctl.momentum'))} />
+      <Group title={t('section.data')}>
         <SelectField
-          label={t('ctl.placement')} value={settings.placement} resets
-          options={[{ value: 'pre', label: t('ctl.placement.pre') }, { value: 'post', label: t('ctl.placement.post') }]}
-          onChange={(v) => set('placement', v)}
+          label={t('ctl.dataset')} value={settings.dataset} resets help={hint('dataset')}
+          options={(['mnist', 'spiral', 'circles', 'xor', 'gauss'] as const).map((v) => ({ value: v, label: t(`ds.${v}`) }))}
+          onChange={(v) => set('dataset', v)}
         />
+        <HiddenField value={settings.hidden} onApply={(h) => set('hidden', h)} />
+        <SelectField
+          label={t('ctl.act')} value={settings.act} resets help={hint('act')}
+          options={(['sigmoid', 'tanh', 'relu'] as const).map((v) => ({ value: v, label: t(`act.${v}`) }))}
+          onChange={(v) => set('act', v)}
+        />
+        <SelectField
+          label={t('ctl.init')} value={initKind} resets help={hint('init')}
+          options={[{ value: 'normal', label: t('ctl.init.normal') }, { value: 'xavier', label: 'Xavier' }, { value: 'he', label: 'He' }]}
+          onChange={(v) => set('init', v === 'normal' ? `normal:${lastStd}` : v)}
+        />
+        <SliderField
+          label={t('ctl.initScale')} value={std ?? lastStd} scale={SCALES.initScale} live={false} resets
+          help={initKind === 'normal' ? INIT_SCALE_HINT[lang] : t('ctl.initScale.unused', { init: initKind === 'he' ? 'He' : 'Xavier' })}
+          onCommit={(v, text) => {
+            if (v === null || !Number.isFinite(v) || v < INIT_STD_RANGE.min || v > INIT_STD_RANGE.max) {
+              notify(t('notice.number', { label: t('ctl.initScale'), value: text, accepted: `${INIT_STD_RANGE.min} … ${INIT_STD_RANGE.max}` }));
+              return;
+            }
+            set('init', `normal:${v}`);
+          }}
+        />
+        <SeedField value={settings.seed} onCommit={commitNumber('seed', t('ctl.seed'))} help={hint('seed')} />
       </Group>
 
       <Group title={t('section.optim')}>
         <SelectField
-          label={t('ctl.optimizer')} value={settings.optimizer} resets
+          label={t('ctl.optimizer')} value={settings.optimizer} resets help={hint('optimizer')}
           options={(['sgd', 'adam'] as const).map((v) => ({ value: v, label: t(`opt.${v}`) }))}
           onChange={(v) => set('optimizer', v)}
         />
-        <SliderField label={t('ctl.lr')} value={settings.lr} scale={SCALES.lr} onCommit={commitNumber('lr', t('ctl.lr'))} />
+        <SliderField label={t('ctl.lr')} value={settings.lr} scale={SCALES.lr} onCommit={commitNumber('lr', t('ctl.lr'))} help={hint('lr')} />
         {settings.optimizer === 'sgd' ? (
-          <SliderField label={t('ctl.sgdMomentum')} value={settings.sgdMomentum} scale={SCALES.sgdMomentum} onCommit={commitNumber('sgdMomentum', t('ctl.sgdMomentum'))} />
+          <SliderField label={t('ctl.sgdMomentum')} value={settings.sgdMomentum} scale={SCALES.sgdMomentum} onCommit={commitNumber('sgdMomentum', t('ctl.sgdMomentum'))} help={hint('sgdMomentum')} />
         ) : null}
-        <SliderField label={t('ctl.weightDecay')} value={settings.weightDecay} scale={SCALES.weightDecay} onCommit={commitNumber('weightDecay', t('ctl.weightDecay'))} />
+        <SliderField label={t('ctl.weightDecay')} value={settings.weightDecay} scale={SCALES.weightDecay} onCommit={commitNumber('weightDecay', t('ctl.weightDecay'))} help={hint('weightDecay')} />
       </Group>
 
       <Group title={t('section.measure')}>
-        <LandscapeField value={settings.landscapeEvery} onCommit={commitNumber('landscapeEvery', t('ctl.landscapeEvery'))} />
+        <LandscapeField value={settings.landscapeEvery} onCommit={commitNumber('landscapeEvery', t('ctl.landscapeEvery'))} help={hint('landscapeEvery')} />
       </Group>
     </div>
   );
@@ -170,6 +224,7 @@ export function SpeedField() {
 
 function HiddenField({ value, onApply }: { value: number[]; onApply: (h: number[]) => void }) {
   const t = useT();
+  const lang = useLang();
   const id = useId();
   const [text, setText] = useState(value.join(','));
   const [error, setError] = useState<string | null>(null);
@@ -197,12 +252,12 @@ function HiddenField({ value, onApply }: { value: number[]; onApply: (h: number[
         />
         <button type="submit">{t('ctl.hidden.apply')}</button>
       </div>
-      <p id={`${id}-msg`} className={error ? 'help error' : 'help'} aria-live="polite">{error ?? t('ctl.hidden.help')}</p>
+      <p id={`${id}-msg`} className={error ? 'help error' : 'help'} aria-live="polite">{error ?? `${settingDef('hidden').hint[lang]} ${t('ctl.hidden.help')}`}</p>
     </form>
   );
 }
 
-function SeedField({ value, onCommit }: { value: number; onCommit: (v: number | null, text: string) => void }) {
+function SeedField({ value, onCommit, help }: { value: number; onCommit: (v: number | null, text: string) => void; help: string }) {
   const t = useT();
   const id = useId();
   const [text, setText] = useState(String(value));
@@ -220,10 +275,11 @@ function SeedField({ value, onCommit }: { value: number; onCommit: (v: number | 
         <ResetsTag />
       </div>
       <input
-        id={id} type="number" className="num wide" min={0} step={1} value={text}
+        id={id} type="number" className="num wide" min={0} step={1} value={text} aria-describedby={`${id}-help`}
         onChange={(e) => setText(e.target.value)} onBlur={commit}
         onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); commit(); } }}
       />
+      <p id={`${id}-help`} className="help">{help}</p>
     </div>
   );
 }

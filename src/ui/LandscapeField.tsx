@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useT } from '../state/i18n';
 
-export function LandscapeField({ value, onCommit }: { value: number; onCommit: (v: number | null, text: string) => void }) {
+export function LandscapeField({ value, onCommit, help }: { value: number; onCommit: (v: number | null, text: string) => void; help: string }) {
   const t = useT();
   const id = useId();
   const [text, setText] = useState(String(value));
@@ -25,7 +25,7 @@ export function LandscapeField({ value, onCommit }: { value: number; onCommit: (
         onChange={(e) => setText(e.target.value)} onBlur={commit}
         onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); commit(); } }}
       />
-      <p id={`${id}-help`} className="help">{t('ctl.landscapeEvery.help')}</p>
+      <p id={`${id}-help`} className="help">{help}</p>
     </div>
   );
 }

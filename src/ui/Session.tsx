@@ -4,34 +4,59 @@ import { useEffect, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { getApp, useApp } from '../state/app';
 import { exportFileName, frameToCsv, frameToJson } from '../state/export';
-import { useT } from '../state/i18n';
+import { useLang, useT } from '../state/i18n';
+import { formatStepNumber } from '../state/setting-changes';
 import { isRunKind } from '../session/run-kinds';
 import { SpeedField } from './Controls';
 import { DownloadIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';
 
 
-export function Transport() {
+/**
+ * Play/Pause: one button of fixed width whose label and icon swap, so it never moves under the cursor
+ * (the top bar around it keeps its height and layout whatever the session does).
+ */
+export function PlayButton() {
   const t = useT();
   const status = useApp((s) => s.status);
   const running = status === 'running';
   const busy = status === 'loading' || status === 'empty';
   const store = getApp().store;
   return (
+    <button
+      type="button" className="primary play" disabled={busy}
+      onClick={() => { void (running ? store.getState().pause() : store.getState().play()); }}
+    >
+      {running ? <PauseIcon /> : <PlayIcon />}
+      {running ? t('btn.pause') : t('btn.play')}
+    </button>
+  );
+}
+
+/** Step and Reset; `compact` shows their icons only (the name stays, as aria-label and tooltip). */
+export function StepResetButtons({ compact = false }: { compact?: boolean }) {
+  const t = useT();
+  const status = useApp((s) => s.status);
+  const busy = status === 'loading' || status === 'empty';
+  const store = getApp().store;
+  const named = (key: 'btn.step' | 'btn.reset') => (compact ? { 'aria-label': t(key), title: t(key) } : {});
+  return (
+    <>
+      <button type="button" className={compact ? 'icon-only' : undefined} disabled={busy} onClick={() => { void store.getState().stepOnce(); }} {...named('btn.step')}>
+        <StepIcon />{compact ? null : <span className="btn-text">{t('btn.step')}</span>}
+      </button>
+      <button type="button" className={compact ? 'icon-only' : undefined} disabled={busy} onClick={() => { void store.getState().reset(); }} {...named('btn.reset')}>
+        <ResetIcon />{compact ? null : <span className="btn-text">{t('btn.reset')}</span>}
+      </button>
+    </>
+  );
+}
+
+export function Transport() {
+  return (
     <div className="transport">
       <div className="buttons">
-        <button
-          type="button" className="primary play" disabled={busy}
-          onClick={() => { void (running ? store.getState().pause() : store.getState().play()); }}
-        >
-          {running ? <PauseIcon /> : <PlayIcon />}
-          {running ? t('btn.pause') : t('btn.play')}
-        </button>
-        <button type="button" disabled={busy} onClick={() => { void store.getState().stepOnce(); }}>
-          <StepIcon />{t('btn.step')}
-        </button>
-        <button type="button" disabled={busy} onClick={() => { void store.getState().reset(); }}>
-          <ResetIcon />{t('btn.reset')}
-        </button>
+        <PlayButton />
+        <StepResetButtons />
       </div>
       <div className="speed"><SpeedField /></div>
     </div>
@@ -50,27 +75,41 @@ function useDiverged(): { diverged: Diverged[]; rate: number } {
   return state;
 }
 
+/**
+ * The session's state in a box of fixed size: line 1 what it does and the step, line 2 the epoch and
+ * speed (while training) and any diverged run. Text that does not fit is cut with an ellipsis (the
+ * whole is in the tooltip and read by screen readers), so the top bar never changes height or layout.
+ */
 export function StatusLine() {
   const t = useT();
+  const lang = useLang();
   const status = useApp((s) => s.status);
   const step = useApp((s) => s.step);
   const epoch = useApp((s) => s.epoch);
   const { diverged, rate } = useDiverged();
-  const fmt = (n: number) => n.toLocaleString('en-US');
-  const main = status === 'running' ? t('status.training', { step: fmt(step), epoch: fmt(epoch) })
+  const fmt = (n: number) => formatStepNumber(n, lang);
+  const main = status === 'running' ? t('status.training', { step: fmt(step) })
     : status === 'paused' ? t('status.paused', { step: fmt(step) })
       : status === 'loading' ? t('status.loading')
         : status === 'error' ? t('status.error') : t('status.empty');
+  const sub = [
+    ...(status === 'running' ? [t('status.epoch', { epoch: fmt(epoch) }), ...(rate > 0 ? [t('status.rate', { rate: fmt(rate) })] : [])] : []),
+  ].join(' · ');
+  const divergedText = diverged.map((d) => t('status.diverged', { run: isRunKind(d.run) ? t(`run.${d.run}`) : d.run, at: fmt(d.at) }));
   return (
-    <div className="status-wrap">
+    <div className="status-wrap" title={[main, sub, ...divergedText].filter(Boolean).join('\n')}>
       <p className={`status status-${status}`} role="status" data-testid="session-status">
-        <span className="dot" aria-hidden="true" />
-        <span className="status-main">{main}</span>
-        {diverged.map((d) => (
-          <span key={d.run} className="diverged">{t('status.diverged', { run: isRunKind(d.run) ? t(`run.${d.run}`) : d.run, at: fmt(d.at) })}</span>
-        ))}
+        <span className="status-line">
+          <span className="dot" aria-hidden="true" />
+          <span className="status-main">{main}</span>
+        </span>
+        {divergedText.length ? (
+          <span className="status-line status-sub">
+            {divergedText.map((text) => <span key={text} className="diverged">{text}</span>)}
+          </span>
+        ) : null}
       </p>
-      {status === 'running' && rate > 0 ? <span className="rate">{t('status.rate', { rate: fmt(rate) })}</span> : null}
+      {sub && !divergedText.length ? <span className="status-line status-sub rate">{sub}</span> : null}
     </div>
   );
 }
@@ -118,15 +157,22 @@ function download(text: string, name: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function Downloads() {
+/** Saves the latest frame as CSV or JSON (a notice when there is nothing yet). */
+export function useSaveData(): (kind: 'csv' | 'json') => void {
   const t = useT();
-  const save = (kind: 'csv' | 'json') => {
+  return (kind) => {
     const frame = getApp().hub.get();
     if (!frame || frame.runs.length === 0) { getApp().store.setState({ notice: t('notice.noData') }); return; }
     const name = exportFileName(frame, kind);
-    if (kind === 'csv') download(frameToCsv(frame), name, 'text/csv');
+    const changes = getApp().store.getState().changes;
+    if (kind === 'csv') download(frameToCsv(frame, changes), name, 'text/csv');
     else download(frameToJson(frame), name, 'application/json');
   };
+}
+
+export function Downloads() {
+  const t = useT();
+  const save = useSaveData();
   return (
     <div className="downloads">
       <button type="button" aria-label={t('btn.csv')} title={t('btn.csv')} onClick={() => save('csv')}><DownloadIcon />CSV</button>

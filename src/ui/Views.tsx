@@ -7,6 +7,7 @@ import { AccuracyChart, ClassificationReport, GradientsChart, HistogramsChart, L
 import type { RunKind } from '../session/run-kinds';
 import { useApp } from '../state/app';
 import { useLang, useT, type MessageKey } from '../state/i18n';
+import { TimeSeriesView } from '../charts/live-summary';
 import { ChartBoundary } from './ChartBoundary';
 import { LAZY_VIEWS } from './lazy-views';
 
@@ -21,20 +22,31 @@ export function ViewLoading() {
 interface Cell {
   name: string;
   Chart: ComponentType;
+  /** Two columns of the grid (all of it where it has two or fewer). */
   wide?: boolean;
+  /** Steps on the x axis: its text alternative names the live setting changes. */
+  series?: boolean;
   /** Only for the 2-D data sets. */
   only2d?: boolean;
   /** Only while one of these runs trains. */
   onlyRuns?: readonly RunKind[];
 }
 
+/**
+ * The views in the order of the tweak-and-watch loop: the activation histograms first (what batch size
+ * and epsilon change), then loss and accuracy, then the layers over time; the decision boundary leads
+ * when the data set is 2-D (the first thing one looks at there).
+ */
 const SECTIONS: readonly { title: MessageKey; charts: readonly Cell[] }[] = [
-  { title: 'views.loss', charts: [{ name: 'LossChart', Chart: LossChart }, { name: 'AccuracyChart', Chart: AccuracyChart }] },
   {
-    title: 'views.inside',
+    title: 'views.first',
     charts: [
-      { name: 'PercentilesChart', Chart: PercentilesChart }, { name: 'LayerMomentsChart', Chart: LayerMomentsChart },
+      { name: 'DecisionBoundary', Chart: DecisionBoundary, only2d: true, wide: true },
       { name: 'HistogramsChart', Chart: HistogramsChart, wide: true },
+      { name: 'LossChart', Chart: LossChart, series: true },
+      { name: 'AccuracyChart', Chart: AccuracyChart, series: true },
+      { name: 'PercentilesChart', Chart: PercentilesChart, series: true },
+      { name: 'LayerMomentsChart', Chart: LayerMomentsChart, series: true },
     ],
   },
   {
@@ -42,11 +54,10 @@ const SECTIONS: readonly { title: MessageKey; charts: readonly Cell[] }[] = [
     charts: [
       { name: 'BnStepByStep', Chart: BnStepByStep, wide: true },
       { name: 'GradientsChart', Chart: GradientsChart, wide: true },
-      { name: 'LandscapeChart', Chart: LandscapeChart, wide: true },
+      { name: 'LandscapeChart', Chart: LandscapeChart, wide: true, series: true },
       { name: 'ClassificationReport', Chart: ClassificationReport, wide: true },
       { name: 'FoldPanel', Chart: FoldPanel },
-      { name: 'RenormChart', Chart: RenormChart, onlyRuns: ['renorm'] },
-      { name: 'DecisionBoundary', Chart: DecisionBoundary, only2d: true, wide: true },
+      { name: 'RenormChart', Chart: RenormChart, onlyRuns: ['renorm'], series: true },
     ],
   },
 ];
@@ -62,9 +73,11 @@ export function Views() {
         <section key={section.title} className="view-section" aria-label={t(section.title)}>
           <h2>{t(section.title)}</h2>
           <div className="chart-grid">
-            {section.charts.filter((c) => !(c.only2d && dataset === 'mnist') && (!c.onlyRuns || c.onlyRuns.some((r) => runs.includes(r)))).map(({ name, wide, Chart }) => (
+            {section.charts.filter((c) => !(c.only2d && dataset === 'mnist') && (!c.onlyRuns || c.onlyRuns.some((r) => runs.includes(r)))).map(({ name, wide, series, Chart }) => (
               <div key={name} className={`chart-cell${wide ? ' wide' : ''}`} data-chart={name}>
-                <ChartBoundary name={name} lang={lang}><Suspense fallback={<ViewLoading />}><Chart /></Suspense></ChartBoundary>
+                <TimeSeriesView value={!!series}>
+                  <ChartBoundary name={name} lang={lang}><Suspense fallback={<ViewLoading />}><Chart /></Suspense></ChartBoundary>
+                </TimeSeriesView>
               </div>
             ))}
           </div>

@@ -21,11 +21,14 @@ export interface SliderFieldProps {
   /** Text of null (e.g. "max"). */
   nullText?: string;
   unit?: string;
+  /** One line under the control (the settings table's hint), read with the control as its description. */
   help?: string;
+  /** Extra class of the field (e.g. the ones the phone's bottom sheet shows instead). */
+  className?: string;
 }
 
 /** A labelled range input (accessible name = label) and a number field of the same name for exact entry. */
-export function SliderField({ label, value, scale, onCommit, live = true, resets = false, nullText, unit, help }: SliderFieldProps) {
+export function SliderField({ label, value, scale, onCommit, live = true, resets = false, nullText, unit, help, className }: SliderFieldProps) {
   const id = useId();
   const [drag, setDrag] = useState<number | null>(null);
   const [text, setText] = useState(formatValue(value));
@@ -52,7 +55,7 @@ export function SliderField({ label, value, scale, onCommit, live = true, resets
   };
 
   return (
-    <div className="field slider-field">
+    <div className={`field slider-field${className ? ` ${className}` : ''}`}>
       <div className="field-head">
         <label id={`${id}-label`} htmlFor={`${id}-range`}>{label}</label>
         {resets ? <ResetsTag /> : null}
@@ -66,6 +69,7 @@ export function SliderField({ label, value, scale, onCommit, live = true, resets
           step={1}
           value={pos}
           aria-valuetext={unit && shownValue !== null ? `${valueText} ${unit}` : valueText}
+          aria-describedby={help ? `${id}-help` : undefined}
           onChange={(e) => {
             const p = Number(e.target.value);
             const v = valueAt(scale, p);
@@ -79,6 +83,7 @@ export function SliderField({ label, value, scale, onCommit, live = true, resets
           type="number"
           className="num"
           aria-labelledby={`${id}-label`}
+          aria-describedby={help ? `${id}-help` : undefined}
           inputMode="decimal"
           step="any"
           placeholder={nullText}
@@ -92,17 +97,19 @@ export function SliderField({ label, value, scale, onCommit, live = true, resets
           }}
         />
       </div>
-      {help ? <p className="help">{help}</p> : null}
+      {help ? <p id={`${id}-help`} className="help">{help}</p> : null}
     </div>
   );
 }
 
-export function SelectField<V extends string>({ label, value, options, onChange, resets = false }: {
+export function SelectField<V extends string>({ label, value, options, onChange, resets = false, help }: {
   label: string;
   value: V;
   options: readonly { value: V; label: string }[];
   onChange: (v: V) => void;
   resets?: boolean;
+  /** One line under the control, read with it as its description. */
+  help?: string;
 }) {
   const id = useId();
   return (
@@ -111,16 +118,17 @@ export function SelectField<V extends string>({ label, value, options, onChange,
         <label htmlFor={id}>{label}</label>
         {resets ? <ResetsTag /> : null}
       </div>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)} aria-describedby={help ? `${id}-help` : undefined}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
+      {help ? <p id={`${id}-help`} className="help">{help}</p> : null}
     </div>
   );
 }
 
-export function Group({ title, children }: { title: string; children: ReactNode }) {
+export function Group({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
   return (
-    <fieldset className="group">
+    <fieldset className={`group${className ? ` ${className}` : ''}`}>
       <legend>{title}</legend>
       {children}
     </fieldset>

@@ -27,3 +27,14 @@ export const FlaskIcon = () => (
     <path d="M4.4 10h7.2" stroke="currentColor" strokeWidth="1.4" />
   </svg>
 );
+export const MoreIcon = () => (
+  <svg {...common} className="icon">
+    <circle cx="3" cy="8" r="1.5" fill="currentColor" /><circle cx="8" cy="8" r="1.5" fill="currentColor" /><circle cx="13" cy="8" r="1.5" fill="currentColor" />
+  </svg>
+);
+export const KeyboardIcon = () => (
+  <svg {...common} className="icon">
+    <rect x="1.2" y="3.5" width="13.6" height="9" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.3" />
+    <path d="M4 6.5h1M7.5 6.5h1M11 6.5h1M4.5 9.8h7" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" />
+  </svg>
+);
