@@ -2,6 +2,7 @@
 // scripts/sweep/args.ts: one UsageError line naming the flag and what it accepts.
 import { PRESETS, findPreset, type Preset } from '../../src/session/presets';
 import { DEFAULT_SEED_COUNT, MAX_SEEDS, seedRange } from '../../src/session/seeds/plan';
+import { parseSeeds } from '../cli/seeds';
 import type { DatasetName } from '../../src/session/settings';
 import { readFlags, UsageError } from '../cli/flags';
 
@@ -55,19 +56,6 @@ function int(flag: string, text: string, min: number, max: number): number {
   const v = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
   if (!(v >= min && v <= max)) throw new UsageError(`--${flag} "${text}" is not accepted; accepted: an integer from ${min} to ${max}`);
   return v;
-}
-
-/** "8": seeds 1..8; "3,7" or "7,": those seeds. */
-export function parseSeeds(text: string): number[] {
-  const t = text.trim();
-  if (/^\d+$/.test(t)) return seedRange(int('seeds', t, 1, MAX_SEEDS));
-  const parts = t.split(',').map((s) => s.trim());
-  if (parts.at(-1) === '' && parts.length > 1) parts.pop();
-  const ok = parts.length > 0 && parts.length <= MAX_SEEDS && parts.every((s) => /^\d+$/.test(s) && Number(s) <= 2 ** 32 - 1);
-  if (!ok) throw new UsageError(`--seeds "${text}" is not accepted; accepted: a count from 1 to ${MAX_SEEDS}, or a comma list of at most ${MAX_SEEDS} seeds from 0 to ${2 ** 32 - 1}`);
-  const seeds = parts.map(Number);
-  if (new Set(seeds).size !== seeds.length) throw new UsageError(`--seeds "${text}" is not accepted; accepted: each seed at most once`);
-  return seeds;
 }
 
 /** Parses argv (without node and script); throws UsageError with one line naming the mistake. */

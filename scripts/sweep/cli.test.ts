@@ -39,6 +39,19 @@ describe('npm run sweep', () => {
     expect(r.stdout).toMatch(/4 of 4 runs in/);
   });
 
+  it('repeats every run per seed with --seeds and tables the median [min-max] over them', () => {
+    const r = sweep(['--dataset', 'xor', '--norms', 'none,batch', '--batches', '4,8', '--examples', '80', '--seeds', '3', '--workers', '2']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/seeds 1,2,3, 2 worker threads/);
+    expect(r.stdout).toMatch(/median \[min-max\] over 3 seeds/);
+    expect(r.stdout).toMatch(/^\s+4\s+\d\.\d{4} \[\d\.\d{4}-\d\.\d{4}\]\s+\d\.\d{4} \[\d\.\d{4}-\d\.\d{4}\]\s+\d\.\d{4} \[/m);
+    expect(r.stdout).toMatch(/12 of 12 runs in/);
+    const json = sweep(['--dataset', 'xor', '--norms', 'batch', '--batches', '8', '--examples', '80', '--seeds', '5,2', '--json']);
+    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.slice(0, -1).map((l) => l.seed).sort()).toEqual([2, 5]);
+    expect(lines.at(-1)).toMatchObject({ done: true, runs: 2, seeds: [5, 2] });
+  });
+
   it('exits 2 with one line and no stack trace on bad input', () => {
     const empty = mkdtempSync(join(tmpdir(), 'mnist-'));
     const cases: [string[], RegExp][] = [

@@ -53,5 +53,17 @@ describe('sweep protocol', () => {
     expect(checkSweepPlan({ ...ok, examples: 0 })).toMatch(/^examples:/);
     expect(checkSweepPlan({ ...ok, seed: -1 })).toMatch(/^seed:/);
     expect(() => planSweep({ ...ok, examples: 1.5 })).toThrow(SweepPlanError);
+    expect(checkSweepPlan({ ...ok, seeds: [] })).toMatch(/^seeds: give/);
+    expect(checkSweepPlan({ ...ok, seeds: [3, 3] })).toMatch(/^seeds: each/);
+    expect(checkSweepPlan({ ...ok, seeds: [1, -2] })).toMatch(/^seed: -2/);
+    expect(checkSweepPlan({ ...ok, seeds: Array.from({ length: 40 }, (_, i) => i) })).toMatch(/at most 200 runs/);
+  });
+
+  it('plans every norm at every batch once per seed: batches ascending, then seeds, then norms', () => {
+    const jobs = planSweep({ norms: ['none', 'batch'], batches: [8, 2], examples: 160, seed: 1, seeds: [7, 3] });
+    expect(jobs.map((j) => `${j.batch}/${j.seed}/${j.norm}`)).toEqual([
+      '2/7/none', '2/7/batch', '2/3/none', '2/3/batch', '8/7/none', '8/7/batch', '8/3/none', '8/3/batch',
+    ]);
+    expect(jobs.map((j) => j.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 });

@@ -48,7 +48,10 @@ export interface SweepPlanInput {
   norms: readonly NormKind[];
   batches: readonly number[];
   examples: number;
+  /** The seed of a one-seed sweep; ignored when `seeds` is given. */
   seed: number;
+  /** Several seeds: every norm at every batch size once per seed (medians and ranges over them). */
+  seeds?: readonly number[];
   /** Default mnist; the 2-D sets are for tests. */
   dataset?: DatasetName;
 }
@@ -68,7 +71,8 @@ export function sweepSteps(examples: number, batch: number): number {
 
 /** What is wrong with a plan, naming the part, or null. */
 export function checkSweepPlan(input: SweepPlanInput): string | null {
-  const { norms, batches, examples, seed } = input;
+  const { norms, batches, examples } = input;
+  const seeds = input.seeds ?? [input.seed];
   if (norms.length === 0) return `norms: choose at least one of ${SWEEP_ALL_NORMS.join(', ')}`;
   const badNorm = norms.find((n) => !SWEEP_ALL_NORMS.includes(n));
   if (badNorm !== undefined) return `norms: "${String(badNorm)}" is not one of ${SWEEP_ALL_NORMS.join(', ')}`;
@@ -81,14 +85,18 @@ export function checkSweepPlan(input: SweepPlanInput): string | null {
   if (!(Number.isInteger(examples) && examples >= SWEEP_LIMITS.minExamples && examples <= SWEEP_LIMITS.maxExamples)) {
     return `examples: ${examples} is not an integer from ${SWEEP_LIMITS.minExamples} to ${SWEEP_LIMITS.maxExamples}`;
   }
-  if (!(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 32 - 1)) return `seed: ${seed} is not an integer from 0 to ${2 ** 32 - 1}`;
-  if (norms.length * batches.length > SWEEP_LIMITS.maxJobs) return `at most ${SWEEP_LIMITS.maxJobs} runs in one sweep`;
+  if (seeds.length === 0) return 'seeds: give at least one seed';
+  const badSeed = seeds.find((seed) => !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 32 - 1));
+  if (badSeed !== undefined) return `seed: ${badSeed} is not an integer from 0 to ${2 ** 32 - 1}`;
+  if (new Set(seeds).size !== seeds.length) return 'seeds: each seed at most once';
+  if (norms.length * batches.length * seeds.length > SWEEP_LIMITS.maxJobs) return `at most ${SWEEP_LIMITS.maxJobs} runs in one sweep`;
   return null;
 }
 
 /**
- * The jobs of a sweep: every norm at every batch size, smallest batches first (they take longest, so
- * a pool finishes sooner, and the batch-2 collapse is the first thing to see), norms interleaved.
+ * The jobs of a sweep: every norm at every batch size (for each seed), smallest batches first (they
+ * take longest, so a pool finishes sooner, and the batch-2 collapse is the first thing to see), then
+ * seeds, norms interleaved (a seed's norms side by side).
  */
 export function planSweep(input: SweepPlanInput): SweepJob[] {
   const problem = checkSweepPlan(input);
@@ -97,11 +105,13 @@ export function planSweep(input: SweepPlanInput): SweepJob[] {
   const batches = [...input.batches].sort((a, b) => a - b);
   const jobs: SweepJob[] = [];
   for (const batch of batches) {
-    for (const norm of input.norms) {
-      jobs.push({
-        id: jobs.length, dataset, norm, batch, examples: input.examples,
-        steps: sweepSteps(input.examples, batch), lr: sweepLr(batch), seed: input.seed,
-      });
+    for (const seed of input.seeds ?? [input.seed]) {
+      for (const norm of input.norms) {
+        jobs.push({
+          id: jobs.length, dataset, norm, batch, examples: input.examples,
+          steps: sweepSteps(input.examples, batch), lr: sweepLr(batch), seed,
+        });
+      }
     }
   }
   return jobs;
