@@ -474,6 +474,24 @@ function colEnd(kj: i32, S: i32, P: i32, W: i32, OW: i32): i32 {
   return e < OW ? e : OW;
 }
 
+/** n floats from src to dst (spans of a row: short, unaligned), four at a time. */
+// @ts-ignore: decorator
+@inline
+function copySpan(dst: usize, src: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) v128.store(dst + (<usize>i << 2), v128.load(src + (<usize>i << 2)));
+  for (; i < n; i++) store<f32>(dst + (<usize>i << 2), load<f32>(src + (<usize>i << 2)));
+}
+
+// @ts-ignore: decorator
+@inline
+function zeroSpan(dst: usize, n: i32): void {
+  let i = 0;
+  const z = f32x4.splat(0);
+  for (; i + 4 <= n; i += 4) v128.store(dst + (<usize>i << 2), z);
+  for (; i < n; i++) store<f32>(dst + (<usize>i << 2), 0);
+}
+
 /** col[(c*K + ki)*K + kj, i*OW + j] = inp[c, i*S + ki - P, j*S + kj - P], 0 outside the input. */
 export function im2col(col: usize, inp: usize, C: i32, H: i32, W: i32, K: i32, S: i32, P: i32, OH: i32, OW: i32): void {
   let r = col;
@@ -488,16 +506,16 @@ export function im2col(col: usize, inp: usize, C: i32, H: i32, W: i32, K: i32, S
         for (let i = 0; i < OH; i++) {
           const h = i * S + ki - P;
           if (h < 0 || h >= H) {
-            memory.fill(r, 0, rowBytes);
+            zeroSpan(r, OW);
           } else {
             const src = plane + ((<usize>h * <usize>W) << 2);
-            if (j0 > 0) memory.fill(r, 0, <usize>j0 << 2);
+            zeroSpan(r, j0);
             if (S == 1) {
-              memory.copy(r + (<usize>j0 << 2), src + (<usize>(j0 + kj - P) << 2), <usize>(j1 - j0) << 2);
+              copySpan(r + (<usize>j0 << 2), src + (<usize>(j0 + kj - P) << 2), j1 - j0);
             } else {
               for (let j = j0; j < j1; j++) store<f32>(r + (<usize>j << 2), load<f32>(src + (<usize>(j * S + kj - P) << 2)));
             }
-            if (j1 < OW) memory.fill(r + (<usize>j1 << 2), 0, <usize>(OW - j1) << 2);
+            zeroSpan(r + (<usize>j1 << 2), OW - j1);
           }
           r += rowBytes;
         }
@@ -603,6 +621,10 @@ export function conv2dBackward(dinp: usize, dw: usize, dbias: usize, dcol: usize
 // (PyTorch's argmax); the backward pass finds it again as the first value equal to the output.
 
 export function maxpoolForward(out: usize, inp: usize, planes: i32, H: i32, W: i32, S: i32, OH: i32, OW: i32): void {
+  if (S == 2) {
+    maxpool2Forward(out, inp, planes, H, W, OH, OW);
+    return;
+  }
   let o = out;
   for (let p = 0; p < planes; p++) {
     const plane = inp + ((<usize>p * <usize>H * <usize>W) << 2);
@@ -613,7 +635,7 @@ export function maxpoolForward(out: usize, inp: usize, planes: i32, H: i32, W: i
           const row = plane + ((<usize>(i * S + a) * <usize>W + <usize>(j * S)) << 2);
           for (let b = 0; b < S; b++) {
             const v = load<f32>(row + (<usize>b << 2));
-            if (v > m) m = v;
+            m = select<f32>(v, m, v > m); // no branch: the comparisons are unpredictable
           }
         }
         store<f32>(o, m);
@@ -623,14 +645,60 @@ export function maxpoolForward(out: usize, inp: usize, planes: i32, H: i32, W: i
   }
 }
 
+/**
+ * 2 x 2 windows, four outputs at a time: the even and odd columns of two input rows, compared in the
+ * window's row-major order with a strict >, so the first largest value wins as in the scalar loop.
+ */
+function maxpool2Forward(out: usize, inp: usize, planes: i32, H: i32, W: i32, OH: i32, OW: i32): void {
+  let o = out;
+  for (let p = 0; p < planes; p++) {
+    const plane = inp + ((<usize>p * <usize>H * <usize>W) << 2);
+    for (let i = 0; i < OH; i++) {
+      const r0 = plane + ((<usize>(2 * i) * <usize>W) << 2);
+      const r1 = r0 + (<usize>W << 2);
+      let j = 0;
+      for (; j + 4 <= OW; j += 4) {
+        const q = <usize>(2 * j) << 2;
+        const a0 = v128.load(r0 + q), b0 = v128.load(r0 + q, 16), a1 = v128.load(r1 + q), b1 = v128.load(r1 + q, 16);
+        let m = v128.shuffle<f32>(a0, b0, 0, 2, 4, 6);
+        let v = v128.shuffle<f32>(a0, b0, 1, 3, 5, 7);
+        m = v128.bitselect(v, m, f32x4.gt(v, m));
+        v = v128.shuffle<f32>(a1, b1, 0, 2, 4, 6);
+        m = v128.bitselect(v, m, f32x4.gt(v, m));
+        v = v128.shuffle<f32>(a1, b1, 1, 3, 5, 7);
+        m = v128.bitselect(v, m, f32x4.gt(v, m));
+        v128.store(o, m);
+        o += 16;
+      }
+      for (; j < OW; j++) {
+        const q = <usize>(2 * j) << 2;
+        let m = load<f32>(r0 + q);
+        let v = load<f32>(r0 + q, 4);
+        m = select<f32>(v, m, v > m);
+        v = load<f32>(r1 + q);
+        m = select<f32>(v, m, v > m);
+        v = load<f32>(r1 + q, 4);
+        m = select<f32>(v, m, v > m);
+        store<f32>(o, m);
+        o += 4;
+      }
+    }
+  }
+}
+
 export function maxpoolBackward(dinp: usize, dout: usize, inp: usize, out: usize, planes: i32, H: i32, W: i32, S: i32, OH: i32, OW: i32): void {
+  if (S == 2) {
+    maxpool2Backward(dinp, dout, inp, out, planes, H, W, OH, OW);
+    return;
+  }
   let q: usize = 0;
   for (let p = 0; p < planes; p++) {
     const off = (<usize>p * <usize>H * <usize>W) << 2;
     for (let i = 0; i < OH; i++) {
       for (let j = 0; j < OW; j++) {
         const m = load<f32>(out + q);
-        let at: usize = off + ((<usize>(i * S) * <usize>W + <usize>(j * S)) << 2);
+        const start: usize = off + ((<usize>(i * S) * <usize>W + <usize>(j * S)) << 2);
+        let at = start;
         let found = false;
         for (let a = 0; a < S && !found; a++) {
           const row = off + ((<usize>(i * S + a) * <usize>W + <usize>(j * S)) << 2);
@@ -642,6 +710,53 @@ export function maxpoolBackward(dinp: usize, dout: usize, inp: usize, out: usize
             }
           }
         }
+        addTo(dinp + at, load<f32>(dout + q));
+        q += 4;
+      }
+    }
+  }
+}
+
+/**
+ * 2 x 2 windows, four outputs at a time: masks of the first input equal to the output (in row-major
+ * order; the last one when none of the first three is), the gradient through each mask, interleaved
+ * back into the even and odd columns of the two rows.
+ */
+function maxpool2Backward(dinp: usize, dout: usize, inp: usize, out: usize, planes: i32, H: i32, W: i32, OH: i32, OW: i32): void {
+  let q: usize = 0;
+  for (let p = 0; p < planes; p++) {
+    const off = (<usize>p * <usize>H * <usize>W) << 2;
+    for (let i = 0; i < OH; i++) {
+      const r0 = off + ((<usize>(2 * i) * <usize>W) << 2);
+      const r1 = r0 + (<usize>W << 2);
+      let j = 0;
+      for (; j + 4 <= OW; j += 4) {
+        const c = <usize>(2 * j) << 2;
+        const m = v128.load(out + q);
+        const d = v128.load(dout + q);
+        const a0 = v128.load(inp + r0 + c), b0 = v128.load(inp + r0 + c, 16);
+        const a1 = v128.load(inp + r1 + c), b1 = v128.load(inp + r1 + c, 16);
+        const e00 = f32x4.eq(v128.shuffle<f32>(a0, b0, 0, 2, 4, 6), m);
+        let taken = e00;
+        const e01 = v128.andnot(f32x4.eq(v128.shuffle<f32>(a0, b0, 1, 3, 5, 7), m), taken);
+        taken = v128.or(taken, e01);
+        const e10 = v128.andnot(f32x4.eq(v128.shuffle<f32>(a1, b1, 0, 2, 4, 6), m), taken);
+        taken = v128.or(taken, e10);
+        const g00 = v128.and(d, e00), g01 = v128.and(d, e01), g10 = v128.and(d, e10), g11 = v128.andnot(d, taken);
+        const p0 = dinp + r0 + c, p1 = dinp + r1 + c;
+        v128.store(p0, f32x4.add(v128.load(p0), v128.shuffle<f32>(g00, g01, 0, 4, 1, 5)));
+        v128.store(p0, f32x4.add(v128.load(p0, 16), v128.shuffle<f32>(g00, g01, 2, 6, 3, 7)), 16);
+        v128.store(p1, f32x4.add(v128.load(p1), v128.shuffle<f32>(g10, g11, 0, 4, 1, 5)));
+        v128.store(p1, f32x4.add(v128.load(p1, 16), v128.shuffle<f32>(g10, g11, 2, 6, 3, 7)), 16);
+        q += 16;
+      }
+      for (; j < OW; j++) {
+        const c = <usize>(2 * j) << 2;
+        const m = load<f32>(out + q);
+        let at = r1 + c + 4;
+        if (load<f32>(inp + r1 + c) == m) at = r1 + c;
+        if (load<f32>(inp + r0 + c + 4) == m) at = r0 + c + 4;
+        if (load<f32>(inp + r0 + c) == m) at = r0 + c;
         addTo(dinp + at, load<f32>(dout + q));
         q += 4;
       }
