@@ -2,7 +2,7 @@
 // restarts with the same settings), models and batches past the size limits (a notice, and the page
 // trains), numerical extremes (no page error, no NaN on an axis), and a view whose code fails to load
 // (its error boundary and Retry).
-import type { Page, Route } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/chromium';
 import { openWatchedPage, waitForTraining } from './support/page';
@@ -112,21 +112,12 @@ describe('hardening', () => {
     }
   });
 
-  it('a view whose code fails to load shows the failure and a Retry in its place; the page trains on; one Retry loads it, though a refused load of it is still in flight', async () => {
+  it('a view whose code fails to load shows the failure and a Retry in its place; the page trains on; one press of Retry, with the network back, loads it', async () => {
     const { page, problems, close } = await openWatchedPage(browser());
     try {
-      // the chunk of "Batch norm step by step": refused at once, then held (a refused load in flight), then let through
-      let network: 'refuse' | 'hold' | 'open' = 'refuse';
-      const held: Route[] = [];
-      await page.route(/\/assets\/bn-step-[^/]*\.js$/, (route) => {
-        if (network === 'refuse') return route.abort();
-        if (network === 'hold') return void held.push(route);
-        return route.continue();
-      });
-      // the idle preload (ui/preload-views.ts) also asks for the chunk, one module after another, and ends
-      // with the sweep worker's script: once that is asked for, the preload is over
-      let preloaded = false;
-      page.on('request', (req) => { if (/\/assets\/sweep\.worker-[^/]*\.js$/.test(req.url())) preloaded = true; });
+      // the chunk of "Batch norm step by step" is refused (to the view and to the idle preload) until released
+      let refuse = true;
+      await page.route(/\/assets\/bn-step-[^/?]*\.js(\?.*)?$/, (route) => (refuse ? route.abort() : route.continue()));
       await page.goto(`${baseURL}?dataset=spiral`);
       const failed = page.locator('.chart-failed');
       await failed.waitFor({ timeout: 30_000 }).catch(() => { throw new Error('the refused view never showed its failure card'); });
@@ -136,25 +127,21 @@ describe('hardening', () => {
       const step = await waitForTraining(page, 1);
       await waitForTraining(page, step + 5);
       expect(await page.locator('main figure:not(.chart-failed) canvas').count()).toBeGreaterThan(5);
-      await expect.poll(() => preloaded, { timeout: 30_000, message: 'the idle preload never reached its last module (the sweep worker)' }).toBe(true);
 
-      // Another load of the chunk, started the way the preload starts one, waits on the network...
-      network = 'hold';
-      await page.evaluate(() => { void (window as unknown as { normscope: { debug: { loadViewCode(name: string): Promise<boolean> } } }).normscope.debug.loadViewCode('BnStepByStep'); });
-      await expect.poll(() => held.length, { timeout: 30_000, message: 'the second load of the chunk never reached the network' }).toBe(1);
-      // ...the network comes back, the user presses Retry once, and only then does that old load fail.
-      network = 'open';
+      // The network comes back. The browser may remember the failed fetch of the chunk's URL (Chromium
+      // does, for the page's life: another import of it fails at once); printed, not asserted.
+      refuse = false;
+      const sameUrl = await page.evaluate(() => (window as unknown as { normscope: { debug: { loadViewCode(name: string): Promise<boolean> } } }).normscope.debug.loadViewCode('BnStepByStep'));
+      console.log(`[e2e] with the network back, importing the failed chunk again under its own URL ${sameUrl ? 'loads it' : 'fails (the module map remembers the failure)'}`);
+      // One press of Retry.
       await failed.getByRole('button', { name: 'Retry' }).click();
-      await failed.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => { throw new Error('Retry did not take the failure card away'); });
-      await held[0].abort();
-
-      // the view, or its failure again (then the test says what it was)
+      // the view; if it does not come, the failure card it shows instead says why
       const view = page.getByRole('figure', { name: /Batch norm step by step/ });
-      await expect.poll(async () => (await view.count()) > 0 || (await page.locator('.chart-failed').count()) > 0, {
-        timeout: 60_000, message: 'after one Retry, neither the view nor its failure card appeared',
-      }).toBe(true);
-      expect(await page.locator('.chart-failed').allInnerTexts(), 'one press of Retry, with the network back, must load the view').toEqual([]);
-      await view.waitFor();
+      await view.waitFor({ timeout: 60_000 }).catch(async () => {
+        const cards = await page.locator('.chart-failed').allInnerTexts();
+        throw new Error(`one press of Retry, with the network back, did not load the view${cards.length ? `; it failed again: ${cards.join(' | ')}` : ''}`);
+      });
+      expect(await page.locator('.chart-failed').count()).toBe(0);
       // what the refused loads printed, and nothing else
       expect(problems.filter((p) => !/bn-step-.*\.js|dynamically imported module/.test(p))).toEqual([]);
     } finally {

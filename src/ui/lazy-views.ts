@@ -3,61 +3,87 @@
 // fetch them when the page is idle.
 //
 // A chunk that fails to load (the network went away before it was preloaded) makes its view throw
-// into its ChartBoundary. React.lazy remembers a failed load for good, and React renders a failed
-// component again at once to recover, so a lazy that retried by itself would loop. Here a failed load
-// is retried on the first render after forgetFailedLoads(), which the boundary's Retry calls; that
-// retry first waits for every view load still in flight to settle (./loads-in-flight.ts), so that one
-// press of Retry after the network came back loads the view.
+// into its ChartBoundary. Two memories keep that failure: React.lazy remembers a failed load for good
+// (and React renders a failed component again at once to recover, so a lazy that retried by itself
+// would loop), and the browser's module map remembers a failed fetch of a module URL for the page's
+// life (Chromium 156: a second import() of that URL fails at once, without a request, whether the
+// first is still in flight or long over). So a failed load is retried on the first render after
+// forgetFailedLoads(), which the boundary's Retry calls, and under a fresh URL: the failed module's
+// own URL with ?retry=N. One press of Retry after the network came back therefore loads the view.
 import { createElement, lazy, type ComponentType } from 'react';
-import { LoadsInFlight } from './loads-in-flight';
 
 type Loader = () => Promise<ComponentType>;
 
-let retries = 0;
+/** A lazy view's code: its load as the bundler knows it, and the same module imported from a given URL. */
+interface ViewCode {
+  load: Loader;
+  reload(url: string): Promise<ComponentType>;
+}
 
-/** Every lazy view's load (the views' own, the preload's, a retry's) until it settles. */
-const inFlight = new LoadsInFlight();
+function viewCode<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): ViewCode {
+  return {
+    load: () => load().then(pick),
+    reload: (url) => import(/* @vite-ignore */ url).then((module: M) => pick(module)),
+  };
+}
+
+let retries = 0;
 
 /** Lets every view whose load failed ask for its chunk again when it next renders. */
 export function forgetFailedLoads(): void {
   retries++;
 }
 
+/**
+ * The URL (without query or fragment) of the module a failed dynamic import names: Chromium says
+ * "Failed to fetch dynamically imported module: URL", Firefox "error loading dynamically imported
+ * module: URL". Null when the message names none (Safari): the retry then uses the bundler's load.
+ */
+export function failedModuleUrl(error: unknown): string | null {
+  const text = error instanceof Error ? error.message : String(error);
+  const urls = text.match(/https?:\/\/[^\s'"<>]+/g);
+  return urls ? urls[urls.length - 1].replace(/[?#].*$/, '') : null;
+}
+
 /** A component that renders the lazily loaded one; see forgetFailedLoads. */
-export function retryableLazy(load: Loader): ComponentType {
+export function retryableLazy(code: ViewCode): ComponentType {
   let failedAt: number | null = null;
-  const make = (after: Promise<void>) => lazy(() => after.then(load).then(
+  let failedUrl: string | null = null;
+  let attempt = 0;
+  const make = (load: Loader) => lazy(() => load().then(
     (Component) => ({ default: Component }),
-    (e: unknown) => { failedAt = retries; throw e; },
+    (e: unknown) => { failedAt = retries; failedUrl = failedModuleUrl(e) ?? failedUrl; throw e; },
   ));
-  let current = make(Promise.resolve());
+  let current = make(code.load);
   const View = () => {
     if (failedAt !== null && failedAt !== retries) {
       failedAt = null;
-      current = make(inFlight.settled());
+      const url = failedUrl;
+      const n = ++attempt;
+      current = make(url === null ? code.load : () => code.reload(`${url}?retry=${n}`));
     }
     return createElement(current);
   };
   return View;
 }
 
-const tracked = (load: Loader): Loader => () => inFlight.track(load);
+const VIEWS = {
+  BnStepByStep: viewCode(() => import('../charts/bn-step'), (m) => m.BnStepByStep),
+  LandscapeChart: viewCode(() => import('../charts/landscape-chart'), (m) => m.LandscapeChart),
+  FoldPanel: viewCode(() => import('../charts/fold-panel'), (m) => m.FoldPanel),
+  RenormChart: viewCode(() => import('../charts/renorm-chart'), (m) => m.RenormChart),
+  DecisionBoundary: viewCode(() => import('../charts/decision-boundary'), (m) => m.DecisionBoundary),
+  Figure1Chart: viewCode(() => import('../charts/figure1-chart'), (m) => m.Figure1Chart),
+  SweepPanel: viewCode(() => import('./SweepPanel'), (m) => m.SweepPanel),
+} satisfies Record<string, ViewCode>;
 
-const LOADERS = {
-  BnStepByStep: tracked(() => import('../charts/bn-step').then((m) => m.BnStepByStep)),
-  LandscapeChart: tracked(() => import('../charts/landscape-chart').then((m) => m.LandscapeChart)),
-  FoldPanel: tracked(() => import('../charts/fold-panel').then((m) => m.FoldPanel)),
-  RenormChart: tracked(() => import('../charts/renorm-chart').then((m) => m.RenormChart)),
-  DecisionBoundary: tracked(() => import('../charts/decision-boundary').then((m) => m.DecisionBoundary)),
-  Figure1Chart: tracked(() => import('../charts/figure1-chart').then((m) => m.Figure1Chart)),
-  SweepPanel: tracked(() => import('./SweepPanel').then((m) => m.SweepPanel)),
-} satisfies Record<string, Loader>;
-
-export type LazyViewName = keyof typeof LOADERS;
+export type LazyViewName = keyof typeof VIEWS;
 
 /** Every lazily loaded view's loader, for preloading (and for the browser tests' debug handle). */
-export const LAZY_VIEW_LOADERS: Readonly<Record<LazyViewName, Loader>> = LOADERS;
+export const LAZY_VIEW_LOADERS = Object.fromEntries(
+  Object.entries(VIEWS).map(([name, code]) => [name, code.load]),
+) as Record<LazyViewName, Loader>;
 
 export const LAZY_VIEWS = Object.fromEntries(
-  Object.entries(LOADERS).map(([name, load]) => [name, retryableLazy(load)]),
+  Object.entries(VIEWS).map(([name, code]) => [name, retryableLazy(code)]),
 ) as Record<LazyViewName, ComponentType>;
