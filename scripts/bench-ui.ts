@@ -8,7 +8,9 @@
 // A benchmark, not a test: it prints and judges against the issue's targets, never fails on them.
 //
 //   npm run bench:ui -- [--no-build] [--steps 2000,20000,100000,500000] [--seconds 4] [--repeat 1]
-//                       [--only default|seven] [--url-extra '&speed=100'] [--profile step]
+//                       [--only default|seven] [--url-extra '&workers=1'] [--profile step] [--trace step]
+// --profile writes a CPU profile (JavaScript by function; native work is '(program)'); --trace a
+// timeline trace of the main thread summarized by event (script, style, layout, paint, canvas...).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -21,10 +23,10 @@ import { systemBusyMs } from './bench/sysload';
 import { installRecorder, type PageSample } from './bench-ui/in-page';
 import { summarize, targetsMet, type WindowStats } from './bench-ui/stats';
 
-interface Options { build: boolean; steps: number[]; seconds: number; repeat: number; only: string | null; extra: string; profile: number | null }
+interface Options { build: boolean; steps: number[]; seconds: number; repeat: number; only: string | null; extra: string; profile: number | null; trace: number | null }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { build: true, steps: [2000, 20_000, 100_000, 500_000], seconds: 4, repeat: 1, only: null, extra: '', profile: null };
+  const o: Options = { build: true, steps: [2000, 20_000, 100_000, 500_000], seconds: 4, repeat: 1, only: null, extra: '', profile: null, trace: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => { const v = argv[++i]; if (v === undefined) throw new Error(`${a} needs a value`); return v; };
@@ -35,6 +37,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--only') o.only = next();
     else if (a === '--url-extra') o.extra = next();
     else if (a === '--profile') o.profile = Number(next());
+    else if (a === '--trace') o.trace = Number(next());
     else throw new Error(`unknown argument ${a}; see the comment at the top of scripts/bench-ui.ts`);
   }
   if (!o.steps.length || o.steps.some((s) => !(Number.isInteger(s) && s > 0))) throw new Error('--steps: positive integers, comma-separated');
@@ -117,6 +120,7 @@ async function main(): Promise<void> {
         for (const target of o.steps) {
           await reach(page, target);
           if (o.profile === target) await profile(page, sc.name, target);
+          if (o.trace === target) await trace(page, sc.name, target);
           const busy0 = systemBusyMs();
           const t0 = Date.now();
           const m = await measure(page, o.seconds);
@@ -150,6 +154,29 @@ async function main(): Promise<void> {
       console.log(`${sc.name}: median main-thread ms per telemetry frame at ${Math.max(...o.steps)} / at ${Math.min(...o.steps)} = ${ratio.toFixed(2)}x`);
     }
   }
+}
+
+interface TraceEvent { name: string; ph: string; dur?: number; tid: number; pid: number; args?: { name?: string } }
+
+/** A timeline trace of 3 s; prints the main thread's time by top-level event and by event overall. */
+async function trace(page: Page, scenario: string, target: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => { events.push(...(d.value as unknown as TraceEvent[])); });
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,v8', transferMode: 'ReportEvents' });
+  await page.waitForTimeout(3000);
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  writeFileSync(join(RESULTS, `bench-ui-trace-${scenario}-${target}.json`), JSON.stringify(events));
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) { console.log('trace: no renderer main thread found'); return; }
+  const mine = events.filter((e) => e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur !== undefined);
+  const by = new Map<string, number>();
+  for (const e of mine) by.set(e.name, (by.get(e.name) ?? 0) + e.dur! / 1000);
+  console.log(`trace ${scenario} ~${target}: main thread, 3 s, inclusive ms by event:`);
+  for (const [k, v] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${v.toFixed(1).padStart(8)} ms  ${k}`);
 }
 
 /** Uncaught errors in the benchmarked page are printed (a benchmark of a broken page measures nothing). */

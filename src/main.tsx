@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApp, setApp } from './state/app';
 import { FrameBudget, watchFrameGaps } from './state/frame-budget';
+import { drawQueueOf } from './charts/use-frame-draw';
 import { startFramePump } from './state/frame-pump';
 import { initialLang, initLang, translate } from './state/i18n';
 import { createAppStore, type AppStore } from './state/store';
@@ -50,7 +51,7 @@ function connect(): TrainerHandle {
     stallMs: STALL_MS,
     expecting: () => store.getState().status === 'running' && store.getState().fault === null,
     onStall: (ms) => crash(`no answer from the training worker for ${Math.round(ms / 1000)} s: it stopped (out of memory?)`),
-  }, () => budget.delayMs);
+  }, () => budget.delayMs, { record: (ms) => budget.recordWork(ms), settle: () => drawQueueOf(telemetry).settle() });
   disconnect = () => { stopPump(); stopWatch(); worker.terminate(); };
   if (store) setApp({ store, trainer });
   return trainer;
@@ -74,6 +75,8 @@ Object.assign(window, {
       fastForward: (steps: number) => getApp().trainer.fastForwardForTest(steps),
       /** The frame budget's extra wait between telemetry frames (ms), for the browser tests' reports. */
       telemetryDelayMs: () => budget.delayMs,
+      /** The main thread's milliseconds per telemetry frame, moving average (the frame budget's measure). */
+      telemetryWorkMs: () => budget.workMs,
       /** Loads a lazy view's code as the idle preload does (a load in flight for the Retry test); true if it loaded. */
       loadViewCode: (name: LazyViewName) => LAZY_VIEW_LOADERS[name]().then(() => true, () => false),
     },

@@ -11,6 +11,7 @@ import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems } from './legend';
 import { runColors, runStyle, themeColors } from './palette';
 import { Tooltip, tooltipRows, type TooltipData } from './tooltip';
+import { baseKey, pushSeriesKey } from './frame-key';
 import { hub, useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
@@ -77,7 +78,12 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
       drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(rid), tt('divergedAt', { run: runName(tt, rid), step: run.divergedAt }));
     }
   };
-  useFrameDraw(body, draw, [w, height, mode]);
+  // Test accuracy changes every evalEvery steps: between two evaluations the chart costs nothing.
+  useFrameDraw(body, draw, [w, height, mode], (frame) => {
+    const k = baseKey(frame);
+    for (const r of frame.runs) { pushSeriesKey(k, r.testAcc); pushSeriesKey(k, r.testAccBatchStats); }
+    return k;
+  });
 
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
     const frame = hub().get();

@@ -1,5 +1,6 @@
 // Canvas helpers: devicePixelRatio setup, and drawing of series (lines, bands, points) from typed
-// columns without allocating. Coordinates are CSS pixels after setupCanvas.
+// columns without allocating, reduced to the pixels (./m4.ts). Coordinates are CSS pixels after setupCanvas.
+import { BREAK, M4Scratch, m4Indices } from './m4';
 
 /** Sizes `canvas` to width x height CSS px at devicePixelRatio, clears it, returns a context in CSS px. */
 export function setupCanvas(canvas: HTMLCanvasElement | null, width: number, height: number): CanvasRenderingContext2D | null {
@@ -19,18 +20,35 @@ export function setupCanvas(canvas: HTMLCanvasElement | null, width: number, hei
 type Scale = (v: number) => number;
 type Values = ArrayLike<number>;
 
+// Every series is reduced to what the canvas's pixel columns can show (./m4.ts) before it is drawn, so a
+// stroke costs at most 4 points per device pixel of width, however long the history. The index buffers
+// are kept per canvas, so drawing a frame allocates nothing once they fit.
+const scratches = new WeakMap<CanvasRenderingContext2D, M4Scratch>();
+
+/** The index buffers of a canvas's context (one context per canvas). */
+export function scratchOf(ctx: CanvasRenderingContext2D): M4Scratch {
+  let s = scratches.get(ctx);
+  if (!s) { s = new M4Scratch(); scratches.set(ctx, s); }
+  return s;
+}
+
+const deviceRatio = () => (typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1);
+
 /**
  * Strokes y against x (first n points) as one path; non-finite values (or <= 0 with `positive`)
- * break the line. Strokes with the current style.
+ * break the line. Strokes with the current style. x must be a linear scale (steps).
  */
 export function strokeSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Values, n: number, x: Scale, y: Scale, positive = false): void {
+  const scratch = scratchOf(ctx);
+  const idx = scratch.indices(n);
+  const k = m4Indices(xs, ys, n, scratch.columns(x, deviceRatio()), idx, positive);
   ctx.beginPath();
   let pen = false;
-  for (let i = 0; i < n; i++) {
-    const v = ys[i];
-    if (!Number.isFinite(v) || (positive && v <= 0)) { pen = false; continue; }
+  for (let j = 0; j < k; j++) {
+    const i = idx[j];
+    if (i === BREAK) { pen = false; continue; }
     const px = x(xs[i]);
-    const py = y(v);
+    const py = y(ys[i]);
     if (pen) ctx.lineTo(px, py); else { ctx.moveTo(px, py); pen = true; }
   }
   ctx.stroke();
@@ -38,22 +56,29 @@ export function strokeSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Valu
 
 /** Fills the band between lo and hi against x (first n points), with the current fill style. */
 export function fillBand(ctx: CanvasRenderingContext2D, xs: Values, lo: Values, hi: Values, n: number, x: Scale, y: Scale, positive = false): void {
+  const scratch = scratchOf(ctx);
+  const cols = scratch.columns(x, deviceRatio());
+  // Upper edge: hi reduced; lower edge: lo reduced; both valid where lo and hi are, so their runs match.
+  const up = scratch.indices(n);
+  const ku = m4Indices(xs, hi, n, cols, up, positive, lo);
+  const down = scratch.indices2(n);
+  const kd = m4Indices(xs, lo, n, cols, down, positive, hi);
   ctx.beginPath();
-  let start = -1;
-  const close = (end: number) => {
-    if (start < 0) return;
-    for (let j = end; j >= start; j--) ctx.lineTo(x(xs[j]), y(lo[j]));
+  let u = 0;
+  let d = 0;
+  while (u < ku && d < kd) {
+    // one run: forward along the upper edge, back along the lower edge
+    const u0 = u;
+    while (u < ku && up[u] !== BREAK) u++;
+    const d0 = d;
+    while (d < kd && down[d] !== BREAK) d++;
+    ctx.moveTo(x(xs[up[u0]]), y(hi[up[u0]]));
+    for (let j = u0 + 1; j < u; j++) ctx.lineTo(x(xs[up[j]]), y(hi[up[j]]));
+    for (let j = d - 1; j >= d0; j--) ctx.lineTo(x(xs[down[j]]), y(lo[down[j]]));
     ctx.closePath();
-    start = -1;
-  };
-  for (let i = 0; i < n; i++) {
-    const a = lo[i];
-    const b = hi[i];
-    const ok = Number.isFinite(a) && Number.isFinite(b) && (!positive || a > 0);
-    if (!ok) { close(i - 1); continue; }
-    if (start < 0) { start = i; ctx.moveTo(x(xs[i]), y(b)); } else ctx.lineTo(x(xs[i]), y(b));
+    u++;
+    d++;
   }
-  close(n - 1);
   ctx.fill();
 }
 
@@ -82,12 +107,15 @@ export function drawPercentileBands(ctx: CanvasRenderingContext2D, bands: Percen
 
 /** Small filled circles at the finite points (with an outline in `outline`, e.g. the surface colour). */
 export function dotSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Values, n: number, x: Scale, y: Scale, r = 2.5, positive = false, outline?: string): void {
+  const scratch = scratchOf(ctx);
+  const idx = scratch.indices(n);
+  const k = m4Indices(xs, ys, n, scratch.columns(x, deviceRatio()), idx, positive);
   ctx.beginPath();
-  for (let i = 0; i < n; i++) {
-    const v = ys[i];
-    if (!Number.isFinite(v) || (positive && v <= 0)) continue;
+  for (let j = 0; j < k; j++) {
+    const i = idx[j];
+    if (i === BREAK) continue;
     const px = x(xs[i]);
-    const py = y(v);
+    const py = y(ys[i]);
     ctx.moveTo(px + r, py);
     ctx.arc(px, py, r, 0, 2 * Math.PI);
   }

@@ -86,7 +86,12 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
       }
     });
   };
-  useFrameDraw(body, draw, [w, height, cols]);
+  // The measures change every RATIO_EVERY steps (saturation with the statistics): otherwise nothing to draw.
+  useFrameDraw(body, draw, [w, height, cols], (frame) => {
+    const k = [frame.step === 0 ? 0 : 1];
+    for (const r of frame.runs) { k.push(r.divergedAt ?? -1); for (const l of r.layers) k.push(l.gradNorm, l.updateRatio, l.saturation); }
+    return k;
+  });
 
   const L = view.layers;
   return (

@@ -4,6 +4,11 @@
 // training and tells the frame pump to wait longer between telemetry frames when too many are late
 // (each telemetry frame costs a redraw of the charts on screen and a commit to the compositor), and to
 // come back towards the trainer's own rate (20 a second) once frames are on time again.
+// It also acts before frames are missed: the frame pump measures the main thread's work for each
+// telemetry frame (handing it to the charts, their drawing, and the style, layout and paint of the
+// animation frame that shows it; see ./frame-pump.ts) and reports it with recordWork(). The pump then
+// waits long enough that this work stays under `maxWorkShare` of the main thread's time, leaving the
+// rest to input, the compositor and frames that must not be late.
 
 export interface FrameBudgetOptions {
   /** Frames per verdict. */
@@ -18,10 +23,17 @@ export interface FrameBudgetOptions {
   fastStepMs: number;
   /** The extra wait stays between 0 and this (ms). */
   maxMs: number;
+  /** Largest share of the main thread's time the telemetry's work may take. */
+  maxWorkShare: number;
+  /** Weight of the newest work measurement in its moving average (0..1]. */
+  workWeight: number;
+  /** The animation frame the pump waits for anyway (ms). */
+  vsyncMs: number;
 }
 
 export const DEFAULT_FRAME_BUDGET: FrameBudgetOptions = {
   window: 30, lateAboveMs: 25, slowDownAbove: 0.05, slowStepMs: 50, calmWindows: 4, fastStepMs: 25, maxMs: 100,
+  maxWorkShare: 0.4, workWeight: 0.25, vsyncMs: 1000 / 60,
 };
 
 export class FrameBudget {
@@ -29,6 +41,7 @@ export class FrameBudget {
   private late = 0;
   private calm = 0;
   private extra = 0;
+  private work = NaN;
 
   constructor(private readonly options: FrameBudgetOptions = DEFAULT_FRAME_BUDGET) {}
 
@@ -53,9 +66,28 @@ export class FrameBudget {
     this.late = 0;
   }
 
-  /** How long (ms) the frame pump waits, beyond the next animation frame, before asking for a frame. */
+  /** The main thread's milliseconds for one telemetry frame (measured by the frame pump). */
+  recordWork(ms: number): void {
+    if (!(ms >= 0) || ms > 10_000) return;
+    const w = this.options.workWeight;
+    this.work = this.work === this.work ? (1 - w) * this.work + w * ms : ms;
+  }
+
+  /** The moving average of recordWork() (ms), NaN before the first. */
+  get workMs(): number {
+    return this.work;
+  }
+
+  /**
+   * How long (ms) the frame pump waits, beyond the next animation frame, before asking for a frame:
+   * the larger of the wait late frames asked for, and the wait that keeps the telemetry's work under
+   * maxWorkShare (work / (work + vsync + wait) <= share), both at most maxMs.
+   */
   get delayMs(): number {
-    return this.extra;
+    const o = this.options;
+    const w = this.work;
+    const forWork = w === w ? w / o.maxWorkShare - w - o.vsyncMs : 0;
+    return Math.min(o.maxMs, Math.max(this.extra, forWork, 0));
   }
 }
 

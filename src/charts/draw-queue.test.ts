@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { DrawQueue } from './draw-queue';
+
+/** A queue on a fake clock: frames run when the test says; each task advances the clock by its cost. */
+function fakeQueue(budgetMs: number) {
+  let t = 0;
+  const frames: ((start: number) => void)[] = [];
+  const paints: (() => void)[] = [];
+  const q = new DrawQueue({
+    budgetMs,
+    now: () => t,
+    requestFrame: (cb) => { frames.push(cb); },
+    afterPaint: () => new Promise<void>((resolve) => { paints.push(() => { t += 2; resolve(); }); }), // 2 ms of paint
+  });
+  const runFrame = async () => {
+    const cb = frames.shift();
+    if (!cb) return false;
+    cb(t);
+    for (const p of paints.splice(0)) p();
+    await Promise.resolve();
+    await Promise.resolve();
+    return true;
+  };
+  return { q, runFrame, task: (ms: number, log: string[], name: string) => () => { t += ms; log.push(name); } };
+}
+
+describe('DrawQueue', () => {
+  it('runs tasks in order, within the budget per frame (at least one), over as many frames as needed', async () => {
+    const { q, runFrame, task } = fakeQueue(4);
+    const log: string[] = [];
+    const a = task(3, log, 'a');
+    const b = task(3, log, 'b');
+    const c = task(10, log, 'c');
+    q.request(a); q.request(b); q.request(c); q.request(a); // a asked twice: runs once
+    await runFrame();
+    expect(log).toEqual(['a', 'b']); // 3 ms < 4 lets b start; 6 ms stops there
+    await runFrame();
+    expect(log).toEqual(['a', 'b', 'c']); // alone over the budget: still runs
+    expect(await runFrame()).toBe(false); // nothing left, no frame asked
+  });
+
+  it('settle() resolves once everything is drawn and painted, with those frames\' milliseconds', async () => {
+    const { q, runFrame, task } = fakeQueue(2);
+    const log: string[] = [];
+    q.request(task(3, log, 'a')); // over the budget: b waits for the next frame
+    q.request(task(5, log, 'b'));
+    let got: number | null = null;
+    void q.settle().then((ms) => { got = ms; });
+    await runFrame();
+    expect(got).toBeNull();
+    await runFrame();
+    expect(got).toBe(3 + 2 + 5 + 2); // each frame: its draw and 2 ms of paint
+    let empty: number | null = null;
+    void q.settle().then((ms) => { empty = ms; });
+    await Promise.resolve();
+    expect(empty).toBe(0);
+  });
+
+  it('a cancelled task never runs, and a failing one does not stop the others', async () => {
+    const { q, runFrame, task } = fakeQueue(100);
+    const log: string[] = [];
+    const a = task(1, log, 'a');
+    q.request(a);
+    q.request(() => { throw new Error('chart fault'); });
+    q.request(task(1, log, 'b'));
+    q.cancel(a);
+    const thrown: unknown[] = [];
+    const orig = globalThis.setTimeout;
+    globalThis.setTimeout = ((fn: () => void) => { try { fn(); } catch (e) { thrown.push(e); } return 0; }) as typeof setTimeout;
+    try { await runFrame(); } finally { globalThis.setTimeout = orig; }
+    expect(log).toEqual(['b']);
+    expect(thrown).toHaveLength(1);
+  });
+});
