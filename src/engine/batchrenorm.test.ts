@@ -7,8 +7,11 @@ import { batchrenormApply, batchrenormBackward, batchrenormForward, countRenormC
 import { Mlp } from './mlp';
 import { Rng } from './rng';
 import { dot, numericGradient, randomArray, relativeError } from './test-support';
+import { maxAbs, U64 as u } from '../testing/bounds';
 import type { ModelSpec, NormKind, NormPlacement, OptimizerSpec } from './types';
 
+// Central differences with h = 1e-6 on these fixed inputs: truncation h^2 |f'''| / 6 plus rounding
+// u |L| / h, about 1e-10 relative here; a wrong gradient term is off by O(1).
 const TOL = 1e-6;
 
 function setup(seed: number, B: number, C: number) {
@@ -96,10 +99,21 @@ describe('batch renorm kernels', () => {
       const sigma = Math.sqrt(runningVar[c] + eps);
       const rRaw = 1 / rstd[c] / sigma;
       const dRaw = (mean[c] - runningMean[c]) / sigma;
-      expect(r[c]).toBeCloseTo(Math.min(rmax, Math.max(1 / rmax, rRaw)), 12);
-      expect(d[c]).toBeCloseTo(Math.min(dmax, Math.max(-dmax, dRaw)), 12);
+      const X = maxAbs(Array.from({ length: B }, (_, b) => inp[b * C + c]));
+      // r: the same quotient in another order, a few roundings relative (clipping is 1-Lipschitz)
+      expect(Math.abs(r[c] - Math.min(rmax, Math.max(1 / rmax, rRaw))), `r, unit ${c}`).toBeLessThanOrEqual(8 * u * rRaw);
+      // d: the difference rounds at |mean| + |running mean|, over sigma; then the quotient
+      expect(Math.abs(d[c] - Math.min(dmax, Math.max(-dmax, dRaw))), `d, unit ${c}`)
+        .toBeLessThanOrEqual(8 * u * ((Math.abs(mean[c]) + Math.abs(runningMean[c])) / sigma + Math.abs(dRaw)));
       if (r[c] === rRaw && d[c] === dRaw) {
-        for (let b = 0; b < B; b++) expect(out[b * C + c]).toBeCloseTo(evalOut[b * C + c], 8);
+        for (let b = 0; b < B; b++) {
+          const i = b * C + c;
+          // gamma ((x - mean) rstd r + d) + beta against gamma (x - rm) / sigma + beta: equal in exact
+          // arithmetic; each side rounds at the magnitudes of its terms, and the batch mean is off by
+          // (B + 1) u X, which (x - mean) and d carry with opposite signs but rounded apart
+          const terms = Math.abs(gamma[c]) * ((Math.abs(inp[i] - mean[c]) + Math.abs(inp[i] - runningMean[c]) + (B + 1) * X) / sigma + Math.abs(dRaw));
+          expect(Math.abs(out[i] - evalOut[i]), `output ${i}`).toBeLessThanOrEqual(8 * u * (terms + Math.abs(out[i]) + Math.abs(beta[c])));
+        }
       }
     }
   });
@@ -181,6 +195,7 @@ describe('renorm in the Mlp', () => {
       const col = Array.from({ length: 10 }, (_, b) => z[b * 8 + c]);
       const mu = col.reduce((s, v) => s + v, 0) / 10;
       const unbiased = col.reduce((s, v) => s + (v - mu) ** 2, 0) / 9;
+      // values of order 1 (fixed inputs) through a dozen roundings: ~1e-15, well inside 5e-13
       expect(l.runningMean![c]).toBeCloseTo(0.1 * mu, 12);
       expect(l.runningVar![c]).toBeCloseTo(0.9 + 0.1 * unbiased, 12);
     }
