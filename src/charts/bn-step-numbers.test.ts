@@ -31,6 +31,18 @@ describe('bnNumbers', () => {
     }
   });
 
+  it('the spread of x-hat: the standard deviation of the engine\'s x-hat over the batch; 1 when var >> eps, below 1 when eps matters', () => {
+    const n = bnNumbers(d, 'train');
+    const xs = Array.from(d.xhat);
+    const mean = xs.reduce((a, v) => a + v, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((a, v) => a + (v - mean) ** 2, 0) / xs.length);
+    // float32 x-hat values: the sd agrees to about 1e-4 relative
+    expect(n.xhatStd).toBeCloseTo(sd, 3);
+    expect(n.xhatStd).toBeGreaterThan(0.99); // eps = 1e-5 against a variance far above it
+    const bigEps = bnNumbers({ ...d, eps: d.variance }, 'train');
+    expect(bigEps.xhatStd).toBeCloseTo(Math.SQRT1_2, 10); // var = eps: sqrt(1/2)
+  });
+
   it('evaluation mode: the running estimates replace mu and sigma^2, gamma and beta stay', () => {
     const n = bnNumbers(d, 'eval', 4);
     expect(n.rows).toHaveLength(4);

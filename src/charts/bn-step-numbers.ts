@@ -26,6 +26,11 @@ export interface BnNumbers {
   eps: number;
   gamma: number;
   beta: number;
+  /**
+   * The standard deviation of x̂ over this batch: σ_B / √(σ² + ε) with σ² from (3). In training mode
+   * √(σ_B² / (σ_B² + ε)): 1 when σ_B² >> ε, below 1 when ε is not small next to it.
+   */
+  xhatStd: number;
   /** The first few samples. */
   rows: BnRow[];
 }
@@ -36,14 +41,14 @@ export function bnNumbers(d: BnDetail, mode: BnMode, shown = 6): BnNumbers {
   const rows: BnRow[] = [];
   if (mode === 'train') {
     for (let i = 0; i < n; i++) rows.push({ i: i + 1, x: d.x[i], xhat: d.xhat[i], y: d.y[i] });
-    return { mode, m, mean: d.mean, variance: d.variance, eps: d.eps, gamma: d.gamma, beta: d.beta, rows };
+    return { mode, m, mean: d.mean, variance: d.variance, eps: d.eps, gamma: d.gamma, beta: d.beta, xhatStd: Math.sqrt(d.variance / (d.variance + d.eps)), rows };
   }
   const scale = 1 / Math.sqrt(d.runningVar + d.eps);
   for (let i = 0; i < n; i++) {
     const xhat = (d.x[i] - d.runningMean) * scale;
     rows.push({ i: i + 1, x: d.x[i], xhat, y: d.gamma * xhat + d.beta });
   }
-  return { mode, m, mean: d.runningMean, variance: d.runningVar, eps: d.eps, gamma: d.gamma, beta: d.beta, rows };
+  return { mode, m, mean: d.runningMean, variance: d.runningVar, eps: d.eps, gamma: d.gamma, beta: d.beta, xhatStd: Math.sqrt(d.variance) * scale, rows };
 }
 
 /**

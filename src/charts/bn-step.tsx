@@ -121,7 +121,7 @@ export function BnBody({ detail, step, mode, shown }: { detail: BnDetail; step: 
           layer: detail.layer + 1,
           unit: detail.unit + 1,
           run: detail.run === 'batch' ? t('bn.batchRun') : runName(t, detail.run).toLowerCase(),
-          step,
+          step: step.toLocaleString('en-US') /* the same grouping in both page languages */,
           m: <strong data-testid="bn-m">{train.m}</strong>,
           eps: <strong data-testid="bn-eps">{formatEps(detail.eps)}</strong>,
         })}
@@ -144,6 +144,9 @@ export function BnBody({ detail, step, mode, shown }: { detail: BnDetail; step: 
             <span className="ns-eq-no">(3)</span>
             x̂<Sub>i</Sub> = (x<Sub>i</Sub> − {evalMode ? 'μ' : <>μ<Sub>B</Sub></>}) / √({evalMode ? <>σ<sup>2</sup></> : <>σ<Sub>B</Sub><sup>2</sup></>} + ε){' '}
             = (x<Sub>i</Sub> {minus(n.mean)}) / √({f(n.variance)} + {formatEps(n.eps)})
+            <span className="ns-note" data-testid="bn-xhat-sd">
+              {fillNodes(t(n.xhatStd > 0.99 ? 'bn.xhatSd.one' : 'bn.xhatSd.less'), { value: <strong>{f(n.xhatStd)}</strong> })}
+            </span>
           </li>
           <li>
             <span className="ns-eq-no">(4)</span>

@@ -1,6 +1,15 @@
 // "Save PNG": composites a figure onto one canvas at its on-screen places and downloads it: its
 // canvases, its SVGs (serialized with their computed colours and fonts, then decoded as images) and
 // its HTML text (caption, legends, subheads, tables, formulas), word by word where the text wraps.
+// At twice the CSS pixels (or the screen's ratio when higher); the rows that held only the page's
+// buttons are cut out (no blank band); a footer stamps the step, the runs, the settings that differ
+// from the defaults and the live changes, so a saved picture says what it shows.
+import type { TelemetryFrame } from '../session/frame';
+import { SETTINGS, type TrainSettings } from '../session/settings';
+import { getApp } from '../state/app';
+import { getLang, translate, type MessageKey } from '../state/i18n';
+import { changeLabel, formatStepNumber, type SettingChange } from '../state/setting-changes';
+import { DEFAULT_PAGE_SETTINGS } from '../state/url-codec';
 
 /** Buttons and controls (with their labels) are the page's, not the figure's. */
 const NOT_FIGURE = 'button, select, label, input, .ns-fig-tools, .ns-chart-controls';
@@ -37,11 +46,46 @@ function svgMarkup(svg: SVGSVGElement): string {
   return new XMLSerializer().serializeToString(clone);
 }
 
-/** Paints the figure's HTML text where the layout put it, word by word when it wraps. */
-function paintText(ctx: CanvasRenderingContext2D, figure: HTMLElement, box: DOMRect): void {
+/** A vertical band [top, bottom) of the figure, in CSS pixels from its top. */
+type Band = [number, number];
+
+/** Maps a y of the figure to the saved image's, once the bands in `cuts` (sorted, disjoint) are removed. */
+function shiftOf(cuts: readonly Band[]): (y: number) => number {
+  return (y) => {
+    let d = 0;
+    for (const [a, b] of cuts) if (y >= b) d += b - a; else if (y > a) d += y - a;
+    return y - d;
+  };
+}
+
+/**
+ * The bands to cut: rows of the page's controls (toolbars) where nothing of the figure is drawn.
+ * `drawn` are the figure's own boxes (plots, text); a toolbar row overlapping one stays.
+ */
+export function cutBands(tools: readonly Band[], drawn: readonly Band[]): Band[] {
+  const merged: Band[] = [];
+  for (const [a, b] of [...tools].sort((p, q) => p[0] - q[0])) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b); else merged.push([a, b]);
+  }
+  const out: Band[] = [];
+  for (const [a0, b0] of merged) {
+    let pieces: Band[] = [[a0, b0]];
+    for (const [c, d] of drawn) {
+      pieces = pieces.flatMap(([a, b]) => (d <= a || c >= b ? [[a, b] as Band] : [[a, Math.min(b, c)] as Band, [Math.max(a, d), b] as Band].filter(([x, y]) => y - x > 0.5)));
+    }
+    out.push(...pieces);
+  }
+  return out.filter(([a, b]) => b - a >= 2);
+}
+
+interface TextPiece { text: string; font: string; color: string; x: number; y: number; top: number; bottom: number }
+
+/** The figure's HTML text where the layout put it, word by word when it wraps. */
+function textPieces(figure: HTMLElement, box: DOMRect): TextPiece[] {
+  const out: TextPiece[] = [];
   const walker = document.createTreeWalker(figure, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
-  ctx.textBaseline = 'middle';
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent ?? '';
     const parent = node.parentElement;
@@ -49,8 +93,7 @@ function paintText(ctx: CanvasRenderingContext2D, figure: HTMLElement, box: DOMR
     if (!parent || !text.trim() || parent.closest(`svg, ${NOT_FIGURE}, .ns-chart-sub, .visually-hidden`)) continue;
     const cs = getComputedStyle(parent);
     if (cs.visibility === 'hidden' || cs.display === 'none') continue;
-    ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
-    ctx.fillStyle = cs.color;
+    const font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
     range.selectNodeContents(node);
     const rects = range.getClientRects();
     if (rects.length === 0) continue;
@@ -65,31 +108,119 @@ function paintText(ctx: CanvasRenderingContext2D, figure: HTMLElement, box: DOMR
         if (r.width > 0) pieces.push({ text: m[0], r });
       }
     }
-    for (const p of pieces) ctx.fillText(p.text.replace(/\s+/g, ' '), p.r.left - box.left, p.r.top - box.top + p.r.height / 2);
+    for (const p of pieces) {
+      const top = p.r.top - box.top;
+      out.push({ text: p.text.replace(/\s+/g, ' '), font, color: cs.color, x: p.r.left - box.left, y: top + p.r.height / 2, top, bottom: top + p.r.height });
+    }
   }
+  return out;
+}
+
+/** The footer's lines: what, when, which runs, which settings (those not at their defaults), which changes. */
+export function footerLines(frame: Pick<TelemetryFrame, 'step' | 'runs'> | null, settings: TrainSettings | null, changes: readonly SettingChange[], lang: 'en' | 'zh'): string[] {
+  const say = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
+  const runs = frame ? frame.runs.map((r) => say(`run.${r.id}` as MessageKey)).join(lang === 'zh' ? '、' : ', ') : '';
+  const lines = [`NormScope · ${say('chart.step', { step: formatStepNumber(frame?.step ?? 0, lang) })}${runs ? ` · ${runs}` : ''}`];
+  if (settings) {
+    const differ = SETTINGS.filter((d) => String(settings[d.key]) !== String(DEFAULT_PAGE_SETTINGS[d.key]))
+      .map((d) => `${d.flag}=${(d.format as (v: unknown) => string)(settings[d.key])}`);
+    lines.push(`${say('png.settings')}: ${differ.length ? differ.join(' ') : say('png.defaults')}`);
+  }
+  if (changes.length) lines.push(`${say('png.changes')}: ${changes.map((c) => `${changeLabel(c, lang)} (${formatStepNumber(c.step, lang)})`).join(', ')}`);
+  return lines;
+}
+
+/** Breaks `text` into lines no wider than `width` at spaces (the canvas's current font). */
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    const next = line ? `${line} ${w}` : w;
+    if (line && ctx.measureText(next).width > width) { lines.push(line); line = w; } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 export async function saveFigurePng(figure: HTMLElement, name: string): Promise<void> {
   const box = figure.getBoundingClientRect();
-  const dpr = window.devicePixelRatio || 1;
-  const out = document.createElement('canvas');
-  out.width = Math.ceil(box.width * dpr);
-  out.height = Math.ceil(box.height * dpr);
-  const ctx = out.getContext('2d');
-  if (!ctx) return;
-  ctx.scale(dpr, dpr);
-  const bg = getComputedStyle(figure).backgroundColor;
-  ctx.fillStyle = !bg || bg === 'rgba(0, 0, 0, 0)' ? '#ffffff' : bg;
-  ctx.fillRect(0, 0, box.width, box.height);
+  const scale = Math.max(2, window.devicePixelRatio || 1);
+  const figCs = getComputedStyle(figure);
+  const bg = figCs.backgroundColor;
+  const background = !bg || bg === 'rgba(0, 0, 0, 0)' ? '#ffffff' : bg;
+
+  // what is drawn, and where
+  const images: { el: HTMLCanvasElement | SVGSVGElement; r: DOMRect }[] = [];
   for (const el of Array.from(figure.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg'))) {
     if (el.closest(NOT_FIGURE) || el.parentElement?.closest('svg')) continue;
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
-    if (el instanceof HTMLCanvasElement) { ctx.drawImage(el, r.left - box.left, r.top - box.top, r.width, r.height); continue; }
+    images.push({ el, r });
+  }
+  const texts = textPieces(figure, box);
+  const drawn: Band[] = [
+    ...images.map(({ r }) => [r.top - box.top, r.bottom - box.top] as Band),
+    ...texts.map((p) => [p.top, p.bottom] as Band),
+  ];
+  const tools: Band[] = Array.from(figure.querySelectorAll<HTMLElement>('.ns-fig-tools, .ns-chart-controls'))
+    .map((el) => el.getBoundingClientRect())
+    .filter((r) => r.height > 0)
+    .map((r) => [r.top - box.top, r.bottom - box.top + 4] as Band); // with the row gap below it
+  const cuts = cutBands(tools, drawn);
+  const y = shiftOf(cuts);
+
+  // the footer
+  let frame: TelemetryFrame | null = null;
+  let settings: TrainSettings | null = null;
+  let changes: readonly SettingChange[] = [];
+  try {
+    const app = getApp();
+    frame = app.hub.get();
+    settings = app.store.getState().settings;
+    changes = app.store.getState().changes;
+  } catch { /* a figure outside the app: no footer facts */ }
+  const lang = getLang();
+  const pad = 12;
+  const lineH = 15;
+  const measure = document.createElement('canvas').getContext('2d');
+  const footFont = `400 11px ${figCs.fontFamily}`;
+  if (measure) measure.font = footFont;
+  const foot = footerLines(frame, settings, changes, lang).flatMap((l) => (measure ? wrap(measure, l, box.width - 2 * pad) : [l]));
+  const bodyH = y(box.height);
+  const height = bodyH + foot.length * lineH + pad;
+
+  const out = document.createElement('canvas');
+  out.width = Math.ceil(box.width * scale);
+  out.height = Math.ceil(height * scale);
+  const ctx = out.getContext('2d');
+  if (!ctx) return;
+  ctx.scale(scale, scale);
+  ctx.fillStyle = background;
+  ctx.fillRect(0, 0, box.width, height);
+  for (const { el, r } of images) {
+    const x0 = r.left - box.left;
+    const y0 = y(r.top - box.top);
+    if (el instanceof HTMLCanvasElement) { ctx.drawImage(el, x0, y0, r.width, r.height); continue; }
     const img = new Image();
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgMarkup(el))}`;
-    try { await img.decode(); ctx.drawImage(img, r.left - box.left, r.top - box.top, r.width, r.height); } catch { /* skip an SVG that fails to load */ }
+    try { await img.decode(); ctx.drawImage(img, x0, y0, r.width, r.height); } catch { /* skip an SVG that fails to load */ }
   }
-  paintText(ctx, figure, box);
+  ctx.textBaseline = 'middle';
+  for (const p of texts) {
+    ctx.font = p.font;
+    ctx.fillStyle = p.color;
+    ctx.fillText(p.text, p.x, y(p.y));
+  }
+  // the footer, under a hairline
+  ctx.strokeStyle = figCs.borderTopColor || '#dcdfe8';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(pad, bodyH + 0.5);
+  ctx.lineTo(box.width - pad, bodyH + 0.5);
+  ctx.stroke();
+  ctx.font = footFont;
+  ctx.fillStyle = figCs.color;
+  foot.forEach((line, i) => ctx.fillText(line, pad, bodyH + (i + 0.5) * lineH + 4));
   download(out.toDataURL('image/png'), name);
 }

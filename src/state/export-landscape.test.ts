@@ -19,8 +19,8 @@ describe('export of the loss landscape', () => {
       'icsDist:0', 'icsDist:1', 'icsDist:2', 'icsCos:0', 'icsCos:1', 'icsCos:2',
     ]));
     const csv = frameToCsv(frame);
-    expect(csv).toContain('\nplain,betaSmooth,,0,');
-    expect(csv).toContain('\nbatch,icsCos,0,10,1,1,1\n');
+    expect(csv).toContain('\nplain,betaSmooth,,0,0,1,');
+    expect(csv).toContain('\nbatch,icsCos,0,10,10,1,1,1,1\n');
     const json = JSON.parse(frameToJson(frame));
     const beta = json.runs[1].series.find((x: { series: string }) => x.series === 'betaSmooth');
     expect(beta.step).toEqual([0, 5, 10]);

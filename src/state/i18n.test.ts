@@ -13,7 +13,8 @@ describe('i18n', () => {
   });
 
   it('fills placeholders', () => {
-    expect(translate('en', 'status.training', { step: 1200, epoch: 2 })).toBe('Training · step 1200 · epoch 2');
+    expect(translate('en', 'status.training', { step: 1200 })).toBe('Training · step 1200');
+    expect(translate('en', 'status.epoch', { epoch: 2 })).toBe('epoch 2');
     expect(translate('zh', 'status.paused', { step: 7 })).toBe('已暂停 · 第 7 步');
     expect(translate('en', 'status.diverged', {})).toBe('{run} diverged at step {at}');
   });

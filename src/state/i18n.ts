@@ -4,6 +4,7 @@
 import { useSyncExternalStore } from 'react';
 import { chartsEn, chartsZh } from './i18n-charts';
 import { landscapeEn, landscapeZh } from './i18n-landscape';
+import { seedsEn, seedsZh } from './i18n-seeds';
 import { sweepEn, sweepZh } from './i18n-sweep';
 import type { Lang } from './url-codec';
 import { RUN_NAMES_EN, RUN_NAMES_ZH } from './run-names';
@@ -119,6 +120,9 @@ const en = {
   'sheet.label': 'Play, batch size and epsilon',
   'status.epoch': 'epoch {epoch}',
   'views.first': 'Activations and training',
+  'png.settings': 'Settings not at their defaults',
+  'png.defaults': 'none (the defaults)',
+  'png.changes': 'Changed while training (at step)',
   'views.loss': 'Loss and accuracy',
   'views.inside': 'Inside the layers',
   'views.bn': 'Batch norm at work',
@@ -140,6 +144,7 @@ const en = {
   ...chartsEn,
   ...landscapeEn,
   ...sweepEn,
+  ...seedsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -254,6 +259,9 @@ const zh: Dictionary = {
   'sheet.label': '播放、批大小与 epsilon',
   'status.epoch': '第 {epoch} 轮',
   'views.first': '激活分布与训练',
+  'png.settings': '与默认值不同的设置',
+  'png.defaults': '无（均为默认值）',
+  'png.changes': '训练中的改动（所在步数）',
   'views.loss': '损失与准确率',
   'views.inside': '网络内部',
   'views.bn': '批归一化的工作过程',
@@ -275,6 +283,7 @@ const zh: Dictionary = {
   ...chartsZh,
   ...landscapeZh,
   ...sweepZh,
+  ...seedsZh,
 };
 
 export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { en, zh };
