@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PRESETS } from '../src/session/presets';
 import { useBrowser } from './support/chromium';
-import { openWatchedPage, waitForTraining } from './support/page';
+import { nextFrames, openWatchedPage, waitForTraining, waitForTransitionsDone, waitForViewsLoaded } from './support/page';
 
 // The page's Content-Security-Policy refuses inline scripts, so axe is not added as a <script>: the
 // test evaluates its source through the DevTools protocol, which the policy does not govern.
@@ -64,8 +64,11 @@ describe('accessibility', () => {
     try {
       await page.goto(`${baseURL}?lang=zh`);
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toMatch(/^zh/);
-      await expect.poll(() => runCount(page), { timeout: 60_000 }).toBeGreaterThan(0);
-      await page.waitForTimeout(3000);
+      await expect.poll(() => runCount(page), { timeout: 60_000, message: 'no run showed up on the Chinese page' }).toBeGreaterThan(0);
+      // every view rendered and drawn from a few telemetry frames
+      await waitForViewsLoaded(page);
+      await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { store: { getState(): { step: number } } } }).normscope.store.getState().step), { timeout: 60_000, message: 'the Chinese page did not train 20 steps' }).toBeGreaterThanOrEqual(20);
+      await nextFrames(page, 2);
       expect(serious(await axeViolations(page, 'zh'))).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
@@ -80,11 +83,12 @@ describe('accessibility', () => {
       for (const p of PRESETS) {
         await page.goto(`${baseURL}?experiment=${p.name}&paused=1`);
         await page.locator('#experiment').waitFor({ timeout: 30_000 });
-        await expect.poll(() => runCount(page), { timeout: 60_000 }).toBeGreaterThan(0);
-        await page.waitForTimeout(1500);
+        await expect.poll(() => runCount(page), { timeout: 60_000, message: `no run showed up for the experiment ${p.name}` }).toBeGreaterThan(0);
+        await waitForViewsLoaded(page);
+        await nextFrames(page, 2);
         for (const colorScheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme });
-          await page.waitForTimeout(800); // let the colour transitions finish
+          await waitForTransitionsDone(page); // the colours axe reads are the final ones
           found.push(...serious(await axeViolations(page, `${p.name} ${colorScheme}`)).map((s) => `${p.name} ${colorScheme}: ${s}`));
         }
         await page.emulateMedia({ colorScheme: 'light' });
@@ -119,7 +123,12 @@ describe('accessibility', () => {
             .observe(el, { childList: true, characterData: true, subtree: true });
         });
       });
-      await page.waitForTimeout(12_000);
+      // until the loss summary has changed twice more (a gap between two of its updates to look at)
+      const lossIndex = (await summaries.allInnerTexts()).findIndex((t) => t.includes('training loss'));
+      expect(lossIndex, 'a summary of the training loss').toBeGreaterThanOrEqual(0);
+      await expect.poll(() => page.evaluate((i) => (window as unknown as { summaryChanges: { i: number }[] }).summaryChanges.filter((c) => c.i === i).length, lossIndex), {
+        timeout: 60_000, message: 'the training-loss summary did not change twice while training',
+      }).toBeGreaterThanOrEqual(2);
       const texts = await summaries.allInnerTexts();
       console.log(`chart summaries:\n${texts.join('\n')}`);
       expect(texts.every((s) => s.trim().length > 0)).toBe(true);

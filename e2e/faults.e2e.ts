@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/chromium';
-import { openWatchedPage, waitForTraining } from './support/page';
+import { nextFrames, openWatchedPage, waitForTraining } from './support/page';
 
 interface State { status: string; step: number; notice: string | null; fault: { message: string } | null; settings: { hidden: number[]; batch: number; dataset: string }; runs: string[] }
 type Window = {
@@ -96,8 +96,12 @@ describe('hardening', () => {
     const { page, problems, close } = await openWatchedPage(browser());
     try {
       await page.goto(`${baseURL}?eps=1e-8&lr=10&init=normal:100&batch=2&runs=plain,batch,layer`);
-      await waitForTraining(page, 1).catch(() => undefined); // every run may diverge (and pause) at once
-      await page.waitForTimeout(4000);
+      // every run may diverge (and pause) at once: wait for 20 steps or for training to stop, and axes drawn
+      await expect.poll(() => page.evaluate(() => { const s = (window as unknown as Window).normscope.store.getState(); return s.step >= 20 || s.status !== 'running'; }), {
+        timeout: 60_000, message: 'the extreme settings neither trained 20 steps nor stopped',
+      }).toBe(true);
+      await expect.poll(() => page.locator('main svg text').count(), { timeout: 30_000, message: 'the charts drew no axis labels' }).toBeGreaterThan(10);
+      await nextFrames(page, 2);
       const labels = await page.locator('main svg text').allInnerTexts();
       expect(labels.length).toBeGreaterThan(10);
       expect(labels.filter((t) => /NaN|Infinity/.test(t))).toEqual([]);

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/chromium';
-import { openWatchedPage } from './support/page';
+import { nextFrames, openWatchedPage, waitForViewsLoaded } from './support/page';
 
 /** top: in the page, or in the sidebar's content for its controls. */
 interface Stop { key: string; role: string; name: string; region: string; top: number; left: number; ring: boolean }
@@ -71,7 +71,8 @@ describe('keyboard', () => {
     try {
       await page.goto(`${baseURL}?paused=1`);
       await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { runs: unknown[] } | null } } }).normscope.telemetry.get()?.runs.length ?? 0), { timeout: 60_000 }).toBe(2);
-      await page.waitForTimeout(1000);
+      await waitForViewsLoaded(page); // the lazily loaded views' controls are tabbable too
+      await nextFrames(page, 2);
       const expected = await tabbables(page);
       const stops: Stop[] = [];
       for (let i = 0; i < expected.length + 5; i++) {

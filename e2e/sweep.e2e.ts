@@ -83,8 +83,9 @@ describe('batch-size sweep', () => {
       expect(after.points).toBeGreaterThanOrEqual(partial.points);
       expect(after.points).toBeLessThan(4);
       expect(after.status).toContain(`Cancelled: ${after.points} of 4`);
+      // nothing trains on: an observation window (there is no event to wait for), over 2 s
       await new Promise((r) => setTimeout(r, 2000));
-      expect((await panelState(page)).points).toBe(after.points); // nothing trains on
+      expect((await panelState(page)).points).toBe(after.points);
       expect(await panel.getByRole('button', { name: 'Start sweep' }).isEnabled()).toBe(true);
       expect(await panel.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true);
 

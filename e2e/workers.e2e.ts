@@ -12,7 +12,7 @@ const STEPS = 25;
 
 interface Probe { step: number; losses: number[][]; lastLoss: number[] }
 
-type Window = { normscope: { store: { getState(): { step: number; stepOnce(): Promise<void>; play(): Promise<void>; pause(): Promise<void> } }; telemetry: { get(): { step: number; runs: { lastLoss: number; loss: { y: Float32Array } }[] } | null } } };
+type Window = { normscope: { store: { getState(): { step: number; stepOnce(): Promise<void>; play(): Promise<void>; pause(): Promise<void> }; subscribe(listener: () => void): () => void }; telemetry: { get(): { step: number; runs: { lastLoss: number; loss: { y: Float32Array } }[] } | null } } };
 
 /** Steps the paused session STEPS times by hand and reads every run's losses from the frame of that step. */
 async function stepAndRead(page: Page): Promise<Probe> {
@@ -33,7 +33,9 @@ async function throughput(page: Page, seconds: number): Promise<{ rate: number; 
   return page.evaluate(async (s) => {
     const store = (window as unknown as Window).normscope.store;
     await store.getState().play();
-    await new Promise((r) => setTimeout(r, 2000));
+    // warm-up: 50 steps (JIT, first frames), then a measurement window of `s` seconds (a printed figure)
+    const w0 = store.getState().step;
+    await new Promise<void>((resolve) => { const stop = store.subscribe(() => { if (store.getState().step >= w0 + 50) { stop(); resolve(); } }); });
     const s0 = store.getState().step;
     const t0 = performance.now();
     const deltas: number[] = [];

@@ -80,11 +80,45 @@ export async function statusStep(page: Page): Promise<{ text: string; step: numb
 }
 
 /** Waits until the status line says Training at step minStep or later; returns the step. */
-export async function waitForTraining(page: Page, minStep = 1): Promise<number> {
+export async function waitForTraining(page: Page, minStep = 1, timeout = 60_000): Promise<number> {
   let last = { text: '', step: null as number | null };
-  await expect.poll(async () => {
-    last = await statusStep(page);
-    return /^Training/.test(last.text) && (last.step ?? -1) >= minStep;
-  }, { timeout: 60_000, interval: 100 }).toBe(true);
+  try {
+    await expect.poll(async () => {
+      last = await statusStep(page);
+      return /^Training/.test(last.text) && (last.step ?? -1) >= minStep;
+    }, { timeout, interval: 100 }).toBe(true);
+  } catch {
+    throw new Error(`the page did not reach "Training" at step ${minStep} within ${timeout / 1000} s; its status line says "${last.text}"`);
+  }
   return last.step!;
+}
+
+/** Waits until every lazily loaded view on the page has rendered (no "Loading the view..." left). */
+export async function waitForViewsLoaded(page: Page, timeout = 60_000): Promise<void> {
+  await expect.poll(() => page.locator('.view-loading').count(), {
+    timeout, message: 'a lazily loaded view was still loading (its .view-loading placeholder stayed)',
+  }).toBe(0);
+}
+
+/** Waits until no CSS transition or animation is running (e.g. after a colour-scheme switch). */
+export async function waitForTransitionsDone(page: Page, timeout = 10_000): Promise<void> {
+  await expect.poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity)).length), {
+    timeout, message: 'CSS transitions were still running',
+  }).toBe(0);
+}
+
+/** Waits for the page to draw `n` more animation frames (e.g. after a scroll, before a screenshot). */
+export async function nextFrames(page: Page, n = 2): Promise<void> {
+  await page.evaluate((count) => new Promise<void>((resolve) => {
+    let left = count;
+    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), n);
+}
+
+/** Scrolls to the top and waits until the page shows it (scrollY 0 and two frames drawn). */
+export async function scrollToTop(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 5_000, message: 'the page did not scroll to the top' }).toBe(0);
+  await nextFrames(page, 2);
 }
