@@ -134,7 +134,7 @@ describe('accessibility', () => {
       expect(texts.every((s) => s.trim().length > 0)).toBe(true);
       expect(texts.find((s) => s.includes('training loss'))).toMatch(/^Step [\d,]+, training loss: Plain [\d.e+-]+, Batch norm [\d.e+-]+$/);
       expect(texts.find((s) => s.includes('test accuracy'))).toMatch(/^Step [\d,]+, test accuracy: Plain \d+\.\d%, Batch norm \d+\.\d%$/);
-      expect(texts.some((s) => /^Layer \d, batch mean and variance before the norm: Plain mean/.test(s))).toBe(true);
+      expect(texts.some((s) => /^Step [\d,]+, layer \d, batch mean and variance before the norm: Plain mean/.test(s))).toBe(true);
       const changes = await page.evaluate(() => (window as unknown as { summaryChanges: { i: number; t: number; text: string }[] }).summaryChanges);
       // the loss changes while training: its summary was updated, but never twice within the interval
       expect(changes.length).toBeGreaterThan(0);

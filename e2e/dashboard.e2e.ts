@@ -159,13 +159,22 @@ describe('dashboard', () => {
       await waitForTraining(page, paused + 10);
 
       // downloads: every series of the session
-      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+      // (below 1,366 px the downloads are in the top bar's More menu)
+      const more = page.getByRole('button', { name: /^More/ });
+      await more.click();
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Download CSV' }).click()]);
       expect(csv.suggestedFilename()).toMatch(/^normscope-mnist-step\d+\.csv$/);
       const csvText = await (await csv.createReadStream()).toArray().then((c) => Buffer.concat(c as Buffer[]).toString('utf8'));
-      expect(csvText.split('\n')[0]).toBe('run,series,layer,step,value,min,max');
+      const csvLines = csvText.split('\n');
+      expect(csvLines[0]).toMatch(/^# NormScope export at step \d+/);
+      expect(csvLines.find((l) => l.startsWith('# settings: '))).toMatch(/ batch=32 /);
+      expect(csvLines.find((l) => !l.startsWith('#'))).toBe('run,series,layer,step_from,step_to,steps,value,min,max');
       expect(csvText).toContain('\nplain,loss,,');
       expect(csvText).toContain('\nbatch,runningVar,2,');
-      const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+      // integer step ranges on every row
+      expect(csvLines.filter((l) => l && !l.startsWith('#')).slice(1).every((l) => /^\d+,\d+,\d+$/.test(l.split(',').slice(3, 6).join(',')))).toBe(true);
+      await more.click();
+      const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Download JSON' }).click()]);
       const jsonText = await (await json.createReadStream()).toArray().then((c) => Buffer.concat(c as Buffer[]).toString('utf8'));
       expect(JSON.parse(jsonText).runs.map((r: { id: string }) => r.id)).toEqual(['plain', 'batch']);
 
@@ -227,7 +236,10 @@ describe('dashboard', () => {
       console.log(`[e2e] at speed 20: ${paced.steps} steps in ${paced.seconds.toFixed(2)} s (${rate.toFixed(1)} steps/s)`);
       // the pacing holds (a loaded machine only makes it slower): twice the asked rate is a fault, not noise
       expect(rate, 'steps per second at speed 20').toBeLessThan(40);
+      // an empty field is "max", written out (the page opens at 100 steps/s, a bare URL)
       await setNumberField(page, 'Speed', '');
+      await expect.poll(() => new URL(page.url()).searchParams.get('speed'), { timeout: 5_000 }).toBe('max');
+      await setNumberField(page, 'Speed', '100');
       await expect.poll(() => new URL(page.url()).searchParams.get('speed'), { timeout: 5_000 }).toBeNull();
 
       // which runs to compare: unchecking one retrains the others; the last one cannot be unchecked

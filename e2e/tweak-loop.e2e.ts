@@ -1,0 +1,150 @@
+// The tweak-and-watch loop (issue 13, part A): at 1280x800 both sliders and a row of activation
+// histograms are on screen at load; the Pause/Play button stays where it is when clicked; Space
+// pauses and plays; "?" lists the shortcuts in a dialog; a live change of the batch size is logged
+// with its step and named in the loss chart's text alternative, and the sidebar offers a restart;
+// a phone (390x844) has no horizontal overflow and its bottom sheet holds Play, Batch size, Epsilon.
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './support/chromium';
+import { openWatchedPage, statusStep, waitForTraining } from './support/page';
+
+function box(page: Page, selector: string) {
+  return page.evaluate((sel) => {
+    const r = document.querySelector(sel)!.getBoundingClientRect();
+    return { x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) };
+  }, selector);
+}
+
+describe('the tweak-and-watch loop', () => {
+  const baseURL = inject('baseURL');
+  const browser = useBrowser();
+
+  it('1280x800: sliders and a histogram row at load, a still Play/Pause, Space, the shortcut list, a logged live change', async () => {
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 800 } });
+    try {
+      await page.goto(baseURL);
+      await waitForTraining(page, 1);
+      // both sliders, wholly on screen, without scrolling
+      for (const name of ['Batch size', 'Epsilon']) {
+        const slider = page.getByRole('slider', { name, exact: true });
+        const r = await slider.boundingBox();
+        expect(r, `${name} slider has no box`).not.toBeNull();
+        expect(r!.y + r!.height, `${name} slider below the fold`).toBeLessThanOrEqual(800);
+        expect(r!.y).toBeGreaterThanOrEqual(0);
+      }
+      // the histograms' first row (layer 1: z, normalized, activation) drew, wholly on screen
+      const firstRow = () => page.evaluate(() => [...document.querySelectorAll('[data-chart="HistogramsChart"] canvas')].slice(0, 3).map((c) => {
+        const r = c.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+      }));
+      await expect.poll(firstRow, { timeout: 30_000, message: 'the first histogram row never showed within the viewport' }).toEqual([true, true, true]);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+      // the top bar: one row, and the same height and Play/Pause place whatever the session does
+      const bar0 = await box(page, 'header.topbar');
+      const pause = page.getByRole('button', { name: 'Pause', exact: true });
+      const before = await box(page, 'header.topbar button.play');
+      await pause.click();
+      await expect.poll(async () => (await statusStep(page)).text, { timeout: 5_000, message: 'Pause did not pause' }).toMatch(/^Paused/);
+      const after = await box(page, 'header.topbar button.play');
+      expect(after).toEqual(before);
+      expect(await page.getByRole('button', { name: 'Play', exact: true }).isVisible()).toBe(true);
+      expect(await box(page, 'header.topbar')).toEqual(bar0);
+      // a second click on the same spot plays again
+      await page.mouse.click(before.x + before.w / 2, before.y + before.h / 2);
+      await waitForTraining(page, 1);
+      expect(await box(page, 'header.topbar button.play')).toEqual(before);
+      expect(await box(page, 'header.topbar')).toEqual(bar0);
+
+      // Space pauses and plays (the focus on the page, not in a field)
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('Space');
+      await expect.poll(async () => (await statusStep(page)).text, { timeout: 5_000, message: 'Space did not pause' }).toMatch(/^Paused/);
+      const scrolled = await page.evaluate(() => window.scrollY);
+      expect(scrolled).toBe(0); // Space did not scroll the page
+      // S trains one step
+      const paused = (await statusStep(page)).step!;
+      await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { status: string } | null } } }).normscope.telemetry.get()?.status), { timeout: 5_000 }).toBe('paused');
+      const settled = (await statusStep(page)).step!;
+      await page.keyboard.press('s');
+      await expect.poll(async () => (await statusStep(page)).step, { timeout: 5_000, message: 'S did not train one step' }).toBe(settled + 1);
+      expect(settled).toBeGreaterThanOrEqual(paused);
+      // typing in a field is not a shortcut
+      const epsField = page.getByRole('spinbutton', { name: 'Epsilon' });
+      await epsField.focus();
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Escape');
+      expect((await statusStep(page)).text).toMatch(/^Paused/);
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('Space');
+      await waitForTraining(page, settled + 2);
+
+      // ? lists the shortcuts in a modal dialog; Escape closes it
+      await page.keyboard.press('Shift+Slash');
+      const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await dialog.waitFor({ timeout: 5_000 });
+      expect(await dialog.innerText()).toMatch(/Space[\s\S]*Play or pause[\s\S]*S[\s\S]*Train one step[\s\S]*R[\s\S]*Reset/);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.isVisible(), { message: 'Escape did not close the shortcuts dialog' }).toBe(false);
+      expect((await statusStep(page)).text).toMatch(/^Training/);
+
+      // a live change of the batch size: logged with its step, named in the loss chart's text, restart offered
+      const batch = page.getByRole('spinbutton', { name: 'Batch size' });
+      await batch.fill('2');
+      await batch.press('Enter');
+      type Change = { step: number; key: string; from: number; to: number };
+      const changes = () => page.evaluate(() => (window as unknown as { normscope: { store: { getState(): { changes: Change[] } } } }).normscope.store.getState().changes);
+      await expect.poll(changes, { timeout: 10_000, message: 'the batch change was never logged' }).toHaveLength(1);
+      const [change] = await changes();
+      expect(change).toMatchObject({ key: 'batch', from: 60, to: 2 });
+      expect(change.step).toBeGreaterThan(settled);
+      const stepText = change.step.toLocaleString('en-US');
+      await expect.poll(() => page.locator('[data-chart="LossChart"] .ns-live-summary').innerText(), { timeout: 10_000, message: 'the loss caption never named the change' })
+        .toContain(`Settings changed: batch 60→2 at step ${stepText}.`);
+      // the screen-reader twin says it too within its 5 s interval
+      await expect.poll(() => page.locator('[data-chart="LossChart"] [data-testid="chart-summary"]').innerText(), { timeout: 12_000 }).toContain('batch 60→2');
+      const restart = page.getByRole('button', { name: 'Restart all runs with these settings' });
+      await restart.waitFor({ timeout: 5_000 });
+      await restart.click();
+      await expect.poll(changes, { timeout: 10_000, message: 'the restart did not clear the log' }).toEqual([]);
+      expect(await restart.count()).toBe(0);
+      // the caption names the step the top bar shows (both from the same frame): pause and compare
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { status: string } | null } } }).normscope.telemetry.get()?.status), { timeout: 5_000 }).toBe('paused');
+      await expect.poll(async () => {
+        const bar = (await statusStep(page)).step;
+        const caption = await page.locator('[data-chart="LossChart"] .ns-live-summary').innerText();
+        const m = /^Step ([\d,]+)/.exec(caption);
+        return m && bar !== null ? Number(m[1].replace(/,/g, '')) === bar : false;
+      }, { timeout: 5_000, message: 'the loss caption and the top bar name different steps' }).toBe(true);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('390x844: no horizontal overflow; the bottom sheet holds Play, Batch size and Epsilon on screen', async () => {
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    try {
+      await page.goto(`${baseURL}?paused=1`);
+      await expect.poll(async () => (await statusStep(page)).text, { timeout: 30_000 }).toBe('Paused · step 0');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      for (const [role, name] of [['button', 'Play'], ['slider', 'Batch size'], ['slider', 'Epsilon']] as const) {
+        const el = page.getByRole(role, { name, exact: true });
+        const r = await el.boundingBox();
+        expect(r, `${name} is not shown`).not.toBeNull();
+        expect(r!.y + r!.height, `${name} is below the screen`).toBeLessThanOrEqual(844);
+        expect(await el.evaluate((e) => !!e.closest('.sheet'))).toBe(true);
+      }
+      // the sheet stays at the bottom while the page scrolls
+      await page.evaluate(() => window.scrollTo(0, 2000));
+      const play = await page.getByRole('button', { name: 'Play', exact: true }).boundingBox();
+      expect(play!.y).toBeGreaterThan(600);
+      expect(play!.y + play!.height).toBeLessThanOrEqual(844);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
