@@ -1,7 +1,9 @@
-// The page's sweep workers: one Web Worker per pool slot, wrapped with comlink as a SweepWorkerHandle.
+// The page's sweep workers: one Web Worker per pool slot, wrapped with comlink as a SweepWorkerHandle
+// (sweep jobs, or with spawnSeedWorker the runs of a multi-seed experiment).
 // Comlink does not notice a worker that dies, so an error event rejects the running job here.
 import { proxy, wrap } from 'comlink';
 import type { SweepWorkerHandle } from '../session/sweep/pool';
+import type { SeedJob, SeedResult } from '../session/seeds/seed-job';
 import type { SweepResult } from '../session/sweep/run-job';
 import type { SweepWorkerApi } from '../session/sweep/sweep-worker';
 
@@ -28,4 +30,25 @@ export function spawnSweepWorker(index: number): SweepWorkerHandle {
 /** Workers for this machine: all logical cores but one, at least one. */
 export function browserCores(): number | undefined {
   return typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined;
+}
+
+/** A page worker of the same pool running one multi-seed experiment run at a time (runSeed). */
+export function spawnSeedWorker(index: number): SweepWorkerHandle<SeedJob, SeedResult> {
+  const worker = new Worker(new URL('../../workers/sweep.worker.ts', import.meta.url), { type: 'module', name: `normscope-seeds-${index + 1}` });
+  const remote = wrap<SweepWorkerApi>(worker);
+  let rejectRunning: ((e: Error) => void) | null = null;
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    rejectRunning?.(new Error(`the background worker failed: ${e.message || 'unknown error'}`));
+  });
+  return {
+    run(job, onProgress) {
+      return new Promise<SeedResult>((resolve, reject) => {
+        rejectRunning = reject;
+        remote.runSeed(job, proxy(onProgress)).then(resolve, reject).finally(() => { rejectRunning = null; });
+      });
+    },
+    cancel: () => { void remote.cancel().catch(() => {}); },
+    terminate: () => worker.terminate(),
+  };
 }

@@ -12,6 +12,18 @@ export interface SweepConfig {
   batches: number[];
   examples: number;
   seed: number;
+  /** How many seeds, from `seed` up (1: a one-seed sweep; more: medians and ranges over them). */
+  seedCount: number;
+}
+
+/** The seeds a config runs: seed, seed + 1, ..., seedCount of them. */
+export function configSeeds(c: SweepConfig): number[] {
+  return Array.from({ length: Math.max(1, Math.floor(c.seedCount) || 1) }, (_, i) => c.seed + i);
+}
+
+/** The plan input of a config. */
+export function planInput(c: SweepConfig) {
+  return { norms: c.norms, batches: c.batches, examples: c.examples, seed: c.seed, seeds: configSeeds(c) };
 }
 
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -58,7 +70,9 @@ export interface SweepStoreOptions {
   config?: Partial<SweepConfig>;
 }
 
-export const DEFAULT_SWEEP_CONFIG: Readonly<SweepConfig> = { norms: [...SWEEP_NORMS], batches: [...SWEEP_BATCHES], examples: 30_000, seed: 1 };
+export const DEFAULT_SWEEP_CONFIG: Readonly<SweepConfig> = { norms: [...SWEEP_NORMS], batches: [...SWEEP_BATCHES], examples: 30_000, seed: 1, seedCount: 1 };
+/** Seed counts the page offers. */
+export const SWEEP_SEED_CHOICES: readonly number[] = [1, 3, 8];
 
 export function createSweepStore(options: SweepStoreOptions): SweepStore {
   let pool: SweepPool | null = null;
@@ -83,12 +97,12 @@ export function createSweepStore(options: SweepStoreOptions): SweepStore {
     start() {
       if (get().status === 'running') return;
       const { config } = get();
-      const problem = checkSweepPlan(config);
+      const problem = checkSweepPlan(planInput(config));
       if (problem) {
         set({ status: 'error', error: problem });
         return;
       }
-      const jobs = planSweep(config);
+      const jobs = planSweep(planInput(config));
       const wasRunning = options.live.isRunning();
       if (wasRunning) void options.live.pause();
       const workers = Math.min(poolSize(options.cores), jobs.length);

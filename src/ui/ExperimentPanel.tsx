@@ -1,13 +1,15 @@
 // The explanation of the experiment the page runs: what to look for, what the literature reports, and
 // what NormScope measured with the same protocol (npm run -s experiments), with the preset's variants
 // one click away and a link to the view that shows the answer. Figure 1 draws inside the panel.
-// Figure 1 and the sweep panel load on demand, with the experiment that shows them.
+// Figure 1 and the sweep panel load on demand, with the experiment that shows them. "Run 8 seeds"
+// (SeedsSection) repeats the experiment's measurement over seeds on the background pool.
 import { Suspense } from 'react';
 import { findPreset, type PresetFocus } from '../session/presets';
 import { EXPLANATIONS } from '../session/presets/explanations';
 import { getApp, useApp } from '../state/app';
 import { useLang, useT, type MessageKey } from '../state/i18n';
 import { ChartBoundary } from './ChartBoundary';
+import { SeedsSection } from './SeedsSection';
 import { LAZY_VIEWS } from './lazy-views';
 import { ViewLoading } from './Views';
 
@@ -92,6 +94,7 @@ export function ExperimentPanel() {
           </div>
         ) : null}
       </div>
+      {preset.checks.length > 0 ? <SeedsSection name={preset.name} variant={current} /> : null}
       {preset.focus === 'fig1' ? <div className="experiment-figure"><ChartBoundary name="Figure1Chart" lang={lang}><Suspense fallback={<ViewLoading />}><Figure1Chart /></Suspense></ChartBoundary></div> : null}
       {preset.focus === 'sweep' ? <div className="experiment-figure"><ChartBoundary name="SweepPanel" lang={lang}><Suspense fallback={<ViewLoading />}><SweepPanel /></Suspense></ChartBoundary></div> : null}
     </section>

@@ -1,8 +1,10 @@
-// The batch-size sweep panel: what to run (networks, batch sizes, examples per run, seed), Start and
-// Cancel, the overall progress with the time left, the chart and the table of results as they arrive.
+// The batch-size sweep panel: what to run (networks, batch sizes, examples per run, seed, how many
+// seeds), Start and Cancel, the overall progress with the time left, the chart and the table of
+// results as they arrive; over several seeds the chart draws the median with a min-max band.
 // The state lives in the sweep store (src/state/sweep-store.ts), so closing and reopening the panel
 // keeps a running sweep and its results. The page shows it in the small-batches experiment.
 import { useEffect, useId, useState } from 'react';
+import { SweepBandChart } from '../charts/sweep-band-chart';
 import { SweepChart } from '../charts/sweep-chart';
 import type { NormKind } from '../engine/types';
 import { formatDuration, type DurationUnits } from '../session/sweep/eta';
@@ -11,7 +13,7 @@ import { planSweep, SWEEP_ALL_NORMS, SWEEP_BATCHES, SWEEP_EXAMPLE_CHOICES } from
 import { plannedSeconds } from '../session/sweep/work';
 import { useT, type T } from '../state/i18n';
 import { getSweepStore, useSweep } from '../state/sweep-app';
-import type { SweepConfig } from '../state/sweep-store';
+import { planInput, SWEEP_SEED_CHOICES, type SweepConfig } from '../state/sweep-store';
 import { INITIAL_SWEEP_QUERY } from '../state/sweep-url';
 import { SweepTable } from './SweepTable';
 import './SweepPanel.css';
@@ -32,7 +34,7 @@ export interface SweepPanelProps {
 /** Seconds the plan of `config` should take on `workers` workers, before anything is measured. */
 function planned(config: SweepConfig, workers: number): number | null {
   try {
-    return plannedSeconds(planSweep(config), workers);
+    return plannedSeconds(planSweep(planInput(config)), workers);
   } catch {
     return null;
   }
@@ -185,10 +187,18 @@ export function SweepPanel({ initial, autoStart = false, onClose }: SweepPanelPr
                 store.getState().configure({ seed: v });
               }} />
           </label>
+          <label className="sweep-labelled">
+            <span>{t('seeds.sweep.count')}</span>
+            <select value={config.seedCount} disabled={running} onChange={(e) => store.getState().configure({ seedCount: Number(e.target.value) })}>
+              {SWEEP_SEED_CHOICES.map((n) => (
+                <option key={n} value={n}>{n === 1 ? t('seeds.sweep.one') : t('seeds.sweep.option', { n, from: config.seed, to: config.seed + n - 1 })}</option>
+              ))}
+            </select>
+          </label>
         </div>
         {estimate !== null ? (
           <p className="sweep-plan">
-            {t('sweep.plan', { jobs: config.norms.length * config.batches.length, workers, time: formatDuration(Math.max(1, estimate), units(t)) })}{' '}
+            {t('sweep.plan', { jobs: config.norms.length * config.batches.length * config.seedCount, workers, time: formatDuration(Math.max(1, estimate), units(t)) })}{' '}
             {t('sweep.memory')}
           </p>
         ) : null}
@@ -200,7 +210,9 @@ export function SweepPanel({ initial, autoStart = false, onClose }: SweepPanelPr
 
       <SweepProgressView />
       <SweepStatusLine />
-      <SweepChart results={results} batches={shownBatches} />
+      {new Set(results.map((r) => r.seed)).size > 1
+        ? <SweepBandChart results={results} batches={shownBatches} />
+        : <SweepChart results={results} batches={shownBatches} />}
       <SweepTable results={results} norms={order(shownNorms)} batches={shownBatches} />
     </section>
   );

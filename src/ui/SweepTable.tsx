@@ -1,16 +1,27 @@
 // The sweep's results as a short table under the chart: one row per batch size, one column per
 // network, batch norm twice (running statistics, batch statistics). Empty cells are runs not finished.
+// Over several seeds a cell gives the median and the range over the seeds that finished.
 import type { NormKind } from '../engine/types';
-import { sweepRows } from '../session/sweep/results';
+import { summarize } from '../session/seeds/stats';
 import type { SweepResult } from '../session/sweep/run-job';
 import { useT } from '../state/i18n';
 import { NORM_NAME_KEY } from '../state/run-names';
 
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 export function SweepTable({ results, norms, batches }: { results: readonly SweepResult[]; norms: readonly NormKind[]; batches: readonly number[] }) {
   const t = useT();
-  const cell = (r: SweepResult | undefined, v: number | null | undefined) =>
-    !r ? '–' : r.divergedAt !== null ? t('sweep.table.diverged') : v === null || v === undefined ? '–' : `${(v * 100).toFixed(1)}%`;
+  const rows = [...new Set([...batches, ...results.map((r) => r.batch)])].sort((a, b) => a - b);
+  const cell = (rs: readonly SweepResult[], pick: (r: SweepResult) => number | null) => {
+    if (rs.length === 0) return '–';
+    const values = rs.filter((r) => r.divergedAt === null).map(pick).filter((v): v is number => v !== null);
+    if (values.length === 0) return rs.some((r) => r.divergedAt !== null) ? t('sweep.table.diverged') : '–';
+    if (values.length === 1 && rs.length === 1) return pct(values[0]);
+    const s = summarize(values);
+    const diverged = rs.length - rs.filter((r) => r.divergedAt === null).length;
+    const text = t('seeds.table.cell', { median: pct(s.median), min: (s.min * 100).toFixed(1), max: (s.max * 100).toFixed(1) });
+    return diverged ? `${text} (${t('sweep.table.diverged')} ${diverged})` : text;
+  };
   return (
     <table className="sweep-table">
       <caption>{t('sweep.table.caption')}</caption>
@@ -23,14 +34,14 @@ export function SweepTable({ results, norms, batches }: { results: readonly Swee
         </tr>
       </thead>
       <tbody>
-        {sweepRows(results, batches).map((row) => (
-          <tr key={row.batch} data-batch={row.batch}>
-            <th scope="row">{row.batch}</th>
+        {rows.map((batch) => (
+          <tr key={batch} data-batch={batch}>
+            <th scope="row">{batch}</th>
             {norms.map((n) => {
-              const r = row.cells[n];
+              const rs = results.filter((r) => r.batch === batch && r.norm === n);
               return n === 'batch'
-                ? [<td key="b" data-norm="batch">{cell(r, r?.testAcc)}</td>, <td key="bs" data-norm="batch-stats">{cell(r, r?.testAccBatchStats)}</td>]
-                : <td key={n} data-norm={n}>{cell(r, r?.testAcc)}</td>;
+                ? [<td key="b" data-norm="batch">{cell(rs, (r) => r.testAcc)}</td>, <td key="bs" data-norm="batch-stats">{cell(rs, (r) => r.testAccBatchStats)}</td>]
+                : <td key={n} data-norm={n}>{cell(rs, (r) => r.testAcc)}</td>;
             })}
           </tr>
         ))}
