@@ -2,11 +2,12 @@
 // the background pool (shortened to a few steps from the address), shows the progress with the time
 // left, Cancel keeps the finished runs (dots and summary of those), and a second run to the end draws
 // the strip plot: 16 dots, 8 paired lines, a median per run, and the summary in words, in English and
-// in Chinese.
+// in Chinese. The sweep over 3 seeds draws the median with a min-max band and tables median [min-max].
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/chromium';
 import { openWatchedPage, screenshot } from './support/page';
+import { setSweepChecks } from './support/sweep';
 
 function seedsState(page: Page) {
   return page.evaluate(() => {
@@ -67,6 +68,36 @@ describe('experiments over seeds', () => {
       // the same in Chinese
       await page.getByRole('combobox', { name: /Language|语言/ }).selectOption('zh');
       await expect.poll(() => section.innerText(), { timeout: 5000, message: 'the seeds section did not switch to Chinese' }).toMatch(/运行 8 个种子[\s\S]*个种子的中位数/);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('sweeps over 3 seeds in the page: median line with a min-max band per norm, table cells median [min-max]', async () => {
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1400 } });
+    try {
+      await page.goto(`${baseURL}?paused=1&sweep-examples=1280`);
+      const panel = page.getByTestId('sweep-panel');
+      await panel.waitFor();
+      await setSweepChecks(page, { 'Batch 2': false, 'Batch 4': false, 'Batch 8': false, 'Batch 16': false, 'Batch 32': false, 'Layer norm': false });
+      await panel.getByRole('combobox', { name: 'Seeds' }).selectOption('3');
+      expect(await panel.innerText()).toMatch(/12 runs on \d+ background workers/);
+      await panel.getByRole('button', { name: 'Start sweep' }).click();
+      await expect.poll(() => panel.getByTestId('sweep-status').innerText(), { timeout: 180_000, message: 'the 12 runs of the 3-seed sweep never finished' }).toMatch(/^Done: 12 runs in /);
+      const drawn = await page.evaluate(() => {
+        const svg = document.querySelector('[data-testid="sweep-panel"] svg.sweep-band-chart');
+        return {
+          seeds: svg?.getAttribute('data-seeds') ?? null,
+          bands: [...(svg?.querySelectorAll('path[data-band]') ?? [])].map((p) => p.getAttribute('data-band')),
+          points: svg?.querySelectorAll('g[data-series] circle').length ?? 0,
+          cells: [...document.querySelectorAll('[data-testid="sweep-panel"] .sweep-table td')].map((td) => td.textContent ?? ''),
+        };
+      });
+      expect(drawn).toMatchObject({ seeds: '3', bands: ['plain', 'batch', 'batch-stats'], points: 6 });
+      expect(drawn.cells).toHaveLength(6);
+      for (const c of drawn.cells) expect(c).toMatch(/^\d+\.\d% \[\d+\.\d-\d+\.\d\]$/);
+      await screenshot(page, 'sweep-seeds');
       expect(problems).toEqual([]);
     } finally {
       await close();
