@@ -1,0 +1,201 @@
+// The WebAssembly SIMD kernels of the convolutional layers against the TypeScript ones (the
+// reference, which conv-gradcheck.test.ts checks in float64), on arrays in an arena; and a whole
+// layer-list network trained on either kernel set.
+import { fc, test as fcTest } from '@fast-check/vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { batchnorm2dBackward, batchnorm2dEvalForward, batchnorm2dForward } from './batchnorm2d';
+import { colSize, conv2dBackward, conv2dForward, convGeometry } from './conv2d';
+import { ConvNet } from './convnet';
+import type { ConvNetSpec, NetNorm } from './convnet-spec';
+import { groupnormBackward, groupnormForward } from './groupnorm';
+import { maxpoolBackward, maxpoolForward } from './maxpool';
+import { Rng } from './rng';
+import { SimdArena, simdConv2dForward, simdEnabled, useSimd } from './simd-kernels';
+import type { NormPlacement } from './types';
+
+const initiallyOn = simdEnabled();
+afterAll(() => {
+  useSimd(initiallyOn);
+});
+
+/** got and want agree to float32 round-off of sums of k terms of size ~1 (relative 6e-8 each, random-walk growth). */
+function expectClose(got: ArrayLike<number>, want: ArrayLike<number>, k: number, what: string): void {
+  const tol = 2e-6 * Math.sqrt(k + 1);
+  for (let i = 0; i < want.length; i++) {
+    if (!(Math.abs(got[i] - want[i]) <= tol * (1 + Math.abs(want[i])))) {
+      throw new Error(`${what}[${i}]: SIMD ${got[i]}, TypeScript ${want[i]} (tolerance ${tol})`);
+    }
+  }
+}
+
+/** Runs `body` with the SIMD kernels and with the TypeScript ones; returns both results. */
+function both<T>(body: () => T): { simd: T; ts: T } {
+  useSimd(true);
+  const simd = body();
+  useSimd(false);
+  const ts = body();
+  useSimd(true);
+  return { simd, ts };
+}
+
+function arenaArrays(rng: Rng, arena: SimdArena) {
+  return (n: number, scale = 1, fill?: number): Float32Array => {
+    const a = arena.alloc(n);
+    for (let i = 0; i < n; i++) a[i] = fill ?? scale * rng.normal();
+    return a;
+  };
+}
+
+describe('convolution kernels: SIMD against TypeScript', () => {
+  it('run in SIMD on arrays of an arena, and not on others', () => {
+    useSimd(true);
+    const g = convGeometry(1, 4, 4, 2, 3, 1, 1);
+    const arena = new SimdArena(4096);
+    const a = (n: number) => arena.alloc(n);
+    expect(simdConv2dForward(a(32), a(colSize(g)), a(16), a(18), a(2), 1, g, false)).toBe(true);
+    expect(simdConv2dForward(new Float32Array(32), a(colSize(g)), a(16), a(18), a(2), 1, g, false)).toBe(false);
+  });
+
+  fcTest.prop(
+    [fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }),
+      fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 2 }),
+      fc.boolean(), fc.integer({ min: 0, max: 2 ** 31 - 1 })],
+    { numRuns: 120 },
+  )('conv2d forward and backward agree (N, C, H, W, OC, K, S, P, bias, seed)', (N, C, H, W, OC, K, S, P, withBias, seed) => {
+    const g = convGeometry(C, H, W, OC, K, S, P);
+    if (g.OH < 1 || g.OW < 1) return;
+    const rng = new Rng(seed);
+    const arena = new SimdArena(1 << 16);
+    const f = arenaArrays(rng, arena);
+    const outN = N * OC * g.OH * g.OW;
+    const inp = f(N * C * H * W), w = f(OC * C * K * K), b = withBias ? f(OC) : null, dout = f(outN);
+    const { simd, ts } = both(() => {
+      const out = f(outN, 1, 7), col = f(N * colSize(g), 1, 3), dinp = f(inp.length, 1, 0.5), dw = f(w.length, 1, -1), db = f(OC, 1, 2);
+      conv2dForward(out, col, inp, w, b, N, g, true);
+      conv2dBackward(dinp, dw, withBias ? db : null, f(colSize(g)), dout, col, w, N, g);
+      return { out, dinp, dw, db };
+    });
+    expectClose(simd.out, ts.out, C * K * K, 'out');
+    expectClose(simd.dw, ts.dw, N * g.OH * g.OW, 'dW');
+    expectClose(simd.db, ts.db, N * g.OH * g.OW, 'db');
+    expectClose(simd.dinp, ts.dinp, OC * K * K, 'dinp');
+  });
+
+  fcTest.prop(
+    [fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 11 }), fc.integer({ min: 1, max: 13 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 2 ** 31 - 1 })],
+    { numRuns: 120 },
+  )('max pooling gives the same maxima and sends each gradient to the same input, ties included (planes, H, W, S, seed)', (planes, H, W, S, seed) => {
+    if (H < S || W < S) return;
+    const rng = new Rng(seed);
+    const arena = new SimdArena(1 << 14);
+    const OH = Math.floor(H / S), OW = Math.floor(W / S);
+    // few distinct values and many zeros (as after a ReLU): ties are common
+    const inp = arena.alloc(planes * H * W);
+    for (let i = 0; i < inp.length; i++) inp[i] = Math.max(0, rng.int(5) - 2);
+    const dout = arenaArrays(rng, arena)(planes * OH * OW);
+    const { simd, ts } = both(() => {
+      const out = arena.alloc(planes * OH * OW), dinp = arena.alloc(inp.length).fill(0.25);
+      maxpoolForward(out, inp, planes, H, W, S);
+      maxpoolBackward(dinp, dout, inp, out, planes, H, W, S);
+      return { out: Array.from(out), dinp: Array.from(dinp) };
+    });
+    // selections and one addition per input (windows do not overlap): exactly the same
+    expect(simd.out).toEqual(ts.out);
+    expect(simd.dinp).toEqual(ts.dinp);
+  });
+});
+
+describe('norms of feature maps: SIMD against TypeScript', () => {
+  fcTest.prop(
+    [fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 2 ** 31 - 1 })],
+    { numRuns: 80 },
+  )('BatchNorm2d training forward, backward and evaluation forward agree (N, C, HW, seed)', (N, C, HW, seed) => {
+    if (N * HW < 2) return;
+    const rng = new Rng(seed);
+    const arena = new SimdArena(1 << 15);
+    const f = arenaArrays(rng, arena);
+    const n = N * C * HW;
+    const inp = f(n, 2), gamma = f(C), beta = f(C), dout = f(n), rm = f(C), rv = f(C, 1);
+    for (let c = 0; c < C; c++) rv[c] = 0.5 + Math.abs(rv[c]);
+    for (let i = 0; i < n; i++) inp[i] += 1.5;
+    const { simd, ts } = both(() => {
+      const out = f(n, 1, 0), mean = f(C, 1, 0), rstd = f(C, 1, 0), dinp = f(n, 1, 0.5), dgamma = f(C, 1, 0), dbeta = f(C, 1, 0), evalOut = f(n, 1, 0);
+      batchnorm2dForward(out, mean, rstd, inp, gamma, beta, N, C, HW, 1e-5);
+      batchnorm2dBackward(dinp, dgamma, dbeta, dout, inp, gamma, mean, rstd, N, C, HW);
+      batchnorm2dEvalForward(evalOut, f(C), inp, rm, rv, gamma, beta, N, C, HW, 1e-5);
+      return { out, mean, rstd, dinp, dgamma, dbeta, evalOut };
+    });
+    // Statistics are sums over M = N*HW values; every output is a few operations on them.
+    const M = N * HW;
+    expectClose(simd.mean, ts.mean, M, 'mean');
+    expectClose(simd.rstd, ts.rstd, M, 'rstd');
+    expectClose(simd.out, ts.out, M, 'out');
+    expectClose(simd.dgamma, ts.dgamma, M, 'dgamma');
+    expectClose(simd.dbeta, ts.dbeta, M, 'dbeta');
+    expectClose(simd.dinp, ts.dinp, M, 'dinp');
+    expectClose(simd.evalOut, ts.evalOut, 4, 'eval out');
+  });
+
+  fcTest.prop(
+    [fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2, max: 30 }), fc.integer({ min: 0, max: 2 ** 31 - 1 })],
+    { numRuns: 80 },
+  )('GroupNorm over channels forward and backward agree (N, groups, channels per group, HW, seed)', (N, G, K, HW, seed) => {
+    const C = G * K;
+    const rng = new Rng(seed);
+    const arena = new SimdArena(1 << 15);
+    const f = arenaArrays(rng, arena);
+    const n = N * C * HW;
+    const inp = f(n, 2), gamma = f(C), beta = f(C), dout = f(n);
+    const { simd, ts } = both(() => {
+      const out = f(n, 1, 0), mean = f(N * G, 1, 0), rstd = f(N * G, 1, 0), dinp = f(n, 1, 0.5), dgamma = f(C, 1, 0), dbeta = f(C, 1, 0);
+      groupnormForward(out, mean, rstd, inp, gamma, beta, N, C, G, 1e-5, HW);
+      groupnormBackward(dinp, dgamma, dbeta, dout, inp, gamma, mean, rstd, N, C, G, HW);
+      return { out, mean, rstd, dinp, dgamma, dbeta };
+    });
+    const L = K * HW;
+    expectClose(simd.mean, ts.mean, L, 'mean');
+    expectClose(simd.rstd, ts.rstd, L, 'rstd');
+    expectClose(simd.out, ts.out, L, 'out');
+    expectClose(simd.dgamma, ts.dgamma, N * HW, 'dgamma');
+    expectClose(simd.dbeta, ts.dbeta, N * HW, 'dbeta');
+    expectClose(simd.dinp, ts.dinp, L, 'dinp');
+  });
+});
+
+function cnnSpec(norm: NetNorm, placement: NormPlacement): ConvNetSpec {
+  const groups = norm === 'group' ? { groups: 2 } : {};
+  return {
+    inputShape: [1, 12, 12], eps: 1e-5, momentum: 0.1,
+    layers: [
+      { type: 'conv', out: 4, kernel: 3, stride: 1, padding: 1, norm, activation: 'relu', placement, ...groups },
+      { type: 'maxpool', size: 2 },
+      { type: 'conv', out: 6, kernel: 3, stride: 1, padding: 1, norm, activation: 'relu', placement, ...groups },
+      { type: 'maxpool', size: 2 },
+      { type: 'flatten' },
+      { type: 'linear', out: 5, norm: 'none', activation: 'linear' },
+    ],
+  };
+}
+
+describe('a layer-list network on either kernel set', () => {
+  for (const [norm, placement] of [['none', 'pre'], ['batch', 'pre'], ['batch', 'post'], ['group', 'pre']] as [NetNorm, NormPlacement][]) {
+    it(`${norm} norm (${placement}): the same losses, running statistics and evaluation over 15 SGD steps`, () => {
+      const rng = new Rng(21);
+      const N = 8;
+      const x = Float32Array.from({ length: 15 * N * 144 }, () => rng.uniform());
+      const y = Int32Array.from({ length: 15 * N }, () => rng.int(5));
+      const { simd, ts } = both(() => {
+        const model = new ConvNet(cnnSpec(norm, placement), { type: 'sgd', lr: 0.05, momentum: 0.9, weightDecay: 0 }, { seed: 2 });
+        const losses: number[] = [];
+        for (let s = 0; s < 15; s++) losses.push(model.trainStep(x.subarray(s * N * 144, (s + 1) * N * 144), y.subarray(s * N, (s + 1) * N), N));
+        const ev = model.evaluate(x.subarray(0, 40 * 144), y.subarray(0, 40), 40, { keepLogits: true });
+        const running = model.weightLayers[0].runningVar ? Array.from(model.weightLayers[0].runningVar) : [];
+        return { losses, logits: Array.from(ev.logits!), running };
+      });
+      // float32 round-off (~1e-6) compounds mildly over 15 small steps; a kernel fault shows at 1e-2 and more
+      expectClose(simd.losses, ts.losses, 1e4, 'loss');
+      expectClose(simd.running, ts.running, 1e4, 'running var');
+      expectClose(simd.logits, ts.logits, 1e4, 'eval logits');
+    });
+  }
+});
