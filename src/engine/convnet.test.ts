@@ -154,3 +154,23 @@ describe('layer-list network', () => {
     }
   });
 });
+
+describe('PyTorch default initialisation', () => {
+  it('draws weights and biases from U(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in = in * k * k for a conv', () => {
+    const model = new ConvNet(defaultCnn('none'), SGD, { init: 'pytorch', seed: 9 });
+    for (const [l, fanIn] of [[model.weightLayers[0], 9], [model.weightLayers[1], 72], [model.weightLayers[2], 784]] as const) {
+      const bound = 1 / Math.sqrt(fanIn);
+      for (const a of [l.W, l.b]) {
+        expect(Math.max(...Array.from(a, Math.abs))).toBeLessThanOrEqual(bound);
+      }
+      // the variance of U(-a, a) is a^2 / 3; with n >= 1152 draws the sample variance is within 15% (about 4 standard errors)
+      if (l.W.length >= 1000) {
+        const v = Array.from(l.W).reduce((s, w) => s + w * w, 0) / l.W.length;
+        expect(v / (bound * bound / 3)).toBeGreaterThan(0.85);
+        expect(v / (bound * bound / 3)).toBeLessThan(1.15);
+      }
+      expect(Array.from(l.b).some((b) => b !== 0)).toBe(true);
+    }
+    expect(() => new ConvNet(defaultCnn('none'), SGD, { init: 'uniform' })).toThrow(/use normal:STD .*, xavier, he or pytorch/);
+  });
+});

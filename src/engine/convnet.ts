@@ -10,7 +10,7 @@ import { crossentropyBackward, crossentropyForward } from './crossentropy';
 import { colSize } from './conv2d';
 import { planConvNet, type ConvNetSpec, type PlannedLayer, type Shape3 } from './convnet-spec';
 import type { MakeArray, NormMode } from './hidden-layer';
-import { initWeights, parseInit } from './init';
+import { initBias, initWeights, parseInit } from './init';
 import type { EvalResult, EvaluateOptions, LayerParams } from './mlp';
 import { createOptimizer, type Optimizer, type Param } from './optimizer';
 import { PoolLayer } from './pool-layer';
@@ -30,7 +30,7 @@ export type NetLayer = WeightLayer | PoolLayer | FlattenLayer;
 
 export interface ConvNetOptions {
   dtype?: Dtype;
-  /** Weight initialisation (default he); biases 0, gamma 1, beta 0. */
+  /** Weight initialisation (default he); biases 0 (pytorch: drawn as the weights), gamma 1, beta 0. */
   init?: InitSpec;
   /** Seed of the weights' RNG (default 1); ignored when `rng` is given. */
   seed?: number;
@@ -94,13 +94,14 @@ export class ConvNet {
     this.optimizer = createOptimizer(optimizer, this.dtype === 'float64' ? (n) => new Float64Array(n) : (n) => new Float32Array(n));
   }
 
-  /** Draws every weight tensor from `init` in layer order (fan-in C*K*K for a conv); the rest 0 / 1. */
+  /** Draws every weight tensor (then, for pytorch, its bias) from `init` in layer order (fan-in C*K*K for a conv); gamma 1, beta 0. */
   initialize(init: InitSpec, rng: Rng): void {
     const parsed = parseInit(init);
     for (const l of this.weightLayers) {
       const K2 = l.geometry ? l.geometry.K * l.geometry.K : 1;
-      initWeights(l.W, parsed, l.fanIn, l.channels * K2, rng);
-      l.b.fill(0);
+      // fan-out as PyTorch counts it for a conv: out * k * k
+      initWeights(l.W, parsed, l.fanIn, l.channels * K2, rng, l.channels * l.fanIn);
+      initBias(l.b, parsed, l.fanIn, rng);
       l.gamma?.fill(1);
       l.beta?.fill(0);
       l.runningMean?.fill(0);

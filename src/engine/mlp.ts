@@ -3,7 +3,7 @@
 // softmax cross-entropy. Build it from a spec, train it one mini-batch at a time, evaluate it.
 import { crossentropyBackward, crossentropyForward } from './crossentropy';
 import { HiddenLayer, usesBatchStatistics, type NormMode, type NormSettings, type Workspace } from './hidden-layer';
-import { initWeights, parseInit } from './init';
+import { initBias, initWeights, parseInit } from './init';
 import { matmulBackward, matmulForward } from './matmul';
 import { createOptimizer, type Optimizer, type Param } from './optimizer';
 import { Rng } from './rng';
@@ -122,14 +122,14 @@ export class Mlp {
     const parsed = parseInit(init);
     for (const l of this.layers) {
       initWeights(l.W, parsed, l.inputSize, l.units, rng);
-      l.b.fill(0);
+      initBias(l.b, parsed, l.inputSize, rng); // 0 but for pytorch
       l.gamma?.fill(1);
       l.beta?.fill(0);
       l.runningMean?.fill(0);
       l.runningVar?.fill(1);
     }
     initWeights(this.Wout, parsed, this.lastInputSize, this.spec.outputSize, rng);
-    this.bout.fill(0);
+    initBias(this.bout, parsed, this.lastInputSize, rng);
   }
 
   /** Number of trainable scalars. */

@@ -49,7 +49,10 @@ export type OptimizerSpec =
   | { type: 'sgd'; lr: number; momentum: number; weightDecay: number }
   | { type: 'adam'; lr: number; beta1: number; beta2: number; eps: number; weightDecay: number };
 
-/** `normal:STD` (N(0, STD^2)), `xavier` (Glorot normal), `he` (Kaiming normal, fan-in). */
+/**
+ * `normal:STD` (N(0, STD^2)), `xavier` (Glorot normal), `he` (Kaiming normal, fan-in), `pytorch`
+ * (PyTorch's default: weights and biases U(-1/sqrt(fan_in), 1/sqrt(fan_in))).
+ */
 export type InitSpec = string;
 
 /** Thrown for any input the engine refuses: the message says what is wrong. */
