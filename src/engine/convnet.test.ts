@@ -96,6 +96,11 @@ describe('layer-list network', () => {
       // float32 sums of 384 values ~1: relative error well below 1e-5
       expect(l.runningMean![c]).toBeCloseTo(mean, 5);
       expect(l.runningVar![c] / (v / (M - 1))).toBeCloseTo(1, 5);
+      expect(l.train.mean[c]).toBeCloseTo(mean, 5);
+      const batchVar = new Float64Array(3);
+      expect(l.batchVariance(batchVar, 6, model.spec.eps)).toBe(3);
+      // var from float32 rstd: relative error ~1e-7 of var + eps, i.e. ~1e-7 here
+      expect(batchVar[c] / (v / M)).toBeCloseTo(1, 5);
     }
     // With running statistics equal to this batch's (unbiased var, so slightly larger), evaluation differs only a little from training.
     const train = Float32Array.from(model.trainLogits());

@@ -164,6 +164,20 @@ export class WeightLayer {
     return this.ws(phase).norm;
   }
 
+  /**
+   * The variances of the last training step's batch statistics, written into `out` without
+   * allocating: per channel for batch norm (C values), per sample and group for group norm
+   * (N * groups values, N the last batch size); var = 1/rstd^2 - eps. Returns how many were written
+   * (0 without a norm).
+   */
+  batchVariance(out: FloatArray, N: number, eps: number): number {
+    if (this.normKind === 'none') return 0;
+    const n = this.normKind === 'group' ? N * this.groups : this.channels;
+    const rstd = this.train.rstd;
+    for (let i = 0; i < n; i++) out[i] = 1 / (rstd[i] * rstd[i]) - eps;
+    return n;
+  }
+
   forward(phase: Phase, inp: FloatArray, N: number, mode: NormMode, eps: number, momentum: number): void {
     const ws = this.ws(phase);
     if (this.geometry !== null) conv2dForward(ws.z, ws.col, inp, this.W, this.b, N, this.geometry, ws.training);
