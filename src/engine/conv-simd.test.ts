@@ -1,7 +1,7 @@
 // The WebAssembly SIMD kernels of the convolutional layers against the TypeScript ones (the
 // reference, which conv-gradcheck.test.ts checks in float64), on arrays in an arena; and a whole
 // layer-list network trained on either kernel set.
-import { fc, test as fcTest } from '@fast-check/vitest';
+import { fc, test as fcTest } from '../testing/property';
 import { afterAll, describe, expect, it } from 'vitest';
 import { batchnorm2dBackward, batchnorm2dEvalForward, batchnorm2dForward } from './batchnorm2d';
 import { colSize, conv2dBackward, conv2dForward, convGeometry } from './conv2d';
