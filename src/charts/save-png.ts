@@ -187,7 +187,9 @@ export async function saveFigurePng(figure: HTMLElement, name: string): Promise<
   const footFont = `400 11px ${figCs.fontFamily}`;
   if (measure) measure.font = footFont;
   const foot = footerLines(frame, settings, changes, lang).flatMap((l) => (measure ? wrap(measure, l, box.width - 2 * pad) : [l]));
-  const bodyH = y(box.height);
+  // the figure ends at its last drawn row (a card stretched by its grid row has blank space below)
+  const lastDrawn = drawn.reduce((m, [, b]) => Math.max(m, b), 0);
+  const bodyH = Math.min(y(box.height), y(lastDrawn) + pad);
   const height = bodyH + foot.length * lineH + pad;
 
   const out = document.createElement('canvas');
