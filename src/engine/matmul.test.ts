@@ -3,6 +3,7 @@ import { fc, test as fcTest } from '../testing/property';
 import { describe, expect, it } from 'vitest';
 import { gemmAccumulate, matmulBackward, matmulForward, useSimd } from './matmul';
 import { EngineError, type FloatArray } from './types';
+import { U32, U64 } from '../testing/bounds';
 import { Rng } from './rng';
 
 /** Uniform numbers in [0, 1) from the engine's seeded generator, so that failures reproduce. */
@@ -58,18 +59,21 @@ function refBackward(dout: FloatArray, inp: FloatArray, w: FloatArray, B: number
 }
 
 /**
- * Elementwise |a - e| <= tol * (scale + |e|), where scale covers the cancellation in a sum of
- * `terms` products of values in [-1, 1]. Returns the first failing index or -1.
+ * Elementwise |a - e| <= (terms + 2) u magnitude_i: a sum of `terms` products, in any order, is off by
+ * at most (terms - 1) u sum|products| (+1 for the products' own rounding, +1 for the bias and the
+ * store), where magnitude_i = sum|products| (+ |bias|) is the same kernel on absolute values.
+ * Returns the first failing index or -1.
  */
-function firstMismatch(actual: FloatArray, expected: ArrayLike<number>, n: number, tol: number, terms: number): number {
-  const scale = Math.sqrt(Math.max(terms, 1));
+function firstMismatch(actual: FloatArray, expected: ArrayLike<number>, magnitude: ArrayLike<number>, n: number, u: number, terms: number): number {
   for (let i = 0; i < n; i++) {
     const a = actual[i];
     const e = expected[i];
-    if (!(Math.abs(a - e) <= tol * (scale + Math.abs(e)))) return i;
+    if (!(Math.abs(a - e) <= (terms + 2) * u * magnitude[i])) return i;
   }
   return -1;
 }
+
+const abs = (a: FloatArray | null) => (a ? Float64Array.from(a, Math.abs) : null);
 
 /** Every index from n on still holds the sentinel. */
 function tailUntouched(a: FloatArray, n: number, sentinel: number): boolean {
@@ -77,14 +81,15 @@ function tailUntouched(a: FloatArray, n: number, sentinel: number): boolean {
   return true;
 }
 
-const TOL = { Float32Array: 2e-6, Float64Array: 1e-13 } as const;
+/** Unit round-off of the array type the kernel accumulates in. */
+const UNIT = { Float32Array: U32, Float64Array: U64 } as const;
 const EXTRA = 5;
 const SENT = 7.25;
 
 /** Runs forward + backward on one shape and checks everything against the reference. */
 function checkShape(T: Ctor, B: number, C: number, OC: number, seed: number, withBias: boolean, withDinp: boolean, withDbias: boolean): void {
   const rnd = makeRng(seed);
-  const tol = T === Float32Array ? TOL.Float32Array : TOL.Float64Array;
+  const tol = T === Float32Array ? UNIT.Float32Array : UNIT.Float64Array;
   const inp = filled(T, B * C, rnd, EXTRA, SENT);
   const w = filled(T, OC * C, rnd, EXTRA, SENT);
   const bias = withBias ? filled(T, OC, rnd, EXTRA, SENT) : null;
@@ -95,10 +100,12 @@ function checkShape(T: Ctor, B: number, C: number, OC: number, seed: number, wit
   const out = filled(T, B * OC, rnd, EXTRA, SENT); // garbage in the used part: forward must overwrite it
   matmulForward(out, inp, w, bias, B, C, OC);
   const ref = refForward(inp, w, bias, B, C, OC);
-  expect(firstMismatch(out, ref, B * OC, tol, C), `forward ${label}`).toBe(-1);
+  const mag = refForward(abs(inp)!, abs(w)!, abs(bias), B, C, OC);
+  expect(firstMismatch(out, ref, mag, B * OC, tol, C), `forward ${label}`).toBe(-1);
   expect(tailUntouched(out, B * OC, SENT), `forward tail ${label}`).toBe(true);
 
   const r = refBackward(dout, inp, w, B, C, OC);
+  const m = refBackward(abs(dout)!, abs(inp)!, abs(w)!, B, C, OC);
   const dinp = withDinp ? new T(B * C + EXTRA).fill(SENT) : null;
   if (dinp) dinp.fill(0, 0, B * C);
   const dw = new T(OC * C + EXTRA).fill(SENT);
@@ -107,13 +114,13 @@ function checkShape(T: Ctor, B: number, C: number, OC: number, seed: number, wit
   if (db) db.fill(0, 0, OC);
   matmulBackward(dinp, dw, db, dout, inp, w, B, C, OC);
   if (dinp) {
-    expect(firstMismatch(dinp, r.dinp, B * C, tol, OC), `dinp ${label}`).toBe(-1);
+    expect(firstMismatch(dinp, r.dinp, m.dinp, B * C, tol, OC), `dinp ${label}`).toBe(-1);
     expect(tailUntouched(dinp, B * C, SENT), `dinp tail ${label}`).toBe(true);
   }
-  expect(firstMismatch(dw, r.dw, OC * C, tol, B), `dweight ${label}`).toBe(-1);
+  expect(firstMismatch(dw, r.dw, m.dw, OC * C, tol, B), `dweight ${label}`).toBe(-1);
   expect(tailUntouched(dw, OC * C, SENT), `dweight tail ${label}`).toBe(true);
   if (db) {
-    expect(firstMismatch(db, r.db, OC, tol, B), `dbias ${label}`).toBe(-1);
+    expect(firstMismatch(db, r.db, m.db, OC, tol, B), `dbias ${label}`).toBe(-1);
     expect(tailUntouched(db, OC, SENT), `dbias tail ${label}`).toBe(true);
   }
   // Inputs are read-only.
@@ -190,11 +197,13 @@ describe('matmul semantics', () => {
     const rnd = makeRng(5);
     const inp = filled(Float64Array, B * C, rnd), w = filled(Float64Array, OC * C, rnd), dout = filled(Float64Array, B * OC, rnd);
     const r = refBackward(dout, inp, w, B, C, OC);
+    const m = refBackward(abs(dout)!, abs(inp)!, abs(w)!, B, C, OC);
     const dinp = new Float64Array(B * C).fill(1.5), dw = new Float64Array(OC * C).fill(-2), db = new Float64Array(OC).fill(3);
     matmulBackward(dinp, dw, db, dout, inp, w, B, C, OC);
-    for (let i = 0; i < B * C; i++) expect(dinp[i]).toBeCloseTo(1.5 + r.dinp[i], 12);
-    for (let i = 0; i < OC * C; i++) expect(dw[i]).toBeCloseTo(-2 + r.dw[i], 12);
-    for (let i = 0; i < OC; i++) expect(db[i]).toBeCloseTo(3 + r.db[i], 12);
+    // the old content is one more term of the sum: (n + 3) u (|old| + sum|products|), as in firstMismatch
+    for (let i = 0; i < B * C; i++) expect(Math.abs(dinp[i] - (1.5 + r.dinp[i]))).toBeLessThanOrEqual((OC + 3) * U64 * (1.5 + m.dinp[i]));
+    for (let i = 0; i < OC * C; i++) expect(Math.abs(dw[i] - (-2 + r.dw[i]))).toBeLessThanOrEqual((B + 3) * U64 * (2 + m.dw[i]));
+    for (let i = 0; i < OC; i++) expect(Math.abs(db[i] - (3 + r.db[i]))).toBeLessThanOrEqual((B + 3) * U64 * (3 + m.db[i]));
   });
 
   it('forward overwrites out (does not accumulate) and uses only the first B*C inputs', () => {
@@ -207,7 +216,7 @@ describe('matmul semantics', () => {
     matmulForward(out, inp, w, null, B, C, OC);
     expect(Array.from(out)).toEqual(Array.from(first));
     const ref = refForward(inp, w, null, B, C, OC);
-    expect(firstMismatch(out, ref, B * OC, 2e-6, C)).toBe(-1);
+    expect(firstMismatch(out, ref, refForward(abs(inp)!, abs(w)!, null, B, C, OC), B * OC, U32, C)).toBe(-1);
   });
 
   it('the JavaScript kernel accumulates float32 products in double and rounds once', () => {
@@ -241,7 +250,15 @@ describe('matmul semantics', () => {
       };
       const js = run(false);
       const wasm = run(true);
-      js.forEach((a, i) => a.forEach((v, j) => expect(Math.abs(wasm[i][j] - v)).toBeLessThan(1e-5 * (1 + Math.sqrt(Math.max(B, C, OC))))));
+      // both sum in float32, in different orders: each within (n + 2) u32 sum|products| of the exact
+      // value (n = C for out, OC for dinp, B for dw and db), so within twice that of each other
+      const mag = refForward(abs(inp)!, abs(w)!, abs(b), B, C, OC);
+      const m = refBackward(abs(dout)!, abs(inp)!, abs(w)!, B, C, OC);
+      const bounds = [[mag, C], [m.dinp, OC], [m.dw, B], [m.db, B]] as const;
+      js.forEach((a, i) => a.forEach((v, j) => {
+        const [magnitude, n] = bounds[i];
+        expect(Math.abs(wasm[i][j] - v), `array ${i}, index ${j}, B=${B} C=${C} OC=${OC}`).toBeLessThanOrEqual(2 * (n + 2) * U32 * magnitude[j]);
+      }));
     }
   });
 
@@ -283,13 +300,15 @@ describe('gemmAccumulate (the shared core) with arbitrary strides', () => {
     const [om, on] = oT ? [1, M] : [N, 1];
     const O = new T(O0);
     gemmAccumulate(O, om, on, M, N, K, X, xm, xk, Y, ym, yk);
-    const tol = f64 ? 1e-13 : 2e-6;
+    const u = f64 ? U64 : U32;
     for (let m = 0; m < M; m++) {
       for (let n = 0; n < N; n++) {
         let s = O0[m * om + n * on];
-        for (let k = 0; k < K; k++) s += X[m * xm + k * xk] * Y[n * ym + k * yk];
+        let mag = Math.abs(s);
+        for (let k = 0; k < K; k++) { s += X[m * xm + k * xk] * Y[n * ym + k * yk]; mag += Math.abs(X[m * xm + k * xk] * Y[n * ym + k * yk]); }
         const got = O[m * om + n * on];
-        if (!(Math.abs(got - s) <= tol * (Math.sqrt(K + 1) + Math.abs(s)))) {
+        // K products added to O in any order: (K + 2) u (|O| + sum|products|), as in firstMismatch
+        if (!(Math.abs(got - s) <= (K + 2) * u * mag)) {
           throw new Error(`M=${M} N=${N} K=${K} m=${m} n=${n}: got ${got}, want ${s}`);
         }
       }
