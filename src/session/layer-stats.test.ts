@@ -1,6 +1,7 @@
 // LayerStats against naive float64 formulas and the sorting percentile reference; NaN handling,
 // saturation, sampling above the cap, reuse without reallocation, and the engine's real workspaces.
 import { fc, test as fcTest } from '../testing/property';
+import { maxAbs, U64 as u64 } from '../testing/bounds';
 import { describe, expect, it } from 'vitest';
 import { Mlp } from '../engine/mlp';
 import { Rng } from '../engine/rng';
@@ -56,14 +57,19 @@ describe('LayerStatsComputer', () => {
       const c = column(v, p.rows, p.units, u);
       means.push(mean(c));
       vars.push(popVar(c));
-      closeTo(s.unitMean[u], means[u], 1e-12, 1e-12 * (Math.abs(p.shift) + p.scale));
-      closeTo(s.unitVar[u], vars[u], 1e-9, 1e-12 * (p.shift ** 2 + p.scale ** 2));
     }
-    const tol = 1e-12 * (p.shift ** 2 + p.scale ** 2 + 1);
-    closeTo(s.meanOfMeans, mean(Array.from(v)), 1e-12, tol);
-    closeTo(s.meanOfVars, mean(vars), 1e-9, tol);
-    closeTo(s.stdOfMeans, popStd(means), 1e-6, 1e-6 * (Math.abs(p.shift) + p.scale));
-    closeTo(s.stdOfVars, popStd(vars), 1e-6, 1e-6 * (p.shift ** 2 + p.scale ** 2));
+    // Bounds from float64 rounding of float32 inputs (src/testing/bounds.ts), X = max|value|: a mean of
+    // n values is off by (n + 1) u X; a variance (one- or two-pass) by (n + 4) u X^2 absolute; a
+    // standard deviation near 0 by the square root of its variance's error (|sqrt a - sqrt b| <= sqrt|a - b|).
+    const X = maxAbs(v), n = p.rows, U = p.units;
+    for (let u = 0; u < U; u++) {
+      closeTo(s.unitMean[u], means[u], 0, 4 * (n + 1) * u64 * X);
+      closeTo(s.unitVar[u], vars[u], 0, 8 * (n + 4) * u64 * X * X);
+    }
+    closeTo(s.meanOfMeans, mean(Array.from(v)), 0, 4 * (n * U + 2) * u64 * X);
+    closeTo(s.meanOfVars, mean(vars), 0, 8 * (n + U + 4) * u64 * X * X);
+    closeTo(s.stdOfMeans, popStd(means), 0, Math.sqrt(16 * (n + U + 4) * u64) * X);
+    closeTo(s.stdOfVars, popStd(vars), 0, Math.sqrt(16 * (n + U + 4) * u64) * X * X);
     expect(s.minOfMeans).toBe(Math.min(...Array.from(s.unitMean.subarray(0, p.units))));
     expect(s.maxOfVars).toBe(Math.max(...Array.from(s.unitVar.subarray(0, p.units))));
     expect([s.rows, s.units, s.count, s.nanCount, s.quantileValues]).toEqual([p.rows, p.units, p.rows * p.units, 0, p.rows * p.units]);
