@@ -44,6 +44,8 @@ describe('folding batch norm into the linear layers', () => {
   for (const norm of ['batch', 'renorm'] as const) {
     for (const placement of ['pre', 'post'] as const) {
       it(`${norm}, ${placement}: the folded plain network gives the same evaluation logits (float32 and float64)`, () => {
+        // folding reorders a few roundings per layer on logits of order 1-10 (fixed seed): measured at most
+        // 1.6e-6 (float32, ~25 u32) and 6e-15 (float64, ~50 u64); the bounds leave a factor of 6 and 170
         for (const [dtype, tol] of [['float32', 1e-5], ['float64', 1e-12]] as const) {
           const m = trained(norm, placement, dtype);
           // the norms learned something: gamma, beta and running statistics are far from their start

@@ -12,6 +12,8 @@ import { Rng } from './rng';
 import { dot, numericGradient, randomArray, relativeError } from './test-support';
 import type { Activation, HiddenLayerSpec, ModelSpec, NormKind, NormPlacement } from './types';
 
+// Central differences with h = 1e-6 on fixed float64 inputs: truncation h^2 |f'''| / 6 plus rounding
+// u |L| / h, about 1e-10 relative here; a wrong gradient term is off by O(1).
 const TOL = 1e-6;
 
 describe('kernel gradients (float64, central differences)', () => {
@@ -113,6 +115,7 @@ function expectGradientsMatch(model: Mlp, loss: () => number, norm: NormKind, pl
       // BN (and renorm) removes any constant shift: the bias feeding it has no effect and a gradient of
       // exactly 0 (the finite differences see only round-off, about 1e-10)
       expect(Math.max(...analytic[i].map(Math.abs)), p.name).toBe(0);
+      // the finite differences of a constant loss: rounding u |L| / h = 1e-16 |L| / 1e-6, with |L| ~ 1
       expect(Math.max(...numeric.map(Math.abs)), p.name).toBeLessThan(1e-8);
     } else {
       expect(relativeError(analytic[i], numeric), p.name).toBeLessThan(TOL);
