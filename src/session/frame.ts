@@ -32,6 +32,9 @@ export interface StageFrame {
   distribution: Float32Array;
   /** Counts on the session's shared bins for this (layer, stage): frame.bins[layer][stage]. */
   hist: Float32Array;
+  /** Values below the bins' lo and above their hi: counted here, in no bin (an overflow, not a spike). */
+  under: number;
+  over: number;
 }
 
 
@@ -142,7 +145,7 @@ interface LayerView {
 
 function copyView(v: LayerView): LayerView {
   return {
-    stages: v.stages.map((s) => s && { stage: s.stage, stats: s.stats.slice(), distribution: s.distribution.slice(), hist: s.hist.slice() }),
+    stages: v.stages.map((s) => s && { stage: s.stage, stats: s.stats.slice(), distribution: s.distribution.slice(), hist: s.hist.slice(), under: s.under, over: s.over }),
     saturation: v.saturation,
     running: v.running && { mean: v.running.mean.slice(), variance: v.running.variance.slice(), batchMean: v.running.batchMean.slice(), batchVar: v.running.batchVar.slice() },
   };
@@ -385,6 +388,8 @@ export class FrameBuilder {
         stats: Float32Array.from([st.meanOfMeans, st.meanOfVars, st.stdOfMeans, st.stdOfVars, st.min, st.max, st.p15, st.p50, st.p85]),
         distribution: Float32Array.from(st.distribution),
         hist,
+        under: bins.countedBelow,
+        over: bins.countedAbove,
       };
     });
     let running: LayerFrame['running'] = null;

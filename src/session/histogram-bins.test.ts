@@ -1,6 +1,6 @@
 // StableBins: the nice-range rule, exact counting against the bin edges, and the range policy over long
 // simulated trainings: no rebin under fluctuation, grow only after persistent overflow, shrink only
-// after 200 narrow updates, union of runs, determinism, domains, NaN and infinities.
+// after shrinkPatience narrow updates, union of runs, determinism, domains, NaN and infinities.
 import { fc, test as fcTest } from '../testing/property';
 import { U64 } from '../testing/bounds';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ function normals(rng: Rng, n: number, scale = 1, shift = 0): Float32Array {
   return Float32Array.from({ length: n }, () => shift + scale * rng.normal());
 }
 
-/** One update of one run: observe, then count. Returns the clipped count. */
+/** One update of one run: observe, then count. Returns the count outside the range (in no bin). */
 function update(bins: StableBins, values: Float32Array, out = new Float32Array(bins.bins)): number {
   bins.observe(values, values.length);
   return bins.count(values, values.length, out);
@@ -79,18 +79,21 @@ describe('niceRange', () => {
 
 describe('StableBins counting', () => {
   fcTest.prop([fc.array(fc.oneof(fc.double({ min: -20, max: 20, noNaN: true }), fc.constantFrom(NaN, Infinity, -Infinity)), { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 50 })])(
-    'each value lands in the bin whose edges hold it; outside values are clipped to the edge bins', (vals, nb) => {
+    'each value lands in the bin whose edges hold it; outside values are in no bin, counted below or above', (vals, nb) => {
       const bins = new StableBins({ bins: nb });
       const v = Float64Array.from(vals);
       bins.observe(Float64Array.of(-5, 5));
       bins.commit();
       const out = new Float32Array(nb);
       const clipped = bins.count(v, v.length, out);
+      const sides = [bins.countedBelow, bins.countedAbove];
       const want = new Float32Array(nb);
-      let wantClipped = 0;
+      let wantBelow = 0;
+      let wantAbove = 0;
       for (const x of vals) {
         if (Number.isNaN(x)) continue;
-        if (x < bins.lo || x > bins.hi) { wantClipped++; want[x < bins.lo ? 0 : nb - 1]++; continue; }
+        if (x < bins.lo) { wantBelow++; continue; }
+        if (x > bins.hi) { wantAbove++; continue; }
         const single = new Float32Array(nb);
         bins.count([x], 1, single);
         const i = single.findIndex((c) => c === 1);
@@ -101,7 +104,8 @@ describe('StableBins counting', () => {
         expect(x).toBeLessThanOrEqual(bins.edge(i + 1) + slack);
         want[i]++;
       }
-      expect(clipped).toBe(wantClipped);
+      expect(clipped).toBe(wantBelow + wantAbove);
+      expect(sides).toEqual([wantBelow, wantAbove]);
       expect(Array.from(out)).toEqual(Array.from(want));
     });
 
@@ -145,7 +149,7 @@ describe('StableBins range policy', () => {
     expect(bins.hi).toBeGreaterThan(3);
     expect(bins.hi - bins.lo).toBeLessThan(12);
     expect(clipped).toBeLessThanOrEqual(12); // at most the 0.1% tails
-    expect(out.reduce((s, c) => s + c, 0)).toBe(6000);
+    expect(out.reduce((s, c) => s + c, 0)).toBe(6000 - clipped); // the tails outside are in no bin
   });
 
   it('does not rebin under fluctuations: 3000 updates of fresh batches with a jittering scale', () => {
@@ -175,7 +179,7 @@ describe('StableBins range policy', () => {
   });
 
   it('grows only after overflowPatience consecutive updates with > 1% counted outside, to 2x headroom', () => {
-    const bins = new StableBins();
+    const bins = new StableBins({ overflowPatience: 3 });
     const rng = new Rng(4);
     update(bins, normals(rng, 6000));
     const [lo0, hi0] = [bins.lo, bins.hi];
@@ -216,8 +220,25 @@ describe('StableBins range policy', () => {
     expect(bins.hi).toBeGreaterThan(300);
   });
 
-  it('shrinks at the commit after 200 consecutive narrow updates, and never again while the data stays put', () => {
+  it('by default follows the recent data: a burst 1000x wider (batch 2) grows at once, and 21 commits after it the range is back', () => {
     const bins = new StableBins();
+    const rng = new Rng(16);
+    for (let t = 0; t < 5; t++) update(bins, normals(rng, 2000, 1));
+    const width0 = bins.hi - bins.lo;
+    update(bins, normals(rng, 2000, 1000));
+    update(bins, normals(rng, 2000, 1000));
+    update(bins, normals(rng, 2000, 1000)); // judged with the previous two: overflowPatience = 2
+    expect(bins.hi).toBeGreaterThan(2000);
+    const grown = bins.version;
+    for (let t = 0; t < 20; t++) update(bins, normals(rng, 2000, 1));
+    expect(bins.version).toBe(grown); // 20 narrow updates judged at 20 commits: the last one is judged next
+    update(bins, normals(rng, 2000, 1));
+    expect(bins.version).toBeGreaterThan(grown);
+    expect(bins.hi - bins.lo).toBeLessThanOrEqual(2 * width0);
+  });
+
+  it('shrinks at the commit after 200 consecutive narrow updates, and never again while the data stays put', () => {
+    const bins = new StableBins({ shrinkPatience: 200 });
     const rng = new Rng(6);
     update(bins, normals(rng, 2000, 10));
     const width0 = bins.hi - bins.lo;
@@ -259,7 +280,7 @@ describe('StableBins range policy', () => {
 
   it('decides only on counted evidence: commits without counts change nothing and keep the run going', () => {
     const rng = new Rng(10);
-    const bins = new StableBins();
+    const bins = new StableBins({ overflowPatience: 3 });
     update(bins, normals(rng, 2000));
     // Observe+commit every 4th frame, count every frame (like a dashboard revisiting ranges rarely).
     for (let frame = 1; frame <= 16; frame++) {
@@ -270,7 +291,7 @@ describe('StableBins range policy', () => {
       expect(bins.version).toBe(frame < 12 ? 1 : 2);
     }
     // Extra commits without counts in between neither decide nor break the run of wide commits.
-    const again = new StableBins();
+    const again = new StableBins({ overflowPatience: 3 });
     update(again, normals(rng, 2000));
     for (let t = 0; t < 3; t++) {
       const v = normals(rng, 2000, 6);
@@ -346,7 +367,8 @@ describe('StableBins range policy', () => {
     for (let t = 0; t < 30; t++) update(bins, v, out);
     expect(Number.isFinite(bins.hi)).toBe(true);
     expect(bins.hi).toBeLessThan(10);
-    expect(out.reduce((s, c) => s + c, 0)).toBe(950);
+    expect(out.reduce((s, c) => s + c, 0)).toBe(900); // 5% NaN skipped, 5% +inf above the range
+    expect(bins.countedAbove).toBe(50);
     // 5% outside forever: the overflow rule keeps firing, but the target is the same range: no churn.
     expect(bins.version).toBeLessThanOrEqual(2);
   });

@@ -7,7 +7,8 @@
 // to `values` (they must not change before the commit), for when the range has to be set from data.
 // count() is one pass over the values: it counts into bins x k sub-bins (k = ceil(256 / bins)), sums
 // them into `out`, and adds them, with the values outside the range, to the evidence that the next
-// commit decides on. So a decision looks at everything counted since the previous commit (all runs:
+// commit decides on. Values outside the range are not binned (an edge bin holding them would look like
+// a real spike): count() returns how many there were, and `below` / `above` tell which side. So a decision looks at everything counted since the previous commit (all runs:
 // the union; several frames if commits are rarer than counts), one update behind the values.
 //
 // Range policy (all of it deterministic: the same observations give the same bins):
@@ -20,13 +21,15 @@
 //    (e.g. [0, 1], [-4, 4], [0.1, 0.9], [0, 60]).
 //  - Initialise: at the first commit with finite observed values, target(E, initialGrowth = 1.25).
 //  - Grow: more than maxOutsideFraction (1%) of the counted values outside [lo, hi] (+-Infinity
-//    included) in overflowPatience (3) consecutive commits -> target(E, growth = 2). A few stray values
-//    or one odd batch are clipped into the edge bins, never rebinned; after a grow the range has 2x
+//    included) in overflowPatience (2) consecutive commits -> target(E, growth = 2). A few stray values
+//    or one odd batch stay outside (counted as overflow), never rebinned; after a grow the range has 2x
 //    headroom over E, so the outside fraction drops to ~0.2%.
 //  - Shrink: the central 98% of the counted values (1st to 99th percentile, rounded outward to
-//    sub-bins) spans less than minUsedFraction (1/8) of the range in shrinkPatience (200) consecutive
+//    sub-bins) spans less than minUsedFraction (1/8) of the range in shrinkPatience (20) consecutive
 //    commits -> target(E, growth), applied only if it at least halves the width. The next shrink
-//    needs the data to narrow by about 2x again, so the range cannot oscillate.
+//    needs the data to narrow by about 2x again, so the range cannot oscillate. The page commits about
+//    3 times a second, so the axis follows the recent distribution within seconds (a range grown by a
+//    burst at batch 2 comes back once the batch is large again), not the all-time extreme.
 //  - Commits without counts since the previous one decide nothing (and do not break a run).
 //  - A changed range increments `version` (the initialisation too: 0 means no range yet), so the UI
 //    knows to redraw history (histogram-reproject.ts maps old counts onto new bins). A target equal
@@ -39,11 +42,11 @@ export interface StableBinsOptions {
   bins?: number;
   /** Grow when more than this fraction of the counted values falls outside the range (default 0.01)... */
   maxOutsideFraction?: number;
-  /** ...at this many consecutive commits (default 3). */
+  /** ...at this many consecutive commits (default 2). */
   overflowPatience?: number;
   /** Shrink when the central 98% uses less than this fraction of the range (default 1/8)... */
   minUsedFraction?: number;
-  /** ...at this many consecutive commits (default 200). */
+  /** ...at this many consecutive commits (default 20). */
   shrinkPatience?: number;
   /** Width of a new range relative to the robust extent of the data (default 2). */
   growth?: number;
@@ -93,6 +96,9 @@ export class StableBins {
   private counted = 0;
   private below = 0;
   private above = 0;
+  // Outside values of the last count() call.
+  private lastBelow = 0;
+  private lastAbove = 0;
 
   // Scratch of the (rare) target computation; grows to the largest update seen.
   private scratch = new Float32Array(0);
@@ -102,9 +108,9 @@ export class StableBins {
   constructor(options: StableBinsOptions = {}) {
     this.bins = options.bins ?? 40;
     this.maxOutside = options.maxOutsideFraction ?? 0.01;
-    this.overflowPatience = options.overflowPatience ?? 3;
+    this.overflowPatience = options.overflowPatience ?? 2;
     this.minUsed = options.minUsedFraction ?? 1 / 8;
-    this.shrinkPatience = options.shrinkPatience ?? 200;
+    this.shrinkPatience = options.shrinkPatience ?? 20;
     this.growth = options.growth ?? 2;
     this.initialGrowth = options.initialGrowth ?? 1.25;
     this.domainLo = options.domain?.lo ?? -Infinity;
@@ -129,6 +135,10 @@ export class StableBins {
   get version(): number { return this.versionValue; }
   /** Whether a range was set from data (until then, and after reset(), the range is [0, 1]). */
   get initialized(): boolean { return this.hasRange; }
+  /** Values below lo (-Infinity included) in the last count() call: not in any bin. */
+  get countedBelow(): number { return this.lastBelow; }
+  /** Values above hi (+Infinity included) in the last count() call: not in any bin. */
+  get countedAbove(): number { return this.lastAbove; }
 
   /** Adds values[0..n) of one run to the pending update. `values` must not change until the commit. */
   observe(values: ArrayLike<number>, n: number = values.length): void {
@@ -155,8 +165,8 @@ export class StableBins {
 
   /**
    * Commits a pending update, then writes the histogram of values[0..n) into out[0..bins) (out is
-   * overwritten, not accumulated). Values outside [lo, hi] go to the first or last bin; returns how
-   * many did (the clipped count). NaN values are skipped.
+   * overwritten, not accumulated). Values outside [lo, hi] are in no bin: returns how many there were
+   * (countedBelow + countedAbove). NaN values are skipped.
    */
   count(values: ArrayLike<number>, n: number, out: Float32Array): number {
     if (this.pendingCount > 0) this.commit();
@@ -174,11 +184,11 @@ export class StableBins {
     let nan = 0;
     for (let i = 0; i < n; i++) {
       const v = values[i];
-      const t = (v - lo) * scale;
-      if (t >= 0 && t < subBins) sub[t | 0]++;
-      else if (t < 0) below++; // v < lo, -Infinity too
+      if (v >= lo && v <= hi) {
+        const t = (v - lo) * scale;
+        sub[t < subBins ? t | 0 : subBins - 1]++; // v = hi, or rounding up to subBins: the last bin
+      } else if (v < lo) below++; // -Infinity too
       else if (v > hi) above++; // +Infinity too
-      else if (t >= subBins) sub[subBins - 1]++; // v = hi, or rounding just below it: last bin, unclipped
       else nan++;
     }
     // Bins from sub-bins; clipped values into the edge bins; sub-bins into the evidence.
@@ -192,8 +202,8 @@ export class StableBins {
       }
       out[b] = c;
     }
-    out[0] += below;
-    out[bins - 1] += above;
+    this.lastBelow = below;
+    this.lastAbove = above;
     this.counted += n - nan;
     this.below += below;
     this.above += above;

@@ -2,7 +2,7 @@
 // Values are taken as spread uniformly inside each source bin, so source bin i (edges [a, b], count c)
 // gives destination bin j the share of its width that overlaps j:
 //   dst_j += c |[a, b] ∩ [e_j, e_j+1]| / (b - a)
-// Mass outside [dstLo, dstHi] goes to the first or last bin, as StableBins.count clips. The total
+// Mass outside [dstLo, dstHi] goes to the first or last bin (a union of ranges never leaves any). The total
 // count is preserved (up to rounding). O(source bins + destination bins), no allocation.
 
 /** Adds the counts src[0..srcBins) over [srcLo, srcHi] into dst[0..dstBins) over [dstLo, dstHi] (dst is overwritten). */
