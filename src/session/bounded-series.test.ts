@@ -1,6 +1,7 @@
 // BoundedSeries against a naive model (bucket p holds raw appends [p*stride, (p+1)*stride)), plus its
 // invariants under fast-check, bounded memory over 1e5 and 1e6 appends, NaN, and the export protocol.
 import { fc, test as fcTest } from '../testing/property';
+import { U32, U64 } from '../testing/bounds';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../engine/rng';
 import { BoundedSeries, createSeriesColumns, type SeriesColumns } from './bounded-series';
@@ -29,7 +30,8 @@ function expectMatchesModel(series: BoundedSeries, raw: Raw): void {
     expect(c.count[p]).toBe(to - from);
     expect(c.nan[p]).toBe(to - from - ys.length);
     const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-    expect(Math.abs(c.x[p] - mx)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(mx)));
+    // float64 means of at most s integer steps, merged log2(s) times: (s + log2 s + 2) u64 |mean|
+    expect(Math.abs(c.x[p] - mx)).toBeLessThanOrEqual((s + Math.log2(s) + 2) * U64 * Math.max(1, Math.abs(mx)));
     if (ys.length === 0) {
       expect([c.y[p], c.min[p], c.max[p]]).toEqual([NaN, NaN, NaN]);
       continue;
@@ -39,7 +41,9 @@ function expectMatchesModel(series: BoundedSeries, raw: Raw): void {
     expect(c.max[p] + 0).toBe(Math.fround(Math.max(...ys)) + 0);
     const my = ys.reduce((a, b) => a + b, 0) / ys.length;
     const scale = Math.max(...ys.map(Math.abs));
-    expect(Math.abs(c.y[p] - my)).toBeLessThanOrEqual(2e-6 * scale + 1e-30);
+    // a float32 store per merge of two buckets (log2 s of them) and one for the open bucket's float64
+    // sum: (log2 s + 2) u32 max|y|
+    expect(Math.abs(c.y[p] - my)).toBeLessThanOrEqual((Math.log2(s) + 2) * U32 * scale + 1e-30);
   }
 }
 
@@ -142,7 +146,8 @@ describe('BoundedSeries', () => {
     expect(c.count.reduce((a, b) => a + b, 0)).toBe(1e6);
     expect(Math.min(...c.min)).toBe(-500);
     expect(Math.max(...c.max)).toBe(499);
-    expect(ms).toBeLessThan(2000); // ~20 ms in practice
+    // a figure, not a budget (an append that were O(n) would not finish 1e6 of them before the timeout)
+    console.log(`[bounded-series] 1e6 appends in ${ms.toFixed(0)} ms`);
   });
 
   it('NaN values are counted but never reach min, max or the mean', () => {
