@@ -95,6 +95,7 @@ describe('buildMnistAssets', () => {
   });
 
   it('reuses the cached compressed files', async () => {
+    await buildMnistAssets(srcDir, 9, cacheDir); // fills the cache (whatever ran before)
     const cached = readdirSync(cacheDir).find((f) => f.startsWith('t10k-labels-idx1-ubyte.'))!;
     const marker = gzipSync(tiny.testLabels, { level: 1 });
     writeFileSync(join(cacheDir, cached), marker);
@@ -274,15 +275,21 @@ describe('loadMnistInBrowser with the Cache API', () => {
     requests.push(String(input).split('/').pop()!);
     return fetch(input, init);
   };
-  const settle = () => new Promise((done) => setTimeout(done, 50)); // the cache is written in the background
+  /** The cache with its background writes recorded, so that a test waits for them rather than for a time. */
+  const recordWrites = (cache: MnistFileCache | null) => {
+    const pending: Promise<unknown>[] = [];
+    if (!cache) throw new Error('no cache to record');
+    const write: MnistFileCache['write'] = (...args) => { const p = cache.write(...args); pending.push(p); return p; };
+    return { cache: { ...cache, write }, settled: () => Promise.all(pending) };
+  };
 
   it('keeps each file under its URL and hash, and a second load fetches only the manifest', async () => {
     const { mnistFileCache } = await import('./mnist-cache.ts');
     const { entries, storage } = fakeCacheStorage();
-    const cache = mnistFileCache(storage);
+    const { cache, settled } = recordWrites(mnistFileCache(storage));
     requests = [];
     expectSameDataset(await loadMnistInBrowser(`${origin}/mnist/`, undefined, { fetch: countingFetch, cache }), mnistFromIdx(tiny));
-    await settle();
+    await settled(); // the cache is written in the background
     const manifest = manifestOf(assets);
     expect([...entries.keys()].sort()).toEqual(Object.keys(manifest.files).map((f) => `${origin}/mnist/${f}?v=${manifest.files[f].sha256}`).sort());
     expect(entries.get(`${origin}/mnist/train-images-idx3-ubyte.gz?v=${manifest.files['train-images-idx3-ubyte.gz'].sha256}`)).toEqual(new Uint8Array(assets.get('train-images-idx3-ubyte.gz')!.bytes));
@@ -321,7 +328,7 @@ describe('loadMnistInBrowser with the Cache API', () => {
   it('downloads a file again when its hash changed or its entry is damaged, replacing the entry', async () => {
     const { mnistFileCache } = await import('./mnist-cache.ts');
     const { entries, storage } = fakeCacheStorage();
-    const cache = mnistFileCache(storage);
+    const { cache, settled } = recordWrites(mnistFileCache(storage));
     const manifest = manifestOf(assets);
     const url = `${origin}/mnist/t10k-images-idx3-ubyte.gz`;
     entries.set(`${url}?v=old`, Uint8Array.from([1, 2, 3]));
@@ -329,7 +336,7 @@ describe('loadMnistInBrowser with the Cache API', () => {
     entries.set(`${origin}/mnist/t10k-labels-idx1-ubyte.gz?v=${manifest.files['t10k-labels-idx1-ubyte.gz'].sha256}`, Uint8Array.from([1, 2, 3]));
     requests = [];
     expectSameDataset(await loadMnistInBrowser(`${origin}/mnist/`, undefined, { fetch: countingFetch, cache }), mnistFromIdx(tiny));
-    await settle();
+    await settled(); // the cache is written in the background
     expect(requests.sort()).toEqual(['manifest.json', ...MNIST_FILE_KEYS.map((k) => MNIST_FILE_NAMES[k] + '.gz')].sort());
     expect([...entries.keys()].filter((k) => k.startsWith(url))).toEqual([`${url}?v=${manifest.files['t10k-images-idx3-ubyte.gz'].sha256}`]);
     for (const f of ['train-labels-idx1-ubyte.gz', 't10k-labels-idx1-ubyte.gz']) {
@@ -340,9 +347,9 @@ describe('loadMnistInBrowser with the Cache API', () => {
   it('offline (neither the manifest nor the files can be fetched) loads the copies the cache holds', async () => {
     const { mnistFileCache } = await import('./mnist-cache.ts');
     const { storage } = fakeCacheStorage();
-    const cache = mnistFileCache(storage);
+    const { cache, settled } = recordWrites(mnistFileCache(storage));
     await loadMnistInBrowser(`${origin}/mnist/`, undefined, { cache });
-    await settle();
+    await settled(); // the cache is written in the background
     requests = [];
     const offline: typeof fetch = async (input) => { requests.push(String(input).split('/').pop()!); throw new TypeError('Failed to fetch'); };
     expectSameDataset(await loadMnistInBrowser(`${origin}/mnist/`, undefined, { fetch: offline, cache }), mnistFromIdx(tiny));
@@ -355,9 +362,10 @@ describe('loadMnistInBrowser with the Cache API', () => {
   it('keeps nothing a server had the browser inflate (Content-Encoding: gzip)', async () => {
     const { mnistFileCache } = await import('./mnist-cache.ts');
     const { entries, storage } = fakeCacheStorage();
+    const { cache, settled } = recordWrites(mnistFileCache(storage));
     const labelling = await serve(assets, true);
-    expectSameDataset(await loadMnistInBrowser(`${labelling}/mnist/`, undefined, { cache: mnistFileCache(storage) }), mnistFromIdx(tiny));
-    await settle();
+    expectSameDataset(await loadMnistInBrowser(`${labelling}/mnist/`, undefined, { cache }), mnistFromIdx(tiny));
+    await settled(); // the cache is written in the background
     expect(entries.size).toBe(0);
   });
 
@@ -369,8 +377,9 @@ describe('loadMnistInBrowser with the Cache API', () => {
     withoutHashes.set('manifest.json', { ...assets.get('manifest.json')!, bytes: new TextEncoder().encode(JSON.stringify(manifest)) });
     const bare = await serve(withoutHashes);
     const { entries, storage } = fakeCacheStorage();
-    await loadMnistInBrowser(`${bare}/mnist/`, undefined, { cache: mnistFileCache(storage) });
-    await settle();
+    const { cache, settled } = recordWrites(mnistFileCache(storage));
+    await loadMnistInBrowser(`${bare}/mnist/`, undefined, { cache });
+    await settled(); // the cache is written in the background
     expect(entries.size).toBe(0);
 
     const broken: MnistFileCache = { read: async () => { throw new Error('disk gone'); }, write: async () => { throw new Error('quota'); } };
