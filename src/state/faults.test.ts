@@ -91,7 +91,7 @@ describe('store crash and restart', () => {
     try {
       await store.getState().start(true);
       store.getState().set('hidden', [6, 5]);
-      await sleep(50);
+      await vi.waitFor(() => expect(store.getState().notice, 'the reset for the new hidden layers').toMatch(/^Hidden layers changed/), { timeout: 10_000, interval: 10 });
       expect(store.getState().status).toBe('running');
       store.getState().crash('the worker threw');
       store.getState().crash('a second report of the same fault');
@@ -103,10 +103,8 @@ describe('store crash and restart', () => {
       await store.getState().restart();
       expect(trainers).toHaveLength(2);
       expect(store.getState()).toMatchObject({ fault: null, status: 'running' });
-      await sleep(50);
-      const s = trainers[1].status();
-      expect(s.status).toBe('running');
-      expect(s.step).toBeGreaterThan(0);
+      await vi.waitFor(() => expect(trainers[1].status(), 'the new trainer training').toMatchObject({ status: 'running', step: expect.any(Number) }), { timeout: 10_000, interval: 10 });
+      await vi.waitFor(() => expect(trainers[1].status().step, 'a step of the new trainer').toBeGreaterThan(0), { timeout: 10_000, interval: 10 });
       // The new trainer has the settings the page had, including the change made before the crash.
       const frame = await trainers[1].nextFrame(0);
       expect(frame.runs.map((r) => r.id)).toEqual(['plain', 'batch']);
