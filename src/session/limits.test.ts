@@ -1,6 +1,6 @@
 // The size limits: counted as the engine allocates, enforced where settings are checked, and a refused
 // load leaves the session that was training as it was.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { make2d } from '../data/synthetic';
 import { checkLimits, datasetShape, MAX_PARAMETERS, MAX_WORKSPACE, parameterCount, workspaceFloats } from './limits';
 import { SessionError, TrainingSession } from './session';
@@ -55,9 +55,8 @@ describe('size limits', () => {
       await expect(t.change({ hidden: [4096, 4096] })).rejects.toThrow(/parameters per run/);
       await expect(t.change({ batch: 400 })).resolves.toMatchObject({ applied: 'live' });
       const before = t.status().step;
-      await new Promise((r) => setTimeout(r, 100));
+      await vi.waitFor(() => expect(t.status().step, 'a step after the refused changes').toBeGreaterThan(before), { timeout: 30_000, interval: 10 });
       expect(t.status()).toMatchObject({ status: 'running', error: null });
-      expect(t.status().step).toBeGreaterThan(before);
     } finally {
       t.dispose();
     }
@@ -85,9 +84,8 @@ describe('size limits with one worker per run', () => {
       await expect(c.change({ hidden: Array(16).fill(4096) })).rejects.toThrow(/parameters per run/);
       await expect(c.load(small({ hidden: [4096, 4096] }), ['plain'])).rejects.toThrow(/limit is 5\.0M/);
       const before = (await c.status()).step;
-      await new Promise((r) => setTimeout(r, 200));
+      await vi.waitFor(async () => expect((await c.status()).step, 'a step after the refused changes').toBeGreaterThan(before), { timeout: 30_000, interval: 10 });
       expect(await c.status()).toMatchObject({ status: 'running', error: null });
-      expect((await c.status()).step).toBeGreaterThan(before);
     } finally {
       await c.dispose();
     }

@@ -1,6 +1,6 @@
 // The trainer as the page sees it: through comlink over a MessageChannel, as in a Web Worker.
 import { expose, proxy, wrap, type Remote } from 'comlink';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { make2d } from '../data/synthetic';
 import { BAND_EVERY, STAGES, type TelemetryFrame } from './frame';
 import { DEFAULT_SETTINGS, type TrainSettings } from './settings';
@@ -133,10 +133,10 @@ describe('trainer over a MessageChannel', () => {
     const t = connect();
     await t.load(settings(), ['plain', 'batch']);
     await t.play();
-    await new Promise((r) => setTimeout(r, 400));
+    await vi.waitFor(async () => expect((await t.status()).step, 'training past step 20').toBeGreaterThan(20), { timeout: 30_000, interval: 20 });
     const f = await t.nextFrame(0);
     await t.pause();
-    // frames are built only when asked: after 400 ms of training the first frame is number 1 or 2
+    // frames are built only when asked: after 20 steps of training the first frame is number 1 or 2
     expect(f.seq).toBeLessThanOrEqual(2);
     expect(f.step).toBeGreaterThan(20);
   });
@@ -149,12 +149,15 @@ describe('trainer over a MessageChannel', () => {
     expect((await t.status()).status).toBe('paused');
     await expect(t.setSpeed(-3)).rejects.toThrow(/speed/);
     await t.setSpeed(50);
+    const t0 = performance.now();
     await t.play();
-    await new Promise((r) => setTimeout(r, 500));
+    await vi.waitFor(async () => expect((await t.status()).step, 'training past step 10').toBeGreaterThan(10), { timeout: 30_000, interval: 20 });
+    const ms = performance.now() - t0;
     await t.pause();
     const { step } = await t.status();
-    expect(step).toBeGreaterThan(10);
-    expect(step).toBeLessThan(40);
+    // the pace is an upper bound a loaded machine cannot break: 50 steps/s, counted with slack up to 80
+    console.log(`[trainer] speed 50: ${step} steps in ${ms.toFixed(0)} ms`);
+    expect(step, `${step} steps in ${ms.toFixed(0)} ms at speed 50`).toBeLessThan(((ms + 100) / 1000) * 80);
   });
 });
 
