@@ -63,7 +63,7 @@ describe('accessibility', () => {
     const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
     try {
       await page.goto(`${baseURL}?lang=zh`);
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toMatch(/^zh/);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang), { message: 'the page\'s lang never became zh' }).toMatch(/^zh/);
       await expect.poll(() => runCount(page), { timeout: 60_000, message: 'no run showed up on the Chinese page' }).toBeGreaterThan(0);
       // every view rendered and drawn from a few telemetry frames
       await waitForViewsLoaded(page);
@@ -149,7 +149,7 @@ describe('accessibility', () => {
       for (const g of gaps) expect(g).toBeGreaterThan(4500);
       // in Chinese
       await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
-      await expect.poll(async () => (await summaries.allInnerTexts()).find((s) => s.includes('训练损失')) ?? '').toMatch(/^第 [\d,]+ 步，训练损失：/);
+      await expect.poll(async () => (await summaries.allInnerTexts()).find((s) => s.includes('训练损失')) ?? '', { message: 'no chart summary in Chinese' }).toMatch(/^第 [\d,]+ 步，训练损失：/);
       expect(problems).toEqual([]);
     } finally {
       await close();

@@ -16,7 +16,7 @@ async function visitEveryView(page: Page): Promise<number> {
   for (let i = 0; i < count; i++) {
     const fig = page.locator('main figure').nth(i);
     await fig.scrollIntoViewIfNeeded();
-    await expect.poll(() => fig.evaluate((el) => el.querySelectorAll('canvas, svg, td').length > 0 && !el.querySelector('.chart-failed')), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => fig.evaluate((el) => el.querySelectorAll('canvas, svg, td').length > 0 && !el.querySelector('.chart-failed')), { message: 'a view drew nothing offline (or failed)', timeout: 20_000 }).toBe(true);
   }
   return count;
 }
@@ -47,7 +47,7 @@ describe('strict CSP, same origin only, offline once loaded', () => {
       // one report per policy in force (the header's and the meta tag's), each with the browser's own
       // console line: wait for both reports, then take exactly these lines out
       const probe = (p: string) => /CSP violation: script-src-elem blocked inline|Executing inline script violates/.test(p);
-      await expect.poll(() => problems.filter((p) => /CSP violation: script-src-elem blocked inline/.test(p)).length).toBe(2);
+      await expect.poll(() => problems.filter((p) => /CSP violation: script-src-elem blocked inline/.test(p)).length, { message: 'the injected inline script was not reported twice (header and meta policy)' }).toBe(2);
       problems.splice(0, problems.length, ...problems.filter((p) => !probe(p)));
 
       await waitForTraining(page, 5);
@@ -101,7 +101,7 @@ describe('strict CSP, same origin only, offline once loaded', () => {
       await expect.poll(() => page.evaluate((names) => {
         const loaded = performance.getEntriesByType('resource').map((e) => e.name);
         return names.filter((n) => !loaded.some((u) => u.includes(`/assets/${n}-`)));
-      }, lazy), { timeout: 20_000 }).toEqual([]);
+      }, lazy), { message: 'the idle preload did not fetch every lazy view and the sweep worker', timeout: 20_000 }).toEqual([]);
 
       const requests: string[] = [];
       page.context().on('request', (req) => requests.push(req.url()));
@@ -115,7 +115,7 @@ describe('strict CSP, same origin only, offline once loaded', () => {
       await page.getByRole('button', { name: 'Experiments' }).click();
       await page.getByRole('menuitem').first().click();
       await page.locator('#experiment figure').first().waitFor();
-      await expect.poll(() => page.url(), { timeout: 5000 }).toContain('experiment=');
+      await expect.poll(() => page.url(), { message: 'the URL never named the experiment', timeout: 5000 }).toContain('experiment=');
       const again = await waitForTraining(page);
       await waitForTraining(page, again + 20);
       expect(await page.locator('.chart-failed').count()).toBe(0);
@@ -127,7 +127,7 @@ describe('strict CSP, same origin only, offline once loaded', () => {
       await panel.waitFor();
       await setSweepChecks(page, { 'Layer norm': false, 'Batch norm': false, 'Batch 2': false, 'Batch 4': false, 'Batch 8': false, 'Batch 16': false, 'Batch 32': false, 'Batch 64': false });
       await panel.getByRole('button', { name: 'Start sweep' }).click();
-      await expect.poll(async () => Number(await panel.getByRole('progressbar').getAttribute('aria-valuenow')), { timeout: 120_000, interval: 250 }).toBeGreaterThan(0);
+      await expect.poll(async () => Number(await panel.getByRole('progressbar').getAttribute('aria-valuenow')), { message: 'the offline sweep\'s progress never moved', timeout: 120_000, interval: 250 }).toBeGreaterThan(0);
       await panel.getByRole('button', { name: 'Cancel' }).click();
       console.log(`[e2e] offline: training went on, ${views} views drew, an experiment switched, a sweep ran`);
       expect(await page.locator('.chart-failed').count()).toBe(0);

@@ -55,7 +55,7 @@ async function allViewsDraw(page: Page) {
       const next = figures.findIndex((f) => !f.drew);
       if (next >= 0) await page.locator('main figure').nth(next).scrollIntoViewIfNeeded();
       return figures.length > 0 && next < 0;
-    }, { timeout: 30_000, interval: 300 }).toBe(true);
+    }, { message: 'some view never drew (scrolled into view in turn)', timeout: 30_000, interval: 300 }).toBe(true);
   } catch (e) {
     console.log(`[e2e] views that drew nothing: ${JSON.stringify(figures.filter((f) => !f.drew))}`);
     throw e;
@@ -79,7 +79,7 @@ describe('dashboard', () => {
       const t0 = Date.now();
       const response = await page.goto(baseURL);
       expect(response?.status()).toBe(200);
-      await expect.poll(() => page.title()).toBe(TITLE);
+      await expect.poll(() => page.title(), { message: 'the page title never became the app\'s' }).toBe(TITLE);
       await page.getByRole('heading', { level: 1, name: 'NormScope' }).waitFor();
       const footer = (await page.locator('footer').innerText()).replace(/\s+/g, ' ');
       expect(footer).toContain(MNIST_CREDIT);
@@ -130,23 +130,23 @@ describe('dashboard', () => {
       await expect.poll(async () => {
         const s = await workerSettings(page);
         return s ? [s.batch, s.eps] : null;
-      }, { timeout: 10_000 }).toEqual([32, 0.001]);
+      }, { message: 'the worker never took batch 32 and eps 0.001 from the fields', timeout: 10_000 }).toEqual([32, 0.001]);
       const bnM = page.getByTestId('bn-m');
       if (await bnM.count()) {
         await bnM.scrollIntoViewIfNeeded(); // the panel updates only while on screen
-        await expect.poll(() => bnM.innerText(), { timeout: 10_000 }).toBe('32');
-        await expect.poll(async () => Number(await page.getByTestId('bn-eps').innerText()), { timeout: 10_000 }).toBeCloseTo(0.001, 8);
+        await expect.poll(() => bnM.innerText(), { message: 'the step-by-step panel never showed batch size 32', timeout: 10_000 }).toBe('32');
+        await expect.poll(async () => Number(await page.getByTestId('bn-eps').innerText()), { message: 'the step-by-step panel never showed eps 0.001', timeout: 10_000 }).toBeCloseTo(0.001, 8);
       } else {
         console.log('[e2e] TODO: no [data-testid="bn-m"] on the page yet; batch and eps checked through the telemetry frame');
       }
       expect(await page.getByRole('slider', { name: 'Batch size' }).getAttribute('aria-valuetext')).toBe('32');
-      await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toBe('?eps=0.001&batch=32');
+      await expect.poll(() => new URL(page.url()).search, { message: 'the URL never took eps and batch', timeout: 5_000 }).toBe('?eps=0.001&batch=32');
 
       // Pause stops the step count; Play resumes it
       await page.getByRole('button', { name: 'Pause' }).click();
-      await expect.poll(async () => (await statusStep(page)).text, { timeout: 5_000 }).toMatch(/^Paused · step [\d,]+$/);
+      await expect.poll(async () => (await statusStep(page)).text, { message: 'the status line never said Paused after Pause', timeout: 5_000 }).toMatch(/^Paused · step [\d,]+$/);
       // the worker may finish the step it is on: wait for a frame it built after pausing
-      await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { status: string } | null } } }).normscope.telemetry.get()?.status), { timeout: 5_000 }).toBe('paused');
+      await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { status: string } | null } } }).normscope.telemetry.get()?.status), { message: 'no telemetry frame from after the pause came', timeout: 5_000 }).toBe('paused');
       const paused = await page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { step: number } | null } } }).normscope.telemetry.get()!.step);
       await expect.poll(async () => (await statusStep(page)).step, { timeout: 5_000, message: `the status line did not settle at the paused step ${paused}` }).toBe(paused);
       // paused stays paused: an observation window (nothing to wait for), long enough for several telemetry frames
@@ -154,7 +154,7 @@ describe('dashboard', () => {
       expect((await statusStep(page)).step).toBe(paused);
       expect(await page.getByRole('button', { name: 'Play' }).isVisible()).toBe(true);
       await page.getByRole('button', { name: 'Step' }).click();
-      await expect.poll(async () => (await statusStep(page)).step, { timeout: 5_000 }).toBe(paused + 1);
+      await expect.poll(async () => (await statusStep(page)).step, { message: 'Step did not advance the paused session by exactly one step', timeout: 5_000 }).toBe(paused + 1);
       await page.getByRole('button', { name: 'Play' }).click();
       await waitForTraining(page, paused + 10);
 
@@ -188,13 +188,13 @@ describe('dashboard', () => {
     const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1200 }, colorScheme: 'dark' });
     try {
       await page.goto(`${baseURL}?dataset=spiral&hidden=16,16&batch=32&act=tanh&runs=plain,batch,layer&paused=1`);
-      await expect.poll(async () => (await statusStep(page)).text, { timeout: 30_000 }).toBe('Paused · step 0');
+      await expect.poll(async () => (await statusStep(page)).text, { message: 'the status line never said \'Paused · step 0\'', timeout: 30_000 }).toBe('Paused · step 0');
       expect(await page.getByRole('combobox', { name: 'Dataset', exact: true }).inputValue()).toBe('spiral');
       expect(await page.getByRole('textbox', { name: 'Hidden layers' }).inputValue()).toBe('16,16');
       expect(await page.getByRole('spinbutton', { name: 'Batch size' }).inputValue()).toBe('32');
       expect(await page.getByRole('combobox', { name: 'Activation', exact: true }).inputValue()).toBe('tanh');
       for (const run of ['Plain', 'Batch norm', 'Layer norm']) expect(await page.getByRole('checkbox', { name: run }).isChecked()).toBe(true);
-      await expect.poll(() => workerSettings(page), { timeout: 10_000 }).toMatchObject({ dataset: 'spiral', hidden: [16, 16], batch: 32, act: 'tanh' });
+      await expect.poll(() => workerSettings(page), { message: 'the worker never reported the URL\'s settings', timeout: 10_000 }).toMatchObject({ dataset: 'spiral', hidden: [16, 16], batch: 32, act: 'tanh' });
       // the worker answered with its settings; it stays at step 0 (an observation window: nothing to wait for)
       await page.waitForTimeout(500);
       expect((await statusStep(page)).step).toBe(0);
@@ -203,7 +203,7 @@ describe('dashboard', () => {
       const hidden = page.getByRole('textbox', { name: 'Hidden layers' });
       await hidden.fill('16,abc');
       await hidden.press('Enter');
-      await expect.poll(() => page.locator('[aria-live="polite"].error').innerText()).toMatch(/comma-separated layer sizes/);
+      await expect.poll(() => page.locator('[aria-live="polite"].error').innerText(), { message: 'the hidden-layers field showed no error for \'16,abc\'' }).toMatch(/comma-separated layer sizes/);
       expect(await workerSettings(page)).toMatchObject({ hidden: [16, 16] });
 
       // play: the three runs train on the 2-D set; the views draw
@@ -217,7 +217,7 @@ describe('dashboard', () => {
 
       // Speed: 20 steps per second instead of as fast as possible
       await setNumberField(page, 'Speed', '20');
-      await expect.poll(() => new URL(page.url()).searchParams.get('speed'), { timeout: 5_000 }).toBe('20');
+      await expect.poll(() => new URL(page.url()).searchParams.get('speed'), { message: 'the URL never took speed=20', timeout: 5_000 }).toBe('20');
       // the rate over 20 steps, timed by the page's clock from a step after the change reached the worker
       const paced = await page.evaluate(async () => {
         const store = (window as unknown as { normscope: { store: { getState(): { step: number }; subscribe(f: () => void): () => void } } }).normscope.store;
@@ -240,17 +240,17 @@ describe('dashboard', () => {
       await setNumberField(page, 'Speed', '');
       await expect.poll(() => new URL(page.url()).searchParams.get('speed'), { timeout: 5_000 }).toBe('max');
       await setNumberField(page, 'Speed', '100');
-      await expect.poll(() => new URL(page.url()).searchParams.get('speed'), { timeout: 5_000 }).toBeNull();
+      await expect.poll(() => new URL(page.url()).searchParams.get('speed'), { message: 'speed never left the URL', timeout: 5_000 }).toBeNull();
 
       // which runs to compare: unchecking one retrains the others; the last one cannot be unchecked
       await page.getByRole('checkbox', { name: 'Layer norm' }).uncheck();
       const runIds = () => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { runs: { id: string }[] } | null } } }).normscope.telemetry.get()?.runs.map((r) => r.id));
-      await expect.poll(runIds, { timeout: 10_000 }).toEqual(['plain', 'batch']);
+      await expect.poll(runIds, { message: 'the runs never became plain and batch after unchecking Layer norm', timeout: 10_000 }).toEqual(['plain', 'batch']);
       await page.getByRole('checkbox', { name: 'Plain' }).uncheck();
       // (30 s: a loaded two-core machine once needed more than 10 s here)
-      await expect.poll(runIds, { timeout: 30_000 }).toEqual(['batch']);
+      await expect.poll(runIds, { message: 'the runs never became batch alone after unchecking Plain', timeout: 30_000 }).toEqual(['batch']);
       expect(await page.getByRole('checkbox', { name: 'Batch norm' }).isDisabled()).toBe(true);
-      await expect.poll(() => new URL(page.url()).searchParams.get('runs'), { timeout: 5_000 }).toBe('batch');
+      await expect.poll(() => new URL(page.url()).searchParams.get('runs'), { message: 'the URL never took runs=batch', timeout: 5_000 }).toBe('batch');
       expect(problems).toEqual([]);
     } finally {
       await close();
@@ -262,17 +262,17 @@ describe('dashboard', () => {
     try {
       await page.goto(`${baseURL}?batch=-5&eps=abc&lr=1e99&dataset=xor&paused=1&bogus=1`);
       const notice = page.getByRole('alert');
-      await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toMatch(/batch=-5 is out of range, using 2/);
+      await expect.poll(() => notice.innerText(), { message: 'no notice about batch=-5', timeout: 10_000 }).toMatch(/batch=-5 is out of range, using 2/);
       const text = await notice.innerText();
       expect(text).toMatch(/eps=abc is not valid, using the default 0\.00001|eps=abc is not valid, using the default 1e-5/);
       expect(text).toMatch(/lr=1e99 is out of range, using 100/);
-      await expect.poll(async () => (await statusStep(page)).text, { timeout: 30_000 }).toBe('Paused · step 0');
+      await expect.poll(async () => (await statusStep(page)).text, { message: 'the status line never said \'Paused · step 0\'', timeout: 30_000 }).toBe('Paused · step 0');
       expect(await page.getByRole('spinbutton', { name: 'Batch size' }).inputValue()).toBe('2');
       expect(await page.getByRole('spinbutton', { name: 'Learning rate' }).inputValue()).toBe('100');
       expect(await page.getByRole('spinbutton', { name: 'Epsilon' }).inputValue()).toBe('1e-5');
-      await expect.poll(() => workerSettings(page), { timeout: 10_000 }).toMatchObject({ batch: 2, eps: 1e-5, lr: 100, dataset: 'xor' });
+      await expect.poll(() => workerSettings(page), { message: 'the worker never reported the repaired settings', timeout: 10_000 }).toMatchObject({ batch: 2, eps: 1e-5, lr: 100, dataset: 'xor' });
       // the address now holds the repaired values
-      await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toBe('?dataset=xor&batch=2&lr=100&paused=1');
+      await expect.poll(() => new URL(page.url()).search, { message: 'the URL was never rewritten to the repaired settings', timeout: 5_000 }).toBe('?dataset=xor&batch=2&lr=100&paused=1');
       // the notice can be dismissed
       await page.getByRole('button', { name: 'Dismiss' }).click();
       expect(await page.getByRole('alert').count()).toBe(0);
@@ -286,7 +286,7 @@ describe('dashboard', () => {
     const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 800 } });
     try {
       await page.goto(`${baseURL}?dataset=spiral&act=relu&hidden=64,64&lr=10&init=normal:10`);
-      await expect.poll(() => page.getByTestId('session-status').innerText(), { timeout: 30_000 }).toMatch(/Plain diverged at step \d+/);
+      await expect.poll(() => page.getByTestId('session-status').innerText(), { message: 'the status line never said that Plain diverged', timeout: 30_000 }).toMatch(/Plain diverged at step \d+/);
       // the batch-norm run goes on
       const a = await waitForTraining(page, 1);
       await waitForTraining(page, a + 5);
@@ -302,7 +302,7 @@ describe('dashboard', () => {
     });
     try {
       await page.goto(`${baseURL}?dataset=circles&hidden=8&paused=1`);
-      await expect.poll(async () => (await statusStep(page)).text, { timeout: 30_000 }).toBe('Paused · step 0');
+      await expect.poll(async () => (await statusStep(page)).text, { message: 'the status line never said \'Paused · step 0\'', timeout: 30_000 }).toBe('Paused · step 0');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
 
@@ -316,14 +316,14 @@ describe('dashboard', () => {
       await page.keyboard.press('Space');
       await waitForTraining(page, 1);
       await page.keyboard.press('Space');
-      await expect.poll(async () => (await statusStep(page)).text, { timeout: 5_000 }).toMatch(/^Paused/);
+      await expect.poll(async () => (await statusStep(page)).text, { message: 'the status line never said Paused', timeout: 5_000 }).toMatch(/^Paused/);
 
       await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
-      await expect.poll(() => page.getByTestId('session-status').innerText()).toMatch(/^已暂停 · 第 [\d,]+ 步$/);
+      await expect.poll(() => page.getByTestId('session-status').innerText(), { message: 'the status line never said 已暂停 in Chinese' }).toMatch(/^已暂停 · 第 [\d,]+ 步$/);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
       await page.getByRole('slider', { name: '批大小' }).waitFor();
       await page.reload();
-      await expect.poll(() => page.getByTestId('session-status').innerText(), { timeout: 30_000 }).toMatch(/^已暂停 · 第 0 步$/);
+      await expect.poll(() => page.getByTestId('session-status').innerText(), { message: 'the Chinese page never said 已暂停 · 第 0 步 after the reload', timeout: 30_000 }).toMatch(/^已暂停 · 第 0 步$/);
       await page.getByRole('button', { name: '播放' }).waitFor();
       const shot = await screenshot(page, 'dashboard-phone-zh');
       console.log(`[e2e] screenshot: ${shot}`);
@@ -338,10 +338,10 @@ describe('dashboard', () => {
       expect(await inView('aside#controls')).toBe(false);
       expect(await page.getByRole('button', { name: '↑ Back to the charts' }).isVisible()).toBe(true);
       await page.getByRole('button', { name: 'Controls ↓' }).click();
-      await expect.poll(() => inView('aside#controls')).toBe(true);
+      await expect.poll(() => inView('aside#controls'), { message: 'the Controls jump did not bring the controls into view' }).toBe(true);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('controls');
       await page.getByRole('button', { name: '↑ Back to the charts' }).click();
-      await expect.poll(() => inView('main#views')).toBe(true);
+      await expect.poll(() => inView('main#views'), { message: 'the jump back did not bring the views into view' }).toBe(true);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('views');
       expect(problems).toEqual([]);
     } finally {

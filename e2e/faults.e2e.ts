@@ -53,10 +53,10 @@ describe('hardening', () => {
         expect(await page.locator('main svg path').count()).toBeGreaterThan(0);
         await page.getByRole('button', { name: 'Restart' }).click();
         await banner.waitFor({ state: 'detached', timeout: 30_000 });
-        await expect.poll(async () => { const s = await state(page); return s.status === 'running' && s.step > 5; }, { timeout: 60_000 }).toBe(true);
+        await expect.poll(async () => { const s = await state(page); return s.status === 'running' && s.step > 5; }, { message: 'after Restart the page did not train past step 5', timeout: 60_000 }).toBe(true);
         const after = await state(page);
         expect(after).toMatchObject({ status: 'running', fault: null, settings: before.settings, runs: before.runs });
-        await expect.poll(() => page.evaluate(() => (window as unknown as Window).normscope.telemetry.get()?.runs.map((r) => r.id).join(',')), { timeout: 30_000 }).toBe('plain,batch,layer');
+        await expect.poll(() => page.evaluate(() => (window as unknown as Window).normscope.telemetry.get()?.runs.map((r) => r.id).join(',')), { message: 'after Restart the telemetry never had the runs plain, batch, layer', timeout: 30_000 }).toBe('plain,batch,layer');
         expect(problems.filter((p) => !expected(p))).toEqual([]);
       } finally {
         await close();
@@ -80,11 +80,11 @@ describe('hardening', () => {
       // The hidden-layers control asks for 16 layers of 4096: refused with the bound and why.
       const step = s.step;
       await page.evaluate(() => (window as unknown as Window).normscope.store.getState().set('hidden', Array(16).fill(4096)));
-      await expect.poll(async () => (await state(page)).notice ?? '', { timeout: 10_000 }).toMatch(/parameters per run; the limit is 5\.0M/);
+      await expect.poll(async () => (await state(page)).notice ?? '', { message: 'no notice refused 16 layers of 4096', timeout: 10_000 }).toMatch(/parameters per run; the limit is 5\.0M/);
       s = await state(page);
       expect(s.settings.hidden).toEqual([4096]);
       expect(s.status).toBe('running');
-      await expect.poll(async () => (await state(page)).step, { timeout: 30_000 }).toBeGreaterThan(step);
+      await expect.poll(async () => (await state(page)).step, { message: 'training did not go on after the refused change', timeout: 30_000 }).toBeGreaterThan(step);
       expect(await page.locator('.notice').first().innerText()).toMatch(/limit/);
       expect(problems).toEqual([]);
     } finally {

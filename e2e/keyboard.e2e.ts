@@ -70,7 +70,7 @@ describe('keyboard', () => {
     const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
     try {
       await page.goto(`${baseURL}?paused=1`);
-      await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { runs: unknown[] } | null } } }).normscope.telemetry.get()?.runs.length ?? 0), { timeout: 60_000 }).toBe(2);
+      await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { runs: unknown[] } | null } } }).normscope.telemetry.get()?.runs.length ?? 0), { message: 'the page never showed its two runs', timeout: 60_000 }).toBe(2);
       await waitForViewsLoaded(page); // the lazily loaded views' controls are tabbable too
       await nextFrames(page, 2);
       const expected = await tabbables(page);
@@ -116,7 +116,7 @@ describe('keyboard', () => {
       // the skip link moves focus to the views
       await page.evaluate(() => (document.querySelector('a.skip') as HTMLElement).focus());
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('views');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id), { message: 'the skip link did not move focus to the views' }).toBe('views');
       expect(problems).toEqual([]);
     } finally {
       await close();
@@ -130,7 +130,7 @@ describe('keyboard', () => {
       const button = page.getByRole('button', { name: 'Experiments' });
       await button.focus();
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')), { message: 'Enter did not move focus into the Experiments menu' }).toBe('menuitem');
       const first = await page.evaluate(() => document.activeElement?.textContent);
       await page.keyboard.press('ArrowDown');
       expect(await page.evaluate(() => document.activeElement?.textContent)).not.toBe(first);

@@ -29,7 +29,7 @@ describe('dist/ served from a sub-path', () => {
       await page.getByRole('menuitem').first().click();
       const fig = page.locator('#experiment figure').first();
       await fig.waitFor();
-      await expect.poll(() => fig.evaluate((el) => el.querySelectorAll('canvas, svg').length), { timeout: 30_000 }).toBeGreaterThan(0);
+      await expect.poll(() => fig.evaluate((el) => el.querySelectorAll('canvas, svg').length), { message: 'a view drew nothing under the sub-path', timeout: 30_000 }).toBeGreaterThan(0);
       const step = await waitForTraining(page);
       await waitForTraining(page, step + 10);
 

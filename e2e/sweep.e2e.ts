@@ -58,7 +58,7 @@ describe('batch-size sweep', () => {
       expect(await panel.getByRole('button', { name: 'Start sweep' }).isDisabled()).toBe(true);
 
       // the dashboard's live training is paused and the panel says so
-      await expect.poll(() => page.getByTestId('session-status').innerText(), { timeout: 10_000 }).toMatch(/^Paused/);
+      await expect.poll(() => page.getByTestId('session-status').innerText(), { message: 'the live training was not paused while the sweep ran', timeout: 10_000 }).toMatch(/^Paused/);
       await panel.getByText('The live training is paused while the sweep runs').waitFor();
 
       // the progress bar moves, then the first result draws while the others still run
@@ -67,7 +67,7 @@ describe('batch-size sweep', () => {
         const s = await panelState(page);
         if (s.progress !== null && seen.at(-1) !== s.progress) seen.push(s.progress);
         return s.points;
-      }, { timeout: 180_000, interval: 100 }).toBeGreaterThanOrEqual(1);
+      }, { message: 'the sweep drew no first result', timeout: 180_000, interval: 100 }).toBeGreaterThanOrEqual(1);
       const partial = await panelState(page);
       console.log(`[e2e] sweep: first result after ${Date.now() - t0} ms; progress seen ${seen.join(', ')}; ${partial.progressText}`);
       expect(seen.filter((v) => v > 0 && v < 100).length).toBeGreaterThanOrEqual(2);
@@ -78,7 +78,7 @@ describe('batch-size sweep', () => {
 
       // cancel: it stops at once and keeps what finished
       await panel.getByRole('button', { name: 'Cancel' }).click();
-      await expect.poll(async () => (await panelState(page)).status, { timeout: 10_000 }).toMatch(/^Cancelled: \d of 4 runs had finished; their results are kept\.$/);
+      await expect.poll(async () => (await panelState(page)).status, { message: 'Cancel did not stop the sweep with its message', timeout: 10_000 }).toMatch(/^Cancelled: \d of 4 runs had finished; their results are kept\.$/);
       const after = await panelState(page);
       expect(after.points).toBeGreaterThanOrEqual(partial.points);
       expect(after.points).toBeLessThan(4);
@@ -110,7 +110,7 @@ describe('batch-size sweep', () => {
       expect(await panel.getByRole('combobox', { name: 'Examples per run' }).inputValue()).toBe('1280');
       await setSweepChecks(page, { 'Batch 2': false, 'Batch 4': false, 'Batch 8': false, 'Batch 16': false, 'Batch 32': false });
       await panel.getByRole('button', { name: 'Start sweep' }).click();
-      await expect.poll(async () => (await panelState(page)).status, { timeout: 180_000, interval: 200 }).toMatch(/^Done: 6 runs in /);
+      await expect.poll(async () => (await panelState(page)).status, { message: 'the tiny sweep did not finish its 6 runs', timeout: 180_000, interval: 200 }).toMatch(/^Done: 6 runs in /);
       const s = await panelState(page);
       expect(s.progress).toBe(100);
       expect(s.points).toBe(6);

@@ -16,12 +16,12 @@ type Window = { normscope: { store: { getState(): { step: number; stepOnce(): Pr
 
 /** Steps the paused session STEPS times by hand and reads every run's losses from the frame of that step. */
 async function stepAndRead(page: Page): Promise<Probe> {
-  await expect.poll(() => page.evaluate(() => (window as unknown as Window).normscope.telemetry.get()?.runs.length ?? 0), { timeout: 60_000 }).toBe(2);
+  await expect.poll(() => page.evaluate(() => (window as unknown as Window).normscope.telemetry.get()?.runs.length ?? 0), { message: 'the page never showed its two runs', timeout: 60_000 }).toBe(2);
   await page.evaluate(async (n) => {
     const store = (window as unknown as Window).normscope.store;
     for (let i = 0; i < n; i++) await store.getState().stepOnce();
   }, STEPS);
-  await expect.poll(() => page.evaluate(() => (window as unknown as Window).normscope.telemetry.get()?.step ?? -1), { timeout: 30_000 }).toBe(STEPS);
+  await expect.poll(() => page.evaluate(() => (window as unknown as Window).normscope.telemetry.get()?.step ?? -1), { message: 'the telemetry never reached the stepped-to step', timeout: 30_000 }).toBe(STEPS);
   return page.evaluate(() => {
     const f = (window as unknown as Window).normscope.telemetry.get()!;
     return { step: f.step, losses: f.runs.map((r) => Array.from(r.loss.y)), lastLoss: f.runs.map((r) => r.lastLoss) };
