@@ -37,14 +37,14 @@ describe('experiments', () => {
     const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
     try {
       await page.goto(`${baseURL}?paused=1`);
-      await expect.poll(async () => (await frame(page))?.runs.length ?? 0, { timeout: 60_000 }).toBe(2);
+      await expect.poll(async () => (await frame(page))?.runs.length ?? 0, { message: 'the page never showed its two runs', timeout: 60_000 }).toBe(2);
 
       // the menu opens from the keyboard on its first item and lists every preset
       const menuButton = page.getByRole('button', { name: 'Experiments' });
       await menuButton.focus();
       await page.keyboard.press('ArrowDown');
       const items = page.getByRole('menuitem');
-      await expect.poll(() => items.count()).toBe(PRESETS.length);
+      await expect.poll(() => items.count(), { message: 'the Experiments menu did not list every preset' }).toBe(PRESETS.length);
       for (const p of PRESETS) expect(await page.getByRole('menuitem', { name: new RegExp(p.title.en.replace(/[()&]/g, '.')) }).count()).toBe(1);
       expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
       await page.keyboard.press('Escape');
@@ -58,24 +58,24 @@ describe('experiments', () => {
       await page.keyboard.press('Enter');
       const panel = page.locator('#experiment');
       await panel.getByRole('heading', { name: 'A high learning rate' }).waitFor();
-      await expect.poll(async () => (await frame(page))?.settings?.lr, { timeout: 30_000 }).toBe(30);
+      await expect.poll(async () => (await frame(page))?.settings?.lr, { message: 'the worker never took the experiment\'s lr 30', timeout: 30_000 }).toBe(30);
       expect((await frame(page))?.settings).toMatchObject({ act: 'sigmoid', hidden: [100, 100, 100], batch: 60, steps: 5000 });
-      await expect.poll(() => page.url(), { timeout: 5000 }).toContain('experiment=high-lr');
+      await expect.poll(() => page.url(), { message: 'the URL never named the experiment high-lr', timeout: 5000 }).toContain('experiment=high-lr');
       expect(await panel.innerText()).toMatch(/What NormScope measured[\s\S]*lr 30: plain 0\.101/);
       // it plays, and the accuracy curve fills in (evaluation every 250 steps in the page)
-      await expect.poll(async () => (await frame(page))?.step ?? 0, { timeout: 60_000 }).toBeGreaterThan(260);
+      await expect.poll(async () => (await frame(page))?.step ?? 0, { message: 'the experiment did not train past step 260', timeout: 60_000 }).toBeGreaterThan(260);
       expect((await frame(page))?.accPoints).toBeGreaterThanOrEqual(2);
 
       // a variant in one click
       await panel.getByRole('button', { name: 'lr 3', exact: true }).click();
-      await expect.poll(async () => (await frame(page))?.settings?.lr, { timeout: 30_000 }).toBe(3);
+      await expect.poll(async () => (await frame(page))?.settings?.lr, { message: 'the worker never took the variant\'s lr 3', timeout: 30_000 }).toBe(3);
       expect(await panel.getByRole('button', { name: 'lr 3', exact: true }).getAttribute('aria-pressed')).toBe('true');
-      await expect.poll(() => page.url(), { timeout: 5000 }).toContain('variant=lr-3');
+      await expect.poll(() => page.url(), { message: 'the URL never named the variant lr-3', timeout: 5000 }).toContain('variant=lr-3');
 
       // the placement experiment trains batch norm before and after the activation
       await menuButton.click();
       await page.getByRole('menuitem', { name: /before or after/ }).click();
-      await expect.poll(async () => (await frame(page))?.runs.join(), { timeout: 30_000 }).toBe('batch-pre,batch-post');
+      await expect.poll(async () => (await frame(page))?.runs.join(), { message: 'the runs never became batch-pre and batch-post', timeout: 30_000 }).toBe('batch-pre,batch-post');
       expect((await frame(page))?.settings).toMatchObject({ act: 'relu', init: 'he' });
 
       // Figure 1: its three panels draw inside the explanation
@@ -83,13 +83,13 @@ describe('experiments', () => {
       await page.getByRole('menuitem', { name: /Figure 1/ }).click();
       await panel.getByRole('heading', { name: /Figure 1/ }).waitFor();
       const fig = '#experiment .experiment-figure';
-      await expect.poll(async () => (await canvasInk(page, fig)).filter((n) => n > 20).length, { timeout: 60_000 }).toBe(3);
+      await expect.poll(async () => (await canvasInk(page, fig)).filter((n) => n > 20).length, { message: 'Figure 1 did not draw its three panels', timeout: 60_000 }).toBe(3);
       await screenshot(page, 'experiment-fig1');
 
       // Close: the explanation goes, the settings stay, the URL keeps them without the experiment
       await panel.getByRole('button', { name: /Close/ }).click();
       expect(await panel.count()).toBe(0);
-      await expect.poll(() => page.url(), { timeout: 5000 }).not.toContain('experiment=');
+      await expect.poll(() => page.url(), { message: 'leaving the experiment did not take it out of the URL', timeout: 5000 }).not.toContain('experiment=');
       expect((await frame(page))?.settings).toMatchObject({ steps: 50000, act: 'sigmoid' });
       expect(problems).toEqual([]);
     } finally {
@@ -102,7 +102,7 @@ describe('experiments', () => {
     try {
       await page.goto(`${baseURL}?experiment=deep-sigmoid&lang=zh&paused=1`);
       await page.locator('#experiment').getByRole('heading', { name: '十层 sigmoid' }).waitFor();
-      await expect.poll(async () => ((await frame(page))?.settings?.hidden as number[] | undefined)?.length, { timeout: 60_000 }).toBe(10);
+      await expect.poll(async () => ((await frame(page))?.settings?.hidden as number[] | undefined)?.length, { message: 'the worker never took the 10 hidden layers', timeout: 60_000 }).toBe(10);
       await page.waitForLoadState('load');
       await page.goto(`${baseURL}?experiment=%3Cscript%3Ealert(1)%3C/script%3E&paused=1&lang=en`);
       await page.getByText(/experiment=<script>alert\(1\)<\/script> is not valid/).waitFor();

@@ -107,7 +107,7 @@ describe('loss landscape view', () => {
 
       // another ICS layer
       await figure.getByRole('combobox', { name: 'ICS layer' }).selectOption({ label: 'layer 2' });
-      await expect.poll(async () => (await figureState(page))?.panelTitles[3]).toMatch(/layer 2$/);
+      await expect.poll(async () => (await figureState(page))?.panelTitles[3], { message: 'the landscape never showed layer 2\'s panel' }).toMatch(/layer 2$/);
       await figure.screenshot({ path: (await screenshot(page, 'landscape-page')).replace('landscape-page', 'landscape-figure') });
       expect(problems).toEqual([]);
     } finally {
@@ -122,7 +122,7 @@ describe('loss landscape view', () => {
       await waitForTraining(page);
       const figure = page.locator('[data-chart="LandscapeChart"] figure');
       await figure.scrollIntoViewIfNeeded();
-      await expect.poll(async () => (await figureState(page))?.empty ?? '').toMatch(/not being measured/);
+      await expect.poll(async () => (await figureState(page))?.empty ?? '', { message: 'the landscape never said it is not being measured' }).toMatch(/not being measured/);
       expect((await landscapePoints(page))?.runs.plain.steps).toEqual([]);
 
       const turnOn = figure.getByRole('button', { name: /^Measure every \d+ steps$/ });
@@ -133,21 +133,21 @@ describe('loss landscape view', () => {
         return p ? [p.every, p.runs.plain.steps.length > 0, p.runs.batch.steps.length > 0] : null;
       }, { timeout: 30_000, interval: 300 }).toEqual([every, true, true]);
       // the button sets the page's default: the address drops the key
-      await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toBe('');
+      await expect.poll(() => new URL(page.url()).search, { message: 'the URL did not go back to bare', timeout: 5_000 }).toBe('');
       const field = page.getByRole('spinbutton', { name: 'Landscape every N steps', exact: true });
       expect(await field.inputValue()).toBe(String(every));
-      await expect.poll(async () => (await figureState(page))?.ink ?? 0, { timeout: 10_000 }).toBeGreaterThan(100);
+      await expect.poll(async () => (await figureState(page))?.ink ?? 0, { message: 'the landscape drew nothing', timeout: 10_000 }).toBeGreaterThan(100);
 
       // off again from the control: the curves stay, the cost line says it is off
       await field.fill('0');
       await field.press('Enter');
-      await expect.poll(async () => (await landscapePoints(page))?.every, { timeout: 10_000 }).toBe(0);
-      await expect.poll(async () => (await figureState(page))?.cost ?? '', { timeout: 10_000 }).toMatch(/^Not measuring now/);
-      await expect.poll(() => new URL(page.url()).search, { timeout: 5_000 }).toBe('?landscape-every=0');
+      await expect.poll(async () => (await landscapePoints(page))?.every, { message: 'the worker did not stop measuring the landscape', timeout: 10_000 }).toBe(0);
+      await expect.poll(async () => (await figureState(page))?.cost ?? '', { message: 'the cost line never said \'Not measuring now\'', timeout: 10_000 }).toMatch(/^Not measuring now/);
+      await expect.poll(() => new URL(page.url()).search, { message: 'the URL never took landscape-every=0', timeout: 5_000 }).toBe('?landscape-every=0');
       // a value out of range is refused with a notice
       await field.fill('-3');
       await field.press('Enter');
-      await expect.poll(() => page.locator('body').innerText(), { timeout: 5_000 }).toMatch(/Landscape every N steps: -3 is not accepted/);
+      await expect.poll(() => page.locator('body').innerText(), { message: 'no message refused landscape-every -3', timeout: 5_000 }).toMatch(/Landscape every N steps: -3 is not accepted/);
       expect(problems).toEqual([]);
     } finally {
       await close();
@@ -160,9 +160,9 @@ describe('loss landscape view', () => {
       await page.goto(`${baseURL}?lang=zh&landscape-every=0&paused=1`);
       const figure = page.locator('[data-chart="LandscapeChart"] figure');
       await figure.waitFor();
-      await expect.poll(() => figure.locator('figcaption').innerText()).toMatch(/^损失曲面/);
+      await expect.poll(() => figure.locator('figcaption').innerText(), { message: 'the landscape\'s caption never turned Chinese' }).toMatch(/^损失曲面/);
       await figure.scrollIntoViewIfNeeded();
-      await expect.poll(async () => (await figureState(page))?.empty ?? '').toMatch(/当前未测量损失曲面/);
+      await expect.poll(async () => (await figureState(page))?.empty ?? '', { message: 'the landscape never said in Chinese that it is not measured' }).toMatch(/当前未测量损失曲面/);
       expect(problems).toEqual([]);
     } finally {
       await close();
