@@ -8,7 +8,9 @@ import { accuracyDomains, accuracySeries, type BnStats } from './accuracy-geomet
 import { AxisBottom, AxisLeft, formatStep } from './axes';
 import { dotSeries, drawDivergence, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
-import { runItems } from './legend';
+import { runItems, useHiddenRuns } from './legend';
+import { ChangeMarkers } from './change-markers-view';
+import { onePanel, useStepAxis } from './use-step-axis';
 import { runColors, runStyle, themeColors } from './palette';
 import { Tooltip, tooltipRows, type TooltipData } from './tooltip';
 import { baseKey, pushSeriesKey } from './frame-key';
@@ -36,8 +38,11 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
   const id = useId();
   const t = useViewT();
   const name = (rid: string) => runName(t, rid);
+  const axis = useStepAxis();
+  const toggles = useHiddenRuns();
+  const hidden = toggles.hidden;
   const w = Math.max(width, 200);
-  const x = scaleLinear().domain(view.x).range([M.left, w - M.right]);
+  const x = axis.scale(view.x, M.left, w - M.right);
   const y = scaleLinear().domain(view.y).range([height - M.bottom, M.top]);
 
   const draw = (frame: TelemetryFrame) => {
@@ -48,20 +53,24 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
     const ctx = setupCanvas(canvas.current, w, height);
     if (!ctx || empty) return;
     const theme = themeColors(body.current);
-    const xs = scaleLinear().domain(d.x).range([M.left, w - M.right]);
+    const xs = axis.scale(d.x, M.left, w - M.right);
     const ys = scaleLinear().domain(d.y).range([height - M.bottom, M.top]);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(M.left - 4, M.top - 4, w - M.left - M.right + 8, height - M.top - M.bottom + 8);
+    ctx.clip();
     for (const run of frame.runs) {
       const rid = run.id;
+      if (hidden.has(rid)) continue;
       const color = colorOf(rid);
       const { main, other } = accuracySeries(run, mode);
       ctx.strokeStyle = color;
       ctx.fillStyle = color;
       if (other) {
+        // The other statistics: the run's colour, light and thin, with small dots (dash stays the run kind's).
         ctx.globalAlpha = 0.35;
         ctx.lineWidth = 1;
-        ctx.setLineDash([2, 3]);
         strokeSeries(ctx, other.x, other.y, other.y.length, xs, ys);
-        ctx.setLineDash([]);
         dotSeries(ctx, other.x, other.y, other.y.length, xs, ys, 2);
         ctx.globalAlpha = 1;
       }
@@ -71,15 +80,16 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
       ctx.setLineDash([]);
       dotSeries(ctx, main.x, main.y, main.y.length, xs, ys, 3.5, false, theme.surface);
     }
+    ctx.restore();
     const tt = currentViewT;
     for (const run of frame.runs) {
-      if (run.divergedAt === null) continue;
+      if (run.divergedAt === null || hidden.has(run.id)) continue;
       const rid = run.id;
       drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(rid), tt('divergedAt', { run: runName(tt, rid), step: run.divergedAt }));
     }
   };
   // Test accuracy changes every evalEvery steps: between two evaluations the chart costs nothing.
-  useFrameDraw(body, draw, [w, height, mode], (frame) => {
+  useFrameDraw(body, draw, [w, height, mode, axis.view, hidden], (frame) => {
     const k = baseKey(frame);
     for (const r of frame.runs) { pushSeriesKey(k, r.testAcc); pushSeriesKey(k, r.testAccBatchStats); }
     return k;
@@ -88,30 +98,37 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
     const frame = hub().get();
     const px = e.clientX - e.currentTarget.getBoundingClientRect().left;
-    if (!frame || px < M.left || px > w - M.right) { setTip(null); return; }
-    const rows = tooltipRows(frame.runs.map((r) => ({ id: r.id, cols: accuracySeries(r, mode).main })), x.invert(px), name);
-    const extra = tooltipRows(frame.runs.flatMap((r) => { const o = accuracySeries(r, mode).other; return o ? [{ id: r.id, cols: o }] : []; }), x.invert(px), name)
+    if (!frame || axis.dragging || px < M.left || px > w - M.right) { setTip(null); return; }
+    const shown = frame.runs.filter((r) => !hidden.has(r.id));
+    const rows = tooltipRows(shown.map((r) => ({ id: r.id, cols: accuracySeries(r, mode).main })), x.invert(px), name);
+    const extra = tooltipRows(shown.flatMap((r) => { const o = accuracySeries(r, mode).other; return o ? [{ id: r.id, cols: o }] : []; }), x.invert(px), name)
       .map((row) => ({ ...row, id: `${row.id}-other`, label: t(mode === 'running' ? 'acc.tipBatch' : 'acc.tipRunning', { run: row.label }) }));
     const step = rows.length ? rows[0].step : x.invert(px);
     setTip({ step, left: Math.min(x(step) + 12, w - 220), top: Math.min(Math.max(M.top, e.clientY - e.currentTarget.getBoundingClientRect().top + 14), height - 110), rows: [...rows, ...extra] });
   };
 
-  const legend = [...runItems(view.runs, name), ...(view.bn ? [{ label: t(mode === 'running' ? 'acc.otherBatch' : 'acc.otherRunning'), color: runStyle('batch').css, dash: [2, 3] }] : [])];
+  const legend = [...runItems(view.runs, name, toggles), ...(view.bn ? [{ label: t(mode === 'running' ? 'acc.otherBatch' : 'acc.otherRunning'), color: runStyle('batch').css, kind: 'light' as const }] : [])];
   return (
     <ChartFrame
       summary={<LiveSummary summarize={summarizeAccuracy} />}
       title={t('acc.title')} subtitle={t('acc.sub')} fileName="normscope-test-accuracy" bodyRef={body} empty={view.empty} legend={legend}
-      controls={view.bn ? (
-        <fieldset className="ns-radios" aria-label={t('acc.group')}>
-          <label><input type="radio" name={`${id}-m`} checked={mode === 'running'} onChange={() => setMode('running')} />{t('acc.running')}</label>
-          <label><input type="radio" name={`${id}-m`} checked={mode === 'batch'} onChange={() => setMode('batch')} />{t('acc.batch')}</label>
-        </fieldset>
-      ) : null}
+      controls={<>
+        {view.bn ? (
+          <fieldset className="ns-radios" aria-label={t('acc.group')}>
+            <label><input type="radio" name={`${id}-m`} checked={mode === 'running'} onChange={() => setMode('running')} />{t('acc.running')}</label>
+            <label><input type="radio" name={`${id}-m`} checked={mode === 'batch'} onChange={() => setMode('batch')} />{t('acc.batch')}</label>
+          </fieldset>
+        ) : null}
+        {axis.controls(view.x)}
+      </>}
       note={view.bn ? t('acc.note') : null}
     >
-      <PlotLayer width={w} height={height} canvasRef={canvas} label={t('acc.aria')} onPointerMove={onMove} onPointerLeave={() => setTip(null)}>
+      <PlotLayer width={w} height={height} canvasRef={canvas} label={t('acc.aria')} onPointerMove={onMove} onPointerLeave={() => setTip(null)}
+        svgProps={axis.pointer(onePanel(x, M.top, height - M.bottom), view.x)}>
         <AxisLeft scale={y} x={M.left} ticks={5} format={(v) => `${Math.round(v * 100)}%`} grid={w - M.left - M.right} />
         <AxisBottom scale={x} y={height - M.bottom} ticks={Math.max(2, Math.floor(w / 90))} format={formatStep} label={t('step')} />
+        <ChangeMarkers x={x} top={M.top} bottom={height - M.bottom} left={M.left} right={w - M.right} />
+        {axis.band}
         {tip ? <line className="ns-hcursor" x1={x(tip.step)} x2={x(tip.step)} y1={M.top} y2={height - M.bottom} /> : null}
       </PlotLayer>
       <Tooltip data={tip} format={pct} stepLabel={t('step')} />

@@ -36,7 +36,7 @@ const deviceRatio = () => (typeof window !== 'undefined' ? window.devicePixelRat
 
 /**
  * Strokes y against x (first n points) as one path; non-finite values (or <= 0 with `positive`)
- * break the line. Strokes with the current style. x must be a linear scale (steps).
+ * break the line. Strokes with the current style. x is a linear scale of steps, or a log-step scale (./step-axis.ts).
  */
 export function strokeSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Values, n: number, x: Scale, y: Scale, positive = false): void {
   const scratch = scratchOf(ctx);

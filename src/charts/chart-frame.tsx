@@ -58,7 +58,7 @@ export function ChartFrame({ title, subtitle, controls, summary, legend, empty, 
 }
 
 /** A canvas with an SVG overlay of the same size (the overlay receives pointer events). */
-export function PlotLayer({ width, height, canvasRef, children, onPointerMove, onPointerLeave, label }: {
+export function PlotLayer({ width, height, canvasRef, children, onPointerMove, onPointerLeave, label, svgProps }: {
   width: number;
   height: number;
   canvasRef?: Ref<HTMLCanvasElement>;
@@ -67,12 +67,14 @@ export function PlotLayer({ width, height, canvasRef, children, onPointerMove, o
   onPointerLeave?: () => void;
   /** Accessible description of the plot. */
   label?: string;
+  /** More handlers for the overlay (drag-to-zoom of the step axis: ./use-step-axis.tsx). */
+  svgProps?: React.SVGProps<SVGSVGElement>;
 }) {
   return (
     <div className="ns-plot" style={{ width, height }}>
       <canvas ref={canvasRef} style={{ width, height }} aria-hidden="true" />
-      <svg className="ns-overlay" width={width} height={height} role="img" aria-label={label}
-        onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
+      <svg {...svgProps} className={`ns-overlay${svgProps ? ' ns-zoomable' : ''}`} width={width} height={height} role="img" aria-label={label}
+        onPointerMove={(e) => { svgProps?.onPointerMove?.(e); onPointerMove?.(e); }} onPointerLeave={onPointerLeave}>
         {children}
       </svg>
     </div>

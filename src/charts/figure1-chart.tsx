@@ -8,7 +8,9 @@ import { accuracyDomains } from './accuracy-geometry';
 import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
 import { dotSeries, drawPercentileBands, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
-import { runItems } from './legend';
+import { runItems, useHiddenRuns } from './legend';
+import { ChangeMarkers } from './change-markers-view';
+import { onePanel, useStepAxis } from './use-step-axis';
 import { runColors, runStyle, themeColors } from './palette';
 import { bandDomains, layerCount } from './percentiles-geometry';
 import { useFrameDraw } from './use-frame-draw';
@@ -30,11 +32,15 @@ export function Figure1Chart({ height = 200 }: { height?: number }) {
   const t = useViewT();
   const name = (rid: string) => runName(t, rid);
   const pool = useMemo(() => new ValuePool(), []);
+  const axis = useStepAxis();
+  const toggles = useHiddenRuns();
+  const hidden = toggles.hidden;
   const [view, setView] = useRareState({
     runs: [] as string[], empty: true, x: [0, 10] as [number, number],
     acc: [0, 1] as [number, number], band: [0, 1] as [number, number],
   });
-  const panels = 1 + view.runs.length;
+  const shownRuns = view.runs.filter((r) => !hidden.has(r));
+  const panels = 1 + shownRuns.length;
   const pw = Math.max(150, Math.floor((Math.max(width, 300) - GAP * (panels - 1)) / panels));
 
   const draw = (frame: TelemetryFrame) => {
@@ -45,13 +51,21 @@ export function Figure1Chart({ height = 200 }: { height?: number }) {
     const b = bandDomains(frame, last, pool);
     const empty = !frame.runs.some((r) => r.testAcc.y.length > 0);
     setView({ runs: frame.runs.map((r) => r.id), empty, x: a.x, acc: a.y, band: b.y });
-    const n = 1 + frame.runs.length;
+    const runs = frame.runs.filter((r) => !hidden.has(r.id));
+    const n = 1 + runs.length;
     const pwNow = Math.max(150, Math.floor((Math.max(width, 300) - GAP * (n - 1)) / n));
-    const xs = scaleLinear().domain(a.x).range([M.left, pwNow - M.right]);
+    const xs = axis.scale(a.x, M.left, pwNow - M.right);
     const accY = scaleLinear().domain(a.y).range([height - M.bottom, M.top]);
+    const clip = (c: CanvasRenderingContext2D) => {
+      c.save();
+      c.beginPath();
+      c.rect(M.left - 4, M.top - 4, pwNow - M.left - M.right + 8, height - M.top - M.bottom + 8);
+      c.clip();
+    };
     const ctx = setupCanvas(canvases.current[0] ?? null, pwNow, height);
     if (ctx) {
-      for (const run of frame.runs) {
+      clip(ctx);
+      for (const run of runs) {
         const color = colorOf(run.id);
         ctx.strokeStyle = color;
         ctx.fillStyle = color;
@@ -61,19 +75,24 @@ export function Figure1Chart({ height = 200 }: { height?: number }) {
         ctx.setLineDash([]);
         dotSeries(ctx, run.testAcc.x, run.testAcc.y, run.testAcc.y.length, xs, accY, 3, false, theme.surface);
       }
+      ctx.restore();
     }
     const bandY = scaleLinear().domain(b.y).range([height - M.bottom, M.top]);
-    frame.runs.forEach((run, i) => {
+    runs.forEach((run, i) => {
       const c = setupCanvas(canvases.current[i + 1] ?? null, pwNow, height);
       const bands = run.layers[last]?.bands;
       if (!c || !bands) return;
+      clip(c);
       // the paper draws the 15th and 85th percentiles as lines: edges at full opacity
       drawPercentileBands(c, bands, colorOf(run.id), xs, bandY, { fillAlpha: 0.15, edgeAlpha: 1, edgeWidth: 1.5, medianWidth: 2.5 });
+      c.restore();
     });
   };
-  useFrameDraw(body, draw, [width, height, view.runs.join()]);
+  useFrameDraw(body, draw, [width, height, view.runs.join(), axis.view, hidden]);
 
-  const x = scaleLinear().domain(view.x).range([M.left, pw - M.right]);
+  const x = axis.scale(view.x, M.left, pw - M.right);
+  const zoom = axis.pointer(onePanel(x, M.top, height - M.bottom), view.x);
+  const markers = <ChangeMarkers x={x} top={M.top} bottom={height - M.bottom} left={M.left} right={pw - M.right} />;
   const accY = scaleLinear().domain(view.acc).range([height - M.bottom, M.top]);
   const bandY = scaleLinear().domain(view.band).range([height - M.bottom, M.top]);
   const xTicks = Math.max(2, Math.floor(pw / 80));
@@ -81,20 +100,25 @@ export function Figure1Chart({ height = 200 }: { height?: number }) {
     <ChartFrame
       summary={<LiveSummary summarize={(f, lang) => summarizePercentiles(f, Math.max(0, (f?.runs[0]?.layers.length ?? 1) - 1), lang)} />}
       title={t('fig1.title')} subtitle={t('fig1.sub')} fileName="normscope-figure1"
-      bodyRef={body} empty={view.empty} legend={runItems(view.runs, name)} note={t('fig1.note')}
+      bodyRef={body} empty={view.empty} legend={runItems(view.runs, name, toggles)} note={t('fig1.note')}
+      controls={axis.controls(view.x)}
     >
       <div className="ns-panels">
-        <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[0] = c; }} label={t('fig1.accAria')}>
+        <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[0] = c; }} label={t('fig1.accAria')} svgProps={zoom}>
           <AxisLeft scale={accY} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
           <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} />
           <text className="ns-panel-title" x={M.left} y={12}>{`(a) ${t('fig1.acc')}`}</text>
+          {markers}
+          {axis.band}
         </PlotLayer>
-        {view.runs.map((rid, i) => (
+        {shownRuns.map((rid, i) => (
           <PlotLayer key={rid} width={pw} height={height} canvasRef={(c) => { canvases.current[i + 1] = c; }}
-            label={t('fig1.bandAria', { run: name(rid) })}>
+            label={t('fig1.bandAria', { run: name(rid) })} svgProps={zoom}>
             <AxisLeft scale={bandY} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
             <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} />
             <text className="ns-panel-title" x={M.left} y={12}>{`(${PANEL_LETTERS[i + 1] ?? '?'}) ${name(rid)}`}</text>
+            {markers}
+            {axis.band}
           </PlotLayer>
         ))}
       </div>

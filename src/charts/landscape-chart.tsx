@@ -4,7 +4,6 @@
 // one chosen layer: ||G - G'|| and cos(G, G'). Canvas on requestAnimationFrame from the telemetry hub;
 // React draws the axes, the layer choice, the cost line, and the empty state with a switch to turn the
 // measurement on.
-import { scaleLinear } from 'd3-scale';
 import { useId, useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { getApp, useApp } from '../state/app';
@@ -16,9 +15,11 @@ import { AxisBottom, AxisLeft, formatStep, formatTick, logTicks } from './axes';
 import { dotSeries, fillBand, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import {
-  PANELS, clampLayer, costFigures, hasPoints, icsLayers, landscapeDomains, landscapeTips, panelAt, panelGrid, type PanelKey,
+  PANELS, betaComparison, clampLayer, costFigures, hasPoints, icsLayers, landscapeDomains, landscapeTips, panelAt as panelAt0, panelGrid, type PanelKey,
 } from './landscape-geometry';
-import { runItems } from './legend';
+import { runItems, useHiddenRuns } from './legend';
+import { ChangeMarkers } from './change-markers-view';
+import { useStepAxis, type PanelAt } from './use-step-axis';
 import { runColors, runStyle, themeColors } from './palette';
 import { Tooltip, formatValue, type TooltipData } from './tooltip';
 import { hub, useFrameDraw } from './use-frame-draw';
@@ -60,12 +61,16 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
   const id = useId();
   const t = useT();
   const vt = useViewT();
+  const axis = useStepAxis();
+  const toggles = useHiddenRuns();
+  const hidden = toggles.hidden;
   const every = useApp((s) => s.settings.landscapeEvery);
   const [layerChoice, setLayerChoice] = useState<number | null>(null);
   const [tip, setTip] = useState<TooltipData | null>(null);
   const [view, setView] = useRareState({
     x: [0, 10] as Pair, y: PANELS.map((p) => (p.log ? [0.1, 10] : [0, 1])) as Pair[], runs: [] as string[],
     layers: 0, points: false, cost: null as { percent: string; ms: string } | null,
+    beta: null as { bn: string; plain: string; n: number; lower: boolean } | null,
   });
   const w = Math.max(width, 240);
   const grid = panelGrid(w, PANELS.length, height, GAP);
@@ -78,20 +83,23 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
     const ly = clampLayer(layerChoice, L);
     const d = landscapeDomains(frame, ly, pool);
     const points = hasPoints(land);
-    setView({ x: d.x, y: d.y, runs: land?.runs.map((r) => r.id) ?? [], layers: L, points, cost: costFigures(land) });
+    const b = betaComparison(land);
+    const beta = b && { bn: b.bn.toPrecision(3), plain: b.plain.toPrecision(3), n: b.n, lower: b.lower };
+    setView({ x: d.x, y: d.y, runs: land?.runs.map((r) => r.id) ?? [], layers: L, points, cost: costFigures(land), beta });
     const ctx = setupCanvas(canvas.current, w, grid.height);
     if (!ctx || !land || !points) return;
     const colorOf = runColors(body.current);
     const theme = themeColors(body.current);
     PANELS.forEach((panel, k) => {
       const { left, right, top, bottom } = plotArea(grid, k, height);
-      const xs = scaleLinear().domain(d.x).range([left, right]);
+      const xs = axis.scale(d.x, left, right);
       const ys = yScale(d.y[k], bottom, top, panel.log);
       ctx.save();
       ctx.beginPath();
       ctx.rect(left, top - 2, right - left, bottom - top + 4);
       ctx.clip();
       for (const run of land.runs) {
+        if (hidden.has(run.id)) continue;
         const color = colorOf(run.id);
         ctx.strokeStyle = color;
         ctx.fillStyle = color;
@@ -116,10 +124,10 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
         const line = panel.line?.(run, ly);
         if (line) {
           const n = line.y.length;
-          // on the loss panel the line (the loss at w) is secondary to the band
-          ctx.lineWidth = panel.band ? 1 : 1.75;
-          ctx.globalAlpha = panel.band ? 0.6 : 1;
-          ctx.setLineDash(panel.band ? [2, 2] : runStyle(run.id).dash);
+          // on the loss panel the line (the loss at w) is secondary to the band: lighter, in the run's dash
+          ctx.lineWidth = panel.band ? 1.5 : 1.75;
+          ctx.globalAlpha = panel.band ? 0.45 : 1;
+          ctx.setLineDash(runStyle(run.id).dash);
           strokeSeries(ctx, line.x, line.y, n, xs, ys, panel.log);
           ctx.setLineDash([]);
           ctx.globalAlpha = 1;
@@ -129,7 +137,7 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
       ctx.restore();
     });
   };
-  useFrameDraw(body, draw, [w, height, layerChoice, grid.cols]);
+  useFrameDraw(body, draw, [w, height, layerChoice, grid.cols, axis.view, hidden]);
 
   const layerName = (j: number) => (j === view.layers - 1 ? t('land.output') : t('land.layerN', { layer: j + 1 }));
   const name = (rid: string) => runName(t, rid);
@@ -138,14 +146,14 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
     const box = e.currentTarget.getBoundingClientRect();
     const px = e.clientX - box.left;
     const py = e.clientY - box.top;
-    const k = panelAt(grid, PANELS.length, height, GAP, px, py);
+    const k = panelAt0(grid, PANELS.length, height, GAP, px, py);
     const frame = hub().get();
-    if (k < 0 || !frame) { setTip(null); return; }
+    if (k < 0 || !frame || axis.dragging) { setTip(null); return; }
     const { left, right } = plotArea(grid, k, height);
     if (px < left || px > right) { setTip(null); return; }
-    const x = scaleLinear().domain(view.x).range([left, right]);
+    const x = axis.scale(view.x, left, right);
     const panel = PANELS[k];
-    const tips = landscapeTips(frame.landscape, panel, layer, x.invert(px));
+    const tips = landscapeTips(frame.landscape, panel, layer, x.invert(px)).filter((tip) => !hidden.has(tip.id));
     if (tips.length === 0) { setTip(null); return; }
     const rows = tips.map((tip) => ({
       id: tip.id, label: name(tip.id), color: runStyle(tip.id).css, step: tip.step,
@@ -158,20 +166,29 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
   };
   const cost = view.cost;
   const empty = !view.points;
+  const panelAt: PanelAt = (px, py) => {
+    const k = panelAt0(grid, PANELS.length, height, GAP, px, py);
+    if (k < 0) return null;
+    const { left, right, top, bottom } = plotArea(grid, k, height);
+    return { scale: axis.scale(view.x, left, right), top, bottom };
+  };
   return (
     <ChartFrame
       summary={<LiveSummary summarize={summarizeLandscape} />}
       title={t('land.title')} subtitle={t('land.sub')} fileName="normscope-landscape" bodyRef={body}
-      legend={[...runItems(view.runs, name),
+      legend={[...runItems(view.runs, name, toggles),
         { label: t('land.range'), color: 'var(--muted, #4b5063)', kind: 'band' as const },
-        { label: t('land.atW'), color: 'var(--muted, #4b5063)', dash: [2, 2] }]}
-      controls={view.layers > 0 ? (
-        <label htmlFor={`${id}-layer`}>{t('land.layer')}
-          <select id={`${id}-layer`} value={layer} onChange={(e) => setLayerChoice(Number(e.target.value))}>
-            {Array.from({ length: view.layers }, (_, j) => <option key={j} value={j}>{layerName(j)}</option>)}
-          </select>
-        </label>
-      ) : undefined}
+        { label: t('land.atW'), color: 'var(--muted, #4b5063)', kind: 'light' as const }]}
+      controls={<>
+        {view.layers > 0 ? (
+          <label htmlFor={`${id}-layer`}>{t('land.layer')}
+            <select id={`${id}-layer`} value={layer} onChange={(e) => setLayerChoice(Number(e.target.value))}>
+              {Array.from({ length: view.layers }, (_, j) => <option key={j} value={j}>{layerName(j)}</option>)}
+            </select>
+          </label>
+        ) : null}
+        {axis.controls(view.x)}
+      </>}
       note={<>
         <span data-testid="landscape-cost">
           {every > 0
@@ -183,13 +200,15 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
           : <button type="button" className="ns-fig-btn" onClick={() => setEvery(TURN_ON_EVERY)}>{t('land.turnOn', { n: TURN_ON_EVERY })}</button>) : null}
         <br />
         {t('land.note')}
+        {view.beta ? <>{' '}<strong data-testid="landscape-beta-check">{vt(view.beta.lower ? 'land.betaHolds' : 'land.betaFails', { bn: view.beta.bn, plain: view.beta.plain, n: view.beta.n })}</strong></> : null}
       </>}
     >
-      <PlotLayer width={w} height={grid.height} canvasRef={canvas} label={t('land.aria')} onPointerMove={onMove} onPointerLeave={() => setTip(null)}>
+      <PlotLayer width={w} height={grid.height} canvasRef={canvas} label={t('land.aria')} onPointerMove={onMove} onPointerLeave={() => setTip(null)}
+        svgProps={axis.pointer(panelAt, view.x)}>
         {PANELS.map((panel, k) => {
           const { o, left, right, top, bottom } = plotArea(grid, k, height);
           const dom = view.y[k];
-          const x = scaleLinear().domain(view.x).range([left, right]);
+          const x = axis.scale(view.x, left, right);
           const y = yScale(dom, bottom, top, panel.log);
           const ics = panel.key === 'icsDist' || panel.key === 'icsCos';
           return (
@@ -199,9 +218,11 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
               <AxisLeft scale={y} x={left} ticks={4} tickValues={panel.log ? logTicks(y, dom) : undefined}
                 format={panel.key === 'icsCos' ? undefined : formatTick} grid={right - left} />
               <AxisBottom scale={x} y={bottom} ticks={Math.max(2, Math.floor((right - left) / 70))} format={formatStep} />
+              <ChangeMarkers x={x} top={top} bottom={bottom} left={left} right={right} rows={2} />
             </g>
           );
         })}
+        {axis.band}
       </PlotLayer>
       <Tooltip data={tip} stepLabel={vt('step')} />
       {empty ? (

@@ -123,3 +123,31 @@ export function landscapeTips(land: LandscapeFrame | null | undefined, panel: La
   return tips;
 }
 
+
+/** How many of the latest measurements the β-smoothness comparison takes. */
+export const BETA_LAST = 5;
+
+/**
+ * The check of the note's direction ("batch norm lowers β-smoothness") against the numbers the β panel
+ * shows: the median of each run's last `last` finite measurements, for batch norm and plain (null when
+ * either has none). `lower` says whether batch norm's is the lower one.
+ */
+export function betaComparison(l: LandscapeFrame | null | undefined, last = BETA_LAST): { bn: number; plain: number; n: number; lower: boolean } | null {
+  const find = (id: string) => l?.runs.find((r) => r.id === id)?.betaSmooth;
+  const bn = find('batch');
+  const plain = find('plain');
+  if (!bn || !plain) return null;
+  const tail = (s: SeriesColumns) => {
+    const out: number[] = [];
+    for (let i = s.y.length - 1; i >= 0 && out.length < last; i--) if (Number.isFinite(s.y[i])) out.push(s.y[i]);
+    return out;
+  };
+  const a = tail(bn);
+  const b = tail(plain);
+  const n = Math.min(a.length, b.length);
+  if (n === 0) return null;
+  const median = (v: number[]) => { const s = v.slice(0, n).sort((x, y) => x - y); return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
+  const m1 = median(a);
+  const m2 = median(b);
+  return { bn: m1, plain: m2, n, lower: m1 < m2 };
+}

@@ -1,16 +1,19 @@
 // "Layer mean and variance": per hidden layer (rows) the batch mean and variance (columns; averaged
-// over units) of z before the norm (solid), of the norm's output (dashed) and, for batch norm, the
-// running estimates (dotted), every run in its colour, as small multiples on one canvas. Below, for
+// over units) of z before the norm (full colour), of the norm's output (light) and, for batch norm, the
+// running estimates (dots), every run in its colour and dash (dash means the run kind everywhere, so
+// before/after the norm is told by lightness and markers), as small multiples on one canvas. Below, for
 // the batch-norm run and a chosen layer, the current step per unit: running vs batch mean and variance.
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useId, useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick, logTicks } from './axes';
-import { drawDivergence, setupCanvas, strokeSeries } from './canvas';
+import { dotSeries, drawDivergence, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
-import { runItems, type LegendItem } from './legend';
+import { runItems, useHiddenRuns, type LegendItem } from './legend';
+import { ChangeMarkers } from './change-markers-view';
+import { useStepAxis, type PanelAt } from './use-step-axis';
 import { gridLayout, MOMENT_KINDS, momentDomains, momentSeries, scatterDomain, type MomentKind } from './moments-geometry';
-import { runColors, themeColors } from './palette';
+import { runColors, runStyle, themeColors } from './palette';
 import { shownLayer } from './percentiles-geometry';
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
@@ -22,8 +25,10 @@ import { summarizeMoments } from './summaries';
 
 const PM = { left: 44, right: 8, top: 18, bottom: 20 };
 const GAP = 14;
-const KIND_DASH: Record<MomentKind, number[]> = { z: [], norm: [6, 3], running: [1.5, 2.5] };
-const KIND_WIDTH: Record<MomentKind, number> = { z: 1.5, norm: 1.5, running: 2.2 };
+/** Before/after the norm by lightness, running estimates by dots: never by dash (the run kind's). */
+const KIND_ALPHA: Record<MomentKind, number> = { z: 1, norm: 0.4, running: 0.9 };
+const KIND_WIDTH: Record<MomentKind, number> = { z: 1.5, norm: 2.5, running: 0 };
+const KIND_KEY = { z: 'mom.zKey', norm: 'mom.normKey', running: 'mom.runningKey' } as const;
 const COLUMN = ['mom.mean', 'mom.variance'] as const;
 const SCATTER = 180;
 
@@ -42,6 +47,9 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
   const id = useId();
   const t = useViewT();
   const name = (rid: string) => runName(t, rid);
+  const axis = useStepAxis();
+  const toggles = useHiddenRuns();
+  const hidden = toggles.hidden;
   const [view, setView] = useRareState({
     x: [0, 10] as Pair, y: [] as Pair[][], runs: [] as string[], empty: true,
     bn: null as string | null, units: 0, sMean: [0, 1] as Pair, sVar: [0, 1] as Pair,
@@ -73,7 +81,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
     if (ctx && !empty) {
       ys.forEach((row, jj) => row.forEach((dom, c) => {
         const p = lay[jj][c];
-        const sx = scaleLinear().domain(x).range([p.x + PM.left, p.x + p.width - PM.right]);
+        const sx = axis.scale(x, p.x + PM.left, p.x + p.width - PM.right);
         const bottom = p.y + p.height - PM.bottom;
         const top = p.y + PM.top;
         const sy = c === 1 ? scaleLog().domain(dom).range([bottom, top]).clamp(true) : scaleLinear().domain(dom).range([bottom, top]);
@@ -82,19 +90,25 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
         ctx.rect(p.x + PM.left, top - 1, p.width - PM.left - PM.right, bottom - top + 2);
         ctx.clip();
         for (const kind of MOMENT_KINDS) {
-          ctx.setLineDash(KIND_DASH[kind]);
           ctx.lineWidth = KIND_WIDTH[kind];
+          ctx.globalAlpha = KIND_ALPHA[kind];
           for (const run of frame.runs) {
+            if (hidden.has(run.id)) continue;
             const s = momentSeries(run.layers[jj], c as 0 | 1, kind);
             if (!s) continue;
-            ctx.strokeStyle = colorOf(run.id);
-            ctx.globalAlpha = kind === 'norm' ? 0.75 : 1;
+            const color = colorOf(run.id);
+            ctx.strokeStyle = color;
+            ctx.fillStyle = color;
+            if (kind === 'running') { dotSeries(ctx, s.x, s.y, s.y.length, sx, sy, 1.8, c === 1); continue; }
+            ctx.setLineDash(runStyle(run.id).dash);
             strokeSeries(ctx, s.x, s.y, s.y.length, sx, sy, c === 1);
+            ctx.setLineDash([]);
           }
         }
+        ctx.globalAlpha = 1;
         ctx.restore();
         for (const run of frame.runs) {
-          if (run.divergedAt !== null) drawDivergence(ctx, sx(run.divergedAt), top, bottom, colorOf(run.id), currentViewT('diverged'));
+          if (run.divergedAt !== null && !hidden.has(run.id)) drawDivergence(ctx, sx(run.divergedAt), top, bottom, colorOf(run.id), currentViewT('diverged'));
         }
       }));
     }
@@ -128,29 +142,38 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
       sctx.globalAlpha = 1;
     });
   };
-  useFrameDraw(body, draw, [w, rowHeight, chosen, L, view.bn, sw]);
+  useFrameDraw(body, draw, [w, rowHeight, chosen, L, view.bn, sw, axis.view, hidden]);
 
-  const x = (p: { x: number; width: number }) => scaleLinear().domain(view.x).range([p.x + PM.left, p.x + p.width - PM.right]);
+  const x = (p: { x: number; width: number }) => axis.scale(view.x, p.x + PM.left, p.x + p.width - PM.right);
+  const panelAt: PanelAt = (px, py) => {
+    for (const row of panels) for (const p of row) {
+      if (px >= p.x && px <= p.x + p.width && py >= p.y && py <= p.y + p.height) return { scale: x(p), top: p.y + PM.top, bottom: p.y + p.height - PM.bottom };
+    }
+    return null;
+  };
   const legend: LegendItem[] = [
-    ...runItems(view.runs, name).map((it) => ({ ...it, dash: [] })),
+    ...runItems(view.runs, name, toggles),
     ...MOMENT_KINDS.filter((k) => k === 'z' || view.runs.some((r) => (k === 'running' ? r === 'batch' : r !== 'plain')))
-      .map((k) => ({ label: t(`mom.${k}`), color: 'var(--muted, #4b5063)', dash: KIND_DASH[k] })),
+      .map((k): LegendItem => ({ label: t(KIND_KEY[k]), color: 'var(--muted, #4b5063)', kind: k === 'z' ? 'line' : k === 'norm' ? 'light' : 'dots' })),
   ];
   return (
     <ChartFrame
       summary={<LiveSummary summarize={(f, lang) => summarizeMoments(f, layer, lang)} deps={[layer]} />}
       title={t('mom.title')} subtitle={t('mom.sub')} fileName="normscope-layer-moments"
       bodyRef={body} empty={view.empty} legend={legend}
-      controls={view.bn ? (
-        <label htmlFor={`${id}-l`}>{t('mom.layer')}
-          <select id={`${id}-l`} value={layer} onChange={(e) => setChosen(Number(e.target.value))}>
-            {Array.from({ length: Math.max(L, 1) }, (_, i) => <option key={i} value={i}>{i + 1}</option>)}
-          </select>
-        </label>
-      ) : null}
+      controls={<>
+        {view.bn ? (
+          <label htmlFor={`${id}-l`}>{t('mom.layer')}
+            <select id={`${id}-l`} value={layer} onChange={(e) => setChosen(Number(e.target.value))}>
+              {Array.from({ length: Math.max(L, 1) }, (_, i) => <option key={i} value={i}>{i + 1}</option>)}
+            </select>
+          </label>
+        ) : null}
+        {axis.controls(view.x)}
+      </>}
       note={view.bn ? t('mom.note') : null}
     >
-      <PlotLayer width={w} height={Math.max(gridH, 60)} canvasRef={grid} label={t('mom.aria')}>
+      <PlotLayer width={w} height={Math.max(gridH, 60)} canvasRef={grid} label={t('mom.aria')} svgProps={axis.pointer(panelAt, view.x)}>
         {panels.map((row, j) => row.map((p, c) => {
           const dom = view.y[j]?.[c] ?? [0, 1];
           const bottom = p.y + p.height - PM.bottom;
@@ -160,9 +183,11 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
               <text className="ns-panel-title" x={p.x + PM.left} y={p.y + 11}>{t('mom.panel', { layer: j + 1, what: t(COLUMN[c]) })}</text>
               <AxisLeft scale={sy} x={p.x + PM.left} ticks={3} tickValues={c === 1 ? logTicks(sy, dom) : undefined} format={formatTick} grid={p.width - PM.left - PM.right} />
               <AxisBottom scale={x(p)} y={bottom} ticks={Math.max(2, Math.floor(p.width / 80))} format={formatStep} />
+              <ChangeMarkers x={x(p)} top={p.y + PM.top} bottom={bottom} left={p.x + PM.left} right={p.x + p.width - PM.right} rows={2} />
             </g>
           );
         }))}
+        {axis.band}
       </PlotLayer>
       {view.bn && view.units > 0 ? <>
         <div className="ns-subhead">{t('mom.units', { run: name(view.bn), layer: layer + 1, units: view.units })}</div>

@@ -1,13 +1,14 @@
 // "Loss": training loss per step of every run (raw values faint, min/max of merged points as a band,
 // a debiased EMA on top), test loss as points joined by a thin line, log scale, ignore outliers,
 // hover tooltip. Drawn on canvas on requestAnimationFrame; React renders the axes and controls.
-import { scaleLinear } from 'd3-scale';
 import { useId, useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick, logTicks } from './axes';
 import { dotSeries, drawDivergence, fillBand, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
-import { runItems } from './legend';
+import { runItems, useHiddenRuns } from './legend';
+import { ChangeMarkers } from './change-markers-view';
+import { onePanel, useStepAxis } from './use-step-axis';
 import { LossSmoother } from './loss-geometry';
 import { runColors, runStyle, themeColors } from './palette';
 import { Tooltip, tooltipRows, formatValue, type TooltipData } from './tooltip';
@@ -39,9 +40,12 @@ export function LossChart({ height = 260 }: LossChartProps) {
   const id = useId();
   const t = useViewT();
   const name = (rid: string) => runName(t, rid);
+  const axis = useStepAxis();
+  const toggles = useHiddenRuns();
+  const hidden = toggles.hidden;
 
   const w = Math.max(width, 200);
-  const x = scaleLinear().domain(view.x).range([M.left, w - M.right]);
+  const x = axis.scale(view.x, M.left, w - M.right);
   const y = yScale(view.y, height - M.bottom, M.top, log);
 
   const draw = (frame: TelemetryFrame) => {
@@ -52,7 +56,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
     const ctx = setupCanvas(canvas.current, w, height);
     if (!ctx || empty) return;
     const theme = themeColors(body.current);
-    const xs = scaleLinear().domain(d.x).range([M.left, w - M.right]);
+    const xs = axis.scale(d.x, M.left, w - M.right);
     const ys = yScale(d.y, height - M.bottom, M.top, log);
     ctx.save();
     ctx.beginPath();
@@ -62,6 +66,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
     for (let pass = 0; pass < 3; pass++) {
       for (const run of frame.runs) {
         const rid = run.id;
+        if (hidden.has(rid)) continue;
         const color = colorOf(rid);
         const n = run.loss.y.length;
         ctx.fillStyle = color;
@@ -95,24 +100,25 @@ export function LossChart({ height = 260 }: LossChartProps) {
     ctx.restore();
     const tt = currentViewT;
     for (const run of frame.runs) {
-      if (run.divergedAt === null) continue;
+      if (run.divergedAt === null || hidden.has(run.id)) continue;
       drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(run.id), tt('divergedAt', { run: runName(tt, run.id), step: run.divergedAt }));
     }
   };
-  useFrameDraw(body, draw, [w, height, smoothing, log, ignoreOutliers]);
+  useFrameDraw(body, draw, [w, height, smoothing, log, ignoreOutliers, axis.view, hidden]);
 
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
     const frame = hub().get();
     const r = e.currentTarget.getBoundingClientRect();
     const px = e.clientX - r.left;
-    if (!frame || px < M.left || px > w - M.right) { setTip(null); return; }
+    if (!frame || axis.dragging || px < M.left || px > w - M.right) { setTip(null); return; }
     const step = x.invert(px);
-    const rows = tooltipRows(frame.runs.map((run) => {
+    const shown = frame.runs.filter((run) => !hidden.has(run.id));
+    const rows = tooltipRows(shown.map((run) => {
       const rid = run.id;
       const s = smoothing > 0 ? smoother.smoothed(rid, run.loss.y, smoothing) : undefined;
       return { id: rid, cols: run.loss, values: s, extra: s ? (i: number) => t('loss.rawValue', { v: formatValue(run.loss.y[i]) }) : undefined };
     }), step, name);
-    const test = tooltipRows(frame.runs.map((run) => ({ id: run.id, cols: run.testLoss })), step, name)
+    const test = tooltipRows(shown.map((run) => ({ id: run.id, cols: run.testLoss })), step, name)
       .filter((row) => Math.abs(x(row.step) - px) < 8)
       .map((row) => ({ ...row, id: `${row.id}-test`, label: t('loss.runTest', { run: row.label }) }));
     const near = rows.length ? rows[0].step : step;
@@ -120,7 +126,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
   };
 
   const yTicks = log ? logTicks(y, view.y) : undefined;
-  const legend = [...runItems(view.runs, name),
+  const legend = [...runItems(view.runs, name, toggles),
     { label: t('loss.test'), color: 'var(--muted, #4b5063)', kind: 'dot' as const },
     ...(smoothing > 0 ? [{ label: t('loss.raw'), color: 'var(--muted, #4b5063)', kind: 'band' as const }] : [])];
   return (
@@ -135,13 +141,16 @@ export function LossChart({ height = 260 }: LossChartProps) {
         </label>
         <label><input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />{t('loss.log')}</label>
         <label><input type="checkbox" checked={ignoreOutliers} onChange={(e) => setIgnoreOutliers(e.target.checked)} />{t('loss.outliers')}</label>
+        {axis.controls(view.x)}
       </>}
     >
       <PlotLayer width={w} height={height} canvasRef={canvas} label={t('loss.aria')}
-        onPointerMove={onMove} onPointerLeave={() => setTip(null)}>
+        onPointerMove={onMove} onPointerLeave={() => setTip(null)} svgProps={axis.pointer(onePanel(x, M.top, height - M.bottom), view.x)}>
         <AxisLeft scale={y} x={M.left} ticks={5} tickValues={yTicks} format={formatTick} grid={w - M.left - M.right} />
         <AxisBottom scale={x} y={height - M.bottom} ticks={Math.max(2, Math.floor(w / 90))} format={formatStep} label={t('step')} />
         <text className="ns-ax-label" x={M.left + 4} y={M.top + 10}>{t('loss.axis')}</text>
+        <ChangeMarkers x={x} top={M.top} bottom={height - M.bottom} left={M.left} right={w - M.right} />
+        {axis.band}
         {tip ? <line className="ns-hcursor" x1={x(tip.step)} x2={x(tip.step)} y1={M.top} y2={height - M.bottom} /> : null}
       </PlotLayer>
       <Tooltip data={tip} stepLabel={t('step')} />

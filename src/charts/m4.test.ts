@@ -94,3 +94,19 @@ describe('M4Scratch', () => {
     expect(s.indices(5000).length).toBeGreaterThanOrEqual(5000);
   });
 });
+
+describe('M4 on a log-step axis', () => {
+  it('columns follow the scale, not an affine fit: early steps get their own columns', async () => {
+    const { stepScale } = await import('./step-axis');
+    const s = stepScale([0, 10000], { zoom: null, log: true }, 0, 100);
+    const scratch = new M4Scratch();
+    const n = 10000;
+    const xs = Float64Array.from({ length: n }, (_, i) => i + 1);
+    const ys = Float64Array.from({ length: n }, (_, i) => Math.sin(i));
+    const idx = scratch.indices(n);
+    const k = m4Indices(xs, ys, n, scratch.columns(s, 1), idx);
+    // steps 1..10 span 25 px: each of the first steps is kept (its own pixel column or an extreme)
+    for (let i = 0; i < 5; i++) expect(Array.from(idx.subarray(0, k))).toContain(i);
+    expect(k).toBeLessThanOrEqual(4 * 101);
+  });
+});

@@ -13,13 +13,15 @@ export const BREAK = -1;
 
 type Values = ArrayLike<number>;
 
-/** Affine pixel mapping of x: column = floor((a x + b) dpr). */
+/** Pixel mapping of x: column = floor((a x + b) dpr), or floor(map(x) dpr) for a non-affine scale (log steps). */
 export interface Columns {
   /** CSS px per unit of x, and the offset: px = a x + b. */
   a: number;
   b: number;
   /** Device pixels per CSS pixel. */
   dpr: number;
+  /** The scale itself when it is not affine (a log-step axis): then px = map(x). */
+  map?: ((v: number) => number) | null;
 }
 
 /** The affine mapping of a linear scale (two evaluations), for `columnsOf` below. */
@@ -56,7 +58,7 @@ export function m4Indices(xs: Values, ys: Values, n: number, cols: Columns, out:
       continue;
     }
     broken = false;
-    const c = Math.floor((a * xs[i] + b) * dpr);
+    const c = Math.floor((cols.map ? cols.map(xs[i]) : a * xs[i] + b) * dpr);
     if (c !== col || first < 0) {
       if (first >= 0) k = emit(out, k, first, last, minI, maxI);
       col = c;
@@ -92,7 +94,7 @@ function emit(out: Int32Array, k: number, first: number, last: number, minI: num
 export class M4Scratch {
   private buf = new Int32Array(0);
   private second = new Int32Array(0);
-  private readonly cols: Columns = { a: 1, b: 0, dpr: 1 };
+  private readonly cols: Columns = { a: 1, b: 0, dpr: 1, map: null };
   /** Allocations so far (the unit tests check that steady drawing makes none). */
   allocations = 0;
 
@@ -102,6 +104,8 @@ export class M4Scratch {
     c.b = x(0);
     c.a = x(1) - c.b;
     c.dpr = dpr > 0 ? dpr : 1;
+    // A log-step scale (./step-axis.ts) says so: its columns come from the scale, not from two points.
+    c.map = (x as { log?: boolean }).log === true ? x : null;
     return c;
   }
 

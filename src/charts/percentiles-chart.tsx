@@ -8,7 +8,9 @@ import { STAGES, type Stage, type TelemetryFrame } from '../session/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
 import { drawDivergence, drawPercentileBands, setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
-import { runItems } from './legend';
+import { runItems, useHiddenRuns } from './legend';
+import { ChangeMarkers } from './change-markers-view';
+import { onePanel, useStepAxis } from './use-step-axis';
 import { runColors } from './palette';
 import { bandDomains, distributionDomain, DISTRIBUTION_BANDS, layerCount, shownLayer } from './percentiles-geometry';
 import { useFrameDraw } from './use-frame-draw';
@@ -36,6 +38,9 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
   const id = useId();
   const t = useViewT();
   const name = (rid: string) => runName(t, rid);
+  const axis = useStepAxis();
+  const toggles = useHiddenRuns();
+  const hidden = toggles.hidden;
   const [view, setView] = useRareState({
     layers: 0, runs: [] as string[], empty: true,
     x: [0, 10] as [number, number], y: [0, 1] as [number, number],
@@ -43,7 +48,8 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
   });
   const layer = shownLayer(chosen, view.layers);
   const w = Math.max(width, 240);
-  const nRuns = Math.max(view.runs.length, 1);
+  const shownRuns = view.runs.filter((r) => !hidden.has(r));
+  const nRuns = Math.max(shownRuns.length, 1);
   const pw = Math.floor((w - GAP * (nRuns - 1)) / nRuns);
   const nStages = Math.max(view.stages.length, 1);
   const dw = Math.floor((w - GAP * (nStages - 1)) / nStages);
@@ -62,16 +68,22 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
     viewRef.current = { stages, dist, layer: j };
     const empty = !frame.runs.some((r) => (r.layers[j]?.bands.p50.y.length ?? 0) > 0);
     setView({ layers: L, runs: frame.runs.map((r) => r.id), empty, x: d.x, y: d.y, stages, dist });
-    const n = Math.max(frame.runs.length, 1);
+    const runs = frame.runs.filter((r) => !hidden.has(r.id));
+    const n = Math.max(runs.length, 1);
     const pwNow = Math.floor((w - GAP * (n - 1)) / n);
-    const xs = scaleLinear().domain(d.x).range([M.left, pwNow - M.right]);
+    const xs = axis.scale(d.x, M.left, pwNow - M.right);
     const ys = scaleLinear().domain(d.y).range([panelHeight - M.bottom, M.top]);
-    frame.runs.forEach((run, i) => {
+    runs.forEach((run, i) => {
       const ctx = setupCanvas(bandCanvases.current[i] ?? null, pwNow, panelHeight);
       const b = run.layers[j]?.bands;
       if (!ctx || !b) return;
       const color = colorOf(run.id);
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(M.left, M.top - 2, pwNow - M.left - M.right, panelHeight - M.top - M.bottom + 4);
+      ctx.clip();
       drawPercentileBands(ctx, b, color, xs, ys, { fillAlpha: 0.18, edgeAlpha: 0.7, edgeWidth: 1, medianWidth: 2 });
+      ctx.restore();
       if (run.divergedAt !== null) drawDivergence(ctx, xs(run.divergedAt), M.top, panelHeight - M.bottom, color, currentViewT('divergedShort', { step: run.divergedAt }));
     });
     // Nine-point distributions of the current step: one panel per stage, one glyph per run.
@@ -84,7 +96,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
       const y = scaleLinear().domain(dom).range([distributionHeight - DM.bottom, DM.top]);
       const slot = (dwNow - DM.left - DM.right) / n;
       const s = STAGES.indexOf(stage);
-      frame.runs.forEach((run, i) => {
+      runs.forEach((run, i) => {
         const st = run.layers[j]?.stages[s];
         if (!st) return;
         const color = colorOf(run.id);
@@ -103,31 +115,34 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
     });
   };
   // Panels mount after the first frame tells which runs and stages exist: redraw then.
-  useFrameDraw(body, draw, [w, panelHeight, distributionHeight, chosen, view.runs.join(), view.stages.join()]);
+  useFrameDraw(body, draw, [w, panelHeight, distributionHeight, chosen, view.runs.join(), view.stages.join(), axis.view, hidden]);
 
-  const x = scaleLinear().domain(view.x).range([M.left, pw - M.right]);
+  const x = axis.scale(view.x, M.left, pw - M.right);
   const y = scaleLinear().domain(view.y).range([panelHeight - M.bottom, M.top]);
   return (
     <ChartFrame
       summary={<LiveSummary summarize={(f, lang) => summarizePercentiles(f, layer, lang)} deps={[layer]} />}
       title={t('pct.title')} subtitle={t('pct.sub')} fileName="normscope-percentiles"
-      bodyRef={body} empty={view.empty} legend={runItems(view.runs, name)}
-      controls={
+      bodyRef={body} empty={view.empty} legend={runItems(view.runs, name, toggles)}
+      controls={<>
         <label htmlFor={`${id}-l`}>{t('pct.layer')}
           <select id={`${id}-l`} value={layer} onChange={(e) => setChosen(Number(e.target.value))} disabled={view.layers === 0}>
             {Array.from({ length: Math.max(view.layers, 1) }, (_, i) => <option key={i} value={i}>{i + 1}</option>)}
           </select>
         </label>
-      }
+        {axis.controls(view.x)}
+      </>}
       note={t('pct.note')}
     >
       <div className="ns-panels">
-        {view.runs.map((rid, i) => (
+        {shownRuns.map((rid, i) => (
           <PlotLayer key={rid} width={pw} height={panelHeight} canvasRef={(c) => { bandCanvases.current[i] = c; }}
-            label={t('pct.aria', { layer: layer + 1, run: name(rid) })}>
+            label={t('pct.aria', { layer: layer + 1, run: name(rid) })} svgProps={axis.pointer(onePanel(x, M.top, panelHeight - M.bottom), view.x)}>
             <AxisLeft scale={y} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
             <AxisBottom scale={x} y={panelHeight - M.bottom} ticks={Math.max(2, Math.floor(pw / 80))} format={formatStep} />
             <text className="ns-panel-title" x={M.left} y={11}>{name(rid)}</text>
+            <ChangeMarkers x={x} top={M.top} bottom={panelHeight - M.bottom} left={M.left} right={pw - M.right} />
+            {axis.band}
           </PlotLayer>
         ))}
       </div>
@@ -141,7 +156,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
               label={t('pct.distAria', { stage: t(`stage.${stage}`) })}>
               <AxisLeft scale={ys} x={DM.left} ticks={4} format={formatTick} grid={dw - DM.left - DM.right} />
               <text className="ns-panel-title" x={DM.left} y={11}>{t(`stage.${stage}`)}</text>
-              {view.runs.map((rid, i) => (
+              {shownRuns.map((rid, i) => (
                 <text key={rid} x={DM.left + ((i + 0.5) * (dw - DM.left - DM.right)) / nRuns} y={distributionHeight - 5} textAnchor="middle">{name(rid)}</text>
               ))}
             </PlotLayer>

@@ -6,7 +6,9 @@ import { scaleLinear } from 'd3-scale';
 import { useRef } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
-import { setupCanvas, strokeSeries } from './canvas';
+import { dotSeries, setupCanvas, strokeSeries } from './canvas';
+import { ChangeMarkers } from './change-markers-view';
+import { onePanel, useStepAxis } from './use-step-axis';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import type { LegendItem } from './legend';
 import { runColors } from './palette';
@@ -26,6 +28,7 @@ export function RenormChart({ height = 180 }: { height?: number }) {
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const { width } = useSize(body);
   const t = useViewT();
+  const axis = useStepAxis();
   const [view, setView] = useRareState({ x: [0, 10] as [number, number], lim: [0, 5] as [number, number], empty: true, rmax: 1, dmax: 0 });
   const pw = Math.max(150, Math.floor((Math.max(width, 300) - GAP) / 2));
 
@@ -42,30 +45,38 @@ export function RenormChart({ height = 180 }: { height?: number }) {
     setView({ x, lim: limDomain, empty, rmax: k ? rn!.rmax.y[k - 1] : 1, dmax: k ? rn!.dmax.y[k - 1] : 0 });
     if (!rn || !run) return;
     const color = runColors(body.current)(run.id);
-    const xs = scaleLinear().domain(x).range([M.left, pw - M.right]);
-    // each panel: the r series solid, the d series dashed
+    const xs = axis.scale(x, M.left, pw - M.right);
+    // each panel: the r series in full colour, the d series light with dots (dash is the run kind's only)
     const pair = (k: number, domain: [number, number], width: number, r: typeof rn.rmax, d: typeof rn.rmax) => {
       const ctx = setupCanvas(canvases.current[k] ?? null, pw, height);
       if (!ctx) return;
       const ys = scaleLinear().domain(domain).range([height - M.bottom, M.top]);
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(M.left - 3, M.top - 3, pw - M.left - M.right + 6, height - M.top - M.bottom + 6);
+      ctx.clip();
       ctx.strokeStyle = color;
+      ctx.fillStyle = color;
       ctx.lineWidth = width;
       strokeSeries(ctx, r.x, r.y, r.y.length, xs, ys);
-      ctx.setLineDash([5, 3]);
+      ctx.globalAlpha = 0.45;
       strokeSeries(ctx, d.x, d.y, d.y.length, xs, ys);
-      ctx.setLineDash([]);
+      dotSeries(ctx, d.x, d.y, d.y.length, xs, ys, 1.8);
+      ctx.restore();
     };
     pair(0, limDomain, 2, rn.rmax, rn.dmax);
     pair(1, [0, 1], 1.5, rn.clippedR, rn.clippedD);
   };
-  useFrameDraw(body, draw, [pw, height]);
+  useFrameDraw(body, draw, [pw, height, axis.view]);
 
-  const x = scaleLinear().domain(view.x).range([M.left, pw - M.right]);
+  const x = axis.scale(view.x, M.left, pw - M.right);
+  const zoom = axis.pointer(onePanel(x, M.top, height - M.bottom), view.x);
+  const markers = <ChangeMarkers x={x} top={M.top} bottom={height - M.bottom} left={M.left} right={pw - M.right} />;
   const limY = scaleLinear().domain(view.lim).range([height - M.bottom, M.top]);
   const shareY = scaleLinear().domain([0, 1]).range([height - M.bottom, M.top]);
   const legend: LegendItem[] = [
-    { label: t('renorm.r'), color: 'var(--run-renorm, #E69F00)' },
-    { label: t('renorm.d'), color: 'var(--run-renorm, #E69F00)', dash: [5, 3] },
+    { label: t('renorm.rLine'), color: 'var(--run-renorm, #E69F00)' },
+    { label: t('renorm.dLine'), color: 'var(--run-renorm, #E69F00)', kind: 'dots' },
   ];
   const xTicks = Math.max(2, Math.floor(pw / 80));
   return (
@@ -73,17 +84,22 @@ export function RenormChart({ height = 180 }: { height?: number }) {
       summary={<LiveSummary summarize={summarizeRenorm} />}
       title={t('renorm.title')} subtitle={t('renorm.sub', { rmax: view.rmax.toFixed(2), dmax: view.dmax.toFixed(2) })}
       fileName="normscope-renorm" bodyRef={body} empty={view.empty} legend={legend} note={t('renorm.note')}
+      controls={axis.controls(view.x)}
     >
       <div className="ns-panels">
-        <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[0] = c; }} label={t('renorm.limitsAria')}>
+        <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[0] = c; }} label={t('renorm.limitsAria')} svgProps={zoom}>
           <AxisLeft scale={limY} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
           <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} />
           <text className="ns-panel-title" x={M.left} y={12}>{t('renorm.limits')}</text>
+          {markers}
+          {axis.band}
         </PlotLayer>
-        <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[1] = c; }} label={t('renorm.clippedAria')}>
+        <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[1] = c; }} label={t('renorm.clippedAria')} svgProps={zoom}>
           <AxisLeft scale={shareY} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
           <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} />
           <text className="ns-panel-title" x={M.left} y={12}>{t('renorm.clipped')}</text>
+          {markers}
+          {axis.band}
         </PlotLayer>
       </div>
     </ChartFrame>

@@ -1,0 +1,56 @@
+// Layout of setting-change markers: lines at the change's step, labels stacked when close, merged
+// ("+n") when no row is free, markers outside the shown steps left out.
+import { describe, expect, it } from 'vitest';
+import { labelWidth, layoutMarkers } from './change-markers';
+
+const id = (s: number) => s;
+
+describe('change markers', () => {
+  it('puts a line at each change step with its label to the right', () => {
+    const m = layoutMarkers([{ step: 100, label: 'batch 60→2' }], id, { left: 0, right: 500 });
+    expect(m).toEqual([{ x: 100, step: 100, text: 'batch 60→2', labels: ['batch 60→2'], row: 0, right: true }]);
+  });
+
+  it('puts the label left of the line near the right edge', () => {
+    const [m] = layoutMarkers([{ step: 490, label: 'batch 60→2' }], id, { left: 0, right: 500 });
+    expect(m.right).toBe(false);
+  });
+
+  it('stacks close labels in rows, so none overlap', () => {
+    const changes = [{ step: 100, label: 'batch 60→2' }, { step: 110, label: 'ε 1e-5→1' }, { step: 120, label: 'batch 2→60' }];
+    const m = layoutMarkers(changes, id, { left: 0, right: 500, rows: 3 });
+    expect(m.map((p) => p.row)).toEqual([0, 1, 2]);
+    expect(m.every((p) => p.text !== '')).toBe(true);
+  });
+
+  it('reuses a row once the label before has ended', () => {
+    const w = labelWidth('batch 60→2');
+    const m = layoutMarkers([{ step: 10, label: 'batch 60→2' }, { step: 10 + w + 10, label: 'batch 2→60' }], id, { left: 0, right: 500 });
+    expect(m.map((p) => p.row)).toEqual([0, 0]);
+  });
+
+  it('merges labels into "+n" when every row is taken; every line stays', () => {
+    const changes = Array.from({ length: 6 }, (_, i) => ({ step: 100 + i, label: `batch ${i}→${i + 1}` }));
+    const m = layoutMarkers(changes, id, { left: 0, right: 500, rows: 2 });
+    expect(m).toHaveLength(6);
+    expect(m.filter((p) => p.text !== '')).toHaveLength(2);
+    expect(m[1].text).toBe('batch 1→2 +4');
+    expect(m[1].labels).toHaveLength(5);
+  });
+
+  it('joins changes at the same step into one marker', () => {
+    const m = layoutMarkers([{ step: 50, label: 'batch 60→2' }, { step: 50, label: 'ε 1e-5→1' }], id, { left: 0, right: 500 });
+    expect(m).toHaveLength(1);
+    expect(m[0].text).toBe('batch 60→2, ε 1e-5→1');
+  });
+
+  it('leaves out markers outside the plot (zoomed away)', () => {
+    const m = layoutMarkers([{ step: -20, label: 'a' }, { step: 600, label: 'b' }, { step: 300, label: 'c' }], id, { left: 0, right: 500 });
+    expect(m.map((p) => p.text)).toEqual(['c']);
+  });
+
+  it('counts CJK characters double', () => {
+    expect(labelWidth('批大小', 5)).toBe(30);
+    expect(labelWidth('abc', 5)).toBe(15);
+  });
+});
