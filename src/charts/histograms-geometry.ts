@@ -43,3 +43,85 @@ export function formatStep(v: number): string {
   if (a >= 1e4) return `${+(v / 1e3).toPrecision(3)}k`;
   return String(Math.round(v));
 }
+
+/**
+ * The y maximum of a histogram panel with hysteresis: it grows at once to the 1-2-5 ceiling of what the
+ * data needs, and shrinks only after the data has needed at most half of it for `patience` consecutive
+ * updates (then to the data's own ceiling). So the axis changes only when the data needs it. Mutable
+ * state per panel, no allocation per update.
+ */
+export class StickyMax {
+  value = 0;
+  private low = 0;
+
+  constructor(readonly patience = 30) {}
+
+  /** Takes the largest share of an update; returns the axis maximum to use. */
+  update(needed: number): number {
+    const want = niceCeil(needed);
+    if (this.value === 0 || want > this.value) {
+      this.value = want;
+      this.low = 0;
+    } else if (want <= this.value / 2) {
+      if (++this.low >= this.patience) { this.value = want; this.low = 0; }
+    } else this.low = 0;
+    return this.value;
+  }
+
+  reset(): void {
+    this.value = 0;
+    this.low = 0;
+  }
+}
+
+/**
+ * Re-expresses counts over [srcLo, srcHi] on `dst`'s bins over [dstLo, dstHi] (values spread
+ * uniformly inside each source bin), keeping the mass that falls outside the destination range apart:
+ * it is returned as {under, over}, never added to the edge bins (which would draw it as a real spike).
+ */
+export function reprojectKeepOverflow(src: ArrayLike<number>, srcLo: number, srcHi: number, dst: Float64Array | Float32Array,
+  dstLo: number, dstHi: number, srcBins = src.length, dstBins = dst.length): { under: number; over: number } {
+  dst.fill(0, 0, dstBins);
+  let under = 0;
+  let over = 0;
+  if (!(srcHi > srcLo && dstHi > dstLo) || dstBins < 1) return { under, over };
+  const sw = (srcHi - srcLo) / srcBins;
+  const dw = (dstHi - dstLo) / dstBins;
+  for (let i = 0; i < srcBins; i++) {
+    const c = src[i];
+    if (!(c > 0)) continue;
+    const a = srcLo + i * sw;
+    const b = a + sw;
+    const perUnit = c / sw;
+    if (a < dstLo) under += perUnit * (Math.min(b, dstLo) - a);
+    if (b > dstHi) over += perUnit * (b - Math.max(a, dstHi));
+    const from = Math.max(0, Math.floor((a - dstLo) / dw));
+    const to = Math.min(dstBins - 1, Math.floor((b - dstLo) / dw));
+    for (let j = from; j <= to; j++) {
+      const e0 = dstLo + j * dw;
+      const overlap = Math.min(b, e0 + dw) - Math.max(a, e0);
+      if (overlap > 0) dst[j] += perUnit * overlap;
+    }
+  }
+  return { under, over };
+}
+
+/** The standard normal density. */
+export const normalPdf = (x: number): number => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+
+/**
+ * The N(0, 1) reference in a histogram's units: the expected share of values in a bin of width
+ * `binWidth` centred on x is about phi(x) binWidth (shares sum to 1 over all bins, so the batch's
+ * count cancels). Exact for the bin [x - w/2, x + w/2] up to O(w^3) (midpoint rule).
+ */
+export const normalShare = (x: number, binWidth: number): number => normalPdf(x) * binWidth;
+
+/**
+ * The text of an overflow marker: how many values fell outside the axis and where, from a template
+ * such as "{n} values > {edge}" (the count rounded and grouped; a minus sign, not a hyphen).
+ */
+export function overflowText(count: number, edge: number, format: (v: number) => string, template: string): string {
+  const n = Math.round(count).toLocaleString('en-US');
+  const e = format(edge).replace(/^-/, '−');
+  return template.replace('{n}', n).replace('{edge}', e);
+}

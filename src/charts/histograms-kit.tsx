@@ -90,12 +90,18 @@ export function AxisBottom({ scale, y, ticks = 4, format, label }: { scale: Scal
   return (
     <g className="ns-axis" transform={`translate(0,${y})`}>
       <path d={`M${r0},0.5H${r1}`} fill="none" />
-      {scale.ticks(ticks).map((t) => (
-        <g key={t} transform={`translate(${scale(t)},0)`}>
-          <line y2={4} />
-          <text y={13} textAnchor="middle">{fmt(t)}</text>
-        </g>
-      ))}
+      {scale.ticks(ticks).map((t) => {
+        // A label that would stick out past an end of the axis is anchored at that end (never clipped).
+        const x = scale(t);
+        const half = fmt(t).length * 3;
+        const anchor = x - half < Math.min(r0, r1) - 6 ? 'start' : x + half > Math.max(r0, r1) + 6 ? 'end' : 'middle';
+        return (
+          <g key={t} transform={`translate(${x},0)`}>
+            <line y2={4} />
+            <text y={13} textAnchor={anchor} dx={anchor === 'start' ? -2 : anchor === 'end' ? 2 : 0}>{fmt(t)}</text>
+          </g>
+        );
+      })}
       {label ? <text x={r1} y={-3} textAnchor="end" className="ns-axis-label">{label}</text> : null}
     </g>
   );

@@ -4,7 +4,12 @@
 // share of values as colour, TensorBoard-like). The history is accumulated from every frame (also while
 // off screen) into a bounded client-side HistogramHistory; drawing happens on requestAnimationFrame
 // for new frames, only while the figure is visible. React renders the SVG axes; their domains change
-// rarely (bins ranges, 1-2-5 y maxima, niced step domains) and are the only frame-derived state.
+// rarely (bins ranges, 1-2-5 y maxima with hysteresis, niced step domains) and are the only
+// frame-derived state. Values outside the axis are counted apart (the worker's bins never put them in
+// an edge bin): an outlined overflow bar beyond each edge and a label ("37 values > 4") set on the SVG
+// directly, not through React state. "Lock axes" freezes every panel's ranges (counts on other bins
+// are re-expressed on the locked ones, what falls outside joins the overflow); "Reset axes" unlocks
+// and lets the y axes fit the data at once. The normalized column draws the N(0, 1) reference.
 import { scaleLinear } from 'd3-scale';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { STAGES, type Stage, type TelemetryFrame } from '../session/frame';
@@ -12,15 +17,25 @@ import { getApp, useApp } from '../state/app';
 import { useT, type MessageKey } from '../state/i18n';
 import { DEFAULT_HISTORY_COLUMNS, HistogramHistory } from './histogram-history';
 import { renderHistoryImage } from './histogram-history-image';
-import { formatShare, formatStep, niceCeil, niceStepDomain, shares } from './histograms-geometry';
-import { AxisBottom, AxisLeft, Figure, prepareCanvas, runCss, runDash, runName, useWidth } from './histograms-kit';
+import { formatShare, formatStep, niceStepDomain, normalShare, overflowText, reprojectKeepOverflow, StickyMax } from './histograms-geometry';
+import { formatTick } from './axes';
+import { Legend, runItems, useHiddenRuns } from './legend';
+import { ChangeMarkers } from './change-markers-view';
+import { Tooltip, formatValue, type TooltipData } from './tooltip';
+import { hub } from './use-frame-draw';
+import { currentViewT, useViewT } from './views-i18n';
+import { themeColors } from './palette';
+import './charts.css';
+import { AxisBottom, AxisLeft, Figure, prepareCanvas, runDash, runName, useWidth } from './histograms-kit';
 import { runColor as resolvedRunColor } from './palette';
 import { useFrameDraw } from './use-frame-draw';
 import { LiveSummary } from './live-summary';
 import { summarizeHistograms } from './summaries';
 
 const STAGE_TITLES: Record<Stage, MessageKey> = { z: 'hist.stage.z', norm: 'hist.stage.norm', act: 'hist.stage.act' };
-const MARGIN = { left: 38, right: 8, top: 6, bottom: 20 };
+const MARGIN = { left: 38, right: 16, top: 6, bottom: 20 };
+/** Width of the outlined overflow bar beyond each edge of the value axis (px). */
+const OVERFLOW_W = 5;
 /** Narrowest panel of the three-column layout; below it the panels stack in one column. */
 const MIN_PANEL = 140;
 
@@ -43,7 +58,19 @@ export interface HistogramsChartProps {
 
 export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HISTORY_COLUMNS }: HistogramsChartProps) {
   const t = useT();
+  const vt = useViewT();
   const box = useRef<HTMLDivElement>(null);
+  const toggles = useHiddenRuns();
+  const hiddenRuns = toggles.hidden;
+  const [locked, setLocked] = useState(false);
+  const [resets, setResets] = useState(0);
+  const [tip, setTip] = useState<TooltipData | null>(null);
+  /** Per panel: the y maximum's hysteresis, and the ranges frozen by "Lock axes". */
+  const sticky = useRef(new Map<string, StickyMax>());
+  const lockedAxes = useRef<AxesMap>({});
+  /** Per panel, the overflow labels (set directly in draw: they change every frame). */
+  const overflowLabels = useRef(new Map<string, { under: SVGTextElement | null; over: SVGTextElement | null }>());
+  const display = useRef(new Float64Array(64));
   const width = useWidth(box);
   const hidden = useApp((s) => s.settings.hidden);
   const runKinds = useApp((s) => s.runs);
@@ -68,9 +95,8 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
   const panelWidth = Math.max(100, Math.floor((width - gap * (cols - 1)) / cols));
   const plotW = panelWidth - MARGIN.left - MARGIN.right;
   const plotH = panelHeight - MARGIN.top - MARGIN.bottom;
-  const scratch = useRef(new Float64Array(64));
-
   const draw = (frame: TelemetryFrame) => {
+    const theme = themeColors(box.current);
     const next: AxesMap = {};
     const data = frame.runs.length > 0 && frame.bins.some((row) => row.some((b) => b && b.version > 0));
     if (data !== hasData) setHasData(data);
@@ -79,34 +105,58 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
       const canvas = canvases.current.get(key) ?? null;
       const ctx = prepareCanvas(canvas, panelWidth, panelHeight);
       next[key] = null;
+      const labels = overflowLabels.current.get(key);
+      if (labels?.under) labels.under.textContent = '';
+      if (labels?.over) labels.over.textContent = '';
       if (!ctx || !bins || bins.version === 0) return;
-      const x = scaleLinear().domain([bins.lo, bins.hi]).range([MARGIN.left, MARGIN.left + plotW]);
       if (mode === 'now') {
-        // Shares of every run on the shared bins, as translucent step areas with a line on top.
-        if (scratch.current.length < bins.count) scratch.current = new Float64Array(bins.count);
-        const sh = scratch.current;
+        // The value axis: the bins' range, or the locked one (counts re-expressed on its bins).
+        const lockA = locked ? lockedAxes.current[key] : null;
+        const lo = lockA ? lockA.lo : bins.lo;
+        const hi = lockA ? lockA.hi : bins.hi;
+        const B = bins.count;
+        const x = scaleLinear().domain([lo, hi]).range([MARGIN.left, MARGIN.left + plotW]);
+        const runs = frame.runs.filter((r) => !hiddenRuns.has(r.id) && r.layers[j]?.stages[s]);
+        if (display.current.length < B * Math.max(1, runs.length)) display.current = new Float64Array(B * Math.max(1, runs.length) * 2);
+        const counts = display.current;
+        // Per run: counts on the shown bins (counts[r B .. (r + 1) B)), overflow, total, largest share.
+        let under = 0;
+        let over = 0;
         let yMax = 0;
-        for (const run of frame.runs) {
-          const sf = run.layers[j]?.stages[s];
-          if (sf) yMax = Math.max(yMax, shares(sf.hist, bins.count, sh));
-        }
-        const yTop = niceCeil(yMax);
-        next[key] = { lo: bins.lo, hi: bins.hi, y: yTop, x0: 0, x1: 0 };
+        const side = runs.map((run, r) => {
+          const sf = run.layers[j].stages[s]!;
+          const dst = counts.subarray(r * B, (r + 1) * B);
+          let u = sf.under;
+          let o = sf.over;
+          if (lo === bins.lo && hi === bins.hi) for (let i = 0; i < B; i++) dst[i] = sf.hist[i];
+          else { const moved = reprojectKeepOverflow(sf.hist, bins.lo, bins.hi, dst, lo, hi, B, B); u += moved.under; o += moved.over; }
+          let total = u + o;
+          for (let i = 0; i < B; i++) total += dst[i];
+          for (let i = 0; i < B; i++) if (total > 0 && dst[i] / total > yMax) yMax = dst[i] / total;
+          under += u;
+          over += o;
+          return { u, o, total };
+        });
+        const st = sticky.current.get(key) ?? new StickyMax();
+        sticky.current.set(key, st);
+        const yTop = lockA ? lockA.y : st.update(yMax);
+        next[key] = { lo, hi, y: yTop, x0: 0, x1: 0 };
         const y = scaleLinear().domain([0, yTop]).range([MARGIN.top + plotH, MARGIN.top]);
-        const w = (bins.hi - bins.lo) / bins.count;
-        for (const run of frame.runs) {
-          const sf = run.layers[j]?.stages[s];
-          if (!sf) continue;
-          shares(sf.hist, bins.count, sh);
-          ctx.beginPath();
-          ctx.moveTo(x(bins.lo), y(0));
-          for (let i = 0; i < bins.count; i++) {
-            const yi = y(Math.min(yTop, sh[i]));
-            ctx.lineTo(x(bins.lo + i * w), yi);
-            ctx.lineTo(x(bins.lo + (i + 1) * w), yi);
-          }
-          ctx.lineTo(x(bins.hi), y(0));
+        const w = (hi - lo) / B;
+        const left = MARGIN.left;
+        const right = MARGIN.left + plotW;
+        runs.forEach((run, r) => {
+          const { u, o, total } = side[r];
+          if (!(total > 0)) return;
           const color = resolvedRunColor(box.current, run.id);
+          ctx.beginPath();
+          ctx.moveTo(x(lo), y(0));
+          for (let i = 0; i < B; i++) {
+            const yi = y(Math.min(yTop, counts[r * B + i] / total));
+            ctx.lineTo(x(lo + i * w), yi);
+            ctx.lineTo(x(lo + (i + 1) * w), yi);
+          }
+          ctx.lineTo(x(hi), y(0));
           ctx.globalAlpha = 0.14;
           ctx.fillStyle = color;
           ctx.fill();
@@ -116,7 +166,31 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
           ctx.setLineDash(runDash(run.id));
           ctx.stroke();
           ctx.setLineDash([]);
+          // Overflow: an outlined bar beyond the edge, never part of the bins.
+          ctx.lineWidth = 1;
+          for (const [count, x0] of [[u, left - OVERFLOW_W - 2], [o, right + 2]] as const) {
+            if (!(count > 0)) continue;
+            const top = y(Math.min(yTop, count / total));
+            ctx.strokeRect(x0 + 0.5, top + 0.5, OVERFLOW_W - 1, Math.max(1, y(0) - top) - 1);
+          }
+        });
+        // The standard normal the normalized values would follow with gamma = 1 and beta = 0.
+        if (STAGES[s] === 'norm' && lo < 3 && hi > -3) {
+          ctx.strokeStyle = theme.fg;
+          ctx.globalAlpha = 0.55;
+          ctx.lineWidth = 1.25;
+          ctx.beginPath();
+          const steps = Math.max(16, Math.round(plotW / 3));
+          for (let k = 0; k <= steps; k++) {
+            const v = lo + ((hi - lo) * k) / steps;
+            const py = y(Math.min(yTop, normalShare(v, w)));
+            if (k === 0) ctx.moveTo(x(v), py); else ctx.lineTo(x(v), py);
+          }
+          ctx.stroke();
+          ctx.globalAlpha = 1;
         }
+        if (labels?.under && under >= 0.5) labels.under.textContent = overflowText(under, lo, formatTick, currentViewT('hist.overflowUnder'));
+        if (labels?.over && over >= 0.5) labels.over.textContent = overflowText(over, hi, formatTick, currentViewT('hist.overflowOver'));
       } else {
         const ch = history.channel(shownRun, j, STAGES[s]);
         const dom = ch?.stepDomain();
@@ -145,10 +219,55 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
       setAxes(next);
     }
   };
-  useFrameDraw(box, draw, [mode, shownRun, panelWidth, panelHeight, history]);
+  useFrameDraw(box, draw, [mode, shownRun, panelWidth, panelHeight, history, hiddenRuns, locked, resets]);
+
+  const lock = (on: boolean) => {
+    if (on) lockedAxes.current = { ...axesRef.current };
+    setLocked(on);
+  };
+  const resetAxes = () => {
+    setLocked(false);
+    lockedAxes.current = {};
+    for (const st of sticky.current.values()) st.reset();
+    setResets((n) => n + 1);
+  };
+
+  // Hover: the bin under the pointer and each shown run's share of the batch in it (and the overflow).
+  const onHover = (key: string, j: number, s: number) => (e: React.PointerEvent<SVGSVGElement>) => {
+    const a = axesRef.current[key];
+    const frame = hub().get();
+    const bins = frame?.bins[j]?.[s];
+    const r = e.currentTarget.getBoundingClientRect();
+    const px = e.clientX - r.left;
+    if (mode !== 'now' || !a || !frame || !bins || px < MARGIN.left - OVERFLOW_W - 2 || px > MARGIN.left + plotW + OVERFLOW_W + 2) { setTip(null); return; }
+    const B = bins.count;
+    const bw = (a.hi - a.lo) / B;
+    const i = Math.floor(((px - MARGIN.left) / plotW) * B);
+    const inBin = i >= 0 && i < B;
+    const rows = frame.runs.filter((run) => !hiddenRuns.has(run.id) && run.layers[j]?.stages[s]).map((run) => {
+      const sf = run.layers[j].stages[s]!;
+      const dst = new Float64Array(B);
+      const moved = reprojectKeepOverflow(sf.hist, bins.lo, bins.hi, dst, a.lo, a.hi, B, B);
+      const u = sf.under + moved.under;
+      const o = sf.over + moved.over;
+      const total = dst.reduce((p, c) => p + c, 0) + u + o;
+      const count = inBin ? dst[i] : i < 0 ? u : o;
+      return { id: run.id, label: runName(t, run.id), color: `var(--run-${run.id})`, step: frame.step, value: total > 0 ? count / total : 0, extra: `(${Math.round(count)})` };
+    });
+    const title = inBin ? vt('hist.tipBin', { lo: formatValue(a.lo + i * bw), hi: formatValue(a.lo + (i + 1) * bw) })
+      : vt(i < 0 ? 'hist.overflowUnder' : 'hist.overflowOver', { n: '', edge: formatTick(i < 0 ? a.lo : a.hi) }).trim();
+    const panel = e.currentTarget.parentElement!;
+    const host = box.current!.getBoundingClientRect();
+    const pr = panel.getBoundingClientRect();
+    setTip({ step: frame.step, title, left: Math.min(pr.left - host.left + px + 12, host.width - 200), top: pr.top - host.top + (e.clientY - r.top) + 14, rows });
+  };
 
   const controls = (
     <>
+      {mode === 'now' ? <>
+        <label className="ns-hist-lock"><input type="checkbox" checked={locked} onChange={(e) => lock(e.target.checked)} />{vt('hist.lock')}</label>
+        <button type="button" className="ns-button" onClick={resetAxes}>{vt('hist.resetAxes')}</button>
+      </> : null}
       <span className="ns-segmented" role="radiogroup" aria-label={t('hist.view')}>
         {(['now', 'time'] as const).map((m) => (
           <label key={m} className={mode === m ? 'on' : ''}>
@@ -177,20 +296,15 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
       caption={mode === 'now' ? t('hist.caption.now') : t('hist.caption.time', { run: runName(t, shownRun).toLowerCase() })}
       controls={controls}
     >
-      <div ref={box}>
-        {mode === 'now' ? (
+      <div ref={box} style={{ position: 'relative' }}>
+        {mode === 'now' ? (<>
+          <Legend label={vt('legend')} items={[...runItems(runIds, (id) => runName(t, id), toggles),
+            ...(runKinds.some((k) => k !== 'plain') ? [{ label: vt('hist.normal'), color: 'var(--fg, #1a1b26)' }] : [])]} />
           <div className="ns-legend">
-            {runIds.map((id) => (
-              <span key={id}>
-                <svg width={20} height={8} aria-hidden="true" style={{ marginRight: 4 }}>
-                  <line x1={1} x2={19} y1={4} y2={4} stroke={runCss(id)} strokeWidth={2} strokeDasharray={runDash(id).join(' ') || undefined} />
-                </svg>
-                {runName(t, id)}
-              </span>
-            ))}
             <span>{t('hist.yLegend')}</span>
+            <span><svg width={10} height={10} aria-hidden="true" style={{ marginRight: 4 }}><rect x={2.5} y={0.5} width={5} height={9} fill="none" stroke="currentColor" /></svg>{vt('hist.overflow')}</span>
           </div>
-        ) : (
+        </>) : (
           <div className="ns-legend">
             <span><i style={{ background: 'linear-gradient(90deg, #440154, #21918c, #fde725)', height: 8, width: 40 }} />{t('hist.heatLegend')}</span>
           </div>
@@ -216,14 +330,22 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
                   aria-hidden="true"
                 />
                 <svg className="chart-svg" width={panelWidth} height={panelHeight} role="img"
-                  aria-label={t('hist.panelAria', { stage: t(STAGE_TITLES[stage]), layer: j + 1, units })}>
+                  aria-label={t('hist.panelAria', { stage: t(STAGE_TITLES[stage]), layer: j + 1, units })}
+                  onPointerMove={onHover(key, j, s)} onPointerLeave={() => setTip(null)}>
                   {a && <PanelAxesView a={a} mode={mode} plotW={plotW} plotH={plotH} />}
+                  <g className="ns-overflow-labels">
+                    <text className="ns-overflow" data-side="under" x={MARGIN.left + 2} y={MARGIN.top + 20}
+                      ref={(el) => { const o = overflowLabels.current.get(key) ?? { under: null, over: null }; o.under = el; overflowLabels.current.set(key, o); }} />
+                    <text className="ns-overflow" data-side="over" x={MARGIN.left + plotW - 2} y={MARGIN.top + 9} textAnchor="end"
+                      ref={(el) => { const o = overflowLabels.current.get(key) ?? { under: null, over: null }; o.over = el; overflowLabels.current.set(key, o); }} />
+                  </g>
                 </svg>
                 {message && <div className="ns-panel-empty">{message}</div>}
               </div>,
             ];
           })])}
         </div>
+        <Tooltip data={tip} format={formatShare} />
       </div>
     </Figure>
   );
@@ -237,7 +359,7 @@ function PanelAxesView({ a, mode, plotW, plotH }: { a: PanelAxes; mode: Mode; pl
     const y = scaleLinear().domain([0, a.y]).range([bottom, MARGIN.top]);
     return (
       <>
-        <AxisBottom scale={x} y={bottom} ticks={Math.max(2, Math.floor(plotW / 60))} />
+        <AxisBottom scale={x} y={bottom} ticks={Math.max(2, Math.floor(plotW / 55))} format={formatTick} />
         <AxisLeft scale={y} x={MARGIN.left} ticks={3} format={formatShare} />
       </>
     );
@@ -247,7 +369,8 @@ function PanelAxesView({ a, mode, plotW, plotH }: { a: PanelAxes; mode: Mode; pl
   return (
     <>
       <AxisBottom scale={x} y={bottom} ticks={Math.max(2, Math.floor(plotW / 70))} format={formatStep} />
-      <AxisLeft scale={y} x={MARGIN.left} ticks={4} />
+      <AxisLeft scale={y} x={MARGIN.left} ticks={4} format={formatTick} />
+      <ChangeMarkers x={x} top={MARGIN.top} bottom={bottom} left={MARGIN.left} right={MARGIN.left + plotW} rows={1} />
     </>
   );
 }

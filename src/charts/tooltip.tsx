@@ -5,7 +5,7 @@ import { nearestIndex } from './nearest';
 import { runStyle } from './palette';
 
 export interface TooltipRow { id: string; label: string; color: string; step: number; value: number; extra?: string }
-export interface TooltipData { step: number; left: number; top: number; rows: TooltipRow[] }
+export interface TooltipData { step: number; left: number; top: number; rows: TooltipRow[]; /** A heading instead of "step N" (e.g. a histogram bin). */ title?: string }
 
 /**
  * For each run's series, the point nearest to `step` (skipping empty series). `values` may replace the
@@ -34,7 +34,7 @@ export function Tooltip({ data, format = formatValue, stepLabel = 'step' }: { da
   if (!data || data.rows.length === 0) return null;
   return (
     <div className="ns-tip" style={{ left: data.left, top: data.top }} role="status" aria-live="off">
-      <div className="ns-tip-step">{stepLabel} {Math.round(data.step)}</div>
+      <div className="ns-tip-step">{data.title ?? `${stepLabel} ${Math.round(data.step)}`}</div>
       {data.rows.map((r) => (
         <div key={r.id}><i style={{ background: r.color }} />{r.label}: {format(r.value)}{r.extra ? ` ${r.extra}` : ''}</div>
       ))}
