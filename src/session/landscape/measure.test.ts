@@ -1,3 +1,6 @@
+// Tolerances: float64 models with fixed seeds, losses and gradients of order 1 through a few dozen
+// roundings, so they agree to ~1e-14; toBeCloseTo(x, 12) (5e-13) and ratios to 1e-9/1e-10 leave room,
+// and a wrong formula is off by O(1).
 import { describe, expect, it } from 'vitest';
 import { Mlp, type LayerParams } from '../../engine/mlp';
 import { Rng } from '../../engine/rng';
