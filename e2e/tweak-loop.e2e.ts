@@ -3,6 +3,8 @@
 // pauses and plays; "?" lists the shortcuts in a dialog; a live change of the batch size is logged
 // with its step and named in the loss chart's text alternative, and the sidebar offers a restart;
 // a phone (390x844) has no horizontal overflow and its bottom sheet holds Play, Batch size, Epsilon.
+// Part B: the change is marked "batch 60→2" at its step on the time-series views, the histograms label
+// their overflow, legend entries hide and show a run (aria-pressed), the step axis zooms by drag and keys.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/chromium';
@@ -103,6 +105,81 @@ describe('the tweak-and-watch loop', () => {
         .toContain(`Settings changed: batch 60→2 at step ${stepText}.`);
       // the screen-reader twin says it too within its 5 s interval
       await expect.poll(() => page.locator('[data-chart="LossChart"] [data-testid="chart-summary"]').innerText(), { timeout: 12_000 }).toContain('batch 60→2');
+
+      // part B: the change is marked on the loss chart at its step, labelled "batch 60→2"
+      // (a view draws, and so learns its step range, only while on screen)
+      await page.locator('[data-chart="LossChart"]').scrollIntoViewIfNeeded();
+      const marker = page.locator('[data-chart="LossChart"] .ns-marker[data-label="batch 60→2"]');
+      await marker.first().waitFor({ timeout: 10_000 });
+      expect(Number(await marker.first().getAttribute('data-step'))).toBe(change.step);
+      expect(await marker.first().locator('text').textContent()).toBe('batch 60→2');
+      // ...inside the plot: the line sits between the axis ends
+      const inside = await marker.first().evaluate((g) => {
+        const line = g.querySelector('line')!.getBoundingClientRect();
+        const plot = g.closest('svg')!.getBoundingClientRect();
+        return line.left > plot.left && line.right < plot.right;
+      });
+      expect(inside, 'the batch 60→2 marker is outside the loss plot').toBe(true);
+      // and on the other time-series views
+      for (const chart of ['AccuracyChart', 'LayerMomentsChart', 'PercentilesChart']) {
+        await page.locator(`[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
+        await expect.poll(() => page.locator(`[data-chart="${chart}"] .ns-marker[data-label="batch 60→2"]`).count(), { timeout: 15_000, message: `${chart} has no batch 60→2 marker` })
+          .toBeGreaterThan(0);
+      }
+
+      // the histograms count values outside their axis in a marked overflow ("37 values > 4"), not as bins
+      await page.locator('[data-chart="HistogramsChart"]').scrollIntoViewIfNeeded();
+      const overflow = () => page.locator('[data-chart="HistogramsChart"] text.ns-overflow').evaluateAll((els) => els.map((e) => e.textContent ?? '').filter((s) => s !== ''));
+      await expect.poll(overflow, { timeout: 20_000, message: 'no histogram panel labelled an overflow after batch 60→2' })
+        .toEqual(expect.arrayContaining([expect.stringMatching(/^\d[\d,]* values [<>] −?[\d.e]+$/)]));
+
+      // legend entries toggle a run in that view: aria-pressed flips and its colour leaves the canvas
+      const lossFig = page.locator('[data-chart="LossChart"]');
+      await lossFig.scrollIntoViewIfNeeded();
+      const bnToggle = lossFig.getByRole('button', { name: 'Batch norm', exact: true });
+      expect(await bnToggle.getAttribute('aria-pressed')).toBe('true');
+      /** Pixels of the loss canvas within a small distance of the batch-norm run's colour. */
+      const bnPixels = () => lossFig.evaluate((fig) => {
+        const canvas = fig.querySelector('canvas')!;
+        const probe = document.createElement('span');
+        probe.style.color = 'var(--run-batch, #D55E00)';
+        fig.appendChild(probe);
+        const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number);
+        probe.remove();
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i + 3] > 200 && Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 30) n++;
+        }
+        return n;
+      });
+      await expect.poll(bnPixels, { timeout: 10_000, message: 'the batch-norm run is not drawn on the loss chart' }).toBeGreaterThan(20);
+      await bnToggle.click();
+      expect(await bnToggle.getAttribute('aria-pressed')).toBe('false');
+      await expect.poll(bnPixels, { timeout: 10_000, message: 'hiding Batch norm in the legend left it on the loss chart' }).toBe(0);
+      // the other views still show it
+      expect(await page.locator('[data-chart="AccuracyChart"]').getByRole('button', { name: 'Batch norm', exact: true }).getAttribute('aria-pressed')).toBe('true');
+      await bnToggle.click();
+      expect(await bnToggle.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(bnPixels, { timeout: 10_000, message: 'showing Batch norm again did not draw it' }).toBeGreaterThan(20);
+
+      // drag-to-zoom on the loss chart's step axis, double-click shows all steps again
+      const plot = lossFig.locator('svg.ns-overlay').first();
+      const pb = (await plot.boundingBox())!;
+      await page.mouse.move(pb.x + 60, pb.y + pb.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(pb.x + pb.width / 2, pb.y + pb.height / 2, { steps: 4 });
+      await page.mouse.up();
+      const showAll = lossFig.getByRole('button', { name: /^Steps [\d,]+–[\d,]+ · show all$/ });
+      await showAll.waitFor({ timeout: 5_000 });
+      await page.mouse.dblclick(pb.x + pb.width / 2, pb.y + pb.height / 2);
+      await expect.poll(() => showAll.count(), { timeout: 5_000, message: 'double-click did not show all steps' }).toBe(0);
+      // the keyboard alternative: + zooms in from the zoom buttons' group, 0 shows all
+      await lossFig.getByRole('button', { name: 'Zoom in on the steps' }).click();
+      await showAll.waitFor({ timeout: 5_000 });
+      await page.keyboard.press('0');
+      await expect.poll(() => showAll.count(), { timeout: 5_000, message: '0 did not show all steps' }).toBe(0);
+
       const restart = page.getByRole('button', { name: 'Restart all runs with these settings' });
       await restart.waitFor({ timeout: 5_000 });
       await restart.click();

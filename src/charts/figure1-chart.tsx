@@ -2,7 +2,7 @@
 // steps for every run; (b), (c)... one panel per run with the 15th, 50th and 85th percentiles of the
 // input to the last hidden layer's sigmoid over the steps, on a shared y scale.
 import { scaleLinear } from 'd3-scale';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { accuracyDomains } from './accuracy-geometry';
 import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
@@ -13,7 +13,8 @@ import { ChangeMarkers } from './change-markers-view';
 import { onePanel, useStepAxis } from './use-step-axis';
 import { runColors, runStyle, themeColors } from './palette';
 import { bandDomains, layerCount } from './percentiles-geometry';
-import { useFrameDraw } from './use-frame-draw';
+import { hub, useFrameDraw } from './use-frame-draw';
+import { Tooltip, placeTip, pointRow, type TooltipData } from './tooltip';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { runName, useViewT } from './views-i18n';
@@ -33,6 +34,7 @@ export function Figure1Chart({ height = 200 }: { height?: number }) {
   const name = (rid: string) => runName(t, rid);
   const pool = useMemo(() => new ValuePool(), []);
   const axis = useStepAxis();
+  const [tip, setTip] = useState<TooltipData | null>(null);
   const toggles = useHiddenRuns();
   const hidden = toggles.hidden;
   const [view, setView] = useRareState({
@@ -92,6 +94,18 @@ export function Figure1Chart({ height = 200 }: { height?: number }) {
 
   const x = axis.scale(view.x, M.left, pw - M.right);
   const zoom = axis.pointer(onePanel(x, M.top, height - M.bottom), view.x);
+  // Hover: (a) every shown run's accuracy; a run's panel, its percentiles; at the nearest step.
+  const hover = (rid: string | null) => (e: React.PointerEvent<SVGSVGElement>) => {
+    const frame = hub().get();
+    const px = e.clientX - e.currentTarget.getBoundingClientRect().left;
+    if (!frame || axis.dragging || px < M.left || px > pw - M.right) { setTip(null); return; }
+    const step = x.invert(px);
+    const last = Math.max(0, (frame.runs[0]?.layers.length ?? 1) - 1);
+    const rows = rid === null
+      ? frame.runs.filter((r) => !hidden.has(r.id)).map((r) => pointRow(r.id, name(r.id), `var(--run-${r.id})`, r.testAcc, step))
+      : (() => { const b = frame.runs.find((r) => r.id === rid)?.layers[last]?.bands; const c = `var(--run-${rid})`; return b ? [pointRow('p85', '85%', c, b.p85, step), pointRow('p50', '50%', c, b.p50, step), pointRow('p15', '15%', c, b.p15, step)] : []; })();
+    setTip(placeTip(body.current, e, rows));
+  };
   const markers = <ChangeMarkers x={x} top={M.top} bottom={height - M.bottom} left={M.left} right={pw - M.right} />;
   const accY = scaleLinear().domain(view.acc).range([height - M.bottom, M.top]);
   const bandY = scaleLinear().domain(view.band).range([height - M.bottom, M.top]);
@@ -104,7 +118,7 @@ export function Figure1Chart({ height = 200 }: { height?: number }) {
       controls={axis.controls(view.x)}
     >
       <div className="ns-panels">
-        <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[0] = c; }} label={t('fig1.accAria')} svgProps={zoom}>
+        <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[0] = c; }} label={t('fig1.accAria')} svgProps={zoom} onPointerMove={hover(null)} onPointerLeave={() => setTip(null)}>
           <AxisLeft scale={accY} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
           <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} />
           <text className="ns-panel-title" x={M.left} y={12}>{`(a) ${t('fig1.acc')}`}</text>
@@ -113,7 +127,7 @@ export function Figure1Chart({ height = 200 }: { height?: number }) {
         </PlotLayer>
         {shownRuns.map((rid, i) => (
           <PlotLayer key={rid} width={pw} height={height} canvasRef={(c) => { canvases.current[i + 1] = c; }}
-            label={t('fig1.bandAria', { run: name(rid) })} svgProps={zoom}>
+            label={t('fig1.bandAria', { run: name(rid) })} svgProps={zoom} onPointerMove={hover(rid)} onPointerLeave={() => setTip(null)}>
             <AxisLeft scale={bandY} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
             <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} />
             <text className="ns-panel-title" x={M.left} y={12}>{`(${PANEL_LETTERS[i + 1] ?? '?'}) ${name(rid)}`}</text>
@@ -122,6 +136,7 @@ export function Figure1Chart({ height = 200 }: { height?: number }) {
           </PlotLayer>
         ))}
       </div>
+      <Tooltip data={tip} format={formatTick} stepLabel={t('step')} />
     </ChartFrame>
   );
 }

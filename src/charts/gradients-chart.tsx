@@ -1,16 +1,17 @@
 // "Gradients": per hidden layer, the current gradient norm, update-to-weight ratio (with the usual
 // ~1e-3 guide) and saturation of every run as grouped bars (log scales for the first two), on canvas.
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { AxisLeft, formatTick, logTicks } from './axes';
 import { groupCenter, groupedBars } from './bar-layout';
 import { setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { MEASURES, measureDomain, measureValue, type Measure } from './gradients-geometry';
-import { runItems } from './legend';
+import { runItems, useHiddenRuns } from './legend';
+import { Tooltip, placeTip, type TooltipData } from './tooltip';
 import { runColors, runStyle, themeColors } from './palette';
-import { useFrameDraw } from './use-frame-draw';
+import { hub, useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { runName, useViewT } from './views-i18n';
@@ -34,6 +35,9 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
   const pool = useMemo(() => new ValuePool(), []);
   const t = useViewT();
   const name = (rid: string) => runName(t, rid);
+  const [tip, setTip] = useState<TooltipData | null>(null);
+  const toggles = useHiddenRuns();
+  const hidden = toggles.hidden;
   const [view, setView] = useRareState({ doms: MEASURES.map((m) => (m.log ? [1e-4, 1] : [0, 1])) as Pair[], runs: [] as string[], layers: 0, empty: true, diverged: [] as [string, number][], act: '' });
   const w = Math.max(width, 240);
   const cols = w >= 400 ? 3 : 1;
@@ -59,6 +63,7 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
       const bars = groupedBars(L, frame.runs.length, o.x + PM.left, o.x + pw - PM.right);
       for (const b of bars) {
         const run = frame.runs[b.member];
+        if (hidden.has(run.id)) continue;
         const v = measureValue(run.layers[b.group], m);
         const rid = run.id;
         ctx.fillStyle = colorOf(rid);
@@ -87,24 +92,40 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
     });
   };
   // The measures change every RATIO_EVERY steps (saturation with the statistics): otherwise nothing to draw.
-  useFrameDraw(body, draw, [w, height, cols], (frame) => {
+  useFrameDraw(body, draw, [w, height, cols, hidden], (frame) => {
     const k = [frame.step === 0 ? 0 : 1];
     for (const r of frame.runs) { k.push(r.divergedAt ?? -1); for (const l of r.layers) k.push(l.gradNorm, l.updateRatio, l.saturation); }
     return k;
   });
 
   const L = view.layers;
+  // Hover a bar: the run, the layer and the measure's value.
+  const hover = (e: React.PointerEvent<SVGSVGElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const px = e.clientX - r.left;
+    const py = e.clientY - r.top;
+    const frame = hub().get();
+    const k = MEASURES.findIndex((_, i) => { const o = origin(i); return px >= o.x && px <= o.x + pw && py >= o.y && py <= o.y + height; });
+    if (!frame || k < 0) { setTip(null); return; }
+    const o = origin(k);
+    const bar = groupedBars(L, frame.runs.length, o.x + PM.left, o.x + pw - PM.right).find((b) => px >= b.x - 1 && px <= b.x + b.width + 1);
+    const run = bar ? frame.runs[bar.member] : null;
+    if (!bar || !run || hidden.has(run.id)) { setTip(null); return; }
+    const m = MEASURES[k];
+    const v = measureValue(run.layers[bar.group], m);
+    setTip(placeTip(body.current, e, [{ id: run.id, label: `${t('grad.tip', { run: name(run.id), layer: bar.group + 1 })}, ${t(m.title)}`, color: `var(--run-${run.id})`, step: frame.step, value: v }]));
+  };
   return (
     <ChartFrame
       summary={<LiveSummary summarize={summarizeGradients} />}
       title={t('grad.title')} subtitle={t('grad.sub')} fileName="normscope-gradients" bodyRef={body} empty={view.empty}
-      legend={[...runItems(view.runs, name).map((it) => ({ ...it, kind: 'bar' as const })), { label: t('grad.guide'), color: 'var(--muted, #4b5063)', dash: [4, 3] }]}
+      legend={[...runItems(view.runs, name, toggles).map((it) => ({ ...it, kind: 'bar' as const })), { label: t('grad.guide'), color: 'var(--muted, #4b5063)', dash: [4, 3] }]}
       note={<>
         {view.diverged.length ? <strong>{view.diverged.map(([rid, step]) => t('divergedNote', { run: name(rid), step })).join('; ')}. </strong> : null}
         {t('grad.noteRatio')} {t(view.act === 'relu' ? 'grad.satRelu' : view.act === 'tanh' ? 'grad.satTanh' : 'grad.satSigmoid')}
       </>}
     >
-      <PlotLayer width={w} height={h} canvasRef={canvas} label={t('grad.aria')}>
+      <PlotLayer width={w} height={h} canvasRef={canvas} label={t('grad.aria')} onPointerMove={hover} onPointerLeave={() => setTip(null)}>
         {MEASURES.map((m, k) => {
           const o = origin(k);
           const bottom = o.y + height - PM.bottom;
@@ -125,6 +146,7 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
           );
         })}
       </PlotLayer>
+      <Tooltip data={tip} format={formatTick} stepLabel={t('step')} />
     </ChartFrame>
   );
 }

@@ -15,7 +15,8 @@ import { useStepAxis, type PanelAt } from './use-step-axis';
 import { gridLayout, MOMENT_KINDS, momentDomains, momentSeries, scatterDomain, type MomentKind } from './moments-geometry';
 import { runColors, runStyle, themeColors } from './palette';
 import { shownLayer } from './percentiles-geometry';
-import { useFrameDraw } from './use-frame-draw';
+import { hub, useFrameDraw } from './use-frame-draw';
+import { Tooltip, placeTip, pointRow, type TooltipData } from './tooltip';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { currentViewT, runName, useViewT } from './views-i18n';
@@ -48,6 +49,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
   const t = useViewT();
   const name = (rid: string) => runName(t, rid);
   const axis = useStepAxis();
+  const [tip, setTip] = useState<TooltipData | null>(null);
   const toggles = useHiddenRuns();
   const hidden = toggles.hidden;
   const [view, setView] = useRareState({
@@ -151,6 +153,23 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
     }
     return null;
   };
+  // Hover a panel: per shown run, z before the norm, after it, and the running estimate at the nearest step.
+  const hover = (e: React.PointerEvent<SVGSVGElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const px = e.clientX - r.left;
+    const py = e.clientY - r.top;
+    const frame = hub().get();
+    let hit: { j: number; c: number; p: { x: number; width: number } } | null = null;
+    panels.forEach((row, j) => row.forEach((p, c) => {
+      if (px >= p.x + PM.left && px <= p.x + p.width - PM.right && py >= p.y && py <= p.y + p.height) hit = { j, c, p };
+    }));
+    if (!frame || !hit || axis.dragging) { setTip(null); return; }
+    const { j, c, p } = hit as { j: number; c: number; p: { x: number; width: number } };
+    const step = x(p).invert(px);
+    const rows = frame.runs.filter((run) => !hidden.has(run.id)).flatMap((run) => MOMENT_KINDS.map((k) =>
+      pointRow(`${run.id}-${k}`, `${name(run.id)}, ${t(`mom.${k}`)}`, `var(--run-${run.id})`, momentSeries(run.layers[j], c as 0 | 1, k), step)));
+    setTip(placeTip(body.current, e, rows));
+  };
   const legend: LegendItem[] = [
     ...runItems(view.runs, name, toggles),
     ...MOMENT_KINDS.filter((k) => k === 'z' || view.runs.some((r) => (k === 'running' ? r === 'batch' : r !== 'plain')))
@@ -173,7 +192,8 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
       </>}
       note={view.bn ? t('mom.note') : null}
     >
-      <PlotLayer width={w} height={Math.max(gridH, 60)} canvasRef={grid} label={t('mom.aria')} svgProps={axis.pointer(panelAt, view.x)}>
+      <PlotLayer width={w} height={Math.max(gridH, 60)} canvasRef={grid} label={t('mom.aria')} svgProps={axis.pointer(panelAt, view.x)}
+        onPointerMove={hover} onPointerLeave={() => setTip(null)}>
         {panels.map((row, j) => row.map((p, c) => {
           const dom = view.y[j]?.[c] ?? [0, 1];
           const bottom = p.y + p.height - PM.bottom;
@@ -189,6 +209,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
         }))}
         {axis.band}
       </PlotLayer>
+      <Tooltip data={tip} format={formatTick} stepLabel={t('step')} />
       {view.bn && view.units > 0 ? <>
         <div className="ns-subhead">{t('mom.units', { run: name(view.bn), layer: layer + 1, units: view.units })}</div>
         <PlotLayer width={2 * sw + GAP} height={SCATTER} canvasRef={scatter} label={t('mom.unitsAria')}>

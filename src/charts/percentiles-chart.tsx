@@ -13,7 +13,8 @@ import { ChangeMarkers } from './change-markers-view';
 import { onePanel, useStepAxis } from './use-step-axis';
 import { runColors } from './palette';
 import { bandDomains, distributionDomain, DISTRIBUTION_BANDS, layerCount, shownLayer } from './percentiles-geometry';
-import { useFrameDraw } from './use-frame-draw';
+import { hub, useFrameDraw } from './use-frame-draw';
+import { Tooltip, placeTip, pointRow, type TooltipData } from './tooltip';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { currentViewT, runName, useViewT } from './views-i18n';
@@ -39,6 +40,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
   const t = useViewT();
   const name = (rid: string) => runName(t, rid);
   const axis = useStepAxis();
+  const [tip, setTip] = useState<TooltipData | null>(null);
   const toggles = useHiddenRuns();
   const hidden = toggles.hidden;
   const [view, setView] = useRareState({
@@ -118,6 +120,15 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
   useFrameDraw(body, draw, [w, panelHeight, distributionHeight, chosen, view.runs.join(), view.stages.join(), axis.view, hidden]);
 
   const x = axis.scale(view.x, M.left, pw - M.right);
+  // Hover on a run's panel: its 85th, 50th and 15th percentiles at the nearest sampled step.
+  const hover = (rid: string) => (e: React.PointerEvent<SVGSVGElement>) => {
+    const px = e.clientX - e.currentTarget.getBoundingClientRect().left;
+    const b = hub().get()?.runs.find((r) => r.id === rid)?.layers[layer]?.bands;
+    if (!b || axis.dragging || px < M.left || px > pw - M.right) { setTip(null); return; }
+    const step = x.invert(px);
+    const color = `var(--run-${rid})`;
+    setTip(placeTip(body.current, e, [pointRow('p85', '85%', color, b.p85, step), pointRow('p50', '50%', color, b.p50, step), pointRow('p15', '15%', color, b.p15, step)], undefined));
+  };
   const y = scaleLinear().domain(view.y).range([panelHeight - M.bottom, M.top]);
   return (
     <ChartFrame
@@ -137,7 +148,8 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
       <div className="ns-panels">
         {shownRuns.map((rid, i) => (
           <PlotLayer key={rid} width={pw} height={panelHeight} canvasRef={(c) => { bandCanvases.current[i] = c; }}
-            label={t('pct.aria', { layer: layer + 1, run: name(rid) })} svgProps={axis.pointer(onePanel(x, M.top, panelHeight - M.bottom), view.x)}>
+            label={t('pct.aria', { layer: layer + 1, run: name(rid) })} svgProps={axis.pointer(onePanel(x, M.top, panelHeight - M.bottom), view.x)}
+            onPointerMove={hover(rid)} onPointerLeave={() => setTip(null)}>
             <AxisLeft scale={y} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
             <AxisBottom scale={x} y={panelHeight - M.bottom} ticks={Math.max(2, Math.floor(pw / 80))} format={formatStep} />
             <text className="ns-panel-title" x={M.left} y={11}>{name(rid)}</text>
@@ -146,6 +158,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
           </PlotLayer>
         ))}
       </div>
+      <Tooltip data={tip} format={formatTick} stepLabel={t('step')} />
       {view.stages.length ? <div className="ns-subhead">{t('pct.now', { layer: layer + 1 })}</div> : null}
       <div className="ns-panels">
         {view.stages.map((stage, si) => {

@@ -3,7 +3,7 @@
 // share of units whose correction r = clip(sigma_B / sigma, 1/rmax, rmax), or d = clip((mu_B - mu) /
 // sigma, -dmax, dmax), sat at its limit in the sampled step: near 1 early, falling as the limits relax.
 import { scaleLinear } from 'd3-scale';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
 import { dotSeries, setupCanvas, strokeSeries } from './canvas';
@@ -12,7 +12,8 @@ import { onePanel, useStepAxis } from './use-step-axis';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import type { LegendItem } from './legend';
 import { runColors } from './palette';
-import { useFrameDraw } from './use-frame-draw';
+import { hub, useFrameDraw } from './use-frame-draw';
+import { Tooltip, placeTip, pointRow, type TooltipData } from './tooltip';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { useViewT } from './views-i18n';
@@ -29,6 +30,7 @@ export function RenormChart({ height = 180 }: { height?: number }) {
   const { width } = useSize(body);
   const t = useViewT();
   const axis = useStepAxis();
+  const [tip, setTip] = useState<TooltipData | null>(null);
   const [view, setView] = useRareState({ x: [0, 10] as [number, number], lim: [0, 5] as [number, number], empty: true, rmax: 1, dmax: 0 });
   const pw = Math.max(150, Math.floor((Math.max(width, 300) - GAP) / 2));
 
@@ -71,6 +73,16 @@ export function RenormChart({ height = 180 }: { height?: number }) {
 
   const x = axis.scale(view.x, M.left, pw - M.right);
   const zoom = axis.pointer(onePanel(x, M.top, height - M.bottom), view.x);
+  const hover = (k: 0 | 1) => (e: React.PointerEvent<SVGSVGElement>) => {
+    const rn = hub().get()?.runs.find((r) => r.renorm)?.renorm;
+    const px = e.clientX - e.currentTarget.getBoundingClientRect().left;
+    if (!rn || axis.dragging || px < M.left || px > pw - M.right) { setTip(null); return; }
+    const step = x.invert(px);
+    const c = 'var(--run-renorm)';
+    setTip(placeTip(body.current, e, k === 0
+      ? [pointRow('rmax', 'rmax', c, rn.rmax, step), pointRow('dmax', 'dmax', c, rn.dmax, step)]
+      : [pointRow('r', t('renorm.r'), c, rn.clippedR, step), pointRow('d', t('renorm.d'), c, rn.clippedD, step)]));
+  };
   const markers = <ChangeMarkers x={x} top={M.top} bottom={height - M.bottom} left={M.left} right={pw - M.right} />;
   const limY = scaleLinear().domain(view.lim).range([height - M.bottom, M.top]);
   const shareY = scaleLinear().domain([0, 1]).range([height - M.bottom, M.top]);
@@ -87,14 +99,14 @@ export function RenormChart({ height = 180 }: { height?: number }) {
       controls={axis.controls(view.x)}
     >
       <div className="ns-panels">
-        <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[0] = c; }} label={t('renorm.limitsAria')} svgProps={zoom}>
+        <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[0] = c; }} label={t('renorm.limitsAria')} svgProps={zoom} onPointerMove={hover(0)} onPointerLeave={() => setTip(null)}>
           <AxisLeft scale={limY} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
           <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} />
           <text className="ns-panel-title" x={M.left} y={12}>{t('renorm.limits')}</text>
           {markers}
           {axis.band}
         </PlotLayer>
-        <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[1] = c; }} label={t('renorm.clippedAria')} svgProps={zoom}>
+        <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[1] = c; }} label={t('renorm.clippedAria')} svgProps={zoom} onPointerMove={hover(1)} onPointerLeave={() => setTip(null)}>
           <AxisLeft scale={shareY} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
           <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} />
           <text className="ns-panel-title" x={M.left} y={12}>{t('renorm.clipped')}</text>
@@ -102,6 +114,7 @@ export function RenormChart({ height = 180 }: { height?: number }) {
           {axis.band}
         </PlotLayer>
       </div>
+      <Tooltip data={tip} format={formatTick} stepLabel={t('step')} />
     </ChartFrame>
   );
 }

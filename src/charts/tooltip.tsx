@@ -41,3 +41,19 @@ export function Tooltip({ data, format = formatValue, stepLabel = 'step' }: { da
     </div>
   );
 }
+
+/** The point of `cols` nearest to `step` as a tooltip row (null when the series is empty). */
+export function pointRow(id: string, label: string, color: string, cols: SeriesColumns | null | undefined, step: number): TooltipRow | null {
+  if (!cols) return null;
+  const i = nearestIndex(cols.x, step, Math.min(cols.x.length, cols.y.length));
+  return i < 0 ? null : { id, label, color, step: cols.x[i], value: cols.y[i] };
+}
+
+/** A tooltip placed beside the pointer inside `host` (the positioned plot body), kept within its width. */
+export function placeTip(host: Element | null, e: { clientX: number; clientY: number }, rows: (TooltipRow | null)[], step?: number, title?: string): TooltipData | null {
+  const shown = rows.filter((r): r is TooltipRow => r !== null);
+  if (!host || shown.length === 0) return null;
+  const r = host.getBoundingClientRect();
+  const left = Math.max(0, Math.min(e.clientX - r.left + 12, r.width - 220));
+  return { step: step ?? shown[0].step, left, top: e.clientY - r.top + 14, rows: shown, title };
+}
