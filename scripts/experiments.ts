@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   const out = await pool.done;
   if (tty) process.stderr.write('\r\x1b[K');
   const wall = (performance.now() - started) / 1000;
-  const summaries = summarizeRecords(out.results);
+  const summaries = summarizeRecords(out.results, args.threshold);
   for (const c of summaries) printLine(JSON.stringify(summaryJson(c)));
   process.stderr.write(`${summaries.map(summaryTable).join('\n')}\n`);
   const busy = out.results.reduce((s, r) => s + r.seconds, 0);

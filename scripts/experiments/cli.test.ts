@@ -44,7 +44,7 @@ describe('npm run experiments', () => {
   });
 
   it('names seeds with a comma list, and gives the same numbers on one worker as on two', () => {
-    const args = ['placement', '--seeds', '7,3', '--steps', '20', '--dataset', 'xor'];
+    const args = ['placement', '--seeds', '7,3', '--steps', '20', '--dataset', 'xor', '--threshold', '0.99'];
     const pick = (stdout: string) => parse(stdout).filter((l) => !l.summary).map(({ seconds: _s, ...rest }) => rest)
       .sort((a, b) => a.seed - b.seed || a.run.localeCompare(b.run));
     const one = experiments([...args, '--workers', '1']);
@@ -52,6 +52,10 @@ describe('npm run experiments', () => {
     expect(one.code, one.stderr).toBe(0);
     expect(pick(one.stdout).map((l) => l.seed)).toEqual([3, 3, 7, 7]);
     expect(pick(one.stdout)).toEqual(pick(two.stdout));
+    // no run of 20 steps reaches 0.99: the summary counts none above the stated threshold
+    const summary = parse(one.stdout).find((l) => l.summary).summary;
+    expect(summary.threshold).toBe(0.99);
+    expect(summary.runs.map((r: { above: number }) => r.above)).toEqual([0, 0]);
   });
 
   it('exits 2 with one line and no stack trace on bad input', () => {
@@ -66,6 +70,7 @@ describe('npm run experiments', () => {
       [['--dataset', 'cifar'], /--dataset "cifar" is not accepted/],
       [['--bogus'], /unknown flag --bogus/],
       [['high-lr', 'high-lr'], /given twice/],
+      [['--threshold', '2'], /--threshold "2" is not accepted; accepted: a number from 0 to 1/],
     ]);
   });
 });
