@@ -170,12 +170,12 @@ describe('the tweak-and-watch loop', () => {
       await page.mouse.down();
       await page.mouse.move(pb.x + pb.width / 2, pb.y + pb.height / 2, { steps: 4 });
       await page.mouse.up();
-      const showAll = lossFig.getByRole('button', { name: /^Steps [\d,]+–[\d,]+ · show all$/ });
+      const showAll = lossFig.getByRole('button', { name: /^Zoomed to [\d,]+–[\d,]+ · show all$/ });
       await showAll.waitFor({ timeout: 5_000 });
       await page.mouse.dblclick(pb.x + pb.width / 2, pb.y + pb.height / 2);
       await expect.poll(() => showAll.count(), { timeout: 5_000, message: 'double-click did not show all steps' }).toBe(0);
       // the keyboard alternative: + zooms in from the zoom buttons' group, 0 shows all
-      await lossFig.getByRole('button', { name: 'Zoom in on the steps' }).click();
+      await lossFig.getByRole('button', { name: 'Zoom in', exact: true }).click();
       await showAll.waitFor({ timeout: 5_000 });
       await page.keyboard.press('0');
       await expect.poll(() => showAll.count(), { timeout: 5_000, message: '0 did not show all steps' }).toBe(0);
