@@ -122,6 +122,10 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
         // Per run: counts on the shown bins (counts[r B .. (r + 1) B)), overflow, total, largest share.
         let under = 0;
         let over = 0;
+        // Every value under is below underEdge, every value over above overEdge (a run's own bins can
+        // be narrower than the shared ones: its overflow is counted against its own edges).
+        let underEdge = -Infinity;
+        let overEdge = Infinity;
         let yMax = 0;
         const side = runs.map((run, r) => {
           const sf = run.layers[j].stages[s]!;
@@ -129,7 +133,15 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
           let u = sf.under;
           let o = sf.over;
           if (lo === bins.lo && hi === bins.hi) for (let i = 0; i < B; i++) dst[i] = sf.hist[i];
-          else { const moved = reprojectKeepOverflow(sf.hist, bins.lo, bins.hi, dst, lo, hi, B, B); u += moved.under; o += moved.over; }
+          else {
+            const moved = reprojectKeepOverflow(sf.hist, bins.lo, bins.hi, dst, lo, hi, B, B);
+            u += moved.under;
+            o += moved.over;
+            if (moved.under > 0) underEdge = Math.max(underEdge, lo);
+            if (moved.over > 0) overEdge = Math.min(overEdge, hi);
+          }
+          if (sf.under > 0) underEdge = Math.max(underEdge, sf.overflowEdges[0]);
+          if (sf.over > 0) overEdge = Math.min(overEdge, sf.overflowEdges[1]);
           let total = u + o;
           for (let i = 0; i < B; i++) total += dst[i];
           for (let i = 0; i < B; i++) if (total > 0 && dst[i] / total > yMax) yMax = dst[i] / total;
@@ -189,8 +201,8 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
           ctx.stroke();
           ctx.globalAlpha = 1;
         }
-        if (labels?.under && under >= 0.5) labels.under.textContent = overflowText(under, lo, formatTick, currentViewT('hist.overflowUnder'));
-        if (labels?.over && over >= 0.5) labels.over.textContent = overflowText(over, hi, formatTick, currentViewT('hist.overflowOver'));
+        if (labels?.under && under >= 0.5) labels.under.textContent = overflowText(under, underEdge, formatTick, currentViewT('hist.overflowUnder'));
+        if (labels?.over && over >= 0.5) labels.over.textContent = overflowText(over, overEdge, formatTick, currentViewT('hist.overflowOver'));
       } else {
         const ch = history.channel(shownRun, j, STAGES[s]);
         const dom = ch?.stepDomain();

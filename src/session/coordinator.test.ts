@@ -81,9 +81,9 @@ function expectSameParams(groups: Record<string, Float32Array[]>, session: Train
   }
 }
 
-/** A run's telemetry without the histogram counts, which depend on the bins the frame shares. */
+/** A run's telemetry without the histogram counts and overflow, which depend on the bins the frame shares. */
 function withoutHist(r: RunFrame) {
-  return { ...r, layers: r.layers.map((l) => ({ ...l, stages: l.stages.map((s) => s && { ...s, hist: null }) })) };
+  return { ...r, layers: r.layers.map((l) => ({ ...l, stages: l.stages.map((s) => s && { ...s, hist: null, under: null, over: null, overflowEdges: null }) })) };
 }
 
 async function frameAfter(t: AsyncTrainer | Trainer, seq: number, step: number): Promise<TelemetryFrame> {

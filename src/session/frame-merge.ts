@@ -7,6 +7,8 @@
 // bin count. A part on other bins is re-expressed on the union (histogram-reproject.ts, O(bins), so the
 // merge costs nothing next to building the parts). The union's version goes up whenever its range
 // changes, as StableBins' does, so the charts redraw their history.
+// A part's values outside its own range stay counted against its own edges (StageFrame.overflowEdges):
+// where they lie inside the union is unknown, so they are never spread into the union's bins.
 import { reprojectCounts } from './histogram-reproject';
 import type { BinsFrame, TelemetryFrame } from './frame';
 
