@@ -49,4 +49,11 @@ describe('train flags', () => {
       try { parseTrainArgs(argv); } catch (e) { expect((e as Error).message).not.toContain('\n'); }
     }
   });
+
+  it('takes --arch cnn and the pytorch init; refuses the landscape for the CNN', () => {
+    expect(parseTrainArgs(['--arch', 'cnn', '--init', 'pytorch', '--run', 'group', '--groups', '4']).settings).toMatchObject({ arch: 'cnn', init: 'pytorch', norm: 'group', groups: 4 });
+    refuse(['--arch', 'rnn'], /--arch "rnn" is not accepted; accepted: mlp\|cnn/);
+    refuse(['--arch', 'cnn', '--landscape-every', '10'], /--landscape-every 10: the loss landscape is measured for the fully connected network only/);
+    refuse(['--init', 'kaiming'], /accepted: normal:STD with 0 < STD <= 100, xavier, he or pytorch/);
+  });
 });

@@ -2,6 +2,7 @@
 import { readFlags, UsageError } from '../cli/flags';
 import { findPreset, findVariant, presetSettings, PRESETS } from '../../src/session/presets';
 import { isRunKind, RUN_KINDS, runSettings } from '../../src/session/run-kinds';
+import { CNN_LANDSCAPE_MESSAGE } from '../../src/session/cnn-spec';
 import { DEFAULT_SETTINGS, SETTING_BY_FLAG, SETTINGS, type TrainSettings } from '../../src/session/settings';
 
 export { UsageError } from '../cli/flags';
@@ -66,6 +67,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     if (!r.ok) throw new UsageError(`--${flag} "${text}" is not accepted; accepted: ${r.accepted}`);
     (settings as unknown as Record<string, unknown>)[def.key] = r.value;
   }
+  if (settings.arch === 'cnn' && settings.landscapeEvery > 0) throw new UsageError(`--landscape-every ${settings.landscapeEvery}: ${CNN_LANDSCAPE_MESSAGE}`);
   const dataDir = given.get('data') ?? null;
   if (dataDir !== null && dataDir.trim() === '') throw new UsageError('--data needs a folder');
   if (dataDir !== null && settings.dataset !== 'mnist') throw new UsageError(`--data is for --dataset mnist, not ${settings.dataset}`);

@@ -35,6 +35,13 @@ export interface ConvNetOptions {
   /** Seed of the weights' RNG (default 1); ignored when `rng` is given. */
   seed?: number;
   rng?: Rng;
+  /**
+   * Float32 with SIMD: the largest training batch and evaluation chunk the arena's first space is sized
+   * for (defaults ARENA_TRAIN_ROWS and CONVNET_EVAL_CHUNK). Larger ones still work, but their arrays
+   * land in another space and the kernels fall back to TypeScript: callers that know their batch size
+   * (the CLI, the page's session) pass it.
+   */
+  arenaRows?: { train: number; eval: number };
 }
 
 /** Evaluation rows per forward pass by default (a conv layer's maps are large per row). */
@@ -69,7 +76,7 @@ export class ConvNet {
     this.spec = structuredClone(spec);
     this.dtype = options.dtype ?? 'float32';
     if (this.dtype !== 'float32' && this.dtype !== 'float64') throw new EngineError(`dtype must be float32 or float64, got ${String(this.dtype)}`);
-    const arena = this.dtype === 'float32' && simdEnabled() ? new SimdArena(arenaReserve(this.plan)) : null;
+    const arena = this.dtype === 'float32' && simdEnabled() ? new SimdArena(arenaReserve(this.plan, options.arenaRows)) : null;
     this.arena = arena;
     this.make = this.dtype === 'float64' ? (n) => new Float64Array(n) : arena ? (n) => arena.alloc(n) : (n) => new Float32Array(n);
     const [C, H, W] = spec.inputShape;
@@ -323,11 +330,13 @@ const ARENA_TRAIN_ROWS = 128;
 
 /**
  * Floats a model's arena reserves up front: parameters and gradients, training workspaces for
- * batches up to ARENA_TRAIN_ROWS (twice: a workspace that grows leaves its old arrays behind) and
- * evaluation chunks of CONVNET_EVAL_CHUNK. Reserved, not touched: the system backs only used pages.
+ * batches up to rows.train (twice: a workspace that grows leaves its old arrays behind) and
+ * evaluation chunks up to rows.eval (likewise). Reserved, not touched: the system backs only used pages.
  * Larger batches still work; arrays past the first space run in the TypeScript kernels.
  */
-function arenaReserve(plan: readonly PlannedLayer[]): number {
+function arenaReserve(plan: readonly PlannedLayer[], rows: { train: number; eval: number } = { train: ARENA_TRAIN_ROWS, eval: CONVNET_EVAL_CHUNK }): number {
+  const trainRows = Math.max(1, Math.ceil(rows.train));
+  const evalRows = Math.max(1, Math.ceil(rows.eval));
   let fixed = 0;
   let perTrainRow = 0;
   let perEvalRow = 0;
@@ -352,5 +361,5 @@ function arenaReserve(plan: readonly PlannedLayer[]): number {
   const classes = plan[plan.length - 1].outShape[0];
   perTrainRow += classes;
   perEvalRow += classes;
-  return fixed + perTrainRow * 2 * ARENA_TRAIN_ROWS + perEvalRow * 2 * CONVNET_EVAL_CHUNK;
+  return fixed + perTrainRow * 2 * trainRows + perEvalRow * 2 * evalRows;
 }

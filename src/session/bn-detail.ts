@@ -29,23 +29,24 @@ export interface BnDetail {
 export function bnDetail(session: TrainingSession, selected: { layer: number; unit: number }, usedGamma: Float32Array[], usedBeta: Float32Array[]): BnDetail | null {
   const run = session.runs.find((r) => r.norm === 'batch');
   if (!run) return null;
-  const l = run.model.layers[selected.layer];
+  // The CNN's conv channels have N x H x W values each: its own panel (conv-bn-detail.ts) shows them.
+  const l = run.watched[selected.layer];
   const B = run.model.lastBatchSize;
-  if (!l || selected.unit >= l.units || B < 2) return null;
+  if (!l || l.positions !== 1 || selected.unit >= l.units || B < 2) return null;
   const U = l.units;
   const u = selected.unit;
-  const ws = l.train;
-  const inp = l.normInput(ws);
+  const inp = l.normInput(B);
+  const norm = l.stage('norm', B)!;
   const eps = session.settings.eps;
   const x = new Float32Array(B);
   const xhat = new Float32Array(B);
   const y = new Float32Array(B);
-  const mean = ws.mean[u];
-  const rstd = ws.rstd[u];
+  const mean = l.batchMean()[u];
+  const rstd = l.batchRstd()[u];
   for (let b = 0; b < B; b++) {
     x[b] = inp[b * U + u];
     xhat[b] = (x[b] - mean) * rstd;
-    y[b] = ws.norm![b * U + u];
+    y[b] = norm[b * U + u];
   }
   return {
     run: run.id, layer: selected.layer, unit: u, x, mean, variance: 1 / (rstd * rstd) - eps, eps, xhat,

@@ -3,6 +3,7 @@
 // limits.ts).
 import type { Dataset } from '../data/dataset';
 import type { ModelSpec, OptimizerSpec } from '../engine/types';
+import { cnnRefusal } from './cnn-spec';
 import { checkLimits } from './limits';
 import type { TrainSettings } from './settings';
 
@@ -21,12 +22,17 @@ export function optimizerSpecOf(s: TrainSettings): OptimizerSpec {
 
 /** What is wrong with training `s` on `ds`, naming the setting, or null. */
 export function checkAgainstData(s: TrainSettings, ds: Dataset): { setting: keyof TrainSettings; message: string } | null {
+  if (s.arch === 'cnn') {
+    const refused = cnnRefusal(s);
+    if (refused) return refused;
+  }
   const limit = checkLimits(s, ds.inputSize, ds.numClasses);
   if (limit) return limit;
   if (s.batch > ds.trainCount) {
     return { setting: 'batch', message: `batch ${s.batch} is larger than the ${ds.trainCount} training examples of ${ds.name}; accepted: 1 to ${ds.trainCount}` };
   }
-  if (s.batch < 2 && (s.norm === 'batch' || s.norm === 'renorm')) {
+  // BatchNorm2d has N x H x W values per channel: one image is a batch it trains on.
+  if (s.batch < 2 && s.arch !== 'cnn' && (s.norm === 'batch' || s.norm === 'renorm')) {
     return { setting: 'batch', message: `batch 1 with ${s.norm === 'batch' ? 'batch norm' : 'batch renorm'}: the batch variance of one sample is 0; accepted: 2 or more, or --norm none|layer|group` };
   }
   return null;

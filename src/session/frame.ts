@@ -2,7 +2,7 @@
 // (transferred), not copied. FrameBuilder keeps the per-step history (bounded series, appended by
 // step so that the same settings and seed give the same telemetry) and, when a frame is asked for,
 // computes the statistics of every layer from the values the last training step left in the engine.
-import { usesBatchStatistics, type HiddenLayer } from '../engine/hidden-layer';
+import { usesBatchStatistics } from '../engine/hidden-layer';
 import type { Activation, NormKind, NormPlacement } from '../engine/types';
 import { BoundedSeries, type SeriesColumns } from './bounded-series';
 import { Wobble } from './fast-forward-for-test';
@@ -13,6 +13,7 @@ import { hasRenorm, renormClippedShare } from './renorm';
 import { LandscapeMonitor, type LandscapeFrame } from './landscape/monitor';
 import type { EvalMetrics, TrainingSession } from './session';
 import type { TrainSettings } from './settings';
+import type { WatchedLayer } from './watched-layer';
 
 export type { BnDetail } from './bn-detail';
 export type { LandscapeFrame, LandscapeRunFrame, LandscapeCost } from './landscape/monitor';
@@ -203,7 +204,7 @@ export class FrameBuilder {
       testAcc: new BoundedSeries(),
       testLossBatchStats: usesBatchStatistics(run.norm) ? new BoundedSeries() : null,
       testAccBatchStats: usesBatchStatistics(run.norm) ? new BoundedSeries() : null,
-      layers: run.model.layers.map((l) => ({
+      layers: run.watched.map((l) => ({
         p15: new BoundedSeries(), p50: new BoundedSeries(), p85: new BoundedSeries(),
         zMean: new BoundedSeries(), zVar: new BoundedSeries(),
         normMean: l.gamma ? new BoundedSeries() : null, normVar: l.gamma ? new BoundedSeries() : null,
@@ -215,13 +216,13 @@ export class FrameBuilder {
         : null,
     }));
     const bnRun = session.runs.find((r) => r.norm === 'batch');
-    this.usedGamma = bnRun ? bnRun.model.layers.map((l) => Float32Array.from(l.gamma!)) : [];
-    this.usedBeta = bnRun ? bnRun.model.layers.map((l) => Float32Array.from(l.beta!)) : [];
+    this.usedGamma = bnRun ? bnRun.watched.map((l) => Float32Array.from(l.gamma!)) : [];
+    this.usedBeta = bnRun ? bnRun.watched.map((l) => Float32Array.from(l.beta!)) : [];
     const anyNorm = session.runs.some((r) => r.norm !== 'none');
     const act = session.settings.act;
     // Activation outputs have hard limits the bins never need to cross.
     const actDomain = act === 'sigmoid' ? { lo: 0, hi: 1 } : act === 'tanh' ? { lo: -1, hi: 1 } : { lo: 0 };
-    this.bins = session.settings.hidden.map(() => STAGES.map((s) => {
+    this.bins = session.runs[0].watched.map(() => STAGES.map((s) => {
       if (s === 'norm' && !anyNorm) return null;
       return new StableBins(s === 'act' ? { domain: actDomain } : {});
     }));
@@ -241,10 +242,10 @@ export class FrameBuilder {
 
   private beforeStepTelemetry(session: TrainingSession): void {
     const bnRun = session.runs.find((r) => r.norm === 'batch');
-    bnRun?.model.layers.forEach((l, j) => { this.usedGamma[j].set(l.gamma!); this.usedBeta[j].set(l.beta!); });
+    bnRun?.watched.forEach((l, j) => { this.usedGamma[j].set(l.gamma!); this.usedBeta[j].set(l.beta!); });
     if ((session.step + 1) % RATIO_EVERY !== 0) return;
     session.runs.forEach((run, i) => {
-      if (run.divergedAt === null) run.model.layers.forEach((l, j) => this.history[i].layers[j].snapshot.capture(l.W));
+      if (run.divergedAt === null) run.watched.forEach((l, j) => this.history[i].layers[j].snapshot.capture(l.W));
     });
   }
 
@@ -257,7 +258,7 @@ export class FrameBuilder {
       if (run.divergedAt !== null && run.divergedAt < step) return;
       h.loss.append(step, run.lastLoss);
       if (step % RATIO_EVERY === 0) {
-        run.model.layers.forEach((l, j) => {
+        run.watched.forEach((l, j) => {
           const lh = h.layers[j];
           lh.updateRatio = lh.snapshot.ratio(l.W);
           lh.gradNorm = l2Norm(l.dW);
@@ -266,7 +267,7 @@ export class FrameBuilder {
       }
       if (step % BAND_EVERY === 0) {
         const B = run.model.lastBatchSize;
-        if (h.renorm) {
+        if (h.renorm && hasRenorm(run.model)) {
           const { rmax, dmax } = run.model.getRenormLimits();
           const clipped = renormClippedShare(run.model);
           h.renorm.rmax.append(step, rmax);
@@ -274,17 +275,19 @@ export class FrameBuilder {
           h.renorm.clippedR.append(step, clipped.r);
           h.renorm.clippedD.append(step, clipped.d);
         }
-        run.model.layers.forEach((l, j) => {
+        run.watched.forEach((l, j) => {
           const lh = h.layers[j];
-          const s = this.stats.compute(l.activationInput(l.train), B, l.units, 'none', this.bandStats);
+          const rows = B * l.positions;
+          const s = this.stats.compute(l.activationInput(B), rows, l.units, 'none', this.bandStats);
           lh.p15.append(step, s.p15);
           lh.p50.append(step, s.p50);
           lh.p85.append(step, s.p85);
-          const z = unitMoments(l.train.z, B, l.units);
+          const z = unitMoments(l.stage('z', B)!, rows, l.units);
           lh.zMean.append(step, z.mean);
           lh.zVar.append(step, z.variance);
-          if (l.train.norm) {
-            const n = unitMoments(l.train.norm, B, l.units);
+          const norm = l.stage('norm', B);
+          if (norm) {
+            const n = unitMoments(norm, rows, l.units);
             lh.normMean?.append(step, n.mean);
             lh.normVar?.append(step, n.variance);
           }
@@ -326,8 +329,10 @@ export class FrameBuilder {
     this.bins.forEach((stageBins, j) => stageBins.forEach((bins, s) => {
       if (!bins || !this.freshStats || (bins.initialized && this.refreshes % RANGE_EVERY !== 0)) return;
       for (const run of session.runs) {
-        const values = stageValues(run.model.layers[j], STAGES[s]);
-        if (values) bins.observe(values, run.model.lastBatchSize * run.model.layers[j].units);
+        const l = run.watched[j];
+        const N = run.model.lastBatchSize;
+        const values = l.stage(STAGES[s], N);
+        if (values) bins.observe(values, N * l.positions * l.units);
       }
       bins.commit();
     }));
@@ -347,9 +352,9 @@ export class FrameBuilder {
     const h = this.history[i];
     const B = run.model.lastBatchSize;
     const fresh = this.freshStats || !this.views[i];
-    if (fresh) this.views[i] = run.model.layers.map((l, j) => this.layerView(session, l, j, B));
+    if (fresh) this.views[i] = run.watched.map((l, j) => this.layerView(session, l, j, B));
     const views = this.views[i]!;
-    const layers = run.model.layers.map((l, j): LayerFrame => {
+    const layers = run.watched.map((l, j): LayerFrame => {
       // Every frame gets its own arrays (they are transferred away), copies of the cached view between refreshes.
       const { stages, saturation, running } = fresh ? views[j] : copyView(views[j]);
       if (fresh) views[j] = copyView(views[j]);
@@ -378,16 +383,17 @@ export class FrameBuilder {
   }
 
   /** The statistics, histograms and running estimates of one layer's last training step. */
-  private layerView(session: TrainingSession, l: HiddenLayer, j: number, B: number): LayerView {
+  private layerView(session: TrainingSession, l: WatchedLayer, j: number, B: number): LayerView {
     let saturation = NaN;
+    const rows = B * l.positions;
     const stages = STAGES.map((stage, s): StageFrame | null => {
-      const values = stageValues(l, stage);
+      const values = B === 0 ? null : l.stage(stage, B);
       const bins = this.bins[j][s];
       if (!values || !bins || B === 0) return null;
-      const st = this.stats.compute(values, B, l.units, stage === 'act' ? l.activation : 'none', this.scratchStats);
+      const st = this.stats.compute(values, rows, l.units, stage === 'act' ? l.activation : 'none', this.scratchStats);
       if (stage === 'act') saturation = st.saturation;
       const hist = new Float32Array(bins.bins);
-      bins.count(values, B * l.units, hist);
+      bins.count(values, rows * l.units, hist);
       return {
         stage,
         stats: Float32Array.from([st.meanOfMeans, st.meanOfVars, st.stdOfMeans, st.stdOfVars, st.min, st.max, st.p15, st.p50, st.p85]),
@@ -404,9 +410,9 @@ export class FrameBuilder {
       running = {
         mean: Float32Array.from(l.runningMean),
         variance: Float32Array.from(l.runningVar!),
-        batchMean: Float32Array.from(l.train.mean.subarray(0, l.units)),
+        batchMean: Float32Array.from(l.batchMean().subarray(0, l.units)),
         // var = 1 / rstd^2 - eps (the engine keeps rstd = 1 / sqrt(var + eps))
-        batchVar: Float32Array.from(l.train.rstd.subarray(0, l.units), (r) => 1 / (r * r) - eps),
+        batchVar: Float32Array.from(l.batchRstd().subarray(0, l.units), (r) => 1 / (r * r) - eps),
       };
     }
     return { stages, saturation, running };
@@ -469,13 +475,6 @@ function average(a: ArrayLike<number>): number {
   return s / a.length;
 }
 
-/** The values of a stage after the last training step, or null (no norm). */
-function stageValues(l: HiddenLayer, stage: Stage) {
-  const ws = l.train;
-  if (stage === 'z') return ws.z;
-  if (stage === 'act') return ws.act;
-  return ws.norm;
-}
 
 /** Every typed array's buffer in a frame, for comlink's transfer(). */
 export function frameTransferables(frame: TelemetryFrame): Transferable[] {

@@ -7,9 +7,13 @@
 // is kept apart from the training time.
 import { BatchSampler, gather } from '../data/batches';
 import type { Dataset } from '../data/dataset';
+import { ConvNet } from '../engine/convnet';
 import { Mlp } from '../engine/mlp';
 import { Rng } from '../engine/rng';
-import { modelSpecOf, optimizerSpecOf, streamSeeds } from './build';
+import type { FloatArray } from '../engine/types';
+import type { WeightLayer } from '../engine/weight-layer';
+import { streamSeeds } from './build';
+import { createModel, weightGradNorms as gradNormsOf, type NetModel } from './net-model';
 import { LandscapeProbe } from './landscape/measure';
 import { landscapeDue } from './landscape/monitor';
 import { percentilesInPlace } from './quantiles';
@@ -23,11 +27,11 @@ export interface EvalPoint {
   loss: number;
   testLoss: number;
   testAcc: number;
-  /** 15th, 50th and 85th percentiles of the last hidden layer's activation inputs. */
+  /** 15th, 50th and 85th percentiles of the last hidden layer's activation inputs (the CNN: its last conv layer's, every position). */
   pct: [number, number, number];
   /** Training steps per second since the previous evaluation (evaluation time excluded). */
   stepsPerSec: number;
-  /** ||dL/dW|| of each linear layer (hidden layers, then the output layer) at the last training step; [] at step 0. */
+  /** ||dL/dW|| of each weight layer (hidden or conv layers, then the output layer) at the last training step; [] at step 0. */
   gradNorms: number[];
 }
 
@@ -63,6 +67,20 @@ export interface RunOutcome {
 }
 
 export const PERCENTILE_ROWS = 1000;
+/** The CNN's last conv layer has 3,136 values per sample: 100 test rows give 313,600. */
+export const CNN_PERCENTILE_ROWS = 100;
+
+/** Reads the activation input of the model's last watched layer after an evaluation pass (values per sample, reader). */
+function lastActivationInput(model: NetModel): { perSample: number; read: () => FloatArray } | null {
+  if (model instanceof ConvNet) {
+    const convs = model.weightLayers.filter((l) => l.type === 'conv');
+    const l: WeightLayer | undefined = convs[convs.length - 1];
+    if (!l) return null;
+    return { perSample: l.outSize, read: () => (l.placement === 'pre' && l.evalWs.norm ? l.evalWs.norm : l.evalWs.z) };
+  }
+  const last = model.layers[model.layers.length - 1];
+  return last ? { perSample: last.units, read: () => last.activationInput(last.evalWs) } : null;
+}
 
 export function headlessRun(
   s: TrainSettings, ds: Dataset,
@@ -71,16 +89,17 @@ export function headlessRun(
   onLandscape: (p: LandscapePoint) => void = () => {},
 ): RunOutcome {
   const seeds = streamSeeds(s.seed);
-  const model = new Mlp(modelSpecOf(s, ds.inputSize, ds.numClasses), optimizerSpecOf(s), { init: s.init, seed: seeds.weights });
+  const model = createModel(s, ds);
   const sampler = new BatchSampler(ds.trainCount, new Rng(seeds.batches));
   const x = new Float32Array(s.batch * ds.inputSize);
   const y = new Uint8Array(s.batch);
-  const pctRows = Math.min(PERCENTILE_ROWS, ds.testCount);
-  const last = model.layers[model.layers.length - 1];
-  const pctValues = new Float32Array(pctRows * (last ? last.units : 0));
+  const pctRows = Math.min(model instanceof ConvNet ? CNN_PERCENTILE_ROWS : PERCENTILE_ROWS, ds.testCount);
+  const last = lastActivationInput(model);
+  const pctValues = new Float32Array(pctRows * (last ? last.perSample : 0));
   const points: EvalPoint[] = [];
 
-  const probe = s.landscapeEvery > 0 ? new LandscapeProbe(model) : null;
+  // The landscape probe differentiates the fully connected network (the CLI refuses it for the CNN).
+  const probe = s.landscapeEvery > 0 && model instanceof Mlp ? new LandscapeProbe(model) : null;
   let landscapeCount = 0;
   let landscapeSeconds = 0;
   let lossSum = 0;
@@ -92,8 +111,7 @@ export function headlessRun(
     let pct: [number, number, number] = [NaN, NaN, NaN];
     if (last) {
       model.forwardEval(ds.testX, pctRows, { chunk: pctRows }, (start, R) => {
-        const inp = last.activationInput(last.evalWs);
-        pctValues.set(inp.subarray(0, R * last.units), start * last.units);
+        pctValues.set(last.read().subarray(0, R * last.perSample), start * last.perSample);
       });
       pct = percentilesInPlace(pctValues, [15, 50, 85]) as [number, number, number];
     }
@@ -140,12 +158,7 @@ export function headlessRun(
   return outcome(null);
 }
 
-/** Euclidean norm of each weight gradient, hidden layers first, then the output layer. */
-export function weightGradNorms(model: Mlp): number[] {
-  const norm = (a: ArrayLike<number>) => {
-    let s = 0;
-    for (let i = 0; i < a.length; i++) s += a[i] * a[i];
-    return Math.sqrt(s);
-  };
-  return [...model.layers.map((l) => norm(l.dW)), norm(model.dWout)];
+/** Euclidean norm of each weight gradient, hidden (or conv) layers first, then the output layer. */
+export function weightGradNorms(model: NetModel): number[] {
+  return gradNormsOf(model);
 }

@@ -13,6 +13,9 @@
 // layer of 4096 units is 3.3M, 16 layers of 4096 would be 250M (4 GB per run with Adam).
 // MAX_WORKSPACE = 4M floats: about 128 MB per run; batch 1024 with 3000 hidden units on MNIST fits,
 // batch 60000 on MNIST (47M) does not.
+// The CNN (arch cnn) counts N x C x H x W: every layer's whole feature maps per sample (12,554 values),
+// so batch 318 is its largest; its fixed parameter count (about 9k) is far below the limit.
+import { CNN_ACTIVATIONS_PER_SAMPLE, cnnParameterCount } from './cnn-spec';
 import type { TrainSettings } from './settings';
 
 export const MAX_PARAMETERS = 5_000_000;
@@ -38,8 +41,17 @@ const millions = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)}M`;
 
 /** What is past the limits in `s` for data of this shape, naming the setting, or null. */
 export function checkLimits(
-  s: Pick<TrainSettings, 'hidden' | 'batch'>, inputSize: number, outputSize: number,
+  s: Pick<TrainSettings, 'hidden' | 'batch'> & { arch?: TrainSettings['arch'] }, inputSize: number, outputSize: number,
 ): { setting: 'hidden' | 'batch'; message: string } | null {
+  if (s.arch === 'cnn') {
+    const w = s.batch * CNN_ACTIVATIONS_PER_SAMPLE;
+    if (w <= MAX_WORKSPACE && cnnParameterCount(true) <= MAX_PARAMETERS) return null;
+    return {
+      setting: 'batch',
+      message: `batch ${s.batch} times the CNN's ${CNN_ACTIVATIONS_PER_SAMPLE} activations per sample (N x C x H x W of every layer) is ${millions(w)} per step; the limit is ${millions(MAX_WORKSPACE)} `
+        + `(each layer keeps several batch-sized buffers, times every run, in one browser tab): use batch ${maxBatch(s)} or less`,
+    };
+  }
   const p = parameterCount(s.hidden, inputSize, outputSize);
   if (p > MAX_PARAMETERS) {
     return {
@@ -58,6 +70,12 @@ export function checkLimits(
     };
   }
   return null;
+}
+
+/** The largest batch within MAX_WORKSPACE for this network on MNIST-sized data (at least 1). */
+export function maxBatch(s: Pick<TrainSettings, 'hidden'> & { arch?: TrainSettings['arch'] }, inputSize = 784, outputSize = 10): number {
+  const perSample = s.arch === 'cnn' ? CNN_ACTIVATIONS_PER_SAMPLE : inputSize + s.hidden.reduce((a, b) => a + b, 0) + outputSize;
+  return Math.max(1, Math.floor(MAX_WORKSPACE / perSample));
 }
 
 /** Input and output sizes of a data set by name, before it is loaded (the URL codec's check). */

@@ -1,15 +1,16 @@
 // Batch renormalization's limits follow a schedule of the training step (engine/renorm-schedule.ts):
 // every trainer applies it before each step, so the CLI, the page and the sweep train the same way.
-import type { Mlp } from '../engine/mlp';
+import { Mlp } from '../engine/mlp';
 import { countRenormClipped } from '../engine/batchrenorm';
 import { DEFAULT_RENORM_SCHEDULE, renormLimits, type RenormSchedule } from '../engine/renorm-schedule';
 
-export function hasRenorm(model: Mlp): boolean {
-  return model.layers.some((l) => l.normKind === 'renorm');
+/** Whether the model has renorm layers (only an Mlp can: arch cnn refuses renorm). */
+export function hasRenorm(model: Mlp | { readonly weightLayers: unknown }): model is Mlp {
+  return model instanceof Mlp && model.layers.some((l) => l.normKind === 'renorm');
 }
 
 /** Sets rmax and dmax for the model's next step (a no-op without renorm layers). */
-export function applyRenormSchedule(model: Mlp, schedule: Readonly<RenormSchedule> = DEFAULT_RENORM_SCHEDULE): void {
+export function applyRenormSchedule(model: Mlp | { readonly weightLayers: unknown }, schedule: Readonly<RenormSchedule> = DEFAULT_RENORM_SCHEDULE): void {
   if (!hasRenorm(model)) return;
   const { rmax, dmax } = renormLimits(model.steps + 1, schedule);
   model.setRenormLimits(rmax, dmax);

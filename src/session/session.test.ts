@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import type { Mlp } from '../engine/mlp';
 import { make2d } from '../data/synthetic';
 import { DEFAULT_SETTINGS, type TrainSettings } from './settings';
-import { SessionError, TrainingSession } from './session';
+import { SessionError, TrainingSession, type Run } from './session';
+
+/** These sessions are fully connected (arch mlp): their runs' models are Mlps. */
+const mlp = (r: Run) => r.model as Mlp;
 
 const ds = make2d('spiral', { seed: 3, trainCount: 600, testCount: 300, noise: 0.05 });
 const settings = (over: Partial<TrainSettings> = {}): TrainSettings => ({
   ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [12, 10], act: 'tanh', batch: 16, lr: 0.1, init: 'xavier', evalEvery: 50, ...over,
 });
-const copyW = (s: TrainingSession) => s.runs.map((r) => r.model.getParams());
+const copyW = (s: TrainingSession) => s.runs.map((r) => mlp(r).getParams());
 
 describe('TrainingSession', () => {
   it('trains batch norm before and after the activation side by side, from the same weights', () => {
@@ -15,17 +19,17 @@ describe('TrainingSession', () => {
     expect(s.runs.map((r) => [r.id, r.norm, r.placement])).toEqual([
       ['batch', 'batch', 'post'], ['batch-pre', 'batch', 'pre'], ['batch-post', 'batch', 'post'],
     ]);
-    expect(s.runs[1].model.spec.normPlacement).toBe('pre');
-    expect(s.runs[1].model.layers[0].W).toEqual(s.runs[2].model.layers[0].W);
+    expect(mlp(s.runs[1]).spec.normPlacement).toBe('pre');
+    expect(mlp(s.runs[1]).layers[0].W).toEqual(mlp(s.runs[2]).layers[0].W);
     s.trainStep();
     // the post run follows the setting, so it equals the 'batch' run; the pre run differs
-    expect(s.runs[2].model.getParams()).toEqual(s.runs[0].model.getParams());
-    expect(s.runs[1].model.layers[0].W).not.toEqual(s.runs[2].model.layers[0].W);
+    expect(mlp(s.runs[2]).getParams()).toEqual(mlp(s.runs[0]).getParams());
+    expect(mlp(s.runs[1]).layers[0].W).not.toEqual(mlp(s.runs[2]).layers[0].W);
   });
 
   it('starts every run from the same weights and trains them on the same batches', () => {
     const s = new TrainingSession(ds, settings(), ['plain', 'batch', 'layer']);
-    const [plain, bn, ln] = s.runs.map((r) => r.model);
+    const [plain, bn, ln] = s.runs.map((r) => mlp(r));
     for (const m of [bn, ln]) {
       m.layers.forEach((l, i) => { expect(l.W).toEqual(plain.layers[i].W); expect(l.b).toEqual(plain.layers[i].b); });
       expect(m.Wout).toEqual(plain.Wout);
@@ -43,7 +47,7 @@ describe('TrainingSession', () => {
     const a = new TrainingSession(ds, settings(), ['plain']);
     const b = new TrainingSession(ds, settings(), ['batch', 'plain']);
     for (let i = 0; i < 50; i++) { a.trainStep(); b.trainStep(); expect(b.lastBatch().y).toEqual(a.lastBatch().y); }
-    expect(b.runs[1].model.getParams()).toEqual(a.runs[0].model.getParams());
+    expect(mlp(b.runs[1]).getParams()).toEqual(mlp(a.runs[0]).getParams());
   });
 
   it('applies lr, eps, batch size and momentum at the next step without touching the weights', () => {
@@ -56,7 +60,7 @@ describe('TrainingSession', () => {
     expect(s.settings).toMatchObject({ lr: 0.5, eps: 0.01, batch: 40, momentum: 0.3 });
     s.trainStep();
     twin.trainStep();
-    const bn = s.runs[1].model;
+    const bn = mlp(s.runs[1]);
     expect(bn.lastBatchSize).toBe(40);
     // eps: rstd = 1 / sqrt(var + eps) with the new eps
     const l = bn.layers[0];
@@ -65,7 +69,7 @@ describe('TrainingSession', () => {
     const v = col.reduce((a, x) => a + (x - mean) ** 2, 0) / 40;
     expect(l.train.rstd[0]).toBeCloseTo(1 / Math.sqrt(v + 0.01), 4);
     // lr: plain SGD moves the output bias by exactly lr * grad
-    const plain = s.runs[0].model;
+    const plain = mlp(s.runs[0]);
     const db = plain.getGrads()[2].b;
     const bBefore = before[0][2].b;
     plain.bout.forEach((val, i) => expect(val).toBeCloseTo(bBefore[i] - 0.5 * db[i], 5));
@@ -86,16 +90,16 @@ describe('TrainingSession', () => {
   it('marks a diverging run and trains the others on', () => {
     const s = new TrainingSession(ds, settings(), ['plain', 'batch']);
     for (let i = 0; i < 5; i++) s.trainStep();
-    s.runs[0].model.Wout[0] = Infinity; // as if the plain run had overflowed float32
+    mlp(s.runs[0]).Wout[0] = Infinity; // as if the plain run had overflowed float32
     s.trainStep();
     const [plain, bn] = s.runs;
     expect(plain.divergedAt).toBe(6);
     expect(bn.divergedAt).toBeNull();
-    const frozen = plain.model.getParams();
-    const bnBefore = bn.model.getParams();
+    const frozen = mlp(plain).getParams();
+    const bnBefore = mlp(bn).getParams();
     s.trainStep();
-    expect(plain.model.getParams()).toEqual(frozen);
-    expect(bn.model.getParams()).not.toEqual(bnBefore);
+    expect(mlp(plain).getParams()).toEqual(frozen);
+    expect(mlp(bn).getParams()).not.toEqual(bnBefore);
     expect(s.activeRuns().map((r) => r.id)).toEqual(['batch']);
     // a real blow-up: SGD with lr 1000 and momentum 0.99 takes the plain network to NaN within a few steps
     const wild = new TrainingSession(ds, settings({ act: 'relu', hidden: [32, 32, 32], init: 'normal:1', lr: 1000, sgdMomentum: 0.99 }), ['plain']);
@@ -123,11 +127,11 @@ describe('batch renorm and group norm runs', () => {
     expect(s.runs.map((r) => r.norm)).toEqual(['batch', 'renorm', 'group']);
     for (let i = 0; i < 20; i++) s.trainStep();
     // rmax 1 and dmax 0 for the first 500 steps: renorm is batch norm exactly
-    expect(s.runs[1].model.getRenormLimits()).toEqual({ rmax: 1, dmax: 0 });
-    expect(s.runs[1].model.getParams()).toEqual(s.runs[0].model.getParams());
-    expect(s.runs[2].model.getParams()).not.toEqual(s.runs[0].model.getParams());
+    expect(mlp(s.runs[1]).getRenormLimits()).toEqual({ rmax: 1, dmax: 0 });
+    expect(mlp(s.runs[1]).getParams()).toEqual(mlp(s.runs[0]).getParams());
+    expect(mlp(s.runs[2]).getParams()).not.toEqual(mlp(s.runs[0]).getParams());
     for (let i = 0; i < 600; i++) s.trainStep();
-    const { rmax, dmax } = s.runs[1].model.getRenormLimits();
+    const { rmax, dmax } = mlp(s.runs[1]).getRenormLimits();
     expect(rmax).toBeGreaterThan(1);
     expect(dmax).toBeGreaterThan(0);
     const m = s.evaluate();

@@ -5,22 +5,26 @@
 import { BatchSampler, gather } from '../data/batches';
 import type { Dataset } from '../data/dataset';
 import { usesBatchStatistics } from '../engine/hidden-layer';
-import { Mlp } from '../engine/mlp';
 import { Rng } from '../engine/rng';
 import { validateOptimizer } from '../engine/optimizer';
 import { validateEps, validateMomentum } from '../engine/spec';
 import type { NormKind, NormPlacement } from '../engine/types';
-import { checkAgainstData, modelSpecOf, optimizerSpecOf, streamSeeds } from './build';
+import { checkAgainstData, optimizerSpecOf, streamSeeds } from './build';
+import { copyInitialWeights, createModel, paramsFinite, type NetModel } from './net-model';
 import { applyRenormSchedule } from './renorm';
 import { runSettings, type RunKind } from './run-kinds';
 import { SETTINGS, type TrainSettings } from './settings';
+import { watchedLayers, type WatchedLayer } from './watched-layer';
 
 export interface Run {
   /** The run's kind, which is also its id: 'plain' | 'batch' | 'layer' | 'batch-pre' | 'batch-post'. */
   id: RunKind;
   norm: NormKind;
   placement: NormPlacement;
-  model: Mlp;
+  /** An Mlp (arch mlp) or a ConvNet (arch cnn). */
+  model: NetModel;
+  /** The layers the telemetry watches: hidden layers, or the CNN's conv layers (per channel). */
+  watched: WatchedLayer[];
   /** The step at which the loss became NaN or infinite, or null. */
   divergedAt: number | null;
   /** Loss of the last step this run trained. */
@@ -63,21 +67,18 @@ export class TrainingSession {
       if (problem) throw new SessionError(problem.message);
     }
     const seeds = streamSeeds(settings.seed);
-    const opt = optimizerSpecOf(this.settings);
+    // A CNN's SIMD arena is sized for this batch or 128, whichever is larger (a live change to a larger
+    // batch still trains, in the TypeScript kernels: reserving for the limits' batch 318 would commit
+    // about 200 MB per run on systems that commit reserved memory).
+    const trainRows = Math.max(settings.batch, 128);
     this.runs = kinds.map((kind) => {
       const rs = runSettings(kind, this.settings);
-      return {
-        id: kind, norm: rs.norm, placement: rs.placement, divergedAt: null, lastLoss: NaN,
-        model: new Mlp(modelSpecOf(rs, dataset.inputSize, dataset.numClasses), opt, { init: settings.init, seed: seeds.weights }),
-      };
+      const model = createModel(rs, dataset, trainRows);
+      return { id: kind, norm: rs.norm, placement: rs.placement, divergedAt: null, lastLoss: NaN, model, watched: watchedLayers(model) };
     });
     // The same seed draws the same weights in every run already; copying makes it a stated fact.
     const first = this.runs[0].model;
-    for (const r of this.runs.slice(1)) {
-      r.model.layers.forEach((l, i) => { l.W.set(first.layers[i].W); l.b.set(first.layers[i].b); });
-      r.model.Wout.set(first.Wout);
-      r.model.bout.set(first.bout);
-    }
+    for (const r of this.runs.slice(1)) copyInitialWeights(first, r.model);
     this.sampler = new BatchSampler(dataset.trainCount, new Rng(seeds.batches));
     this.x = new Float32Array(settings.batch * dataset.inputSize);
     this.y = new Uint8Array(settings.batch);
@@ -261,11 +262,3 @@ function argmax(a: ArrayLike<number>, offset: number, K: number): number {
   return best;
 }
 
-function paramsFinite(m: Mlp): boolean {
-  // Checking one parameter per layer is enough: a non-finite update spreads through a whole matrix.
-  for (const p of m.params) {
-    const v = p.value;
-    if (!Number.isFinite(v[0]) || !Number.isFinite(v[v.length - 1])) return false;
-  }
-  return true;
-}

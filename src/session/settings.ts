@@ -5,8 +5,16 @@ import type { NormKind } from '../engine/types';
 
 export type DatasetName = 'mnist' | 'spiral' | 'circles' | 'xor' | 'gauss';
 
+export type Arch = 'mlp' | 'cnn';
+
 export interface TrainSettings {
   dataset: DatasetName;
+  /**
+   * mlp: fully connected hidden layers (`hidden`); cnn: the small convolutional network of
+   * cnn-spec.ts (conv 3x3 1->8 pad 1, norm, act, max pool 2, conv 3x3 8->16 pad 1, norm, act, max pool 2,
+   * linear 784->10), MNIST only, norms on its conv layers.
+   */
+  arch: Arch;
   hidden: number[];
   act: 'sigmoid' | 'tanh' | 'relu';
   norm: NormKind;
@@ -98,9 +106,12 @@ export const MAX_LAYERS = 16;
 export const SETTINGS: readonly SettingDef[] = [
   choice('dataset', 'dataset', ['mnist', 'spiral', 'circles', 'xor', 'gauss'], 'reset', 'data set',
     { en: 'What the networks learn: MNIST digits, or a 2-D set small enough to see whole.', zh: '网络要学习的数据：MNIST 手写数字，或小到能整体看见的二维数据集。' }),
+  choice('arch', 'arch', ['mlp', 'cnn'], 'reset',
+    'network: mlp (fully connected, --hidden) or cnn (conv 3x3 1->8 pad 1, norm, act, max pool 2, conv 3x3 8->16 pad 1, norm, act, max pool 2, linear 784->10; MNIST; runs plain, batch, group, batch-pre, batch-post)',
+    { en: 'Fully connected layers, or a small convolutional network (two 3×3 conv layers with max pooling) where batch norm normalises each channel over the batch and every position.', zh: '全连接层，或一个小型卷积网络（两个 3×3 卷积层加最大池化）：批归一化对每个通道在整批和所有位置上归一化。' }),
   {
-    key: 'hidden', flag: 'hidden', applies: 'reset', help: 'hidden layer sizes, comma-separated (e.g. 100,100,100)',
-    hint: { en: 'Units per hidden layer; the deeper the network, the more batch norm matters.', zh: '每个隐藏层的单元数；网络越深，批归一化的作用越大。' },
+    key: 'hidden', flag: 'hidden', applies: 'reset', help: 'hidden layer sizes, comma-separated (e.g. 100,100,100; arch mlp only)',
+    hint: { en: 'Units per hidden layer of the fully connected network; the deeper the network, the more batch norm matters.', zh: '全连接网络每个隐藏层的单元数；网络越深，批归一化的作用越大。' },
     parse: (t: string): Result<number[]> => {
       const accepted = `comma-separated layer sizes, 1 to ${MAX_LAYERS} integers from 1 to ${MAX_UNITS} (e.g. 100,100,100)`;
       const parts = t.split(',').map((s) => s.trim());
@@ -127,11 +138,11 @@ export const SETTINGS: readonly SettingDef[] = [
   num('sgdMomentum', 'sgd-momentum', 'live', 'SGD momentum (0 = plain SGD)', { min: 0, max: 0.9999 }, { en: 'Carries this share of the previous update into the next one (0 = plain SGD).', zh: '把上一次更新的这一比例带入下一次（0 = 普通 SGD）。', mark: { en: 'SGD momentum', zh: 'SGD 动量' } }),
   num('weightDecay', 'weight-decay', 'live', 'L2 weight decay, on every parameter', { min: 0, max: 1 }, { en: 'Pulls every weight a little towards 0 at each step (L2).', zh: '每一步把所有权重向 0 拉回一点（L2）。', mark: { en: 'weight decay', zh: '权重衰减' } }),
   {
-    key: 'init', flag: 'init', applies: 'reset', help: 'weight init (normal:STD|xavier|he)',
-    hint: { en: 'How the first weights are drawn: He and Xavier scale them to the layer sizes.', zh: '初始权重的抽取方式：He 与 Xavier 按层的大小设定尺度。' },
+    key: 'init', flag: 'init', applies: 'reset', help: 'weight init (normal:STD|xavier|he|pytorch; pytorch: weights and biases U(-1/sqrt(fan_in), 1/sqrt(fan_in)))',
+    hint: { en: 'How the first weights are drawn: He and Xavier scale them to the layer sizes; PyTorch\'s default draws weights and biases uniformly in ±1/√fan-in.', zh: '初始权重的抽取方式：He 与 Xavier 按层的大小设定尺度；PyTorch 默认方式在 ±1/√fan-in 内均匀抽取权重和偏置。' },
     parse: (t: string): Result<string> => {
-      const accepted = 'normal:STD with 0 < STD <= 100, xavier or he';
-      if (t === 'xavier' || t === 'he') return { ok: true, value: t };
+      const accepted = 'normal:STD with 0 < STD <= 100, xavier, he or pytorch';
+      if (t === 'xavier' || t === 'he' || t === 'pytorch') return { ok: true, value: t };
       const m = /^normal:(.+)$/.exec(t);
       const std = m ? Number(m[1]) : NaN;
       return Number.isFinite(std) && std > 0 && std <= 100 ? { ok: true, value: t } : { ok: false, accepted };
@@ -164,7 +175,7 @@ export function settingDef(key: keyof TrainSettings): SettingDef {
 export const SETTING_BY_FLAG: ReadonlyMap<string, SettingDef> = new Map(SETTINGS.map((s) => [s.flag, s]));
 
 export const DEFAULT_SETTINGS: Readonly<TrainSettings> = {
-  dataset: 'mnist', hidden: [100, 100], act: 'relu', norm: 'batch', placement: 'pre', eps: 1e-5, momentum: 0.1,
+  dataset: 'mnist', arch: 'mlp', hidden: [100, 100], act: 'relu', norm: 'batch', placement: 'pre', eps: 1e-5, momentum: 0.1,
   batch: 60, optimizer: 'sgd', lr: 0.1, sgdMomentum: 0, weightDecay: 0, init: 'he', steps: 2000, evalEvery: 500,
   seed: 1, noise: 0.1, groups: 0, landscapeEvery: 0,
 };

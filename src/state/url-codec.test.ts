@@ -1,3 +1,4 @@
+import { CNN_RUN_KINDS } from '../session/cnn-spec';
 import { checkLimits, datasetShape } from '../session/limits';
 import { PRESETS } from '../session/presets';
 import { RUN_KINDS } from '../session/run-kinds';
@@ -137,6 +138,7 @@ describe('url codec', () => {
       dataset: fc.constantFrom('mnist', 'spiral', 'circles', 'xor', 'gauss'),
       hidden: fc.array(fc.integer({ min: 1, max: 512 }), { minLength: 1, maxLength: 16 }),
       act: fc.constantFrom('sigmoid', 'tanh', 'relu'),
+      arch: fc.constantFrom('mlp', 'cnn'),
       norm: fc.constantFrom('none', 'batch', 'layer', 'renorm', 'group'),
       placement: fc.constantFrom('pre', 'post'),
       eps: fc.double({ min: 1e-8, max: 1, noNaN: true }),
@@ -146,7 +148,7 @@ describe('url codec', () => {
       lr: fc.double({ min: 1e-4, max: 100, noNaN: true }),
       sgdMomentum: fc.double({ min: 0, max: 0.9999, noNaN: true }),
       weightDecay: fc.double({ min: 0, max: 0.1, noNaN: true }),
-      init: fc.oneof(fc.constantFrom('xavier', 'he'), fc.double({ min: 1e-3, max: 10, noNaN: true }).map((s) => `normal:${s}`)),
+      init: fc.oneof(fc.constantFrom('xavier', 'he', 'pytorch'), fc.double({ min: 1e-3, max: 10, noNaN: true }).map((s) => `normal:${s}`)),
       steps: fc.integer({ min: 1, max: 1e8 }),
       evalEvery: fc.integer({ min: 1, max: 1e8 }),
       seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
@@ -156,7 +158,8 @@ describe('url codec', () => {
     }).filter((st) => {
       // a valid state is also within the size limits of its data set
       const { inputSize, outputSize } = datasetShape(st.dataset as TrainSettings['dataset']);
-      return checkLimits(st as TrainSettings, inputSize, outputSize) === null;
+      // and the CNN takes MNIST only
+      return checkLimits(st as TrainSettings, inputSize, outputSize) === null && (st.arch === 'mlp' || st.dataset === 'mnist');
     }) as fc.Arbitrary<TrainSettings>;
     const stateArb = fc.record({
       settings: settingsArb,
@@ -164,7 +167,7 @@ describe('url codec', () => {
       paused: fc.boolean(),
       speed: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 5000 })),
       experiment: fc.oneof(fc.constant(null), fc.constantFrom(...PRESETS).chain((p) => fc.constantFrom(null, ...(p.variants ?? []).map((v) => v.id)).map((variant) => ({ name: p.name, variant })))),
-    }) as fc.Arbitrary<UrlState>;
+    }).filter((st) => st.settings.arch === 'mlp' || st.runs.every((r) => CNN_RUN_KINDS.includes(r))) as fc.Arbitrary<UrlState>;
     fc.assert(fc.property(stateArb, (state) => {
       const search = serialize(state);
       const p = parse(search);
@@ -175,6 +178,26 @@ describe('url codec', () => {
       expect(p.speed).toBe(state.speed);
       expect(p.experiment).toEqual(state.experiment);
     }), { numRuns: 300 });
+  });
+
+  it('reads arch=cnn and repairs what the CNN does not offer', () => {
+    const p = parse('?arch=cnn&init=pytorch');
+    expect(p.settings.arch).toBe('cnn');
+    expect(p.settings.init).toBe('pytorch');
+    expect(p.notices).toEqual([]);
+    expect(serialize(p)).toBe('?arch=cnn&init=pytorch');
+    const runs = parse('?arch=cnn&runs=plain,layer,renorm,group');
+    expect(runs.runs).toEqual(['plain', 'group']);
+    expect(runs.problems).toEqual([{ key: 'runs', value: 'plain,layer,renorm,group', used: 'plain,group', kind: 'default' }]);
+    expect(parse('?arch=cnn&runs=layer').runs).toEqual(['plain', 'batch']);
+    const spiral = parse('?arch=cnn&dataset=spiral');
+    expect(spiral.settings.arch).toBe('mlp');
+    expect(spiral.problems.map((q) => q.key)).toEqual(['arch']);
+    // The activation limit counts N x C x H x W: batch 1000 is past it, 318 is the largest that fits.
+    const big = parse('?arch=cnn&batch=1000');
+    expect(big.settings.batch).toBe(318);
+    expect(big.problems).toEqual([{ key: 'batch', value: '1000', used: '318', kind: 'limit' }]);
+    expect(parse('?arch=rnn').problems).toEqual([{ key: 'arch', value: 'rnn', used: 'mlp', kind: 'default' }]);
   });
 
   it('opens an experiment: its settings and runs are the base the other keys change', () => {

@@ -3,7 +3,8 @@
 // replaced by its default, a number out of range is clamped into the range the controls offer, and each
 // such repair is reported (a `problems` entry for the page to translate, and an English notice).
 // serialize() writes only what differs from the default session, so the default page has a bare URL.
-import { checkLimits, datasetShape, MAX_PARAMETERS, MAX_WORKSPACE } from '../session/limits';
+import { CNN_RUN_KINDS } from '../session/cnn-spec';
+import { checkLimits, datasetShape, MAX_PARAMETERS, MAX_WORKSPACE, maxBatch } from '../session/limits';
 import { isRunKind, orderRuns, type RunKind } from '../session/run-kinds';
 import { findPreset, findVariant, presetSettings, type ExperimentChoice } from '../session/presets';
 import { DEFAULT_SETTINGS, SETTINGS, type SettingDef, type TrainSettings } from '../session/settings';
@@ -231,8 +232,27 @@ export function parse(search: string): ParsedUrl {
       else problems.push({ key, value: show(value), used: 'en', kind: 'default' });
     }
   }
-  problems.push(...repairLimits(settings));
+  const arch = repairArch(settings, runs);
+  runs = arch.runs;
+  problems.push(...arch.problems, ...repairLimits(settings));
   return { settings, runs, paused, speed, ...(lang ? { lang } : {}), experiment, problems, notices: problems.map(describeProblem) };
+}
+
+/**
+ * The CNN (arch cnn) trains on MNIST only and offers the runs CNN_RUN_KINDS: on another data set the
+ * architecture goes back to mlp; runs it does not offer (layer, renorm) are dropped (plain and batch
+ * when none is left). Each repair is reported.
+ */
+function repairArch(settings: TrainSettings, runs: RunKind[]): { runs: RunKind[]; problems: UrlProblem[] } {
+  if (settings.arch !== 'cnn') return { runs, problems: [] };
+  if (settings.dataset !== 'mnist') {
+    settings.arch = 'mlp';
+    return { runs, problems: [{ key: 'arch', value: 'cnn', used: 'mlp', kind: 'default' }] };
+  }
+  const kept = runs.filter((r) => CNN_RUN_KINDS.includes(r));
+  if (kept.length === runs.length) return { runs, problems: [] };
+  const next = kept.length > 0 ? kept : [...DEFAULT_RUNS];
+  return { runs: next, problems: [{ key: 'runs', value: formatRuns(runs), used: formatRuns(next), kind: 'default' }] };
 }
 
 /**
@@ -243,6 +263,11 @@ function repairLimits(settings: TrainSettings): UrlProblem[] {
   const problems: UrlProblem[] = [];
   const { inputSize, outputSize } = datasetShape(settings.dataset);
   let limit = checkLimits(settings, inputSize, outputSize);
+  if (limit && settings.arch === 'cnn') {
+    const value = String(settings.batch);
+    settings.batch = maxBatch(settings);
+    return [{ key: 'batch', value, used: String(settings.batch), kind: 'limit' }];
+  }
   if (limit?.setting === 'hidden') {
     const value = settings.hidden.join(',');
     settings.hidden = [...DEFAULT_PAGE_SETTINGS.hidden];

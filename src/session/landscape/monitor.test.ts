@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { Mlp } from '../../engine/mlp';
 import { make2d } from '../../data/synthetic';
 import { FrameBuilder } from '../frame';
-import { TrainingSession } from '../session';
+import { TrainingSession, type Run } from '../session';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../settings';
 import { LandscapeMonitor, landscapeDue } from './monitor';
+
+/** These sessions are fully connected (arch mlp): their runs' models are Mlps. */
+const mlp = (r: Run) => r.model as Mlp;
 
 const ds = make2d('spiral', { seed: 2, trainCount: 500, testCount: 200, noise: 0.1 });
 const settings = (over: Partial<TrainSettings> = {}): TrainSettings => ({
@@ -37,9 +41,9 @@ describe('LandscapeMonitor in a session', () => {
     const fOn = train(on, new FrameBuilder(on), 23);
     const fOff = train(off, new FrameBuilder(off), 23);
     for (let i = 0; i < norms.length; i++) {
-      expect(on.runs[i].model.getParams()).toEqual(off.runs[i].model.getParams());
-      const lOn = on.runs[i].model.layers;
-      const lOff = off.runs[i].model.layers;
+      expect(mlp(on.runs[i]).getParams()).toEqual(mlp(off.runs[i]).getParams());
+      const lOn = mlp(on.runs[i]).layers;
+      const lOff = mlp(off.runs[i]).layers;
       lOn.forEach((l, j) => { expect(l.runningMean).toEqual(lOff[j].runningMean); expect(l.runningVar).toEqual(lOff[j].runningVar); });
     }
     expect(on.lastBatch().y).toEqual(off.lastBatch().y);
@@ -110,7 +114,7 @@ describe('LandscapeMonitor in a session', () => {
     const s = new TrainingSession(ds, settings({ landscapeEvery: 1 }), ['plain', 'batch']);
     const b = new FrameBuilder(s);
     train(s, b, 2);
-    s.runs[0].model.Wout[0] = NaN;
+    mlp(s.runs[0]).Wout[0] = NaN;
     const f = train(s, b, 3);
     expect(s.runs[0].divergedAt).toBe(3);
     // measured before steps 1, 2 and 3 (with a NaN weight, the last one finds nothing finite), then never

@@ -5,6 +5,7 @@
 import { BoundedSeries, type SeriesColumns } from '../bounded-series';
 import type { Wobble } from '../fast-forward-for-test';
 import type { TrainingSession } from '../session';
+import { Mlp } from '../../engine/mlp';
 import { ETA_MULTIPLES, LandscapeProbe } from './measure';
 
 /** Whether the step after `step` completed updates is measured: every `every` steps from step 0, never when 0. */
@@ -68,7 +69,7 @@ export class LandscapeMonitor {
     // Probes (and their scratch, two copies of the parameters) are made at the first measurement.
     this.probes = session.runs.map(() => null);
     this.history = session.runs.map((run) => {
-      const layers = run.model.layers.length + 1;
+      const layers = run.watched.length + 1;
       const many = () => Array.from({ length: layers }, () => new BoundedSeries());
       return {
         loss: new BoundedSeries(), lossMin: new BoundedSeries(), lossMax: new BoundedSeries(),
@@ -82,13 +83,14 @@ export class LandscapeMonitor {
   /** Call right before session.trainStep(): measures when the step is due. Returns whether it did. */
   beforeStep(session: TrainingSession): boolean {
     this.followSchedule(session.settings.landscapeEvery);
-    if (!landscapeDue(session.step, this.every) || session.activeRuns().length === 0) return false;
+    if (!landscapeDue(session.step, this.every) || session.activeRuns().length === 0 || session.settings.arch === 'cnn') return false;
     const t0 = this.now();
     const { x, y, B } = session.nextBatch();
     const lr = session.settings.lr;
     const step = session.step;
     session.runs.forEach((run, i) => {
-      if (run.divergedAt !== null) return;
+      // The probe differentiates the fully connected network only: the CNN's runs are not measured.
+      if (run.divergedAt !== null || !(run.model instanceof Mlp)) return;
       const probe = this.probes[i] ?? (this.probes[i] = new LandscapeProbe(run.model));
       const r = probe.measure(x, y, B, lr);
       const h = this.history[i];

@@ -6,9 +6,9 @@
 // cancel message can arrive; the cancel flag is checked before every step.
 import { BatchSampler, gather } from '../../data/batches';
 import type { Dataset } from '../../data/dataset';
-import { Mlp } from '../../engine/mlp';
 import { Rng } from '../../engine/rng';
-import { checkAgainstData, modelSpecOf, optimizerSpecOf, streamSeeds } from '../build';
+import { checkAgainstData, streamSeeds } from '../build';
+import { createModel } from '../net-model';
 import { weightGradNorms } from '../headless-run';
 import { applyRenormSchedule } from '../renorm';
 import type { RunKind } from '../run-kinds';
@@ -74,7 +74,7 @@ export async function runSeedJob(
   if (cancelled()) throw new SweepCancelled(job.id);
 
   const seeds = streamSeeds(s.seed);
-  const model = new Mlp(modelSpecOf(s, dataset.inputSize, dataset.numClasses), optimizerSpecOf(s), { init: s.init, seed: seeds.weights });
+  const model = createModel(s, dataset);
   const sampler = new BatchSampler(dataset.trainCount, new Rng(seeds.batches));
   const B = s.batch;
   const x = new Float32Array(B * dataset.inputSize);

@@ -5,8 +5,15 @@
 // (linear scaling below the reference batch of 60). steps = ceil(examples / batch): every run sees at
 // least `examples` examples; the examples actually seen are steps * batch (exact for 240,000 and the
 // powers of two up to 128).
+//
+// On the CNN (arch cnn, issue 17) the sweep is the group-norm paper's Figure 1 setting: batch norm
+// against group norm (4 groups) as the batch shrinks, the CNN of cnn-spec.ts with ReLU, PyTorch's init
+// and plain SGD at lr 0.1 for every batch size (the protocol of the issue's PyTorch reference runs);
+// steps = ceil(examples / batch) as above.
 import type { NormKind } from '../../engine/types';
-import type { DatasetName, TrainSettings } from '../settings';
+import { CNN_RUN_KINDS } from '../cnn-spec';
+import { runNorm } from '../run-kinds';
+import type { Arch, DatasetName, TrainSettings } from '../settings';
 
 export const SWEEP_NORMS: readonly NormKind[] = ['none', 'batch', 'layer'];
 /** Every norm a sweep can run (the default is SWEEP_NORMS, the issue's three). */
@@ -28,12 +35,29 @@ export const SWEEP_PROTOCOL = {
   referenceBatch: 60,
 } as const;
 
+/** The CNN's sweep: the group-norm paper's Figure 1 comparison on the CNN. */
+export const CNN_SWEEP_PROTOCOL = {
+  act: 'relu',
+  placement: 'pre',
+  init: 'pytorch',
+  groups: 4,
+  eps: 1e-5,
+  momentum: 0.1,
+  lr: 0.1,
+} as const;
+export const CNN_SWEEP_NORMS: readonly NormKind[] = ['batch', 'group'];
+export const CNN_SWEEP_BATCHES: readonly number[] = [2, 4, 8, 16, 32, 64];
+/** Norms the CNN takes (none, batch, group). */
+const CNN_NORMS: readonly NormKind[] = [...new Set(CNN_RUN_KINDS.map(runNorm))];
+
 /** Limits of a plan: beyond these a sweep would not finish in a browser tab. */
 export const SWEEP_LIMITS = { maxBatch: 60_000, minExamples: 1, maxExamples: 100_000_000, maxJobs: 200 } as const;
 
 export interface SweepJob {
   /** Position in the plan, 0-based. */
   id: number;
+  /** mlp: SWEEP_PROTOCOL's network; cnn: CNN_SWEEP_PROTOCOL's. */
+  arch: Arch;
   dataset: DatasetName;
   norm: NormKind;
   batch: number;
@@ -54,12 +78,15 @@ export interface SweepPlanInput {
   seeds?: readonly number[];
   /** Default mnist; the 2-D sets are for tests. */
   dataset?: DatasetName;
+  /** Default mlp. */
+  arch?: Arch;
 }
 
 export class SweepPlanError extends Error {}
 
-/** lr = baseLr * batch / 60 below the reference batch, baseLr from it up. */
-export function sweepLr(batch: number): number {
+/** lr = baseLr * batch / 60 below the reference batch, baseLr from it up (the CNN: 0.1 throughout). */
+export function sweepLr(batch: number, arch: Arch = 'mlp'): number {
+  if (arch === 'cnn') return CNN_SWEEP_PROTOCOL.lr;
   const { baseLr, referenceBatch } = SWEEP_PROTOCOL;
   return batch < referenceBatch ? (baseLr * batch) / referenceBatch : baseLr;
 }
@@ -77,11 +104,16 @@ export function checkSweepPlan(input: SweepPlanInput): string | null {
   const badNorm = norms.find((n) => !SWEEP_ALL_NORMS.includes(n));
   if (badNorm !== undefined) return `norms: "${String(badNorm)}" is not one of ${SWEEP_ALL_NORMS.join(', ')}`;
   if (new Set(norms).size !== norms.length) return 'norms: each norm at most once';
+  if (input.arch === 'cnn') {
+    const refused = norms.find((n) => !CNN_NORMS.includes(n));
+    if (refused !== undefined) return `norms: "${refused}" is not offered for the CNN; accepted: ${CNN_NORMS.join(', ')}`;
+    if ((input.dataset ?? 'mnist') !== 'mnist') return `dataset: the CNN trains on MNIST only, not on ${input.dataset}`;
+  }
   if (batches.length === 0) return 'batches: give at least one batch size';
   const badBatch = batches.find((b) => !(Number.isInteger(b) && b >= 1 && b <= SWEEP_LIMITS.maxBatch));
   if (badBatch !== undefined) return `batches: ${badBatch} is not an integer from 1 to ${SWEEP_LIMITS.maxBatch}`;
   if (new Set(batches).size !== batches.length) return 'batches: each batch size at most once';
-  if ((norms.includes('batch') || norms.includes('renorm')) && batches.includes(1)) return 'batches: batch 1 with batch norm or renorm has no batch variance; use 2 or more';
+  if (input.arch !== 'cnn' && (norms.includes('batch') || norms.includes('renorm')) && batches.includes(1)) return 'batches: batch 1 with batch norm or renorm has no batch variance; use 2 or more';
   if (!(Number.isInteger(examples) && examples >= SWEEP_LIMITS.minExamples && examples <= SWEEP_LIMITS.maxExamples)) {
     return `examples: ${examples} is not an integer from ${SWEEP_LIMITS.minExamples} to ${SWEEP_LIMITS.maxExamples}`;
   }
@@ -108,8 +140,8 @@ export function planSweep(input: SweepPlanInput): SweepJob[] {
     for (const seed of input.seeds ?? [input.seed]) {
       for (const norm of input.norms) {
         jobs.push({
-          id: jobs.length, dataset, norm, batch, examples: input.examples,
-          steps: sweepSteps(input.examples, batch), lr: sweepLr(batch), seed,
+          id: jobs.length, arch: input.arch ?? 'mlp', dataset, norm, batch, examples: input.examples,
+          steps: sweepSteps(input.examples, batch), lr: sweepLr(batch, input.arch), seed,
         });
       }
     }
@@ -120,8 +152,16 @@ export function planSweep(input: SweepPlanInput): SweepJob[] {
 /** The trainer settings of a job: the protocol plus the job's norm, batch, lr and steps. */
 export function settingsOfJob(job: SweepJob): TrainSettings {
   const p = SWEEP_PROTOCOL;
+  if (job.arch === 'cnn') {
+    const c = CNN_SWEEP_PROTOCOL;
+    return {
+      dataset: job.dataset, arch: 'cnn', hidden: [...p.hidden], act: c.act, norm: job.norm, placement: c.placement,
+      eps: c.eps, momentum: c.momentum, batch: job.batch, optimizer: 'sgd', lr: job.lr, sgdMomentum: 0,
+      weightDecay: 0, init: c.init, steps: job.steps, evalEvery: job.steps, seed: job.seed, noise: 0.1, groups: job.norm === 'group' ? c.groups : 0, landscapeEvery: 0,
+    };
+  }
   return {
-    dataset: job.dataset, hidden: [...p.hidden], act: p.act, norm: job.norm, placement: p.placement,
+    dataset: job.dataset, arch: 'mlp', hidden: [...p.hidden], act: p.act, norm: job.norm, placement: p.placement,
     eps: p.eps, momentum: p.momentum, batch: job.batch, optimizer: 'sgd', lr: job.lr, sgdMomentum: 0,
     weightDecay: 0, init: p.init, steps: job.steps, evalEvery: job.steps, seed: job.seed, noise: 0.1, groups: 0, landscapeEvery: 0,
   };

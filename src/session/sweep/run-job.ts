@@ -10,9 +10,9 @@ import { usesBatchStatistics } from '../../engine/hidden-layer';
 import { applyRenormSchedule } from '../renorm';
 import { BatchSampler, gather } from '../../data/batches';
 import type { Dataset } from '../../data/dataset';
-import { Mlp } from '../../engine/mlp';
 import { Rng } from '../../engine/rng';
-import { checkAgainstData, modelSpecOf, optimizerSpecOf, streamSeeds } from '../build';
+import { checkAgainstData, streamSeeds } from '../build';
+import { createModel, paramsFinite } from '../net-model';
 import { ProgressThrottle } from './progress-throttle';
 import { settingsOfJob, type SweepJob } from './protocol';
 import { yieldToEvents } from '../yield-to-events';
@@ -86,7 +86,7 @@ export async function runSweepJob(
   if (cancelled()) throw new SweepCancelled(job.id);
 
   const seeds = streamSeeds(s.seed);
-  const model = new Mlp(modelSpecOf(s, dataset.inputSize, dataset.numClasses), optimizerSpecOf(s), { init: s.init, seed: seeds.weights });
+  const model = createModel(s, dataset);
   const sampler = new BatchSampler(dataset.trainCount, new Rng(seeds.batches));
   const B = job.batch;
   const x = new Float32Array(B * dataset.inputSize);
@@ -132,13 +132,4 @@ export async function runSweepJob(
     testAccBatchStats: bn ? bn.accuracy : null, testLossBatchStats: bn ? bn.loss : null,
     seconds: (now() - started) / 1000, divergedAt,
   };
-}
-
-/** As the live session checks: a non-finite update spreads through a whole matrix, so its ends tell. */
-function paramsFinite(m: Mlp): boolean {
-  for (const p of m.params) {
-    const v = p.value;
-    if (!Number.isFinite(v[0]) || !Number.isFinite(v[v.length - 1])) return false;
-  }
-  return true;
 }
