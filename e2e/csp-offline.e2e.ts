@@ -63,8 +63,11 @@ describe('strict CSP, same origin only, offline once loaded', () => {
         const [png] = await Promise.all([page.waitForEvent('download'), saves.nth(i).click()]);
         expect(png.suggestedFilename()).toMatch(/\.png$/);
       }
+      // (below 1,366 px the downloads are in the top bar's More menu)
+      const more = page.getByRole('button', { name: /^More/ });
       for (const name of ['Download CSV', 'Download JSON']) {
-        const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+        await more.click();
+        const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name }).click()]);
         expect(file.suggestedFilename()).toMatch(/\.(csv|json)$/);
       }
       console.log(`[e2e] ${n} Save PNG downloads and CSV/JSON under the CSP`);
