@@ -1,7 +1,7 @@
 // Histogram axes: the y maximum's hysteresis, overflow kept apart when counts move to other bins, the
 // N(0, 1) reference in share units, overflow marker texts.
 import { describe, expect, it } from 'vitest';
-import { normalShare, overflowText, reprojectKeepOverflow, StickyMax } from './histograms-geometry';
+import { normalPdf, normalShare, overflowText, reprojectKeepOverflow, StickyMax } from './histograms-geometry';
 
 describe('StickyMax', () => {
   it('grows at once to the 1-2-5 ceiling of what the data needs', () => {
@@ -53,13 +53,21 @@ describe('reprojectKeepOverflow', () => {
 });
 
 describe('normal reference', () => {
-  it('the shares of N(0, 1) in bins of width w sum to ~1 over [-6, 6]', () => {
-    const w = 0.25;
-    let sum = 0;
-    for (let x = -6 + w / 2; x < 6; x += w) sum += normalShare(x, w);
-    // midpoint rule on a smooth density: error ~ w^2 / 24 * integral |phi''| (< 1e-2 at w = 0.25)
-    expect(Math.abs(sum - 1)).toBeLessThan(1e-2);
-    expect(normalShare(0, 0.2)).toBeCloseTo(0.2 / Math.sqrt(2 * Math.PI), 12);
+  it('the shares of N(0, 1) in adjacent bins sum to the mass they cover (the CDF telescopes)', () => {
+    for (const w of [0.1, 0.25, 1, 5]) {
+      let sum = 0;
+      for (let x = -8 + w / 2; x < 8; x += w) sum += normalShare(x, w);
+      // each term carries the erf approximation's error (< 1.5e-7) twice, but the sum telescopes:
+      // only the two outermost CDF values remain, each within 1.5e-7 of its true value (~0 and ~1)
+      expect(Math.abs(sum - 1)).toBeLessThan(1e-6);
+    }
+  });
+
+  it('narrow bins: about phi(x) w; wide bins: never above 1', () => {
+    // Phi(x + w/2) - Phi(x - w/2) = phi(x) w (1 + O(w^2)): relative difference ~ w^2 (x^2 - 1) / 24
+    expect(normalShare(0, 0.01) / (normalPdf(0) * 0.01)).toBeCloseTo(1, 4);
+    expect(normalShare(0, 5)).toBeCloseTo(0.98758, 4);
+    expect(normalShare(0, 100)).toBeLessThanOrEqual(1);
   });
 });
 

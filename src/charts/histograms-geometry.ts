@@ -109,12 +109,24 @@ export function reprojectKeepOverflow(src: ArrayLike<number>, srcLo: number, src
 /** The standard normal density. */
 export const normalPdf = (x: number): number => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
 
+/** erf(x), Abramowitz and Stegun 7.1.26: absolute error below 1.5e-7. */
+export function erf(x: number): number {
+  const s = x < 0 ? -1 : 1;
+  const a = Math.abs(x);
+  const t = 1 / (1 + 0.3275911 * a);
+  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-a * a);
+  return s * y;
+}
+
+/** The standard normal distribution function. */
+export const normalCdf = (x: number): number => 0.5 * (1 + erf(x / Math.SQRT2));
+
 /**
  * The N(0, 1) reference in a histogram's units: the expected share of values in a bin of width
- * `binWidth` centred on x is about phi(x) binWidth (shares sum to 1 over all bins, so the batch's
- * count cancels). Exact for the bin [x - w/2, x + w/2] up to O(w^3) (midpoint rule).
+ * `binWidth` centred on x, Phi(x + w/2) - Phi(x - w/2) (shares sum to 1 over all bins, so the batch's
+ * count cancels). Exact whatever the width: about phi(x) w for narrow bins, never above 1 for wide ones.
  */
-export const normalShare = (x: number, binWidth: number): number => normalPdf(x) * binWidth;
+export const normalShare = (x: number, binWidth: number): number => normalCdf(x + binWidth / 2) - normalCdf(x - binWidth / 2);
 
 /**
  * The text of an overflow marker: how many values fell outside the axis and where, from a template

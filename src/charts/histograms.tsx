@@ -201,8 +201,8 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
           ctx.stroke();
           ctx.globalAlpha = 1;
         }
-        if (labels?.under && under >= 0.5) labels.under.textContent = overflowText(under, underEdge, formatTick, currentViewT('hist.overflowUnder'));
-        if (labels?.over && over >= 0.5) labels.over.textContent = overflowText(over, overEdge, formatTick, currentViewT('hist.overflowOver'));
+        if (labels?.under && under >= 0.5) labels.under.textContent = overflowText(under, underEdge, formatTick, currentViewT(Math.round(under) === 1 ? 'hist.overflowUnderOne' : 'hist.overflowUnder'));
+        if (labels?.over && over >= 0.5) labels.over.textContent = overflowText(over, overEdge, formatTick, currentViewT(Math.round(over) === 1 ? 'hist.overflowOverOne' : 'hist.overflowOver'));
       } else {
         const ch = history.channel(shownRun, j, STAGES[s]);
         const dom = ch?.stepDomain();
