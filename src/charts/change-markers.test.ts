@@ -24,8 +24,8 @@ describe('change markers', () => {
   });
 
   it('reuses a row once the label before has ended', () => {
-    const w = labelWidth('batch 60→2');
-    const m = layoutMarkers([{ step: 10, label: 'batch 60→2' }, { step: 10 + w + 10, label: 'batch 2→60' }], id, { left: 0, right: 500 });
+    const w = labelWidth('batch 60→2') + labelWidth(' +99'); // a label keeps room for a later " +n"
+    const m = layoutMarkers([{ step: 10, label: 'batch 60→2' }, { step: 10 + w + 10, label: 'batch 2→60' }], id, { left: 0, right: 500, gap: 10 });
     expect(m.map((p) => p.row)).toEqual([0, 0]);
   });
 
@@ -47,6 +47,23 @@ describe('change markers', () => {
   it('leaves out markers outside the plot (zoomed away)', () => {
     const m = layoutMarkers([{ step: -20, label: 'a' }, { step: 600, label: 'b' }, { step: 300, label: 'c' }], id, { left: 0, right: 500 });
     expect(m.map((p) => p.text)).toEqual(['c']);
+  });
+
+  it('labels in one row never overlap or touch (at least the gap apart), wherever the changes fall', () => {
+    let seed = 7;
+    const rand = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+    for (let trial = 0; trial < 50; trial++) {
+      const changes = Array.from({ length: 1 + Math.floor(rand() * 8) }, (_, i) => ({ step: Math.round(rand() * 500), label: i % 2 ? '批大小 60→2' : 'ε 1e-5→1' }));
+      const placed = layoutMarkers(changes, id, { left: 0, right: 500, rows: 3, gap: 10 });
+      const spans = placed.filter((p) => p.text).map((p) => {
+        const w = labelWidth(p.text);
+        return { row: p.row, a: p.right ? p.x + 3 : p.x - 3 - w, b: p.right ? p.x + 3 + w : p.x - 3 };
+      });
+      for (const s1 of spans) for (const s2 of spans) {
+        if (s1 === s2 || s1.row !== s2.row) continue;
+        expect(s1.b + 10 <= s2.a || s2.b + 10 <= s1.a, `labels overlap in trial ${trial}`).toBe(true);
+      }
+    }
   });
 
   it('counts CJK characters double', () => {

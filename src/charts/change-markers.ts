@@ -28,12 +28,14 @@ export interface MarkerLayoutOptions {
   rows?: number;
   /** Width of one character of the label font (px). */
   charWidth?: number;
-  /** Space between the line and the label, and between labels (px). */
+  /** Space between the line and its label (px). */
   pad?: number;
+  /** Least space between two labels in a row (px), so that they never read as one. */
+  gap?: number;
 }
 
 /** The width of a label in px, from its length (CJK characters count double). */
-export function labelWidth(text: string, charWidth = 5.6): number {
+export function labelWidth(text: string, charWidth = 6.2): number {
   let w = 0;
   for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
   return w * charWidth;
@@ -45,8 +47,9 @@ export function labelWidth(text: string, charWidth = 5.6): number {
  */
 export function layoutMarkers(changes: readonly MarkerInput[], scale: (step: number) => number, o: MarkerLayoutOptions): PlacedMarker[] {
   const rows = Math.max(1, o.rows ?? 3);
-  const cw = o.charWidth ?? 5.6;
+  const cw = o.charWidth ?? 6.2;
   const pad = o.pad ?? 3;
+  const gap = o.gap ?? 10;
   const sorted = [...changes].filter((c) => Number.isFinite(c.step)).sort((a, b) => a.step - b.step);
   // Changes at the same step become one marker with several labels.
   const merged: { step: number; labels: string[] }[] = [];
@@ -62,11 +65,12 @@ export function layoutMarkers(changes: readonly MarkerInput[], scale: (step: num
     const x = scale(m.step);
     if (!(x >= o.left - 0.5 && x <= o.right + 0.5)) continue;
     const text = m.labels.join(', ');
-    const w = labelWidth(text, cw);
+    // room for a " +n" that later markers may add to this label (up to +99)
+    const w = labelWidth(text, cw) + labelWidth(' +99', cw);
     const right = x + pad + w <= o.right;
     const start = right ? x + pad : x - pad - w;
     const end = right ? x + pad + w : x - pad;
-    const row = rowEnd.findIndex((e) => start >= e + pad);
+    const row = rowEnd.findIndex((e) => start >= e + gap);
     if (row >= 0) {
       rowEnd[row] = end;
       out.push({ x, step: m.step, text, labels: [...m.labels], row, right, own: text, merged: 0 });
