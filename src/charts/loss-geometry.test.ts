@@ -20,6 +20,21 @@ describe('LossSmoother', () => {
     const cut = sm.domains(frame, { smoothing: 0, log: false, ignoreOutliers: true });
     expect(cut.y[1] - cut.y[0]).toBeLessThanOrEqual(full.y[1] - full.y[0]);
   });
+  it('a hidden run (legend toggle) leaves the y domain to the runs shown', () => {
+    // the second run's losses 10x the first's: hiding it must bring the axis back to the first's
+    const tenfold = (c: typeof frame.runs[0]['loss']) => ({ ...c, y: c.y.map((v) => v * 10) });
+    const big = { ...frame, runs: frame.runs.map((r, i) => (i === 1 ? { ...r, loss: tenfold(r.loss), testLoss: tenfold(r.testLoss) } : r)) };
+    const sm = new LossSmoother();
+    const o = { smoothing: 0, log: false, ignoreOutliers: false };
+    const all = sm.domains(big, o);
+    const shown = sm.domains(big, o, new Set([big.runs[1].id]));
+    let max = 0;
+    for (const v of big.runs[0].loss.y) max = Math.max(max, v);
+    for (const v of big.runs[0].testLoss.y) max = Math.max(max, v);
+    expect(shown.y[1]).toBeGreaterThanOrEqual(max);
+    expect(shown.y[1]).toBeLessThan(2 * max); // niced with 5% headroom, not the hidden run's 10x
+    expect(all.y[1]).toBeGreaterThanOrEqual(10 * 0.9 * max);
+  });
   it('reuses its buffers', () => {
     const sm = new LossSmoother();
     const a = sm.smoothed('plain', frame.runs[0].loss.y, 0.5);

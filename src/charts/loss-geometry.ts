@@ -21,13 +21,14 @@ export class LossSmoother {
     return out;
   }
 
-  /** Smooths every run (into the buffers) and returns the domains. */
-  domains(frame: TelemetryFrame, o: LossOptions): LossDomains {
+  /** Smooths every run (into the buffers) and returns the domains, of the runs not in `hidden` (legend toggles). */
+  domains(frame: TelemetryFrame, o: LossOptions, hidden?: ReadonlySet<string>): LossDomains {
     const pool = this.pool;
     pool.reset();
     for (const run of frame.runs) {
       const n = run.loss.y.length;
       const s = this.smoothed(run.id, run.loss.y, o.smoothing);
+      if (hidden?.has(run.id)) continue;
       pool.add(run.loss.y, n, o.log);
       if (o.smoothing > 0) pool.add(s, n, o.log);
       pool.add(run.testLoss.y, run.testLoss.y.length, o.log);
