@@ -3,12 +3,17 @@
 // `{name}` placeholders. The English button "Batch-size sweep", "Start sweep", "Cancel" and the
 // progress bar's name "Sweep progress" are what the browser tests find.
 
+import { measuredTexts } from '../session/presets/measured-text';
+
+/** What the sweep measured, over its seeds: the small-batches explanation's text, written from the data. */
+const SWEEP_MEASURED = measuredTexts()['small-batches'];
+
 export const sweepEn = {
   'sweep.title': 'Batch-size sweep',
   'sweep.close': 'Close',
   'sweep.intro': 'Trains a plain, a batch-norm and a layer-norm network at each batch size on the same number of examples, then plots the final test accuracy against the batch size. With tiny batches the batch statistics are noisy, and batch norm normalises each training batch with them: compare its accuracy with running statistics (as at inference) and with batch statistics.',
   'sweep.expected': 'What an independent implementation found at 240,000 examples: batch norm collapses at batch 2 (about 0.65-0.69 with running statistics) while plain and layer norm stay above 0.93; at batch 4 batch norm reaches about 0.93; from batch 8 up it is the best of the three (about 0.96-0.97). The small-scale analogue of Figure 1 of the Group Normalization paper (Wu & He, 2018).',
-  'sweep.measured': 'Measured with this engine (seed 1, 240,000 examples; docs/results/sweep-seed1.jsonl): batch norm 0.640 at batch 2 (0.407 with batch statistics) while plain and layer norm reach 0.959 and 0.960; 0.938 at batch 4; at batch 8 layer norm (0.964) and batch norm (0.963) are level; from batch 16 up batch norm is the best of the three (0.963-0.968).',
+  'sweep.measured': SWEEP_MEASURED.en,
   'sweep.protocol': 'Protocol: hidden layers 100, 100, 100, sigmoid, norm before the activation, Xavier init, plain SGD with learning rate 0.5 × batch / 60 below batch 60 and 0.5 from there, ε 1e-5, momentum 0.1; steps = examples / batch, rounded up; evaluated on all 10,000 test images.',
   'sweep.form': 'Sweep settings',
   'sweep.norms': 'Networks',
@@ -61,7 +66,7 @@ export const sweepZh: Record<keyof typeof sweepEn, string> = {
   'sweep.close': '关闭',
   'sweep.intro': '在每个批大小下，用相同数量的样本分别训练无归一化、批归一化和层归一化网络，然后画出最终测试准确率随批大小的变化。批很小时，批统计量噪声很大，而批归一化正是用它来归一化每个训练批：比较它用滑动统计量（推理时的做法）和用批统计量时的准确率。',
   'sweep.expected': '一个独立实现在 240,000 个样本下的结果：批归一化在批大小 2 时崩溃（用滑动统计量约 0.65-0.69），而无归一化和层归一化都保持在 0.93 以上；批大小 4 时批归一化约 0.93；从批大小 8 起它是三者中最好的（约 0.96-0.97）。这是 Group Normalization 论文（Wu & He, 2018）图 1 的小规模版本。',
-  'sweep.measured': '本引擎的测量结果（种子 1，240,000 个样本；docs/results/sweep-seed1.jsonl）：批大小 2 时批归一化为 0.640（用批统计量为 0.407），而无归一化和层归一化分别达到 0.959 和 0.960；批大小 4 时为 0.938；批大小 8 时层归一化（0.964）与批归一化（0.963）持平；从批大小 16 起批归一化是三者中最好的（0.963-0.968）。',
+  'sweep.measured': SWEEP_MEASURED.zh,
   'sweep.protocol': '实验设置：隐藏层 100、100、100，sigmoid，归一化在激活之前，Xavier 初始化，普通 SGD，学习率在批大小小于 60 时为 0.5 × 批大小 / 60，否则为 0.5，ε 1e-5，动量 0.1；步数 = 样本数 / 批大小，向上取整；在全部 10,000 张测试图像上评估。',
   'sweep.form': '扫描设置',
   'sweep.norms': '网络',

@@ -110,7 +110,7 @@ export function SeedsSection({ name, variant }: { name: PresetName; variant: str
         </button>
         {running ? <button type="button" onClick={() => getSeedsStore().getState().cancel()}>{t('seeds.cancel')}</button> : null}
       </div>
-      {mine ? <SeedsProgress /> : null}
+      {mine || running ? <SeedsProgress /> : null}
       {mine ? <SeedsStatus /> : null}
       {mine ? (
         <ChartBoundary name="SeedStripChart" lang={lang}>

@@ -23,3 +23,13 @@ export function signed(v: number, digits = 3): string {
 export function signedRange(median: number, min: number, max: number, digits = 3): string {
   return `${signed(median, digits)} [${signed(min, digits)} to ${signed(max, digits)}]`;
 }
+
+/** "5.8e-6" (JavaScript writes "5.8e-6" for toExponential(1) already). */
+export function exp(v: number, digits = 1): string {
+  return v.toExponential(digits);
+}
+
+/** Tiny values: "5.8e-6 [4.2e-6 to 9.1e-6]" (a dash would read as a minus). */
+export function medianRangeExp(s: Pick<SeedSummary, 'median' | 'min' | 'max'>, digits = 1): string {
+  return `${exp(s.median, digits)} [${exp(s.min, digits)} to ${exp(s.max, digits)}]`;
+}
