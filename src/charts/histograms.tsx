@@ -147,7 +147,11 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
           for (let i = 0; i < B; i++) if (total > 0 && dst[i] / total > yMax) yMax = dst[i] / total;
           under += u;
           over += o;
-          return { u, o, total };
+          // Where this run's overflow starts: its own bins' edges when they lie inside the axis (runs
+          // trained in another worker count against their own bins), else the axis ends.
+          const uAt = sf.under > 0 ? Math.min(hi, Math.max(lo, sf.overflowEdges[0])) : lo;
+          const oAt = sf.over > 0 ? Math.max(lo, Math.min(hi, sf.overflowEdges[1])) : hi;
+          return { u, o, total, uAt, oAt };
         });
         const st = sticky.current.get(key) ?? new StickyMax();
         sticky.current.set(key, st);
@@ -155,10 +159,8 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
         next[key] = { lo, hi, y: yTop, x0: 0, x1: 0 };
         const y = scaleLinear().domain([0, yTop]).range([MARGIN.top + plotH, MARGIN.top]);
         const w = (hi - lo) / B;
-        const left = MARGIN.left;
-        const right = MARGIN.left + plotW;
         runs.forEach((run, r) => {
-          const { u, o, total } = side[r];
+          const { u, o, total, uAt, oAt } = side[r];
           if (!(total > 0)) return;
           const color = resolvedRunColor(box.current, run.id);
           ctx.beginPath();
@@ -178,9 +180,9 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
           ctx.setLineDash(runDash(run.id));
           ctx.stroke();
           ctx.setLineDash([]);
-          // Overflow: an outlined bar beyond the edge, never part of the bins.
+          // Overflow: an outlined bar beyond the edge the values passed, never part of the bins.
           ctx.lineWidth = 1;
-          for (const [count, x0] of [[u, left - OVERFLOW_W - 2], [o, right + 2]] as const) {
+          for (const [count, x0] of [[u, x(uAt) - OVERFLOW_W - 2], [o, x(oAt) + 2]] as const) {
             if (!(count > 0)) continue;
             const top = y(Math.min(yTop, count / total));
             ctx.strokeRect(x0 + 0.5, top + 0.5, OVERFLOW_W - 1, Math.max(1, y(0) - top) - 1);
