@@ -89,6 +89,40 @@ describe('TrainingSession with arch cnn', () => {
     expect(frame.bnDetail).toBeNull();
   });
 
+  it('sends per-channel histograms, channel series, feature maps and which values form a statistic', () => {
+    const s = new TrainingSession(ds, settings({ groups: 4 }), ['plain', 'batch', 'group']);
+    const b = new FrameBuilder(s);
+    for (let i = 0; i < 20; i++) { b.beforeStep(s); s.trainStep(); b.afterStep(s); }
+    const N = 12;
+    const f = b.build(s, 1, 'paused', { layer: 1, unit: 5 }, null);
+    const [plain, bn, gn] = f.runs.map((r) => r.conv!);
+    for (const conv of [plain, bn, gn]) {
+      expect(conv.layers.map((l) => [l.channels, l.H, l.W])).toEqual([[8, 28, 28], [16, 14, 14]]);
+      const h = conv.layers[1].hist!;
+      // every value of each channel counted once: in a bin or outside the range
+      for (let c = 0; c < 16; c++) {
+        let n = h.outside[4 * c] + h.outside[4 * c + 1];
+        for (let k = 0; k < h.bins; k++) n += h.input[c * h.bins + k];
+        expect(n).toBe(N * 14 * 14);
+      }
+      expect(conv.maps!.layers.map((m) => m.length)).toEqual([8 * 784, 16 * 196]);
+    }
+    expect(plain.detail).toBeNull();
+    expect(plain.layers[0].hist!.output).toBeNull();
+    // batch norm: channel 6 of conv 2 over every sample and position, the engine's own statistics
+    const l1 = (s.runs[1].model as ConvNet).weightLayers[1];
+    expect(bn.detail).toMatchObject({ norm: 'batch', layer: 1, channel: 5, count: N * 196, mean: l1.train.mean[5], mapIndex: [0, 1, 2, 3, 4, 5] });
+    expect(bn.detail!.maps.subarray(196, 392)).toEqual(l1.train.z.subarray((1 * 16 + 5) * 196, (1 * 16 + 6) * 196));
+    // group norm, 4 groups of 4 channels: channel 6 is in group 2 (channels 5-8), sample 0's statistics
+    expect(gn.detail).toMatchObject({ norm: 'group', groups: 4, groupChannels: [4, 7], count: 4 * 196, mapIndex: [4, 5, 6, 7] });
+    expect(gn.detail!.mean).toBe((s.runs[2].model as ConvNet).weightLayers[1].train.mean[1]);
+    // channel series over the sampled steps (every BAND_EVERY = 20): the batch run only
+    expect(bn.layers[0].series!.runningVar).toHaveLength(8);
+    expect(Array.from(bn.layers[0].series!.batchMean[3].x)).toEqual([20]);
+    expect(bn.layers[0].series!.runningMean[3].y[0]).toBeCloseTo((s.runs[1].model as ConvNet).weightLayers[0].runningMean![3], 6);
+    expect(gn.layers[0].series).toBeNull();
+  });
+
   it('refuses what the CNN does not offer, naming the setting', () => {
     expect(() => new TrainingSession(ds, settings(), ['plain', 'layer'])).toThrow(/layer norm is not offered for arch cnn.*plain, batch, group, batch-pre, batch-post/);
     expect(() => new TrainingSession(ds, settings(), ['renorm'])).toThrow(/batch renorm is not offered for arch cnn/);

@@ -14,6 +14,8 @@ import { LandscapeMonitor, type LandscapeFrame } from './landscape/monitor';
 import type { EvalMetrics, TrainingSession } from './session';
 import type { TrainSettings } from './settings';
 import type { WatchedLayer } from './watched-layer';
+import { ConvNet } from '../engine/convnet';
+import { ConvTelemetry, copyConvFrame, type ConvRunFrame } from './conv-telemetry';
 
 export type { BnDetail } from './bn-detail';
 export type { LandscapeFrame, LandscapeRunFrame, LandscapeCost } from './landscape/monitor';
@@ -87,6 +89,8 @@ export interface RunFrame {
   renorm: RenormFrame | null;
   testAccBatchStats: SeriesColumns | null;
   layers: LayerFrame[];
+  /** The CNN (arch cnn) only: per-channel views, feature maps, the conv step-by-step (conv-telemetry.ts). */
+  conv?: ConvRunFrame | null;
 }
 
 export interface BinsFrame {
@@ -196,6 +200,9 @@ export class FrameBuilder {
   private rate = 0;
   /** Measures before scheduled steps (it needs the weights before the update and the step's batch). */
   readonly landscape: LandscapeMonitor;
+  /** Per run, the CNN's own telemetry (null for a fully connected run), and its last computed part. */
+  private readonly conv: (ConvTelemetry | null)[];
+  private readonly convCache: (ConvRunFrame | null)[];
 
   constructor(session: TrainingSession) {
     this.history = session.runs.map((run) => ({
@@ -227,6 +234,8 @@ export class FrameBuilder {
       return new StableBins(s === 'act' ? { domain: actDomain } : {});
     }));
     this.landscape = new LandscapeMonitor(session);
+    this.conv = session.runs.map((r) => (r.model instanceof ConvNet ? new ConvTelemetry(r.model, session.dataset) : null));
+    this.convCache = session.runs.map(() => null);
   }
 
   /**
@@ -267,6 +276,7 @@ export class FrameBuilder {
       }
       if (step % BAND_EVERY === 0) {
         const B = run.model.lastBatchSize;
+        this.conv[i]?.afterStep(step, session.settings.eps);
         if (h.renorm && hasRenorm(run.model)) {
           const { rmax, dmax } = run.model.getRenormLimits();
           const clipped = renormClippedShare(run.model);
@@ -336,7 +346,7 @@ export class FrameBuilder {
       }
       bins.commit();
     }));
-    const runs = session.runs.map((run, i) => this.runFrame(session, run, i));
+    const runs = session.runs.map((run, i) => this.runFrame(session, run, i, selected));
     return {
       seq, status, notice, step: session.step, epoch: session.epoch,
       stepsPerSec: status === 'running' ? this.rate : 0, examplesPerSec: status === 'running' ? this.rate * B : 0,
@@ -348,10 +358,24 @@ export class FrameBuilder {
     };
   }
 
-  private runFrame(session: TrainingSession, run: TrainingSession['runs'][number], i: number): RunFrame {
+  private runFrame(session: TrainingSession, run: TrainingSession['runs'][number], i: number, selected: { layer: number; unit: number }): RunFrame {
     const h = this.history[i];
     const B = run.model.lastBatchSize;
     const fresh = this.freshStats || !this.views[i];
+    const ct = this.conv[i];
+    let conv: ConvRunFrame | null = null;
+    if (ct) {
+      // Histograms, maps and the detail cost passes over N x C x H x W: computed on statistics refreshes, copied between.
+      const cached = this.convCache[i];
+      if (fresh || !cached) {
+        conv = ct.frame(session.settings.eps, selected);
+        this.convCache[i] = copyConvFrame(conv);
+      } else {
+        const series = ct.series();
+        const c = copyConvFrame(cached);
+        conv = { ...c, layers: c.layers.map((l, j) => ({ ...l, series: series[j] })) };
+      }
+    }
     if (fresh) this.views[i] = run.watched.map((l, j) => this.layerView(session, l, j, B));
     const views = this.views[i]!;
     const layers = run.watched.map((l, j): LayerFrame => {
@@ -375,6 +399,7 @@ export class FrameBuilder {
       testLossBatchStats: h.testLossBatchStats?.toColumns() ?? null,
       testAccBatchStats: h.testAccBatchStats?.toColumns() ?? null,
       layers,
+      ...(ct ? { conv } : {}),
       renorm: h.renorm && {
         rmax: h.renorm.rmax.toColumns(), dmax: h.renorm.dmax.toColumns(),
         clippedR: h.renorm.clippedR.toColumns(), clippedD: h.renorm.clippedD.toColumns(),

@@ -6,6 +6,7 @@ import type { NormKind } from '../engine/types';
 import { poolSize, startSweepPool, type SweepPool, type SweepPoolSnapshot, type SweepWorkerHandle } from '../session/sweep/pool';
 import { checkSweepPlan, planSweep, SWEEP_BATCHES, SWEEP_NORMS, type SweepJob } from '../session/sweep/protocol';
 import type { SweepResult } from '../session/sweep/run-job';
+import type { Arch } from '../session/settings';
 
 export interface SweepConfig {
   norms: NormKind[];
@@ -14,6 +15,8 @@ export interface SweepConfig {
   seed: number;
   /** How many seeds, from `seed` up (1: a one-seed sweep; more: medians and ranges over them). */
   seedCount: number;
+  /** The network swept: mlp (the default protocol) or cnn (batch norm against group norm on the CNN). */
+  arch?: Arch;
 }
 
 /** The seeds a config runs: seed, seed + 1, ..., seedCount of them. */
@@ -23,7 +26,7 @@ export function configSeeds(c: SweepConfig): number[] {
 
 /** The plan input of a config. */
 export function planInput(c: SweepConfig) {
-  return { norms: c.norms, batches: c.batches, examples: c.examples, seed: c.seed, seeds: configSeeds(c) };
+  return { norms: c.norms, batches: c.batches, examples: c.examples, seed: c.seed, seeds: configSeeds(c), arch: c.arch ?? 'mlp' };
 }
 
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';

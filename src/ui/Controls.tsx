@@ -2,6 +2,7 @@
 // the ones tagged "resets" start every run again from new weights (the store's notice says so).
 import { useEffect, useId, useState } from 'react';
 import { RUN_KINDS, type RunKind } from '../session/run-kinds';
+import { CNN_RUN_KINDS } from '../session/cnn-spec';
 import { INIT_SCALE_HINT, SETTING_BY_FLAG, settingDef, type TrainSettings } from '../session/settings';
 import { getApp, useApp } from '../state/app';
 import { useLang, useT, type MessageKey } from '../state/i18n';
@@ -114,7 +115,17 @@ export function Controls() {
   const std = initStd(settings.init);
   const [lastStd, setLastStd] = useState(std ?? 0.1);
   useEffect(() => { if (std !== null) setLastStd(std); }, [std]);
-  const initKind = std === null ? (settings.init as 'xavier' | 'he') : 'normal';
+  const initKind = std === null ? (settings.init as 'xavier' | 'he' | 'pytorch') : 'normal';
+  const cnn = settings.arch === 'cnn';
+  // The CNN trains on MNIST with the runs it offers: make both so before switching to it.
+  const setArch = (arch: TrainSettings['arch']) => {
+    if (arch === 'cnn') {
+      if (settings.dataset !== 'mnist') set('dataset', 'mnist');
+      const kept = runs.filter((r) => CNN_RUN_KINDS.includes(r));
+      if (kept.length !== runs.length) void store.getState().setRuns(kept.length ? kept : ['plain', 'batch']);
+    }
+    set('arch', arch);
+  };
 
   const toggleRun = (kind: RunKind, on: boolean) => {
     const next = RUN_KINDS.filter((k) => (k === kind ? on : runs.includes(k)));
@@ -140,9 +151,10 @@ export function Controls() {
           {RUN_KEYS.map((r) => {
             const checked = runs.includes(r.kind);
             const last = checked && runs.length === 1;
+            const refused = cnn && !CNN_RUN_KINDS.includes(r.kind) && !checked;
             return (
-              <label key={r.kind} className="check" title={last ? t('runs.atLeastOne') : undefined}>
-                <input type="checkbox" checked={checked} disabled={last} onChange={(e) => toggleRun(r.kind, e.target.checked)} />
+              <label key={r.kind} className="check" title={last ? t('runs.atLeastOne') : refused ? t('runs.notForCnn') : undefined}>
+                <input type="checkbox" checked={checked} disabled={last || refused} onChange={(e) => toggleRun(r.kind, e.target.checked)} />
                 <span className="swatch" aria-hidden="true" style={{ background: `var(--run-${r.kind})` }} />
                 {t(r.label)}
               </label>
@@ -159,7 +171,12 @@ export function Controls() {
           options={(['mnist', 'spiral', 'circles', 'xor', 'gauss'] as const).map((v) => ({ value: v, label: t(`ds.${v}`) }))}
           onChange={(v) => set('dataset', v)}
         />
-        <HiddenField value={settings.hidden} onApply={(h) => set('hidden', h)} />
+        <SelectField
+          label={t('ctl.arch')} value={settings.arch} resets help={hint('arch')}
+          options={(['mlp', 'cnn'] as const).map((v) => ({ value: v, label: t(`arch.${v}`) }))}
+          onChange={setArch}
+        />
+        {cnn ? null : <HiddenField value={settings.hidden} onApply={(h) => set('hidden', h)} />}
         <SelectField
           label={t('ctl.act')} value={settings.act} resets help={hint('act')}
           options={(['sigmoid', 'tanh', 'relu'] as const).map((v) => ({ value: v, label: t(`act.${v}`) }))}
@@ -167,12 +184,12 @@ export function Controls() {
         />
         <SelectField
           label={t('ctl.init')} value={initKind} resets help={hint('init')}
-          options={[{ value: 'normal', label: t('ctl.init.normal') }, { value: 'xavier', label: 'Xavier' }, { value: 'he', label: 'He' }]}
+          options={[{ value: 'normal', label: t('ctl.init.normal') }, { value: 'xavier', label: 'Xavier' }, { value: 'he', label: 'He' }, { value: 'pytorch', label: t('ctl.init.pytorch') }]}
           onChange={(v) => set('init', v === 'normal' ? `normal:${lastStd}` : v)}
         />
         <SliderField
           label={t('ctl.initScale')} value={std ?? lastStd} scale={SCALES.initScale} live={false} resets
-          help={initKind === 'normal' ? INIT_SCALE_HINT[lang] : t('ctl.initScale.unused', { init: initKind === 'he' ? 'He' : 'Xavier' })}
+          help={initKind === 'normal' ? INIT_SCALE_HINT[lang] : t('ctl.initScale.unused', { init: initKind === 'he' ? 'He' : initKind === 'pytorch' ? t('ctl.init.pytorch') : 'Xavier' })}
           onCommit={(v, text) => {
             if (v === null || !Number.isFinite(v) || v < INIT_STD_RANGE.min || v > INIT_STD_RANGE.max) {
               notify(t('notice.number', { label: t('ctl.initScale'), value: text, accepted: `${INIT_STD_RANGE.min} … ${INIT_STD_RANGE.max}` }));

@@ -9,7 +9,8 @@ import { SweepChart } from '../charts/sweep-chart';
 import type { NormKind } from '../engine/types';
 import { formatDuration, type DurationUnits } from '../session/sweep/eta';
 import type { RunningJob } from '../session/sweep/pool';
-import { planSweep, SWEEP_ALL_NORMS, SWEEP_BATCHES, SWEEP_EXAMPLE_CHOICES } from '../session/sweep/protocol';
+import { CNN_SWEEP_BATCHES, CNN_SWEEP_NORMS, planSweep, SWEEP_ALL_NORMS, SWEEP_BATCHES, SWEEP_EXAMPLE_CHOICES, SWEEP_NORMS } from '../session/sweep/protocol';
+import { useApp } from '../state/app';
 import { plannedSeconds } from '../session/sweep/work';
 import { useT, type T } from '../state/i18n';
 import { getSweepStore, useSweep } from '../state/sweep-app';
@@ -121,6 +122,14 @@ export function SweepPanel({ initial, autoStart = false, onClose }: SweepPanelPr
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => { setSeedText(String(config.seed)); }, [config.seed]);
+  // The sweep runs the page's architecture: on the CNN, batch norm against group norm (the group-norm paper's Figure 1).
+  const arch = useApp((s) => s.settings.arch);
+  useEffect(() => {
+    if (store.getState().status === 'running' || (store.getState().config.arch ?? 'mlp') === arch) return;
+    store.getState().configure(arch === 'cnn'
+      ? { arch, norms: [...CNN_SWEEP_NORMS], batches: [...CNN_SWEEP_BATCHES] }
+      : { arch, norms: [...SWEEP_NORMS], batches: [...SWEEP_BATCHES] });
+  }, [arch, store]);
 
   const toggle = <K extends 'norms' | 'batches'>(key: K, value: SweepConfig[K][number], on: boolean) => {
     const list = config[key] as (typeof value)[];

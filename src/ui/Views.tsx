@@ -5,13 +5,21 @@
 import { Suspense, type ComponentType } from 'react';
 import { AccuracyChart, ClassificationReport, GradientsChart, HistogramsChart, LayerMomentsChart, LossChart, PercentilesChart } from '../charts';
 import type { RunKind } from '../session/run-kinds';
+import type { Arch } from '../session/settings';
+import { useCnnT } from '../charts/cnn-i18n';
 import { useApp } from '../state/app';
 import { useLang, useT, type MessageKey } from '../state/i18n';
 import { TimeSeriesView } from '../charts/live-summary';
 import { ChartBoundary } from './ChartBoundary';
 import { LAZY_VIEWS } from './lazy-views';
 
-const { BnStepByStep, LandscapeChart, FoldPanel, RenormChart, DecisionBoundary } = LAZY_VIEWS;
+const { BnStepByStep, LandscapeChart, FoldPanel, RenormChart, DecisionBoundary, CnnHistogramsChart, CnnChannelStatsChart, CnnFeatureMapsChart, CnnStepByStep } = LAZY_VIEWS;
+
+/** With the CNN the landscape is not measured (session/cnn-spec.ts): the view says so instead. */
+function CnnLandscapeNote() {
+  const t = useCnnT();
+  return <p className="pending">{t('landscape.cnn')}</p>;
+}
 
 /** What a view shows while its code loads. */
 export function ViewLoading() {
@@ -30,6 +38,8 @@ interface Cell {
   only2d?: boolean;
   /** Only while one of these runs trains. */
   onlyRuns?: readonly RunKind[];
+  /** Only for one architecture (settings.arch). */
+  arch?: Arch;
 }
 
 /**
@@ -43,6 +53,8 @@ const SECTIONS: readonly { title: MessageKey; charts: readonly Cell[] }[] = [
     charts: [
       { name: 'DecisionBoundary', Chart: DecisionBoundary, only2d: true, wide: true },
       { name: 'HistogramsChart', Chart: HistogramsChart, wide: true },
+      { name: 'CnnHistogramsChart', Chart: CnnHistogramsChart, wide: true, arch: 'cnn' },
+      { name: 'CnnFeatureMapsChart', Chart: CnnFeatureMapsChart, wide: true, arch: 'cnn' },
       { name: 'LossChart', Chart: LossChart, series: true },
       { name: 'AccuracyChart', Chart: AccuracyChart, series: true },
       { name: 'PercentilesChart', Chart: PercentilesChart, series: true },
@@ -52,9 +64,12 @@ const SECTIONS: readonly { title: MessageKey; charts: readonly Cell[] }[] = [
   {
     title: 'views.bn',
     charts: [
-      { name: 'BnStepByStep', Chart: BnStepByStep, wide: true },
+      { name: 'BnStepByStep', Chart: BnStepByStep, wide: true, arch: 'mlp' },
+      { name: 'CnnStepByStep', Chart: CnnStepByStep, wide: true, arch: 'cnn' },
+      { name: 'CnnChannelStatsChart', Chart: CnnChannelStatsChart, wide: true, arch: 'cnn', series: true },
       { name: 'GradientsChart', Chart: GradientsChart, wide: true },
-      { name: 'LandscapeChart', Chart: LandscapeChart, wide: true, series: true },
+      { name: 'LandscapeChart', Chart: LandscapeChart, wide: true, series: true, arch: 'mlp' },
+      { name: 'CnnLandscapeNote', Chart: CnnLandscapeNote, arch: 'cnn' },
       { name: 'ClassificationReport', Chart: ClassificationReport, wide: true },
       { name: 'FoldPanel', Chart: FoldPanel },
       { name: 'RenormChart', Chart: RenormChart, onlyRuns: ['renorm'], series: true },
@@ -67,13 +82,14 @@ export function Views() {
   const lang = useLang();
   const dataset = useApp((s) => s.settings.dataset);
   const runs = useApp((s) => s.runs);
+  const arch = useApp((s) => s.settings.arch);
   return (
     <div className="views">
       {SECTIONS.map((section) => (
         <section key={section.title} className="view-section" aria-label={t(section.title)}>
           <h2>{t(section.title)}</h2>
           <div className="chart-grid">
-            {section.charts.filter((c) => !(c.only2d && dataset === 'mnist') && (!c.onlyRuns || c.onlyRuns.some((r) => runs.includes(r)))).map(({ name, wide, series, Chart }) => (
+            {section.charts.filter((c) => !(c.only2d && dataset === 'mnist') && (!c.onlyRuns || c.onlyRuns.some((r) => runs.includes(r))) && (!c.arch || c.arch === arch)).map(({ name, wide, series, Chart }) => (
               <div key={name} className={`chart-cell${wide ? ' wide' : ''}`} data-chart={name}>
                 <TimeSeriesView value={!!series}>
                   <ChartBoundary name={name} lang={lang}><Suspense fallback={<ViewLoading />}><Chart /></Suspense></ChartBoundary>

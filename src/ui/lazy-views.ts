@@ -75,6 +75,10 @@ const VIEWS = {
   DecisionBoundary: viewCode(() => import('../charts/decision-boundary'), (m) => m.DecisionBoundary),
   Figure1Chart: viewCode(() => import('../charts/figure1-chart'), (m) => m.Figure1Chart),
   SweepPanel: viewCode(() => import('./SweepPanel'), (m) => m.SweepPanel),
+  CnnHistogramsChart: viewCode(() => import('../charts/cnn-histograms'), (m) => m.CnnHistogramsChart),
+  CnnChannelStatsChart: viewCode(() => import('../charts/cnn-channel-stats'), (m) => m.CnnChannelStatsChart),
+  CnnFeatureMapsChart: viewCode(() => import('../charts/cnn-feature-maps'), (m) => m.CnnFeatureMapsChart),
+  CnnStepByStep: viewCode(() => import('../charts/cnn-step'), (m) => m.CnnStepByStep),
 } satisfies Record<string, ViewCode>;
 
 export type LazyViewName = keyof typeof VIEWS;

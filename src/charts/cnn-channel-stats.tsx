@@ -1,0 +1,97 @@
+// "Channel statistics over time" (arch cnn, batch-norm runs): per channel of one conv layer, the batch
+// mean (or variance) of each sampled step against the running estimate evaluation uses, as small
+// multiples: the running estimate follows the noisy batch values with the momentum's lag.
+import { scaleLinear } from 'd3-scale';
+import { useRef, useState } from 'react';
+import type { TelemetryFrame } from '../session/frame';
+import { dotSeries, setupCanvas, strokeSeries } from './canvas';
+import { ChartFrame, PlotLayer } from './chart-frame';
+import { gridLayout, seriesRange } from './cnn-geometry';
+import { useCnnT } from './cnn-i18n';
+import { convRuns, LayerSelect } from './cnn-kit';
+import type { LegendItem } from './legend';
+import { runColors, themeColors } from './palette';
+import { useFrameDraw } from './use-frame-draw';
+import { useRareState } from './use-chart-state';
+import { useSize } from './use-size';
+import { runName, useViewT } from './views-i18n';
+
+const LABEL = 14;
+
+export function CnnChannelStatsChart() {
+  const body = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+  const { width } = useSize(body);
+  const t = useCnnT();
+  const vt = useViewT();
+  const [layer, setLayer] = useState(0);
+  const [what, setWhat] = useState<'mean' | 'var'>('mean');
+  const [view, setView] = useRareState({ run: '', channels: 8, empty: true, none: false, momentum: 0.1 });
+  const w = Math.max(280, width);
+  const grid = gridLayout(view.channels, w, 110, 0.55, 6);
+  const height = Math.max(60, grid.rows * (grid.cellH + LABEL + 6));
+
+  const draw = (frame: TelemetryFrame) => {
+    const runs = convRuns(frame);
+    const run = runs.find((r) => r.conv?.layers[layer]?.series);
+    const cl = run?.conv?.layers[layer];
+    const s = cl?.series;
+    setView({ run: run?.id ?? '', channels: cl?.channels ?? 8, empty: !s || s.batchMean[0].y.length === 0, none: runs.length > 0 && !run, momentum: frame.settings?.momentum ?? 0.1 });
+    const ctx = setupCanvas(canvas.current, w, height);
+    if (!ctx || !s || !cl || !run) return;
+    const g = gridLayout(cl.channels, w, 110, 0.55, 6);
+    const color = runColors(body.current)(run.id);
+    const theme = themeColors(body.current);
+    const batch = what === 'mean' ? s.batchMean : s.batchVar;
+    const running = what === 'mean' ? s.runningMean : s.runningVar;
+    for (let c = 0; c < cl.channels; c++) {
+      const { x } = g.cells[c];
+      const top = Math.floor(c / g.cols) * (g.cellH + LABEL + 6) + LABEL;
+      const b = batch[c];
+      const r = running[c];
+      const [lo, hi] = seriesRange([b.y, r.y]);
+      const x0 = b.x.length ? b.x[0] : 0;
+      const x1 = b.x.length ? b.x[b.x.length - 1] : 1;
+      const xs = scaleLinear().domain([x0, Math.max(x1, x0 + 1)]).range([x + 2, x + g.cellW - 2]);
+      const ys = scaleLinear().domain([lo, hi]).range([top + g.cellH - 2, top + 2]);
+      ctx.fillStyle = theme.fg;
+      ctx.font = '11px system-ui, sans-serif';
+      ctx.fillText(`c${c + 1}  ${r.y.length ? r.y[r.y.length - 1].toPrecision(3) : ''}`, x, top - 3);
+      ctx.strokeStyle = theme.grid;
+      ctx.lineWidth = 1;
+      ctx.strokeRect(x + 0.5, top + 0.5, g.cellW - 1, g.cellH - 1);
+      ctx.strokeStyle = color;
+      ctx.globalAlpha = 0.5;
+      strokeSeries(ctx, b.x, b.y, b.y.length, xs, ys);
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = theme.fg;
+      dotSeries(ctx, r.x, r.y, r.y.length, xs, ys, 1.4);
+    }
+  };
+  useFrameDraw(body, draw, [w, height, layer, what]);
+
+  const layerName = t(layer === 0 ? 'layer.0' : 'layer.1');
+  const whatName = t(what === 'mean' ? 'stats.mean' : 'stats.var');
+  const legend: LegendItem[] = [
+    { label: t('stats.batchLine', { what: whatName }), color: view.run ? `var(--run-${view.run})` : 'var(--muted)' },
+    { label: t('stats.runningLine'), color: 'var(--fg, #222)', kind: 'dots' },
+  ];
+  return (
+    <ChartFrame
+      title={t('stats.title')} subtitle={t('stats.sub', { layer: layerName, run: view.run ? runName(vt, view.run) : '—', what: whatName })}
+      fileName="normscope-cnn-channel-stats" bodyRef={body} empty={view.empty && !view.none} legend={legend}
+      note={view.none ? t('stats.none') : t('stats.note', { momentum: view.momentum })}
+      controls={<>
+        <LayerSelect value={layer} onChange={setLayer} />
+        <label>{t('ctl.what')}
+          <select value={what} onChange={(e) => setWhat(e.target.value as 'mean' | 'var')}>
+            <option value="mean">{t('stats.mean')}</option>
+            <option value="var">{t('stats.var')}</option>
+          </select>
+        </label>
+      </>}
+    >
+      <PlotLayer width={w} height={height} canvasRef={(c) => { canvas.current = c; }} label={t('stats.aria', { layer: layerName, what: whatName })} />
+    </ChartFrame>
+  );
+}
