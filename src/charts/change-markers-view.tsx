@@ -26,7 +26,7 @@ export function ChangeMarkers({ x, top, bottom, left, right, rows = 3 }: {
         return (
           <g key={`${m.step}:${m.labels.join()}`} className="ns-marker" data-step={m.step} data-label={m.labels.join('; ')}>
             <line x1={px} x2={px} y1={top} y2={bottom} />
-            {m.text ? <text x={m.right ? px + 3 : px - 3} y={y} textAnchor={m.right ? 'start' : 'end'}>{m.text}</text> : null}
+            {m.text ? <text x={m.textX} y={y} textAnchor={m.anchor}>{m.text}</text> : null}
           </g>
         );
       })}

@@ -8,12 +8,18 @@ const id = (s: number) => s;
 describe('change markers', () => {
   it('puts a line at each change step with its label to the right', () => {
     const m = layoutMarkers([{ step: 100, label: 'batch 60→2' }], id, { left: 0, right: 500 });
-    expect(m).toEqual([{ x: 100, step: 100, text: 'batch 60→2', labels: ['batch 60→2'], row: 0, right: true }]);
+    expect(m).toEqual([{ x: 100, step: 100, text: 'batch 60→2', labels: ['batch 60→2'], row: 0, right: true, textX: 103, anchor: 'start' }]);
   });
 
   it('puts the label left of the line near the right edge', () => {
     const [m] = layoutMarkers([{ step: 490, label: 'batch 60→2' }], id, { left: 0, right: 500 });
     expect(m.right).toBe(false);
+  });
+
+  it('in a plot too narrow for the label on either side of the line, moves it inside the plot', () => {
+    const [m] = layoutMarkers([{ step: 40, label: 'batch 60→2' }], id, { left: 0, right: 130 });
+    expect(m.textX).toBeGreaterThanOrEqual(0);
+    expect(m.textX + labelWidth('batch 60→2')).toBeLessThanOrEqual(130);
   });
 
   it('stacks close labels in rows, so none overlap', () => {
@@ -57,7 +63,9 @@ describe('change markers', () => {
       const placed = layoutMarkers(changes, id, { left: 0, right: 500, rows: 3, gap: 10 });
       const spans = placed.filter((p) => p.text).map((p) => {
         const w = labelWidth(p.text);
-        return { row: p.row, a: p.right ? p.x + 3 : p.x - 3 - w, b: p.right ? p.x + 3 + w : p.x - 3 };
+        const a = p.anchor === 'start' ? p.textX : p.textX - w;
+        expect(a).toBeGreaterThanOrEqual(0); // never out of the plot on the left
+        return { row: p.row, a, b: a + w };
       });
       for (const s1 of spans) for (const s2 of spans) {
         if (s1 === s2 || s1.row !== s2.row) continue;

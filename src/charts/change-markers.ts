@@ -18,6 +18,9 @@ export interface PlacedMarker {
   row: number;
   /** Label drawn to the right of the line (false: to its left, near the right edge). */
   right: boolean;
+  /** The label's anchor point (px) and side: start beside the line on its right, end beside it on its left, or start inside the plot when neither side has room. */
+  textX: number;
+  anchor: 'start' | 'end';
 }
 
 export interface MarkerLayoutOptions {
@@ -68,16 +71,20 @@ export function layoutMarkers(changes: readonly MarkerInput[], scale: (step: num
     // room for a " +n" that later markers may add to this label (up to +99)
     const w = labelWidth(text, cw) + labelWidth(' +99', cw);
     const right = x + pad + w <= o.right;
-    const start = right ? x + pad : x - pad - w;
-    const end = right ? x + pad + w : x - pad;
+    // Beside the line, right or left; in a plot too narrow for either, as far right as it fits.
+    const left = !right && x - pad - w >= o.left;
+    const start = right ? x + pad : left ? x - pad - w : Math.max(o.left, o.right - w);
+    const end = start + w;
+    const textX = left ? x - pad : start;
+    const anchor = left ? 'end' as const : 'start' as const;
     const row = rowEnd.findIndex((e) => start >= e + gap);
     if (row >= 0) {
       rowEnd[row] = end;
-      out.push({ x, step: m.step, text, labels: [...m.labels], row, right, own: text, merged: 0 });
+      out.push({ x, step: m.step, text, labels: [...m.labels], row, right, textX, anchor, own: text, merged: 0 });
     } else {
       // No free row: the line stays, its labels join the last drawn label as "+n".
       const host = [...out].reverse().find((p) => p.text !== '');
-      out.push({ x, step: m.step, text: '', labels: [...m.labels], row: 0, right, own: '', merged: 0 });
+      out.push({ x, step: m.step, text: '', labels: [...m.labels], row: 0, right, textX, anchor, own: '', merged: 0 });
       if (host) {
         host.merged += m.labels.length;
         host.labels.push(...m.labels);
