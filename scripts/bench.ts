@@ -4,6 +4,8 @@
 // W1 = Ioffe & Szegedy (2015) Figure 1: 784-100-100-100-10 sigmoid, batch 60, batch norm before the
 // sigmoid (eps 1e-5, momentum 0.1) or no norm, SGD lr 0.1, N(0, 0.1^2) weights.
 // W2 = 784-512-512-512-10 relu, batch 256, batch norm (pre) or none, SGD lr 0.01, He weights.
+// W3 = the CNN of issue 17 (conv 3x3 1->8 pad 1, norm, relu, pool 2, conv 3x3 8->16 pad 1, norm, relu,
+// pool 2, linear 784->10), batch 60, BatchNorm2d or none, SGD lr 0.1, PyTorch's init; TF.js runs it NHWC.
 // Every implementation trains from the same initial weights on the same 16 seeded random batches
 // (x uniform [0, 1), labels 0..9), cycled; softmax cross-entropy. Each configuration: 2 untimed
 // steps (the first one also records the loss), a calibration of ~0.75 s, then `trials` timed trials
@@ -23,7 +25,7 @@ import { systemBusyMs } from './bench/sysload';
 import { measureInterleaved, median, relativeSpread } from './bench/timing';
 import { engineTwins, FRAME_INTERVAL_MS, randomMnistLike, sessionWithTelemetry } from './bench/telemetry';
 import type { ImplId, Trainer } from './bench/types';
-import { makeBatches, makeWeights, makeWorkload, stepFlops, type Batch, type Workload } from './bench/workloads';
+import { makeBatches, makeWeights, makeWorkload, workloadFlops, type Batch, type Workload } from './bench/workloads';
 
 type TfjsModule = typeof import('./bench/tfjs');
 
@@ -48,7 +50,7 @@ async function createLive(impl: ImplId, w: Workload, batches: Batch[], weights: 
     const backend = impl === 'tfjs-cpu' ? 'cpu' : 'wasm';
     activate = async () => { await tfjs!.useBackend(backend); };
     await activate();
-    trainer = tfjs!.createTfjsTrainer(w, batches, weights);
+    trainer = w.cnn ? tfjs!.createTfjsCnnTrainer(w, batches, weights) : tfjs!.createTfjsTrainer(w, batches, weights);
   }
   await activate();
   const firstLoss = trainer.stepWithLoss();
@@ -71,7 +73,7 @@ async function run(args: BenchArgs, log: (s: string) => void): Promise<{ details
     const w = makeWorkload(id, norm);
     const batches = makeBatches(w);
     const weights = makeWeights(w);
-    const flopsPerStep = stepFlops(w.sizes, w.batch);
+    const flopsPerStep = workloadFlops(w);
     const label = (impl: ImplId) => `${id} ${norm.padEnd(5)} ${impl.padEnd(12)}`;
     const live: Live[] = [];
     for (const impl of args.impls) {
@@ -224,6 +226,7 @@ async function main(): Promise<number> {
         (machine.tfjs.wasmSimd !== null ? ` (wasm: ${machine.tfjs.wasmBinary}, SIMD ${machine.tfjs.wasmSimd ? 'on' : 'off'}, ${machine.tfjs.wasmThreads} thread)` : '')
         : ''));
     out('W1 = 784-100-100-100-10 sigmoid, B=60, SGD lr 0.1, N(0,0.1^2); W2 = 784-512-512-512-10 relu, B=256, SGD lr 0.01, He');
+    out('W3 = CNN conv3x3 1->8 pad 1, pool 2, conv3x3 8->16 pad 1, pool 2, linear 784->10, relu, B=60, SGD lr 0.1, PyTorch init (BatchNorm2d)');
     out(`batch norm before the activation (eps 1e-5, momentum 0.1); ${args.trials} trials of ~${args.trialSeconds} s after warm-up, median`);
     out('');
     out(formatResultsTable(details));
@@ -244,7 +247,7 @@ async function main(): Promise<number> {
     out(`GFLOP/s: ${FLOP_FORMULA}.`);
     const perStep = args.workloads.map(([id, norm]) => {
       const w = makeWorkload(id, norm);
-      return `${id} ${(stepFlops(w.sizes, w.batch) / 1e6).toFixed(3)} MFLOP/step`;
+      return `${id} ${(workloadFlops(w) / 1e6).toFixed(3)} MFLOP/step`;
     });
     out(`  ${[...new Set(perStep)].join(', ')}`);
     if (peak) for (const line of formatPeakLines(peak, details)) out(line);

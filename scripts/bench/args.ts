@@ -21,7 +21,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --only LIST            implementations to run, comma-separated: normscope (or ours: the SIMD
                          kernels where available), normscope-ts (or ts: the pure TypeScript kernels),
                          tfjs-cpu, tfjs-wasm, tfjs (= both TF.js backends). Default: all four.
-  --workloads LIST       e.g. W1 or W1:batch,W2:none (default W1:batch,W1:none,W2:batch,W2:none)
+  --workloads LIST       e.g. W1 or W1:batch,W2:none (default W1:batch,W1:none,W2:batch,W2:none,W3:batch,W3:none)
   --trials N             timed trials per configuration, median reported (default 5)
   --trial-seconds S      target duration of one trial (default 1.5)
   --warmup-seconds S     calibration time after 2 untimed steps (default 0.75)
@@ -51,7 +51,7 @@ function parseWorkloads(list: string): Array<[WorkloadId, BenchNorm]> {
   for (const raw of list.split(',').map((s) => s.trim()).filter(Boolean)) {
     const [idRaw, normRaw] = raw.split(':');
     const id = idRaw.toUpperCase();
-    if (id !== 'W1' && id !== 'W2') throw new Error(`unknown workload "${raw}" (W1, W2, W1:batch, W2:none, ...)`);
+    if (id !== 'W1' && id !== 'W2' && id !== 'W3') throw new Error(`unknown workload "${raw}" (W1, W2, W3, W1:batch, W3:none, ...)`);
     if (normRaw === undefined) {
       add(id, 'batch');
       add(id, 'none');

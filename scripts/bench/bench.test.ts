@@ -6,7 +6,7 @@ import {
 } from './report';
 import { parseProcStatBusyMs } from './sysload';
 import { measure, measureInterleaved, median, relativeSpread, stepsForTrial, trialCount } from './timing';
-import { makeBatches, makeWeights, makeWorkload, stepFlops, toModelSpec } from './workloads';
+import { cnnStepFlops, DEFAULT_WORKLOADS, makeBatches, makeWeights, makeWorkload, stepFlops, toModelSpec, workloadFlops } from './workloads';
 
 describe('median and spread', () => {
   it('takes the middle value, or the mean of the two middle ones', () => {
@@ -146,6 +146,21 @@ describe('workloads and data', () => {
     expect(spec).toMatchObject({ inputSize: 784, outputSize: 10, normPlacement: 'pre', eps: 1e-5, momentum: 0.1 });
     expect(toModelSpec(makeWorkload('W1', 'none')).hidden[0].norm).toBe('none');
   });
+  it('W3 is the issue\'s CNN at batch 60: its conv products and weights', () => {
+    const w = makeWorkload('W3', 'batch');
+    expect(w).toMatchObject({ cnn: true, batch: 60, lr: 0.1, init: 'pytorch', activation: 'relu' });
+    // conv 1: 60 x 8 x 9 x 784 multiply-adds, forward and dW (no dX for the input); conv 2: 60 x 16 x 72 x 196,
+    // forward, dW and dX; the linear layer 784 -> 10 as in stepFlops
+    expect(cnnStepFlops(60)).toBe(4 * 60 * 8 * 9 * 784 + 6 * 60 * 16 * 72 * 196 + 6 * 60 * 784 * 10);
+    expect(workloadFlops(w)).toBe(97_655_040);
+    const weights = makeWeights(w);
+    expect(weights.map((a) => a.length)).toEqual([8 * 9, 16 * 72, 10 * 784]);
+    // PyTorch's init: U(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in 9, 72, 784
+    expect(Math.max(...weights[0].map(Math.abs))).toBeLessThanOrEqual(1 / 3);
+    expect(Math.max(...weights[2].map(Math.abs))).toBeLessThanOrEqual(1 / 28);
+    expect(DEFAULT_WORKLOADS).toContainEqual(['W3', 'batch']);
+  });
+
   it('W2 is 784-512-512-512-10 relu, batch 256', () => {
     const w = makeWorkload('W2', 'batch');
     expect(w.sizes).toEqual([784, 512, 512, 512, 10]);
@@ -278,7 +293,7 @@ describe('command line', () => {
   it('defaults to everything', () => {
     const a = parseArgs([]);
     expect(a).toMatchObject({ json: false, impls: ['normscope', 'normscope-ts', 'tfjs-cpu', 'tfjs-wasm'], trials: 5, trialSeconds: 1.5 });
-    expect(a.workloads).toEqual([['W1', 'batch'], ['W1', 'none'], ['W2', 'batch'], ['W2', 'none']]);
+    expect(a.workloads).toEqual([['W1', 'batch'], ['W1', 'none'], ['W2', 'batch'], ['W2', 'none'], ['W3', 'batch'], ['W3', 'none']]);
   });
   it('parses --only, --workloads, --json and numbers', () => {
     expect(parseArgs(['--only', 'ours']).impls).toEqual(['normscope']);
@@ -291,7 +306,7 @@ describe('command line', () => {
   });
   it('rejects what it does not know', () => {
     expect(() => parseArgs(['--only', 'pytorch'])).toThrow(/unknown implementation/);
-    expect(() => parseArgs(['--workloads', 'W3'])).toThrow(/unknown workload/);
+    expect(() => parseArgs(['--workloads', 'W4'])).toThrow(/unknown workload/);
     expect(() => parseArgs(['--workloads', 'W1:layer'])).toThrow(/unknown norm/);
     expect(() => parseArgs(['--trials', '0'])).toThrow(/positive integer/);
     expect(() => parseArgs(['--trials'])).toThrow(/positive integer/);

@@ -49,14 +49,14 @@ export interface Ratio {
   tsMet: boolean | null;
 }
 
-/** Required speed-up over TF.js-wasm: 2x on W1, 2.5x on W2. */
+/** Required speed-up over TF.js-wasm: 2x on W1 and W3 (the CNN; issue 17 asks 150 steps/s there), 2.5x on W2. */
 export function targetFor(workload: WorkloadId): number {
-  return workload === 'W1' ? 2 : 2.5;
+  return workload === 'W2' ? 2.5 : 2;
 }
 
-/** Required speed-up of the SIMD kernels over the pure TypeScript ones: 2x on W1, 3x on W2. */
+/** Required speed-up of the SIMD kernels over the pure TypeScript ones: 2x on W1 and W3, 3x on W2. */
 export function tsTargetFor(workload: WorkloadId): number {
-  return workload === 'W1' ? 2 : 3;
+  return workload === 'W2' ? 3 : 2;
 }
 
 export function gflopsOf(flopsPerStep: number, stepsPerSec: number): number {
@@ -160,7 +160,8 @@ export function contended(details: readonly BenchDetail[], minShare = 0.9, maxOt
 export const FLOP_FORMULA =
   'per step, matrix products only: 2*B*in*out for the forward product of every layer, ' +
   'for dW of every layer, and for dX of every layer except the first: ' +
-  '2*B*(3*sum_l in_l*out_l - in_1*out_1); GFLOP/s = that * steps/s / 1e9';
+  '2*B*(3*sum_l in_l*out_l - in_1*out_1); a conv layer counts as the product (OC, C*K*K) x (C*K*K, H*W) per sample; ' +
+  'GFLOP/s = that * steps/s / 1e9';
 
 export function toJsonDocument(details: readonly BenchDetail[], extra: Record<string, unknown>): Record<string, unknown> {
   const results: BenchResult[] = details.map(({ workload, norm, impl, stepsPerSec, gflops }) => ({

@@ -186,6 +186,97 @@ export function createTfjsTrainer(
   };
 }
 
+/**
+ * W3 on the active backend: the CNN in TF.js's NHWC layout, built from core ops (conv2d, maxPool,
+ * batch norm from tf.moments over N, H, W) and trained with optimizer.minimize. `weights` are the
+ * engine's (conv (OC, C, K, K), linear (10, 784) over the (C, H, W) flatten), transposed here to
+ * TF.js's filters (K, K, C, OC) and to the (H, W, C) flatten, so both compute the same function.
+ * The wasm backend has no Conv2DBackpropFilter kernel (TF.js 4.22), so there each conv is written as
+ * im2col by hand (pad, nine shifted slices concatenated to (N*H*W, 9C)) and one matMul with the filter
+ * as (9C, OC): the same arithmetic, through ops whose gradients the backend has. The cpu backend uses conv2d.
+ */
+export function createTfjsCnnTrainer(w: Workload, batches: readonly Batch[], weights: readonly Float32Array[]): Trainer {
+  const B = w.batch;
+  const xs = batches.map((b) => tf.tensor4d(b.x, [B, 28, 28, 1]));
+  const ys = batches.map((b) => tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(b.y, 'int32'), 10), 'float32')));
+  const convShapes = [{ C: 1, OC: 8 }, { C: 8, OC: 16 }];
+  const convs = convShapes.map(({ C, OC }, l) => {
+    const filter = new Float32Array(9 * C * OC);
+    for (let o = 0; o < OC; o++) for (let c = 0; c < C; c++) for (let k = 0; k < 9; k++) filter[(k * C + c) * OC + o] = weights[l][(o * C + c) * 9 + k];
+    const normed = w.norm === 'batch';
+    return {
+      w: tf.variable(tf.tensor4d(filter, [3, 3, C, OC]), true),
+      b: tf.variable(tf.zeros([OC]), true),
+      gamma: normed ? tf.variable(tf.ones([OC]), true) : null,
+      beta: normed ? tf.variable(tf.zeros([OC]), true) : null,
+      runMean: normed ? tf.variable(tf.zeros([OC]), false) : null,
+      runVar: normed ? tf.variable(tf.ones([OC]), false) : null,
+      positions: l === 0 ? 784 : 196,
+    };
+  });
+  const lin = new Float32Array(784 * 10);
+  for (let o = 0; o < 10; o++) for (let c = 0; c < 16; c++) for (let p = 0; p < 49; p++) lin[(p * 16 + c) * 10 + o] = weights[2][o * 784 + c * 49 + p];
+  const wOut = tf.variable(tf.tensor2d(lin, [784, 10]), true);
+  const bOut = tf.variable(tf.zeros([10]), true);
+  const varList: tf.Variable[] = [...convs.flatMap((c) => [c.w, c.b, ...(c.gamma ? [c.gamma, c.beta!] : [])]), wOut, bOut];
+  const optimizer = tf.train.sgd(w.lr);
+  const m = w.momentum;
+  const im2col = tf.getBackend() === 'wasm';
+  const conv3x3 = (h: tf.Tensor4D, filter: tf.Tensor4D): tf.Tensor4D => {
+    if (!im2col) return tf.conv2d(h, filter, 1, 'same');
+    const [n, H, W, C] = h.shape;
+    const padded = tf.pad(h, [[0, 0], [1, 1], [1, 1], [0, 0]]);
+    const cols: tf.Tensor4D[] = [];
+    for (let ki = 0; ki < 3; ki++) for (let kj = 0; kj < 3; kj++) cols.push(tf.slice(padded, [0, ki, kj, 0], [n, H, W, C]));
+    const patches = tf.reshape(tf.concat(cols, 3), [n * H * W, 9 * C]);
+    const OC = filter.shape[3];
+    return tf.reshape(tf.matMul(patches, tf.reshape(filter, [9 * C, OC])), [n, H, W, OC]);
+  };
+  const lossFn = (x: tf.Tensor4D, y: tf.Tensor) => (): tf.Scalar => {
+    let h: tf.Tensor4D = x;
+    for (const c of convs) {
+      let z = tf.add(conv3x3(h, c.w as tf.Tensor4D), c.b) as tf.Tensor4D;
+      if (c.gamma) {
+        const { mean, variance } = tf.moments(z, [0, 1, 2]);
+        const n = B * c.positions;
+        c.runMean!.assign(tf.add(tf.mul(c.runMean!, 1 - m), tf.mul(mean, m)));
+        c.runVar!.assign(tf.add(tf.mul(c.runVar!, 1 - m), tf.mul(variance, (m * n) / (n - 1))));
+        z = tf.add(tf.mul(tf.mul(tf.sub(z, mean), tf.rsqrt(tf.add(variance, w.eps))), c.gamma), c.beta!) as tf.Tensor4D;
+      }
+      h = tf.maxPool(tf.relu(z), 2, 2, 'valid');
+    }
+    const logits = tf.add(tf.matMul(tf.reshape(h, [B, 784]), wOut), bOut);
+    return tf.losses.softmaxCrossEntropy(y, logits) as tf.Scalar;
+  };
+  let next = 0;
+  let baseline = -1;
+  return {
+    step() {
+      const i = next;
+      next = (next + 1) % xs.length;
+      optimizer.minimize(lossFn(xs[i], ys[i]), false, varList);
+    },
+    stepWithLoss() {
+      const i = next;
+      next = (next + 1) % xs.length;
+      const loss = optimizer.minimize(lossFn(xs[i], ys[i]), true, varList)!;
+      const v = loss.dataSync()[0];
+      loss.dispose();
+      return v;
+    },
+    afterTrial() {
+      const n = tf.memory().numTensors;
+      if (baseline < 0) baseline = n;
+      else if (n > baseline) throw new Error(`TF.js leaks tensors: ${baseline} -> ${n}`);
+    },
+    dispose() {
+      optimizer.dispose();
+      for (const t of [...xs, ...ys, wOut, bOut]) t.dispose();
+      for (const c of convs) for (const v of [c.w, c.b, c.gamma, c.beta, c.runMean, c.runVar]) v?.dispose();
+    },
+  };
+}
+
 export function tfjsNumTensors(): number {
   return tf.memory().numTensors;
 }

@@ -3,7 +3,7 @@
 import { Rng } from '../../src/engine/rng';
 import type { Activation, ModelSpec, NormKind } from '../../src/engine/types';
 
-export type WorkloadId = 'W1' | 'W2';
+export type WorkloadId = 'W1' | 'W2' | 'W3';
 export type BenchNorm = Extract<NormKind, 'batch' | 'none'>;
 
 export interface Workload {
@@ -14,8 +14,10 @@ export interface Workload {
   activation: Activation;
   batch: number;
   lr: number;
-  /** `normal:STD` or `he` (Kaiming normal, fan-in: std = sqrt(2 / fanIn)). */
-  init: 'normal:0.1' | 'he';
+  /** `normal:STD`, `he` (Kaiming normal, fan-in: std = sqrt(2 / fanIn)) or `pytorch` (U(+-1/sqrt(fanIn))). */
+  init: 'normal:0.1' | 'he' | 'pytorch';
+  /** W3: the CNN of issue 17 (CNN_LAYERS, then linear 784 -> 10); `sizes` is then [784, 10]. */
+  cnn: boolean;
   eps: number;
   momentum: number;
   description: string;
@@ -27,7 +29,14 @@ export interface Workload {
  * W2 uses lr 0.01 so that the unnormalised variant cannot diverge (NaN arithmetic would distort timing).
  */
 export function makeWorkload(id: WorkloadId, norm: BenchNorm): Workload {
-  const common = { eps: 1e-5, momentum: 0.1 };
+  const common = { eps: 1e-5, momentum: 0.1, cnn: false };
+  if (id === 'W3') {
+    return {
+      id, norm, ...common, cnn: true,
+      sizes: [784, 10], activation: 'relu', batch: 60, lr: 0.1, init: 'pytorch',
+      description: 'CNN conv3x3 1->8 pad 1, pool 2, conv3x3 8->16 pad 1, pool 2, linear 784->10, relu, B=60, SGD lr 0.1, PyTorch init',
+    };
+  }
   if (id === 'W1') {
     return {
       id, norm, ...common,
@@ -42,10 +51,35 @@ export function makeWorkload(id: WorkloadId, norm: BenchNorm): Workload {
   };
 }
 
-/** The workloads run by default: W1 x {batch, none}, W2 x {batch, none}. */
+/** The workloads run by default: W1, W2 and W3, each x {batch, none}. */
 export const DEFAULT_WORKLOADS: ReadonlyArray<[WorkloadId, BenchNorm]> = [
-  ['W1', 'batch'], ['W1', 'none'], ['W2', 'batch'], ['W2', 'none'],
+  ['W1', 'batch'], ['W1', 'none'], ['W2', 'batch'], ['W2', 'none'], ['W3', 'batch'], ['W3', 'none'],
 ];
+
+/** W3's conv layers (input 1 x 28 x 28): 3x3 kernels, stride 1, padding 1, each followed by norm, relu and 2x2 max pooling. */
+export const CNN_LAYERS: ReadonlyArray<{ C: number; OC: number; K: number; H: number }> = [
+  { C: 1, OC: 8, K: 3, H: 28 },
+  { C: 8, OC: 16, K: 3, H: 14 },
+];
+
+/**
+ * FLOPs of one W3 step, products only (as stepFlops): each conv is a product of (OC, C*K*K) by
+ * (C*K*K, H*W) per sample: forward and dW 2 * B * OC * CKK * HW each, dX (for every layer but the
+ * first) the same again; the linear layer 784 -> 10 as in stepFlops (with its dX).
+ */
+export function cnnStepFlops(batch: number): number {
+  let total = 0;
+  CNN_LAYERS.forEach((l, i) => {
+    const mac = batch * l.OC * l.C * l.K * l.K * l.H * l.H;
+    total += 4 * mac + (i > 0 ? 2 * mac : 0);
+  });
+  return total + 6 * batch * 784 * 10;
+}
+
+/** FLOPs of one training step of a workload (products only). */
+export function workloadFlops(w: Workload): number {
+  return w.cnn ? cnnStepFlops(w.batch) : stepFlops(w.sizes, w.batch);
+}
 
 /** The engine's ModelSpec for a workload (norm before the activation). */
 export function toModelSpec(w: Workload): ModelSpec {
@@ -110,6 +144,17 @@ export function makeBatches(w: Workload, count = 16, seed = 12345): Batch[] {
 export function makeWeights(w: Workload, seed = 1): Float32Array[] {
   const rng = new Rng(seed);
   const out: Float32Array[] = [];
+  if (w.cnn) {
+    // conv weights (OC, C, K, K) row-major, then the linear layer (10, 784) over PyTorch's flatten order (C, H, W)
+    const shapes = [...CNN_LAYERS.map((l) => [l.OC, l.C * l.K * l.K]), [10, 784]];
+    for (const [rows, fanIn] of shapes) {
+      const bound = 1 / Math.sqrt(fanIn);
+      const a = new Float32Array(rows * fanIn);
+      for (let j = 0; j < a.length; j++) a[j] = bound * (2 * rng.uniform() - 1);
+      out.push(a);
+    }
+    return out;
+  }
   for (let l = 0; l + 1 < w.sizes.length; l++) {
     const fanIn = w.sizes[l];
     const std = w.init === 'he' ? Math.sqrt(2 / fanIn) : Number(w.init.slice('normal:'.length));
