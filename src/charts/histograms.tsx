@@ -106,9 +106,15 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
       const ctx = prepareCanvas(canvas, panelWidth, panelHeight);
       next[key] = null;
       const labels = overflowLabels.current.get(key);
-      if (labels?.under) labels.under.textContent = '';
-      if (labels?.over) labels.over.textContent = '';
-      if (!ctx || !bins || bins.version === 0) return;
+      // The labels' texts of this frame ('' when nothing is outside), written only when they changed
+      // (a DOM write costs style and layout; the counts change only when the statistics are refreshed).
+      let underText = '';
+      let overText = '';
+      const writeLabels = () => {
+        if (labels?.under && labels.under.textContent !== underText) labels.under.textContent = underText;
+        if (labels?.over && labels.over.textContent !== overText) labels.over.textContent = overText;
+      };
+      if (!ctx || !bins || bins.version === 0) { writeLabels(); return; }
       if (mode === 'now') {
         // The value axis: the bins' range, or the locked one (counts re-expressed on its bins).
         const lockA = locked ? lockedAxes.current[key] : null;
@@ -203,9 +209,11 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
           ctx.stroke();
           ctx.globalAlpha = 1;
         }
-        if (labels?.under && under >= 0.5) labels.under.textContent = overflowText(under, underEdge, formatTick, currentViewT(Math.round(under) === 1 ? 'hist.overflowUnderOne' : 'hist.overflowUnder'));
-        if (labels?.over && over >= 0.5) labels.over.textContent = overflowText(over, overEdge, formatTick, currentViewT(Math.round(over) === 1 ? 'hist.overflowOverOne' : 'hist.overflowOver'));
+        if (under >= 0.5) underText = overflowText(under, underEdge, formatTick, currentViewT(Math.round(under) === 1 ? 'hist.overflowUnderOne' : 'hist.overflowUnder'));
+        if (over >= 0.5) overText = overflowText(over, overEdge, formatTick, currentViewT(Math.round(over) === 1 ? 'hist.overflowOverOne' : 'hist.overflowOver'));
+        writeLabels();
       } else {
+        writeLabels();
         const ch = history.channel(shownRun, j, STAGES[s]);
         const dom = ch?.stepDomain();
         if (!ch || !dom) return;
