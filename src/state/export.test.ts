@@ -34,7 +34,7 @@ describe('export', () => {
     const lines = text.split('\n');
     const header = lines.filter((l) => l.startsWith('#'));
     expect(header[0]).toBe('# NormScope export at step 20, epoch 0; runs: plain');
-    expect(header[1]).toMatch(/^# settings: dataset=xor hidden=100,100 .*batch=60 /);
+    expect(header[1]).toMatch(/^# settings: dataset=xor arch=mlp hidden=100,100 .*batch=60 /);
     expect(header[2]).toBe('# changed at step 12: batch 60→2');
     expect(lines.filter((l) => !l.startsWith('#'))).toEqual([
       CSV_HEADER,

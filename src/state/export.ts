@@ -38,6 +38,17 @@ export function frameSeries(frame: TelemetryFrame): ExportSeries[] {
       add(run, 'runningMean', j, l.moments.runningMean);
       add(run, 'runningVar', j, l.moments.runningVar);
     });
+    // The CNN's batch-norm runs: per conv layer and channel, the batch statistics and running estimates over the steps.
+    run.conv?.layers.forEach((l, j) => {
+      const cs = l.series;
+      if (!cs) return;
+      for (let c = 0; c < cs.batchMean.length; c++) {
+        add(run, `channel${c + 1}BatchMean`, j, cs.batchMean[c]);
+        add(run, `channel${c + 1}BatchVar`, j, cs.batchVar[c]);
+        add(run, `channel${c + 1}RunningMean`, j, cs.runningMean[c]);
+        add(run, `channel${c + 1}RunningVar`, j, cs.runningVar[c]);
+      }
+    });
     // The loss landscape, once measured: per run, then ICS per linear layer (the last index is the output layer).
     const land = frame.landscape?.runs.find((r) => r.id === run.id);
     if (land && land.betaSmooth.x.length > 0) {
