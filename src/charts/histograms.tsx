@@ -7,8 +7,9 @@
 // rarely (bins ranges, 1-2-5 y maxima with hysteresis, niced step domains) and are the only
 // frame-derived state. Values outside the axis are counted apart (the worker's bins never put them in
 // an edge bin): an outlined overflow bar beyond each edge and a label ("37 values > 4") set on the SVG
-// directly, not through React state. "Lock axes" freezes every panel's ranges (counts on other bins
-// are re-expressed on the locked ones, what falls outside joins the overflow); "Reset axes" unlocks
+// directly, not through React state. "Lock axes" freezes every panel's value range (counts on other
+// bins are re-expressed on the locked ones, what falls outside joins the overflow) and keeps the y
+// maximum from shrinking (it still grows when a bin needs it); "Reset axes" unlocks
 // and lets the y axes fit the data at once. The normalized column draws the N(0, 1) reference.
 import { scaleLinear } from 'd3-scale';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -17,7 +18,7 @@ import { getApp, useApp } from '../state/app';
 import { useT, type MessageKey } from '../state/i18n';
 import { DEFAULT_HISTORY_COLUMNS, HistogramHistory } from './histogram-history';
 import { renderHistoryImage } from './histogram-history-image';
-import { formatShare, formatStep, niceStepDomain, normalShare, overflowText, reprojectKeepOverflow, StickyMax } from './histograms-geometry';
+import { formatShare, formatStep, niceCeil, niceStepDomain, normalShare, overflowText, reprojectKeepOverflow, StickyMax } from './histograms-geometry';
 import { formatTick } from './axes';
 import { Legend, runItems, useHiddenRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
@@ -161,7 +162,8 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
         });
         const st = sticky.current.get(key) ?? new StickyMax();
         sticky.current.set(key, st);
-        const yTop = lockA ? lockA.y : st.update(yMax);
+        // Locked, the y axis keeps its value but still grows when a bin needs it (a bar cut at the top would lie).
+        const yTop = lockA ? Math.max(lockA.y, niceCeil(yMax)) : st.update(yMax);
         next[key] = { lo, hi, y: yTop, x0: 0, x1: 0 };
         const y = scaleLinear().domain([0, yTop]).range([MARGIN.top + plotH, MARGIN.top]);
         const w = (hi - lo) / B;
