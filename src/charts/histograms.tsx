@@ -11,6 +11,7 @@
 // bins are re-expressed on the locked ones, what falls outside joins the overflow) and keeps the y
 // maximum from shrinking (it still grows when a bin needs it); "Reset axes" unlocks
 // and lets the y axes fit the data at once. The normalized column draws the N(0, 1) reference.
+import { CNN_CHANNELS } from '../session/cnn-spec';
 import { scaleLinear } from 'd3-scale';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { STAGES, type Stage, type TelemetryFrame } from '../session/frame';
@@ -73,7 +74,8 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
   const overflowLabels = useRef(new Map<string, { under: SVGTextElement | null; over: SVGTextElement | null }>());
   const display = useRef(new Float64Array(64));
   const width = useWidth(box);
-  const hidden = useApp((s) => s.settings.hidden);
+  // The CNN's watched layers are its two conv layers (8 and 16 channels; per-channel statistics over N x H x W).
+  const hidden = useApp((s) => (s.settings.arch === 'cnn' ? CNN_CHANNELS : s.settings.hidden));
   const runKinds = useApp((s) => s.runs);
   const runIds = useMemo<string[]>(() => [...runKinds], [runKinds]);
   const [mode, setMode] = useState<Mode>('now');
