@@ -8,7 +8,7 @@ import { accuracyDomains, accuracySeries, type BnStats } from './accuracy-geomet
 import { AxisBottom, AxisLeft, formatStep } from './axes';
 import { dotSeries, drawDivergence, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
-import { runItems, useHiddenRuns } from './legend';
+import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
 import { onePanel, useStepAxis } from './use-step-axis';
 import { runColors, runStyle, themeColors } from './palette';
@@ -34,6 +34,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
   const [mode, setMode] = useState<BnStats>('running');
   const [tip, setTip] = useState<TooltipData | null>(null);
   const [view, setView] = useRareState({ x: [0, 10] as [number, number], y: [0, 1] as [number, number], runs: [] as string[], bn: false, empty: true });
+  const legendRuns = useLegendRuns(view.runs);
   const pool = useMemo(() => new ValuePool(), []);
   const id = useId();
   const t = useViewT();
@@ -107,7 +108,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
     setTip({ step, left: Math.min(x(step) + 12, w - 220), top: Math.min(Math.max(M.top, e.clientY - e.currentTarget.getBoundingClientRect().top + 14), height - 110), rows: [...rows, ...extra] });
   };
 
-  const legend = [...runItems(view.runs, name, toggles), ...(view.bn ? [{ label: t(mode === 'running' ? 'acc.otherBatch' : 'acc.otherRunning'), color: runStyle('batch').css, kind: 'light' as const }] : [])];
+  const legend = [...runItems(legendRuns, name, toggles), ...(view.bn ? [{ label: t(mode === 'running' ? 'acc.otherBatch' : 'acc.otherRunning'), color: runStyle('batch').css, kind: 'light' as const }] : [])];
   return (
     <ChartFrame
       summary={<LiveSummary summarize={summarizeAccuracy} />}

@@ -8,7 +8,7 @@ import { accuracyDomains } from './accuracy-geometry';
 import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
 import { dotSeries, drawPercentileBands, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
-import { runItems, useHiddenRuns } from './legend';
+import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
 import { onePanel, useStepAxis } from './use-step-axis';
 import { runColors, runStyle, themeColors } from './palette';
@@ -41,6 +41,7 @@ export function Figure1Chart({ height = 200 }: { height?: number }) {
     runs: [] as string[], empty: true, x: [0, 10] as [number, number],
     acc: [0, 1] as [number, number], band: [0, 1] as [number, number],
   });
+  const legendRuns = useLegendRuns(view.runs);
   const shownRuns = view.runs.filter((r) => !hidden.has(r));
   const panels = 1 + shownRuns.length;
   const pw = Math.max(150, Math.floor((Math.max(width, 300) - GAP * (panels - 1)) / panels));
@@ -114,7 +115,7 @@ export function Figure1Chart({ height = 200 }: { height?: number }) {
     <ChartFrame
       summary={<LiveSummary summarize={(f, lang) => summarizePercentiles(f, Math.max(0, (f?.runs[0]?.layers.length ?? 1) - 1), lang)} />}
       title={t('fig1.title')} subtitle={t('fig1.sub')} fileName="normscope-figure1"
-      bodyRef={body} empty={view.empty} legend={runItems(view.runs, name, toggles)} note={t('fig1.note')}
+      bodyRef={body} empty={view.empty} legend={runItems(legendRuns, name, toggles)} note={t('fig1.note')}
       controls={axis.controls(view.x)}
     >
       <div className="ns-panels">

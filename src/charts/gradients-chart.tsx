@@ -8,7 +8,7 @@ import { groupCenter, groupedBars } from './bar-layout';
 import { setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { MEASURES, measureDomain, measureValue, type Measure } from './gradients-geometry';
-import { runItems, useHiddenRuns } from './legend';
+import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { Tooltip, placeTip, type TooltipData } from './tooltip';
 import { runColors, runStyle, themeColors } from './palette';
 import { hub, useFrameDraw } from './use-frame-draw';
@@ -39,6 +39,7 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
   const toggles = useHiddenRuns();
   const hidden = toggles.hidden;
   const [view, setView] = useRareState({ doms: MEASURES.map((m) => (m.log ? [1e-4, 1] : [0, 1])) as Pair[], runs: [] as string[], layers: 0, empty: true, diverged: [] as [string, number][], act: '' });
+  const legendRuns = useLegendRuns(view.runs);
   const w = Math.max(width, 240);
   const cols = w >= 400 ? 3 : 1;
   const pw = Math.floor((w - GAP * (cols - 1)) / cols);
@@ -119,7 +120,7 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
     <ChartFrame
       summary={<LiveSummary summarize={summarizeGradients} />}
       title={t('grad.title')} subtitle={t('grad.sub')} fileName="normscope-gradients" bodyRef={body} empty={view.empty}
-      legend={[...runItems(view.runs, name, toggles).map((it) => ({ ...it, kind: 'bar' as const })), { label: t('grad.guide'), color: 'var(--muted, #4b5063)', dash: [4, 3] }]}
+      legend={[...runItems(legendRuns, name, toggles).map((it) => ({ ...it, kind: 'bar' as const })), { label: t('grad.guide'), color: 'var(--muted, #4b5063)', dash: [4, 3] }]}
       note={<>
         {view.diverged.length ? <strong>{view.diverged.map(([rid, step]) => t('divergedNote', { run: name(rid), step })).join('; ')}. </strong> : null}
         {t('grad.noteRatio')} {t(view.act === 'relu' ? 'grad.satRelu' : view.act === 'tanh' ? 'grad.satTanh' : 'grad.satSigmoid')}

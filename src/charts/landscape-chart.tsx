@@ -17,7 +17,7 @@ import { ChartFrame, PlotLayer } from './chart-frame';
 import {
   PANELS, betaComparison, clampLayer, costFigures, hasPoints, icsLayers, landscapeDomains, landscapeTips, panelAt as panelAt0, panelGrid, type PanelKey,
 } from './landscape-geometry';
-import { runItems, useHiddenRuns } from './legend';
+import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
 import { useStepAxis, type PanelAt } from './use-step-axis';
 import { runColors, runStyle, themeColors } from './palette';
@@ -72,6 +72,7 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
     layers: 0, points: false, cost: null as { percent: string; ms: string } | null,
     beta: null as { bn: string; plain: string; n: number; lower: boolean } | null,
   });
+  const legendRuns = useLegendRuns(view.runs);
   const w = Math.max(width, 240);
   const grid = panelGrid(w, PANELS.length, height, GAP);
   const layer = clampLayer(layerChoice, view.layers);
@@ -176,7 +177,7 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
     <ChartFrame
       summary={<LiveSummary summarize={summarizeLandscape} />}
       title={t('land.title')} subtitle={t('land.sub')} fileName="normscope-landscape" bodyRef={body}
-      legend={[...runItems(view.runs, name, toggles),
+      legend={[...runItems(legendRuns, name, toggles),
         { label: t('land.range'), color: 'var(--muted, #4b5063)', kind: 'band' as const },
         { label: t('land.atW'), color: 'var(--muted, #4b5063)', kind: 'light' as const }]}
       controls={<>

@@ -9,7 +9,7 @@ import type { TelemetryFrame } from '../session/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick, logTicks } from './axes';
 import { dotSeries, drawDivergence, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
-import { runItems, useHiddenRuns, type LegendItem } from './legend';
+import { runItems, useHiddenRuns, useLegendRuns, type LegendItem } from './legend';
 import { ChangeMarkers } from './change-markers-view';
 import { useStepAxis, type PanelAt } from './use-step-axis';
 import { gridLayout, MOMENT_KINDS, momentDomains, momentSeries, scatterDomain, type MomentKind } from './moments-geometry';
@@ -56,6 +56,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
     x: [0, 10] as Pair, y: [] as Pair[][], runs: [] as string[], empty: true,
     bn: null as string | null, units: 0, sMean: [0, 1] as Pair, sVar: [0, 1] as Pair,
   });
+  const legendRuns = useLegendRuns(view.runs);
   const L = view.y.length;
   const layer = shownLayer(chosen, L);
   const w = Math.max(width, 260);
@@ -171,7 +172,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
     setTip(placeTip(body.current, e, rows));
   };
   const legend: LegendItem[] = [
-    ...runItems(view.runs, name, toggles),
+    ...runItems(legendRuns, name, toggles),
     ...MOMENT_KINDS.filter((k) => k === 'z' || view.runs.some((r) => (k === 'running' ? r === 'batch' : r !== 'plain')))
       .map((k): LegendItem => ({ label: t(KIND_KEY[k]), color: 'var(--muted, #4b5063)', kind: k === 'z' ? 'line' : k === 'norm' ? 'light' : 'dots' })),
   ];

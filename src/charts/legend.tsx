@@ -1,6 +1,7 @@
 // A legend of runs (colour + dash swatch) and optional extra entries (e.g. "EMA", "test"). Run entries
 // can be toggle buttons (aria-pressed) that hide or show the run in that view (useHiddenRuns).
-import { useCallback, useState } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
+import { getApp } from '../state/app';
 import { runStyle } from './palette';
 
 export interface LegendItem {
@@ -27,6 +28,21 @@ export function useHiddenRuns(): RunToggles {
     return next;
   }), []);
   return { hidden, toggle };
+}
+
+const NO_RUNS: readonly string[] = [];
+const noSubscribe = () => () => {};
+
+/**
+ * The runs a view's legend lists: those its frames drew, or before its first draw the session's runs
+ * from the store, so that the legend's toggle buttons exist from the start (a keyboard user's tab
+ * order does not grow under them when the view first draws).
+ */
+export function useLegendRuns(drawn: readonly string[]): readonly string[] {
+  let store: ReturnType<typeof getApp>['store'] | null = null;
+  try { store = getApp().store; } catch { store = null; } // a chart shown without the app (tests, previews)
+  const runs = useSyncExternalStore(store ? store.subscribe : noSubscribe, () => (store ? store.getState().runs : NO_RUNS));
+  return drawn.length > 0 ? drawn : runs;
 }
 
 /** Legend items of runs, in order; with `toggles`, each is a button that hides or shows its run. */

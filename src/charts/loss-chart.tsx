@@ -6,7 +6,7 @@ import type { TelemetryFrame } from '../session/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick, logTicks } from './axes';
 import { dotSeries, drawDivergence, fillBand, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
-import { runItems, useHiddenRuns } from './legend';
+import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
 import { onePanel, useStepAxis } from './use-step-axis';
 import { LossSmoother } from './loss-geometry';
@@ -36,6 +36,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
   const [ignoreOutliers, setIgnoreOutliers] = useState(false);
   const [tip, setTip] = useState<TooltipData | null>(null);
   const [view, setView] = useRareState({ x: [0, 10] as [number, number], y: [0, 1] as [number, number], runs: [] as string[], empty: true });
+  const legendRuns = useLegendRuns(view.runs);
   const smoother = useMemo(() => new LossSmoother(), []);
   const id = useId();
   const t = useViewT();
@@ -126,7 +127,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
   };
 
   const yTicks = log ? logTicks(y, view.y) : undefined;
-  const legend = [...runItems(view.runs, name, toggles),
+  const legend = [...runItems(legendRuns, name, toggles),
     { label: t('loss.test'), color: 'var(--muted, #4b5063)', kind: 'dot' as const },
     ...(smoothing > 0 ? [{ label: t('loss.raw'), color: 'var(--muted, #4b5063)', kind: 'band' as const }] : [])];
   return (

@@ -8,7 +8,7 @@ import { STAGES, type Stage, type TelemetryFrame } from '../session/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
 import { drawDivergence, drawPercentileBands, setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
-import { runItems, useHiddenRuns } from './legend';
+import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
 import { onePanel, useStepAxis } from './use-step-axis';
 import { runColors } from './palette';
@@ -48,6 +48,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
     x: [0, 10] as [number, number], y: [0, 1] as [number, number],
     stages: [] as Stage[], dist: [] as ([number, number] | null)[],
   });
+  const legendRuns = useLegendRuns(view.runs);
   const layer = shownLayer(chosen, view.layers);
   const w = Math.max(width, 240);
   const shownRuns = view.runs.filter((r) => !hidden.has(r));
@@ -134,7 +135,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
     <ChartFrame
       summary={<LiveSummary summarize={(f, lang) => summarizePercentiles(f, layer, lang)} deps={[layer]} />}
       title={t('pct.title')} subtitle={t('pct.sub')} fileName="normscope-percentiles"
-      bodyRef={body} empty={view.empty} legend={runItems(view.runs, name, toggles)}
+      bodyRef={body} empty={view.empty} legend={runItems(legendRuns, name, toggles)}
       controls={<>
         <label htmlFor={`${id}-l`}>{t('pct.layer')}
           <select id={`${id}-l`} value={layer} onChange={(e) => setChosen(Number(e.target.value))} disabled={view.layers === 0}>
