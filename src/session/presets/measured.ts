@@ -412,46 +412,46 @@ export const MEASURED: Measured = {
       "runs": [
         {
           "run": "plain",
-          "seeds": [1, 2],
+          "seeds": [1, 2, 3, 4, 5, 6, 7, 8],
           "diverged": 0,
           "acc": {
-            "n": 2,
-            "median": 0.97235,
-            "min": 0.9714,
-            "max": 0.9733,
-            "q1": 0.971875,
-            "q3": 0.972825,
+            "n": 8,
+            "median": 0.97305,
+            "min": 0.9721,
+            "max": 0.9752,
+            "q1": 0.972825,
+            "q3": 0.973775,
             "iqr": 0.00095
           },
-          "above": 2
+          "above": 8
         },
         {
           "run": "batch",
-          "seeds": [1, 2],
+          "seeds": [1, 2, 3, 4, 5, 6, 7, 8],
           "diverged": 0,
           "acc": {
-            "n": 2,
-            "median": 0.97385,
-            "min": 0.9719,
-            "max": 0.9758,
-            "q1": 0.972875,
-            "q3": 0.974825,
-            "iqr": 0.00195
+            "n": 8,
+            "median": 0.9745,
+            "min": 0.9725,
+            "max": 0.977,
+            "q1": 0.9736,
+            "q3": 0.975425,
+            "iqr": 0.001825
           },
-          "above": 2
+          "above": 8
         }
       ],
       "paired": {
         "a": "plain",
         "b": "batch",
         "comparison": {
-          "n": 2,
-          "wins": 1,
-          "losses": 1,
+          "n": 8,
+          "wins": 5,
+          "losses": 3,
           "ties": 0,
-          "medianDiff": 0.0015,
-          "minDiff": -0.0014,
-          "maxDiff": 0.0044
+          "medianDiff": 0.00135,
+          "minDiff": -0.0012,
+          "maxDiff": 0.0049
         }
       }
     },
@@ -1050,6 +1050,74 @@ export const MEASURED: Measured = {
       },
       "hiddenMin": 0.453304,
       "hiddenMax": 1.962743
+    },
+    {
+      "preset": "article",
+      "check": "the article's model",
+      "run": "plain",
+      "firstOverLast": {
+        "n": 8,
+        "median": 1,
+        "min": 1,
+        "max": 1,
+        "q1": 1,
+        "q3": 1,
+        "iqr": 0
+      },
+      "last": {
+        "n": 8,
+        "median": 1.087034,
+        "min": 0.571901,
+        "max": 1.280617,
+        "q1": 0.791117,
+        "q3": 1.155922,
+        "iqr": 0.364805
+      },
+      "first": {
+        "n": 8,
+        "median": 1.087034,
+        "min": 0.571901,
+        "max": 1.280617,
+        "q1": 0.791117,
+        "q3": 1.155922,
+        "iqr": 0.364805
+      },
+      "hiddenMin": 0.571901,
+      "hiddenMax": 1.280617
+    },
+    {
+      "preset": "article",
+      "check": "the article's model",
+      "run": "batch",
+      "firstOverLast": {
+        "n": 8,
+        "median": 1,
+        "min": 1,
+        "max": 1,
+        "q1": 1,
+        "q3": 1,
+        "iqr": 0
+      },
+      "last": {
+        "n": 8,
+        "median": 2.387253,
+        "min": 1.168414,
+        "max": 5.150132,
+        "q1": 1.923709,
+        "q3": 4.233158,
+        "iqr": 2.309449
+      },
+      "first": {
+        "n": 8,
+        "median": 2.387253,
+        "min": 1.168414,
+        "max": 5.150132,
+        "q1": 1.923709,
+        "q3": 4.233158,
+        "iqr": 2.309449
+      },
+      "hiddenMin": 1.168414,
+      "hiddenMax": 5.150132
     },
     {
       "preset": "deep-sigmoid",

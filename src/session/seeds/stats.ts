@@ -81,7 +81,9 @@ export function pairedComparison(a: ReadonlyMap<number, number | null>, b: Reado
     else if (va === null) wins++;
     else if (vb === null) losses++;
     else {
-      const d = vb - va;
+      // rounded to 1e-9: accuracies carry 4 decimals, and 0.9781 - 0.9756 = 0.00249999... would print
+      // as 0.002 where the difference is 0.0025
+      const d = Math.round((vb - va) * 1e9) / 1e9;
       diffs.push(d);
       if (d > 0) wins++; else if (d < 0) losses++; else ties++;
     }
