@@ -1,5 +1,8 @@
 // Canvas helpers: devicePixelRatio setup, and drawing of series (lines, bands, points) from typed
 // columns without allocating, reduced to the pixels (./m4.ts). Coordinates are CSS pixels after setupCanvas.
+// Inside drawAppending (./append-layer.ts) the series helpers draw, on an append, only each series' new
+// stretch on top of what the canvas already shows.
+import { AppendLayer, appendFrom } from './append-layer';
 import { BREAK, M4Scratch, m4Indices } from './m4';
 
 /** Sizes `canvas` to width x height CSS px at devicePixelRatio, clears it, returns a context in CSS px. */
@@ -32,6 +35,40 @@ export function scratchOf(ctx: CanvasRenderingContext2D): M4Scratch {
   return s;
 }
 
+// The append layer of the draw in progress on a context (drawAppending below), if any.
+const layers = new WeakMap<CanvasRenderingContext2D, AppendLayer>();
+
+/**
+ * Draws a chart's canvas through `layer` (./append-layer.ts): when `key` (everything but the series'
+ * new points: the chart's domains, options, runs...) and the size are those of the last full draw, the
+ * canvas is not cleared and `draw(ctx, false)` runs with the series helpers drawing only what was
+ * appended since; a chart draws its other marks (labels, markers) only when `full`. When a series turns
+ * out not to be an append, or the key changed, the canvas is cleared and `draw(ctx, true)` draws all.
+ */
+export function drawAppending(canvas: HTMLCanvasElement | null, width: number, height: number, layer: AppendLayer,
+  key: readonly unknown[], draw: (ctx: CanvasRenderingContext2D, full: boolean) => void): void {
+  const dpr = deviceRatio();
+  const k = [width, height, dpr, ...key];
+  const run = (ctx: CanvasRenderingContext2D, full: boolean) => {
+    layers.set(ctx, layer);
+    try { draw(ctx, full); } catch (e) { layer.invalidate(); throw e; } finally { layers.delete(ctx); }
+  };
+  const sized = !!canvas && canvas.width === Math.round(width * dpr) && canvas.height === Math.round(height * dpr);
+  if (sized && layer.begin(k)) {
+    const ctx = canvas!.getContext('2d');
+    if (ctx) {
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      run(ctx, false);
+      if (!layer.failed) return;
+    }
+  }
+  // a full draw: begin() has started one unless the canvas was resized or the append failed
+  if (!sized || layer.appending) { layer.invalidate(); layer.begin(k); }
+  const ctx = setupCanvas(canvas, width, height);
+  if (!ctx) { layer.invalidate(); return; }
+  run(ctx, true);
+}
+
 const deviceRatio = () => (typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1);
 
 /**
@@ -39,23 +76,67 @@ const deviceRatio = () => (typeof window !== 'undefined' ? window.devicePixelRat
  * break the line. Strokes with the current style. x is a linear scale of steps, or a log-step scale (./step-axis.ts).
  */
 export function strokeSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Values, n: number, x: Scale, y: Scale, positive = false): void {
+  const layer = layers.get(ctx);
+  const slot = layer?.nextMark();
+  if (layer?.appending) { appendStroke(ctx, layer, slot!.index, slot!.mark, xs, ys, n, x, y, positive); return; }
   const scratch = scratchOf(ctx);
   const idx = scratch.indices(n);
   const k = m4Indices(xs, ys, n, scratch.columns(x, deviceRatio()), idx, positive);
   ctx.beginPath();
   let pen = false;
+  let px0 = 0;
+  let py0 = 0;
+  let length = 0; // of the current subpath, for the dash phase of a later append
   for (let j = 0; j < k; j++) {
     const i = idx[j];
     if (i === BREAK) { pen = false; continue; }
     const px = x(xs[i]);
     const py = y(ys[i]);
-    if (pen) ctx.lineTo(px, py); else { ctx.moveTo(px, py); pen = true; }
+    if (pen) { ctx.lineTo(px, py); length += Math.hypot(px - px0, py - py0); } else { ctx.moveTo(px, py); pen = true; length = 0; }
+    px0 = px;
+    py0 = py;
   }
   ctx.stroke();
+  if (layer && slot) layer.setMark(slot.index, { n, x: n ? xs[n - 1] : NaN, y: n ? ys[n - 1] : NaN, dashAt: length });
+}
+
+const drawable = (v: number, positive: boolean) => Number.isFinite(v) && (!positive || v > 0);
+
+/** strokeSeries on an append: the points from where the last draw ended, with the dash pattern in phase. */
+function appendStroke(ctx: CanvasRenderingContext2D, layer: AppendLayer, slot: number, mark: ReturnType<AppendLayer['nextMark']>['mark'],
+  xs: Values, ys: Values, n: number, x: Scale, y: Scale, positive: boolean): void {
+  const from = appendFrom(mark, xs, ys, n);
+  if (from < 0) { layer.fail(); return; }
+  if (from >= n - 1 && mark && mark.n === n) return; // nothing new
+  // Few points (those appended since the last frame, each under a pixel column once the history is
+  // long): drawn as they are, without the reduction.
+  const phase = mark && mark.n > 0 && drawable(ys[from], positive) ? mark.dashAt : 0;
+  let length = phase;
+  ctx.beginPath();
+  let pen = false;
+  let px0 = 0;
+  let py0 = 0;
+  for (let i = from; i < n; i++) {
+    if (!drawable(ys[i], positive)) { pen = false; continue; }
+    const px = x(xs[i]);
+    const py = y(ys[i]);
+    if (pen) { ctx.lineTo(px, py); length += Math.hypot(px - px0, py - py0); } else { ctx.moveTo(px, py); pen = true; if (i !== from) length = 0; }
+    px0 = px;
+    py0 = py;
+  }
+  const offset = ctx.lineDashOffset;
+  ctx.lineDashOffset = phase;
+  ctx.stroke();
+  ctx.lineDashOffset = offset;
+  layer.setMark(slot, { n, x: xs[n - 1], y: ys[n - 1], dashAt: length });
 }
 
 /** Fills the band between lo and hi against x (first n points), with the current fill style. */
 export function fillBand(ctx: CanvasRenderingContext2D, xs: Values, lo: Values, hi: Values, n: number, x: Scale, y: Scale, positive = false): void {
+  const layer = layers.get(ctx);
+  const upper = layer?.nextMark();
+  const lower = layer?.nextMark();
+  if (layer?.appending) { appendBand(ctx, layer, upper!, lower!, xs, lo, hi, n, x, y, positive); return; }
   const scratch = scratchOf(ctx);
   const cols = scratch.columns(x, deviceRatio());
   // Upper edge: hi reduced; lower edge: lo reduced; both valid where lo and hi are, so their runs match.
@@ -80,6 +161,33 @@ export function fillBand(ctx: CanvasRenderingContext2D, xs: Values, lo: Values, 
     d++;
   }
   ctx.fill();
+  if (layer && upper && lower) {
+    layer.setMark(upper.index, { n, x: n ? xs[n - 1] : NaN, y: n ? hi[n - 1] : NaN, dashAt: 0 });
+    layer.setMark(lower.index, { n, x: n ? xs[n - 1] : NaN, y: n ? lo[n - 1] : NaN, dashAt: 0 });
+  }
+}
+
+/** fillBand on an append: the band from where the last draw ended (its runs of points valid in both edges). */
+function appendBand(ctx: CanvasRenderingContext2D, layer: AppendLayer, upper: ReturnType<AppendLayer['nextMark']>, lower: ReturnType<AppendLayer['nextMark']>,
+  xs: Values, lo: Values, hi: Values, n: number, x: Scale, y: Scale, positive: boolean): void {
+  const from = appendFrom(upper.mark, xs, hi, n);
+  if (from < 0 || appendFrom(lower.mark, xs, lo, n) !== from) { layer.fail(); return; }
+  if (upper.mark && upper.mark.n === n) return; // nothing new
+  ctx.beginPath();
+  let i = from;
+  while (i < n) {
+    while (i < n && !(drawable(lo[i], positive) && drawable(hi[i], positive))) i++;
+    const start = i;
+    while (i < n && drawable(lo[i], positive) && drawable(hi[i], positive)) i++;
+    if (i - start < 2) continue;
+    ctx.moveTo(x(xs[start]), y(hi[start]));
+    for (let j = start + 1; j < i; j++) ctx.lineTo(x(xs[j]), y(hi[j]));
+    for (let j = i - 1; j >= start; j--) ctx.lineTo(x(xs[j]), y(lo[j]));
+    ctx.closePath();
+  }
+  ctx.fill();
+  layer.setMark(upper.index, { n, x: xs[n - 1], y: hi[n - 1], dashAt: 0 });
+  layer.setMark(lower.index, { n, x: xs[n - 1], y: lo[n - 1], dashAt: 0 });
 }
 
 /** The 15/50/85th percentile columns of one run's layer (see session/frame). */
@@ -107,18 +215,28 @@ export function drawPercentileBands(ctx: CanvasRenderingContext2D, bands: Percen
 
 /** Small filled circles at the finite points (with an outline in `outline`, e.g. the surface colour). */
 export function dotSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Values, n: number, x: Scale, y: Scale, r = 2.5, positive = false, outline?: string): void {
-  const scratch = scratchOf(ctx);
-  const idx = scratch.indices(n);
-  const k = m4Indices(xs, ys, n, scratch.columns(x, deviceRatio()), idx, positive);
+  const layer = layers.get(ctx);
+  const slot = layer?.nextMark();
   ctx.beginPath();
-  for (let j = 0; j < k; j++) {
-    const i = idx[j];
-    if (i === BREAK) continue;
+  const dot = (i: number) => {
     const px = x(xs[i]);
     const py = y(ys[i]);
     ctx.moveTo(px + r, py);
     ctx.arc(px, py, r, 0, 2 * Math.PI);
+  };
+  if (layer?.appending) {
+    // An append: the dots after the last one drawn (from the first when none was), as they are.
+    const from = appendFrom(slot!.mark, xs, ys, n);
+    if (from < 0) { layer.fail(); return; }
+    if (slot!.mark!.n === n) return;
+    for (let i = slot!.mark!.n === 0 ? 0 : from + 1; i < n; i++) if (drawable(ys[i], positive)) dot(i);
+  } else {
+    const scratch = scratchOf(ctx);
+    const idx = scratch.indices(n);
+    const k = m4Indices(xs, ys, n, scratch.columns(x, deviceRatio()), idx, positive);
+    for (let j = 0; j < k; j++) if (idx[j] !== BREAK) dot(idx[j]);
   }
+  if (layer && slot) layer.setMark(slot.index, { n, x: n ? xs[n - 1] : NaN, y: n ? ys[n - 1] : NaN, dashAt: 0 });
   ctx.fill();
   if (outline) { ctx.save(); ctx.strokeStyle = outline; ctx.lineWidth = 1; ctx.setLineDash([]); ctx.stroke(); ctx.restore(); }
 }

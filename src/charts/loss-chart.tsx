@@ -4,7 +4,8 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick, logTicks } from './axes';
-import { dotSeries, drawDivergence, fillBand, setupCanvas, strokeSeries } from './canvas';
+import { AppendLayer, settledLength } from './append-layer';
+import { dotSeries, drawAppending, drawDivergence, fillBand, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
@@ -38,6 +39,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
   const [view, setView] = useRareState({ x: [0, 10] as [number, number], y: [0, 1] as [number, number], runs: [] as string[], empty: true });
   const legendRuns = useLegendRuns(view.runs);
   const smoother = useMemo(() => new LossSmoother(), []);
+  const layer = useMemo(() => new AppendLayer(), []);
   const id = useId();
   const t = useViewT();
   const name = (rid: string) => runName(t, rid);
@@ -54,56 +56,63 @@ export function LossChart({ height = 260 }: LossChartProps) {
     const d = smoother.domains(frame, { smoothing, log, ignoreOutliers }, hidden);
     const empty = !frame.runs.some((r) => r.loss.y.length > 0);
     setView({ x: d.x, y: d.y, runs: frame.runs.map((r) => r.id), empty });
-    const ctx = setupCanvas(canvas.current, w, height);
-    if (!ctx || empty) return;
+    if (empty) { setupCanvas(canvas.current, w, height); layer.invalidate(); return; }
     const theme = themeColors(body.current);
     const xs = axis.scale(d.x, M.left, w - M.right);
     const ys = yScale(d.y, height - M.bottom, M.top, log);
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(M.left, M.top - 2, w - M.left - M.right, height - M.top - M.bottom + 4);
-    ctx.clip();
-    // Three passes so that no run's faint raw values cover another run's smoothed curve.
-    for (let pass = 0; pass < 3; pass++) {
-      for (const run of frame.runs) {
-        const rid = run.id;
-        if (hidden.has(rid)) continue;
-        const color = colorOf(rid);
-        const n = run.loss.y.length;
-        ctx.fillStyle = color;
-        ctx.strokeStyle = color;
-        if (pass === 0) {
-          // The min-max band only exists once points merge several steps (count > 1).
-          if (n > 0 && run.loss.count[0] > 1) {
-            ctx.globalAlpha = 0.12;
-            fillBand(ctx, run.loss.x, run.loss.min, run.loss.max, n, xs, ys, log);
+    // Only the new stretch of each curve is drawn while the axes, options and runs stay as they were
+    // (./append-layer.ts); the open last bucket of a series waits until it is settled.
+    const key: unknown[] = [d.x[0], d.x[1], d.y[0], d.y[1], smoothing, log, ignoreOutliers, axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), theme.surface];
+    for (const run of frame.runs) key.push(run.id, hidden.has(run.id) ? 1 : 0, colorOf(run.id), run.divergedAt ?? -1, run.loss.count[0] > 1 ? 1 : 0);
+    drawAppending(canvas.current, w, height, layer, key, (ctx, full) => {
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(M.left, M.top - 2, w - M.left - M.right, height - M.top - M.bottom + 4);
+      ctx.clip();
+      // Three passes so that no run's faint raw values cover another run's smoothed curve.
+      for (let pass = 0; pass < 3; pass++) {
+        for (const run of frame.runs) {
+          const rid = run.id;
+          if (hidden.has(rid)) continue;
+          const color = colorOf(rid);
+          const n = settledLength(run.loss, run.loss.y.length);
+          ctx.fillStyle = color;
+          ctx.strokeStyle = color;
+          if (pass === 0) {
+            // The min-max band only exists once points merge several steps (count > 1).
+            if (n > 0 && run.loss.count[0] > 1) {
+              ctx.globalAlpha = 0.12;
+              fillBand(ctx, run.loss.x, run.loss.min, run.loss.max, n, xs, ys, log);
+            }
+            ctx.lineWidth = 1;
+            ctx.globalAlpha = smoothing > 0 ? 0.18 : 1;
+            strokeSeries(ctx, run.loss.x, run.loss.y, n, xs, ys, log);
+            ctx.globalAlpha = 1;
+          } else if (pass === 1 && smoothing > 0) {
+            ctx.lineWidth = 2;
+            ctx.setLineDash(runStyle(rid).dash);
+            strokeSeries(ctx, run.loss.x, smoother.last(rid) ?? smoother.smoothed(rid, run.loss.y, smoothing), n, xs, ys, log);
+            ctx.setLineDash([]);
+          } else if (pass === 2) {
+            // Test loss: points with a light joining line.
+            const t = run.testLoss;
+            const k = settledLength(t, t.y.length);
+            ctx.globalAlpha = 0.6;
+            ctx.lineWidth = 1;
+            strokeSeries(ctx, t.x, t.y, k, xs, ys, log);
+            ctx.globalAlpha = 1;
+            dotSeries(ctx, t.x, t.y, k, xs, ys, 3.5, log, theme.surface);
           }
-          ctx.lineWidth = 1;
-          ctx.globalAlpha = smoothing > 0 ? 0.18 : 1;
-          strokeSeries(ctx, run.loss.x, run.loss.y, n, xs, ys, log);
-          ctx.globalAlpha = 1;
-        } else if (pass === 1 && smoothing > 0) {
-          ctx.lineWidth = 2;
-          ctx.setLineDash(runStyle(rid).dash);
-          strokeSeries(ctx, run.loss.x, smoother.last(rid) ?? smoother.smoothed(rid, run.loss.y, smoothing), n, xs, ys, log);
-          ctx.setLineDash([]);
-        } else if (pass === 2) {
-          // Test loss: points with a light joining line.
-          const t = run.testLoss;
-          ctx.globalAlpha = 0.6;
-          ctx.lineWidth = 1;
-          strokeSeries(ctx, t.x, t.y, t.y.length, xs, ys, log);
-          ctx.globalAlpha = 1;
-          dotSeries(ctx, t.x, t.y, t.y.length, xs, ys, 3.5, log, theme.surface);
         }
       }
-    }
-    ctx.restore();
-    const tt = currentViewT;
-    for (const run of frame.runs) {
-      if (run.divergedAt === null || hidden.has(run.id)) continue;
-      drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(run.id), tt('divergedAt', { run: runName(tt, run.id), step: run.divergedAt }));
-    }
+      ctx.restore();
+      if (!full) return;
+      const tt = currentViewT;
+      for (const run of frame.runs) {
+        if (run.divergedAt === null || hidden.has(run.id)) continue;
+        drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(run.id), tt('divergedAt', { run: runName(tt, run.id), step: run.divergedAt }));
+      }
+    });
   };
   useFrameDraw(body, draw, [w, height, smoothing, log, ignoreOutliers, axis.view, hidden]);
 
