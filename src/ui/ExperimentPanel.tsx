@@ -1,6 +1,7 @@
 // The explanation of the experiment the page runs: what to look for, what the literature reports, and
 // what NormScope measured with the same protocol (npm run -s experiments), with the preset's variants
-// one click away and a link to the view that shows the answer. Figure 1 draws inside the panel.
+// one click away and a link to the view that shows the answer. The card leads with the measured finding
+// and its table (ExperimentSummary); the literature and the full measured text fold away below. Figure 1 draws inside the panel.
 // Figure 1 and the sweep panel load on demand, with the experiment that shows them. "Run 8 seeds"
 // (SeedsSection) repeats the experiment's measurement over seeds on the background pool.
 import { Suspense } from 'react';
@@ -9,6 +10,7 @@ import { EXPLANATIONS } from '../session/presets/explanations';
 import { getApp, useApp } from '../state/app';
 import { useLang, useT, type MessageKey } from '../state/i18n';
 import { ChartBoundary } from './ChartBoundary';
+import { ExperimentSummary } from './ExperimentSummary';
 import { SeedsSection } from './SeedsSection';
 import { LAZY_VIEWS } from './lazy-views';
 import { ViewLoading } from './Views';
@@ -77,23 +79,29 @@ export function ExperimentPanel() {
           ))}
         </div>
       ) : null}
+      <ExperimentSummary preset={preset} variant={current} />
       <div className="experiment-body">
         <div>
           <h3>{t('exp.look')}</h3>
           <p>{text.look}</p>
           {focus ? <button type="button" className="linklike" onClick={() => showView(focus.chart)}>{t(focus.label)}</button> : null}
         </div>
-        <div>
-          <h3>{t('exp.literature')}</h3>
-          <p>{text.literature}</p>
-        </div>
-        {text.measured ? (
-          <div>
-            <h3>{t('exp.measured')}</h3>
-            <p>{text.measured}</p>
-          </div>
-        ) : null}
       </div>
+      <details className="experiment-details">
+        <summary>{t('exp.details')}</summary>
+        <div className="experiment-body">
+          <div>
+            <h3>{t('exp.literature')}</h3>
+            <p>{text.literature}</p>
+          </div>
+          {text.measured ? (
+            <div>
+              <h3>{t('exp.measured')}</h3>
+              <p>{text.measured}</p>
+            </div>
+          ) : null}
+        </div>
+      </details>
       {preset.checks.length > 0 ? <SeedsSection name={preset.name} variant={current} /> : null}
       {preset.focus === 'fig1' ? <div className="experiment-figure"><ChartBoundary name="Figure1Chart" lang={lang}><Suspense fallback={<ViewLoading />}><Figure1Chart /></Suspense></ChartBoundary></div> : null}
       {preset.focus === 'sweep' ? <div className="experiment-figure"><ChartBoundary name="SweepPanel" lang={lang}><Suspense fallback={<ViewLoading />}><SweepPanel /></Suspense></ChartBoundary></div> : null}

@@ -9,7 +9,7 @@ import { SweepChart } from '../charts/sweep-chart';
 import type { NormKind } from '../engine/types';
 import { formatDuration, type DurationUnits } from '../session/sweep/eta';
 import type { RunningJob } from '../session/sweep/pool';
-import { CNN_SWEEP_BATCHES, CNN_SWEEP_NORMS, planSweep, SWEEP_ALL_NORMS, SWEEP_BATCHES, SWEEP_EXAMPLE_CHOICES, SWEEP_NORMS } from '../session/sweep/protocol';
+import { CNN_SWEEP_BATCHES, CNN_SWEEP_NORMS, planSweep, SWEEP_ALL_NORMS, SWEEP_BATCHES, SWEEP_EXAMPLE_CHOICES, SWEEP_EXAMPLES, SWEEP_NORMS } from '../session/sweep/protocol';
 import { useApp } from '../state/app';
 import { plannedSeconds } from '../session/sweep/work';
 import { useT, type T } from '../state/i18n';
@@ -19,6 +19,7 @@ import { INITIAL_SWEEP_QUERY } from '../state/sweep-url';
 import { SweepTable } from './SweepTable';
 import './SweepPanel.css';
 import { NORM_NAME_KEY } from '../state/run-names';
+import { mnistStoredBytes } from '../data/dataset-bytes';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 const units = (t: T): DurationUnits => ({ s: t('sweep.units.s'), min: t('sweep.units.min'), h: t('sweep.units.h') });
@@ -153,6 +154,11 @@ export function SweepPanel({ initial, autoStart = false, onClose }: SweepPanelPr
       <p className="sweep-intro">{t('sweep.intro')}</p>
       <p className="sweep-intro">{t('sweep.expected')}</p>
       <p className="sweep-intro">{t('sweep.measured')}</p>
+      {config.examples !== SWEEP_EXAMPLES ? (
+        <p className="protocol-warning" role="note" data-testid="sweep-protocol-warning">
+          <span aria-hidden="true">⚠ </span>{t('sweep.protocolDiffers', { n: fmt(config.examples), quoted: fmt(SWEEP_EXAMPLES) })}
+        </p>
+      ) : null}
       <p className="sweep-protocol">{t('sweep.protocol')}</p>
 
       <form className="sweep-form" aria-label={t('sweep.form')} onSubmit={(e) => { e.preventDefault(); store.getState().start(); }}>
@@ -208,7 +214,7 @@ export function SweepPanel({ initial, autoStart = false, onClose }: SweepPanelPr
         {estimate !== null ? (
           <p className="sweep-plan">
             {t('sweep.plan', { jobs: config.norms.length * config.batches.length * config.seedCount, workers, time: formatDuration(Math.max(1, estimate), units(t)) })}{' '}
-            {t('sweep.memory')}
+            {t('sweep.memory', { mb: fmt(Math.round(mnistStoredBytes() / 1e5) / 10) })}
           </p>
         ) : null}
         <div className="sweep-buttons">

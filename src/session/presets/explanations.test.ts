@@ -23,6 +23,17 @@ describe('experiment explanations', () => {
     }
   });
 
+  it('speak to users, not developers: no commands or file paths, the article named by its title (not "种子文章", which reads as "random seed")', () => {
+    for (const p of PRESETS) {
+      for (const lang of ['en', 'zh'] as const) {
+        const texts = [p.title[lang], ...Object.values(EXPLANATIONS[p.name][lang])];
+        for (const text of texts) {
+          expect(text, `${p.name} ${lang}`).not.toMatch(/npm run|npx |docs\/results|\.jsonl|种子文章|seed article/);
+        }
+      }
+    }
+  });
+
   it('quote measured.ts, and measured.ts is what docs/results holds (npx tsx scripts/experiments/write-measured.ts)', () => {
     expect(MEASURED).toEqual(currentMeasured());
   });

@@ -74,13 +74,13 @@ export const EXPLANATIONS: Record<PresetName, { en: Explanation; zh: Explanation
   },
   placement: {
     en: {
-      lead: 'Batch norm before the ReLU (as in the paper) or after it (as in the seed article\'s code)?',
+      lead: 'Batch norm before the ReLU (as in the paper) or after it (as in the code of the tutorial “Batch Normalization原理与代码实例讲解”)?',
       look: 'The loss and accuracy curves of the two batch-norm networks, and in the layer moments the mean and variance of what each norm sees: before the activation it normalises W x + b; after it, the ReLU\'s non-negative outputs.',
       literature: 'Ioffe & Szegedy (2015) put batch norm before the nonlinearity, arguing that W x + b is more Gaussian than the nonlinearity\'s output. Many practitioners put it after the ReLU and report similar or slightly better results; there is no settled answer. An independent implementation (ReLU, He init) found: before 0.976-0.977, after 0.975-0.976.',
       measured: MEASURED_TEXT['placement'].en,
     },
     zh: {
-      lead: '批归一化放在 ReLU 之前（如论文）还是之后（如种子文章的代码）？',
+      lead: '批归一化放在 ReLU 之前（如论文）还是之后（如《Batch Normalization原理与代码实例讲解》一文的代码）？',
       look: '看两个批归一化网络的损失和准确率曲线，以及层统计视图中每个归一化所见输入的均值和方差：放在激活之前时它归一化 W x + b；放在之后时它归一化 ReLU 的非负输出。',
       literature: 'Ioffe 与 Szegedy（2015）把批归一化放在非线性之前，理由是 W x + b 比非线性的输出更接近高斯分布。许多实践者把它放在 ReLU 之后，并报告结果相近或略好；这个问题没有定论。独立实现（ReLU，He 初始化）发现：之前 0.976-0.977，之后 0.975-0.976。',
       measured: MEASURED_TEXT['placement'].zh,
@@ -88,15 +88,15 @@ export const EXPLANATIONS: Record<PresetName, { en: Explanation; zh: Explanation
   },
   article: {
     en: {
-      lead: 'The seed article\'s model: 784-256-10 with ReLU, batch norm after the activation, Adam, 10 epochs, ending with a classification report.',
+      lead: 'The model of the tutorial “Batch Normalization原理与代码实例讲解” (Batch Normalization: principles and a code walk-through): 784-256-10 with ReLU, batch norm after the activation, Adam, 10 epochs, ending with a classification report.',
       look: 'The accuracy curves of the two networks and, at the end, the classification report for the ten digits (precision, recall and F1 per digit) of each.',
-      literature: 'The seed article presents batch norm as an improvement for this model. An independent implementation found plain 0.973-0.976 and batch norm 0.972-0.974: for this small, shallow ReLU network trained with Adam, batch norm does not improve the result.',
+      literature: 'The tutorial presents batch norm as an improvement for this model. An independent implementation found plain 0.973-0.976 and batch norm 0.972-0.974: for this small, shallow ReLU network trained with Adam, batch norm does not improve the result.',
       measured: MEASURED_TEXT['article'].en,
     },
     zh: {
-      lead: '种子文章的模型：784-256-10，ReLU，批归一化放在激活之后，Adam，10 个轮次，最后给出分类报告。',
+      lead: '《Batch Normalization原理与代码实例讲解》一文的模型：784-256-10，ReLU，批归一化放在激活之后，Adam，10 个轮次，最后给出分类报告。',
       look: '看两个网络的准确率曲线，以及最后每个网络对十个数字的分类报告（每个数字的精确率、召回率和 F1）。',
-      literature: '种子文章把批归一化当作对这个模型的改进。独立实现发现无归一化 0.973-0.976，批归一化 0.972-0.974：对这个用 Adam 训练的小而浅的 ReLU 网络，批归一化并没有改善结果。',
+      literature: '这篇文章把批归一化当作对这个模型的改进。独立实现发现无归一化 0.973-0.976，批归一化 0.972-0.974：对这个用 Adam 训练的小而浅的 ReLU 网络，批归一化并没有改善结果。',
       measured: MEASURED_TEXT['article'].zh,
     },
   },

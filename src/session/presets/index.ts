@@ -115,7 +115,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'article',
-    title: { en: "The seed article's model", zh: '种子文章的模型' },
+    title: { en: 'The model of “Batch Normalization原理与代码实例讲解”', zh: '《Batch Normalization原理与代码实例讲解》的模型' },
     summary: 'MNIST, 784-256-10, ReLU, batch norm after the activation, Adam lr 0.001 with L2 weight decay 0.001 '
       + '(on every parameter, gamma and beta included), batch 32, 10 epochs (18,750 steps).',
     settings: ARTICLE,

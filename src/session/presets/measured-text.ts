@@ -4,6 +4,7 @@
 // in some) the words follow the data too. explanations.test.ts checks that every summary is quoted.
 import type { RunKind } from '../run-kinds';
 import type { NormKind } from '../../engine/types';
+import { SWEEP_EXAMPLES } from '../sweep/protocol';
 import { count, quotes, type QuoteLang, type Quotes } from './quote';
 import type { PresetName } from './index';
 
@@ -36,11 +37,11 @@ function fig1(q: Quotes): Text {
     en: `Over ${n} seeds, 5,000 steps, whole test set (median [min-max]): batch norm ${q.acc(P, C, 'batch')}, plain ${q.acc(P, C, 'plain')}. `
       + `Batch norm was ahead ${share('en', w.wins, w.n)}, by ${q.diff(P, C)} (median paired difference [range]; the two runs of a seed share their initial weights and batches). `
       + (holds ? 'The ranges do not overlap: the claim holds at 5,000 steps. ' : 'The ranges overlap: at 5,000 steps the claim holds for most seeds, not all. ')
-      + 'The figure itself comes from one 50,000-step run (seed 1, docs/results/fig1-*.jsonl): with batch norm 0.912, 0.956 and 0.980 after 1k, 5k and 50k steps; without it 0.459, 0.913 and 0.973. In that run the plain network\'s bands widen from [-0.53, 0.39] to [-1.34, 1.43]; with batch norm the median stays within 0.06 of 0, but the bands also widen slowly (±1.3 to ±2.0) as gamma learns: the distribution is stable in shape, not frozen.',
+      + 'The figure itself comes from one 50,000-step run (seed 1): with batch norm 0.912, 0.956 and 0.980 after 1k, 5k and 50k steps; without it 0.459, 0.913 and 0.973. In that run the plain network\'s bands widen from [-0.53, 0.39] to [-1.34, 1.43]; with batch norm the median stays within 0.06 of 0, but the bands also widen slowly (±1.3 to ±2.0) as gamma learns: the distribution is stable in shape, not frozen.',
     zh: `${n} 个种子，5,000 步，完整测试集（中位数 [最小-最大]）：批归一化 ${q.acc(P, C, 'batch')}，无归一化 ${q.acc(P, C, 'plain')}。`
       + `批归一化领先：${share('zh', w.wins, w.n)}，领先 ${zhRange(q.diff(P, C))}（配对差的中位数 [范围]；同一种子的两次运行共享初始权重和批次）。`
       + (holds ? '两者的范围不重叠：5,000 步时结论成立。' : '两者的范围有重叠：5,000 步时结论对多数种子成立，但并非全部。')
-      + '图本身来自一次 50,000 步的运行（种子 1，docs/results/fig1-*.jsonl）：有批归一化时 1k、5k、50k 步后分别为 0.912、0.956、0.980；没有时为 0.459、0.913、0.973。在这次运行中，无归一化网络的色带从 [-0.53, 0.39] 扩展到 [-1.34, 1.43]；有批归一化时中位数始终在 0 附近 0.06 以内，但随着 gamma 的学习，色带也会缓慢变宽（±1.3 到 ±2.0）：分布的形状稳定，但并非一成不变。',
+      + '图本身来自一次 50,000 步的运行（种子 1）：有批归一化时 1k、5k、50k 步后分别为 0.912、0.956、0.980；没有时为 0.459、0.913、0.973。在这次运行中，无归一化网络的色带从 [-0.53, 0.39] 扩展到 [-1.34, 1.43]；有批归一化时中位数始终在 0 附近 0.06 以内，但随着 gamma 的学习，色带也会缓慢变宽（±1.3 到 ±2.0）：分布的形状稳定，但并非一成不变。',
   };
 }
 
@@ -152,18 +153,18 @@ function smallBatches(q: Quotes): Text {
   const ln8 = best(8, 'layer');
   const few = n < 8;
   return {
-    en: `npm run -s sweep, 240,000 examples per run, ${n} seeds (${seeds.join(', ')}; docs/results/sweep-*.jsonl), median [min-max]. `
+    en: `The sweep at ${SWEEP_EXAMPLES.toLocaleString('en-US')} examples per run, ${n} seeds (${seeds.join(', ')}), final test accuracy, median [min-max]. `
       + `Batch 2: plain ${q.sweepAcc('none', 2)}, layer norm ${q.sweepAcc('layer', 2)}, batch norm ${q.sweepAcc('batch', 2)} with running statistics (${q.sweepAcc('batch', 2, true)} with batch statistics): the collapse. `
       + `Batch 4: batch norm ${q.sweepAcc('batch', 4)} against plain ${q.sweepAcc('none', 4)} and layer norm ${q.sweepAcc('layer', 4)}. `
       + `Batch 8: batch norm ${q.sweepAcc('batch', 8)}, layer norm ${q.sweepAcc('layer', 8)}; batch norm was the best of the three in ${count('en', bn8, q.best(8).n)} seeds, layer norm in ${count('en', ln8, q.best(8).n)}, so "best from batch 8" ${bn8 === q.best(8).n ? 'holds' : 'does not hold'} here. `
       + `Batch norm was the best in every seed at batch ${from16.length ? from16.join(', ') : '(none)'} (at 16: ${q.sweepAcc('batch', 16)}; at 128: ${q.sweepAcc('batch', 128)}, plain ${q.sweepAcc('none', 128)}, layer norm ${q.sweepAcc('layer', 128)}).`
-      + (few ? ` Only ${n} seeds so far (a sweep takes about 20 minutes per seed here): a tendency, to be confirmed with more (npm run -s sweep -- --seeds 8).` : ''),
-    zh: `npm run -s sweep，每次运行 240,000 个样本，${n} 个种子（${seeds.join('、')}；docs/results/sweep-*.jsonl），中位数 [最小-最大]。`
+      + (few ? ` Only ${n} seeds so far (a sweep takes about 20 minutes per seed here): a tendency, to be confirmed with more seeds.` : ''),
+    zh: `扫描每次运行 ${SWEEP_EXAMPLES.toLocaleString('en-US')} 个样本，${n} 个种子（${seeds.join('、')}），最终测试准确率，中位数 [最小-最大]。`
       + `批大小 2：无归一化 ${q.sweepAcc('none', 2)}，层归一化 ${q.sweepAcc('layer', 2)}，批归一化用滑动统计量 ${q.sweepAcc('batch', 2)}（用批统计量 ${q.sweepAcc('batch', 2, true)}）：崩溃。`
       + `批大小 4：批归一化 ${q.sweepAcc('batch', 4)}，对比无归一化 ${q.sweepAcc('none', 4)} 和层归一化 ${q.sweepAcc('layer', 4)}。`
       + `批大小 8：批归一化 ${q.sweepAcc('batch', 8)}，层归一化 ${q.sweepAcc('layer', 8)}；三者中批归一化最好的是${count('zh', bn8, q.best(8).n)}，层归一化最好的是${count('zh', ln8, q.best(8).n)}，所以“从批大小 8 起最好”在这里${bn8 === q.best(8).n ? '成立' : '不成立'}。`
       + `在批大小 ${from16.length ? from16.join('、') : '（无）'} 时，每个种子下批归一化都是最好的（16：${q.sweepAcc('batch', 16)}；128：${q.sweepAcc('batch', 128)}，无归一化 ${q.sweepAcc('none', 128)}，层归一化 ${q.sweepAcc('layer', 128)}）。`
-      + (few ? `目前只有 ${n} 个种子（这里每个种子的扫描约需 20 分钟）：只是一个趋势，有待更多种子确认（npm run -s sweep -- --seeds 8）。` : ''),
+      + (few ? `目前只有 ${n} 个种子（这里每个种子的扫描约需 20 分钟）：只是一个趋势，有待更多种子确认。` : ''),
   };
 }
 
