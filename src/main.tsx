@@ -4,7 +4,7 @@ import { getApp, setApp } from './state/app';
 import { FrameBudget, watchFrameGaps } from './state/frame-budget';
 import { drawQueueOf } from './charts/use-frame-draw';
 import { startFramePump } from './state/frame-pump';
-import { initialLang, initLang, translate } from './state/i18n';
+import { initialLang, initLang, translate, type Lang } from './state/i18n';
 import { createAppStore, type AppStore } from './state/store';
 import { telemetry } from './state/telemetry';
 import { startTrainerWorker, type TrainerHandle } from './state/trainer-client';
@@ -27,8 +27,8 @@ const url = parse(window.location.search);
 const lang = initialLang(url.lang, storage(), navigator.languages ?? [navigator.language]);
 initLang(lang, storage());
 
-const notice = url.problems.length === 0 ? null : translate(lang, 'notice.url', {
-  list: url.problems.map((p) => translate(lang, `notice.url.${p.kind}`, { key: p.key, value: p.value, used: p.used })).join('; '),
+const notice = url.problems.length === 0 ? null : (l: Lang) => translate(l, 'notice.url', {
+  list: url.problems.map((p) => translate(l, `notice.url.${p.kind}`, { key: p.key, value: p.value, used: p.used })).join(l === 'zh' ? '；' : '; '),
 });
 
 /** No frame for this long while training: the worker is taken for dead (an eval of the largest model fits well inside). */

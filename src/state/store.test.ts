@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { make2d } from '../data/synthetic';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
 import { createTrainer } from '../session/trainer';
+import { setLang, translate } from './i18n';
 import { changeLabel, describeChanges } from './setting-changes';
 import { createAppStore } from './store';
 
@@ -29,6 +30,27 @@ describe('app store', () => {
     store.getState().set('eps', -1);
     await vi.waitFor(() => expect(store.getState().notice, 'the notice of the refused eps').toMatch(/^Not applied: .*eps/), { timeout: 10_000, interval: 10 });
     trainer.dispose();
+  });
+
+  it('rewrites the notice on show when the language changes (a reset notice set in English reads Chinese after the switch)', async () => {
+    const trainer = createTrainer({ loadDataset, frameIntervalMs: 0 });
+    const store = createAppStore(trainer, { settings, runs: ['plain', 'batch'] });
+    await store.getState().start(false);
+    store.getState().set('hidden', [4, 4]);
+    await vi.waitFor(() => expect(store.getState().notice, 'the notice of the reset').toBe('Hidden layers changed: every run restarted from the same new weights.'), { timeout: 10_000, interval: 10 });
+    try {
+      setLang('zh');
+      expect(store.getState().notice).toBe(translate('zh', 'notice.resetBy', { what: translate('zh', 'ctl.hidden') }));
+      store.getState().notify((l) => translate(l, 'notice.noData'));
+      setLang('en');
+      expect(store.getState().notice).toBe('Nothing to export yet.');
+      store.setState({ notice: 'plain text' }); // not written by notify: left as it is
+      setLang('zh');
+      expect(store.getState().notice).toBe('plain text');
+    } finally {
+      setLang('en');
+      trainer.dispose();
+    }
   });
 
   it('logs live changes with the step they took effect at, labels them, and forgets them on a reset', async () => {

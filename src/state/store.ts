@@ -8,7 +8,7 @@ import { findPreset, presetSettings, type ExperimentChoice, type PresetName } fr
 import type { RunKind } from '../session/run-kinds';
 import { SETTINGS, type TrainSettings } from '../session/settings';
 import type { ChangeResult, Trainer, TrainerStatus } from '../session/trainer';
-import { getLang, translate, type MessageKey } from './i18n';
+import { getLang, subscribeLang, translate, type Lang, type MessageKey } from './i18n';
 import { isMarkedKey, type SettingChange } from './setting-changes';
 import { throttleLatest } from './throttle';
 
@@ -50,6 +50,8 @@ export interface AppActions {
   /** Frame metadata from the telemetry pump: keeps status, step and notice in step with the worker. */
   sync(frame: { status: string; step: number; epoch: number; notice: string | null }): void;
   dismissNotice(): void;
+  /** Shows a notice written by `make` in the page's language, and rewritten by it when the language changes. */
+  notify(make: (lang: Lang) => string): void;
   /** Sets the controls and runs of an experiment (and a variant of it), restarts every run, and plays. */
   runExperiment(name: PresetName, variant?: string | null): Promise<void>;
   /** Hides the experiment's explanation; the settings stay. */
@@ -71,8 +73,7 @@ const CONTROL_LABELS: Partial<Record<keyof TrainSettings, MessageKey>> = {
 };
 
 /** A notice the worker sends in its frames, in the page's language (the worker speaks English). */
-function localNotice(text: string): string {
-  const lang = getLang();
+function localNotice(text: string, lang: Lang): string {
   if (/^every run diverged/.test(text)) return translate(lang, 'notice.allDiverged');
   const reached = /^reached (\d+) steps$/.exec(text);
   if (reached) return translate(lang, 'notice.reached', { steps: Number(reached[1]).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US') });
@@ -82,22 +83,34 @@ export const LIVE_THROTTLE_MS = 250;
 
 export function createAppStore(
   firstTrainer: TrainerLike,
-  initial: { settings: TrainSettings; runs: RunKind[]; notice?: string | null; experiment?: ExperimentChoice | null; speed?: number | null },
+  initial: { settings: TrainSettings; runs: RunKind[]; notice?: string | ((lang: Lang) => string) | null; experiment?: ExperimentChoice | null; speed?: number | null },
   /** The settings an experiment runs with (the page's: url-codec's experimentPageSettings). */
   experimentSettings: (name: PresetName, variant: string | null) => TrainSettings = (name, variant) => presetSettings(findPreset(name)!, variant, initial.settings),
   /** Ends the failed worker and starts a new one (the page: trainer-client.ts); needed by restart(). */
   reconnect?: () => TrainerLike,
 ): AppStore {
   let trainer = firstTrainer;
-  return createStore<AppState & AppActions>()((set, get) => {
-    const say = (key: MessageKey, params?: Record<string, string | number>) => translate(getLang(), key, params);
+  // How the notice on show was written, so that a language switch rewrites it (a notice set as a plain
+  // string, e.g. by a test, stays as it is).
+  let made: { text: string; make: (lang: Lang) => string } | null = null;
+  const localized = (make: (lang: Lang) => string): string => {
+    const text = make(getLang());
+    made = { text, make };
+    return text;
+  };
+  const store = createStore<AppState & AppActions>()((set, get) => {
     /** A reset's notice in the page's language: what restarted the runs, e.g. "Hidden layers: every run restarted…". */
     const report = (r: ChangeResult, cause: MessageKey | null = null) => {
-      if (r.applied === 'reset') set({ notice: cause ? say('notice.resetBy', { what: say(cause) }) : say('notice.reset'), changes: [] });
+      if (r.applied === 'reset') {
+        set({ notice: localized((l) => (cause ? translate(l, 'notice.resetBy', { what: translate(l, cause) }) : translate(l, 'notice.reset'))), changes: [] });
+      }
       else set({ notice: null });
     };
     // The worker's own words (e.g. a size limit) stay English; the sentence around them is the page's.
-    const fail = (e: unknown) => set({ notice: say('notice.failed', { message: e instanceof Error ? e.message : String(e) }) });
+    const fail = (e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e);
+      set({ notice: localized((l) => translate(l, 'notice.failed', { message })) });
+    };
     /** The store's log of live changes: one entry per marked key whose value changed. */
     const logChanges = (change: Partial<TrainSettings>, before: Partial<TrainSettings>, step: number) => {
       const added: SettingChange[] = [];
@@ -140,7 +153,7 @@ export function createAppStore(
       status: 'empty',
       step: 0,
       epoch: 0,
-      notice: initial.notice ?? null,
+      notice: typeof initial.notice === 'function' ? localized(initial.notice) : initial.notice ?? null,
       load: null,
       selected: { layer: 0, unit: 0 },
       experiment: initial.experiment ?? null,
@@ -205,13 +218,17 @@ export function createAppStore(
       },
       sync(frame) {
         if (get().fault) return; // a frame that was on its way from the failed worker
-        const notice = frame.notice ? localNotice(frame.notice) : null;
+        const sent = frame.notice;
+        const notice = sent ? localized((l) => localNotice(sent, l)) : null;
         // A step below a logged change means the runs started again (a reset elsewhere): forget the log.
         const stale = get().changes.length > 0 && frame.step < get().changes[get().changes.length - 1].step - 1;
         set({ status: frame.status as TrainerStatus, step: frame.step, epoch: frame.epoch, ...(notice ? { notice } : {}), ...(stale ? { changes: [] } : {}) });
       },
       dismissNotice() {
         set({ notice: null });
+      },
+      notify(make) {
+        set({ notice: localized(make) });
       },
       async runExperiment(name, variant = null) {
         const preset = findPreset(name);
@@ -252,4 +269,10 @@ export function createAppStore(
       },
     };
   });
+  subscribeLang(() => {
+    const m = made;
+    if (!m || store.getState().notice !== m.text) return;
+    store.setState({ notice: localized(m.make) });
+  });
+  return store;
 }

@@ -5,7 +5,7 @@ import { RUN_KINDS, type RunKind } from '../session/run-kinds';
 import { CNN_RUN_KINDS } from '../session/cnn-spec';
 import { INIT_SCALE_HINT, SETTING_BY_FLAG, settingDef, type TrainSettings } from '../session/settings';
 import { getApp, useApp } from '../state/app';
-import { useLang, useT, type MessageKey } from '../state/i18n';
+import { translate, useLang, useT, type Lang, type MessageKey } from '../state/i18n';
 import { changeLabel, formatStepNumber } from '../state/setting-changes';
 import { INIT_STD_RANGE, NUMBER_RANGES } from '../state/url-codec';
 import { Group, ResetsTag, SelectField, SliderField } from './fields';
@@ -27,8 +27,9 @@ const SCALES = {
 
 const RUN_KEYS: readonly { kind: RunKind; label: MessageKey }[] = RUN_KINDS.map((kind) => ({ kind, label: `run.${kind}` }));
 
-function notify(notice: string) {
-  getApp().store.setState({ notice });
+/** A notice in the page's language, rewritten when the language changes. */
+function notify(make: (lang: Lang) => string) {
+  getApp().store.getState().notify(make);
 }
 
 /** The settings table's one line for `key`, in the page's language. */
@@ -39,14 +40,15 @@ function useHint(): (key: keyof TrainSettings) => string {
 
 /** Commits a number from a slider or its field, if the table and the control's range accept it. */
 function useCommitNumber() {
-  const t = useT();
-  return (key: NumKey, label: string) => (v: number | null, text: string) => {
+  return (key: NumKey, _label: string) => (v: number | null, text: string) => {
     const r = NUMBER_RANGES[key];
     const def = settingDef(key);
     const ok = v !== null && Number.isFinite(v) && v >= r.min && v <= r.max && (!r.integer || Number.isInteger(v)) && def.parse(String(v)).ok;
     if (!ok) {
-      const accepted = `${formatValue(r.min)} … ${formatValue(r.max)}${r.integer ? ' (integer)' : ''}`;
-      notify(t('notice.number', { label, value: text === '' ? '""' : text, accepted }));
+      notify((l) => translate(l, 'notice.number', {
+        label: translate(l, `ctl.${key}` as MessageKey), value: text === '' ? '""' : text,
+        accepted: `${formatValue(r.min)} … ${formatValue(r.max)}${r.integer ? translate(l, 'notice.integer') : ''}`,
+      }));
       return;
     }
     const store = getApp().store;
@@ -129,7 +131,7 @@ export function Controls() {
 
   const toggleRun = (kind: RunKind, on: boolean) => {
     const next = RUN_KINDS.filter((k) => (k === kind ? on : runs.includes(k)));
-    if (next.length === 0) { notify(t('runs.atLeastOne')); return; }
+    if (next.length === 0) { notify((l) => translate(l, 'runs.atLeastOne')); return; }
     void store.getState().setRuns(next);
   };
 
@@ -192,7 +194,7 @@ export function Controls() {
           help={initKind === 'normal' ? INIT_SCALE_HINT[lang] : t('ctl.initScale.unused', { init: initKind === 'he' ? 'He' : initKind === 'pytorch' ? t('ctl.init.pytorch') : 'Xavier' })}
           onCommit={(v, text) => {
             if (v === null || !Number.isFinite(v) || v < INIT_STD_RANGE.min || v > INIT_STD_RANGE.max) {
-              notify(t('notice.number', { label: t('ctl.initScale'), value: text, accepted: `${INIT_STD_RANGE.min} … ${INIT_STD_RANGE.max}` }));
+              notify((l) => translate(l, 'notice.number', { label: translate(l, 'ctl.initScale'), value: text, accepted: `${INIT_STD_RANGE.min} … ${INIT_STD_RANGE.max}` }));
               return;
             }
             set('init', `normal:${v}`);
@@ -230,7 +232,7 @@ export function SpeedField() {
       label={t('ctl.speed')} value={speed} scale={SCALES.speed} nullText={t('ctl.speed.max')} unit={t('ctl.speed.unit')}
       onCommit={(v, text) => {
         if (v !== null && !(Number.isFinite(v) && v >= 1 && v <= 5000)) {
-          notify(t('notice.number', { label: t('ctl.speed'), value: text, accepted: `1 … 5000, ${t('ctl.speed.max')}` }));
+          notify((l) => translate(l, 'notice.number', { label: translate(l, 'ctl.speed'), value: text, accepted: `1 … 5000, ${translate(l, 'ctl.speed.max')}` }));
           return;
         }
         if (v !== getApp().store.getState().speed) getApp().store.getState().setSpeed(v);

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { getApp, useApp } from '../state/app';
 import { exportFileName, frameToCsv, frameToJson } from '../state/export';
-import { useLang, useT } from '../state/i18n';
+import { translate, useLang, useT } from '../state/i18n';
 import { formatStepNumber } from '../state/setting-changes';
 import { isRunKind } from '../session/run-kinds';
 import { SpeedField } from './Controls';
@@ -159,10 +159,9 @@ function download(text: string, name: string, type: string) {
 
 /** Saves the latest frame as CSV or JSON (a notice when there is nothing yet). */
 export function useSaveData(): (kind: 'csv' | 'json') => void {
-  const t = useT();
   return (kind) => {
     const frame = getApp().hub.get();
-    if (!frame || frame.runs.length === 0) { getApp().store.setState({ notice: t('notice.noData') }); return; }
+    if (!frame || frame.runs.length === 0) { getApp().store.getState().notify((l) => translate(l, 'notice.noData')); return; }
     const name = exportFileName(frame, kind);
     const changes = getApp().store.getState().changes;
     if (kind === 'csv') download(frameToCsv(frame, changes), name, 'text/csv');
