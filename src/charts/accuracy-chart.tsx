@@ -48,7 +48,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
 
   const draw = (frame: TelemetryFrame) => {
     const colorOf = runColors(body.current);
-    const d = accuracyDomains(frame, pool);
+    const d = accuracyDomains(frame, pool, { hidden, window: axis.view.zoom });
     const empty = !frame.runs.some((r) => r.testAcc.y.length > 0);
     setView({ ...d, runs: frame.runs.map((r) => r.id), bn: frame.runs.some((r) => r.testAccBatchStats), empty });
     const ctx = setupCanvas(canvas.current, w, height);

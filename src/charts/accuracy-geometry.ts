@@ -2,7 +2,7 @@
 // statistics, or each test batch's own statistics for batch-norm runs) and the y domain [lo, 1].
 import type { SeriesColumns } from '../session/bounded-series';
 import type { RunFrame, TelemetryFrame } from '../session/frame';
-import { ValuePool, stepDomain } from './y-domain';
+import { ValuePool, stepDomain, type YFilter } from './y-domain';
 
 export type BnStats = 'running' | 'batch';
 
@@ -14,11 +14,12 @@ export function accuracySeries(run: RunFrame, mode: BnStats): { main: SeriesColu
 }
 
 /** x: steps; y: [floor of the lowest accuracy to 0.1, 1]. */
-export function accuracyDomains(frame: TelemetryFrame, pool = new ValuePool()): { x: [number, number]; y: [number, number] } {
+export function accuracyDomains(frame: TelemetryFrame, pool = new ValuePool(), f: YFilter = {}): { x: [number, number]; y: [number, number] } {
   pool.reset();
   for (const r of frame.runs) {
-    pool.add(r.testAcc.y);
-    if (r.testAccBatchStats) pool.add(r.testAccBatchStats.y);
+    if (f.hidden?.has(r.id)) continue;
+    pool.addSeries(r.testAcc, f.window);
+    if (r.testAccBatchStats) pool.addSeries(r.testAccBatchStats, f.window);
   }
   const d = pool.domain();
   const lo = d ? Math.max(0, Math.floor(d[0] * 10 - 1e-9) / 10) : 0;

@@ -50,8 +50,8 @@ export function Figure1Chart({ height = 200 }: { height?: number }) {
     const colorOf = runColors(body.current);
     const theme = themeColors(body.current);
     const last = Math.max(0, layerCount(frame) - 1);
-    const a = accuracyDomains(frame, pool);
-    const b = bandDomains(frame, last, pool);
+    const a = accuracyDomains(frame, pool, { hidden, window: axis.view.zoom });
+    const b = bandDomains(frame, last, pool, { hidden, window: axis.view.zoom });
     const empty = !frame.runs.some((r) => r.testAcc.y.length > 0);
     setView({ runs: frame.runs.map((r) => r.id), empty, x: a.x, acc: a.y, band: b.y });
     const runs = frame.runs.filter((r) => !hidden.has(r.id));

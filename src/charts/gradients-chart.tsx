@@ -49,7 +49,7 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
 
   const draw = (frame: TelemetryFrame) => {
     const colorOf = runColors(body.current);
-    const doms = MEASURES.map((m) => measureDomain(frame, m, pool));
+    const doms = MEASURES.map((m) => measureDomain(frame, m, pool, hidden));
     const L = frame.runs[0]?.layers.length ?? 0;
     const empty = frame.step === 0 || L === 0;
     const diverged = frame.runs.filter((r) => r.divergedAt !== null).map((r): [string, number] => [r.id, r.divergedAt ?? 0]);

@@ -15,11 +15,11 @@ export const MEASURES: readonly Measure[] = [
 export const measureValue = (layer: LayerFrame, m: Measure): number => layer[m.key];
 
 /** Domain of a measure over every run and layer (log: whole decades including the guide). */
-export function measureDomain(frame: TelemetryFrame, m: Measure, pool = new ValuePool()): [number, number] {
+export function measureDomain(frame: TelemetryFrame, m: Measure, pool = new ValuePool(), hidden?: ReadonlySet<string>): [number, number] {
   if (!m.log) return [0, 1];
   pool.reset();
   const one = [0];
-  for (const r of frame.runs) for (const l of r.layers) { one[0] = measureValue(l, m); pool.add(one, 1, true); }
+  for (const r of frame.runs) if (!hidden?.has(r.id)) for (const l of r.layers) { one[0] = measureValue(l, m); pool.add(one, 1, true); }
   // The guide gets room on both sides, so its line never sits on the frame (and the empty axis is sane).
   if (m.guide) { one[0] = m.guide / 3; pool.add(one, 1, true); one[0] = m.guide * 3; pool.add(one, 1, true); }
   return niceDomain(pool.domain(), true);

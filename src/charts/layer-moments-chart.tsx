@@ -66,7 +66,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
 
   const draw = (frame: TelemetryFrame) => {
     const colorOf = runColors(body.current);
-    const ys = momentDomains(frame, pool);
+    const ys = momentDomains(frame, pool, { hidden, window: axis.view.zoom });
     const x = stepDomain(frame.step);
     const bnRun = frame.runs.find((r) => r.layers.some((l) => l.running));
     const j = shownLayer(chosen, ys.length);

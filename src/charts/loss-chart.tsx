@@ -53,7 +53,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
 
   const draw = (frame: TelemetryFrame) => {
     const colorOf = runColors(body.current);
-    const d = smoother.domains(frame, { smoothing, log, ignoreOutliers }, hidden);
+    const d = smoother.domains(frame, { smoothing, log, ignoreOutliers }, hidden, axis.view.zoom);
     const empty = !frame.runs.some((r) => r.loss.y.length > 0);
     setView({ x: d.x, y: d.y, runs: frame.runs.map((r) => r.id), empty });
     if (empty) { setupCanvas(canvas.current, w, height); layer.invalidate(); return; }

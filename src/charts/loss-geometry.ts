@@ -2,7 +2,7 @@
 // (steps; loss: full extent or the 1st-99th percentiles of the visible values, linear or log).
 import type { TelemetryFrame } from '../session/frame';
 import { debiasedEma } from './ema';
-import { ValuePool, niceDomain, stepDomain } from './y-domain';
+import { ValuePool, niceDomain, stepDomain, type YWindow } from './y-domain';
 
 export interface LossOptions { smoothing: number; log: boolean; ignoreOutliers: boolean }
 export interface LossDomains { x: [number, number]; y: [number, number] }
@@ -21,17 +21,17 @@ export class LossSmoother {
     return out;
   }
 
-  /** Smooths every run (into the buffers) and returns the domains, of the runs not in `hidden` (legend toggles). */
-  domains(frame: TelemetryFrame, o: LossOptions, hidden?: ReadonlySet<string>): LossDomains {
+  /** Smooths every run (into the buffers) and returns the domains, of the runs not in `hidden` (legend toggles), within the zoomed steps `window`. */
+  domains(frame: TelemetryFrame, o: LossOptions, hidden?: ReadonlySet<string>, window: YWindow = null): LossDomains {
     const pool = this.pool;
     pool.reset();
     for (const run of frame.runs) {
       const n = run.loss.y.length;
       const s = this.smoothed(run.id, run.loss.y, o.smoothing);
       if (hidden?.has(run.id)) continue;
-      pool.add(run.loss.y, n, o.log);
-      if (o.smoothing > 0) pool.add(s, n, o.log);
-      pool.add(run.testLoss.y, run.testLoss.y.length, o.log);
+      pool.addSeries(run.loss, window, o.log, n);
+      if (o.smoothing > 0) pool.addSeries({ x: run.loss.x, y: s }, window, o.log, n);
+      pool.addSeries(run.testLoss, window, o.log);
     }
     const extent = o.ignoreOutliers ? pool.domain(0.01, 0.99) : pool.domain();
     return { x: stepDomain(frame.step), y: niceDomain(extent, o.log, !o.log && !o.ignoreOutliers) };

@@ -3,7 +3,7 @@
 // the running estimate), and the per-unit scatter domain (running vs batch statistics).
 import type { SeriesColumns } from '../session/bounded-series';
 import type { LayerFrame, TelemetryFrame } from '../session/frame';
-import { ValuePool, niceDomain } from './y-domain';
+import { ValuePool, niceDomain, type YFilter } from './y-domain';
 
 export interface Rect { x: number; y: number; width: number; height: number }
 
@@ -27,14 +27,14 @@ export function momentSeries(layer: LayerFrame, column: 0 | 1, kind: MomentKind)
 }
 
 /** y domains [layer][column]: linear for means, log (decades) for variances. */
-export function momentDomains(frame: TelemetryFrame, pool = new ValuePool()): [number, number][][] {
+export function momentDomains(frame: TelemetryFrame, pool = new ValuePool(), f: YFilter = {}): [number, number][][] {
   const L = frame.runs[0]?.layers.length ?? 0;
   return Array.from({ length: L }, (_, j) => ([0, 1] as const).map((c) => {
     pool.reset();
     for (const r of frame.runs) {
       const layer = r.layers[j];
-      if (!layer) continue;
-      for (const k of MOMENT_KINDS) { const s = momentSeries(layer, c, k); if (s) pool.add(s.y, s.y.length, c === 1); }
+      if (!layer || f.hidden?.has(r.id)) continue;
+      for (const k of MOMENT_KINDS) { const s = momentSeries(layer, c, k); if (s) pool.addSeries(s, f.window, c === 1); }
     }
     return niceDomain(pool.domain(), c === 1);
   }));

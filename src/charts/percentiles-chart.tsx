@@ -61,10 +61,10 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
     const colorOf = runColors(body.current);
     const L = layerCount(frame);
     const j = shownLayer(chosen, L);
-    const d = bandDomains(frame, j, pool);
+    const d = bandDomains(frame, j, pool, { hidden, window: axis.view.zoom });
     const stages = STAGES.filter((s) => frame.runs.some((r) => r.layers[j]?.stages[STAGES.indexOf(s)]));
     const dist = stages.map((s, i) => {
-      const d = distributionDomain(frame, j, s, pool);
+      const d = distributionDomain(frame, j, s, pool, hidden);
       const prev = viewRef.current.stages[i] === s && viewRef.current.layer === j ? viewRef.current.dist[i] : null;
       return d ? stickyDomain(prev, d) : null;
     });

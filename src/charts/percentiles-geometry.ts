@@ -1,7 +1,7 @@
 // Geometry of the percentiles chart: the layer shown by default, the shared y domain of the 15/50/85th
 // percentile bands of a layer across runs, and of the nine-point distributions of a stage.
 import { STAGES, type Stage, type TelemetryFrame } from '../session/frame';
-import { ValuePool, niceDomain, stepDomain } from './y-domain';
+import { ValuePool, niceDomain, stepDomain, type YFilter } from './y-domain';
 
 /** TensorBoard's distribution percentiles (as in StageFrame.distribution). */
 export const DISTRIBUTION_PERCENTILES = [0, 6.68, 15.87, 30.85, 50, 69.15, 84.13, 93.32, 100] as const;
@@ -15,22 +15,23 @@ export function shownLayer(chosen: number | null, count: number): number {
 }
 
 /** x: steps; y: the range of p15..p85 of `layer` over every run (shared by the per-run panels). */
-export function bandDomains(frame: TelemetryFrame, layer: number, pool = new ValuePool()): { x: [number, number]; y: [number, number] } {
+export function bandDomains(frame: TelemetryFrame, layer: number, pool = new ValuePool(), f: YFilter = {}): { x: [number, number]; y: [number, number] } {
   pool.reset();
   for (const r of frame.runs) {
     const b = r.layers[layer]?.bands;
-    if (!b) continue;
-    pool.add(b.p15.y);
-    pool.add(b.p85.y);
+    if (!b || f.hidden?.has(r.id)) continue;
+    pool.addSeries(b.p15, f.window);
+    pool.addSeries(b.p85, f.window);
   }
   return { x: stepDomain(frame.step), y: niceDomain(pool.domain()) };
 }
 
 /** The y domain of stage `stage` of `layer` over every run's nine-point distribution (null: no data). */
-export function distributionDomain(frame: TelemetryFrame, layer: number, stage: Stage, pool = new ValuePool()): [number, number] | null {
+export function distributionDomain(frame: TelemetryFrame, layer: number, stage: Stage, pool = new ValuePool(), hidden?: ReadonlySet<string>): [number, number] | null {
   pool.reset();
   const s = STAGES.indexOf(stage);
   for (const r of frame.runs) {
+    if (hidden?.has(r.id)) continue;
     const st = r.layers[layer]?.stages[s];
     if (st) pool.add(st.distribution);
   }

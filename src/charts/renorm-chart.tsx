@@ -39,7 +39,7 @@ export function RenormChart({ height = 180 }: { height?: number }) {
     const rn = run?.renorm;
     const empty = !rn || rn.rmax.y.length === 0;
     const pool = new ValuePool();
-    if (rn) { pool.add(rn.rmax.y); pool.add(rn.dmax.y); }
+    if (rn) { pool.addSeries(rn.rmax, axis.view.zoom); pool.addSeries(rn.dmax, axis.view.zoom); }
     const lim = niceDomain(pool.domain() ?? [0, 1]);
     const limDomain: [number, number] = [0, Math.max(lim[1], 1)];
     const x = stepDomain(frame.step);

@@ -2,21 +2,42 @@
 // visible values (TensorBoard's "ignore outliers in chart scaling"); niced so axes change rarely.
 import { scaleLinear, scaleLog } from 'd3-scale';
 
+/** The steps a zoomed step axis shows ([from, to]), or null for all of them. */
+export type YWindow = readonly [number, number] | null;
+
+/** What sets a y axis: the runs not hidden from the view's legend, within the zoomed steps. */
+export interface YFilter { hidden?: ReadonlySet<string>; window?: YWindow }
+
 /** Collects finite values (positive only with `positive`) of several arrays into a reusable buffer. */
 export class ValuePool {
   private buf = new Float64Array(1024);
   n = 0;
   reset(): void { this.n = 0; }
-  add(values: ArrayLike<number>, count = values.length, positive = false): void {
+  /** Adds values[from .. from + count). */
+  add(values: ArrayLike<number>, count = values.length, positive = false, from = 0): void {
     if (this.n + count > this.buf.length) {
       const next = new Float64Array(Math.max(this.buf.length * 2, this.n + count));
       next.set(this.buf.subarray(0, this.n));
       this.buf = next;
     }
-    for (let i = 0; i < count; i++) {
+    for (let i = from; i < from + count; i++) {
       const v = values[i];
       if (Number.isFinite(v) && (!positive || v > 0)) this.buf[this.n++] = v;
     }
+  }
+  /**
+   * Adds the y values of a series whose step lies in `window` (all of them when null), with the point
+   * just outside each edge, since the line to it crosses into the plot.
+   */
+  addSeries(s: { x: ArrayLike<number>; y: ArrayLike<number> }, window: YWindow = null, positive = false, count = s.y.length): void {
+    if (!window) { this.add(s.y, count, positive); return; }
+    let i0 = 0;
+    while (i0 < count && s.x[i0] < window[0]) i0++;
+    let i1 = count;
+    while (i1 > i0 && s.x[i1 - 1] > window[1]) i1--;
+    const from = Math.max(0, i0 - 1);
+    const to = Math.min(count, i1 + 1);
+    if (to > from) this.add(s.y, to - from, positive, from);
   }
   /** [min, max] or, with 0 < lo < hi < 1, the lo and hi quantiles (sorts the pool in place). null when empty. */
   domain(lo = 0, hi = 1): [number, number] | null {
