@@ -1,18 +1,22 @@
 // One worker per run in the browser: the same steps give the same losses with the single training
 // worker (?workers=1) and with two run workers under the coordinator (?workers=2), and each mode's
-// twin steps per second on the Figure 1 network are printed (numbers to read, not limits).
+// twin steps per second on the Figure 1 network at speed=max are printed (numbers to read, not limits).
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/chromium';
 import { openWatchedPage } from './support/page';
 
-/** Figure 1: 784-100-100-100-10 sigmoid, batch 60, plain and batch norm side by side. */
-const FIGURE_1 = 'hidden=100,100,100&act=sigmoid&batch=60&init=normal:1&paused=1';
+/**
+ * Figure 1: 784-100-100-100-10 sigmoid, batch 60, plain and batch norm side by side, at speed=max: the
+ * page opens at 100 steps/s, a pace both modes keep, which would make the comparison of throughputs
+ * say nothing.
+ */
+const FIGURE_1 = 'hidden=100,100,100&act=sigmoid&batch=60&init=normal:1&paused=1&speed=max';
 const STEPS = 25;
 
 interface Probe { step: number; losses: number[][]; lastLoss: number[] }
 
-type Window = { normscope: { store: { getState(): { step: number; stepOnce(): Promise<void>; play(): Promise<void>; pause(): Promise<void> }; subscribe(listener: () => void): () => void }; telemetry: { get(): { step: number; runs: { lastLoss: number; loss: { y: Float32Array } }[] } | null } } };
+type Window = { normscope: { store: { getState(): { step: number; speed: number | null; stepOnce(): Promise<void>; play(): Promise<void>; pause(): Promise<void> }; subscribe(listener: () => void): () => void }; telemetry: { get(): { step: number; runs: { lastLoss: number; loss: { y: Float32Array } }[] } | null } } };
 
 /** Steps the paused session STEPS times by hand and reads every run's losses from the frame of that step. */
 async function stepAndRead(page: Page): Promise<Probe> {
@@ -32,6 +36,7 @@ async function stepAndRead(page: Page): Promise<Probe> {
 async function throughput(page: Page, seconds: number): Promise<{ rate: number; p50: number; p95: number }> {
   return page.evaluate(async (s) => {
     const store = (window as unknown as Window).normscope.store;
+    if (store.getState().speed !== null) throw new Error(`the page trains at ${store.getState().speed} steps/s, not as fast as it can (speed=max)`);
     await store.getState().play();
     // warm-up: 50 steps (JIT, first frames), then a measurement window of `s` seconds (a printed figure)
     const w0 = store.getState().step;
