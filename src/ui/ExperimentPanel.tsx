@@ -25,6 +25,7 @@ const FOCUS_VIEW: Record<PresetFocus, { chart: string; label: MessageKey } | nul
   saturation: { chart: 'GradientsChart', label: 'exp.view.saturation' },
   gradients: { chart: 'GradientsChart', label: 'exp.view.gradients' },
   report: { chart: 'ClassificationReport', label: 'exp.view.report' },
+  cnn: { chart: 'CnnHistogramsChart', label: 'exp.view.cnn' },
 };
 
 function showView(chart: string) {

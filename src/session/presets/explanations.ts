@@ -4,6 +4,7 @@
 // *.jsonl), including where a claim does not hold here, or holds only in some seeds. The measured part
 // is written from the data (./measured-text.ts), so the text cannot drift from it.
 import type { PresetName } from './index';
+import { CNN_EXPLANATIONS } from './explanations-cnn';
 import { measuredTexts } from './measured-text';
 
 const MEASURED_TEXT = measuredTexts();
@@ -114,4 +115,5 @@ export const EXPLANATIONS: Record<PresetName, { en: Explanation; zh: Explanation
       measured: MEASURED_TEXT['deep-sigmoid'].zh,
     },
   },
+  ...CNN_EXPLANATIONS,
 };

@@ -4,12 +4,13 @@
 // `npm run -s experiments -- NAME` repeats). The explanations live in ./explanations.ts.
 import type { RunKind } from '../run-kinds';
 import type { TrainSettings } from '../settings';
+import { CNN_PRESETS } from './cnn';
 
-export const PRESET_NAMES = ['bn-paper-fig1', 'small-batches', 'high-lr', 'bad-init', 'placement', 'article', 'deep-sigmoid'] as const;
+export const PRESET_NAMES = ['bn-paper-fig1', 'small-batches', 'high-lr', 'bad-init', 'placement', 'article', 'deep-sigmoid', 'cnn', 'cnn-small-batch'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 /** The dashboard view a preset points at. */
-export type PresetFocus = 'fig1' | 'sweep' | 'loss' | 'saturation' | 'report' | 'gradients';
+export type PresetFocus = 'fig1' | 'sweep' | 'loss' | 'saturation' | 'report' | 'gradients' | 'cnn';
 
 export interface PresetVariant {
   id: string;
@@ -132,6 +133,7 @@ export const PRESETS: readonly Preset[] = [
     focus: 'gradients',
     checks: [{ label: '10 x 100 sigmoid, xavier', settings: { ...CLAIM, hidden: Array<number>(10).fill(100), init: 'xavier', evalEvery: 100 }, runs: BOTH }],
   },
+  ...CNN_PRESETS,
 ];
 
 export function findPreset(name: string): Preset | undefined {

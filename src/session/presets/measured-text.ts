@@ -6,6 +6,7 @@ import type { RunKind } from '../run-kinds';
 import type { NormKind } from '../../engine/types';
 import { SWEEP_EXAMPLES } from '../sweep/protocol';
 import { count, quotes, type QuoteLang, type Quotes } from './quote';
+import { cnnMeasuredTexts } from './explanations-cnn';
 import type { PresetName } from './index';
 
 type Text = Record<QuoteLang, string>;
@@ -187,5 +188,6 @@ export function measuredTexts(q: Quotes = quotes()): Record<MeasuredPreset, Text
       { en: 'batch norm does not clearly improve this model, whatever the article says.', zh: '无论文章怎么说，批归一化都没有明显改善这个模型。' },
       { en: 'after 10 epochs (18,750 steps)', zh: '10 个轮次（18,750 步）后' }),
     'deep-sigmoid': deepSigmoid(q),
+    ...cnnMeasuredTexts(q),
   };
 }
