@@ -39,7 +39,7 @@ export const CNN_PRESETS: readonly Preset[] = [
   },
   {
     name: 'cnn-small-batch',
-    title: { en: 'Small batches in a CNN: batch norm against group norm', zh: '卷积网络的小批量：批归一化对比组归一化' },
+    title: { en: 'A CNN at batch 4 and 2: batch norm against group norm', zh: '批大小 4 和 2 的卷积网络：批归一化对比组归一化' },
     summary: 'The CNN at batch 4 and 2 (3,000 steps, lr 0.1): BatchNorm2d still has N x H x W values per channel; '
       + 'group norm (4 groups) does not depend on the batch (Wu & He 2018, Fig. 1). The sweep panel runs batch 2 to 64.',
     settings: { ...CNN_PROTOCOL, batch: 4, steps: 3000, evalEvery: 250 },

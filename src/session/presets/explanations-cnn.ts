@@ -112,7 +112,7 @@ export const CNN_EXPLANATIONS: Record<'cnn' | 'cnn-small-batch', { en: Explanati
   },
   'cnn-small-batch': {
     en: {
-      lead: 'Small batches in a CNN: BatchNorm2d against group norm at batch 4 and 2, the setting of Wu & He (2018), Fig. 1.',
+      lead: 'BatchNorm2d against group norm at batch 4 and 2 in the CNN, the setting of Wu & He (2018), Fig. 1.',
       look: 'Accuracy curves at batch 4; the sweep panel trains batch 2 to 64 for the same number of examples and plots batch norm (running statistics, and each test batch\'s own) against group norm. Channel statistics over time: at small batches each channel\'s batch mean and variance jump from step to step around the running estimates.',
       literature: 'Wu & He (2018), Figure 1: ResNet-50 on ImageNet, batch norm\'s error rises from 23.6% at 32 images per GPU to 34.7% at 2; group norm stays near 24%. BatchNorm2d keeps N × H × W values per channel, so small batches hurt it far less than BatchNorm1d: at batch 4 the first conv layer still has 3,136 values per mean. The independent PyTorch run at batch 4, 3,000 steps (seed 1): plain 0.961, batch norm 0.964, group norm (4 groups) 0.949.',
       measured: MEASURED['cnn-small-batch'].en,
