@@ -4,6 +4,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PRESETS } from '../src/session/presets';
+import { MEASURED } from '../src/session/presets/measured';
+import { translate, type MessageKey } from '../src/state/i18n';
 import { useBrowser } from './support/chromium';
 import { openWatchedPage, screenshot } from './support/page';
 
@@ -27,6 +29,22 @@ function canvasInk(page: Page, selector: string): Promise<number[]> {
     for (let i = 3; i < d.length; i += 4 * 5) if (d[i] > 0) ink++;
     return ink;
   }), selector);
+}
+
+/** The card's table lists each run of the check with the median and range measured.ts holds, in the page's language. */
+async function expectCardTable(page: Page, preset: string, check: string, lang: 'en' | 'zh'): Promise<void> {
+  const summary = MEASURED.checks.find((c) => c.preset === preset && c.check === check)!;
+  const table = page.locator('#experiment').getByTestId('experiment-table');
+  await table.waitFor({ timeout: 10_000 });
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
+  expect(rows.map((r) => r[0])).toEqual(summary.runs.map((r) => translate(lang, `run.${r.run}` as MessageKey)));
+  expect(rows.map((r) => r.slice(1))).toEqual(summary.runs.map((r) => [r.acc!.median.toFixed(3), `${r.acc!.min.toFixed(3)}–${r.acc!.max.toFixed(3)}`]));
+}
+
+/** No command or file path anywhere in the page's visible text (the README keeps those). */
+async function expectNoDeveloperWords(page: Page): Promise<void> {
+  const text = await page.locator('body').innerText();
+  for (const word of ['npm run', 'docs/results', '.jsonl', '种子文章']) expect(text, `the page shows "${word}"`).not.toContain(word);
 }
 
 describe('experiments', () => {
@@ -61,7 +79,13 @@ describe('experiments', () => {
       await expect.poll(async () => (await frame(page))?.settings?.lr, { message: 'the worker never took the experiment\'s lr 30', timeout: 30_000 }).toBe(30);
       expect((await frame(page))?.settings).toMatchObject({ act: 'sigmoid', hidden: [100, 100, 100], batch: 60, steps: 5000 });
       await expect.poll(() => page.url(), { message: 'the URL never named the experiment high-lr', timeout: 5000 }).toContain('experiment=high-lr');
+      // the card leads with the finding and a small table of the lr 30 check (run, median, range over seeds)
+      await expectCardTable(page, 'high-lr', 'lr 30', 'en');
+      expect(await panel.getByTestId('experiment-finding').innerText()).toMatch(/seed/);
+      // the full measured text is one click away, folded
+      await panel.locator('.experiment-details > summary').click();
       expect(await panel.innerText()).toMatch(/What NormScope measured[\s\S]*lr 30: plain 0\.\d{3} \[0\.\d{3}-0\.\d{3}\]/);
+      await expectNoDeveloperWords(page);
       // it plays, and the accuracy curve fills in (evaluation every 250 steps in the page)
       await expect.poll(async () => (await frame(page))?.step ?? 0, { message: 'the experiment did not train past step 260', timeout: 60_000 }).toBeGreaterThan(260);
       expect((await frame(page))?.accPoints).toBeGreaterThanOrEqual(2);
@@ -83,6 +107,7 @@ describe('experiments', () => {
       await page.getByRole('menuitem', { name: /Figure 1/ }).click();
       await panel.getByRole('heading', { name: /Figure 1/ }).waitFor();
       const fig = '#experiment .experiment-figure';
+      await page.locator(fig).scrollIntoViewIfNeeded(); // views draw when in sight; the card's table comes first
       await expect.poll(async () => (await canvasInk(page, fig)).filter((n) => n > 20).length, { message: 'Figure 1 did not draw its three panels', timeout: 60_000 }).toBe(3);
       await screenshot(page, 'experiment-fig1');
 
@@ -102,8 +127,17 @@ describe('experiments', () => {
     try {
       await page.goto(`${baseURL}?experiment=deep-sigmoid&lang=zh&paused=1`);
       await page.locator('#experiment').getByRole('heading', { name: '十层 sigmoid' }).waitFor();
+      await expectCardTable(page, 'deep-sigmoid', '10 x 100 sigmoid, xavier', 'zh');
+      await page.locator('#experiment .experiment-details > summary').click();
+      await expectNoDeveloperWords(page);
       await expect.poll(async () => ((await frame(page))?.settings?.hidden as number[] | undefined)?.length, { message: 'the worker never took the 10 hidden layers', timeout: 60_000 }).toBe(10);
       await page.waitForLoadState('load');
+      // the sweep's card and panel: no commands either, and the warning that its examples differ from the quoted protocol
+      await page.goto(`${baseURL}?experiment=small-batches&lang=zh&paused=1`);
+      await page.getByTestId('sweep-panel').waitFor({ timeout: 60_000 });
+      await page.locator('#experiment .experiment-details > summary').click();
+      expect(await page.getByTestId('sweep-protocol-warning').innerText()).toContain('240,000');
+      await expectNoDeveloperWords(page);
       await page.goto(`${baseURL}?experiment=%3Cscript%3Ealert(1)%3C/script%3E&paused=1&lang=en`);
       await page.getByText(/experiment=<script>alert\(1\)<\/script> is not valid/).waitFor();
       expect(await page.locator('#experiment').count()).toBe(0);
