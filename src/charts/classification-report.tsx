@@ -112,14 +112,16 @@ export function ReportTable({ report, classNames }: { report: Report; classNames
     <table className="ns-report-table">
       <thead>
         <tr>
-          <th scope="col">{t('report.class')}</th><th scope="col">{t('report.precision')}</th><th scope="col">{t('report.recall')}</th>
-          <th scope="col">{t('report.f1')}</th><th scope="col">{t('report.support')}</th>
+          <th scope="col">{t('report.class')}</th><th scope="col" title={t('report.precisionHelp')}>{t('report.precision')}</th>
+          <th scope="col" title={t('report.recallHelp')}>{t('report.recall')}</th>
+          <th scope="col" title={t('report.f1Help')}>{t('report.f1')}</th><th scope="col" title={t('report.supportHelp')}>{t('report.support')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r, i) => (
           <tr key={r.label} className={r.kind === 'average' && rows[i - 1]?.kind === 'class' ? 'ns-avg-first' : undefined}>
-            <th scope="row">{r.label}</th><td>{r.precision}</td><td>{r.recall}</td><td>{r.f1}</td><td>{r.support}</td>
+            <th scope="row">{r.label}</th><td title={`${t('report.precisionHelp')} (${r.label})`}>{r.precision}</td>
+            <td title={`${t('report.recallHelp')} (${r.label})`}>{r.recall}</td><td title={`${t('report.f1Help')} (${r.label})`}>{r.f1}</td><td>{r.support}</td>
           </tr>
         ))}
       </tbody>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { make2d } from '../data/synthetic';
 import { TrainingSession } from '../session/session';
 import { DEFAULT_SETTINGS } from '../session/settings';
-import { classColor, confidenceAlpha, decisionImage, hexToRgb } from './decision-boundary-image';
+import { cellAt, classColor, confidenceAlpha, decisionImage, hexToRgb } from './decision-boundary-image';
 
 describe('decision-boundary colours', () => {
   it('is transparent at chance and strongest when certain', () => {
@@ -33,5 +33,23 @@ describe('decision-boundary colours', () => {
       expect(out[c * 4]).toBeCloseTo(255 + (r - 255) * a, -0.5);
       expect(out[c * 4 + 3]).toBe(255);
     }
+  });
+});
+
+describe('cellAt (the decision boundary tooltip)', () => {
+  const grid = { extent: 1.6, resolution: 64 };
+  it('maps the plot corners to the grid corners and the plane, row 0 at the top', () => {
+    expect(cellAt(grid, 0, 0, 200)).toEqual({ cell: 0, x1: -1.6, x2: 1.6 });
+    const last = cellAt(grid, 199.99, 199.99, 200)!;
+    expect(last.cell).toBe(64 * 64 - 1);
+    expect(last.x1).toBeCloseTo(1.6, 3);
+    expect(last.x2).toBeCloseTo(-1.6, 3);
+    expect(cellAt(grid, 100, 0, 200)!.cell).toBe(32); // the middle column of the top row
+    expect(cellAt(grid, 0, 100, 200)!.cell).toBe(32 * 64);
+  });
+  it('is null outside the plot', () => {
+    expect(cellAt(grid, -1, 5, 200)).toBeNull();
+    expect(cellAt(grid, 5, 200, 200)).toBeNull();
+    expect(cellAt(grid, 5, 5, 0)).toBeNull();
   });
 });

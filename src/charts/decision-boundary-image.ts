@@ -43,3 +43,16 @@ export function decisionImage(grid: DecisionGrid, runId: string, out: Uint8Clamp
   }
   return true;
 }
+
+/**
+ * The grid cell under a point of a panel whose plot spans [0, plot) pixels from its top-left corner
+ * (row 0 at the top, the largest x2): its index and the plane coordinates of the point; null outside.
+ */
+export function cellAt(grid: Pick<DecisionGrid, 'extent' | 'resolution'>, px: number, py: number, plot: number): { cell: number; x1: number; x2: number } | null {
+  if (!(plot > 0) || px < 0 || py < 0 || px >= plot || py >= plot) return null;
+  const u = px / plot;
+  const v = py / plot;
+  const col = Math.min(grid.resolution - 1, Math.floor(u * grid.resolution));
+  const row = Math.min(grid.resolution - 1, Math.floor(v * grid.resolution));
+  return { cell: row * grid.resolution + col, x1: -grid.extent + 2 * grid.extent * u, x2: grid.extent - 2 * grid.extent * v };
+}

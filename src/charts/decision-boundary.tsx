@@ -8,10 +8,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { DecisionGrid } from '../session/session';
 import { getApp, useApp } from '../state/app';
 import { useT } from '../state/i18n';
-import { classColor, decisionImage, hexToRgb } from './decision-boundary-image';
+import { cellAt, classColor, decisionImage, hexToRgb } from './decision-boundary-image';
 import { AxisBottom, AxisLeft, Figure, prepareCanvas, runCss, runName, useVisible, useWidth } from './histograms-kit';
 import { LiveSummary } from './live-summary';
 import { summarizeDecisionGrid } from './summaries';
+import { placeTip, Tooltip, type TooltipData } from './tooltip';
 
 const MARGIN = { left: 34, right: 8, top: 8, bottom: 24 };
 /** How often the panel looks whether a new grid is due. */
@@ -151,6 +152,24 @@ export function DecisionBoundary({ resolution = 64, intervalMs = 1000, maxSize =
   // A new data set: forget the old grid.
   useEffect(() => { gridRef.current = null; setInfo(null); }, [dataset]);
 
+  // Hover: the point under the pointer and each run's predicted class there, with its probability.
+  const [tip, setTip] = useState<TooltipData | null>(null);
+  const gridBox = useRef<HTMLDivElement>(null);
+  const hover = (e: React.PointerEvent<SVGSVGElement>) => {
+    const grid = gridRef.current;
+    const r = e.currentTarget.getBoundingClientRect();
+    const at = grid ? cellAt(grid, e.clientX - r.left - MARGIN.left, e.clientY - r.top - MARGIN.top, plot) : null;
+    if (!grid || !at) { setTip(null); return; }
+    const f = (v: number) => v.toFixed(2).replace('-', '−');
+    const rows = runIds.map((id) => {
+      const run = grid.runs[id];
+      if (!run) return null;
+      const k = run.predicted[at.cell];
+      return { id, label: t('db.tipRun', { run: runName(t, id), cls: t('db.class', { k }) }), color: classColor(k), step: info?.step ?? 0, value: run.confidence[at.cell] };
+    });
+    setTip(placeTip(gridBox.current, e, rows, info?.step ?? 0, t('db.tipAt', { x1: f(at.x1), x2: f(at.x2) })));
+  };
+
   const axis = info ? scaleLinear().domain([-info.extent, info.extent]) : null;
   const ticks = Math.max(3, Math.min(5, Math.floor(plot / 45))); // labels such as "−0.5" need ~40 px
   return (
@@ -173,7 +192,7 @@ export function DecisionBoundary({ resolution = 64, intervalMs = 1000, maxSize =
           </div>
         )}
         {is2d && (
-          <div className="ns-db-grid" style={{ display: info ? undefined : 'none' }}>
+          <div className="ns-db-grid" ref={gridBox} style={{ display: info ? undefined : 'none', position: 'relative' }}>
             {runIds.map((id) => (
               <div key={id}>
                 <div className="ns-hist-head"><span style={{ color: runCss(id) }}>■</span> {runName(t, id)}</div>
@@ -183,7 +202,8 @@ export function DecisionBoundary({ resolution = 64, intervalMs = 1000, maxSize =
                     style={{ width: size, height: size }}
                     aria-hidden="true"
                   />
-                  <svg className="chart-svg" width={size} height={size} role="img" aria-label={t('db.panelAria', { run: runName(t, id) })}>
+                  <svg className="chart-svg" width={size} height={size} role="img" aria-label={t('db.panelAria', { run: runName(t, id) })}
+                    onPointerMove={hover} onPointerLeave={() => setTip(null)}>
                     {axis && (
                       <>
                         <AxisBottom scale={axis.copy().range([MARGIN.left, MARGIN.left + plot])} y={MARGIN.top + plot} ticks={ticks} />
@@ -194,6 +214,7 @@ export function DecisionBoundary({ resolution = 64, intervalMs = 1000, maxSize =
                 </div>
               </div>
             ))}
+            <Tooltip data={tip} format={(v) => t('db.tipConfidence', { p: v.toFixed(2) })} />
           </div>
         )}
       </div>
