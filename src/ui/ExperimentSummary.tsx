@@ -7,6 +7,7 @@ import type { RunKind } from '../session/run-kinds';
 import { settingDef } from '../session/settings';
 import { useApp } from '../state/app';
 import { useLang, useT, type MessageKey, type T } from '../state/i18n';
+import { formatSettingValue } from '../state/setting-changes';
 
 const acc = (v: number) => v.toFixed(3);
 
@@ -70,7 +71,7 @@ export function ExperimentSummary({ preset, variant }: { preset: Preset; variant
   const differences = card.check ? protocolDifferences(card.check, settings) : [];
   const list = differences.map((d) => {
     const def = settingDef(d.key);
-    const format = def.format as (v: unknown) => string;
+    const format = (v: unknown) => (typeof v === 'number' ? formatSettingValue(v) : (def.format as (x: unknown) => string)(v));
     return t('exp.protocol.item', { name: def.hint.mark?.[lang] ?? def.flag, page: format(d.page), protocol: format(d.protocol) });
   }).join(lang === 'zh' ? '；' : '; ');
   if (!card.finding && card.rows.length === 0 && !list) return null;
