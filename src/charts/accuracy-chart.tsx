@@ -6,7 +6,8 @@ import { useId, useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { accuracyDomains, accuracySeries, type BnStats } from './accuracy-geometry';
 import { AxisBottom, AxisLeft, formatStep } from './axes';
-import { dotSeries, drawDivergence, setupCanvas, strokeSeries } from './canvas';
+import { AppendLayer, settledLength } from './append-layer';
+import { dotSeries, drawAppending, drawDivergence, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
@@ -36,6 +37,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
   const [view, setView] = useRareState({ x: [0, 10] as [number, number], y: [0, 1] as [number, number], runs: [] as string[], bn: false, empty: true });
   const legendRuns = useLegendRuns(view.runs);
   const pool = useMemo(() => new ValuePool(), []);
+  const layer = useMemo(() => new AppendLayer(), []);
   const id = useId();
   const t = useViewT();
   const name = (rid: string) => runName(t, rid);
@@ -51,43 +53,50 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
     const d = accuracyDomains(frame, pool, { hidden, window: axis.view.zoom });
     const empty = !frame.runs.some((r) => r.testAcc.y.length > 0);
     setView({ ...d, runs: frame.runs.map((r) => r.id), bn: frame.runs.some((r) => r.testAccBatchStats), empty });
-    const ctx = setupCanvas(canvas.current, w, height);
-    if (!ctx || empty) return;
+    if (empty) { setupCanvas(canvas.current, w, height); layer.invalidate(); return; }
     const theme = themeColors(body.current);
     const xs = axis.scale(d.x, M.left, w - M.right);
     const ys = scaleLinear().domain(d.y).range([height - M.bottom, M.top]);
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(M.left - 4, M.top - 4, w - M.left - M.right + 8, height - M.top - M.bottom + 8);
-    ctx.clip();
-    for (const run of frame.runs) {
-      const rid = run.id;
-      if (hidden.has(rid)) continue;
-      const color = colorOf(rid);
-      const { main, other } = accuracySeries(run, mode);
-      ctx.strokeStyle = color;
-      ctx.fillStyle = color;
-      if (other) {
-        // The other statistics: the run's colour, light and thin, with small dots (dash stays the run kind's).
-        ctx.globalAlpha = 0.35;
-        ctx.lineWidth = 1;
-        strokeSeries(ctx, other.x, other.y, other.y.length, xs, ys);
-        dotSeries(ctx, other.x, other.y, other.y.length, xs, ys, 2);
-        ctx.globalAlpha = 1;
+    // A new evaluation draws only its segment and dot while the axes, mode and runs stay (./append-layer.ts).
+    const key: unknown[] = [d.x[0], d.x[1], d.y[0], d.y[1], mode, axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), theme.surface];
+    for (const run of frame.runs) key.push(run.id, hidden.has(run.id) ? 1 : 0, colorOf(run.id), run.divergedAt ?? -1, run.testAccBatchStats ? 1 : 0);
+    drawAppending(canvas.current, w, height, layer, key, (ctx, full) => {
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(M.left - 4, M.top - 4, w - M.left - M.right + 8, height - M.top - M.bottom + 8);
+      ctx.clip();
+      for (const run of frame.runs) {
+        const rid = run.id;
+        if (hidden.has(rid)) continue;
+        const color = colorOf(rid);
+        const { main, other } = accuracySeries(run, mode);
+        ctx.strokeStyle = color;
+        ctx.fillStyle = color;
+        if (other) {
+          // The other statistics: the run's colour, light and thin, with small dots (dash stays the run kind's).
+          const k = settledLength(other, other.y.length);
+          ctx.globalAlpha = 0.35;
+          ctx.lineWidth = 1;
+          strokeSeries(ctx, other.x, other.y, k, xs, ys);
+          dotSeries(ctx, other.x, other.y, k, xs, ys, 2);
+          ctx.globalAlpha = 1;
+        }
+        const k = settledLength(main, main.y.length);
+        ctx.lineWidth = 2;
+        ctx.setLineDash(runStyle(rid).dash);
+        strokeSeries(ctx, main.x, main.y, k, xs, ys);
+        ctx.setLineDash([]);
+        dotSeries(ctx, main.x, main.y, k, xs, ys, 3.5, false, theme.surface);
       }
-      ctx.lineWidth = 2;
-      ctx.setLineDash(runStyle(rid).dash);
-      strokeSeries(ctx, main.x, main.y, main.y.length, xs, ys);
-      ctx.setLineDash([]);
-      dotSeries(ctx, main.x, main.y, main.y.length, xs, ys, 3.5, false, theme.surface);
-    }
-    ctx.restore();
-    const tt = currentViewT;
-    for (const run of frame.runs) {
-      if (run.divergedAt === null || hidden.has(run.id)) continue;
-      const rid = run.id;
-      drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(rid), tt('divergedAt', { run: runName(tt, rid), step: run.divergedAt }));
-    }
+      ctx.restore();
+      if (!full) return;
+      const tt = currentViewT;
+      for (const run of frame.runs) {
+        if (run.divergedAt === null || hidden.has(run.id)) continue;
+        const rid = run.id;
+        drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(rid), tt('divergedAt', { run: runName(tt, rid), step: run.divergedAt }));
+      }
+    });
   };
   // Test accuracy changes every evalEvery steps: between two evaluations the chart costs nothing.
   useFrameDraw(body, draw, [w, height, mode, axis.view, hidden], (frame) => {

@@ -2,7 +2,7 @@
 // columns without allocating, reduced to the pixels (./m4.ts). Coordinates are CSS pixels after setupCanvas.
 // Inside drawAppending (./append-layer.ts) the series helpers draw, on an append, only each series' new
 // stretch on top of what the canvas already shows.
-import { AppendLayer, appendFrom } from './append-layer';
+import { AppendLayer, appendFrom, settledLength } from './append-layer';
 import { BREAK, M4Scratch, m4Indices } from './m4';
 
 /** Sizes `canvas` to width x height CSS px at devicePixelRatio, clears it, returns a context in CSS px. */
@@ -191,7 +191,11 @@ function appendBand(ctx: CanvasRenderingContext2D, layer: AppendLayer, upper: Re
 }
 
 /** The 15/50/85th percentile columns of one run's layer (see session/frame). */
-interface PercentileColumns { p15: { x: Values; y: Values }; p50: { x: Values; y: Values }; p85: { x: Values; y: Values } }
+interface PercentileColumn { x: Values; y: Values; count?: Uint32Array }
+interface PercentileColumns { p15: PercentileColumn; p50: PercentileColumn; p85: PercentileColumn }
+
+/** The points of a column to draw: the settled ones of a BoundedSeries (./append-layer.ts), else all. */
+const drawnLength = (c: PercentileColumn) => (c.count ? settledLength({ count: c.count }, c.y.length) : c.y.length);
 
 /**
  * Ioffe & Szegedy's Figure 1 mark: the band between the 15th and 85th percentiles (filled at
@@ -199,7 +203,7 @@ interface PercentileColumns { p15: { x: Values; y: Values }; p50: { x: Values; y
  */
 export function drawPercentileBands(ctx: CanvasRenderingContext2D, bands: PercentileColumns, color: string, x: Scale, y: Scale,
   style: { fillAlpha: number; edgeAlpha: number; edgeWidth: number; medianWidth: number }): void {
-  const k = Math.min(bands.p15.y.length, bands.p85.y.length);
+  const k = Math.min(drawnLength(bands.p15), drawnLength(bands.p85));
   ctx.fillStyle = color;
   ctx.strokeStyle = color;
   ctx.globalAlpha = style.fillAlpha;
@@ -210,7 +214,7 @@ export function drawPercentileBands(ctx: CanvasRenderingContext2D, bands: Percen
   strokeSeries(ctx, bands.p85.x, bands.p85.y, k, x, y);
   ctx.globalAlpha = 1;
   ctx.lineWidth = style.medianWidth;
-  strokeSeries(ctx, bands.p50.x, bands.p50.y, bands.p50.y.length, x, y);
+  strokeSeries(ctx, bands.p50.x, bands.p50.y, drawnLength(bands.p50), x, y);
 }
 
 /** Small filled circles at the finite points (with an outline in `outline`, e.g. the surface colour). */

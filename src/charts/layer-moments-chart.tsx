@@ -7,7 +7,8 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { useId, useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick, logTicks } from './axes';
-import { dotSeries, drawDivergence, setupCanvas, strokeSeries } from './canvas';
+import { AppendLayer, settledLength } from './append-layer';
+import { dotSeries, drawAppending, drawDivergence, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems, useHiddenRuns, useLegendRuns, type LegendItem } from './legend';
 import { ChangeMarkers } from './change-markers-view';
@@ -44,6 +45,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
   const { width } = useSize(body);
   const [chosen, setChosen] = useState<number | null>(null);
   const pool = useMemo(() => new ValuePool(), []);
+  const gridLayer = useMemo(() => new AppendLayer(), []);
   const sticky = useRef<{ layer: number; mean: Pair | null; variance: Pair | null }>({ layer: -1, mean: null, variance: null });
   const id = useId();
   const t = useViewT();
@@ -80,8 +82,12 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
     const theme = themeColors(body.current);
     const lay = gridLayout(w, ys.length, 2, rowHeight, GAP);
     const h = Math.max(1, ys.length * rowHeight + (ys.length - 1) * GAP);
-    const ctx = setupCanvas(grid.current, w, h);
-    if (ctx && !empty) {
+    if (empty) { setupCanvas(grid.current, w, h); gridLayer.invalidate(); }
+    // The small multiples draw only their new stretch while every panel's axes, the runs and the view
+    // stay (./append-layer.ts).
+    const key: unknown[] = [x[0], x[1], ...ys.flat(2), axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), rowHeight];
+    for (const run of frame.runs) key.push(run.id, hidden.has(run.id) ? 1 : 0, colorOf(run.id), run.divergedAt ?? -1);
+    if (!empty) drawAppending(grid.current, w, h, gridLayer, key, (ctx, full) => {
       ys.forEach((row, jj) => row.forEach((dom, c) => {
         const p = lay[jj][c];
         const sx = axis.scale(x, p.x + PM.left, p.x + p.width - PM.right);
@@ -102,19 +108,21 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
             const color = colorOf(run.id);
             ctx.strokeStyle = color;
             ctx.fillStyle = color;
-            if (kind === 'running') { dotSeries(ctx, s.x, s.y, s.y.length, sx, sy, 1.8, c === 1); continue; }
+            const k = settledLength(s, s.y.length);
+            if (kind === 'running') { dotSeries(ctx, s.x, s.y, k, sx, sy, 1.8, c === 1); continue; }
             ctx.setLineDash(runStyle(run.id).dash);
-            strokeSeries(ctx, s.x, s.y, s.y.length, sx, sy, c === 1);
+            strokeSeries(ctx, s.x, s.y, k, sx, sy, c === 1);
             ctx.setLineDash([]);
           }
         }
         ctx.globalAlpha = 1;
         ctx.restore();
+        if (!full) return;
         for (const run of frame.runs) {
           if (run.divergedAt !== null && !hidden.has(run.id)) drawDivergence(ctx, sx(run.divergedAt), top, bottom, colorOf(run.id), currentViewT('diverged'));
         }
       }));
-    }
+    });
     // Per unit, now: running vs batch statistics of the batch-norm run.
     const sctx = setupCanvas(scatter.current, 2 * sw + GAP, SCATTER);
     if (!sctx || !running || !bnRun) return;

@@ -6,7 +6,8 @@ import { scaleLinear } from 'd3-scale';
 import { useId, useMemo, useRef, useState } from 'react';
 import { STAGES, type Stage, type TelemetryFrame } from '../session/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
-import { drawDivergence, drawPercentileBands, setupCanvas } from './canvas';
+import { AppendLayer } from './append-layer';
+import { drawAppending, drawDivergence, drawPercentileBands, setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
@@ -31,6 +32,7 @@ export interface PercentilesChartProps { panelHeight?: number; distributionHeigh
 export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }: PercentilesChartProps) {
   const body = useRef<HTMLDivElement>(null);
   const bandCanvases = useRef<(HTMLCanvasElement | null)[]>([]);
+  const bandLayers = useRef<AppendLayer[]>([]);
   const distCanvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const { width } = useSize(body);
   const [chosen, setChosen] = useState<number | null>(null);
@@ -77,17 +79,22 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
     const xs = axis.scale(d.x, M.left, pwNow - M.right);
     const ys = scaleLinear().domain(d.y).range([panelHeight - M.bottom, M.top]);
     runs.forEach((run, i) => {
-      const ctx = setupCanvas(bandCanvases.current[i] ?? null, pwNow, panelHeight);
       const b = run.layers[j]?.bands;
-      if (!ctx || !b) return;
+      const canvas = bandCanvases.current[i] ?? null;
+      const layer = (bandLayers.current[i] ??= new AppendLayer());
+      if (!b) { setupCanvas(canvas, pwNow, panelHeight); layer.invalidate(); return; }
       const color = colorOf(run.id);
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(M.left, M.top - 2, pwNow - M.left - M.right, panelHeight - M.top - M.bottom + 4);
-      ctx.clip();
-      drawPercentileBands(ctx, b, color, xs, ys, { fillAlpha: 0.18, edgeAlpha: 0.7, edgeWidth: 1, medianWidth: 2 });
-      ctx.restore();
-      if (run.divergedAt !== null) drawDivergence(ctx, xs(run.divergedAt), M.top, panelHeight - M.bottom, color, currentViewT('divergedShort', { step: run.divergedAt }));
+      // Only the bands' new stretch is drawn while the panel's axes, run and layer stay (./append-layer.ts).
+      const key = [d.x[0], d.x[1], d.y[0], d.y[1], j, run.id, color, run.divergedAt ?? -1, axis.view.log, ...(axis.view.zoom ?? [NaN, NaN])];
+      drawAppending(canvas, pwNow, panelHeight, layer, key, (ctx, full) => {
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(M.left, M.top - 2, pwNow - M.left - M.right, panelHeight - M.top - M.bottom + 4);
+        ctx.clip();
+        drawPercentileBands(ctx, b, color, xs, ys, { fillAlpha: 0.18, edgeAlpha: 0.7, edgeWidth: 1, medianWidth: 2 });
+        ctx.restore();
+        if (full && run.divergedAt !== null) drawDivergence(ctx, xs(run.divergedAt), M.top, panelHeight - M.bottom, color, currentViewT('divergedShort', { step: run.divergedAt }));
+      });
     });
     // Nine-point distributions of the current step: one panel per stage, one glyph per run.
     const nS = Math.max(stages.length, 1);
