@@ -14,6 +14,9 @@ describe('experiment card', () => {
     const b = findPreset('bad-init')!;
     expect(cardCheck(b, 'large')!.label).toBe('N(0, 1)');
     expect(cardCheck(b, 'small')!.label).toBe('N(0, 0.01^2)');
+    // no variants: the check that measures what the preset runs (the CNN's 3,000 steps), else the first
+    expect(cardCheck(findPreset('cnn')!, null)!.label).toBe('batch 60, 3,000 steps');
+    expect(cardCheck(findPreset('bn-paper-fig1')!, null)!.label).toBe('Figure 1, 5,000 steps');
   });
 
   it('tables each run of the check with its median and range, and words the paired count', () => {

@@ -37,7 +37,11 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function cardCheck(p: Preset, variant: string | null): PresetCheck | null {
   if (p.checks.length === 0) return null;
   const v = findVariant(p, variant) ?? p.variants?.[0];
-  if (!v) return p.checks[0];
+  if (!v) {
+    // the check measuring what the preset itself runs (e.g. the CNN's 3,000 steps), else the first
+    const keys = (Object.keys(p.settings) as (keyof TrainSettings)[]).filter((k) => k !== 'evalEvery');
+    return p.checks.find((c) => keys.every((k) => c.settings[k] === undefined || same(c.settings[k], p.settings[k]))) ?? p.checks[0];
+  }
   const keys = Object.keys(v.settings) as (keyof TrainSettings)[];
   return p.checks.find((c) => keys.every((k) => same(c.settings[k], v.settings[k]))) ?? p.checks[0];
 }
