@@ -7,7 +7,7 @@
 // which fills the same bounded series a real session would, so the page draws as many points.
 // A benchmark, not a test: it prints and judges against the issue's targets, never fails on them.
 //
-//   npm run bench:ui -- [--no-build] [--steps 2000,20000,100000,500000] [--seconds 4] [--repeat 1]
+//   npm run bench:ui -- [--no-build] [--dist dir (an earlier build, to compare)] [--steps 2000,20000,100000,500000] [--seconds 4] [--repeat 1]
 //                       [--only default|seven] [--url-extra '&workers=1'] [--profile step] [--trace step,step...]
 // --profile writes a CPU profile (JavaScript by function; native work is '(program)'); --trace a
 // timeline trace of the main thread summarized by event (script, style, layout, paint, canvas...).
@@ -23,14 +23,15 @@ import { systemBusyMs } from './bench/sysload';
 import { installRecorder, type PageSample } from './bench-ui/in-page';
 import { summarize, targetsMet, type WindowStats } from './bench-ui/stats';
 
-interface Options { build: boolean; steps: number[]; seconds: number; repeat: number; only: string | null; extra: string; profile: number | null; trace: number[] }
+interface Options { dist: string; build: boolean; steps: number[]; seconds: number; repeat: number; only: string | null; extra: string; profile: number | null; trace: number[] }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { build: true, steps: [2000, 20_000, 100_000, 500_000], seconds: 4, repeat: 1, only: null, extra: '', profile: null, trace: [] };
+  const o: Options = { dist: OUT_DIR, build: true, steps: [2000, 20_000, 100_000, 500_000], seconds: 4, repeat: 1, only: null, extra: '', profile: null, trace: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => { const v = argv[++i]; if (v === undefined) throw new Error(`${a} needs a value`); return v; };
     if (a === '--no-build') o.build = false;
+    else if (a === '--dist') { o.dist = next(); o.build = false; }
     else if (a === '--steps') o.steps = next().split(',').map(Number);
     else if (a === '--seconds') o.seconds = Number(next());
     else if (a === '--repeat') o.repeat = Number(next());
@@ -51,9 +52,9 @@ const RESULTS = join(PROJECT_ROOT, 'test-results');
 const OUT_DIR = join(RESULTS, 'bench-ui-dist');
 
 /** `vite preview` of the benchmark's build on a free port of 127.0.0.1. */
-async function serve(): Promise<{ url: string; close(): Promise<void> }> {
+async function serve(outDir: string): Promise<{ url: string; close(): Promise<void> }> {
   const port = await freePort();
-  const server = await preview({ root: PROJECT_ROOT, logLevel: 'warn', build: { outDir: OUT_DIR }, preview: { host: HOST, port, strictPort: true, open: false } });
+  const server = await preview({ root: PROJECT_ROOT, logLevel: 'warn', build: { outDir }, preview: { host: HOST, port, strictPort: true, open: false } });
   return { url: `http://${HOST}:${port}/`, close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())) };
 }
 
@@ -100,8 +101,8 @@ async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   // Its own build folder: the browser tests (and other work in this tree) rebuild dist/ at any time.
   if (o.build) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', OUT_DIR, '--emptyOutDir'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-  if (!existsSync(join(OUT_DIR, 'index.html'))) throw new Error(`no build in ${OUT_DIR}: run without --no-build`);
-  const server = await serve();
+  if (!existsSync(join(o.dist, 'index.html'))) throw new Error(`no build in ${o.dist}: run without --no-build`);
+  const server = await serve(o.dist);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS], timeout: 60_000 });
   const rows: string[] = [];
   const results: unknown[] = [];
@@ -187,12 +188,12 @@ async function trace(page: Page, scenario: string, target: number): Promise<void
     by.set(e.name, t);
   }
   const frames = frames1 - frames0;
-  const top = (by.get('ThreadControllerImpl::RunTask')?.cpu ?? NaN) + (by.get('RunTask')?.cpu ?? 0);
+  const top = by.get('ThreadControllerImpl::RunTask')?.cpu ?? NaN;
   console.log(`trace ${scenario} ~${target}: main thread, 3 s, ${frames} telemetry frames; inclusive ms by event (wall / thread CPU / CPU per telemetry frame):`);
   for (const [k, v] of [...by].sort((a, b) => b[1].cpu - a[1].cpu || b[1].wall - a[1].wall).slice(0, 30)) {
     console.log(`  ${v.wall.toFixed(1).padStart(8)} ${v.cpu.toFixed(1).padStart(8)} ${(v.cpu / frames).toFixed(2).padStart(7)} ms  ${k}`);
   }
-  console.log(`  top-level tasks' CPU per telemetry frame: ${(top / frames).toFixed(2)} ms`);
+  console.log(`  top-level tasks' CPU per telemetry frame: ${(top / frames).toFixed(2)} ms; per second: ${(top / 3).toFixed(0)} ms`);
 }
 
 /** Uncaught errors in the benchmarked page are printed (a benchmark of a broken page measures nothing). */

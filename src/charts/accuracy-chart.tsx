@@ -96,7 +96,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
         const rid = run.id;
         drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(rid), tt('divergedAt', { run: runName(tt, rid), step: run.divergedAt }));
       }
-    });
+    }, theme.surface);
   };
   // Test accuracy changes every evalEvery steps: between two evaluations the chart costs nothing.
   useFrameDraw(body, draw, [w, height, mode, axis.view, hidden], (frame) => {

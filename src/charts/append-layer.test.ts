@@ -3,7 +3,7 @@ import { AppendLayer, appendFrom, settledLength } from './append-layer';
 import { drawAppending, dotSeries, fillBand, strokeSeries } from './canvas';
 
 describe('appendFrom: whether a series only grew since it was drawn', () => {
-  const mark = { n: 3, x: 2, y: 7, dashAt: 0 };
+  const mark = { n: 3, x: 2, y: 7, dashAt: 0, colEnd: 0 };
   it('joins at the last point drawn when that point is unchanged', () => {
     expect(appendFrom(mark, [0, 1, 2, 3, 4], [5, 6, 7, 8, 9], 5)).toBe(2);
     expect(appendFrom(mark, [0, 1, 2], [5, 6, 7], 3)).toBe(2); // nothing new
@@ -15,9 +15,9 @@ describe('appendFrom: whether a series only grew since it was drawn', () => {
     expect(appendFrom(undefined, [0], [1], 1)).toBe(-1);
   });
   it('treats NaN as equal to NaN (a gap stays a gap) and an empty draw as joinable from the start', () => {
-    expect(appendFrom({ n: 1, x: 0, y: NaN, dashAt: 0 }, [0, 1], [NaN, 2], 2)).toBe(0);
-    expect(appendFrom({ n: 0, x: NaN, y: NaN, dashAt: 0 }, [0, 1], [1, 2], 2)).toBe(0);
-    expect(appendFrom({ n: 0, x: NaN, y: NaN, dashAt: 0 }, [], [], 0)).toBe(-1);
+    expect(appendFrom({ n: 1, x: 0, y: NaN, dashAt: 0, colEnd: 0 }, [0, 1], [NaN, 2], 2)).toBe(0);
+    expect(appendFrom({ n: 0, x: NaN, y: NaN, dashAt: 0, colEnd: 0 }, [0, 1], [1, 2], 2)).toBe(0);
+    expect(appendFrom({ n: 0, x: NaN, y: NaN, dashAt: 0, colEnd: 0 }, [], [], 0)).toBe(-1);
   });
 });
 
@@ -37,7 +37,7 @@ function recordingCanvas(width: number, height: number) {
   const rec = (name: string) => (...a: number[]) => { calls.push(`${name}${a.length ? ` ${a.slice(0, 2).join(',')}` : ''}`); };
   const ctx = {
     beginPath: rec('begin'), moveTo: rec('M'), lineTo: rec('L'), closePath: rec('Z'), fill: rec('fill'), arc: rec('arc'),
-    setTransform: () => {}, clearRect: rec('clear'), save: () => {}, restore: () => {}, setLineDash: () => {},
+    setTransform: () => {}, clearRect: rec('clear'), save: () => {}, restore: () => {}, setLineDash: () => {}, rect: (a: number, _y: number, w: number) => { calls.push(`cols ${a}..${a + w}`); }, clip: () => {},
     lineDashOffset: 0,
     stroke: () => { calls.push(`stroke@${Math.round(ctx.lineDashOffset)}`); },
   };
@@ -47,7 +47,7 @@ function recordingCanvas(width: number, height: number) {
 const id = (v: number) => v;
 
 describe('drawAppending: a chart canvas draws only what was appended while its key holds', () => {
-  it('draws in full first, then only the new stretch of each series from its last point, without clearing', () => {
+  it('draws in full first (but the column of the last point), then only the new columns, from the points reaching into them, without clearing', () => {
     const { canvas, calls } = recordingCanvas(100, 50);
     const layer = new AppendLayer();
     const xs = [0, 3, 6, 9, 12];
@@ -55,10 +55,11 @@ describe('drawAppending: a chart canvas draws only what was appended while its k
     const fulls: boolean[] = [];
     const draw = (n: number) => drawAppending(canvas, 100, 50, layer, ['a'], (ctx, full) => { fulls.push(full); strokeSeries(ctx, xs, ys, n, id, id); });
     draw(3);
-    expect(calls.splice(0)).toEqual(['clear 0,0', 'begin', 'M 0,0', 'L 3,4', 'L 6,8', 'stroke@0']);
+    expect(calls.splice(0)).toEqual(['clear 0,0', 'begin', 'cols -1000000..6', 'begin', 'M 0,0', 'L 3,4', 'L 6,8', 'stroke@0']);
     draw(5);
-    // joins at (6, 8); the dash pattern goes on 10 px into the line
-    expect(calls.splice(0)).toEqual(['begin', 'M 6,8', 'L 9,12', 'L 12,16', 'stroke@10']);
+    // columns 6..12; the path starts at (3, 4), the last point 2 px or more left of column 6 (a 2 px
+    // stroke reaches 1 px), and the dash pattern goes on 5 px into the line there
+    expect(calls.splice(0)).toEqual(['begin', 'cols 6..12', 'begin', 'M 3,4', 'L 6,8', 'L 9,12', 'L 12,16', 'stroke@5']);
     draw(5);
     expect(calls.splice(0)).toEqual([]);
     expect(fulls).toEqual([true, false, false]);
@@ -81,7 +82,7 @@ describe('drawAppending: a chart canvas draws only what was appended while its k
     expect(layer.fulls).toBe(3);
   });
 
-  it('appends bands and dots too: a band from its last edge points, dots after the last one drawn', () => {
+  it('appends bands and dots too: a band over the new columns, dots after the last one drawn', () => {
     const { canvas, calls } = recordingCanvas(100, 50);
     const layer = new AppendLayer();
     const xs = [0, 1, 2, 3];
@@ -91,6 +92,7 @@ describe('drawAppending: a chart canvas draws only what was appended while its k
     draw(2);
     calls.length = 0;
     draw(4);
-    expect(calls).toEqual(['begin', 'M 1,6', 'L 2,7', 'L 3,8', 'L 3,0', 'L 2,0', 'L 1,0', 'Z', 'fill', 'begin', 'M 4.5,7', 'arc 2,7', 'M 5.5,8', 'arc 3,8', 'fill']);
+    expect(calls).toEqual(['begin', 'cols 1..3', 'begin', 'M 0,5', 'L 1,6', 'L 2,7', 'L 3,8', 'L 3,0', 'L 2,0', 'L 1,0', 'L 0,0', 'Z', 'fill',
+      'begin', 'M 4.5,7', 'arc 2,7', 'M 5.5,8', 'arc 3,8', 'fill']);
   });
 });

@@ -12,6 +12,7 @@
 // (under a pixel column: a series keeps >= capacity/2 buckets over the axis) behind the data.
 // Series are matched by the order the chart's draw visits them, the same for every frame of one key.
 import type { SeriesColumns } from '../session/bounded-series';
+import { blendOver } from './blend';
 
 /** What a series' last draw ended at. */
 export interface SeriesMark {
@@ -20,8 +21,21 @@ export interface SeriesMark {
   /** x and y of point n - 1 when drawn. */
   x: number;
   y: number;
+  /** x of point 0 when drawn (a series halved or replaced moves it too). */
+  x0?: number;
   /** Length of the stroke's current subpath up to point n - 1 (CSS px), so dashes continue in phase. */
   dashAt: number;
+  /**
+   * The pixel columns drawn so far end here (CSS px, on a device-pixel boundary): those left of the
+   * column of point n - 1. An append draws the columns from here to its own last point's, clipped to
+   * them, so no pixel is painted by two draws (translucent marks would add up) and no seam is left.
+   */
+  colEnd: number;
+}
+
+/** The right edge of the pixel columns left of x (CSS px, on a device-pixel boundary). */
+export function ownedEnd(px: number, dpr: number): number {
+  return Math.floor(px * dpr) / dpr;
 }
 
 /**
@@ -35,6 +49,7 @@ export function appendFrom(mark: SeriesMark | undefined, xs: ArrayLike<number>, 
   if (n < mark.n) return -1;
   const i = mark.n - 1;
   if (!Object.is(xs[i], mark.x) || !Object.is(ys[i], mark.y)) return -1;
+  if (mark.x0 !== undefined && !Object.is(xs[0], mark.x0)) return -1;
   return i;
 }
 
@@ -63,6 +78,9 @@ export class AppendLayer {
   appending = false;
   /** Set by a series that could not append: the draw must be done again in full. */
   failed = false;
+  /** The plot's opaque background: faint strokes are drawn as the opaque colour they show over it (./blend.ts). */
+  surface: string | null = null;
+  private readonly blends = new Map<string, string | null>();
   /** Draws in full and appends since creation (for tests and the benchmark's curiosity). */
   fulls = 0;
   appends = 0;
@@ -75,6 +93,19 @@ export class AppendLayer {
     if (this.appending) this.appends++;
     else { this.key = key.slice(); this.marks = []; this.fulls++; }
     return this.appending;
+  }
+
+  /** `color` at `alpha` over the surface, opaque; null without a surface or a readable colour. */
+  opaque(color: string, alpha: number): string | null {
+    if (this.surface === null) return null;
+    const k = `${color}|${alpha}|${this.surface}`;
+    let v = this.blends.get(k);
+    if (v === undefined) {
+      if (this.blends.size > 256) this.blends.clear();
+      v = blendOver(color, this.surface, alpha);
+      this.blends.set(k, v);
+    }
+    return v;
   }
 
   /** Forgets the last draw: the next begin() draws in full. */

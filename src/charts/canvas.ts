@@ -2,7 +2,7 @@
 // columns without allocating, reduced to the pixels (./m4.ts). Coordinates are CSS pixels after setupCanvas.
 // Inside drawAppending (./append-layer.ts) the series helpers draw, on an append, only each series' new
 // stretch on top of what the canvas already shows.
-import { AppendLayer, appendFrom, settledLength } from './append-layer';
+import { AppendLayer, appendFrom, ownedEnd, settledLength, type SeriesMark } from './append-layer';
 import { BREAK, M4Scratch, m4Indices } from './m4';
 
 /** Sizes `canvas` to width x height CSS px at devicePixelRatio, clears it, returns a context in CSS px. */
@@ -44,11 +44,14 @@ const layers = new WeakMap<CanvasRenderingContext2D, AppendLayer>();
  * canvas is not cleared and `draw(ctx, false)` runs with the series helpers drawing only what was
  * appended since; a chart draws its other marks (labels, markers) only when `full`. When a series turns
  * out not to be an append, or the key changed, the canvas is cleared and `draw(ctx, true)` draws all.
+ * With the plot's opaque `surface` colour, translucent strokes are drawn as the opaque colour they show
+ * over it (./blend.ts), in both cases: pieces drawn frame by frame then look as one path does.
  */
 export function drawAppending(canvas: HTMLCanvasElement | null, width: number, height: number, layer: AppendLayer,
-  key: readonly unknown[], draw: (ctx: CanvasRenderingContext2D, full: boolean) => void): void {
+  key: readonly unknown[], draw: (ctx: CanvasRenderingContext2D, full: boolean) => void, surface: string | null = null): void {
   const dpr = deviceRatio();
-  const k = [width, height, dpr, ...key];
+  const k = [width, height, dpr, surface, ...key];
+  layer.surface = surface;
   const run = (ctx: CanvasRenderingContext2D, full: boolean) => {
     layers.set(ctx, layer);
     try { draw(ctx, full); } catch (e) { layer.invalidate(); throw e; } finally { layers.delete(ctx); }
@@ -82,6 +85,9 @@ export function strokeSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Valu
   const scratch = scratchOf(ctx);
   const idx = scratch.indices(n);
   const k = m4Indices(xs, ys, n, scratch.columns(x, deviceRatio()), idx, positive);
+  // In a layer, the column of the last point is left to the next append (see SeriesMark.colEnd).
+  const end = layer && n ? ownedEnd(x(xs[n - 1]), deviceRatio()) : Infinity;
+  if (layer) clipColumns(ctx, -Infinity, end);
   ctx.beginPath();
   let pen = false;
   let px0 = 0;
@@ -96,39 +102,82 @@ export function strokeSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Valu
     px0 = px;
     py0 = py;
   }
+  strokeOpaque(ctx, layer);
+  if (layer) ctx.restore();
+  if (layer && slot) layer.setMark(slot.index, { n, x0: n ? xs[0] : NaN, x: n ? xs[n - 1] : NaN, y: n ? ys[n - 1] : NaN, dashAt: length, colEnd: end });
+}
+
+/** Clips to the pixel columns [from, to) (CSS px) until the matching restore(). */
+function clipColumns(ctx: CanvasRenderingContext2D, from: number, to: number): void {
+  ctx.save();
+  ctx.beginPath();
+  const a = Math.max(from, -1e6);
+  ctx.rect(a, -1e6, Math.min(to, 1e6) - a, 2e6);
+  ctx.clip();
+}
+
+/**
+ * An append's first point: far enough back that every mark reaching into the columns from colEnd on
+ * (a stroke up to `margin` px wide) is in the path; at most 64 points back.
+ */
+function reachBack(xs: Values, from: number, x: Scale, colEnd: number, margin: number): number {
+  let i = from;
+  const stop = Math.max(0, from - 64);
+  while (i > stop && x(xs[i]) >= colEnd - margin) i--;
+  return i;
+}
+
+/** Strokes the path; a translucent stroke inside a layer with a surface as its opaque equivalent. */
+function strokeOpaque(ctx: CanvasRenderingContext2D, layer: AppendLayer | undefined): void {
+  const alpha = ctx.globalAlpha;
+  const style = ctx.strokeStyle;
+  const opaque = layer && alpha < 1 && typeof style === 'string' ? layer.opaque(style, alpha) : null;
+  if (!opaque) { ctx.stroke(); return; }
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = opaque;
   ctx.stroke();
-  if (layer && slot) layer.setMark(slot.index, { n, x: n ? xs[n - 1] : NaN, y: n ? ys[n - 1] : NaN, dashAt: length });
+  ctx.strokeStyle = style;
+  ctx.globalAlpha = alpha;
 }
 
 const drawable = (v: number, positive: boolean) => Number.isFinite(v) && (!positive || v > 0);
 
-/** strokeSeries on an append: the points from where the last draw ended, with the dash pattern in phase. */
-function appendStroke(ctx: CanvasRenderingContext2D, layer: AppendLayer, slot: number, mark: ReturnType<AppendLayer['nextMark']>['mark'],
+/** strokeSeries on an append: the columns after those drawn, from the points reaching them, dash pattern in phase. */
+function appendStroke(ctx: CanvasRenderingContext2D, layer: AppendLayer, slot: number, mark: SeriesMark | undefined,
   xs: Values, ys: Values, n: number, x: Scale, y: Scale, positive: boolean): void {
   const from = appendFrom(mark, xs, ys, n);
   if (from < 0) { layer.fail(); return; }
-  if (from >= n - 1 && mark && mark.n === n) return; // nothing new
+  if (mark!.n === n) return; // nothing new
+  const end = ownedEnd(x(xs[n - 1]), deviceRatio());
+  const colEnd = mark!.n > 0 ? mark!.colEnd : -Infinity;
+  if (!(end > colEnd)) return; // no whole column yet: the mark stays where it was
+  const start = mark!.n > 0 ? reachBack(xs, from, x, colEnd, Math.max(2, ctx.lineWidth || 0)) : 0;
+  // The dash phase at `start`: the length at the mark less the raw segments back to it.
+  let phase = mark!.n > 0 ? mark!.dashAt : 0;
+  for (let i = from; i > start; i--) {
+    if (!drawable(ys[i], positive) || !drawable(ys[i - 1], positive)) { phase = 0; break; }
+    phase -= Math.hypot(x(xs[i]) - x(xs[i - 1]), y(ys[i]) - y(ys[i - 1]));
+  }
   // Few points (those appended since the last frame, each under a pixel column once the history is
   // long): drawn as they are, without the reduction.
-  const phase = mark && mark.n > 0 && drawable(ys[from], positive) ? mark.dashAt : 0;
+  clipColumns(ctx, colEnd, end);
   let length = phase;
   ctx.beginPath();
   let pen = false;
   let px0 = 0;
   let py0 = 0;
-  for (let i = from; i < n; i++) {
+  for (let i = start; i < n; i++) {
     if (!drawable(ys[i], positive)) { pen = false; continue; }
     const px = x(xs[i]);
     const py = y(ys[i]);
-    if (pen) { ctx.lineTo(px, py); length += Math.hypot(px - px0, py - py0); } else { ctx.moveTo(px, py); pen = true; if (i !== from) length = 0; }
+    if (pen) { ctx.lineTo(px, py); length += Math.hypot(px - px0, py - py0); } else { ctx.moveTo(px, py); pen = true; if (i !== start) length = 0; }
     px0 = px;
     py0 = py;
   }
-  const offset = ctx.lineDashOffset;
   ctx.lineDashOffset = phase;
-  ctx.stroke();
-  ctx.lineDashOffset = offset;
-  layer.setMark(slot, { n, x: xs[n - 1], y: ys[n - 1], dashAt: length });
+  strokeOpaque(ctx, layer);
+  ctx.restore();
+  layer.setMark(slot, { n, x0: n ? xs[0] : NaN, x: xs[n - 1], y: ys[n - 1], dashAt: length, colEnd: end });
 }
 
 /** Fills the band between lo and hi against x (first n points), with the current fill style. */
@@ -144,6 +193,8 @@ export function fillBand(ctx: CanvasRenderingContext2D, xs: Values, lo: Values, 
   const ku = m4Indices(xs, hi, n, cols, up, positive, lo);
   const down = scratch.indices2(n);
   const kd = m4Indices(xs, lo, n, cols, down, positive, hi);
+  const end = layer && n ? ownedEnd(x(xs[n - 1]), deviceRatio()) : Infinity;
+  if (layer) clipColumns(ctx, -Infinity, end);
   ctx.beginPath();
   let u = 0;
   let d = 0;
@@ -161,20 +212,27 @@ export function fillBand(ctx: CanvasRenderingContext2D, xs: Values, lo: Values, 
     d++;
   }
   ctx.fill();
+  if (layer) ctx.restore();
   if (layer && upper && lower) {
-    layer.setMark(upper.index, { n, x: n ? xs[n - 1] : NaN, y: n ? hi[n - 1] : NaN, dashAt: 0 });
-    layer.setMark(lower.index, { n, x: n ? xs[n - 1] : NaN, y: n ? lo[n - 1] : NaN, dashAt: 0 });
+    layer.setMark(upper.index, { n, x0: n ? xs[0] : NaN, x: n ? xs[n - 1] : NaN, y: n ? hi[n - 1] : NaN, dashAt: 0, colEnd: end });
+    layer.setMark(lower.index, { n, x0: n ? xs[0] : NaN, x: n ? xs[n - 1] : NaN, y: n ? lo[n - 1] : NaN, dashAt: 0, colEnd: end });
   }
 }
 
-/** fillBand on an append: the band from where the last draw ended (its runs of points valid in both edges). */
+/** fillBand on an append: the columns after those drawn, from the points reaching them (runs valid in both edges). */
 function appendBand(ctx: CanvasRenderingContext2D, layer: AppendLayer, upper: ReturnType<AppendLayer['nextMark']>, lower: ReturnType<AppendLayer['nextMark']>,
   xs: Values, lo: Values, hi: Values, n: number, x: Scale, y: Scale, positive: boolean): void {
   const from = appendFrom(upper.mark, xs, hi, n);
   if (from < 0 || appendFrom(lower.mark, xs, lo, n) !== from) { layer.fail(); return; }
-  if (upper.mark && upper.mark.n === n) return; // nothing new
+  const mark = upper.mark!;
+  if (mark.n === n) return; // nothing new
+  const end = ownedEnd(x(xs[n - 1]), deviceRatio());
+  const colEnd = mark.n > 0 ? mark.colEnd : -Infinity;
+  if (!(end > colEnd)) return; // no whole column yet
+  const first = mark.n > 0 ? reachBack(xs, from, x, colEnd, 1) : 0;
+  clipColumns(ctx, colEnd, end);
   ctx.beginPath();
-  let i = from;
+  let i = first;
   while (i < n) {
     while (i < n && !(drawable(lo[i], positive) && drawable(hi[i], positive))) i++;
     const start = i;
@@ -186,8 +244,9 @@ function appendBand(ctx: CanvasRenderingContext2D, layer: AppendLayer, upper: Re
     ctx.closePath();
   }
   ctx.fill();
-  layer.setMark(upper.index, { n, x: xs[n - 1], y: hi[n - 1], dashAt: 0 });
-  layer.setMark(lower.index, { n, x: xs[n - 1], y: lo[n - 1], dashAt: 0 });
+  ctx.restore();
+  layer.setMark(upper.index, { n, x0: n ? xs[0] : NaN, x: xs[n - 1], y: hi[n - 1], dashAt: 0, colEnd: end });
+  layer.setMark(lower.index, { n, x0: n ? xs[0] : NaN, x: xs[n - 1], y: lo[n - 1], dashAt: 0, colEnd: end });
 }
 
 /** The 15/50/85th percentile columns of one run's layer (see session/frame). */
@@ -240,7 +299,7 @@ export function dotSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Values,
     const k = m4Indices(xs, ys, n, scratch.columns(x, deviceRatio()), idx, positive);
     for (let j = 0; j < k; j++) if (idx[j] !== BREAK) dot(idx[j]);
   }
-  if (layer && slot) layer.setMark(slot.index, { n, x: n ? xs[n - 1] : NaN, y: n ? ys[n - 1] : NaN, dashAt: 0 });
+  if (layer && slot) layer.setMark(slot.index, { n, x0: n ? xs[0] : NaN, x: n ? xs[n - 1] : NaN, y: n ? ys[n - 1] : NaN, dashAt: 0, colEnd: Infinity });
   ctx.fill();
   if (outline) { ctx.save(); ctx.strokeStyle = outline; ctx.lineWidth = 1; ctx.setLineDash([]); ctx.stroke(); ctx.restore(); }
 }

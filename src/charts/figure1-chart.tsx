@@ -6,7 +6,8 @@ import { useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { accuracyDomains } from './accuracy-geometry';
 import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
-import { dotSeries, drawPercentileBands, setupCanvas, strokeSeries } from './canvas';
+import { AppendLayer, settledLength } from './append-layer';
+import { dotSeries, drawAppending, drawPercentileBands, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
@@ -29,6 +30,7 @@ const PANEL_LETTERS = 'abcdef';
 export function Figure1Chart({ height = 200 }: { height?: number }) {
   const body = useRef<HTMLDivElement>(null);
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
+  const layers = useRef<AppendLayer[]>([]);
   const { width } = useSize(body);
   const t = useViewT();
   const name = (rid: string) => runName(t, rid);
@@ -65,30 +67,34 @@ export function Figure1Chart({ height = 200 }: { height?: number }) {
       c.rect(M.left - 4, M.top - 4, pwNow - M.left - M.right + 8, height - M.top - M.bottom + 8);
       c.clip();
     };
-    const ctx = setupCanvas(canvases.current[0] ?? null, pwNow, height);
-    if (ctx) {
+    // Each panel draws only its new stretch while its axes and runs stay (./append-layer.ts).
+    const layerOf = (i: number) => (layers.current[i] ??= new AppendLayer());
+    const view = [axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), theme.surface];
+    drawAppending(canvases.current[0] ?? null, pwNow, height, layerOf(0), [a.x[0], a.x[1], a.y[0], a.y[1], ...view, ...runs.flatMap((r) => [r.id, colorOf(r.id)])], (ctx) => {
       clip(ctx);
       for (const run of runs) {
         const color = colorOf(run.id);
+        const k = settledLength(run.testAcc, run.testAcc.y.length);
         ctx.strokeStyle = color;
         ctx.fillStyle = color;
         ctx.lineWidth = 2;
         ctx.setLineDash(runStyle(run.id).dash);
-        strokeSeries(ctx, run.testAcc.x, run.testAcc.y, run.testAcc.y.length, xs, accY);
+        strokeSeries(ctx, run.testAcc.x, run.testAcc.y, k, xs, accY);
         ctx.setLineDash([]);
-        dotSeries(ctx, run.testAcc.x, run.testAcc.y, run.testAcc.y.length, xs, accY, 3, false, theme.surface);
+        dotSeries(ctx, run.testAcc.x, run.testAcc.y, k, xs, accY, 3, false, theme.surface);
       }
       ctx.restore();
-    }
+    }, theme.surface);
     const bandY = scaleLinear().domain(b.y).range([height - M.bottom, M.top]);
     runs.forEach((run, i) => {
-      const c = setupCanvas(canvases.current[i + 1] ?? null, pwNow, height);
       const bands = run.layers[last]?.bands;
-      if (!c || !bands) return;
-      clip(c);
-      // the paper draws the 15th and 85th percentiles as lines: edges at full opacity
-      drawPercentileBands(c, bands, colorOf(run.id), xs, bandY, { fillAlpha: 0.15, edgeAlpha: 1, edgeWidth: 1.5, medianWidth: 2.5 });
-      c.restore();
+      if (!bands) { setupCanvas(canvases.current[i + 1] ?? null, pwNow, height); layerOf(i + 1).invalidate(); return; }
+      drawAppending(canvases.current[i + 1] ?? null, pwNow, height, layerOf(i + 1), [a.x[0], a.x[1], b.y[0], b.y[1], ...view, run.id, colorOf(run.id), last], (c) => {
+        clip(c);
+        // the paper draws the 15th and 85th percentiles as lines: edges at full opacity
+        drawPercentileBands(c, bands, colorOf(run.id), xs, bandY, { fillAlpha: 0.15, edgeAlpha: 1, edgeWidth: 1.5, medianWidth: 2.5 });
+        c.restore();
+      }, theme.surface);
     });
   };
   useFrameDraw(body, draw, [width, height, view.runs.join(), axis.view, hidden]);

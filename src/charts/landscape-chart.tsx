@@ -12,7 +12,8 @@ import { runName } from './histograms-kit';
 import { useViewT } from './views-i18n';
 import { DEFAULT_PAGE_SETTINGS } from '../state/url-codec';
 import { AxisBottom, AxisLeft, formatStep, formatTick, logTicks } from './axes';
-import { dotSeries, fillBand, setupCanvas, strokeSeries } from './canvas';
+import { AppendLayer, settledLength } from './append-layer';
+import { dotSeries, drawAppending, fillBand, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import {
   PANELS, betaComparison, clampLayer, costFigures, hasPoints, icsLayers, landscapeDomains, landscapeTips, panelAt as panelAt0, panelGrid, type PanelKey,
@@ -58,6 +59,7 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const { width } = useSize(body);
   const pool = useMemo(() => new ValuePool(), []);
+  const drawn = useMemo(() => new AppendLayer(), []);
   const id = useId();
   const t = useT();
   const vt = useViewT();
@@ -87,11 +89,14 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
     const b = betaComparison(land);
     const beta = b && { bn: b.bn.toPrecision(3), plain: b.plain.toPrecision(3), n: b.n, lower: b.lower };
     setView({ x: d.x, y: d.y, runs: land?.runs.map((r) => r.id) ?? [], layers: L, points, cost: costFigures(land), beta });
-    const ctx = setupCanvas(canvas.current, w, grid.height);
-    if (!ctx || !land || !points) return;
+    if (!land || !points) { setupCanvas(canvas.current, w, grid.height); drawn.invalidate(); return; }
     const colorOf = runColors(body.current);
     const theme = themeColors(body.current);
-    PANELS.forEach((panel, k) => {
+    // A new measurement draws only its segments while the axes, the runs and the view stay
+    // (./append-layer.ts); the dots of short series are part of the key (they go when a series grows).
+    const key: unknown[] = [d.x[0], d.x[1], ...d.y.flat(), ly, grid.cols, height, theme.surface, axis.view.log, ...(axis.view.zoom ?? [NaN, NaN])];
+    for (const run of land.runs) key.push(run.id, hidden.has(run.id) ? 1 : 0, colorOf(run.id), run.loss.y.length < DOTS_BELOW ? 1 : 0);
+    drawAppending(canvas.current, w, grid.height, drawn, key, (ctx) => PANELS.forEach((panel, k) => {
       const { left, right, top, bottom } = plotArea(grid, k, height);
       const xs = axis.scale(d.x, left, right);
       const ys = yScale(d.y[k], bottom, top, panel.log);
@@ -102,11 +107,13 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
       for (const run of land.runs) {
         if (hidden.has(run.id)) continue;
         const color = colorOf(run.id);
+        // few measurements yet: each one also as a dot (part of the key above)
+        const dotted = run.loss.y.length < DOTS_BELOW;
         ctx.strokeStyle = color;
         ctx.fillStyle = color;
         if (panel.band) {
           const [lo, hi] = panel.band(run, ly);
-          const n = Math.min(lo.y.length, hi.y.length);
+          const n = Math.min(settledLength(lo, lo.y.length), settledLength(hi, hi.y.length));
           ctx.globalAlpha = 0.15;
           fillBand(ctx, lo.x, lo.y, hi.y, n, xs, ys, panel.log);
           // the band's edges, so that it reads with few points and where the runs overlap
@@ -117,14 +124,14 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
           strokeSeries(ctx, hi.x, hi.y, n, xs, ys, panel.log);
           ctx.setLineDash([]);
           ctx.globalAlpha = 1;
-          if (n < DOTS_BELOW) {
+          if (dotted) {
             dotSeries(ctx, lo.x, lo.y, n, xs, ys, 2, panel.log);
             dotSeries(ctx, hi.x, hi.y, n, xs, ys, 2, panel.log);
           }
         }
         const line = panel.line?.(run, ly);
         if (line) {
-          const n = line.y.length;
+          const n = settledLength(line, line.y.length);
           // on the loss panel the line (the loss at w) is secondary to the band: lighter, in the run's dash
           ctx.lineWidth = panel.band ? 1.5 : 1.75;
           ctx.globalAlpha = panel.band ? 0.45 : 1;
@@ -132,11 +139,11 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
           strokeSeries(ctx, line.x, line.y, n, xs, ys, panel.log);
           ctx.setLineDash([]);
           ctx.globalAlpha = 1;
-          if (n < DOTS_BELOW) dotSeries(ctx, line.x, line.y, n, xs, ys, panel.band ? 1.5 : 2.5, panel.log, panel.band ? undefined : theme.surface);
+          if (dotted) dotSeries(ctx, line.x, line.y, n, xs, ys, panel.band ? 1.5 : 2.5, panel.log, panel.band ? undefined : theme.surface);
         }
       }
       ctx.restore();
-    });
+    }), theme.surface);
   };
   useFrameDraw(body, draw, [w, height, layerChoice, grid.cols, axis.view, hidden]);
 

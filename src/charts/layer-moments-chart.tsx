@@ -122,7 +122,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
           if (run.divergedAt !== null && !hidden.has(run.id)) drawDivergence(ctx, sx(run.divergedAt), top, bottom, colorOf(run.id), currentViewT('diverged'));
         }
       }));
-    });
+    }, theme.surface);
     // Per unit, now: running vs batch statistics of the batch-norm run.
     const sctx = setupCanvas(scatter.current, 2 * sw + GAP, SCATTER);
     if (!sctx || !running || !bnRun) return;

@@ -112,7 +112,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
         if (run.divergedAt === null || hidden.has(run.id)) continue;
         drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(run.id), tt('divergedAt', { run: runName(tt, run.id), step: run.divergedAt }));
       }
-    });
+    }, theme.surface);
   };
   useFrameDraw(body, draw, [w, height, smoothing, log, ignoreOutliers, axis.view, hidden]);
 

@@ -12,7 +12,7 @@ import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
 import { onePanel, useStepAxis } from './use-step-axis';
-import { runColors } from './palette';
+import { runColors, themeColors } from './palette';
 import { bandDomains, distributionDomain, DISTRIBUTION_BANDS, layerCount, shownLayer } from './percentiles-geometry';
 import { hub, useFrameDraw } from './use-frame-draw';
 import { Tooltip, placeTip, pointRow, type TooltipData } from './tooltip';
@@ -61,6 +61,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
 
   const draw = (frame: TelemetryFrame) => {
     const colorOf = runColors(body.current);
+    const theme = themeColors(body.current);
     const L = layerCount(frame);
     const j = shownLayer(chosen, L);
     const d = bandDomains(frame, j, pool, { hidden, window: axis.view.zoom });
@@ -94,7 +95,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
         drawPercentileBands(ctx, b, color, xs, ys, { fillAlpha: 0.18, edgeAlpha: 0.7, edgeWidth: 1, medianWidth: 2 });
         ctx.restore();
         if (full && run.divergedAt !== null) drawDivergence(ctx, xs(run.divergedAt), M.top, panelHeight - M.bottom, color, currentViewT('divergedShort', { step: run.divergedAt }));
-      });
+      }, theme.surface);
     });
     // Nine-point distributions of the current step: one panel per stage, one glyph per run.
     const nS = Math.max(stages.length, 1);

@@ -6,12 +6,13 @@ import { scaleLinear } from 'd3-scale';
 import { useRef, useState } from 'react';
 import type { TelemetryFrame } from '../session/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
-import { dotSeries, setupCanvas, strokeSeries } from './canvas';
+import { AppendLayer, settledLength } from './append-layer';
+import { dotSeries, drawAppending, strokeSeries } from './canvas';
 import { ChangeMarkers } from './change-markers-view';
 import { onePanel, useStepAxis } from './use-step-axis';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import type { LegendItem } from './legend';
-import { runColors } from './palette';
+import { runColors, themeColors } from './palette';
 import { hub, useFrameDraw } from './use-frame-draw';
 import { Tooltip, placeTip, pointRow, type TooltipData } from './tooltip';
 import { useRareState } from './use-chart-state';
@@ -27,6 +28,7 @@ const GAP = 12;
 export function RenormChart({ height = 180 }: { height?: number }) {
   const body = useRef<HTMLDivElement>(null);
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
+  const layers = useRef<AppendLayer[]>([]);
   const { width } = useSize(body);
   const t = useViewT();
   const axis = useStepAxis();
@@ -47,12 +49,17 @@ export function RenormChart({ height = 180 }: { height?: number }) {
     setView({ x, lim: limDomain, empty, rmax: k ? rn!.rmax.y[k - 1] : 1, dmax: k ? rn!.dmax.y[k - 1] : 0 });
     if (!rn || !run) return;
     const color = runColors(body.current)(run.id);
+    const theme = themeColors(body.current);
     const xs = axis.scale(x, M.left, pw - M.right);
     // each panel: the r series in full colour, the d series light with dots (dash is the run kind's only)
+    // each panel draws only its new stretch while its axes stay (./append-layer.ts)
     const pair = (k: number, domain: [number, number], width: number, r: typeof rn.rmax, d: typeof rn.rmax) => {
-      const ctx = setupCanvas(canvases.current[k] ?? null, pw, height);
-      if (!ctx) return;
+      const layer = (layers.current[k] ??= new AppendLayer());
+      const key = [x[0], x[1], domain[0], domain[1], color, run.id, axis.view.log, ...(axis.view.zoom ?? [NaN, NaN])];
+      drawAppending(canvases.current[k] ?? null, pw, height, layer, key, (ctx) => {
       const ys = scaleLinear().domain(domain).range([height - M.bottom, M.top]);
+      const nr = settledLength(r, r.y.length);
+      const nd = settledLength(d, d.y.length);
       ctx.save();
       ctx.beginPath();
       ctx.rect(M.left - 3, M.top - 3, pw - M.left - M.right + 6, height - M.top - M.bottom + 6);
@@ -60,11 +67,12 @@ export function RenormChart({ height = 180 }: { height?: number }) {
       ctx.strokeStyle = color;
       ctx.fillStyle = color;
       ctx.lineWidth = width;
-      strokeSeries(ctx, r.x, r.y, r.y.length, xs, ys);
+      strokeSeries(ctx, r.x, r.y, nr, xs, ys);
       ctx.globalAlpha = 0.45;
-      strokeSeries(ctx, d.x, d.y, d.y.length, xs, ys);
-      dotSeries(ctx, d.x, d.y, d.y.length, xs, ys, 1.8);
+      strokeSeries(ctx, d.x, d.y, nd, xs, ys);
+      dotSeries(ctx, d.x, d.y, nd, xs, ys, 1.8);
       ctx.restore();
+      }, theme.surface);
     };
     pair(0, limDomain, 2, rn.rmax, rn.dmax);
     pair(1, [0, 1], 1.5, rn.clippedR, rn.clippedD);
