@@ -65,6 +65,20 @@ describe('drawAppending: a chart canvas draws only what was appended while its k
     expect(fulls).toEqual([true, false, false]);
   });
 
+  it('waits while the new points stay inside the column of the last one drawn, then draws from where it stood', () => {
+    const { canvas, calls } = recordingCanvas(100, 50);
+    const layer = new AppendLayer();
+    const xs = [0, 4, 8, 8.3, 8.6, 11];
+    const ys = [1, 1, 1, 2, 3, 4];
+    const draw = (n: number) => drawAppending(canvas, 100, 50, layer, [], (ctx) => strokeSeries(ctx, xs, ys, n, id, id));
+    draw(3); // columns up to 8 drawn
+    calls.length = 0;
+    draw(5); // 8.3 and 8.6 are in column 8: nothing whole yet
+    expect(calls).toEqual([]);
+    draw(6); // columns 8..11, from (4, 1): the last point 2 px or more left of column 8
+    expect(calls).toEqual(['begin', 'cols 8..11', 'begin', 'M 4,1', 'L 8,1', 'L 8.3,2', 'L 8.6,3', 'L 11,4', 'stroke@4']);
+  });
+
   it('draws in full when the key changes or a series was compacted', () => {
     const { canvas, calls } = recordingCanvas(100, 50);
     const layer = new AppendLayer();
