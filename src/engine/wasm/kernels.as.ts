@@ -1,8 +1,9 @@
 // WebAssembly SIMD kernels of the engine, in AssemblyScript (compiled by scripts/build-wasm.mjs with
 // `asc --runtime stub --importMemory`: no allocator, no data, only these functions). They work in
 // place on float32 arrays that live in the imported memory: every pointer is a byte offset into it,
-// every size and stride counts floats. src/engine/simd-kernels.ts calls them; matmul.ts and
-// fused.ts fall back to the TypeScript kernels where WebAssembly SIMD is missing.
+// every size and stride counts floats. src/engine/simd-kernels.ts calls them; the files using it (matmul,
+// conv2d, activation, maxpool, batchnorm2d, groupnorm, batchrenorm) fall back to their TypeScript
+// kernels where WebAssembly SIMD is missing.
 //
 // The three products of a linear layer (out (B,OC), inp (B,C), W (OC,C)):
 //   forward   out  += inp W^T       gemmNT(out, inp, W,   M=B,  N=OC, K=C,  ldo=OC, ldx=C, ldy=C)
