@@ -1,7 +1,7 @@
 // After hours of training the page must stay as smooth as in its first minute: its drawing is bounded
 // by the pixels (src/charts/m4.ts), spread over animation frames (src/charts/draw-queue.ts) and paced
 // by the frame budget. The page fast-forwards to a long history (window.normscope.debug.fastForward,
-// src/session/fast-forward-for-test.ts: the same bounded series a real session fills, so as many points
+// src/telemetry/fast-forward.test-support.ts: the same bounded series a real session fills, so as many points
 // to draw), trains on at full speed, and over 5 s there at most 5 main-thread tasks may take over 50 ms
 // and none over 250 ms (generous, so a loaded machine cannot trip it: the page before the fix had 20-28
 // such tasks every 4 s, many over 100 ms). Speed itself is judged by `npm run bench:ui`, not here.

@@ -5,7 +5,7 @@
 // they are printed, not judged: telemetry frames are transferred from the workers to the page, so at
 // any instant a frame or two in transit sits in one target or the other). `npm run test:soak`.
 //
-// When to measure. Every chart series is a BoundedSeries (src/session/bounded-series.ts): it grows to
+// When to measure. Every chart series is a BoundedSeries (src/telemetry/bounded-series.ts): it grows to
 // its capacity (2048 points), then halves and doubles its stride, so its memory saws between 1024 and
 // 2048 points forever, by design. A series appended every k steps holds the same number of points at
 // steps S and 2^m S once it has filled once (S >= k * 2048). So the warm-up lasts until every series
@@ -18,8 +18,8 @@
 // top of the page) and fails if it grew by more than 25%: the page's drawing must not grow with history.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { DEFAULT_SERIES_CAPACITY } from '../src/session/bounded-series';
-import { BAND_EVERY, RATIO_EVERY } from '../src/session/frame';
+import { DEFAULT_SERIES_CAPACITY } from '../src/telemetry/bounded-series';
+import { BAND_EVERY, RATIO_EVERY } from '../src/telemetry/frame';
 import { useBrowser } from './support/chromium';
 import { HeapProbe, type HeapSample } from './support/heap';
 import { openWatchedPage, statusStep, waitForTraining } from './support/page';

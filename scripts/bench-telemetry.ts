@@ -16,9 +16,9 @@ import os from 'node:os';
 import { Mlp } from '../src/engine/mlp';
 import { Rng } from '../src/engine/rng';
 import type { Activation, FloatArray, ModelSpec } from '../src/engine/types';
-import { BoundedSeries } from '../src/session/bounded-series';
-import { StableBins } from '../src/session/histogram-bins';
-import { createLayerStats, LayerStatsComputer, ParamSnapshot, type LayerStats } from '../src/session/layer-stats';
+import { BoundedSeries } from '../src/telemetry/bounded-series';
+import { StableBins } from '../src/telemetry/histogram-bins';
+import { createLayerStats, LayerStatsComputer, ParamSnapshot, type LayerStats } from '../src/telemetry/layer-stats';
 
 interface Workload { name: string; hidden: number[]; act: Activation; batch: number; init: string; lr: number }
 

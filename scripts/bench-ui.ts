@@ -3,7 +3,7 @@
 // page and for all seven run kinds at once, measures at steps about 2k, 20k, 100k and 500k: the gaps
 // between animation frames (p50, p95, max), long tasks (> 50 ms: how many, the longest), and the main
 // thread's milliseconds per telemetry frame (median, p95; see bench-ui/in-page.ts). Steps past the
-// first point are reached with the page's fast-forward hook (src/session/fast-forward-for-test.ts),
+// first point are reached with the page's fast-forward hook (src/telemetry/fast-forward.test-support.ts),
 // which fills the same bounded series a real session would, so the page draws as many points.
 // A benchmark, not a test: it prints and judges against the targets, never fails on them.
 //

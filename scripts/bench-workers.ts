@@ -1,6 +1,6 @@
 // Throughput of a two-run MNIST session (Figure 1: hidden 100,100,100 sigmoid, batch 60, runs plain
 // and batch) in Node worker threads: today's single training worker against one worker per run under
-// the coordinator (session/coordinator.ts), and the coordinator with one group (its own overhead).
+// the coordinator (runtime/coordinator.ts), and the coordinator with one group (its own overhead).
 // Telemetry is pulled as the page does (a frame, then ~16 ms, then the next), so its cost is counted.
 // Modes alternate, each measured --repeats times for --seconds after a warm-up; the load average of
 // the machine is printed with every number (it is shared: read the numbers against it).
@@ -9,10 +9,10 @@ import { wrap, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createCoordinator, type AsyncTrainer, type GroupLike } from '../src/session/coordinator';
-import type { RunGroup } from '../src/session/run-group';
+import { createCoordinator, type AsyncTrainer, type GroupLike } from '../src/runtime/coordinator';
+import type { RunGroup } from '../src/runtime/run-group';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../src/session/settings';
-import type { Trainer } from '../src/session/trainer';
+import type { Trainer } from '../src/runtime/trainer';
 
 type Mode = 'one-worker' | 'worker-per-run' | 'coordinator-1-group';
 const MODES: Mode[] = ['one-worker', 'worker-per-run', 'coordinator-1-group'];

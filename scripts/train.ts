@@ -5,7 +5,7 @@ import type { Dataset } from '../src/data/dataset';
 import { loadMnistFromDir } from '../src/data/mnist-node';
 import { checkAgainstData } from '../src/session/build';
 import { SYNTHETIC_TEST, SYNTHETIC_TRAIN } from '../src/session/dataset-loader';
-import { headlessRun, type EvalPoint, type LandscapePoint } from '../src/session/headless-run';
+import { headlessRun, type EvalPoint, type LandscapePoint } from '../src/runtime/headless-run';
 import { parseTrainArgs, usage } from './train/args';
 import { failWith, parseOrExit } from './cli/start';
 import { ProgressBar } from './train/progress';

@@ -1,10 +1,10 @@
 // The coordinating worker: the page's trainer when the runs train on several cores. It starts the
-// run-group workers (how many: its name, see src/session/run-workers.ts) and keeps them in step; the
-// logic is in src/session.
+// run-group workers (how many: its name, see src/runtime/run-workers.ts) and keeps them in step; the
+// logic is in src/runtime.
 import { expose, wrap } from 'comlink';
-import { createCoordinator, type GroupLike } from '../src/session/coordinator';
-import type { RunGroup } from '../src/session/run-group';
-import { MAX_RUN_WORKERS, workersFromName } from '../src/session/run-workers';
+import { createCoordinator, type GroupLike } from '../src/runtime/coordinator';
+import type { RunGroup } from '../src/runtime/run-group';
+import { MAX_RUN_WORKERS, workersFromName } from '../src/runtime/run-workers';
 
 let started = 0;
 expose(createCoordinator({

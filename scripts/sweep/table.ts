@@ -3,8 +3,8 @@
 import type { NormKind } from '../../src/engine/types';
 import { medianRange } from '../../src/session/seeds/format';
 import { summarize } from '../../src/session/seeds/stats';
-import { sweepRows } from '../../src/session/sweep/results';
-import type { SweepResult } from '../../src/session/sweep/run-job';
+import { sweepRows } from '../../src/runtime/sweep/results';
+import type { SweepResult } from '../../src/runtime/sweep/run-job';
 
 const COLUMN: Record<NormKind, string> = { none: 'plain', batch: 'batch norm', layer: 'layer norm', renorm: 'batch renorm', group: 'group norm' };
 

@@ -1,12 +1,12 @@
-// The CLI's worker thread: the sweep worker of src/session/sweep behind worker_threads messages.
+// The CLI's worker thread: the sweep worker of src/runtime/sweep behind worker_threads messages.
 // In:  {type: 'run', job} | {type: 'run-seed', job} | {type: 'cancel'}
 // Out: {type: 'progress', progress} | {type: 'result', result} | {type: 'error', message, cancelled}
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadMnistFromDir } from '../../src/data/mnist-node';
 import { makeDatasetLoader } from '../../src/session/dataset-loader';
-import type { SeedResult } from '../../src/session/seeds/seed-job';
-import { SweepCancelled, type SweepProgress, type SweepResult } from '../../src/session/sweep/run-job';
-import { createSweepWorker } from '../../src/session/sweep/sweep-worker';
+import type { SeedResult } from '../../src/runtime/seeds/seed-job';
+import { SweepCancelled, type SweepProgress, type SweepResult } from '../../src/runtime/sweep/run-job';
+import { createSweepWorker } from '../../src/runtime/sweep/sweep-worker';
 import type { WorkerIn, WorkerOut } from './messages';
 
 const port = parentPort;

@@ -3,7 +3,7 @@
 // one is drawn faintly, so the gap between them is visible.
 import { scaleLinear } from 'd3-scale';
 import { useId, useMemo, useRef, useState } from 'react';
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { accuracyDomains, accuracySeries, type BnStats } from './accuracy-geometry';
 import { AxisBottom, AxisLeft, formatStep } from './axes';
 import { AppendLayer, settledLength } from './append-layer';

@@ -1,7 +1,7 @@
 // Geometry of the test accuracy chart: which series each run draws (evaluation mode with running
 // statistics, or each test batch's own statistics for batch-norm runs) and the y domain [lo, 1].
-import type { SeriesColumns } from '../session/bounded-series';
-import type { RunFrame, TelemetryFrame } from '../session/frame';
+import type { SeriesColumns } from '../telemetry/bounded-series';
+import type { RunFrame, TelemetryFrame } from '../telemetry/frame';
 import { ValuePool, stepDomain, type YFilter } from './y-domain';
 
 export type BnStats = 'running' | 'batch';

@@ -11,7 +11,7 @@
 // length (settledLength below) so only points that can no longer change are drawn, at most one bucket
 // (under a pixel column: a series keeps >= capacity/2 buckets over the axis) behind the data.
 // Series are matched by the order the chart's draw visits them, the same for every frame of one key.
-import type { SeriesColumns } from '../session/bounded-series';
+import type { SeriesColumns } from '../telemetry/bounded-series';
 import { blendOver } from './blend';
 
 /** What a series' last draw ended at. */

@@ -5,7 +5,7 @@
 //   (3) xhat_i = (x_i - mu) / sqrt(sigma^2 + eps)   (4) y_i = gamma xhat_i + beta
 // In training mode xhat and y are the engine's own values; in evaluation mode the panel computes them
 // from the numbers it shows, so a reader can check them by hand.
-import type { BnDetail } from '../session/frame';
+import type { BnDetail } from '../telemetry/frame';
 
 export type BnMode = 'train' | 'eval';
 

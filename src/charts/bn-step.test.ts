@@ -2,7 +2,7 @@ import { createElement as h } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { make2d } from '../data/synthetic';
-import { FrameBuilder } from '../session/frame';
+import { FrameBuilder } from '../telemetry/frame';
 import { TrainingSession } from '../session/session';
 import { DEFAULT_SETTINGS } from '../session/settings';
 import { setApp } from '../state/app';

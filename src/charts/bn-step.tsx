@@ -3,7 +3,7 @@
 // the batch's mean and variance). The panel shows derived numbers a few times a second (readable, and
 // cheap); the frames themselves stay outside React state.
 import { useEffect, useId, useRef, useState } from 'react';
-import type { BnDetail } from '../session/frame';
+import type { BnDetail } from '../telemetry/frame';
 import { getApp, useApp } from '../state/app';
 import { useT } from '../state/i18n';
 import { bnNumbers, formatEps, formatNum, type BnMode } from './bn-step-numbers';

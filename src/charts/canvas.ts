@@ -249,7 +249,7 @@ function appendBand(ctx: CanvasRenderingContext2D, layer: AppendLayer, upper: Re
   layer.setMark(lower.index, { n, x0: n ? xs[0] : NaN, x: xs[n - 1], y: lo[n - 1], dashAt: 0, colEnd: end });
 }
 
-/** The 15/50/85th percentile columns of one run's layer (see session/frame). */
+/** The 15/50/85th percentile columns of one run's layer (see telemetry/frame). */
 interface PercentileColumn { x: Values; y: Values; count?: Uint32Array }
 interface PercentileColumns { p15: PercentileColumn; p50: PercentileColumn; p85: PercentileColumn }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classificationReport } from '../session/classification-report';
+import { classificationReport } from '../telemetry/classification-report';
 import { formatScore, reportRows, rowShare } from './classification-report-rows';
 
 describe('reportRows', () => {

@@ -1,6 +1,6 @@
 // Rows of a classification report as scikit-learn prints them: one per class, then the micro, macro
 // and weighted averages (for single-label data the micro average equals the accuracy).
-import type { ClassificationReport, ClassScores } from '../session/classification-report';
+import type { ClassificationReport, ClassScores } from '../telemetry/classification-report';
 
 export interface ReportRow {
   label: string;

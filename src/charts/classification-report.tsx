@@ -3,7 +3,7 @@
 // evaluation mode (batch norm with its running statistics). The worker evaluates it (~50 ms for MNIST);
 // the panel asks on "Refresh", about every 5 s while visible and training, and when it first shows.
 import { useEffect, useRef, useState } from 'react';
-import type { ClassificationReport as Report } from '../session/classification-report';
+import type { ClassificationReport as Report } from '../telemetry/classification-report';
 import { getApp, useApp } from '../state/app';
 import { useLang, useT } from '../state/i18n';
 import { reportRows, rowShare } from './classification-report-rows';

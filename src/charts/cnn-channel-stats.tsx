@@ -3,7 +3,7 @@
 // multiples: the running estimate follows the noisy batch values with the momentum's lag.
 import { scaleLinear } from 'd3-scale';
 import { useRef, useState } from 'react';
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { dotSeries, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { gridLayout, seriesRange } from './cnn-geometry';

@@ -2,7 +2,7 @@
 // mode, a row per run: the input, then each channel of conv 1 (28 x 28) and of conv 2 (14 x 14) after
 // the activation, each map scaled to its own range. The runs start from the same weights.
 import { useRef } from 'react';
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { finiteRange } from './cnn-geometry';

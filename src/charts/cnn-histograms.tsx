@@ -2,7 +2,7 @@
 // of the norm's input (filled) and output (outline), each over that channel's N x H x W values of the
 // last batch: what BatchNorm2d (or group norm) reduces over, one mean and variance per panel.
 import { useRef, useState } from 'react';
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { channelBars, channelMax, gridLayout } from './cnn-geometry';

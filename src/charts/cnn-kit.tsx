@@ -1,7 +1,7 @@
 // Shared parts of the CNN views: drawing a feature map onto a canvas, the layer select, the run
 // choice among the frame's runs that carry CNN telemetry.
 import { useId } from 'react';
-import type { RunFrame, TelemetryFrame } from '../session/frame';
+import type { RunFrame, TelemetryFrame } from '../telemetry/frame';
 import { mapPixels } from './cnn-geometry';
 import { useCnnT } from './cnn-i18n';
 

@@ -4,8 +4,8 @@
 // group norm highlights the channels of c's group in one sample (every sample has its own). Below,
 // the maps of the highlighted values before and after the norm, and the numbers the engine used.
 import { useId, useRef, useState } from 'react';
-import type { TelemetryFrame } from '../session/frame';
-import type { ConvDetail } from '../session/conv-telemetry';
+import type { TelemetryFrame } from '../telemetry/frame';
+import type { ConvDetail } from '../telemetry/conv-telemetry';
 import { getApp, useApp } from '../state/app';
 import { setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';

@@ -11,10 +11,10 @@ import { bandDomains, distributionDomain } from './percentiles-geometry';
 import { niceDomain, stepDomain, ValuePool } from './y-domain';
 import type { Dataset } from '../data/dataset';
 import { make2d } from '../data/synthetic';
-import { FrameBuilder, STAGES, type TelemetryFrame } from '../session/frame';
+import { FrameBuilder, STAGES, type TelemetryFrame } from '../telemetry/frame';
 import { TrainingSession } from '../session/session';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
-import { trainSteps } from '../session/train-steps';
+import { trainSteps } from '../runtime/train-steps';
 
 const EXTREME: TrainSettings = {
   ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [32, 32, 32], act: 'relu', eps: 1e-8, lr: 10, init: 'normal:100', batch: 2,

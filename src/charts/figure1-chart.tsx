@@ -3,7 +3,7 @@
 // input to the last hidden layer's sigmoid over the steps, on a shared y scale.
 import { scaleLinear } from 'd3-scale';
 import { useMemo, useRef, useState } from 'react';
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { accuracyDomains } from './accuracy-geometry';
 import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
 import { AppendLayer, settledLength } from './append-layer';

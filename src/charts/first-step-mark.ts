@@ -1,6 +1,6 @@
 // The performance mark the first chart to draw a trained step (step >= 1) leaves, once per page
 // load: its startTime is milliseconds since navigation. e2e/first-load.e2e.ts reads it.
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 
 export const FIRST_STEP_DRAWN = 'normscope:first-step-drawn';
 

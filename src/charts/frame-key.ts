@@ -1,8 +1,8 @@
 // Keys of a chart's inputs (useFrameDraw's `key`): a chart whose key did not change since it last drew
 // is not drawn again. A series is keyed by its length and its last point (BoundedSeries only ever
 // appends to the end or halves, which changes the length), so a key costs a few reads per series.
-import type { SeriesColumns } from '../session/bounded-series';
-import type { TelemetryFrame } from '../session/frame';
+import type { SeriesColumns } from '../telemetry/bounded-series';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { stepDomain } from './y-domain';
 
 /** Appends the signature of `cols` (length, last x, last y; NaN-safe through Object.is) to `out`. */

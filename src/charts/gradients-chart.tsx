@@ -2,7 +2,7 @@
 // ~1e-3 guide) and saturation of every run as grouped bars (log scales for the first two), on canvas.
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useMemo, useRef, useState } from 'react';
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { AxisLeft, formatTick, logTicks } from './axes';
 import { groupCenter, groupedBars } from './bar-layout';
 import { setupCanvas } from './canvas';

@@ -1,6 +1,6 @@
 // Geometry of the gradients chart: the three measures per layer and run (gradient norm, update-to-
 // weight ratio, saturation), their domains (log decades for the first two, [0, 1] for saturation).
-import type { LayerFrame, TelemetryFrame } from '../session/frame';
+import type { LayerFrame, TelemetryFrame } from '../telemetry/frame';
 import { ValuePool, niceDomain } from './y-domain';
 
 /** title: a key of views-i18n. */

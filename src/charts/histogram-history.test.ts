@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { make2d } from '../data/synthetic';
-import { FrameBuilder, type BinsFrame, type TelemetryFrame } from '../session/frame';
+import { FrameBuilder, type BinsFrame, type TelemetryFrame } from '../telemetry/frame';
 import { TrainingSession } from '../session/session';
 import { DEFAULT_SETTINGS } from '../session/settings';
 import { HistogramChannel, HistogramHistory } from './histogram-history';

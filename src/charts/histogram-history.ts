@@ -6,9 +6,9 @@
 // the fewest steps is merged (the weighted mean of the two columns, spanning both), so the columns
 // stay about equally wide in steps however long training runs. When the bins change range
 // (bins.version), every stored column is re-expressed on the new bins (histogram-reproject.ts).
-import type { BinsFrame, Stage, TelemetryFrame } from '../session/frame';
-import { STAGES } from '../session/frame';
-import { reprojectCounts } from '../session/histogram-reproject';
+import type { BinsFrame, Stage, TelemetryFrame } from '../telemetry/frame';
+import { STAGES } from '../telemetry/frame';
+import { reprojectCounts } from '../telemetry/histogram-reproject';
 
 export const DEFAULT_HISTORY_COLUMNS = 300;
 

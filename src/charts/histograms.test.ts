@@ -2,7 +2,7 @@
 import { createElement as h } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { classificationReport } from '../session/classification-report';
+import { classificationReport } from '../telemetry/classification-report';
 import { DEFAULT_SETTINGS } from '../session/settings';
 import { setApp } from '../state/app';
 import { createAppStore, type TrainerLike } from '../state/store';

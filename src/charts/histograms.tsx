@@ -14,7 +14,7 @@
 import { CNN_CHANNELS } from '../session/cnn-spec';
 import { scaleLinear } from 'd3-scale';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { STAGES, type Stage, type TelemetryFrame } from '../session/frame';
+import { STAGES, type Stage, type TelemetryFrame } from '../telemetry/frame';
 import { getApp, useApp } from '../state/app';
 import { useT, type MessageKey } from '../state/i18n';
 import { DEFAULT_HISTORY_COLUMNS, HistogramHistory } from './histogram-history';

@@ -1,7 +1,7 @@
 // The check of the landscape note's direction against the β-smoothness the chart shows.
 import { describe, expect, it } from 'vitest';
-import type { SeriesColumns } from '../session/bounded-series';
-import type { LandscapeFrame, LandscapeRunFrame } from '../session/frame';
+import type { SeriesColumns } from '../telemetry/bounded-series';
+import type { LandscapeFrame, LandscapeRunFrame } from '../telemetry/frame';
 import { betaComparison } from './landscape-geometry';
 
 const cols = (y: number[]): SeriesColumns => ({ x: Float64Array.from(y, (_, i) => i * 100), y: Float32Array.from(y) } as unknown as SeriesColumns);

@@ -5,7 +5,7 @@
 // React draws the axes, the layer choice, the cost line, and the empty state with a switch to turn the
 // measurement on.
 import { useId, useMemo, useRef, useState } from 'react';
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { getApp, useApp } from '../state/app';
 import { useT, type MessageKey } from '../state/i18n';
 import { runName } from './histograms-kit';

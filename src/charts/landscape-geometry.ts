@@ -1,8 +1,8 @@
 // Geometry of the loss-landscape chart: its panels (which series each draws, as a band or a line, on
 // which y scale), their domains, the ICS layers to choose from, the panel grid, and the cost line's
 // numbers. Pure functions of a telemetry frame.
-import type { SeriesColumns } from '../session/bounded-series';
-import type { LandscapeFrame, LandscapeRunFrame, TelemetryFrame } from '../session/frame';
+import type { SeriesColumns } from '../telemetry/bounded-series';
+import type { LandscapeFrame, LandscapeRunFrame, TelemetryFrame } from '../telemetry/frame';
 import { nearestIndex } from './nearest';
 import { ValuePool, niceDomain, stepDomain } from './y-domain';
 

@@ -5,7 +5,7 @@
 // the batch-norm run and a chosen layer, the current step per unit: running vs batch mean and variance.
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useId, useMemo, useRef, useState } from 'react';
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick, logTicks } from './axes';
 import { AppendLayer, settledLength } from './append-layer';
 import { dotSeries, drawAppending, drawDivergence, setupCanvas, strokeSeries } from './canvas';

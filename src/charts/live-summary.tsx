@@ -10,7 +10,7 @@
 // Time-series views (TimeSeriesView, set by the page's grid) end the sentence with the live setting
 // changes so far ("Settings changed: batch 60→2 at step 1,200."), the steps their charts mark.
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { getApp } from '../state/app';
 import { useLang, type Lang } from '../state/i18n';
 import { describeChanges } from '../state/setting-changes';

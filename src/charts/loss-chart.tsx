@@ -2,7 +2,7 @@
 // a debiased EMA on top), test loss as points joined by a thin line, log scale, ignore outliers,
 // hover tooltip. Drawn on canvas on requestAnimationFrame; React renders the axes and controls.
 import { useId, useMemo, useRef, useState } from 'react';
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick, logTicks } from './axes';
 import { AppendLayer, settledLength } from './append-layer';
 import { dotSeries, drawAppending, drawDivergence, fillBand, setupCanvas, strokeSeries } from './canvas';

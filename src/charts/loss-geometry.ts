@@ -1,6 +1,6 @@
 // Geometry of the loss chart: smoothed training curves per run (reused buffers) and the axis domains
 // (steps; loss: full extent or the 1st-99th percentiles of the visible values, linear or log).
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { debiasedEma } from './ema';
 import { ValuePool, niceDomain, stepDomain, type YWindow } from './y-domain';
 

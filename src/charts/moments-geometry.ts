@@ -1,8 +1,8 @@
 // Geometry of the layer mean/variance chart: the small-multiples grid (one row per layer, columns
 // mean and variance), the y domain of each panel over every run and kind (before the norm, after it,
 // the running estimate), and the per-unit scatter domain (running vs batch statistics).
-import type { SeriesColumns } from '../session/bounded-series';
-import type { LayerFrame, TelemetryFrame } from '../session/frame';
+import type { SeriesColumns } from '../telemetry/bounded-series';
+import type { LayerFrame, TelemetryFrame } from '../telemetry/frame';
 import { ValuePool, niceDomain, type YFilter } from './y-domain';
 
 export interface Rect { x: number; y: number; width: number; height: number }

@@ -4,7 +4,7 @@
 // (z before the norm, the norm's output, the activation) as nested bands per run.
 import { scaleLinear } from 'd3-scale';
 import { useId, useMemo, useRef, useState } from 'react';
-import { STAGES, type Stage, type TelemetryFrame } from '../session/frame';
+import { STAGES, type Stage, type TelemetryFrame } from '../telemetry/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
 import { AppendLayer } from './append-layer';
 import { drawAppending, drawDivergence, drawPercentileBands, setupCanvas } from './canvas';

@@ -4,7 +4,7 @@
 // sigma, -dmax, dmax), sat at its limit in the sampled step: near 1 early, falling as the limits relax.
 import { scaleLinear } from 'd3-scale';
 import { useRef, useState } from 'react';
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
 import { AppendLayer, settledLength } from './append-layer';
 import { dotSeries, drawAppending, strokeSeries } from './canvas';

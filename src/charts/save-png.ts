@@ -4,7 +4,7 @@
 // At twice the CSS pixels (or the screen's ratio when higher); the rows that held only the page's
 // buttons are cut out (no blank band); a footer stamps the step, the runs, the settings that differ
 // from the defaults and the live changes, so a saved picture says what it shows.
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { SETTINGS, type TrainSettings } from '../session/settings';
 import { getApp } from '../state/app';
 import { getLang, translate, type MessageKey } from '../state/i18n';

@@ -5,7 +5,7 @@
 // prints under it.
 import { scaleLinear } from 'd3-scale';
 import { useRef, useState, type ReactNode } from 'react';
-import type { SeedResult } from '../session/seeds/seed-job';
+import type { SeedResult } from '../runtime/seeds/seed-job';
 import { useT } from '../state/i18n';
 import type { RunNameKey } from '../state/run-names';
 import { AxisLeft } from './axes';

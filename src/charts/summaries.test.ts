@@ -3,7 +3,7 @@ import {
   SUMMARY_TEXTS, formatNumber, summarizeAccuracy, summarizeBnStep, summarizeDecisionGrid, summarizeFold, summarizeGradients,
   summarizeHistograms, summarizeLandscape, summarizeLoss, summarizeMoments, summarizePercentiles, summarizeRenorm, summarizeReport, summarizeSweep,
 } from './summaries';
-import { classificationReport } from '../session/classification-report';
+import { classificationReport } from '../telemetry/classification-report';
 import type { DecisionGrid } from '../session/session';
 import type { FoldReport } from '../session/fold-report';
 import { buildTestFrame } from './test-frames';

@@ -1,12 +1,12 @@
 // Text alternatives of the charts: one short sentence per chart saying what it shows now (e.g. Loss:
 // "Step 1,200: Plain 0.421, Batch norm 0.183"), in English and 简体中文. Pure functions of a telemetry
 // frame; ./live-summary.tsx announces them politely, at most once per throttle interval.
-import type { ClassificationReport } from '../session/classification-report';
+import type { ClassificationReport } from '../telemetry/classification-report';
 import type { FoldReport } from '../session/fold-report';
-import type { BnDetail, RunFrame, TelemetryFrame } from '../session/frame';
+import type { BnDetail, RunFrame, TelemetryFrame } from '../telemetry/frame';
 import type { DecisionGrid } from '../session/session';
-import type { SweepSeries } from '../session/sweep/results';
-import type { SeriesColumns } from '../session/bounded-series';
+import type { SweepSeries } from '../runtime/sweep/results';
+import type { SeriesColumns } from '../telemetry/bounded-series';
 import { runName, viewText, type ViewT } from './views-i18n';
 
 const en = {

@@ -4,7 +4,7 @@
 // band; batch norm once more, dotted, with batch statistics. Log2 batch axis as in the one-seed chart.
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useRef, useState } from 'react';
-import type { SweepResult } from '../session/sweep/run-job';
+import type { SweepResult } from '../runtime/sweep/run-job';
 import { useT } from '../state/i18n';
 import { AxisBottom, AxisLeft } from './axes';
 import { ChartFrame } from './chart-frame';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepResult } from '../session/sweep/run-job';
+import type { SweepResult } from '../runtime/sweep/run-job';
 import { bandPath, bandSeries, bandYDomain, medianPath, seedCount } from './sweep-band-geometry';
 
 const r = (norm: SweepResult['norm'], batch: number, seed: number, testAcc: number, bs: number | null = null, diverged = false): SweepResult => ({

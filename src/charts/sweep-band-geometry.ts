@@ -4,7 +4,7 @@
 // is left out of its cell and counted.
 import { area, line } from 'd3-shape';
 import type { NormKind } from '../engine/types';
-import type { SweepResult } from '../session/sweep/run-job';
+import type { SweepResult } from '../runtime/sweep/run-job';
 import { summarize } from '../session/seeds/stats';
 
 export type BandSeriesId = 'plain' | 'batch' | 'layer' | 'renorm' | 'group' | 'batch-stats';

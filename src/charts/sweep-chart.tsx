@@ -4,8 +4,8 @@
 // renders the SVG. Points appear as runs finish; a diverged run is a cross on the bottom edge.
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useRef, useState } from 'react';
-import type { SweepResult } from '../session/sweep/run-job';
-import { sweepSeries, type SweepSeries } from '../session/sweep/results';
+import type { SweepResult } from '../runtime/sweep/run-job';
+import { sweepSeries, type SweepSeries } from '../runtime/sweep/results';
 import { useT } from '../state/i18n';
 import { AxisBottom, AxisLeft } from './axes';
 import { ChartFrame } from './chart-frame';

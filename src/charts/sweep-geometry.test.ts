@@ -1,7 +1,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
-import type { SweepResult } from '../session/sweep/run-job';
-import { sweepSeries } from '../session/sweep/results';
+import type { SweepResult } from '../runtime/sweep/run-job';
+import { sweepSeries } from '../runtime/sweep/results';
 import { sweepPath, sweepXDomain, sweepXTicks, sweepYDomain } from './sweep-geometry';
 
 const result = (norm: SweepResult['norm'], batch: number, acc: number, bs: number | null = null, diverged = false): SweepResult => ({

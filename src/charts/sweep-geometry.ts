@@ -1,7 +1,7 @@
 // Geometry of the sweep chart: a log2 batch axis with a tick at every batch size of the sweep, an
 // accuracy axis from 0 to 1 or zoomed to the data (in steps of 5%), and the SVG path of a series.
 import { line } from 'd3-shape';
-import type { SweepSeries } from '../session/sweep/results';
+import type { SweepSeries } from '../runtime/sweep/results';
 
 /** The x domain: the sweep's smallest and largest batch, a quarter of a doubling of room on each side. */
 export function sweepXDomain(batches: readonly number[]): [number, number] {

@@ -1,6 +1,6 @@
 // Real telemetry frames built in Node with the session code, for the charts' tests (not shipped).
 import { make2d } from '../data/synthetic';
-import { FrameBuilder, type TelemetryFrame } from '../session/frame';
+import { FrameBuilder, type TelemetryFrame } from '../telemetry/frame';
 import { TrainingSession } from '../session/session';
 import { DEFAULT_SETTINGS } from '../session/settings';
 import type { RunKind } from '../session/run-kinds';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSeriesColumns } from '../session/bounded-series';
+import { createSeriesColumns } from '../telemetry/bounded-series';
 import { formatValue, tooltipRows } from './tooltip';
 
 describe('tooltipRows', () => {

@@ -1,6 +1,6 @@
 // Hover tooltip of line charts: the step under the pointer and, per run, the value of the point nearest
 // to it (bisection on the run's steps). Pure lookup in `tooltipRows`, rendering in <Tooltip>.
-import type { SeriesColumns } from '../session/bounded-series';
+import type { SeriesColumns } from '../telemetry/bounded-series';
 import { nearestIndex } from './nearest';
 import { runStyle } from './palette';
 

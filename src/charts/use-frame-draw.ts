@@ -7,7 +7,7 @@
 // Frames never enter React state. The first chart to draw a trained step leaves a performance mark
 // (./first-step-mark.ts).
 import { useEffect, useRef, type RefObject } from 'react';
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { getApp } from '../state/app';
 import { telemetry, type TelemetryHub } from '../state/telemetry';
 import { DrawQueue, pageDrawQueue } from './draw-queue';

@@ -2,7 +2,7 @@
 // noise; MNIST comes from a loader the caller provides (the browser's fetch, or files in Node).
 import type { Dataset } from '../data/dataset';
 import { make2d } from '../data/synthetic';
-import type { LoadProgress } from './trainer';
+import type { LoadProgress } from '../runtime/trainer';
 import type { TrainSettings } from './settings';
 
 export const SYNTHETIC_TRAIN = 4000;

@@ -5,8 +5,8 @@ import { make2d } from '../data/synthetic';
 import { checkLimits, datasetShape, MAX_PARAMETERS, MAX_WORKSPACE, parameterCount, workspaceFloats } from './limits';
 import { SessionError, TrainingSession } from './session';
 import { DEFAULT_SETTINGS, type TrainSettings } from './settings';
-import { createTrainer } from './trainer';
-import type { GroupLike } from './coordinator';
+import { createTrainer } from '../runtime/trainer';
+import type { GroupLike } from '../runtime/coordinator';
 
 const spiral = (s: TrainSettings) => make2d(s.dataset, { seed: s.seed, trainCount: 400, testCount: 200, noise: s.noise });
 const small = (over: Partial<TrainSettings> = {}): TrainSettings => ({
@@ -65,8 +65,8 @@ describe('size limits', () => {
 
 describe('size limits with one worker per run', () => {
   it('the coordinator refuses a load or change past the limits and keeps training', async () => {
-    const { createCoordinator } = await import('./coordinator');
-    const { createRunGroup } = await import('./run-group');
+    const { createCoordinator } = await import('../runtime/coordinator');
+    const { createRunGroup } = await import('../runtime/run-group');
     const { expose, wrap } = await import('comlink');
     const c = createCoordinator({
       groups: 2, frameIntervalMs: 0,

@@ -2,7 +2,7 @@
 // per-channel statistics over the steps come out as series of their own, per conv layer.
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../data/dataset';
-import { FrameBuilder } from '../session/frame';
+import { FrameBuilder } from '../telemetry/frame';
 import { TrainingSession } from '../session/session';
 import { DEFAULT_SETTINGS } from '../session/settings';
 import { frameSeries, frameToCsv, frameToJson } from './export';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { make2d } from '../data/synthetic';
-import { FrameBuilder } from '../session/frame';
+import { FrameBuilder } from '../telemetry/frame';
 import { TrainingSession } from '../session/session';
 import { DEFAULT_SETTINGS } from '../session/settings';
 import { frameSeries, frameToCsv, frameToJson } from './export';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { make2d } from '../data/synthetic';
-import { BoundedSeries, createSeriesColumns } from '../session/bounded-series';
-import type { TelemetryFrame } from '../session/frame';
+import { BoundedSeries, createSeriesColumns } from '../telemetry/bounded-series';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
-import { createTrainer } from '../session/trainer';
+import { createTrainer } from '../runtime/trainer';
 import { CSV_HEADER, exportFileName, frameSeries, frameToCsv, frameToJson, stepRanges } from './export';
 
 function cols(points: [number, number, number, number][]) {

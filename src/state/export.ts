@@ -2,8 +2,8 @@
 // the settings and the live changes, then long format, one row per point:
 // run,series,layer,step_from,step_to,steps,value,min,max) or as JSON (the same series as arrays, plus
 // the settings). Pure functions of a frame; the page wraps the text in a Blob and downloads it.
-import type { SeriesColumns } from '../session/bounded-series';
-import type { RunFrame, TelemetryFrame } from '../session/frame';
+import type { SeriesColumns } from '../telemetry/bounded-series';
+import type { RunFrame, TelemetryFrame } from '../telemetry/frame';
 import { SETTINGS } from '../session/settings';
 import { changeLabel, type SettingChange } from './setting-changes';
 

@@ -2,9 +2,9 @@
 // listener on worker events, and the store's crash and restart with the same settings and runs.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { make2d } from '../data/synthetic';
-import { FrameBuilder, type TelemetryFrame } from '../session/frame';
+import { FrameBuilder, type TelemetryFrame } from '../telemetry/frame';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
-import { createTrainer, type Trainer } from '../session/trainer';
+import { createTrainer, type Trainer } from '../runtime/trainer';
 import { startFramePump } from './frame-pump';
 import { createAppStore } from './store';
 import { watchWorker } from './worker-watch';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FrameBuilder, type TelemetryFrame } from '../session/frame';
+import { FrameBuilder, type TelemetryFrame } from '../telemetry/frame';
 import { DEFAULT_FRAME_BUDGET, FrameBudget } from './frame-budget';
 import { startFramePump } from './frame-pump';
 

@@ -8,7 +8,7 @@
 // (./frame-budget.ts sizes its wait from it).
 // A watchdog notices a trainer that stopped answering while it should be training (a worker that died
 // without an event: out of memory, closed): no frame for `stallMs` while `expecting()` is true.
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 
 export interface FrameSource {
   nextFrame(afterSeq: number): Promise<TelemetryFrame>;

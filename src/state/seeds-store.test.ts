@@ -1,10 +1,10 @@
 // The page's multi-seed runs (seeds store) and the sweep over seeds (sweep store's seedCount), with
 // in-process workers on the tiny 2-D data set standing in for the Web Workers and MNIST.
 import { describe, expect, it } from 'vitest';
-import type { SeedJob, SeedResult } from '../session/seeds/seed-job';
-import type { SweepWorkerHandle } from '../session/sweep/pool';
-import { createSweepWorker } from '../session/sweep/sweep-worker';
-import { tinyDataset } from '../session/sweep/test-data';
+import type { SeedJob, SeedResult } from '../runtime/seeds/seed-job';
+import type { SweepWorkerHandle } from '../runtime/sweep/pool';
+import { createSweepWorker } from '../runtime/sweep/sweep-worker';
+import { tinyDataset } from '../session/sweep/test-data.test-support';
 import { createSeedsStore } from './seeds-store';
 import { parseSeedsSteps } from './seeds-url';
 import { configSeeds, createSweepStore, planInput, type LiveTraining } from './sweep-store';

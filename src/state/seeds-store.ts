@@ -4,9 +4,9 @@
 // while it runs (both would compete for the same cores) and offers to resume it afterwards.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { findPreset, type PresetName } from '../session/presets';
-import { checkOfVariant, DEFAULT_SEED_COUNT, planSeedJobs, seedRange } from '../session/seeds/plan';
-import type { SeedJob, SeedResult } from '../session/seeds/seed-job';
-import { poolSize, startSweepPool, type SweepPool, type SweepPoolSnapshot, type SweepWorkerHandle } from '../session/sweep/pool';
+import { checkOfVariant, DEFAULT_SEED_COUNT, planSeedJobs, seedRange } from '../runtime/seeds/plan';
+import type { SeedJob, SeedResult } from '../runtime/seeds/seed-job';
+import { poolSize, startSweepPool, type SweepPool, type SweepPoolSnapshot, type SweepWorkerHandle } from '../runtime/sweep/pool';
 import type { LiveTraining } from './sweep-store';
 
 export type SeedsStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { make2d } from '../data/synthetic';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
-import { createTrainer } from '../session/trainer';
+import { createTrainer } from '../runtime/trainer';
 import { setLang, translate } from './i18n';
 import { changeLabel, describeChanges } from './setting-changes';
 import { createAppStore } from './store';

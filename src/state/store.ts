@@ -7,7 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { findPreset, presetSettings, type ExperimentChoice, type PresetName } from '../session/presets';
 import type { RunKind } from '../session/run-kinds';
 import { SETTINGS, type TrainSettings } from '../session/settings';
-import type { ChangeResult, Trainer, TrainerStatus } from '../session/trainer';
+import type { ChangeResult, Trainer, TrainerStatus } from '../runtime/trainer';
 import { getLang, subscribeLang, translate, type Lang, type MessageKey } from './i18n';
 import { isMarkedKey, type SettingChange } from './setting-changes';
 import { throttleLatest } from './throttle';

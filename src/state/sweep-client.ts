@@ -2,10 +2,10 @@
 // (sweep jobs, or with spawnSeedWorker the runs of a multi-seed experiment).
 // Comlink does not notice a worker that dies, so an error event rejects the running job here.
 import { proxy, wrap } from 'comlink';
-import type { SweepWorkerHandle } from '../session/sweep/pool';
-import type { SeedJob, SeedResult } from '../session/seeds/seed-job';
-import type { SweepResult } from '../session/sweep/run-job';
-import type { SweepWorkerApi } from '../session/sweep/sweep-worker';
+import type { SweepWorkerHandle } from '../runtime/sweep/pool';
+import type { SeedJob, SeedResult } from '../runtime/seeds/seed-job';
+import type { SweepResult } from '../runtime/sweep/run-job';
+import type { SweepWorkerApi } from '../runtime/sweep/sweep-worker';
 
 export function spawnSweepWorker(index: number): SweepWorkerHandle {
   const worker = new Worker(new URL('../../workers/sweep.worker.ts', import.meta.url), { type: 'module', name: `normscope-sweep-${index + 1}` });

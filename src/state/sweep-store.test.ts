@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepWorkerHandle } from '../session/sweep/pool';
-import { createSweepWorker } from '../session/sweep/sweep-worker';
-import { tinyDataset } from '../session/sweep/test-data';
+import type { SweepWorkerHandle } from '../runtime/sweep/pool';
+import { createSweepWorker } from '../runtime/sweep/sweep-worker';
+import { tinyDataset } from '../session/sweep/test-data.test-support';
 import { createSweepStore, type LiveTraining } from './sweep-store';
 import { parseSweepQuery } from './sweep-url';
 

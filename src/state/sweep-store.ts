@@ -3,9 +3,9 @@
 // paused (the two would share the same cores); when it ends the page offers to resume it.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { NormKind } from '../engine/types';
-import { poolSize, startSweepPool, type SweepPool, type SweepPoolSnapshot, type SweepWorkerHandle } from '../session/sweep/pool';
+import { poolSize, startSweepPool, type SweepPool, type SweepPoolSnapshot, type SweepWorkerHandle } from '../runtime/sweep/pool';
 import { checkSweepPlan, planSweep, SWEEP_BATCHES, SWEEP_NORMS, type SweepJob } from '../session/sweep/protocol';
-import type { SweepResult } from '../session/sweep/run-job';
+import type { SweepResult } from '../runtime/sweep/run-job';
 import type { Arch } from '../session/settings';
 
 export interface SweepConfig {

@@ -1,6 +1,6 @@
 // The latest telemetry frame, held outside React state: charts read it on requestAnimationFrame
 // through subscribe(), so a frame never re-renders the component tree.
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 
 type Listener = (frame: TelemetryFrame) => void;
 

@@ -1,9 +1,9 @@
 // The page's handle on training: the single training worker, or a coordinating worker that trains
-// each run in a worker of its own (session/coordinator.ts), as many as session/run-workers.ts says.
+// each run in a worker of its own (runtime/coordinator.ts), as many as runtime/run-workers.ts says.
 // Both answer the same trainer API, wrapped with comlink.
 import { wrap, type Remote } from 'comlink';
-import { COORDINATOR_NAME, runWorkers } from '../session/run-workers';
-import type { Trainer } from '../session/trainer';
+import { COORDINATOR_NAME, runWorkers } from '../runtime/run-workers';
+import type { Trainer } from '../runtime/trainer';
 
 export type TrainerHandle = Remote<Trainer>;
 

@@ -6,9 +6,9 @@
 import { lazy, Suspense } from 'react';
 import { findPreset, type PresetName } from '../session/presets';
 import { signed } from '../session/seeds/format';
-import { checkOfVariant, DEFAULT_SEED_COUNT } from '../session/seeds/plan';
+import { checkOfVariant, DEFAULT_SEED_COUNT } from '../runtime/seeds/plan';
 import { summarizeRecords } from '../session/seeds/summaries';
-import { formatDuration, type DurationUnits } from '../session/sweep/eta';
+import { formatDuration, type DurationUnits } from '../runtime/sweep/eta';
 import { useLang, useT, type T } from '../state/i18n';
 import type { RunNameKey } from '../state/run-names';
 import { getSeedsStore, useSeeds } from '../state/seeds-app';

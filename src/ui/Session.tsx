@@ -1,7 +1,7 @@
 // The session bar: Play/Pause, Step, Reset, Speed, the status line, MNIST's load progress, the
 // notices, and the downloads.
 import { useEffect, useState } from 'react';
-import type { TelemetryFrame } from '../session/frame';
+import type { TelemetryFrame } from '../telemetry/frame';
 import { getApp, useApp } from '../state/app';
 import { exportFileName, frameToCsv, frameToJson } from '../state/export';
 import { translate, useLang, useT } from '../state/i18n';

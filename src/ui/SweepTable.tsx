@@ -3,7 +3,7 @@
 // Over several seeds a cell gives the median and the range over the seeds that finished.
 import type { NormKind } from '../engine/types';
 import { summarize } from '../session/seeds/stats';
-import type { SweepResult } from '../session/sweep/run-job';
+import type { SweepResult } from '../runtime/sweep/run-job';
 import { useT } from '../state/i18n';
 import { NORM_NAME_KEY } from '../state/run-names';
 

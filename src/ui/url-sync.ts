@@ -3,7 +3,7 @@
 import type { AppStore } from '../state/store';
 import { serialize, toSearch } from '../state/url-codec';
 
-/** Address keys the page reads once when it starts, outside the store (?workers=N, session/run-workers.ts). */
+/** Address keys the page reads once when it starts, outside the store (?workers=N, runtime/run-workers.ts). */
 const START_KEYS = ['workers'] as const;
 
 /** `search` (from serialize) with the start keys of `initial` appended as they were given. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { poolSize, startSweepPool, type SweepPool, type SweepPoolSnapshot, type SweepWorkerHandle } from './pool';
 import { SweepCancelled, type SweepResult } from './run-job';
 import { createSweepWorker } from './sweep-worker';
-import { tinyDataset, tinyJobs } from './test-data';
+import { tinyDataset, tinyJobs } from '../../session/sweep/test-data.test-support';
 
 /** In-process workers over the tiny data set, counting what the pool asks of them. */
 function inProcess(calls: { spawned: number; cancelled: number; terminated: number }, fail?: (id: number) => boolean) {

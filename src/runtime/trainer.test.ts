@@ -2,8 +2,8 @@
 import { expose, proxy, wrap, type Remote } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { make2d } from '../data/synthetic';
-import { BAND_EVERY, STAGES, type TelemetryFrame } from './frame';
-import { DEFAULT_SETTINGS, type TrainSettings } from './settings';
+import { BAND_EVERY, STAGES, type TelemetryFrame } from '../telemetry/frame';
+import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
 import { createTrainer, type Trainer } from './trainer';
 
 const settings = (over: Partial<TrainSettings> = {}): TrainSettings => ({

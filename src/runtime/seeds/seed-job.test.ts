@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { make2d } from '../../data/synthetic';
 import { headlessRun } from '../headless-run';
-import { findPreset } from '../presets';
+import { findPreset } from '../../session/presets';
 import { SweepCancelled } from '../sweep/run-job';
 import { checkOfVariant, planSeedJobs, seedRange } from './plan';
 import { runSeedJob } from './seed-job';
-import { summarizeRecords } from './summaries';
+import { summarizeRecords } from '../../session/seeds/summaries';
 
 const xor = () => make2d('xor', { seed: 1, trainCount: 256, testCount: 128, noise: 0.1 });
 

@@ -5,11 +5,11 @@ import { expose, wrap } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { make2d } from '../data/synthetic';
 import { createCoordinator, dealRuns, type AsyncTrainer, type GroupLike } from './coordinator';
-import type { RunFrame, TelemetryFrame } from './frame';
+import type { RunFrame, TelemetryFrame } from '../telemetry/frame';
 import { createRunGroup, type RunGroup } from './run-group';
-import type { RunKind } from './run-kinds';
-import { TrainingSession } from './session';
-import { DEFAULT_SETTINGS, type TrainSettings } from './settings';
+import type { RunKind } from '../session/run-kinds';
+import { TrainingSession } from '../session/session';
+import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
 import { createTrainer, type Trainer } from './trainer';
 
 const settings = (over: Partial<TrainSettings> = {}): TrainSettings => ({

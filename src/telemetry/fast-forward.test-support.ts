@@ -2,7 +2,7 @@
 // the page's charts must stay smooth after hours of training, and no test can train for hours. The
 // history is appended through the same bounded series a real session fills, so the page receives and
 // draws as many points as it would at that step; only the values are synthetic. The weights do not
-// move. Like crash-for-test.ts it is reached only through the page's debug handle (window.normscope).
+// move. Like src/runtime/crash.test-support.ts it is reached only through the page's debug handle (window.normscope).
 import type { BoundedSeries } from './bounded-series';
 
 /** Most steps one call may add (a call runs in the worker between two training slices: ~0.1 s per 100k). */

@@ -7,14 +7,14 @@
 // Training runs in slices of `sliceMs`; between slices the job yields to the event loop so that a
 // cancel message can arrive, and checks the cancel flag before every step.
 import { usesBatchStatistics } from '../../engine/hidden-layer';
-import { applyRenormSchedule } from '../renorm';
+import { applyRenormSchedule } from '../../session/renorm';
 import { BatchSampler, gather } from '../../data/batches';
 import type { Dataset } from '../../data/dataset';
 import { Rng } from '../../engine/rng';
-import { checkAgainstData, streamSeeds } from '../build';
-import { createModel, paramsFinite } from '../net-model';
+import { checkAgainstData, streamSeeds } from '../../session/build';
+import { createModel, paramsFinite } from '../../session/net-model';
 import { ProgressThrottle } from './progress-throttle';
-import { settingsOfJob, type SweepJob } from './protocol';
+import { settingsOfJob, type SweepJob } from '../../session/sweep/protocol';
 import { yieldToEvents } from '../yield-to-events';
 
 export interface SweepResult {

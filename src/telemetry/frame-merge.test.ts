@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { make2d } from '../data/synthetic';
 import type { TelemetryFrame } from './frame';
 import { FrameMerger } from './frame-merge';
-import { createRunGroup } from './run-group';
-import type { RunKind } from './run-kinds';
-import { DEFAULT_SETTINGS, type TrainSettings } from './settings';
+import { createRunGroup } from '../runtime/run-group';
+import type { RunKind } from '../session/run-kinds';
+import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
 
 const s: TrainSettings = { ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [16, 12], act: 'relu', batch: 16, lr: 0.1, init: 'xavier', evalEvery: 50, steps: 1e8 };
 const loadDataset = async (t: TrainSettings) => make2d(t.dataset, { seed: t.seed, trainCount: 800, testCount: 400, noise: t.noise });

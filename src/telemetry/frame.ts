@@ -5,20 +5,20 @@
 import { usesBatchStatistics } from '../engine/hidden-layer';
 import type { Activation, NormKind, NormPlacement } from '../engine/types';
 import { BoundedSeries, type SeriesColumns } from './bounded-series';
-import { Wobble } from './fast-forward-for-test';
+import { Wobble } from './fast-forward.test-support';
 import { StableBins } from './histogram-bins';
 import { createLayerStats, LayerStatsComputer, ParamSnapshot, l2Norm, type LayerStats } from './layer-stats';
 import { bnDetail, type BnDetail } from './bn-detail';
-import { hasRenorm, renormClippedShare } from './renorm';
-import { LandscapeMonitor, type LandscapeFrame } from './landscape/monitor';
-import type { EvalMetrics, TrainingSession } from './session';
-import type { TrainSettings } from './settings';
-import type { WatchedLayer } from './watched-layer';
+import { hasRenorm, renormClippedShare } from '../session/renorm';
+import { LandscapeMonitor, type LandscapeFrame } from './landscape-monitor';
+import type { EvalMetrics, TrainingSession } from '../session/session';
+import type { TrainSettings } from '../session/settings';
+import type { WatchedLayer } from '../session/watched-layer';
 import { ConvNet } from '../engine/convnet';
 import { ConvTelemetry, copyConvFrame, type ConvRunFrame } from './conv-telemetry';
 
 export type { BnDetail } from './bn-detail';
-export type { LandscapeFrame, LandscapeRunFrame, LandscapeCost } from './landscape/monitor';
+export type { LandscapeFrame, LandscapeRunFrame, LandscapeCost } from './landscape-monitor';
 
 /** The three places a layer's values are watched: pre-norm z = Wx + b, the norm's output, the activation's output. */
 export const STAGES = ['z', 'norm', 'act'] as const;
@@ -444,7 +444,7 @@ export class FrameBuilder {
   }
 
   /**
-   * Test and benchmark hook (./fast-forward-for-test.ts): appends `steps` steps of synthetic history to
+   * Test and benchmark hook (./fast-forward.test-support.ts): appends `steps` steps of synthetic history to
    * every series, as the steps would have (loss every step, bands every BAND_EVERY, test metrics every
    * evalEvery), so the charts draw as many points as a session that long; the weights stay as they are.
    */

@@ -4,9 +4,9 @@
 // experiments' runs (runSeed, ../seeds/seed-job.ts).
 import type { Dataset } from '../../data/dataset';
 import { runSeedJob, type SeedJob, type SeedResult } from '../seeds/seed-job';
-import type { TrainSettings } from '../settings';
+import type { TrainSettings } from '../../session/settings';
 import type { DatasetLoader } from '../trainer';
-import { settingsOfJob, type SweepJob } from './protocol';
+import { settingsOfJob, type SweepJob } from '../../session/sweep/protocol';
 import { runSweepJob, SweepJobError, type RunJobOptions, type SweepProgress, type SweepResult } from './run-job';
 
 export interface SweepWorkerApi {

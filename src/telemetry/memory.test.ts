@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { make2d } from '../data/synthetic';
 import { DEFAULT_SERIES_CAPACITY } from './bounded-series';
 import { FrameBuilder, frameTransferables, type TelemetryFrame } from './frame';
-import { TrainingSession } from './session';
-import { DEFAULT_SETTINGS } from './settings';
+import { TrainingSession } from '../session/session';
+import { DEFAULT_SETTINGS } from '../session/settings';
 
 const bytes = (f: TelemetryFrame) => frameTransferables(f).reduce<number>((n, b) => n + (b as ArrayBuffer).byteLength, 0);
 

@@ -2,11 +2,11 @@
 // before the step's training, each run that has not diverged is measured (measure.ts) on the batch
 // that step is about to train on. Keeps the results as bounded series per run and what the measuring
 // costs against the training it interrupts.
-import { BoundedSeries, type SeriesColumns } from '../bounded-series';
-import type { Wobble } from '../fast-forward-for-test';
-import type { TrainingSession } from '../session';
-import { Mlp } from '../../engine/mlp';
-import { ETA_MULTIPLES, LandscapeProbe } from './measure';
+import { BoundedSeries, type SeriesColumns } from './bounded-series';
+import type { Wobble } from './fast-forward.test-support';
+import type { TrainingSession } from '../session/session';
+import { Mlp } from '../engine/mlp';
+import { ETA_MULTIPLES, LandscapeProbe } from '../session/landscape/measure';
 
 /** Whether the step after `step` completed updates is measured: every `every` steps from step 0, never when 0. */
 export function landscapeDue(step: number, every: number): boolean {

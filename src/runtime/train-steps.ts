@@ -1,7 +1,7 @@
 // The training steps of a session with its telemetry: the one loop body the single-worker trainer and
 // a run-group worker (run-group.ts) both call, so that a run trains the same way in either.
-import type { FrameBuilder } from './frame';
-import type { TrainingSession } from './session';
+import type { FrameBuilder } from '../telemetry/frame';
+import type { TrainingSession } from '../session/session';
 
 /**
  * Trains up to `n` steps: each is measured (landscape), trained, recorded, and evaluated on the fixed

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../data/dataset';
-import { TrainingSession } from '../session';
-import { settingsOfJob } from './protocol';
+import { TrainingSession } from '../../session/session';
+import { settingsOfJob } from '../../session/sweep/protocol';
 import { runSweepJob, SweepCancelled, SweepJobError, type SweepProgress } from './run-job';
-import { tinyDataset, tinyJobs } from './test-data';
+import { tinyDataset, tinyJobs } from '../../session/sweep/test-data.test-support';
 
 const ds = tinyDataset();
 const strip = <T extends { seconds: number }>(r: T) => ({ ...r, seconds: 0 });

@@ -1,7 +1,7 @@
 // The batch-norm computation of one unit of the current batch, as the step-by-step panel shows it
 // with formulas (1)-(4): the inputs x_i, the batch mean and biased variance, eps, the normalised x-hat_i,
 // gamma and beta, the outputs y_i, and the running estimates.
-import type { TrainingSession } from './session';
+import type { TrainingSession } from '../session/session';
 
 export interface BnDetail {
   run: string;

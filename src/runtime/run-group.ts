@@ -5,16 +5,16 @@
 // Everything here answers at once (no loop of its own): the coordinator's messages arrive in order, so
 // a frame part, a live change or an evaluation asked for after a train(n) sees the step that train
 // reached, in every group alike.
-import { crashForTest, type TestFault } from './crash-for-test';
-import { checkFastForward } from './fast-forward-for-test';
+import { crashForTest, type TestFault } from './crash.test-support';
+import { checkFastForward } from '../telemetry/fast-forward.test-support';
 import { transfer } from 'comlink';
 import type { Dataset } from '../data/dataset';
-import { classificationReport, type ClassificationReport } from './classification-report';
-import { foldReport, type FoldReport } from './fold-report';
-import { FrameBuilder, frameTransferables, type TelemetryFrame } from './frame';
-import { SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } from './session';
-import type { RunKind } from './run-kinds';
-import type { TrainSettings } from './settings';
+import { classificationReport, type ClassificationReport } from '../telemetry/classification-report';
+import { foldReport, type FoldReport } from '../session/fold-report';
+import { FrameBuilder, frameTransferables, type TelemetryFrame } from '../telemetry/frame';
+import { SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } from '../session/session';
+import type { RunKind } from '../session/run-kinds';
+import type { TrainSettings } from '../session/settings';
 import { trainSteps } from './train-steps';
 import type { DatasetLoader, LoadProgress } from './trainer';
 
@@ -50,7 +50,7 @@ export interface RunGroup {
   dispose(): void;
   /** Breaks this worker on purpose (browser tests: a run worker failing inside the coordinator). */
   crashForTest(kind: TestFault): void;
-  /** Appends `steps` steps of synthetic history to every run (see fast-forward-for-test.ts). */
+  /** Appends `steps` steps of synthetic history to every run (see src/telemetry/fast-forward.test-support.ts). */
   fastForwardForTest(steps: number): GroupProgress;
 }
 

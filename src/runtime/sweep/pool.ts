@@ -7,7 +7,7 @@
 // The pool runs any job with an id, steps and a batch (the sweep's jobs, and the multi-seed
 // experiments' runs of ../seeds): the work estimate needs only those.
 import { estimateRemaining } from './eta';
-import type { SweepJob } from './protocol';
+import type { SweepJob } from '../../session/sweep/protocol';
 import type { SweepProgress, SweepResult } from './run-job';
 import { jobWork, totalWork } from './work';
 

@@ -12,13 +12,13 @@ import { Mlp } from '../engine/mlp';
 import { Rng } from '../engine/rng';
 import type { FloatArray } from '../engine/types';
 import type { WeightLayer } from '../engine/weight-layer';
-import { streamSeeds } from './build';
-import { createModel, weightGradNorms as gradNormsOf, type NetModel } from './net-model';
-import { LandscapeProbe } from './landscape/measure';
-import { landscapeDue } from './landscape/monitor';
-import { percentilesInPlace } from './quantiles';
-import { applyRenormSchedule } from './renorm';
-import type { TrainSettings } from './settings';
+import { streamSeeds } from '../session/build';
+import { createModel, weightGradNorms as gradNormsOf, type NetModel } from '../session/net-model';
+import { LandscapeProbe } from '../session/landscape/measure';
+import { landscapeDue } from '../telemetry/landscape-monitor';
+import { percentilesInPlace } from '../telemetry/quantiles';
+import { applyRenormSchedule } from '../session/renorm';
+import type { TrainSettings } from '../session/settings';
 
 export interface EvalPoint {
   step: number;

@@ -6,18 +6,18 @@
 // fresher frames and nothing ever queues up (backpressure by construction).
 import { transfer } from 'comlink';
 import type { Dataset } from '../data/dataset';
-import { FrameBuilder, frameTransferables, type TelemetryFrame } from './frame';
+import { FrameBuilder, frameTransferables, type TelemetryFrame } from '../telemetry/frame';
 import { Pacer } from './pacer';
 import { needsNewData } from './run-group';
 import { trainSteps as trainWithTelemetry } from './train-steps';
-import { classificationReport, type ClassificationReport } from './classification-report';
-import { foldReport, type FoldReport } from './fold-report';
-import { LIVE_KEYS, SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } from './session';
-import { checkLimits, datasetShape } from './limits';
-import { crashForTest, type TestFault } from './crash-for-test';
-import { checkFastForward } from './fast-forward-for-test';
-import { isRunKind, orderRuns, RUN_KINDS, type RunKind } from './run-kinds';
-import { SETTINGS, type TrainSettings } from './settings';
+import { classificationReport, type ClassificationReport } from '../telemetry/classification-report';
+import { foldReport, type FoldReport } from '../session/fold-report';
+import { LIVE_KEYS, SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } from '../session/session';
+import { checkLimits, datasetShape } from '../session/limits';
+import { crashForTest, type TestFault } from './crash.test-support';
+import { checkFastForward } from '../telemetry/fast-forward.test-support';
+import { isRunKind, orderRuns, RUN_KINDS, type RunKind } from '../session/run-kinds';
+import { SETTINGS, type TrainSettings } from '../session/settings';
 import { yieldToEvents } from './yield-to-events';
 
 export type TrainerStatus = 'empty' | 'loading' | 'paused' | 'running' | 'error';
@@ -78,9 +78,9 @@ export interface Trainer {
   nextFrame(afterSeq: number): Promise<TelemetryFrame>;
   /** Stops the loop for good (tests, worker shutdown). */
   dispose(): void;
-  /** Breaks the worker on purpose (browser tests of the page's fault handling; see crash-for-test.ts). */
+  /** Breaks the worker on purpose (browser tests of the page's fault handling; see crash.test-support.ts). */
   crashForTest(kind: TestFault): void;
-  /** Appends `steps` steps of synthetic history (browser tests, UI benchmark; see fast-forward-for-test.ts); returns the step reached. */
+  /** Appends `steps` steps of synthetic history (browser tests, UI benchmark; see src/telemetry/fast-forward.test-support.ts); returns the step reached. */
   fastForwardForTest(steps: number): number;
 }
 

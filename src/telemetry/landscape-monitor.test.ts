@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Mlp } from '../../engine/mlp';
-import { make2d } from '../../data/synthetic';
-import { FrameBuilder } from '../frame';
-import { TrainingSession, type Run } from '../session';
-import { DEFAULT_SETTINGS, type TrainSettings } from '../settings';
-import { LandscapeMonitor, landscapeDue } from './monitor';
+import type { Mlp } from '../engine/mlp';
+import { make2d } from '../data/synthetic';
+import { FrameBuilder } from './frame';
+import { TrainingSession, type Run } from '../session/session';
+import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
+import { LandscapeMonitor, landscapeDue } from './landscape-monitor';
 
 /** These sessions are fully connected (arch mlp): their runs' models are Mlps. */
 const mlp = (r: Run) => r.model as Mlp;

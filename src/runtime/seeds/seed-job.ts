@@ -7,12 +7,12 @@
 import { BatchSampler, gather } from '../../data/batches';
 import type { Dataset } from '../../data/dataset';
 import { Rng } from '../../engine/rng';
-import { checkAgainstData, streamSeeds } from '../build';
-import { createModel } from '../net-model';
+import { checkAgainstData, streamSeeds } from '../../session/build';
+import { createModel } from '../../session/net-model';
 import { weightGradNorms } from '../headless-run';
-import { applyRenormSchedule } from '../renorm';
-import type { RunKind } from '../run-kinds';
-import type { TrainSettings } from '../settings';
+import { applyRenormSchedule } from '../../session/renorm';
+import type { RunKind } from '../../session/run-kinds';
+import type { TrainSettings } from '../../session/settings';
 import { ProgressThrottle } from '../sweep/progress-throttle';
 import { SweepCancelled, SweepJobError, type CancelFlag, type SweepProgress } from '../sweep/run-job';
 import { yieldToEvents } from '../yield-to-events';

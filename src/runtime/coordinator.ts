@@ -10,17 +10,17 @@
 // queued behind the same rounds in each, so it happens at step `issued` in every group: frame parts
 // of one frame are of the same step, and a live change applies at the same step everywhere, without
 // ever stopping the groups. A group whose runs have all diverged stays at its step and is left out.
-import { checkLimits, datasetShape } from './limits';
+import { checkLimits, datasetShape } from '../session/limits';
 import { proxy, transfer } from 'comlink';
-import type { ClassificationReport } from './classification-report';
-import type { FoldReport } from './fold-report';
-import { FrameBuilder, frameTransferables, type TelemetryFrame } from './frame';
-import { FrameMerger } from './frame-merge';
+import type { ClassificationReport } from '../telemetry/classification-report';
+import type { FoldReport } from '../session/fold-report';
+import { FrameBuilder, frameTransferables, type TelemetryFrame } from '../telemetry/frame';
+import { FrameMerger } from '../telemetry/frame-merge';
 import { Pacer } from './pacer';
 import type { GroupProgress, RunGroup } from './run-group';
-import { isRunKind, orderRuns, runNorm, RUN_KINDS, type RunKind } from './run-kinds';
-import { LIVE_KEYS, SessionError, type DecisionGrid, type EvalMetrics } from './session';
-import { SETTINGS, type TrainSettings } from './settings';
+import { isRunKind, orderRuns, runNorm, RUN_KINDS, type RunKind } from '../session/run-kinds';
+import { LIVE_KEYS, SessionError, type DecisionGrid, type EvalMetrics } from '../session/session';
+import { SETTINGS, type TrainSettings } from '../session/settings';
 import { DEFAULT_FRAME_INTERVAL_MS, type ChangeResult, type LoadProgress, type Trainer, type TrainerStatus } from './trainer';
 
 /** A run group as the coordinator reaches it: over comlink (every answer a promise) or in the same thread. */

@@ -6,7 +6,7 @@
 // and one core does about REFERENCE_RATE of these a second (Node 20 on the project's test machine;
 // a browser's WebAssembly SIMD kernel runs at much the same speed). The rate only seeds the estimate
 // shown before a sweep starts; once it runs, the estimate uses the throughput measured so far.
-import type { SweepJob } from './protocol';
+import type { SweepJob } from '../../session/sweep/protocol';
 
 export const STEP_OVERHEAD = 20;
 export const REFERENCE_RATE = 20_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateRemaining, formatDuration } from './eta';
 import { jobWork, plannedSeconds, STEP_OVERHEAD, totalWork } from './work';
-import { planSweep } from './protocol';
+import { planSweep } from '../../session/sweep/protocol';
 
 describe('time estimates', () => {
   it('extrapolates the measured throughput to the work left', () => {

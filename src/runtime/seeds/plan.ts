@@ -1,8 +1,8 @@
 // The runs of a multi-seed experiment: for each of the preset's checks, each seed, each run kind. A
 // seed's runs come one after the other, so that partial results (a cancelled plan) pair up.
-import { findVariant, type Preset, type PresetCheck } from '../presets';
-import { runSettings } from '../run-kinds';
-import { DEFAULT_SETTINGS, type TrainSettings } from '../settings';
+import { findVariant, type Preset, type PresetCheck } from '../../session/presets';
+import { runSettings } from '../../session/run-kinds';
+import { DEFAULT_SETTINGS, type TrainSettings } from '../../session/settings';
 import type { SeedJob } from './seed-job';
 
 export const DEFAULT_SEED_COUNT = 8;
