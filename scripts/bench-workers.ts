@@ -9,10 +9,10 @@ import { wrap, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createCoordinator, type AsyncTrainer, type GroupLike } from '../src/runtime/coordinator';
-import type { RunGroup } from '../src/runtime/run-group';
+import { createCoordinator, type GroupLike } from '../src/runtime/index';
+import type { RunGroup } from '../src/runtime/index';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../src/session/settings';
-import type { Trainer } from '../src/runtime/trainer';
+import type { Trainer } from '../src/runtime/index';
 
 type Mode = 'one-worker' | 'worker-per-run' | 'coordinator-1-group';
 const MODES: Mode[] = ['one-worker', 'worker-per-run', 'coordinator-1-group'];
@@ -34,7 +34,7 @@ function thread(kind: 'trainer' | 'group'): Worker {
   return new Worker(new URL('./bench-workers/boot.mjs', import.meta.url), { workerData: { kind } });
 }
 
-async function start(mode: Mode): Promise<{ trainer: Remote<Trainer> | AsyncTrainer; close: () => Promise<void> }> {
+async function start(mode: Mode): Promise<{ trainer: Remote<Trainer> | Trainer; close: () => Promise<void> }> {
   if (mode === 'one-worker') {
     const w = thread('trainer');
     return { trainer: wrap<Trainer>(nodeEndpoint(w)), close: async () => { await w.terminate(); } };

@@ -64,24 +64,21 @@ void store.getState().start(!url.paused);
 syncUrlWithStore(store);
 const gaps = watchFrameGaps(budget, () => store.getState().status === 'running');
 store.subscribe((s, prev) => { if (s.status !== prev.status) gaps.wake(); });
-// A handle for the browser console and the browser tests: the store and the latest telemetry frame.
+// A handle for the browser console and the browser tests: the store and the latest telemetry frame;
+// in test and development builds also the debug hooks (left out of `vite build`: src/test-hooks.d.ts).
 // debug.crashWorker breaks the page's own worker (the fault tests); a page script could terminate it anyway.
-Object.assign(window, {
-  normscope: {
-    store, telemetry,
-    debug: {
-      crashWorker: (kind: 'throw' | 'close' = 'throw') => getApp().trainer.crashForTest(kind),
-      /** Appends `steps` steps of synthetic history (long-history test, `npm run bench:ui`); resolves with the step reached. */
-      fastForward: (steps: number) => getApp().trainer.fastForwardForTest(steps),
-      /** The frame budget's extra wait between telemetry frames (ms), for the browser tests' reports. */
-      telemetryDelayMs: () => budget.delayMs,
-      /** The main thread's milliseconds per telemetry frame, moving average (the frame budget's measure). */
-      telemetryWorkMs: () => budget.workMs,
-      /** Loads a lazy view's code as the idle preload does (a load in flight for the Retry test); true if it loaded. */
-      loadViewCode: (name: LazyViewName) => LAZY_VIEW_LOADERS[name]().then(() => true, () => false),
-    },
-  },
-});
+const debug = typeof __TEST_HOOKS__ === 'undefined' || __TEST_HOOKS__ ? {
+  crashWorker: (kind: 'throw' | 'close' = 'throw') => getApp().trainer.crashForTest!(kind),
+  /** Appends `steps` steps of synthetic history (long-history test, `npm run bench:ui`); resolves with the step reached. */
+  fastForward: (steps: number) => getApp().trainer.fastForwardForTest!(steps),
+  /** The frame budget's extra wait between telemetry frames (ms), for the browser tests' reports. */
+  telemetryDelayMs: () => budget.delayMs,
+  /** The main thread's milliseconds per telemetry frame, moving average (the frame budget's measure). */
+  telemetryWorkMs: () => budget.workMs,
+  /** Loads a lazy view's code as the idle preload does (a load in flight for the Retry test); true if it loaded. */
+  loadViewCode: (name: LazyViewName) => LAZY_VIEW_LOADERS[name]().then(() => true, () => false),
+} : undefined;
+Object.assign(window, { normscope: { store, telemetry, debug } });
 
 createRoot(container).render(
   <StrictMode>

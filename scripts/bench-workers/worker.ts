@@ -5,10 +5,10 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadMnistFromDir } from '../../src/data/mnist-node';
 import { makeDatasetLoader } from '../../src/session/dataset-loader';
-import { createRunGroup } from '../../src/runtime/run-group';
-import { createTrainer } from '../../src/runtime/trainer';
+import { createRunGroup } from '../../src/runtime/index';
+import { createInThreadTrainer } from '../../src/runtime/index';
 
 if (!parentPort) throw new Error('scripts/bench-workers/worker.ts runs as a worker thread of scripts/bench-workers.ts');
 const { kind } = workerData as { kind: 'trainer' | 'group' };
 const loadDataset = makeDatasetLoader(async () => loadMnistFromDir());
-expose(kind === 'trainer' ? createTrainer({ loadDataset }) : createRunGroup({ loadDataset }), nodeEndpoint(parentPort));
+expose(kind === 'trainer' ? createInThreadTrainer({ loadDataset }) : createRunGroup({ loadDataset }), nodeEndpoint(parentPort));

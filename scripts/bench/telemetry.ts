@@ -10,7 +10,7 @@ import { Rng } from '../../src/engine/rng';
 import { modelSpecOf, optimizerSpecOf, streamSeeds } from '../../src/session/build';
 import { FrameBuilder, frameTransferables } from '../../src/telemetry/frame';
 import { TrainingSession } from '../../src/session/session';
-import { DEFAULT_FRAME_INTERVAL_MS } from '../../src/runtime/trainer';
+import { DEFAULT_FRAME_INTERVAL_MS } from '../../src/runtime/index';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/session/settings';
 import type { Trainer } from './types';
 

@@ -4,13 +4,14 @@
 import { expose, wrap } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { make2d } from '../data/synthetic';
-import { createCoordinator, dealRuns, type AsyncTrainer, type GroupLike } from './coordinator';
+import { createCoordinator, dealRuns, type GroupLike } from './coordinator';
 import type { RunFrame, TelemetryFrame } from '../telemetry/frame';
 import { createRunGroup, type RunGroup } from './run-group';
 import type { RunKind } from '../session/run-kinds';
 import { TrainingSession } from '../session/session';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
-import { createTrainer, type Trainer } from './trainer';
+import { createInThreadTrainer as createTrainer } from './in-thread-trainer';
+import type { Trainer } from './trainer-api';
 
 const settings = (over: Partial<TrainSettings> = {}): TrainSettings => ({
   ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [16, 12], act: 'tanh', batch: 16, lr: 0.1, init: 'xavier', evalEvery: 50, steps: 1e8, ...over,
@@ -23,7 +24,7 @@ afterEach(async () => {
 });
 
 interface Harness {
-  t: AsyncTrainer;
+  t: Trainer;
   /** The groups started so far, in order, and every step each reported. */
   groups: { remote: GroupLike; steps: number[]; closed: boolean }[];
   /** Per train() answer: the largest minus the smallest step the groups had confirmed then. */
@@ -86,7 +87,7 @@ function withoutHist(r: RunFrame) {
   return { ...r, layers: r.layers.map((l) => ({ ...l, stages: l.stages.map((s) => s && { ...s, hist: null, under: null, over: null, overflowEdges: null }) })) };
 }
 
-async function frameAfter(t: AsyncTrainer | Trainer, seq: number, step: number): Promise<TelemetryFrame> {
+async function frameAfter(t: Trainer, seq: number, step: number): Promise<TelemetryFrame> {
   for (;;) {
     const f = await t.nextFrame(seq);
     if (f.step === step && f.runs.length > 0) return f;
@@ -118,14 +119,14 @@ describe('coordinator over MessageChannels', () => {
     const single = createTrainer({ loadDataset, frameIntervalMs: 0 });
     closers.push(() => single.dispose());
     await single.load(s, ['plain', 'batch']);
-    single.stepOnce(37);
+    await single.stepOnce(37);
     const a = await frameAfter(h.t, 0, 37);
     const b = await frameAfter(single, 0, 37);
     expect(a.runs.map(withoutHist)).toEqual(b.runs.map(withoutHist));
     expect(a.bnDetail).toEqual(b.bnDetail);
     expect(a.epoch).toBe(b.epoch);
     expect(a.settings).toEqual(b.settings);
-    expect(await h.t.evaluateFull()).toEqual(single.evaluateFull());
+    expect(await h.t.evaluateFull()).toEqual(await single.evaluateFull());
   });
 
   it('keeps the groups within the lead while playing, and a live change lands at the same step in every group', async () => {

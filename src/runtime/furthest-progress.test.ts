@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { furthestProgress } from './coordinator';
-import type { LoadProgress } from './trainer';
+import { furthestProgress } from './furthest-progress';
+import type { LoadProgress } from '../session/dataset-loader';
 
 const p = (loaded: number, total = 100): LoadProgress => ({ loaded, total, file: 'f' });
 

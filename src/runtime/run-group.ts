@@ -1,12 +1,11 @@
 // A run group: some of a session's runs, trained in a worker of their own (workers/run-group.worker.ts)
-// under a coordinator (coordinator.ts) that drives every group step by step. A group is a
+// or in the coordinator's thread (in-thread-trainer.ts), under a coordinator (coordinator.ts) that
+// drives every group step by step. A group is a
 // TrainingSession over its runs and a FrameBuilder: since every run starts from the seed's weights and
 // draws the same seeded batches, a run trains bit for bit as it would in the one-worker session.
 // Everything here answers at once (no loop of its own): the coordinator's messages arrive in order, so
 // a frame part, a live change or an evaluation asked for after a train(n) sees the step that train
 // reached, in every group alike.
-import { crashForTest, type TestFault } from './crash.test-support';
-import { checkFastForward } from '../telemetry/fast-forward.test-support';
 import { transfer } from 'comlink';
 import type { Dataset } from '../data/dataset';
 import { classificationReport, type ClassificationReport } from '../telemetry/classification-report';
@@ -16,7 +15,10 @@ import { SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } fr
 import type { RunKind } from '../session/run-kinds';
 import type { TrainSettings } from '../session/settings';
 import { trainSteps } from './train-steps';
-import type { DatasetLoader, LoadProgress } from './trainer';
+import type { DatasetLoader, LoadProgress } from '../session/dataset-loader';
+import type { TestFault } from './crash.test-support';
+import { addRunGroupTestHooks } from './run-group-hooks.test-support';
+import { transferGrid } from './grid-transfer';
 
 export interface GroupProgress {
   /** Steps trained since the session was built. */
@@ -48,10 +50,10 @@ export interface RunGroup {
   /** Every run's parameters (what the tests compare between a group and the one-worker session). */
   parameters(): Record<string, Float32Array[]>;
   dispose(): void;
-  /** Breaks this worker on purpose (browser tests: a run worker failing inside the coordinator). */
-  crashForTest(kind: TestFault): void;
-  /** Appends `steps` steps of synthetic history to every run (see src/telemetry/fast-forward.test-support.ts). */
-  fastForwardForTest(steps: number): GroupProgress;
+  /** Test and development builds only: breaks this worker on purpose (a run worker failing inside the coordinator). */
+  crashForTest?(kind: TestFault): void;
+  /** Test and development builds only: appends `steps` steps of synthetic history to every run (src/telemetry/fast-forward.test-support.ts). */
+  fastForwardForTest?(steps: number): GroupProgress;
 }
 
 export function createRunGroup(options: { loadDataset: DatasetLoader; now?: () => number }): RunGroup {
@@ -75,7 +77,7 @@ export function createRunGroup(options: { loadDataset: DatasetLoader; now?: () =
     try { return f(); } catch (e) { throw e instanceof SessionError ? e : new SessionError(e instanceof Error ? e.message : String(e)); }
   };
 
-  return {
+  const group: RunGroup = {
     async load(settings, runs, onProgress = () => {}) {
       const reload = !dataset || !session || needsNewData(session.settings, settings);
       if (reload) dataset = await options.loadDataset(settings, onProgress);
@@ -119,9 +121,7 @@ export function createRunGroup(options: { loadDataset: DatasetLoader; now?: () =
     },
     decisionGrid(resolution) {
       const s = need();
-      const grid = wrapError(() => s.decisionGrid(resolution));
-      const buffers = [grid.points.buffer, grid.labels.buffer, ...Object.values(grid.runs).flatMap((r) => [r.predicted.buffer, r.confidence.buffer])];
-      return transfer(grid, buffers as ArrayBuffer[]);
+      return transferGrid(wrapError(() => s.decisionGrid(resolution)));
     },
     parameters() {
       return Object.fromEntries(need().runs.map((r) => [r.id, r.model.params.map((p) => Float32Array.from(p.value))]));
@@ -131,16 +131,9 @@ export function createRunGroup(options: { loadDataset: DatasetLoader; now?: () =
       builder = null;
       dataset = null;
     },
-    crashForTest(kind) {
-      crashForTest(kind);
-    },
-    fastForwardForTest(steps) {
-      const s = need();
-      wrapError(() => checkFastForward(steps));
-      builder!.fastForwardForTest(s, steps);
-      return progress(0);
-    },
   };
+  if (typeof __TEST_HOOKS__ === 'undefined' || __TEST_HOOKS__) addRunGroupTestHooks(group, { need, builder: () => builder!, progress, wrapError });
+  return group;
 }
 
 /** A different data set, seed (for the 2-D sets) or noise needs the data loaded again. */

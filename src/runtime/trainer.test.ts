@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { make2d } from '../data/synthetic';
 import { BAND_EVERY, STAGES, type TelemetryFrame } from '../telemetry/frame';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
-import { createTrainer, type Trainer } from './trainer';
+import { createInThreadTrainer as createTrainer } from './in-thread-trainer';
+import type { Trainer } from './trainer-api';
 
 const settings = (over: Partial<TrainSettings> = {}): TrainSettings => ({
   ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [16, 12], act: 'tanh', batch: 16, lr: 0.1, init: 'xavier', evalEvery: 50, steps: 1e8, ...over,

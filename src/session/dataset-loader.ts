@@ -2,8 +2,17 @@
 // noise; MNIST comes from a loader the caller provides (the browser's fetch, or files in Node).
 import type { Dataset } from '../data/dataset';
 import { make2d } from '../data/synthetic';
-import type { LoadProgress } from '../runtime/trainer';
 import type { TrainSettings } from './settings';
+
+/** How far a data set's download has come (MNIST; the 2-D sets are made at once). */
+export interface LoadProgress {
+  loaded: number;
+  total: number;
+  file: string;
+}
+
+/** How a run group gets its data set; the workers pass the browser's, tests a synthetic one. */
+export type DatasetLoader = (settings: TrainSettings, onProgress: (p: LoadProgress) => void) => Promise<Dataset>;
 
 export const SYNTHETIC_TRAIN = 4000;
 export const SYNTHETIC_TEST = 1000;

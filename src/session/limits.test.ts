@@ -5,7 +5,7 @@ import { make2d } from '../data/synthetic';
 import { checkLimits, datasetShape, MAX_PARAMETERS, MAX_WORKSPACE, parameterCount, workspaceFloats } from './limits';
 import { SessionError, TrainingSession } from './session';
 import { DEFAULT_SETTINGS, type TrainSettings } from './settings';
-import { createTrainer } from '../runtime/trainer';
+import { createInThreadTrainer as createTrainer } from '../runtime/in-thread-trainer';
 import type { GroupLike } from '../runtime/coordinator';
 
 const spiral = (s: TrainSettings) => make2d(s.dataset, { seed: s.seed, trainCount: 400, testCount: 200, noise: s.noise });
@@ -51,12 +51,12 @@ describe('size limits', () => {
       await t.load(small(), ['plain']);
       t.play();
       await expect(t.load(small({ hidden: [4096, 4096, 4096, 4096] }), ['plain'])).rejects.toThrow(/limit is 5\.0M/);
-      expect(t.status().status).toBe('running');
+      expect((await t.status()).status).toBe('running');
       await expect(t.change({ hidden: [4096, 4096] })).rejects.toThrow(/parameters per run/);
       await expect(t.change({ batch: 400 })).resolves.toMatchObject({ applied: 'live' });
-      const before = t.status().step;
-      await vi.waitFor(() => expect(t.status().step, 'a step after the refused changes').toBeGreaterThan(before), { timeout: 30_000, interval: 10 });
-      expect(t.status()).toMatchObject({ status: 'running', error: null });
+      const before = (await t.status()).step;
+      await vi.waitFor(async () => expect((await t.status()).step, 'a step after the refused changes').toBeGreaterThan(before), { timeout: 30_000, interval: 10 });
+      expect(await t.status()).toMatchObject({ status: 'running', error: null });
     } finally {
       t.dispose();
     }

@@ -3,7 +3,7 @@ import { make2d } from '../data/synthetic';
 import { BoundedSeries, createSeriesColumns } from '../telemetry/bounded-series';
 import type { TelemetryFrame } from '../telemetry/frame';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
-import { createTrainer } from '../runtime/trainer';
+import { createInThreadTrainer as createTrainer } from '../runtime/in-thread-trainer';
 import { CSV_HEADER, exportFileName, frameSeries, frameToCsv, frameToJson, stepRanges } from './export';
 
 function cols(points: [number, number, number, number][]) {
@@ -82,9 +82,9 @@ describe('export', () => {
       frameIntervalMs: 0,
     });
     await trainer.load(settings, ['plain', 'batch', 'layer']);
-    trainer.stepOnce(100);
+    await trainer.stepOnce(100);
     const frame = await trainer.nextFrame(0);
-    trainer.dispose();
+    await trainer.dispose();
     const series = frameSeries(frame);
     // 3 runs x (3 run series + 2 batch-stats for BN) + layers x (3 bands + 2 z moments + 2 norm + 2 running for BN)
     expect(series.filter((s) => s.layer === null)).toHaveLength(3 * 3 + 2);

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { make2d } from '../data/synthetic';
 import { FrameBuilder, type TelemetryFrame } from '../telemetry/frame';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
-import { createTrainer, type Trainer } from '../runtime/trainer';
+import { createInThreadTrainer as createTrainer } from '../runtime/in-thread-trainer';
+import type { Trainer } from '../runtime/trainer-api';
 import { startFramePump } from './frame-pump';
 import { createAppStore } from './store';
 import { watchWorker } from './worker-watch';
@@ -103,8 +104,8 @@ describe('store crash and restart', () => {
       await store.getState().restart();
       expect(trainers).toHaveLength(2);
       expect(store.getState()).toMatchObject({ fault: null, status: 'running' });
-      await vi.waitFor(() => expect(trainers[1].status(), 'the new trainer training').toMatchObject({ status: 'running', step: expect.any(Number) }), { timeout: 10_000, interval: 10 });
-      await vi.waitFor(() => expect(trainers[1].status().step, 'a step of the new trainer').toBeGreaterThan(0), { timeout: 10_000, interval: 10 });
+      await vi.waitFor(async () => expect(await trainers[1].status(), 'the new trainer training').toMatchObject({ status: 'running', step: expect.any(Number) }), { timeout: 10_000, interval: 10 });
+      await vi.waitFor(async () => expect((await trainers[1].status()).step, 'a step of the new trainer').toBeGreaterThan(0), { timeout: 10_000, interval: 10 });
       // The new trainer has the settings the page had, including the change made before the crash.
       const frame = await trainers[1].nextFrame(0);
       expect(frame.runs.map((r) => r.id)).toEqual(['plain', 'batch']);
@@ -126,7 +127,7 @@ describe('store crash and restart', () => {
       store.getState().crash('no answer');
       await store.getState().restart();
       expect(store.getState().status).toBe('paused');
-      expect(trainers[1].status()).toMatchObject({ status: 'paused', step: 0 });
+      expect(await trainers[1].status()).toMatchObject({ status: 'paused', step: 0 });
     } finally {
       for (const t of trainers) t.dispose();
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { make2d } from '../data/synthetic';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
-import { createTrainer } from '../runtime/trainer';
+import { createInThreadTrainer as createTrainer } from '../runtime/in-thread-trainer';
 import { setLang, translate } from './i18n';
 import { changeLabel, describeChanges } from './setting-changes';
 import { createAppStore } from './store';
@@ -23,10 +23,10 @@ describe('app store', () => {
     await vi.waitFor(() => expect(calls.reduce((a, c) => ({ ...a, ...c }), {}), 'the last values reached the worker').toMatchObject({ batch: 40, lr: 0.05 }), { timeout: 10_000, interval: 10 });
     expect(calls.length).toBeLessThanOrEqual(3);
     await store.getState().stepOnce();
-    expect(trainer.status().step).toBe(1);
+    expect((await trainer.status()).step).toBe(1);
     store.getState().set('hidden', [4, 4]);
     await vi.waitFor(() => expect(store.getState().notice, 'the notice of the reset').toBe('Hidden layers changed: every run restarted from the same new weights.'), { timeout: 10_000, interval: 10 });
-    expect(trainer.status().step).toBe(0);
+    expect((await trainer.status()).step).toBe(0);
     store.getState().set('eps', -1);
     await vi.waitFor(() => expect(store.getState().notice, 'the notice of the refused eps').toMatch(/^Not applied: .*eps/), { timeout: 10_000, interval: 10 });
     trainer.dispose();

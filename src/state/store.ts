@@ -7,13 +7,13 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { findPreset, presetSettings, type ExperimentChoice, type PresetName } from '../session/presets';
 import type { RunKind } from '../session/run-kinds';
 import { SETTINGS, type TrainSettings } from '../session/settings';
-import type { ChangeResult, Trainer, TrainerStatus } from '../runtime/trainer';
+import type { ChangeResult, Reachable, Trainer, TrainerStatus } from '../runtime/trainer-api';
 import { getLang, subscribeLang, translate, type Lang, type MessageKey } from './i18n';
 import { isMarkedKey, type SettingChange } from './setting-changes';
 import { throttleLatest } from './throttle';
 
 /** The subset of the trainer the store uses: a comlink Remote<Trainer> or the trainer itself. */
-export type TrainerLike = { [K in keyof Trainer]: (...args: Parameters<Trainer[K]>) => Promise<Awaited<ReturnType<Trainer[K]>>> | ReturnType<Trainer[K]> };
+export type TrainerLike = Reachable<Trainer>;
 
 export interface AppState {
   settings: TrainSettings;

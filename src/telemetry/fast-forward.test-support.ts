@@ -3,7 +3,10 @@
 // history is appended through the same bounded series a real session fills, so the page receives and
 // draws as many points as it would at that step; only the values are synthetic. The weights do not
 // move. Like src/runtime/crash.test-support.ts it is reached only through the page's debug handle (window.normscope).
+import type { TrainingSession } from '../session/session';
 import type { BoundedSeries } from './bounded-series';
+import { BAND_EVERY, type FrameBuilder } from './frame';
+import { landscapeDue } from './landscape-monitor';
 
 /** Most steps one call may add (a call runs in the worker between two training slices: ~0.1 s per 100k). */
 export const MAX_FAST_FORWARD = 1_000_000;
@@ -33,4 +36,35 @@ export class Wobble {
     const spike = step % 997 === 0 ? Math.abs(level) * 0.5 : 0;
     s.append(step, level * (1 + 0.08 * u) + spike);
   }
+}
+
+/**
+ * Appends `steps` steps of synthetic history to every series of `builder`, as the steps would have
+ * (loss every step, bands every BAND_EVERY, test metrics every evalEvery, the landscape on its
+ * schedule), so the charts draw as many points as a session that long; the weights stay as they are.
+ */
+export function fastForward(builder: FrameBuilder, session: TrainingSession, steps: number): void {
+  checkFastForward(steps);
+  const from = session.step;
+  const every = session.settings.evalEvery;
+  const w = new Wobble();
+  for (let step = from + 1; step <= from + steps; step++) {
+    builder.history.forEach((h, i) => {
+      if (session.runs[i].divergedAt !== null) return;
+      w.append(h.loss, step);
+      if (step % BAND_EVERY === 0) {
+        for (const lh of h.layers) {
+          for (const s of [lh.p15, lh.p50, lh.p85, lh.zMean, lh.zVar, lh.normMean, lh.normVar, lh.runningMean, lh.runningVar]) w.append(s, step);
+        }
+        if (h.renorm) for (const s of [h.renorm.rmax, h.renorm.dmax, h.renorm.clippedR, h.renorm.clippedD]) w.append(s, step);
+      }
+      if (step % every === 0) for (const s of [h.testLoss, h.testAcc, h.testLossBatchStats, h.testAccBatchStats]) w.append(s, step);
+    });
+    if (landscapeDue(step, session.settings.landscapeEvery)) {
+      for (const h of builder.landscape.history) {
+        for (const s of [h.loss, h.lossMin, h.lossMax, h.gradPredMin, h.gradPredMax, h.betaSmooth, ...h.icsDist, ...h.icsCos]) w.append(s, step);
+      }
+    }
+  }
+  session.step = from + steps;
 }

@@ -5,7 +5,6 @@
 import { usesBatchStatistics } from '../engine/hidden-layer';
 import type { Activation, NormKind, NormPlacement } from '../engine/types';
 import { BoundedSeries, type SeriesColumns } from './bounded-series';
-import { Wobble } from './fast-forward.test-support';
 import { StableBins } from './histogram-bins';
 import { createLayerStats, LayerStatsComputer, ParamSnapshot, l2Norm, type LayerStats } from './layer-stats';
 import { bnDetail, type BnDetail } from './bn-detail';
@@ -161,7 +160,7 @@ function copyView(v: LayerView): LayerView {
   };
 }
 
-interface RunHistory {
+export interface RunHistory {
   loss: BoundedSeries;
   testLoss: BoundedSeries;
   testAcc: BoundedSeries;
@@ -178,7 +177,8 @@ interface RenormHistory { rmax: BoundedSeries; dmax: BoundedSeries; clippedR: Bo
 export interface RenormFrame { rmax: SeriesColumns; dmax: SeriesColumns; clippedR: SeriesColumns; clippedD: SeriesColumns }
 
 export class FrameBuilder {
-  private readonly history: RunHistory[];
+  /** Per run, its series (read by the test hooks' fast-forward, fast-forward.test-support.ts). */
+  readonly history: RunHistory[];
   private readonly bins: (StableBins | null)[][];
   /**
    * Percentiles for display come from an evenly spread, deterministic sample of at most this many of
@@ -441,32 +441,6 @@ export class FrameBuilder {
       };
     }
     return { stages, saturation, running };
-  }
-
-  /**
-   * Test and benchmark hook (./fast-forward.test-support.ts): appends `steps` steps of synthetic history to
-   * every series, as the steps would have (loss every step, bands every BAND_EVERY, test metrics every
-   * evalEvery), so the charts draw as many points as a session that long; the weights stay as they are.
-   */
-  fastForwardForTest(session: TrainingSession, steps: number): void {
-    const from = session.step;
-    const every = session.settings.evalEvery;
-    const w = new Wobble();
-    for (let step = from + 1; step <= from + steps; step++) {
-      this.history.forEach((h, i) => {
-        if (session.runs[i].divergedAt !== null) return;
-        w.append(h.loss, step);
-        if (step % BAND_EVERY === 0) {
-          for (const lh of h.layers) {
-            for (const s of [lh.p15, lh.p50, lh.p85, lh.zMean, lh.zVar, lh.normMean, lh.normVar, lh.runningMean, lh.runningVar]) w.append(s, step);
-          }
-          if (h.renorm) for (const s of [h.renorm.rmax, h.renorm.dmax, h.renorm.clippedR, h.renorm.clippedD]) w.append(s, step);
-        }
-        if (step % every === 0) for (const s of [h.testLoss, h.testAcc, h.testLossBatchStats, h.testAccBatchStats]) w.append(s, step);
-      });
-      this.landscape.fastForwardForTest(step, session.settings.landscapeEvery, w);
-    }
-    session.step = from + steps;
   }
 
   /** A frame with no session (before loading, or after an error). */

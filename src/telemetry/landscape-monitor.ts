@@ -3,7 +3,6 @@
 // that step is about to train on. Keeps the results as bounded series per run and what the measuring
 // costs against the training it interrupts.
 import { BoundedSeries, type SeriesColumns } from './bounded-series';
-import type { Wobble } from './fast-forward.test-support';
 import type { TrainingSession } from '../session/session';
 import { Mlp } from '../engine/mlp';
 import { ETA_MULTIPLES, LandscapeProbe } from '../session/landscape/measure';
@@ -45,7 +44,7 @@ export interface LandscapeFrame {
   cost: LandscapeCost;
 }
 
-interface RunHistory {
+export interface LandscapeHistory {
   loss: BoundedSeries;
   lossMin: BoundedSeries;
   lossMax: BoundedSeries;
@@ -58,7 +57,8 @@ interface RunHistory {
 
 export class LandscapeMonitor {
   private readonly probes: (LandscapeProbe | null)[];
-  private readonly history: RunHistory[];
+  /** Per run, its series (read by the test hooks' fast-forward, fast-forward.test-support.ts). */
+  readonly history: LandscapeHistory[];
   private every = 0;
   private measurements = 0;
   private measureMs = 0;
@@ -106,14 +106,6 @@ export class LandscapeMonitor {
     this.measurements++;
     this.measureMs += this.now() - t0;
     return true;
-  }
-
-  /** Test and benchmark hook (FrameBuilder.fastForwardForTest): synthetic measurements on the schedule. */
-  fastForwardForTest(step: number, every: number, w: Wobble): void {
-    if (!landscapeDue(step, every)) return;
-    for (const h of this.history) {
-      for (const s of [h.loss, h.lossMin, h.lossMax, h.gradPredMin, h.gradPredMax, h.betaSmooth, ...h.icsDist, ...h.icsCos]) w.append(s, step);
-    }
   }
 
   /** Brackets session.trainStep(), so that the cost can be given as a share of training time. */

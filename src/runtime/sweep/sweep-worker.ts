@@ -5,7 +5,7 @@
 import type { Dataset } from '../../data/dataset';
 import { runSeedJob, type SeedJob, type SeedResult } from '../seeds/seed-job';
 import type { TrainSettings } from '../../session/settings';
-import type { DatasetLoader } from '../trainer';
+import type { DatasetLoader } from '../../session/dataset-loader';
 import { settingsOfJob, type SweepJob } from '../../session/sweep/protocol';
 import { runSweepJob, SweepJobError, type RunJobOptions, type SweepProgress, type SweepResult } from './run-job';
 
