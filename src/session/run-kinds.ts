@@ -7,6 +7,9 @@ import type { TrainSettings } from './settings';
 export const RUN_KINDS = ['plain', 'batch', 'layer', 'renorm', 'group', 'batch-pre', 'batch-post'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
 
+/** The runs a session compares unless told otherwise (the page's default, and a CNN left without runs). */
+export const DEFAULT_RUNS: readonly RunKind[] = ['plain', 'batch'];
+
 interface RunKindDef {
   norm: NormKind;
   /** A fixed placement; without one the run follows the session's placement setting. */

@@ -13,7 +13,7 @@ import { checkAgainstData, optimizerSpecOf, streamSeeds } from './build';
 import { copyInitialWeights, createModel, paramsFinite, type NetModel } from './net-model';
 import { applyRenormSchedule } from './renorm';
 import { runSettings, type RunKind } from './run-kinds';
-import { SETTINGS, type TrainSettings } from './settings';
+import { LIVE_SETTING_KEYS, type TrainSettings } from './settings';
 import { watchedLayers, type WatchedLayer } from './watched-layer';
 
 export interface Run {
@@ -41,7 +41,7 @@ export interface EvalMetrics {
 }
 
 /** Settings a session may change between two steps without touching the weights. */
-export const LIVE_KEYS = SETTINGS.filter((s) => s.applies === 'live').map((s) => s.key);
+export const LIVE_KEYS = LIVE_SETTING_KEYS;
 
 export class SessionError extends Error {}
 

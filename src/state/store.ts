@@ -2,11 +2,10 @@
 // the worker to the TelemetryHub, and charts read it there. Actions talk to the trainer: live settings
 // are throttled (a few per second, the last value always arrives); settings that need new weights
 // reset every run together.
-import { proxy } from 'comlink';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { findPreset, presetSettings, type ExperimentChoice, type PresetName } from '../session/presets';
 import type { RunKind } from '../session/run-kinds';
-import { SETTINGS, type TrainSettings } from '../session/settings';
+import { isLive, setting, type TrainSettings } from '../session/settings';
 import type { ChangeResult, Reachable, Trainer, TrainerStatus } from '../runtime/trainer-api';
 import { getLang, subscribeLang, translate, type Lang, type MessageKey } from './i18n';
 import { isMarkedKey, type SettingChange } from './setting-changes';
@@ -64,13 +63,6 @@ export interface AppActions {
 
 export type AppStore = StoreApi<AppState & AppActions>;
 
-const LIVE = new Set(SETTINGS.filter((s) => s.applies === 'live').map((s) => s.key as string));
-
-/** The control label of each setting that resets, for the notice saying what restarted the runs. */
-const CONTROL_LABELS: Partial<Record<keyof TrainSettings, MessageKey>> = {
-  dataset: 'ctl.dataset', hidden: 'ctl.hidden', act: 'ctl.act', placement: 'ctl.placement', optimizer: 'ctl.optimizer',
-  init: 'ctl.init', seed: 'ctl.seed',
-};
 
 /** A notice the worker sends in its frames, in the page's language (the worker speaks English). */
 function localNotice(text: string, lang: Lang): string {
@@ -164,14 +156,14 @@ export function createAppStore(
         const previous = get().settings[key];
         const settings = { ...get().settings, [key]: value };
         set({ settings });
-        if (LIVE.has(key)) {
+        if (isLive(key)) {
           if (!(key in liveBefore)) (liveBefore as Record<string, unknown>)[key] = previous;
           (pendingLive as Record<string, unknown>)[key] = value;
           live.push();
         } else {
           live.flush();
           const change = { [key]: value } as Partial<TrainSettings>;
-          Promise.resolve(trainer.change(change)).then((r) => report(r, CONTROL_LABELS[key] ?? null), (e) => {
+          Promise.resolve(trainer.change(change)).then((r) => report(r, setting(key).label), (e) => {
             revert(change, { [key]: previous } as Partial<TrainSettings>);
             fail(e);
           });
@@ -207,7 +199,7 @@ export function createAppStore(
         const { settings, runs } = get();
         set({ status: 'loading' });
         try {
-          await trainer.load(settings, runs, proxy((p: { loaded: number; total: number }) => set({ load: { loaded: p.loaded, total: p.total } })));
+          await trainer.load(settings, runs, (p: { loaded: number; total: number }) => set({ load: { loaded: p.loaded, total: p.total } }));
           set({ load: null });
           if (autoplay) await get().play();
           else set({ status: 'paused' });
@@ -240,7 +232,7 @@ export function createAppStore(
         const runs = [...preset.runs];
         set({ settings, runs, experiment: { name: preset.name, variant }, status: 'loading', notice: null, changes: [] });
         try {
-          report(await trainer.load(settings, runs, proxy((p: { loaded: number; total: number }) => set({ load: { loaded: p.loaded, total: p.total } }))));
+          report(await trainer.load(settings, runs, (p: { loaded: number; total: number }) => set({ load: { loaded: p.loaded, total: p.total } })));
           set({ load: null });
           await get().play();
         } catch (e) {

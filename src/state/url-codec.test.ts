@@ -4,8 +4,8 @@ import { PRESETS } from '../session/presets';
 import { RUN_KINDS } from '../session/run-kinds';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SETTINGS, type TrainSettings } from '../session/settings';
-import { DEFAULT_PAGE_SETTINGS, DEFAULT_RUNS, DEFAULT_SPEED, NUMBER_RANGES, parse, serialize, type UrlState } from './url-codec';
+import { SETTINGS, type SettingDef, type TrainSettings } from '../session/settings';
+import { DEFAULT_PAGE_SETTINGS, DEFAULT_RUNS, DEFAULT_SPEED, parse, serialize, type UrlState } from './url-codec';
 
 /** Every setting is one the settings table accepts (the table is the judge of validity). */
 function expectValid(settings: TrainSettings) {
@@ -14,14 +14,37 @@ function expectValid(settings: TrainSettings) {
     const r = def.parse(text);
     expect(r.ok, `${def.flag}=${text}`).toBe(true);
   }
-  for (const [k, r] of Object.entries(NUMBER_RANGES)) {
-    const v = settings[k as keyof TrainSettings] as number;
-    expect(v, k).toBeGreaterThanOrEqual(r.min);
-    expect(v, k).toBeLessThanOrEqual(r.max);
+  for (const def of SETTINGS) {
+    if (def.kind !== 'number') continue;
+    const v = settings[def.key];
+    expect(v, def.key).toBeGreaterThanOrEqual(def.page.min);
+    expect(v, def.key).toBeLessThanOrEqual(def.page.max);
   }
 }
 
+/** A value of `def` other than the page's default that the page offers: a range end, or another option. */
+function otherValue(def: SettingDef): unknown {
+  const base = DEFAULT_PAGE_SETTINGS[def.key];
+  const candidates: unknown[] = def.kind === 'number' ? [def.page.min, def.page.max]
+    : def.kind === 'choice' ? [...def.options]
+    : def.key === 'hidden' ? [[10, 20]] : ['xavier', 'normal:0.5'];
+  return candidates.find((v) => JSON.stringify(v) !== JSON.stringify(base));
+}
+
 describe('url codec', () => {
+  it('round-trips every key of the settings table: written under its flag, read back as it was', () => {
+    for (const def of SETTINGS) {
+      const value = otherValue(def);
+      expect(value, def.key).toBeDefined();
+      const settings = { ...DEFAULT_PAGE_SETTINGS, [def.key]: value } as TrainSettings;
+      const search = serialize({ settings, runs: [...DEFAULT_RUNS], paused: false, speed: DEFAULT_SPEED });
+      expect(new URLSearchParams(search).has(def.flag), `${def.key}: ${search}`).toBe(true);
+      const back = parse(search);
+      expect(back.problems, `${def.key}: ${search}`).toEqual([]);
+      expect(back.settings, def.key).toEqual(settings);
+    }
+  });
+
   it('gives the default session for an empty URL, and an empty URL for the default session', () => {
     const p = parse('');
     expect(p.settings).toEqual(DEFAULT_PAGE_SETTINGS);

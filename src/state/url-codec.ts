@@ -5,9 +5,9 @@
 // serialize() writes only what differs from the default session, so the default page has a bare URL.
 import { CNN_RUN_KINDS } from '../session/cnn-spec';
 import { checkLimits, datasetShape, MAX_PARAMETERS, MAX_WORKSPACE, maxBatch } from '../session/limits';
-import { isRunKind, orderRuns, type RunKind } from '../session/run-kinds';
+import { DEFAULT_RUNS, isRunKind, orderRuns, type RunKind } from '../session/run-kinds';
 import { findPreset, findVariant, presetSettings, type ExperimentChoice } from '../session/presets';
-import { DEFAULT_SETTINGS, SETTINGS, type SettingDef, type TrainSettings } from '../session/settings';
+import { DEFAULT_SETTINGS, INIT_SCALE, setting, SETTING_BY_FLAG, SETTINGS, type NumberKey, type SettingDef, type TrainSettings } from '../session/settings';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -23,7 +23,7 @@ export const DEFAULT_PAGE_SETTINGS: Readonly<TrainSettings> = {
   landscapeEvery: 500,
 };
 /** The runs in the URL (`runs=plain,batch,layer`) are the run kinds' names. */
-export const DEFAULT_RUNS: readonly RunKind[] = ['plain', 'batch'];
+export { DEFAULT_RUNS } from '../session/run-kinds';
 
 /** Steps per second the Speed control offers (null = as fast as possible). */
 export const SPEED_RANGE = { min: 1, max: 5000 } as const;
@@ -33,28 +33,6 @@ export const SPEED_RANGE = { min: 1, max: 5000 } as const;
  * address, or the Speed control's "max", trains as fast as the machine can.
  */
 export const DEFAULT_SPEED = 100;
-
-type NumKey = { [K in keyof TrainSettings]: TrainSettings[K] extends number ? K : never }[keyof TrainSettings];
-
-/**
- * The range a number from the URL is clamped into: the controls' range where a control has a slider,
- * else the settings table's. A value the table accepts but outside this range is clamped too, so the
- * URL accepts exactly what the controls can show.
- */
-export const NUMBER_RANGES: Readonly<Record<NumKey, { min: number; max: number; integer?: boolean }>> = {
-  eps: { min: 1e-8, max: 1 },
-  momentum: { min: 0, max: 1 },
-  batch: { min: 2, max: 1024, integer: true },
-  lr: { min: 1e-4, max: 100 },
-  sgdMomentum: { min: 0, max: 0.9999 },
-  weightDecay: { min: 0, max: 0.1 },
-  steps: { min: 1, max: 1e8, integer: true },
-  evalEvery: { min: 1, max: 1e8, integer: true },
-  seed: { min: 0, max: 2 ** 32 - 1, integer: true },
-  noise: { min: 0, max: 2 },
-  groups: { min: 0, max: 4096, integer: true },
-  landscapeEvery: { min: 0, max: 100_000, integer: true },
-};
 
 export interface UrlState {
   settings: TrainSettings;
@@ -95,15 +73,14 @@ export function describeProblem(p: UrlProblem): string {
 
 const show = (s: string) => (s.length > 40 ? `${s.slice(0, 37)}...` : s);
 
-function clampNumber(key: NumKey, v: number): number {
-  const r = NUMBER_RANGES[key];
-  let x = Math.min(r.max, Math.max(r.min, v));
-  if (r.integer) x = Math.min(r.max, Math.max(r.min, Math.round(x)));
-  return x;
-}
-
-function isNumKey(key: string): key is NumKey {
-  return key in NUMBER_RANGES;
+/**
+ * A number from the URL clamped into the range the page offers (the table's `page` range: the
+ * controls' where a control has a slider), so the URL accepts exactly what the controls can show.
+ */
+function clampNumber(key: NumberKey, v: number): number {
+  const { page, range } = setting(key);
+  const x = range.integer ? Math.round(v) : v;
+  return Math.min(page.max, Math.max(page.min, x));
 }
 
 /** Parses one setting's URL text: the value to use, and the problem if it was repaired. */
@@ -117,10 +94,10 @@ export function parseSettingValue(def: SettingDef, text: string): { value: Train
   } catch {
     parsed = { ok: false, accepted: '' };
   }
-  if (isNumKey(key)) {
+  if (def.kind === 'number') {
     const n = text.trim() === '' ? NaN : Number(text);
     if (!Number.isFinite(n)) return { value: fallback, problem: { key: def.flag, value: show(text), used: fmt(fallback), kind: 'default' } };
-    const v = clampNumber(key, n);
+    const v = clampNumber(def.key, n);
     if (parsed.ok && v === n) return { value: v, problem: null };
     // The table's own bounds may be stricter (e.g. eps > 0): check the clamped value against it.
     const again = def.parse(String(v));
@@ -132,7 +109,7 @@ export function parseSettingValue(def: SettingDef, text: string): { value: Train
     const m = /^normal:(.+)$/.exec(text);
     const std = m ? Number(m[1]) : NaN;
     if (m && Number.isFinite(std) && std > 0) {
-      const c = Math.min(INIT_STD_RANGE.max, Math.max(INIT_STD_RANGE.min, std));
+      const c = Math.min(INIT_SCALE.page.max, Math.max(INIT_SCALE.page.min, std));
       const value = `normal:${c}`;
       return { value, problem: c === std && parsed.ok ? null : { key: def.flag, value: show(text), used: value, kind: 'clamped' } };
     }
@@ -142,9 +119,6 @@ export function parseSettingValue(def: SettingDef, text: string): { value: Train
   }
   return { value: fallback, problem: { key: def.flag, value: show(text), used: fmt(fallback), kind: 'default' } };
 }
-
-/** The Init scale control's range (the STD of normal:STD). */
-export const INIT_STD_RANGE = { min: 1e-3, max: 100 } as const;
 
 function parseRuns(text: string): { runs: RunKind[]; problem: UrlProblem | null } {
   const names = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -201,7 +175,6 @@ export function parse(search: string): ParsedUrl {
     settings = experimentPageSettings(exp.choice.name, exp.choice.variant);
     runs = [...findPreset(exp.choice.name)!.runs];
   }
-  const bySetting = new Map(SETTINGS.map((s) => [s.flag, s]));
   const seen = new Set<string>();
   for (const [rawKey, value] of params) {
     const key = rawKey.trim();
@@ -210,7 +183,7 @@ export function parse(search: string): ParsedUrl {
       continue;
     }
     seen.add(key);
-    const def = bySetting.get(key);
+    const def = SETTING_BY_FLAG.get(key);
     if (def) {
       const r = parseSettingValue(def, value);
       (settings as unknown as Record<string, unknown>)[def.key] = r.value;
@@ -277,7 +250,7 @@ function repairLimits(settings: TrainSettings): UrlProblem[] {
   if (limit?.setting === 'batch') {
     const value = String(settings.batch);
     const widths = inputSize + settings.hidden.reduce((a, b) => a + b, 0) + outputSize;
-    settings.batch = Math.max(NUMBER_RANGES.batch.min, Math.floor(MAX_WORKSPACE / widths));
+    settings.batch = Math.max(setting('batch').page.min, Math.floor(MAX_WORKSPACE / widths));
     problems.push({ key: 'batch', value, used: String(settings.batch), kind: 'limit' });
   }
   return problems;

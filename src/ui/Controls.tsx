@@ -1,29 +1,17 @@
 // The control sidebar: every setting of the session, grouped; live ones apply at the next step,
 // the ones tagged "resets" start every run again from new weights (the store's notice says so).
 import { useEffect, useId, useState } from 'react';
-import { RUN_KINDS, type RunKind } from '../session/run-kinds';
 import { CNN_RUN_KINDS } from '../session/cnn-spec';
-import { INIT_SCALE_HINT, SETTING_BY_FLAG, settingDef, type TrainSettings } from '../session/settings';
+import { DEFAULT_RUNS, RUN_KINDS, type RunKind } from '../session/run-kinds';
+import { INIT_SCALE, setting, type NumberKey, type TrainSettings } from '../session/settings';
 import { getApp, useApp } from '../state/app';
 import { translate, useLang, useT, type Lang, type MessageKey } from '../state/i18n';
 import { changeLabel, formatStepNumber } from '../state/setting-changes';
-import { INIT_STD_RANGE, NUMBER_RANGES } from '../state/url-codec';
+import { SPEED_RANGE } from '../state/url-codec';
+import { acceptsNumber, INIT_SCALE_SLIDER, sliderScale, SPEED_SLIDER } from './control-scale';
 import { Group, ResetsTag, SelectField, SliderField } from './fields';
 import { LandscapeField } from './LandscapeField';
-import { formatValue, type SliderScale } from './slider-scale';
-
-type NumKey = keyof typeof NUMBER_RANGES;
-
-const SCALES = {
-  batch: { kind: 'log', min: 2, max: 1024, integer: true, positions: 90 },
-  eps: { kind: 'log', min: 1e-8, max: 1, positions: 80 },
-  lr: { kind: 'log', min: 1e-4, max: 100, positions: 121 },
-  momentum: { kind: 'linear', min: 0, max: 1, positions: 100, decimals: 2 },
-  sgdMomentum: { kind: 'linear', min: 0, max: 0.99, positions: 99, decimals: 2 },
-  weightDecay: { kind: 'log0', min: 0, max: 0.1, lowest: 1e-5, positions: 41 },
-  initScale: { kind: 'log', min: INIT_STD_RANGE.min, max: INIT_STD_RANGE.max, positions: 101 },
-  speed: { kind: 'logMax', min: 1, max: 5000, integer: true, positions: 75 },
-} satisfies Record<string, SliderScale>;
+import { formatValue } from './slider-scale';
 
 const RUN_KEYS: readonly { kind: RunKind; label: MessageKey }[] = RUN_KINDS.map((kind) => ({ kind, label: `run.${kind}` }));
 
@@ -35,24 +23,22 @@ function notify(make: (lang: Lang) => string) {
 /** The settings table's one line for `key`, in the page's language. */
 function useHint(): (key: keyof TrainSettings) => string {
   const lang = useLang();
-  return (key) => settingDef(key).hint[lang];
+  return (key) => setting(key).hint[lang];
 }
 
-/** Commits a number from a slider or its field, if the table and the control's range accept it. */
+/** Commits a number from a slider or its field, if the table's page range and the table accept it. */
 function useCommitNumber() {
-  return (key: NumKey, _label: string) => (v: number | null, text: string) => {
-    const r = NUMBER_RANGES[key];
-    const def = settingDef(key);
-    const ok = v !== null && Number.isFinite(v) && v >= r.min && v <= r.max && (!r.integer || Number.isInteger(v)) && def.parse(String(v)).ok;
-    if (!ok) {
+  return (key: NumberKey) => (v: number | null, text: string) => {
+    if (!acceptsNumber(key, v)) {
+      const { page, range, label } = setting(key);
       notify((l) => translate(l, 'notice.number', {
-        label: translate(l, `ctl.${key}` as MessageKey), value: text === '' ? '""' : text,
-        accepted: `${formatValue(r.min)} … ${formatValue(r.max)}${r.integer ? translate(l, 'notice.integer') : ''}`,
+        label: translate(l, label), value: text === '' ? '""' : text,
+        accepted: `${formatValue(page.min)} … ${formatValue(page.max)}${range.integer ? translate(l, 'notice.integer') : ''}`,
       }));
       return;
     }
     const store = getApp().store;
-    if (store.getState().settings[key] !== v) store.getState().set(key, v as TrainSettings[NumKey]);
+    if (store.getState().settings[key] !== v) store.getState().set(key, v);
   };
 }
 
@@ -69,8 +55,8 @@ export function BatchEpsFields({ compact = false }: { compact?: boolean }) {
   const cls = compact ? undefined : 'sheet-twin';
   return (
     <>
-      <SliderField label={t('ctl.batch')} value={batch} scale={SCALES.batch} onCommit={commitNumber('batch', t('ctl.batch'))} help={compact ? undefined : hint('batch')} className={cls} />
-      <SliderField label={t('ctl.eps')} value={eps} scale={SCALES.eps} onCommit={commitNumber('eps', t('ctl.eps'))} help={compact ? undefined : hint('eps')} className={cls} />
+      <SliderField label={t(setting('batch').label)} value={batch} scale={sliderScale('batch')} onCommit={commitNumber('batch')} help={compact ? undefined : hint('batch')} className={cls} />
+      <SliderField label={t(setting('eps').label)} value={eps} scale={sliderScale('eps')} onCommit={commitNumber('eps')} help={compact ? undefined : hint('eps')} className={cls} />
     </>
   );
 }
@@ -124,7 +110,7 @@ export function Controls() {
     if (arch === 'cnn') {
       if (settings.dataset !== 'mnist') set('dataset', 'mnist');
       const kept = runs.filter((r) => CNN_RUN_KINDS.includes(r));
-      if (kept.length !== runs.length) void store.getState().setRuns(kept.length ? kept : ['plain', 'batch']);
+      if (kept.length !== runs.length) void store.getState().setRuns(kept.length ? kept : [...DEFAULT_RUNS]);
     }
     set('arch', arch);
   };
@@ -140,10 +126,10 @@ export function Controls() {
       <RestartOffer />
       <Group title={t('section.norm')} className="group-norm">
         <BatchEpsFields />
-        <SliderField label={t('ctl.momentum')} value={settings.momentum} scale={SCALES.momentum} onCommit={commitNumber('momentum', t('ctl.momentum'))} help={hint('momentum')} />
+        <SliderField label={t(setting('momentum').label)} value={settings.momentum} scale={sliderScale('momentum')} onCommit={commitNumber('momentum')} help={hint('momentum')} />
         <SelectField
-          label={t('ctl.placement')} value={settings.placement} resets help={hint('placement')}
-          options={[{ value: 'pre', label: t('ctl.placement.pre') }, { value: 'post', label: t('ctl.placement.post') }]}
+          label={t(setting('placement').label)} value={settings.placement} resets help={hint('placement')}
+          options={setting('placement').options.map((v) => ({ value: v, label: t(`ctl.placement.${v}`) }))}
           onChange={(v) => set('placement', v)}
         />
       </Group>
@@ -169,55 +155,56 @@ export function Controls() {
 
       <Group title={t('section.data')}>
         <SelectField
-          label={t('ctl.dataset')} value={settings.dataset} resets help={hint('dataset')}
-          options={(['mnist', 'spiral', 'circles', 'xor', 'gauss'] as const).map((v) => ({ value: v, label: t(`ds.${v}`) }))}
+          label={t(setting('dataset').label)} value={settings.dataset} resets help={hint('dataset')}
+          options={setting('dataset').options.map((v) => ({ value: v, label: t(`ds.${v}`) }))}
           onChange={(v) => set('dataset', v)}
         />
         <SelectField
-          label={t('ctl.arch')} value={settings.arch} resets help={hint('arch')}
-          options={(['mlp', 'cnn'] as const).map((v) => ({ value: v, label: t(`arch.${v}`) }))}
+          label={t(setting('arch').label)} value={settings.arch} resets help={hint('arch')}
+          options={setting('arch').options.map((v) => ({ value: v, label: t(`arch.${v}`) }))}
           onChange={setArch}
         />
         {cnn ? null : <HiddenField value={settings.hidden} onApply={(h) => set('hidden', h)} />}
         <SelectField
-          label={t('ctl.act')} value={settings.act} resets help={hint('act')}
-          options={(['sigmoid', 'tanh', 'relu'] as const).map((v) => ({ value: v, label: t(`act.${v}`) }))}
+          label={t(setting('act').label)} value={settings.act} resets help={hint('act')}
+          options={setting('act').options.map((v) => ({ value: v, label: t(`act.${v}`) }))}
           onChange={(v) => set('act', v)}
         />
         <SelectField
-          label={t('ctl.init')} value={initKind} resets help={hint('init')}
+          label={t(setting('init').label)} value={initKind} resets help={hint('init')}
           options={[{ value: 'normal', label: t('ctl.init.normal') }, { value: 'xavier', label: 'Xavier' }, { value: 'he', label: 'He' }, { value: 'pytorch', label: t('ctl.init.pytorch') }]}
           onChange={(v) => set('init', v === 'normal' ? `normal:${lastStd}` : v)}
         />
         <SliderField
-          label={t('ctl.initScale')} value={std ?? lastStd} scale={SCALES.initScale} live={false} resets
-          help={initKind === 'normal' ? INIT_SCALE_HINT[lang] : t('ctl.initScale.unused', { init: initKind === 'he' ? 'He' : initKind === 'pytorch' ? t('ctl.init.pytorch') : 'Xavier' })}
+          label={t('ctl.initScale')} value={std ?? lastStd} scale={INIT_SCALE_SLIDER} live={false} resets
+          help={initKind === 'normal' ? INIT_SCALE.hint[lang] : t('ctl.initScale.unused', { init: initKind === 'he' ? 'He' : initKind === 'pytorch' ? t('ctl.init.pytorch') : 'Xavier' })}
           onCommit={(v, text) => {
-            if (v === null || !Number.isFinite(v) || v < INIT_STD_RANGE.min || v > INIT_STD_RANGE.max) {
-              notify((l) => translate(l, 'notice.number', { label: translate(l, 'ctl.initScale'), value: text, accepted: `${INIT_STD_RANGE.min} … ${INIT_STD_RANGE.max}` }));
+            const { min, max } = INIT_SCALE.page;
+            if (v === null || !Number.isFinite(v) || v < min || v > max) {
+              notify((l) => translate(l, 'notice.number', { label: translate(l, 'ctl.initScale'), value: text, accepted: `${min} … ${max}` }));
               return;
             }
             set('init', `normal:${v}`);
           }}
         />
-        <SeedField value={settings.seed} onCommit={commitNumber('seed', t('ctl.seed'))} help={hint('seed')} />
+        <SeedField value={settings.seed} onCommit={commitNumber('seed')} help={hint('seed')} />
       </Group>
 
       <Group title={t('section.optim')}>
         <SelectField
-          label={t('ctl.optimizer')} value={settings.optimizer} resets help={hint('optimizer')}
-          options={(['sgd', 'adam'] as const).map((v) => ({ value: v, label: t(`opt.${v}`) }))}
+          label={t(setting('optimizer').label)} value={settings.optimizer} resets help={hint('optimizer')}
+          options={setting('optimizer').options.map((v) => ({ value: v, label: t(`opt.${v}`) }))}
           onChange={(v) => set('optimizer', v)}
         />
-        <SliderField label={t('ctl.lr')} value={settings.lr} scale={SCALES.lr} onCommit={commitNumber('lr', t('ctl.lr'))} help={hint('lr')} />
+        <SliderField label={t(setting('lr').label)} value={settings.lr} scale={sliderScale('lr')} onCommit={commitNumber('lr')} help={hint('lr')} />
         {settings.optimizer === 'sgd' ? (
-          <SliderField label={t('ctl.sgdMomentum')} value={settings.sgdMomentum} scale={SCALES.sgdMomentum} onCommit={commitNumber('sgdMomentum', t('ctl.sgdMomentum'))} help={hint('sgdMomentum')} />
+          <SliderField label={t(setting('sgdMomentum').label)} value={settings.sgdMomentum} scale={sliderScale('sgdMomentum')} onCommit={commitNumber('sgdMomentum')} help={hint('sgdMomentum')} />
         ) : null}
-        <SliderField label={t('ctl.weightDecay')} value={settings.weightDecay} scale={SCALES.weightDecay} onCommit={commitNumber('weightDecay', t('ctl.weightDecay'))} help={hint('weightDecay')} />
+        <SliderField label={t(setting('weightDecay').label)} value={settings.weightDecay} scale={sliderScale('weightDecay')} onCommit={commitNumber('weightDecay')} help={hint('weightDecay')} />
       </Group>
 
       <Group title={t('section.measure')}>
-        <LandscapeField value={settings.landscapeEvery} onCommit={commitNumber('landscapeEvery', t('ctl.landscapeEvery'))} help={hint('landscapeEvery')} />
+        <LandscapeField value={settings.landscapeEvery} onCommit={commitNumber('landscapeEvery')} help={hint('landscapeEvery')} />
       </Group>
     </div>
   );
@@ -229,10 +216,10 @@ export function SpeedField() {
   const speed = useApp((s) => s.speed);
   return (
     <SliderField
-      label={t('ctl.speed')} value={speed} scale={SCALES.speed} nullText={t('ctl.speed.max')} unit={t('ctl.speed.unit')}
+      label={t('ctl.speed')} value={speed} scale={SPEED_SLIDER} nullText={t('ctl.speed.max')} unit={t('ctl.speed.unit')}
       onCommit={(v, text) => {
-        if (v !== null && !(Number.isFinite(v) && v >= 1 && v <= 5000)) {
-          notify((l) => translate(l, 'notice.number', { label: translate(l, 'ctl.speed'), value: text, accepted: `1 … 5000, ${translate(l, 'ctl.speed.max')}` }));
+        if (v !== null && !(Number.isFinite(v) && v >= SPEED_RANGE.min && v <= SPEED_RANGE.max)) {
+          notify((l) => translate(l, 'notice.number', { label: translate(l, 'ctl.speed'), value: text, accepted: `${SPEED_RANGE.min} … ${SPEED_RANGE.max}, ${translate(l, 'ctl.speed.max')}` }));
           return;
         }
         if (v !== getApp().store.getState().speed) getApp().store.getState().setSpeed(v);
@@ -248,12 +235,12 @@ function HiddenField({ value, onApply }: { value: number[]; onApply: (h: number[
   const [text, setText] = useState(value.join(','));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { setText(value.join(',')); setError(null); }, [value]);
-  const def = SETTING_BY_FLAG.get('hidden')!;
+  const def = setting('hidden');
   const apply = () => {
     const r = def.parse(text.trim());
     if (!r.ok) { setError(t('notice.hidden', { accepted: r.accepted })); return; }
     setError(null);
-    const h = r.value as number[];
+    const h = r.value;
     if (String(h) !== String(value)) onApply(h);
     else setText(h.join(','));
   };
@@ -271,7 +258,7 @@ function HiddenField({ value, onApply }: { value: number[]; onApply: (h: number[
         />
         <button type="submit">{t('ctl.hidden.apply')}</button>
       </div>
-      <p id={`${id}-msg`} className={error ? 'help error' : 'help'} aria-live="polite">{error ?? `${settingDef('hidden').hint[lang]} ${t('ctl.hidden.help')}`}</p>
+      <p id={`${id}-msg`} className={error ? 'help error' : 'help'} aria-live="polite">{error ?? `${def.hint[lang]} ${t('ctl.hidden.help')}`}</p>
     </form>
   );
 }

@@ -4,7 +4,7 @@
 import { experimentCard, protocolDifferences, type CardRow, type Finding } from '../session/presets/card';
 import type { Preset } from '../session/presets';
 import type { RunKind } from '../session/run-kinds';
-import { settingDef } from '../session/settings';
+import { setting } from '../session/settings';
 import { useApp } from '../state/app';
 import { useLang, useT, type MessageKey, type T } from '../state/i18n';
 import { formatSettingValue } from '../state/setting-changes';
@@ -70,7 +70,7 @@ export function ExperimentSummary({ preset, variant }: { preset: Preset; variant
   const card = experimentCard(preset, variant);
   const differences = card.check ? protocolDifferences(card.check, settings) : [];
   const list = differences.map((d) => {
-    const def = settingDef(d.key);
+    const def = setting(d.key);
     const format = (v: unknown) => (typeof v === 'number' ? formatSettingValue(v) : (def.format as (x: unknown) => string)(v));
     return t('exp.protocol.item', { name: def.hint.mark?.[lang] ?? def.flag, page: format(d.page), protocol: format(d.protocol) });
   }).join(lang === 'zh' ? '；' : '; ');
