@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   mkdirSync(RESULTS, { recursive: true });
   // Its own build folder: the browser tests (and other work in this tree) rebuild dist/ at any time.
-  if (o.build) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', OUT_DIR, '--emptyOutDir'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  if (o.build) execFileSync('npx', ['vite', 'build', '--mode', 'test', '--logLevel', 'warn', '--outDir', OUT_DIR, '--emptyOutDir'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
   if (!existsSync(join(o.dist, 'index.html'))) throw new Error(`no build in ${o.dist}: run without --no-build`);
   const server = await serve(o.dist);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS], timeout: 60_000 });

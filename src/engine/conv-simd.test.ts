@@ -52,8 +52,8 @@ describe('convolution kernels: SIMD against TypeScript', () => {
     const g = convGeometry(1, 4, 4, 2, 3, 1, 1);
     const arena = new SimdArena(4096);
     const a = (n: number) => arena.alloc(n);
-    expect(simdConv2dForward(a(32), a(colSize(g)), a(16), a(18), a(2), 1, g, false)).toBe(true);
-    expect(simdConv2dForward(new Float32Array(32), a(colSize(g)), a(16), a(18), a(2), 1, g, false)).toBe(false);
+    expect(simdConv2dForward(a(32), a(colSize(g)), a(16), a(18), a(2), 1, g)).toBe(true);
+    expect(simdConv2dForward(new Float32Array(32), a(colSize(g)), a(16), a(18), a(2), 1, g)).toBe(false);
   });
 
   fcTest.prop(
@@ -70,9 +70,9 @@ describe('convolution kernels: SIMD against TypeScript', () => {
     const outN = N * OC * g.OH * g.OW;
     const inp = f(N * C * H * W), w = f(OC * C * K * K), b = withBias ? f(OC) : null, dout = f(outN);
     const { simd, ts } = both(() => {
-      const out = f(outN, 1, 7), col = f(N * colSize(g), 1, 3), dinp = f(inp.length, 1, 0.5), dw = f(w.length, 1, -1), db = f(OC, 1, 2);
-      conv2dForward(out, col, inp, w, b, N, g, true);
-      conv2dBackward(dinp, dw, withBias ? db : null, f(colSize(g)), dout, col, w, N, g);
+      const out = f(outN, 1, 7), col = f(colSize(g), 1, 3), dinp = f(inp.length, 1, 0.5), dw = f(w.length, 1, -1), db = f(OC, 1, 2);
+      conv2dForward(out, col, inp, w, b, N, g);
+      conv2dBackward(dinp, dw, withBias ? db : null, col, f(colSize(g), 1, 5), dout, inp, w, N, g);
       return { out, dinp, dw, db };
     });
     expectClose(simd.out, ts.out, C * K * K, 'out');

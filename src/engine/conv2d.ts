@@ -8,8 +8,10 @@
 //   forward    out_n (OC, OH*OW)  = bias + W (OC, CKK) @ col_n
 //   backward   dW   += dout_n @ col_n^T          dbias += row sums of dout_n
 //              dcol  = W^T @ dout_n              dinp_n += col2im(dcol)  (the adjoint of im2col)
-// The forward pass keeps every sample's columns (N, CKK, OH*OW) for the backward pass, or reuses one
-// sample's area when no backward pass follows (evaluation).
+// Both passes build one sample's columns at a time in a scratch area of (CKK, OH*OW) (the backward pass
+// builds them again from the input): a few tens of kilobytes that stay in cache, where keeping every
+// sample's columns (megabytes at batch 60) would write them out in the forward pass and read them
+// back from memory in the backward one.
 import { gemmAccumulate } from './matmul';
 import { simdConv2dBackward, simdConv2dForward } from './simd-kernels';
 import type { FloatArray } from './types';
@@ -90,37 +92,32 @@ export function col2im(dinp: FloatArray, inOff: number, dcol: FloatArray, g: Con
   }
 }
 
-/**
- * Forward of N samples. col is (N, CKK, OH*OW) when keepCol (the backward pass reads it), else one
- * sample's (CKK, OH*OW), reused. bias may be null (no bias).
- */
+/** Forward of N samples; col is one sample's scratch (CKK, OH*OW). bias may be null (no bias). */
 export function conv2dForward(
-  out: FloatArray, col: FloatArray, inp: FloatArray, weight: FloatArray, bias: FloatArray | null,
-  N: number, g: ConvGeometry, keepCol: boolean,
+  out: FloatArray, col: FloatArray, inp: FloatArray, weight: FloatArray, bias: FloatArray | null, N: number, g: ConvGeometry,
 ): void {
-  if (simdConv2dForward(out, col, inp, weight, bias, N, g, keepCol)) return;
+  if (simdConv2dForward(out, col, inp, weight, bias, N, g)) return;
   const { C, H, W, OC, K, OH, OW } = g;
   const PP = OH * OW;
   const CKK = C * K * K;
   for (let n = 0; n < N; n++) {
     const o = n * OC * PP;
-    const c0 = keepCol ? n * CKK * PP : 0;
-    im2col(col, c0, inp, n * C * H * W, g);
+    im2col(col, 0, inp, n * C * H * W, g);
     for (let oc = 0; oc < OC; oc++) out.fill(bias === null ? 0 : bias[oc], o + oc * PP, o + (oc + 1) * PP);
     // out_n[oc, p] += sum_k W[oc, k] col_n[k, p]
-    gemmAccumulate(out, PP, 1, OC, PP, CKK, weight, CKK, 1, col, 1, PP, o, 0, c0);
+    gemmAccumulate(out, PP, 1, OC, PP, CKK, weight, CKK, 1, col, 1, PP, o, 0, 0);
   }
 }
 
 /**
  * Backward of N samples, accumulating into dweight, dbias (unless null) and dinp (unless null: the
- * input is data). col is the forward pass's (N, CKK, OH*OW); dcol is one sample's scratch (CKK, OH*OW).
+ * input is data). inp is the forward pass's input; col and dcol are one sample's scratch (CKK, OH*OW).
  */
 export function conv2dBackward(
-  dinp: FloatArray | null, dweight: FloatArray, dbias: FloatArray | null, dcol: FloatArray,
-  dout: FloatArray, col: FloatArray, weight: FloatArray, N: number, g: ConvGeometry,
+  dinp: FloatArray | null, dweight: FloatArray, dbias: FloatArray | null, col: FloatArray, dcol: FloatArray,
+  dout: FloatArray, inp: FloatArray, weight: FloatArray, N: number, g: ConvGeometry,
 ): void {
-  if (simdConv2dBackward(dinp, dweight, dbias, dcol, dout, col, weight, N, g)) return;
+  if (simdConv2dBackward(dinp, dweight, dbias, col, dcol, dout, inp, weight, N, g)) return;
   const { C, H, W, OC, K, OH, OW } = g;
   const PP = OH * OW;
   const CKK = C * K * K;
@@ -134,7 +131,8 @@ export function conv2dBackward(
       }
     }
     // dW[oc, k] += sum_p dout_n[oc, p] col_n[k, p]
-    gemmAccumulate(dweight, CKK, 1, OC, CKK, PP, dout, PP, 1, col, PP, 1, 0, d, n * CKK * PP);
+    im2col(col, 0, inp, n * C * H * W, g);
+    gemmAccumulate(dweight, CKK, 1, OC, CKK, PP, dout, PP, 1, col, PP, 1, 0, d, 0);
     if (dinp !== null) {
       // dcol[k, p] = sum_oc W[oc, k] dout_n[oc, p]
       dcol.fill(0, 0, CKK * PP);

@@ -350,8 +350,8 @@ function arenaReserve(plan: readonly PlannedLayer[], rows: { train: number; eval
       const weights = p.outShape[0] * (p.type === 'conv' ? p.inShape[0] * p.geometry.K * p.geometry.K : I1 * I2 * I3);
       fixed += 2 * weights + 16 * p.outShape[0] + 64 * 16;
       const col = p.type === 'conv' ? colSize(p.geometry) : 0;
-      fixed += 2 * col; // evaluation columns, dcol
-      perTrainRow += 6 * out + col + 2 * p.groups + 2 * p.outShape[0];
+      fixed += 3 * col; // one sample's columns (training, evaluation), dcol
+      perTrainRow += 6 * out + 2 * p.groups + 2 * p.outShape[0];
       perEvalRow += 3 * out + 2 * p.groups;
     } else if (p.type === 'maxpool') {
       perTrainRow += 2 * out;

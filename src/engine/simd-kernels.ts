@@ -30,8 +30,8 @@ interface KernelExports {
   normalizeRows(out: number, x: number, mean: number, rstd: number, gamma: number, beta: number, B: number, C: number): void;
   normBackwardSums(sumD: number, sumDX: number, dout: number, x: number, mean: number, rstd: number, B: number, C: number): void;
   normBackwardApply(dinp: number, dout: number, x: number, mean: number, rstd: number, gamma: number, meanG: number, meanGX: number, B: number, C: number): void;
-  conv2dForward(out: number, col: number, inp: number, w: number, bias: number, N: number, C: number, H: number, W: number, OC: number, K: number, S: number, P: number, OH: number, OW: number, colStride: number): void;
-  conv2dBackward(dinp: number, dw: number, dbias: number, dcol: number, dout: number, col: number, w: number, N: number, C: number, H: number, W: number, OC: number, K: number, S: number, P: number, OH: number, OW: number): void;
+  conv2dForward(out: number, col: number, inp: number, w: number, bias: number, N: number, C: number, H: number, W: number, OC: number, K: number, S: number, P: number, OH: number, OW: number): void;
+  conv2dBackward(dinp: number, dw: number, dbias: number, col: number, dcol: number, dout: number, inp: number, w: number, N: number, C: number, H: number, W: number, OC: number, K: number, S: number, P: number, OH: number, OW: number): void;
   maxpoolForward(out: number, inp: number, planes: number, H: number, W: number, S: number, OH: number, OW: number): void;
   maxpoolBackward(dinp: number, dout: number, inp: number, out: number, planes: number, H: number, W: number, S: number, OH: number, OW: number): void;
   planeSums(sum: number, x: number, P: number, L: number): void;
@@ -419,21 +419,21 @@ export function simdBatchrenormBackward(
 /** Sizes of a convolution, as conv2d.ts's ConvGeometry. */
 interface ConvDims { C: number; H: number; W: number; OC: number; K: number; S: number; P: number; OH: number; OW: number }
 
-/** out (N, OC, OH, OW) = conv(inp (N, C, H, W)) + bias, through col (N, C*K*K, OH*OW), or one sample's columns when !keepCol. */
-export function simdConv2dForward(out: Maybe, col: Maybe, inp: Maybe, weight: Maybe, bias: Maybe, N: number, g: ConvDims, keepCol: boolean): boolean {
+/** out (N, OC, OH, OW) = conv(inp (N, C, H, W)) + bias, through col: one sample's columns (C*K*K, OH*OW), reused. */
+export function simdConv2dForward(out: Maybe, col: Maybe, inp: Maybe, weight: Maybe, bias: Maybe, N: number, g: ConvDims): boolean {
   const s = spaceOfAll([out, col, inp, weight, bias]);
   if (s === null) return false;
   s.kernels.conv2dForward(out!.byteOffset, col!.byteOffset, inp!.byteOffset, weight!.byteOffset, bias === null ? 0 : bias.byteOffset,
-    N, g.C, g.H, g.W, g.OC, g.K, g.S, g.P, g.OH, g.OW, keepCol ? g.C * g.K * g.K * g.OH * g.OW : 0);
+    N, g.C, g.H, g.W, g.OC, g.K, g.S, g.P, g.OH, g.OW);
   return true;
 }
 
-/** Accumulating backward of simdConv2dForward (dinp, dbias may be null; dcol is one sample's scratch). */
-export function simdConv2dBackward(dinp: Maybe, dweight: Maybe, dbias: Maybe, dcol: Maybe, dout: Maybe, col: Maybe, weight: Maybe, N: number, g: ConvDims): boolean {
-  const s = spaceOfAll([dinp, dweight, dbias, dcol, dout, col, weight]);
+/** Accumulating backward of simdConv2dForward from its input (dinp, dbias may be null; col, dcol are one sample's scratch). */
+export function simdConv2dBackward(dinp: Maybe, dweight: Maybe, dbias: Maybe, col: Maybe, dcol: Maybe, dout: Maybe, inp: Maybe, weight: Maybe, N: number, g: ConvDims): boolean {
+  const s = spaceOfAll([dinp, dweight, dbias, col, dcol, dout, inp, weight]);
   if (s === null) return false;
-  s.kernels.conv2dBackward(dinp === null ? 0 : dinp.byteOffset, dweight!.byteOffset, dbias === null ? 0 : dbias.byteOffset, dcol!.byteOffset,
-    dout!.byteOffset, col!.byteOffset, weight!.byteOffset, N, g.C, g.H, g.W, g.OC, g.K, g.S, g.P, g.OH, g.OW);
+  s.kernels.conv2dBackward(dinp === null ? 0 : dinp.byteOffset, dweight!.byteOffset, dbias === null ? 0 : dbias.byteOffset, col!.byteOffset, dcol!.byteOffset,
+    dout!.byteOffset, inp!.byteOffset, weight!.byteOffset, N, g.C, g.H, g.W, g.OC, g.K, g.S, g.P, g.OH, g.OW);
   return true;
 }
 

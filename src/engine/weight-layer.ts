@@ -36,7 +36,7 @@ export class WeightWorkspace {
   /** batch norm: (C) per channel; group norm: (capacity, groups) */
   mean!: FloatArray;
   rstd!: FloatArray;
-  /** conv: the columns of every sample (training) or of one (evaluation); else empty */
+  /** conv: one sample's columns (scratch of both passes); else empty */
   col!: FloatArray;
   /** conv, training: one sample's column gradients */
   dcol!: FloatArray;
@@ -68,7 +68,7 @@ export class WeightWorkspace {
     this.mean = this.make(Math.max(stats, l.channels));
     this.rstd = this.make(Math.max(stats, l.channels));
     const g = l.geometry;
-    this.col = g === null ? empty : this.make(this.training ? cap * colSize(g) : colSize(g));
+    if (this.col === undefined) this.col = g === null ? empty : this.make(colSize(g));
     if (this.dcol === undefined) this.dcol = g !== null && this.training ? this.make(colSize(g)) : empty;
     this.capacity = cap;
   }
@@ -180,7 +180,7 @@ export class WeightLayer {
 
   forward(phase: Phase, inp: FloatArray, N: number, mode: NormMode, eps: number, momentum: number): void {
     const ws = this.ws(phase);
-    if (this.geometry !== null) conv2dForward(ws.z, ws.col, inp, this.W, this.b, N, this.geometry, ws.training);
+    if (this.geometry !== null) conv2dForward(ws.z, ws.col, inp, this.W, this.b, N, this.geometry);
     else matmulForward(ws.z, inp, this.W, this.b, N, this.inSize, this.channels);
     if (!ws.norm) {
       this.activate(ws.act, ws.z, N);
@@ -242,7 +242,7 @@ export class WeightLayer {
     // full steps, so it is not computed (see hidden-layer.ts). Group norm's means are per sample:
     // there the bias gradient is real.
     const db = this.placement === 'pre' && this.normKind === 'batch' ? null : this.db;
-    if (this.geometry !== null) conv2dBackward(dinp, this.dW, db, ws.dcol, ws.dz, ws.col, this.W, N, this.geometry);
+    if (this.geometry !== null) conv2dBackward(dinp, this.dW, db, ws.col, ws.dcol, ws.dz, inp, this.W, N, this.geometry);
     else matmulBackward(dinp, this.dW, db, ws.dz, inp, this.W, N, this.inSize, this.channels);
   }
 

@@ -578,36 +578,33 @@ function fillWith(p: usize, v: f32, n: i32): void {
   for (let i = n4; i < n; i++) store<f32>(p + (<usize>i << 2), v);
 }
 
-/**
- * Forward of N samples: out_n (OC, OH*OW) = bias + W @ im2col(inp_n). The columns of sample n go to
- * col + n * colStride floats (colStride 0: one area reused, when the backward pass will not need them).
- */
-export function conv2dForward(out: usize, col: usize, inp: usize, w: usize, bias: usize, N: i32, C: i32, H: i32, W: i32, OC: i32, K: i32, S: i32, P: i32, OH: i32, OW: i32, colStride: i32): void {
+/** Forward of N samples: out_n (OC, OH*OW) = bias + W @ im2col(inp_n), the columns built in col (one sample's, reused). */
+export function conv2dForward(out: usize, col: usize, inp: usize, w: usize, bias: usize, N: i32, C: i32, H: i32, W: i32, OC: i32, K: i32, S: i32, P: i32, OH: i32, OW: i32): void {
   const PP = OH * OW;
   const CKK = C * K * K;
   for (let n = 0; n < N; n++) {
     const o = out + ((<usize>n * <usize>OC * <usize>PP) << 2);
-    const cl = col + ((<usize>n * <usize>colStride) << 2);
-    im2col(cl, inp + ((<usize>n * <usize>C * <usize>H * <usize>W) << 2), C, H, W, K, S, P, OH, OW);
+    im2col(col, inp + ((<usize>n * <usize>C * <usize>H * <usize>W) << 2), C, H, W, K, S, P, OH, OW);
     for (let oc = 0; oc < OC; oc++) fillWith(o + ((<usize>oc * <usize>PP) << 2), bias === 0 ? 0 : load<f32>(bias + (<usize>oc << 2)), PP);
-    gemmNN(o, w, cl, OC, PP, CKK, PP, CKK, 1, PP, 0);
+    gemmNN(o, w, col, OC, PP, CKK, PP, CKK, 1, PP, 0);
   }
 }
 
 /**
- * Backward of N samples, accumulating: dbias += row sums of dout_n (unless 0), dW += dout_n @ col_n^T,
- * and, unless dinp is 0, dinp_n += col2im(W^T @ dout_n) through dcol (C*K*K, OH*OW) of scratch.
+ * Backward of N samples, accumulating: dbias += row sums of dout_n (unless 0), dW += dout_n @ col_n^T
+ * (col_n = im2col(inp_n), built again in col), and, unless dinp is 0, dinp_n += col2im(W^T @ dout_n)
+ * through dcol (C*K*K, OH*OW) of scratch.
  */
-export function conv2dBackward(dinp: usize, dw: usize, dbias: usize, dcol: usize, dout: usize, col: usize, w: usize, N: i32, C: i32, H: i32, W: i32, OC: i32, K: i32, S: i32, P: i32, OH: i32, OW: i32): void {
+export function conv2dBackward(dinp: usize, dw: usize, dbias: usize, col: usize, dcol: usize, dout: usize, inp: usize, w: usize, N: i32, C: i32, H: i32, W: i32, OC: i32, K: i32, S: i32, P: i32, OH: i32, OW: i32): void {
   const PP = OH * OW;
   const CKK = C * K * K;
   for (let n = 0; n < N; n++) {
     const d = dout + ((<usize>n * <usize>OC * <usize>PP) << 2);
-    const cl = col + ((<usize>n * <usize>CKK * <usize>PP) << 2);
     if (dbias !== 0) {
       for (let oc = 0; oc < OC; oc++) addTo(dbias + (<usize>oc << 2), sumOf(d + ((<usize>oc * <usize>PP) << 2), PP));
     }
-    gemmNT(dw, d, cl, OC, CKK, PP, CKK, PP, PP);
+    im2col(col, inp + ((<usize>n * <usize>C * <usize>H * <usize>W) << 2), C, H, W, K, S, P, OH, OW);
+    gemmNT(dw, d, col, OC, CKK, PP, CKK, PP, PP);
     if (dinp !== 0) {
       memory.fill(dcol, 0, (<usize>CKK * <usize>PP) << 2);
       gemmNN(dcol, w, d, CKK, PP, OC, PP, 1, CKK, PP, 0);
