@@ -25,9 +25,9 @@
 // kernel reading the operands in place) for comparison.
 
 import os from 'node:os';
-import { gemmAccumulate, matmulBackward, matmulForward } from '../src/engine/matmul';
-import { SimdArena, simdBackwardInput, useSimd } from '../src/engine/simd-kernels';
-import { Rng } from '../src/engine/rng';
+import { gemmAccumulate, matmulBackward, matmulForward } from '../src/engine/index';
+import { SimdArena, simdBackwardInput, useSimd } from '../src/engine/index';
+import { Rng } from '../src/engine/index';
 
 type Shape = [number, number, number];
 const DEFAULT_SHAPES: Shape[] = [

@@ -13,12 +13,12 @@
 // that interleave all configurations (on a shared machine, the least disturbed round), the time of a
 // training step, and the share of the worker's time telemetry takes at min(30, steps/s) frames/s.
 import os from 'node:os';
-import { Mlp } from '../src/engine/mlp';
-import { Rng } from '../src/engine/rng';
-import type { Activation, FloatArray, ModelSpec } from '../src/engine/types';
-import { BoundedSeries } from '../src/telemetry/bounded-series';
-import { StableBins } from '../src/telemetry/histogram-bins';
-import { createLayerStats, LayerStatsComputer, ParamSnapshot, type LayerStats } from '../src/telemetry/layer-stats';
+import { Mlp } from '../src/engine/index';
+import { Rng } from '../src/engine/index';
+import type { Activation, FloatArray, ModelSpec } from '../src/engine/index';
+import { BoundedSeries } from '../src/telemetry/index';
+import { StableBins } from '../src/telemetry/index';
+import { createLayerStats, LayerStatsComputer, ParamSnapshot, type LayerStats } from '../src/telemetry/index';
 
 interface Workload { name: string; hidden: number[]; act: Activation; batch: number; init: string; lr: number }
 

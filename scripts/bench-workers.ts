@@ -11,7 +11,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createCoordinator, type GroupLike } from '../src/runtime/index';
 import type { RunGroup } from '../src/runtime/index';
-import { DEFAULT_SETTINGS, type TrainSettings } from '../src/session/settings';
+import { DEFAULT_SETTINGS, type TrainSettings } from '../src/session/index';
 import type { Trainer } from '../src/runtime/index';
 
 type Mode = 'one-worker' | 'worker-per-run' | 'coordinator-1-group';

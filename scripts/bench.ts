@@ -133,7 +133,7 @@ async function run(args: BenchArgs, log: (s: string) => void): Promise<{ details
 
 /** Steps per second of the twin W1 networks in a live session with telemetry, against the engine alone. */
 async function measureTelemetry(args: BenchArgs, log: (s: string) => void) {
-  const { useSimd } = await import('../src/engine/simd-kernels');
+  const { useSimd } = await import('../src/engine/index');
   useSimd(true); // the app's kernels (the last trials may have run the TypeScript ones)
   const ds = randomMnistLike();
   const engine = engineTwins(ds);

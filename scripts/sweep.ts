@@ -4,13 +4,13 @@
 // Bad flags or data: one line on stderr naming what is wrong, exit code 2. A failed run: exit 1.
 // Ctrl-C cancels: the workers stop, the finished runs are kept and summarised, exit code 130.
 import { availableParallelism } from 'node:os';
-import type { Dataset } from '../src/data/dataset';
+import type { Dataset } from '../src/data/index';
 import { loadMnistFromDir } from '../src/data/mnist-node';
-import { checkAgainstData } from '../src/session/build';
-import { SYNTHETIC_TRAIN } from '../src/session/dataset-loader';
-import { formatDuration } from '../src/runtime/sweep/eta';
-import { poolSize, startSweepPool, type SweepPoolSnapshot } from '../src/runtime/sweep/pool';
-import { CNN_SWEEP_PROTOCOL, planSweep, settingsOfJob, SWEEP_PROTOCOL } from '../src/session/sweep/protocol';
+import { checkAgainstData } from '../src/session/index';
+import { SYNTHETIC_TRAIN } from '../src/session/index';
+import { formatDuration } from '../src/runtime/index';
+import { poolSize, startSweepPool, type SweepPoolSnapshot } from '../src/runtime/index';
+import { CNN_SWEEP_PROTOCOL, planSweep, settingsOfJob, SWEEP_PROTOCOL } from '../src/session/index';
 import { parseSweepArgs, usage, type SweepArgs } from './sweep/args';
 import { failWith, parseOrExit } from './cli/start';
 import { spawnNodeSweepWorker } from './sweep/node-worker';

@@ -7,7 +7,7 @@
 //      conformance-ts   the same with NORMSCOPE_NO_SIMD=1: the pure TypeScript kernels
 //      conformance-cnn, conformance-cnn-ts   the same two over ../shared/conformance/cases-cnn
 //   4. e2e          Chromium at /usr/bin/chromium (apt-get installs it when running as root),
-//                   vite build, vitest run -c e2e/vitest.config.ts
+//                   vite build --mode test, vitest run -c e2e/vitest.config.ts
 //
 // Each stage prints a banner and its wall time; the run ends with a summary table and one line
 // `N passed, M failed` (CI reads it). Exit code 0 only when every stage that ran passed.
@@ -177,7 +177,7 @@ const STAGES = [
   conformanceStage('conformance-cnn-ts', 'Convolutional fixtures with the pure TypeScript kernels (NORMSCOPE_NO_SIMD=1)', { NORMSCOPE_NO_SIMD: '1' }, [CONFORMANCE_CNN]),
   {
     name: 'e2e',
-    title: 'Browser tests (Chromium + vite build + vitest -c e2e/vitest.config.ts)',
+    title: 'Browser tests (Chromium + vite build --mode test + vitest -c e2e/vitest.config.ts)',
     async run() {
       const steps = [];
       let t = Date.now();
@@ -192,8 +192,8 @@ const STAGES = [
       steps.push(`chromium ${seconds(Date.now() - t)}`);
 
       t = Date.now();
-      out(bold('· Build (vite build)'));
-      const build = await run(localBin('vite'), ['build']);
+      out(bold('· Build (vite build --mode test: with the test hooks)'));
+      const build = await run(localBin('vite'), ['build', '--mode', 'test']);
       if (build.code !== 0) throw new StageError(`vite build failed with exit code ${build.code}; see its output above.`);
       steps.push(`build ${seconds(Date.now() - t)}`);
 

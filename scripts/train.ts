@@ -1,11 +1,11 @@
 // npm run -s train -- [flags]: trains one network headless and prints its progress.
 // Bad flags or data: one line on stderr naming what is wrong and what is accepted, exit code 2.
-import { make2d } from '../src/data/synthetic';
-import type { Dataset } from '../src/data/dataset';
+import { make2d } from '../src/data/index';
+import type { Dataset } from '../src/data/index';
 import { loadMnistFromDir } from '../src/data/mnist-node';
-import { checkAgainstData } from '../src/session/build';
-import { SYNTHETIC_TEST, SYNTHETIC_TRAIN } from '../src/session/dataset-loader';
-import { headlessRun, type EvalPoint, type LandscapePoint } from '../src/runtime/headless-run';
+import { checkAgainstData } from '../src/session/index';
+import { SYNTHETIC_TEST, SYNTHETIC_TRAIN } from '../src/session/index';
+import { headlessRun, type EvalPoint, type LandscapePoint } from '../src/runtime/index';
 import { parseTrainArgs, usage } from './train/args';
 import { failWith, parseOrExit } from './cli/start';
 import { ProgressBar } from './train/progress';

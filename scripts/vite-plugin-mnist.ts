@@ -16,9 +16,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { DataError } from '../src/data/dataset.ts';
-import { parseIdx } from '../src/data/idx.ts';
-import { MNIST_CREDIT, MNIST_FILE_NAMES, MNIST_MANIFEST_NAME, type MnistManifest } from '../src/data/mnist-files.ts';
+import { DataError } from '../src/data/index.ts';
+import { parseIdx } from '../src/data/index.ts';
+import { MNIST_CREDIT, MNIST_FILE_NAMES, MNIST_MANIFEST_NAME, type MnistManifest } from '../src/data/index.ts';
 import { defaultMnistDir } from '../src/data/mnist-node.ts';
 
 const gzipAsync = promisify(gzip);

@@ -2,6 +2,6 @@
 // a bare fc.assert get the same rules as test.prop in src/testing/property.ts (a fixed seed in
 // `npm test`, fresh seeds and more runs in `npm run test:fuzz`).
 import fc from 'fast-check';
-import { propertyParams } from '../src/testing/property-params';
+import { propertyParams } from '../src/testing/index';
 
 fc.configureGlobal({ ...fc.readConfigureGlobal(), ...propertyParams('fc.assert') });

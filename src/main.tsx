@@ -7,7 +7,7 @@ import { startFramePump } from './state/frame-pump';
 import { initialLang, initLang, translate, type Lang } from './state/i18n';
 import { createAppStore, type AppStore } from './state/store';
 import { telemetry } from './state/telemetry';
-import { startTrainerWorker, type TrainerHandle } from './state/trainer-client';
+import { startTrainerWorker, type TrainerHandle } from '../workers/trainer-client';
 import { watchWorker } from './state/worker-watch';
 import { experimentPageSettings, parse } from './state/url-codec';
 import { App } from './ui/App';

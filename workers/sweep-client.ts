@@ -2,13 +2,13 @@
 // (sweep jobs, or with spawnSeedWorker the runs of a multi-seed experiment).
 // Comlink does not notice a worker that dies, so an error event rejects the running job here.
 import { proxy, wrap } from 'comlink';
-import type { SweepWorkerHandle } from '../runtime/sweep/pool';
-import type { SeedJob, SeedResult } from '../runtime/seeds/seed-job';
-import type { SweepResult } from '../runtime/sweep/run-job';
-import type { SweepWorkerApi } from '../runtime/sweep/sweep-worker';
+import type { SweepWorkerHandle } from '../src/runtime/sweep/pool';
+import type { SeedJob, SeedResult } from '../src/runtime/seeds/seed-job';
+import type { SweepResult } from '../src/runtime/sweep/run-job';
+import type { SweepWorkerApi } from '../src/runtime/sweep/sweep-worker';
 
 export function spawnSweepWorker(index: number): SweepWorkerHandle {
-  const worker = new Worker(new URL('../../workers/sweep.worker.ts', import.meta.url), { type: 'module', name: `normscope-sweep-${index + 1}` });
+  const worker = new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module', name: `normscope-sweep-${index + 1}` });
   const remote = wrap<SweepWorkerApi>(worker);
   let rejectRunning: ((e: Error) => void) | null = null;
   worker.addEventListener('error', (e) => {
@@ -34,7 +34,7 @@ export function browserCores(): number | undefined {
 
 /** A page worker of the same pool running one multi-seed experiment run at a time (runSeed). */
 export function spawnSeedWorker(index: number): SweepWorkerHandle<SeedJob, SeedResult> {
-  const worker = new Worker(new URL('../../workers/sweep.worker.ts', import.meta.url), { type: 'module', name: `normscope-seeds-${index + 1}` });
+  const worker = new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module', name: `normscope-seeds-${index + 1}` });
   const remote = wrap<SweepWorkerApi>(worker);
   let rejectRunning: ((e: Error) => void) | null = null;
   worker.addEventListener('error', (e) => {

@@ -33,7 +33,7 @@ export interface RunningServer {
 /** Serves dist/ with `vite preview` (the project's vite.config.ts applies). */
 export async function startPreviewServer(root: string = PROJECT_ROOT): Promise<RunningServer> {
   if (!existsSync(join(root, 'dist', 'index.html'))) {
-    throw new Error(`No build in ${join(root, 'dist')}: run \`npx vite build\` first (npm test does).`);
+    throw new Error(`No build in ${join(root, 'dist')}: run \`npx vite build --mode test\` first (npm test does).`);
   }
   let lastError: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {

@@ -20,7 +20,7 @@ const TYPES: Record<string, string> = {
 
 /** Serves `dir` (default dist/) at `prefix` (with slashes at both ends); every other URL is a 404. */
 export async function startStaticServer(prefix: string, dir: string = join(PROJECT_ROOT, 'dist')): Promise<RunningServer & { requests: string[] }> {
-  if (!existsSync(join(dir, 'index.html'))) throw new Error(`No build in ${dir}: run \`npx vite build\` first.`);
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`No build in ${dir}: run \`npx vite build --mode test\` first.`);
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent((req.url ?? '/').split('?')[0]);

@@ -4,7 +4,7 @@ import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadMnistFromDir } from '../../src/data/mnist-node';
-import { makeDatasetLoader } from '../../src/session/dataset-loader';
+import { makeDatasetLoader } from '../../src/session/index';
 import { createRunGroup } from '../../src/runtime/index';
 import { createInThreadTrainer } from '../../src/runtime/index';
 

@@ -16,8 +16,8 @@ export async function createNormscopeTrainer(
   weights: readonly Float32Array[],
   simd: boolean,
 ): Promise<Trainer & { activate: () => Promise<void> }> {
-  const { Mlp } = await import('../../src/engine/mlp');
-  const { useSimd } = await import('../../src/engine/simd-kernels');
+  const { Mlp } = await import('../../src/engine/index');
+  const { useSimd } = await import('../../src/engine/index');
   const activate = async () => {
     if (useSimd(simd) !== simd) throw new Error('WebAssembly SIMD is not available here');
   };
@@ -58,7 +58,7 @@ export async function createNormscopeTrainer(
 
 /** W3: the engine's ConvNet with the given weights (zero biases, gamma 1, beta 0). */
 async function cnnTrainer(w: Workload, batches: readonly Batch[], weights: readonly Float32Array[]): Promise<Trainer> {
-  const { ConvNet } = await import('../../src/engine/convnet');
+  const { ConvNet } = await import('../../src/engine/index');
   const conv = (out: number) => ({ type: 'conv' as const, out, kernel: 3, padding: 1, norm: w.norm, activation: 'relu' as const });
   const model = new ConvNet({
     inputShape: [1, 28, 28], eps: w.eps, momentum: w.momentum,

@@ -21,7 +21,7 @@ export interface PeakInfo {
 }
 
 export async function peakInfo(): Promise<PeakInfo> {
-  const { measureSimdPeak } = await import('../../src/engine/simd-kernels');
+  const { measureSimdPeak } = await import('../../src/engine/index');
   const measured = measureSimdPeak(9, 100);
   return {
     corePeakGflops: ASSUMED_CORE_PEAK_GFLOPS,

@@ -3,15 +3,15 @@
 // ratios, test metrics on 1,000 rows every 500 steps in both evaluation modes, and a full frame built
 // and structured-cloned with transfer as often as the trainer sends them), against the same two models trained by the engine
 // alone on the same batch stream. overhead = 1 - session / engine.
-import type { Dataset } from '../../src/data/dataset';
-import { BatchSampler, gather } from '../../src/data/batches';
-import { Mlp } from '../../src/engine/mlp';
-import { Rng } from '../../src/engine/rng';
-import { modelSpecOf, optimizerSpecOf, streamSeeds } from '../../src/session/build';
-import { FrameBuilder, frameTransferables } from '../../src/telemetry/frame';
-import { TrainingSession } from '../../src/session/session';
+import type { Dataset } from '../../src/data/index';
+import { BatchSampler, gather } from '../../src/data/index';
+import { Mlp } from '../../src/engine/index';
+import { Rng } from '../../src/engine/index';
+import { modelSpecOf, optimizerSpecOf, streamSeeds } from '../../src/session/index';
+import { FrameBuilder, frameTransferables } from '../../src/telemetry/index';
+import { TrainingSession } from '../../src/session/index';
 import { DEFAULT_FRAME_INTERVAL_MS } from '../../src/runtime/index';
-import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/session/settings';
+import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/session/index';
 import type { Trainer } from './types';
 
 export const TELEMETRY_SETTINGS: TrainSettings = {

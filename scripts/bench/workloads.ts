@@ -1,7 +1,7 @@
 // The benchmark workloads, their random data and their FLOP counts. Pure: no TF.js, no engine.
 
-import { Rng } from '../../src/engine/rng';
-import type { Activation, ModelSpec, NormKind } from '../../src/engine/types';
+import { Rng } from '../../src/engine/index';
+import type { Activation, ModelSpec, NormKind } from '../../src/engine/index';
 
 export type WorkloadId = 'W1' | 'W2' | 'W3';
 export type BenchNorm = Extract<NormKind, 'batch' | 'none'>;

@@ -1,6 +1,6 @@
 // The --seeds flag of the experiments and the sweep: a count N (seeds 1 to N) or a comma list naming
 // seeds ("3,7"; one named seed: "7,"). A mistake is one UsageError line.
-import { MAX_SEEDS, seedRange } from '../../src/runtime/seeds/plan';
+import { MAX_SEEDS, seedRange } from '../../src/runtime/index';
 import { UsageError } from './flags';
 
 /** "8": seeds 1..8; "3,7" or "7,": those seeds. */

@@ -2,10 +2,10 @@
 // "Convolutional fixtures") through the engine's ConvNet in float32: set the given parameters, train
 // one step per batch, and report what PyTorch reported. Parameters come nested ([out][in][k][k] for a
 // conv, [out][in] for a linear layer) and are flattened row-major; results are nested back the same way.
-import { ConvNet } from '../../src/engine/convnet';
-import { planConvNet, type ConvNetSpec, type PlannedLayer } from '../../src/engine/convnet-spec';
-import type { LayerParams } from '../../src/engine/mlp';
-import { EngineError, type OptimizerSpec } from '../../src/engine/types';
+import { ConvNet } from '../../src/engine/index';
+import { planConvNet, type ConvNetSpec, type PlannedLayer } from '../../src/engine/index';
+import type { LayerParams } from '../../src/engine/index';
+import { EngineError, type OptimizerSpec } from '../../src/engine/index';
 import { matrix, type FixtureResult } from './run-fixture';
 
 export interface ConvFixture {

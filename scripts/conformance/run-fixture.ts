@@ -4,8 +4,8 @@
 // on the model, defaults 1 and 0: exactly batch norm; its running statistics are reported as batch
 // norm's) and 'group' (optional `groups` on the hidden layer); the engine's spec validation refuses
 // malformed ones. Both have gamma and beta like the other norms.
-import { Mlp, type LayerParams } from '../../src/engine/mlp';
-import { EngineError, type ModelSpec, type OptimizerSpec } from '../../src/engine/types';
+import { Mlp, type LayerParams } from '../../src/engine/index';
+import { EngineError, type ModelSpec, type OptimizerSpec } from '../../src/engine/index';
 
 export interface Fixture {
   name: string;

@@ -1,10 +1,10 @@
 // Command-line flags of npm run -s experiments -- [NAME...] [flags], in the house pattern of
 // scripts/sweep/args.ts: one UsageError line naming the flag and what it accepts.
-import { PRESETS, findPreset, type Preset } from '../../src/session/presets';
-import { DEFAULT_SEED_COUNT, MAX_SEEDS, seedRange } from '../../src/runtime/seeds/plan';
-import { LEFT_CHANCE } from '../../src/session/seeds/summaries';
+import { PRESETS, findPreset, type Preset } from '../../src/session/index';
+import { DEFAULT_SEED_COUNT, MAX_SEEDS, seedRange } from '../../src/runtime/index';
+import { LEFT_CHANCE } from '../../src/session/index';
 import { parseSeeds } from '../cli/seeds';
-import type { DatasetName } from '../../src/session/settings';
+import type { DatasetName } from '../../src/session/index';
 import { readFlags, UsageError } from '../cli/flags';
 
 export { UsageError } from '../cli/flags';

@@ -1,9 +1,9 @@
 // The README's table of claims, written from the measured summaries (src/session/presets/measured.ts):
 // one row per experiment setting with each run's test accuracy as median [min-max], how many seeds
 // left chance (above 0.3), and the paired comparison of a seed's two runs.
-import type { Measured } from '../../src/session/seeds/measured-build';
-import { exp, kOfN, medianRange, medianRangeExp, signedRange } from '../../src/session/seeds/format';
-import type { RunKind } from '../../src/session/run-kinds';
+import type { Measured } from '../../src/session/index';
+import { exp, kOfN, medianRange, medianRangeExp, signedRange } from '../../src/session/index';
+import type { RunKind } from '../../src/session/index';
 
 export const RUN_LABEL: Record<RunKind, string> = {
   plain: 'plain', batch: 'batch norm', layer: 'layer norm', renorm: 'batch renorm', group: 'group norm',

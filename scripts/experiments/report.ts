@@ -1,8 +1,8 @@
 // What the experiments CLI prints: a run as one JSON line (the format of docs/results/experiments),
 // a setting's summary as one JSON line, and the same summaries as a table for a person.
-import { kOfN, medianRange, signedRange } from '../../src/session/seeds/format';
-import type { SeedResult } from '../../src/runtime/seeds/seed-job';
-import type { CheckSummary } from '../../src/session/seeds/summaries';
+import { kOfN, medianRange, signedRange } from '../../src/session/index';
+import type { SeedResult } from '../../src/runtime/index';
+import type { CheckSummary } from '../../src/session/index';
 
 export function runJson(r: SeedResult): Record<string, unknown> {
   return {

@@ -3,8 +3,8 @@
 // -- --json, one seed or --seeds per file).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PRESETS } from '../../src/session/presets';
-import type { ExperimentLine, SweepLine } from '../../src/session/seeds/measured-build';
+import { PRESETS } from '../../src/session/index';
+import type { ExperimentLine, SweepLine } from '../../src/session/index';
 
 export const RESULTS_DIR = new URL('../../docs/results/', import.meta.url).pathname;
 

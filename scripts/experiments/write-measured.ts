@@ -3,7 +3,7 @@
 // src/session/presets/measured.ts and the README's table of claims, both from docs/results. The
 // explanations' test and scripts/experiments/measured.test.ts fail while either is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { buildMeasured, type Measured } from '../../src/session/seeds/measured-build';
+import { buildMeasured, type Measured } from '../../src/session/index';
 import { claimsTable, TABLE_END, TABLE_START } from './claims-table';
 import { missingExperimentFiles, readExperimentLines, readSweepLines } from './results-files';
 

@@ -1,10 +1,10 @@
 // Command-line flags of the batch-size sweep (npm run -s sweep -- ...), in the house pattern of
 // scripts/train/args.ts: one UsageError line naming the flag and what it accepts.
-import type { NormKind } from '../../src/engine/types';
+import type { NormKind } from '../../src/engine/index';
 import {
   CNN_SWEEP_BATCHES, CNN_SWEEP_NORMS, CNN_SWEEP_PROTOCOL, SWEEP_ALL_NORMS, SWEEP_BATCHES, SWEEP_EXAMPLES, SWEEP_LIMITS, SWEEP_NORMS, SWEEP_PROTOCOL,
-} from '../../src/session/sweep/protocol';
-import type { Arch, DatasetName } from '../../src/session/settings';
+} from '../../src/session/index';
+import type { Arch, DatasetName } from '../../src/session/index';
 import { readFlags, UsageError } from '../cli/flags';
 import { parseSeeds } from '../cli/seeds';
 

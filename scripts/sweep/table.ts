@@ -1,10 +1,10 @@
 // The CLI's tables and lines: the final test accuracy by batch size (rows) and norm (columns), batch
 // norm twice (running statistics, and batch statistics over test chunks of the run's batch size).
-import type { NormKind } from '../../src/engine/types';
-import { medianRange } from '../../src/session/seeds/format';
-import { summarize } from '../../src/session/seeds/stats';
-import { sweepRows } from '../../src/runtime/sweep/results';
-import type { SweepResult } from '../../src/runtime/sweep/run-job';
+import type { NormKind } from '../../src/engine/index';
+import { medianRange } from '../../src/session/index';
+import { summarize } from '../../src/session/index';
+import { sweepRows } from '../../src/runtime/index';
+import type { SweepResult } from '../../src/runtime/index';
 
 const COLUMN: Record<NormKind, string> = { none: 'plain', batch: 'batch norm', layer: 'layer norm', renorm: 'batch renorm', group: 'group norm' };
 

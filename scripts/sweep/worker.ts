@@ -3,10 +3,10 @@
 // Out: {type: 'progress', progress} | {type: 'result', result} | {type: 'error', message, cancelled}
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadMnistFromDir } from '../../src/data/mnist-node';
-import { makeDatasetLoader } from '../../src/session/dataset-loader';
-import type { SeedResult } from '../../src/runtime/seeds/seed-job';
-import { SweepCancelled, type SweepProgress, type SweepResult } from '../../src/runtime/sweep/run-job';
-import { createSweepWorker } from '../../src/runtime/sweep/sweep-worker';
+import { makeDatasetLoader } from '../../src/session/index';
+import type { SeedResult } from '../../src/runtime/index';
+import { SweepCancelled, type SweepProgress, type SweepResult } from '../../src/runtime/index';
+import { createSweepWorker } from '../../src/runtime/index';
 import type { WorkerIn, WorkerOut } from './messages';
 
 const port = parentPort;

@@ -1,9 +1,9 @@
 // Command-line flags of the headless trainer, parsed with the settings table.
 import { readFlags, UsageError } from '../cli/flags';
-import { findPreset, findVariant, presetSettings, PRESETS } from '../../src/session/presets';
-import { isRunKind, RUN_KINDS, runSettings } from '../../src/session/run-kinds';
-import { CNN_LANDSCAPE_MESSAGE } from '../../src/session/cnn-spec';
-import { DEFAULT_SETTINGS, SETTING_BY_FLAG, SETTINGS, type TrainSettings } from '../../src/session/settings';
+import { findPreset, findVariant, presetSettings, PRESETS } from '../../src/session/index';
+import { isRunKind, RUN_KINDS, runSettings } from '../../src/session/index';
+import { CNN_LANDSCAPE_MESSAGE } from '../../src/session/index';
+import { DEFAULT_SETTINGS, SETTING_BY_FLAG, SETTINGS, type TrainSettings } from '../../src/session/index';
 
 export { UsageError } from '../cli/flags';
 

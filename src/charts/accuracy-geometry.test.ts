@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accuracyDomains, accuracySeries } from './accuracy-geometry';
-import { buildTestFrame } from './test-frames';
+import { buildTestFrame } from './test-frames.test-support';
 
 describe('accuracy geometry', () => {
   const frame = buildTestFrame(200);

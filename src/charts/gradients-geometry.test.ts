@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MEASURES, measureDomain, measureValue } from './gradients-geometry';
-import { buildTestFrame } from './test-frames';
+import { buildTestFrame } from './test-frames.test-support';
 
 describe('gradients geometry', () => {
   const frame = buildTestFrame(100);

@@ -7,8 +7,8 @@
 // stay about equally wide in steps however long training runs. When the bins change range
 // (bins.version), every stored column is re-expressed on the new bins (histogram-reproject.ts).
 import type { BinsFrame, Stage, TelemetryFrame } from '../telemetry/frame';
-import { STAGES } from '../telemetry/frame';
-import { reprojectCounts } from '../telemetry/histogram-reproject';
+import { STAGES } from '../state/chart-inputs';
+import { reprojectCounts } from '../state/chart-inputs';
 
 export const DEFAULT_HISTORY_COLUMNS = 300;
 

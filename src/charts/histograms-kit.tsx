@@ -2,7 +2,7 @@
 // (written while the shared chart frame did not exist yet): visibility, width, a devicePixelRatio
 // canvas, SVG axes, and a figure with "Save PNG" (canvases, SVGs and the HTML text of the figure).
 // Run colours come from the shared palette.
-import { isRunKind } from '../session/run-kinds';
+import { isRunKind } from '../state/chart-inputs';
 import { Fragment, useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { useT, type T } from '../state/i18n';
 import { runStyle } from './palette';

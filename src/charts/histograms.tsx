@@ -11,10 +11,11 @@
 // bins are re-expressed on the locked ones, what falls outside joins the overflow) and keeps the y
 // maximum from shrinking (it still grows when a bin needs it); "Reset axes" unlocks
 // and lets the y axes fit the data at once. The normalized column draws the N(0, 1) reference.
-import { CNN_CHANNELS } from '../session/cnn-spec';
+import { CNN_CHANNELS } from '../state/chart-inputs';
 import { scaleLinear } from 'd3-scale';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { STAGES, type Stage, type TelemetryFrame } from '../telemetry/frame';
+import type { Stage, TelemetryFrame } from '../telemetry/frame';
+import { STAGES } from '../state/chart-inputs';
 import { getApp, useApp } from '../state/app';
 import { useT, type MessageKey } from '../state/i18n';
 import { DEFAULT_HISTORY_COLUMNS, HistogramHistory } from './histogram-history';

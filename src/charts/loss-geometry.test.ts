@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LossSmoother } from './loss-geometry';
-import { buildTestFrame } from './test-frames';
+import { buildTestFrame } from './test-frames.test-support';
 
 describe('LossSmoother', () => {
   const frame = buildTestFrame(200);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridLayout, momentDomains, momentSeries, scatterDomain } from './moments-geometry';
-import { buildTestFrame } from './test-frames';
+import { buildTestFrame } from './test-frames.test-support';
 
 describe('moments geometry', () => {
   const frame = buildTestFrame(200);

@@ -4,7 +4,8 @@
 // (z before the norm, the norm's output, the activation) as nested bands per run.
 import { scaleLinear } from 'd3-scale';
 import { useId, useMemo, useRef, useState } from 'react';
-import { STAGES, type Stage, type TelemetryFrame } from '../telemetry/frame';
+import type { Stage, TelemetryFrame } from '../telemetry/frame';
+import { STAGES } from '../state/chart-inputs';
 import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
 import { AppendLayer } from './append-layer';
 import { drawAppending, drawDivergence, drawPercentileBands, setupCanvas } from './canvas';

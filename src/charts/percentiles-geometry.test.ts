@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bandDomains, distributionDomain, layerCount, shownLayer } from './percentiles-geometry';
-import { buildTestFrame } from './test-frames';
+import { buildTestFrame } from './test-frames.test-support';
 
 describe('percentiles geometry', () => {
   const frame = buildTestFrame(200);

@@ -1,6 +1,7 @@
 // Geometry of the percentiles chart: the layer shown by default, the shared y domain of the 15/50/85th
 // percentile bands of a layer across runs, and of the nine-point distributions of a stage.
-import { STAGES, type Stage, type TelemetryFrame } from '../telemetry/frame';
+import type { Stage, TelemetryFrame } from '../telemetry/frame';
+import { STAGES } from '../state/chart-inputs';
 import { ValuePool, niceDomain, stepDomain, type YFilter } from './y-domain';
 
 /** TensorBoard's distribution percentiles (as in StageFrame.distribution). */

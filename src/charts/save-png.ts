@@ -5,7 +5,8 @@
 // buttons are cut out (no blank band); a footer stamps the step, the runs, the settings that differ
 // from the defaults and the live changes, so a saved picture says what it shows.
 import type { TelemetryFrame } from '../telemetry/frame';
-import { SETTINGS, type TrainSettings } from '../session/settings';
+import type { TrainSettings } from '../session/settings';
+import { SETTINGS } from '../state/chart-inputs';
 import { getApp } from '../state/app';
 import { getLang, translate, type MessageKey } from '../state/i18n';
 import { changeLabel, formatStepNumber, type SettingChange } from '../state/setting-changes';

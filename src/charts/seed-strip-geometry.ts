@@ -5,7 +5,7 @@
 // so a seed's paired line runs level in x and its dots never sit on top of one another. A diverged run
 // has no accuracy: its dot goes on the bottom edge, marked as diverged.
 import { scaleLinear } from 'd3-scale';
-import { median } from '../session/seeds/stats';
+import { median } from '../state/chart-inputs';
 
 export interface StripPoint { run: string; seed: number; acc: number | null }
 

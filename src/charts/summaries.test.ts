@@ -6,7 +6,7 @@ import {
 import { classificationReport } from '../telemetry/classification-report';
 import type { DecisionGrid } from '../session/session';
 import type { FoldReport } from '../session/fold-report';
-import { buildTestFrame } from './test-frames';
+import { buildTestFrame } from './test-frames.test-support';
 
 const frame = buildTestFrame(120);
 const last = (a: ArrayLike<number>) => a[a.length - 1];

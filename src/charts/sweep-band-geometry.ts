@@ -3,9 +3,9 @@
 // to the best; the median as a line through points, the range as a band (a D3 area). A diverged run
 // is left out of its cell and counted.
 import { area, line } from 'd3-shape';
-import type { NormKind } from '../engine/types';
+import type { NormKind } from '../state/chart-inputs';
 import type { SweepResult } from '../runtime/sweep/run-job';
-import { summarize } from '../session/seeds/stats';
+import { summarize } from '../state/chart-inputs';
 
 export type BandSeriesId = 'plain' | 'batch' | 'layer' | 'renorm' | 'group' | 'batch-stats';
 

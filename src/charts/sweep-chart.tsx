@@ -5,7 +5,8 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useRef, useState } from 'react';
 import type { SweepResult } from '../runtime/sweep/run-job';
-import { sweepSeries, type SweepSeries } from '../runtime/sweep/results';
+import type { SweepSeries } from '../runtime/sweep/results';
+import { sweepSeries } from '../state/chart-inputs';
 import { useT } from '../state/i18n';
 import { AxisBottom, AxisLeft } from './axes';
 import { ChartFrame } from './chart-frame';

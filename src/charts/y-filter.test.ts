@@ -6,7 +6,7 @@ import { accuracyDomains } from './accuracy-geometry';
 import { LossSmoother } from './loss-geometry';
 import { momentDomains } from './moments-geometry';
 import { bandDomains } from './percentiles-geometry';
-import { buildTestFrame } from './test-frames';
+import { buildTestFrame } from './test-frames.test-support';
 import { ValuePool } from './y-domain';
 
 describe('y domains follow the legend and the zoom', () => {

@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import { getApp } from './app';
 import { createSeedsStore, type SeedsActions, type SeedsState, type SeedsStore } from './seeds-store';
 import { INITIAL_SEEDS_STEPS } from './seeds-url';
-import { browserCores, spawnSeedWorker } from './sweep-client';
+import { browserCores, spawnSeedWorker } from '../../workers/sweep-client';
 
 let store: SeedsStore | null = null;
 

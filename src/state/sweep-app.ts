@@ -2,7 +2,7 @@
 // panel), wired to the dashboard's store for pausing and resuming the live training.
 import { useStore } from 'zustand';
 import { getApp } from './app';
-import { browserCores, spawnSweepWorker } from './sweep-client';
+import { browserCores, spawnSweepWorker } from '../../workers/sweep-client';
 import { createSweepStore, type SweepActions, type SweepState, type SweepStore } from './sweep-store';
 import { INITIAL_SWEEP_QUERY } from './sweep-url';
 
