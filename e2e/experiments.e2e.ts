@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PRESETS } from '../src/session/presets';
 import { MEASURED } from '../src/session/presets/measured';
-import { translate, type MessageKey } from '../src/state/i18n';
+import { type MessageKey, translate } from '../src/i18n';
 import { useBrowser } from './support/chromium';
 import { openWatchedPage, screenshot } from './support/page';
 

@@ -4,7 +4,7 @@ import { getApp, setApp } from './state/app';
 import { FrameBudget, watchFrameGaps } from './state/frame-budget';
 import { drawQueueOf } from './charts/use-frame-draw';
 import { startFramePump } from './state/frame-pump';
-import { initialLang, initLang, translate, type Lang } from './state/i18n';
+import { initialLang, initLang, type Lang, translate } from './i18n';
 import { createAppStore, type AppStore } from './state/store';
 import { telemetry } from './state/telemetry';
 import { startTrainerWorker, type TrainerHandle } from '../workers/trainer-client';

@@ -18,7 +18,7 @@ import { baseKey, pushSeriesKey } from './frame-key';
 import { hub, useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
-import { currentViewT, runName, useViewT } from './views-i18n';
+import { currentT, runName, useT } from '../i18n';
 import { ValuePool } from './y-domain';
 import { LiveSummary } from './live-summary';
 import { summarizeAccuracy } from './summaries';
@@ -39,7 +39,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
   const pool = useMemo(() => new ValuePool(), []);
   const layer = useMemo(() => new AppendLayer(), []);
   const id = useId();
-  const t = useViewT();
+  const t = useT();
   const name = (rid: string) => runName(t, rid);
   const axis = useStepAxis();
   const toggles = useHiddenRuns();
@@ -90,7 +90,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
       }
       ctx.restore();
       if (!full) return;
-      const tt = currentViewT;
+      const tt = currentT;
       for (const run of frame.runs) {
         if (run.divergedAt === null || hidden.has(run.id)) continue;
         const rid = run.id;

@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BnDetail } from '../telemetry/frame';
 import { getApp, useApp } from '../state/app';
-import { useT } from '../state/i18n';
+import { useT } from '../i18n';
 import { bnNumbers, formatEps, formatNum, type BnMode } from './bn-step-numbers';
 import { Figure, fillNodes, runName, useVisible } from './histograms-kit';
 import { LiveSummary } from './live-summary';

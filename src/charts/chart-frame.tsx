@@ -5,7 +5,7 @@
 import { useRef, type ReactNode, type Ref } from 'react';
 import { Legend, type LegendItem } from './legend';
 import { saveFigurePng } from './save-png';
-import { useViewT } from './views-i18n';
+import { useT } from '../i18n';
 import './charts.css';
 
 export interface ChartFrameProps {
@@ -33,7 +33,7 @@ export const EMPTY_TEXT = 'Waiting for the first steps…';
 
 export function ChartFrame({ title, subtitle, controls, summary, legend, empty, note, fileName, bodyRef, children }: ChartFrameProps) {
   const fig = useRef<HTMLElement>(null);
-  const t = useViewT();
+  const t = useT();
   return (
     <figure ref={fig} className="ns-fig ns-chart">
       <figcaption className="ns-fig-cap">

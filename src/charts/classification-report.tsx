@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ClassificationReport as Report } from '../telemetry/classification-report';
 import { getApp, useApp } from '../state/app';
-import { useLang, useT } from '../state/i18n';
+import { useLang, useT } from '../i18n';
 import { reportRows, rowShare } from './classification-report-rows';
 import { heatColor } from './histogram-history-image';
 import { Figure, runCss, runName, useVisible } from './histograms-kit';

@@ -7,14 +7,13 @@ import type { TelemetryFrame } from '../telemetry/frame';
 import { dotSeries, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { gridLayout, seriesRange } from './cnn-geometry';
-import { useCnnT } from './cnn-i18n';
+import { runName, useT } from '../i18n';
 import { convRuns, LayerSelect } from './cnn-kit';
 import type { LegendItem } from './legend';
 import { runColors, themeColors } from './palette';
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
-import { runName, useViewT } from './views-i18n';
 
 const LABEL = 14;
 
@@ -22,8 +21,7 @@ export function CnnChannelStatsChart() {
   const body = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const { width } = useSize(body);
-  const t = useCnnT();
-  const vt = useViewT();
+  const t = useT();
   const [layer, setLayer] = useState(0);
   const [what, setWhat] = useState<'mean' | 'var'>('mean');
   const [view, setView] = useRareState({ run: '', channels: 8, empty: true, none: false, momentum: 0.1 });
@@ -78,7 +76,7 @@ export function CnnChannelStatsChart() {
   ];
   return (
     <ChartFrame
-      title={t('stats.title')} subtitle={t('stats.sub', { layer: layerName, run: view.run ? runName(vt, view.run) : '—', what: whatName })}
+      title={t('stats.title')} subtitle={t('stats.sub', { layer: layerName, run: view.run ? runName(t, view.run) : '—', what: whatName })}
       fileName="normscope-cnn-channel-stats" bodyRef={body} empty={view.empty && !view.none} legend={legend}
       note={view.none ? t('stats.none') : t('stats.note', { momentum: view.momentum })}
       controls={<>

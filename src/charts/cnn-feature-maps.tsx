@@ -6,13 +6,12 @@ import type { TelemetryFrame } from '../telemetry/frame';
 import { setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { finiteRange } from './cnn-geometry';
-import { useCnnT } from './cnn-i18n';
+import { runName, useT } from '../i18n';
 import { convRuns, drawMap } from './cnn-kit';
 import { runColors, themeColors } from './palette';
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
-import { runName, useViewT } from './views-i18n';
 
 const NAME_W = 86;
 const GAP = 3;
@@ -21,8 +20,7 @@ export function CnnFeatureMapsChart() {
   const body = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const { width } = useSize(body);
-  const t = useCnnT();
-  const vt = useViewT();
+  const t = useT();
   const [view, setView] = useRareState({ runs: 2, index: 0, label: 0, c1: 8, c2: 16, empty: true });
   const w = Math.max(320, width);
   // One row per run: the input and 8 maps of conv 1 at `big` pixels, then 16 maps of conv 2 in two rows of 8 at big / 2.
@@ -47,7 +45,7 @@ export function CnnFeatureMapsChart() {
       const m = run.conv!.maps!;
       const y = 16 + k * rowH;
       ctx.fillStyle = colors(run.id);
-      ctx.fillText(runName(vt, run.id), 0, y + big / 2 + 4);
+      ctx.fillText(runName(t, run.id), 0, y + big / 2 + 4);
       const [ilo, ihi] = finiteRange(m.input);
       drawMap(ctx, m.input, 0, 28, 28, ilo, ihi, NAME_W, y, big, big);
       const c1 = m.layers[0];

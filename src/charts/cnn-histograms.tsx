@@ -6,13 +6,12 @@ import type { TelemetryFrame } from '../telemetry/frame';
 import { setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { channelBars, channelMax, gridLayout } from './cnn-geometry';
-import { useCnnT } from './cnn-i18n';
+import { runName, useT } from '../i18n';
 import { convRuns, LayerSelect, RunSelect } from './cnn-kit';
 import { runColors, themeColors } from './palette';
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
-import { runName, useViewT } from './views-i18n';
 
 const LABEL = 14;
 
@@ -20,8 +19,7 @@ export function CnnHistogramsChart() {
   const body = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const { width } = useSize(body);
-  const t = useCnnT();
-  const vt = useViewT();
+  const t = useT();
   const [layer, setLayer] = useState(0);
   const [chosen, setChosen] = useState<string | null>(null);
   const [view, setView] = useRareState({ runs: [] as string[], run: '', count: 0, channels: 8, lo: 0, hi: 1, empty: true, outside: 0 });
@@ -77,15 +75,15 @@ export function CnnHistogramsChart() {
   const layerName = t(layer === 0 ? 'layer.0' : 'layer.1');
   return (
     <ChartFrame
-      title={t('hist.title')} subtitle={t('hist.sub', { layer: layerName, count: view.count.toLocaleString('en-US') })}
+      title={t('cnn.hist.title')} subtitle={t('hist.sub', { layer: layerName, count: view.count.toLocaleString('en-US') })}
       fileName="normscope-cnn-histograms" bodyRef={body} empty={view.empty}
       note={<>{t('hist.note')} [{view.lo.toPrecision(3)}, {view.hi.toPrecision(3)}]{view.outside > 0 ? `; ${t('hist.outside', { n: view.outside })}` : ''}</>}
       controls={<>
         <LayerSelect value={layer} onChange={setLayer} />
-        {view.runs.length > 0 ? <RunSelect runs={view.runs} value={view.run} onChange={setChosen} name={(id) => runName(vt, id)} /> : null}
+        {view.runs.length > 0 ? <RunSelect runs={view.runs} value={view.run} onChange={setChosen} name={(id) => runName(t, id)} /> : null}
       </>}
     >
-      <PlotLayer width={w} height={height} canvasRef={(c) => { canvas.current = c; }} label={t('hist.aria', { layer: layerName, run: view.run ? runName(vt, view.run) : '' })} />
+      <PlotLayer width={w} height={height} canvasRef={(c) => { canvas.current = c; }} label={t('hist.aria', { layer: layerName, run: view.run ? runName(t, view.run) : '' })} />
     </ChartFrame>
   );
 }

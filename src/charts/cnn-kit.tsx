@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import type { RunFrame, TelemetryFrame } from '../telemetry/frame';
 import { mapPixels } from './cnn-geometry';
-import { useCnnT } from './cnn-i18n';
+import { useT } from '../i18n';
 
 /** Draws H x W values of a (from offset) as grey pixels into the box (x, y, w, h), scaled without smoothing. */
 export function drawMap(ctx: CanvasRenderingContext2D, a: ArrayLike<number>, offset: number, H: number, W: number,
@@ -24,7 +24,7 @@ export function convRuns(frame: TelemetryFrame | null): RunFrame[] {
 }
 
 export function LayerSelect({ value, onChange }: { value: number; onChange: (layer: number) => void }) {
-  const t = useCnnT();
+  const t = useT();
   const id = useId();
   return (
     <label htmlFor={id}>{t('ctl.layer')}
@@ -37,7 +37,7 @@ export function LayerSelect({ value, onChange }: { value: number; onChange: (lay
 }
 
 export function RunSelect({ runs, value, onChange, name }: { runs: string[]; value: string; onChange: (run: string) => void; name: (id: string) => string }) {
-  const t = useCnnT();
+  const t = useT();
   const id = useId();
   return (
     <label htmlFor={id}>{t('ctl.run')}

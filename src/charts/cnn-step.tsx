@@ -10,13 +10,12 @@ import { getApp, useApp } from '../state/app';
 import { setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { finiteRange, reductionCells } from './cnn-geometry';
-import { useCnnT } from './cnn-i18n';
+import { runName, useT } from '../i18n';
 import { convRuns, drawMap, LayerSelect, RunSelect } from './cnn-kit';
 import { runColors, themeColors } from './palette';
 import { useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
-import { runName, useViewT } from './views-i18n';
 
 const CHANNELS = [8, 16];
 const SHOWN_N = 12;
@@ -28,8 +27,7 @@ export function CnnStepByStep() {
   const body = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const { width } = useSize(body);
-  const t = useCnnT();
-  const vt = useViewT();
+  const t = useT();
   const id = useId();
   const selected = useApp((s) => s.selected);
   const layer = Math.min(selected.layer, 1);
@@ -86,7 +84,7 @@ export function CnnStepByStep() {
   const color = view.run ? `var(--run-${view.run})` : 'var(--muted)';
   return (
     <ChartFrame
-      title={t('step.title')} subtitle={t('step.sub', { layer: layerName, channel: channel + 1, run: view.run ? runName(vt, view.run) : '—' })}
+      title={t('step.title')} subtitle={t('step.sub', { layer: layerName, channel: channel + 1, run: view.run ? runName(t, view.run) : '—' })}
       fileName="normscope-cnn-step" bodyRef={body} empty={!d && view.runs.length > 0}
       note={<span className="ns-cnn-step-text" aria-live="polite">{text}</span>}
       controls={<>
@@ -96,7 +94,7 @@ export function CnnStepByStep() {
             {Array.from({ length: C }, (_, c) => <option key={c} value={c}>{c + 1}</option>)}
           </select>
         </label>
-        {view.runs.length > 1 ? <RunSelect runs={view.runs} value={view.run} onChange={setChosen} name={(r) => runName(vt, r)} /> : null}
+        {view.runs.length > 1 ? <RunSelect runs={view.runs} value={view.run} onChange={setChosen} name={(r) => runName(t, r)} /> : null}
       </>}
     >
       <PlotLayer width={w} height={height} canvasRef={(c) => { canvas.current = c; }} label={t('step.aria', { layer: layerName })}>

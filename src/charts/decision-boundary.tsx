@@ -7,7 +7,7 @@ import { scaleLinear } from 'd3-scale';
 import { useEffect, useRef, useState } from 'react';
 import type { DecisionGrid } from '../session/session';
 import { getApp, useApp } from '../state/app';
-import { useT } from '../state/i18n';
+import { useT } from '../i18n';
 import { cellAt, classColor, decisionImage, hexToRgb } from './decision-boundary-image';
 import { AxisBottom, AxisLeft, Figure, prepareCanvas, runCss, runName, useVisible, useWidth } from './histograms-kit';
 import { LiveSummary } from './live-summary';

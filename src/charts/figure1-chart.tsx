@@ -18,7 +18,7 @@ import { hub, useFrameDraw } from './use-frame-draw';
 import { Tooltip, placeTip, pointRow, type TooltipData } from './tooltip';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
-import { runName, useViewT } from './views-i18n';
+import { runName, useT } from '../i18n';
 import { ValuePool } from './y-domain';
 import { LiveSummary } from './live-summary';
 import { summarizePercentiles } from './summaries';
@@ -32,7 +32,7 @@ export function Figure1Chart({ height = 200 }: { height?: number }) {
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const layers = useRef<AppendLayer[]>([]);
   const { width } = useSize(body);
-  const t = useViewT();
+  const t = useT();
   const name = (rid: string) => runName(t, rid);
   const pool = useMemo(() => new ValuePool(), []);
   const axis = useStepAxis();

@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FoldReport } from '../session/fold-report';
 import { getApp, useApp } from '../state/app';
-import { useT } from '../state/i18n';
+import { useT } from '../i18n';
 import { Figure, runName, useVisible } from './histograms-kit';
 import { LiveSummary } from './live-summary';
 import { summarizeFold } from './summaries';

@@ -14,7 +14,7 @@ import { runColors, runStyle, themeColors } from './palette';
 import { hub, useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
-import { runName, useViewT } from './views-i18n';
+import { runName, useT } from '../i18n';
 import { ValuePool } from './y-domain';
 import { LiveSummary } from './live-summary';
 import { summarizeGradients } from './summaries';
@@ -33,7 +33,7 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const { width } = useSize(body);
   const pool = useMemo(() => new ValuePool(), []);
-  const t = useViewT();
+  const t = useT();
   const name = (rid: string) => runName(t, rid);
   const [tip, setTip] = useState<TooltipData | null>(null);
   const toggles = useHiddenRuns();

@@ -3,7 +3,7 @@
 import type { LayerFrame, TelemetryFrame } from '../telemetry/frame';
 import { ValuePool, niceDomain } from './y-domain';
 
-/** title: a key of views-i18n. */
+/** title: a key of the dictionary (src/i18n/dict/views.ts). */
 export interface Measure { key: 'gradNorm' | 'updateRatio' | 'saturation'; title: 'grad.norm' | 'grad.ratio' | 'grad.saturation'; log: boolean; guide?: number }
 
 export const MEASURES: readonly Measure[] = [

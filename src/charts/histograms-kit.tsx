@@ -4,7 +4,7 @@
 // Run colours come from the shared palette.
 import { isRunKind } from '../state/chart-inputs';
 import { Fragment, useEffect, useRef, type ReactNode, type RefObject } from 'react';
-import { useT, type T } from '../state/i18n';
+import { type T, useT } from '../i18n';
 import { runStyle } from './palette';
 import './histograms-kit.css';
 import { setupCanvas } from './canvas';

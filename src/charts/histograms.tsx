@@ -17,7 +17,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Stage, TelemetryFrame } from '../telemetry/frame';
 import { STAGES } from '../state/chart-inputs';
 import { getApp, useApp } from '../state/app';
-import { useT, type MessageKey } from '../state/i18n';
+import { currentT, type MessageKey, useT } from '../i18n';
 import { DEFAULT_HISTORY_COLUMNS, HistogramHistory } from './histogram-history';
 import { renderHistoryImage } from './histogram-history-image';
 import { formatShare, formatStep, niceCeil, niceStepDomain, normalShare, overflowText, reprojectKeepOverflow, StickyMax } from './histograms-geometry';
@@ -26,7 +26,6 @@ import { Legend, runItems, useHiddenRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
 import { Tooltip, formatValue, type TooltipData } from './tooltip';
 import { hub } from './use-frame-draw';
-import { currentViewT, useViewT } from './views-i18n';
 import { themeColors } from './palette';
 import './charts.css';
 import { AxisBottom, AxisLeft, Figure, prepareCanvas, runDash, runName, useWidth } from './histograms-kit';
@@ -61,7 +60,6 @@ export interface HistogramsChartProps {
 
 export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HISTORY_COLUMNS }: HistogramsChartProps) {
   const t = useT();
-  const vt = useViewT();
   const box = useRef<HTMLDivElement>(null);
   const toggles = useHiddenRuns();
   const hiddenRuns = toggles.hidden;
@@ -214,8 +212,8 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
           ctx.stroke();
           ctx.globalAlpha = 1;
         }
-        if (under >= 0.5) underText = overflowText(under, underEdge, formatTick, currentViewT(Math.round(under) === 1 ? 'hist.overflowUnderOne' : 'hist.overflowUnder'));
-        if (over >= 0.5) overText = overflowText(over, overEdge, formatTick, currentViewT(Math.round(over) === 1 ? 'hist.overflowOverOne' : 'hist.overflowOver'));
+        if (under >= 0.5) underText = overflowText(under, underEdge, formatTick, currentT(Math.round(under) === 1 ? 'hist.overflowUnderOne' : 'hist.overflowUnder'));
+        if (over >= 0.5) overText = overflowText(over, overEdge, formatTick, currentT(Math.round(over) === 1 ? 'hist.overflowOverOne' : 'hist.overflowOver'));
         writeLabels();
       } else {
         writeLabels();
@@ -281,8 +279,8 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
       const count = inBin ? dst[i] : i < 0 ? u : o;
       return { id: run.id, label: runName(t, run.id), color: `var(--run-${run.id})`, step: frame.step, value: total > 0 ? count / total : 0, extra: `(${Math.round(count)})` };
     });
-    const title = inBin ? vt('hist.tipBin', { lo: formatValue(a.lo + i * bw), hi: formatValue(a.lo + (i + 1) * bw) })
-      : vt(i < 0 ? 'hist.overflowUnder' : 'hist.overflowOver', { n: '', edge: formatTick(i < 0 ? a.lo : a.hi) }).trim();
+    const title = inBin ? t('hist.tipBin', { lo: formatValue(a.lo + i * bw), hi: formatValue(a.lo + (i + 1) * bw) })
+      : t(i < 0 ? 'hist.overflowUnder' : 'hist.overflowOver', { n: '', edge: formatTick(i < 0 ? a.lo : a.hi) }).trim();
     const panel = e.currentTarget.parentElement!;
     const host = box.current!.getBoundingClientRect();
     const pr = panel.getBoundingClientRect();
@@ -292,8 +290,8 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
   const controls = (
     <>
       {mode === 'now' ? <>
-        <label className="ns-hist-lock"><input type="checkbox" checked={locked} onChange={(e) => lock(e.target.checked)} />{vt('hist.lock')}</label>
-        <button type="button" className="ns-button" onClick={resetAxes}>{vt('hist.resetAxes')}</button>
+        <label className="ns-hist-lock"><input type="checkbox" checked={locked} onChange={(e) => lock(e.target.checked)} />{t('hist.lock')}</label>
+        <button type="button" className="ns-button" onClick={resetAxes}>{t('hist.resetAxes')}</button>
       </> : null}
       <span className="ns-segmented" role="radiogroup" aria-label={t('hist.view')}>
         {(['now', 'time'] as const).map((m) => (
@@ -325,11 +323,11 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
     >
       <div ref={box} style={{ position: 'relative' }}>
         {mode === 'now' ? (<>
-          <Legend label={vt('legend')} items={[...runItems(runIds, (id) => runName(t, id), toggles),
-            ...(runKinds.some((k) => k !== 'plain') ? [{ label: vt('hist.normal'), color: 'var(--fg, #1a1b26)' }] : [])]} />
+          <Legend label={t('legend')} items={[...runItems(runIds, (id) => runName(t, id), toggles),
+            ...(runKinds.some((k) => k !== 'plain') ? [{ label: t('hist.normal'), color: 'var(--fg, #1a1b26)' }] : [])]} />
           <div className="ns-legend">
             <span>{t('hist.yLegend')}</span>
-            <span><svg width={10} height={10} aria-hidden="true" style={{ marginRight: 4 }}><rect x={2.5} y={0.5} width={5} height={9} fill="none" stroke="currentColor" /></svg>{vt('hist.overflow')}</span>
+            <span><svg width={10} height={10} aria-hidden="true" style={{ marginRight: 4 }}><rect x={2.5} y={0.5} width={5} height={9} fill="none" stroke="currentColor" /></svg>{t('hist.overflow')}</span>
           </div>
         </>) : (
           <div className="ns-legend">

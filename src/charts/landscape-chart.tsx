@@ -7,9 +7,8 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../telemetry/frame';
 import { getApp, useApp } from '../state/app';
-import { useT, type MessageKey } from '../state/i18n';
+import { type MessageKey, useT } from '../i18n';
 import { runName } from './histograms-kit';
-import { useViewT } from './views-i18n';
 import { DEFAULT_PAGE_SETTINGS } from '../state/url-codec';
 import { AxisBottom, AxisLeft, formatStep, formatTick, logTicks } from './axes';
 import { AppendLayer, settledLength } from './append-layer';
@@ -62,7 +61,6 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
   const drawn = useMemo(() => new AppendLayer(), []);
   const id = useId();
   const t = useT();
-  const vt = useViewT();
   const axis = useStepAxis();
   const toggles = useHiddenRuns();
   const hidden = toggles.hidden;
@@ -208,7 +206,7 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
           : <button type="button" className="ns-fig-btn" onClick={() => setEvery(TURN_ON_EVERY)}>{t('land.turnOn', { n: TURN_ON_EVERY })}</button>) : null}
         <br />
         {t('land.note')}
-        {view.beta ? <>{' '}<strong data-testid="landscape-beta-check">{vt(view.beta.lower ? 'land.betaHolds' : 'land.betaFails', { bn: view.beta.bn, plain: view.beta.plain, n: view.beta.n })}</strong></> : null}
+        {view.beta ? <>{' '}<strong data-testid="landscape-beta-check">{t(view.beta.lower ? 'land.betaHolds' : 'land.betaFails', { bn: view.beta.bn, plain: view.beta.plain, n: view.beta.n })}</strong></> : null}
       </>}
     >
       <PlotLayer width={w} height={grid.height} canvasRef={canvas} label={t('land.aria')} onPointerMove={onMove} onPointerLeave={() => setTip(null)}
@@ -232,7 +230,7 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
         })}
         {axis.band}
       </PlotLayer>
-      <Tooltip data={tip} stepLabel={vt('step')} />
+      <Tooltip data={tip} stepLabel={t('step')} />
       {empty ? (
         <div className="ns-fig-empty" role="status" style={{ flexDirection: 'column', gap: '0.6rem', fontStyle: 'normal' }}>
           {every > 0 ? <span>{t('land.waiting', { n: every })}</span> : <>

@@ -20,7 +20,7 @@ import { hub, useFrameDraw } from './use-frame-draw';
 import { Tooltip, placeTip, pointRow, type TooltipData } from './tooltip';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
-import { currentViewT, runName, useViewT } from './views-i18n';
+import { currentT, runName, useT } from '../i18n';
 import { stepDomain, stickyDomain, ValuePool } from './y-domain';
 import { LiveSummary } from './live-summary';
 import { summarizeMoments } from './summaries';
@@ -48,7 +48,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
   const gridLayer = useMemo(() => new AppendLayer(), []);
   const sticky = useRef<{ layer: number; mean: Pair | null; variance: Pair | null }>({ layer: -1, mean: null, variance: null });
   const id = useId();
-  const t = useViewT();
+  const t = useT();
   const name = (rid: string) => runName(t, rid);
   const axis = useStepAxis();
   const [tip, setTip] = useState<TooltipData | null>(null);
@@ -119,7 +119,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
         ctx.restore();
         if (!full) return;
         for (const run of frame.runs) {
-          if (run.divergedAt !== null && !hidden.has(run.id)) drawDivergence(ctx, sx(run.divergedAt), top, bottom, colorOf(run.id), currentViewT('diverged'));
+          if (run.divergedAt !== null && !hidden.has(run.id)) drawDivergence(ctx, sx(run.divergedAt), top, bottom, colorOf(run.id), currentT('diverged'));
         }
       }));
     }, theme.surface);

@@ -12,7 +12,7 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { TelemetryFrame } from '../telemetry/frame';
 import { getApp } from '../state/app';
-import { useLang, type Lang } from '../state/i18n';
+import { type Lang, useLang } from '../i18n';
 import { describeChanges } from '../state/setting-changes';
 import './charts.css';
 import { hub } from './use-frame-draw';

@@ -16,7 +16,7 @@ import { Tooltip, tooltipRows, formatValue, type TooltipData } from './tooltip';
 import { useFrameDraw, hub } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
-import { currentViewT, runName, useViewT } from './views-i18n';
+import { currentT, runName, useT } from '../i18n';
 import { yScale } from './y-domain';
 import { LiveSummary } from './live-summary';
 import { summarizeLoss } from './summaries';
@@ -41,7 +41,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
   const smoother = useMemo(() => new LossSmoother(), []);
   const layer = useMemo(() => new AppendLayer(), []);
   const id = useId();
-  const t = useViewT();
+  const t = useT();
   const name = (rid: string) => runName(t, rid);
   const axis = useStepAxis();
   const toggles = useHiddenRuns();
@@ -107,7 +107,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
       }
       ctx.restore();
       if (!full) return;
-      const tt = currentViewT;
+      const tt = currentT;
       for (const run of frame.runs) {
         if (run.divergedAt === null || hidden.has(run.id)) continue;
         drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(run.id), tt('divergedAt', { run: runName(tt, run.id), step: run.divergedAt }));

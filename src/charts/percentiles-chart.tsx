@@ -19,7 +19,7 @@ import { hub, useFrameDraw } from './use-frame-draw';
 import { Tooltip, placeTip, pointRow, type TooltipData } from './tooltip';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
-import { currentViewT, runName, useViewT } from './views-i18n';
+import { currentT, runName, useT } from '../i18n';
 import { stickyDomain, ValuePool } from './y-domain';
 import { LiveSummary } from './live-summary';
 import { summarizePercentiles } from './summaries';
@@ -40,7 +40,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
   const pool = useMemo(() => new ValuePool(), []);
   const viewRef = useRef<{ stages: Stage[]; dist: ([number, number] | null)[]; layer: number }>({ stages: [], dist: [], layer: -1 });
   const id = useId();
-  const t = useViewT();
+  const t = useT();
   const name = (rid: string) => runName(t, rid);
   const axis = useStepAxis();
   const [tip, setTip] = useState<TooltipData | null>(null);
@@ -95,7 +95,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
         ctx.clip();
         drawPercentileBands(ctx, b, color, xs, ys, { fillAlpha: 0.18, edgeAlpha: 0.7, edgeWidth: 1, medianWidth: 2 });
         ctx.restore();
-        if (full && run.divergedAt !== null) drawDivergence(ctx, xs(run.divergedAt), M.top, panelHeight - M.bottom, color, currentViewT('divergedShort', { step: run.divergedAt }));
+        if (full && run.divergedAt !== null) drawDivergence(ctx, xs(run.divergedAt), M.top, panelHeight - M.bottom, color, currentT('divergedShort', { step: run.divergedAt }));
       }, theme.surface);
     });
     // Nine-point distributions of the current step: one panel per stage, one glyph per run.

@@ -17,7 +17,7 @@ import { hub, useFrameDraw } from './use-frame-draw';
 import { Tooltip, placeTip, pointRow, type TooltipData } from './tooltip';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
-import { useViewT } from './views-i18n';
+import { useT } from '../i18n';
 import { niceDomain, stepDomain, ValuePool } from './y-domain';
 import { LiveSummary } from './live-summary';
 import { summarizeRenorm } from './summaries';
@@ -30,7 +30,7 @@ export function RenormChart({ height = 180 }: { height?: number }) {
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const layers = useRef<AppendLayer[]>([]);
   const { width } = useSize(body);
-  const t = useViewT();
+  const t = useT();
   const axis = useStepAxis();
   const [tip, setTip] = useState<TooltipData | null>(null);
   const [view, setView] = useRareState({ x: [0, 10] as [number, number], lim: [0, 5] as [number, number], empty: true, rmax: 1, dmax: 0 });

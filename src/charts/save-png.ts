@@ -8,7 +8,7 @@ import type { TelemetryFrame } from '../telemetry/frame';
 import type { TrainSettings } from '../session/settings';
 import { SETTINGS } from '../state/chart-inputs';
 import { getApp } from '../state/app';
-import { getLang, translate, type MessageKey } from '../state/i18n';
+import { getLang, type MessageKey, translate } from '../i18n';
 import { changeLabel, formatStepNumber, type SettingChange } from '../state/setting-changes';
 import { DEFAULT_PAGE_SETTINGS } from '../state/url-codec';
 

@@ -6,8 +6,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useRef, useState, type ReactNode } from 'react';
 import type { SeedResult } from '../runtime/seeds/seed-job';
-import { useT } from '../state/i18n';
-import type { RunNameKey } from '../state/run-names';
+import { type RunNameKey, useT } from '../i18n';
 import { AxisLeft } from './axes';
 import { ChartFrame } from './chart-frame';
 import { runStyle } from './palette';

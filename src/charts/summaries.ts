@@ -7,7 +7,7 @@ import type { BnDetail, RunFrame, TelemetryFrame } from '../telemetry/frame';
 import type { DecisionGrid } from '../session/session';
 import type { SweepSeries } from '../runtime/sweep/results';
 import type { SeriesColumns } from '../telemetry/bounded-series';
-import { runName, viewText, type ViewT } from './views-i18n';
+import { runName, type T, translate } from '../i18n';
 
 const en = {
   loss: 'Step {step}, training loss: {runs}',
@@ -73,7 +73,7 @@ function say(lang: string, key: SummaryKey, params: Record<string, string | numb
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-const viewT = (lang: string): ViewT => (key, params) => viewText(lang, key, params);
+const viewT = (lang: string): T => (key, params) => translate(lang, key, params);
 
 /** Three significant digits, no exponent for ordinary magnitudes. */
 export function formatNumber(v: number): string {

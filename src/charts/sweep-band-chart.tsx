@@ -5,7 +5,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useRef, useState } from 'react';
 import type { SweepResult } from '../runtime/sweep/run-job';
-import { useT } from '../state/i18n';
+import { useT } from '../i18n';
 import { AxisBottom, AxisLeft } from './axes';
 import { ChartFrame } from './chart-frame';
 import type { LegendItem } from './legend';

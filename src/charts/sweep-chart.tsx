@@ -7,7 +7,7 @@ import { useRef, useState } from 'react';
 import type { SweepResult } from '../runtime/sweep/run-job';
 import type { SweepSeries } from '../runtime/sweep/results';
 import { sweepSeries } from '../state/chart-inputs';
-import { useT } from '../state/i18n';
+import { useT } from '../i18n';
 import { AxisBottom, AxisLeft } from './axes';
 import { ChartFrame } from './chart-frame';
 import type { LegendItem } from './legend';

@@ -4,7 +4,7 @@
 // keyboard: +/− zoom, arrows pan, 0 or Escape show all). The logic is ./step-axis.ts.
 import { useRef, useState, type PointerEvent, type KeyboardEvent } from 'react';
 import { dragWindow, FULL_VIEW, keyToView, panWindow, stepScale, zoomWindow, type Pair, type StepScale, type StepView } from './step-axis';
-import { useViewT } from './views-i18n';
+import { useT } from '../i18n';
 
 /** Where a pointer is: the step scale and the vertical extent of the panel under it (null: none). */
 export type PanelAt = (px: number, py: number) => { scale: StepScale; top: number; bottom: number } | null;
@@ -39,7 +39,7 @@ export function useStepAxis(): StepAxis {
   const [view, setView] = useState<StepView>(FULL_VIEW);
   const [drag, setDrag] = useState<Drag | null>(null);
   const dragRef = useRef<Drag | null>(null);
-  const t = useViewT();
+  const t = useT();
 
   const scale = (full: Pair, left: number, right: number) => stepScale(full, view, left, right);
 

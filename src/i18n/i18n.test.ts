@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DICTIONARIES, getLang, initLang, initialLang, setLang, STORAGE_KEY, subscribeLang, translate, type MessageKey } from './i18n';
+import { SETTINGS } from '../session/settings';
+import { AREAS, DICTIONARIES, getLang, initLang, initialLang, setLang, STORAGE_KEY, subscribeLang, translate, type MessageKey } from './index';
 
 describe('i18n', () => {
   it('has every key in both languages, non-empty, with the same placeholders', () => {
@@ -9,6 +10,26 @@ describe('i18n', () => {
     for (const k of keys) {
       expect(DICTIONARIES.zh[k].length, k).toBeGreaterThan(0);
       expect(holes(DICTIONARIES.zh[k]), k).toEqual(holes(DICTIONARIES.en[k]));
+    }
+  });
+
+  it('one dictionary: no two areas share a key (the run names are one table, spread into two)', () => {
+    const owner = new Map<string, string>();
+    for (const [area, { en, zh }] of Object.entries(AREAS)) {
+      expect(Object.keys(zh).sort(), area).toEqual(Object.keys(en).sort());
+      for (const k of Object.keys(en)) {
+        if (k.startsWith('run.')) continue;
+        expect(owner.get(k), `${k} in ${area} and ${owner.get(k)}`).toBeUndefined();
+        owner.set(k, area);
+      }
+    }
+    expect(owner.size + Object.keys(DICTIONARIES.en).filter((k) => k.startsWith('run.')).length).toBe(Object.keys(DICTIONARIES.en).length);
+  });
+
+  it('labels every setting of the settings table, in both languages', () => {
+    for (const def of SETTINGS) {
+      expect(DICTIONARIES.en[def.label], def.key).toBeTruthy();
+      expect(DICTIONARIES.zh[def.label], def.key).toBeTruthy();
     }
   });
 

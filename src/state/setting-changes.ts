@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import { SETTINGS, type TrainSettings } from '../session/settings';
 import { useApp } from './app';
-import { useLang, type Lang } from './i18n';
+import { type Lang, useLang } from '../i18n';
 
 /** One live change of a setting that changes training (the table gives it a `mark`). */
 export interface SettingChange {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { make2d } from '../data/synthetic';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
 import { createInThreadTrainer as createTrainer } from '../runtime/in-thread-trainer';
-import { setLang, translate } from './i18n';
+import { setLang, translate } from '../i18n';
 import { changeLabel, describeChanges } from './setting-changes';
 import { createAppStore } from './store';
 

@@ -7,7 +7,7 @@ import { findPreset, presetSettings, type ExperimentChoice, type PresetName } fr
 import type { RunKind } from '../session/run-kinds';
 import { isLive, setting, type TrainSettings } from '../session/settings';
 import type { ChangeResult, Reachable, Trainer, TrainerStatus } from '../runtime/trainer-api';
-import { getLang, subscribeLang, translate, type Lang, type MessageKey } from './i18n';
+import { getLang, type Lang, type MessageKey, subscribeLang, translate } from '../i18n';
 import { isMarkedKey, type SettingChange } from './setting-changes';
 import { throttleLatest } from './throttle';
 

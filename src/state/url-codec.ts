@@ -7,10 +7,9 @@ import { CNN_RUN_KINDS } from '../session/cnn-spec';
 import { checkLimits, datasetShape, MAX_PARAMETERS, MAX_WORKSPACE, maxBatch } from '../session/limits';
 import { DEFAULT_RUNS, isRunKind, orderRuns, type RunKind } from '../session/run-kinds';
 import { findPreset, findVariant, presetSettings, type ExperimentChoice } from '../session/presets';
+import { LANGS, type Lang } from '../i18n';
 import { DEFAULT_SETTINGS, INIT_SCALE, setting, SETTING_BY_FLAG, SETTINGS, type NumberKey, type SettingDef, type TrainSettings } from '../session/settings';
 
-export type Lang = 'en' | 'zh';
-export const LANGS: readonly Lang[] = ['en', 'zh'];
 
 /** The default session: MNIST and the Figure 1 network, trained for as long as the page stays open. */
 export const DEFAULT_PAGE_SETTINGS: Readonly<TrainSettings> = {

@@ -1,7 +1,6 @@
 // The dashboard: a header with the session bar, the control sidebar, and the views in a grid.
 import { useEffect, useRef } from 'react';
-import { HTML_LANG, LANG_NAMES, setLang, useLang, useT, type Lang } from '../state/i18n';
-import { LANGS } from '../state/url-codec';
+import { HTML_LANG, type Lang, LANG_NAMES, LANGS, setLang, useLang, useT } from '../i18n';
 import { Controls } from './Controls';
 import { ExperimentPanel } from './ExperimentPanel';
 import { ExperimentsMenu } from './ExperimentsMenu';

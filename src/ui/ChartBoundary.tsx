@@ -2,7 +2,7 @@
 // place, and the rest of the page goes on. Retry mounts the view afresh (and loads its code again if
 // that is what failed).
 import { Component, Fragment, type ReactNode } from 'react';
-import { translate, type Lang } from '../state/i18n';
+import { type Lang, translate } from '../i18n';
 import { forgetFailedLoads } from './lazy-views';
 import { viewTitle } from './view-titles';
 

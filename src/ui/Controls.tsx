@@ -5,7 +5,7 @@ import { CNN_RUN_KINDS } from '../session/cnn-spec';
 import { DEFAULT_RUNS, RUN_KINDS, type RunKind } from '../session/run-kinds';
 import { INIT_SCALE, setting, type NumberKey, type TrainSettings } from '../session/settings';
 import { getApp, useApp } from '../state/app';
-import { translate, useLang, useT, type Lang, type MessageKey } from '../state/i18n';
+import { type Lang, type MessageKey, translate, useLang, useT } from '../i18n';
 import { changeLabel, formatStepNumber } from '../state/setting-changes';
 import { SPEED_RANGE } from '../state/url-codec';
 import { acceptsNumber, INIT_SCALE_SLIDER, sliderScale, SPEED_SLIDER } from './control-scale';

@@ -8,7 +8,7 @@ import { Suspense } from 'react';
 import { findPreset, type PresetFocus } from '../session/presets';
 import { EXPLANATIONS } from '../session/presets/explanations';
 import { getApp, useApp } from '../state/app';
-import { useLang, useT, type MessageKey } from '../state/i18n';
+import { type MessageKey, useLang, useT } from '../i18n';
 import { ChartBoundary } from './ChartBoundary';
 import { ExperimentSummary } from './ExperimentSummary';
 import { SeedsSection } from './SeedsSection';

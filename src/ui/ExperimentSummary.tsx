@@ -6,7 +6,7 @@ import type { Preset } from '../session/presets';
 import type { RunKind } from '../session/run-kinds';
 import { setting } from '../session/settings';
 import { useApp } from '../state/app';
-import { useLang, useT, type MessageKey, type T } from '../state/i18n';
+import { type MessageKey, type T, useLang, useT } from '../i18n';
 import { formatSettingValue } from '../state/setting-changes';
 
 const acc = (v: number) => v.toFixed(3);

@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { EXPLANATIONS } from '../session/presets/explanations';
 import { PRESETS, type PresetName } from '../session/presets';
 import { getApp } from '../state/app';
-import { useLang, useT } from '../state/i18n';
+import { useLang, useT } from '../i18n';
 import { FlaskIcon } from './icons';
 
 export function ExperimentsMenu() {

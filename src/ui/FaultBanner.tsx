@@ -2,7 +2,7 @@
 // data it sent, and a Restart that starts a new worker with the same settings and runs.
 import { useState } from 'react';
 import { getApp, useApp } from '../state/app';
-import { useT } from '../state/i18n';
+import { useT } from '../i18n';
 
 export function FaultBanner() {
   const t = useT();

@@ -1,7 +1,7 @@
 // The "Landscape every N steps" control: how often the loss landscape and ICS are measured (0 = off).
 // A live setting: it applies at the next step; the value is checked by the caller (onCommit).
 import { useEffect, useId, useState } from 'react';
-import { useT } from '../state/i18n';
+import { useT } from '../i18n';
 
 export function LandscapeField({ value, onCommit, help }: { value: number; onCommit: (v: number | null, text: string) => void; help: string }) {
   const t = useT();

@@ -3,7 +3,7 @@
 // A menu button in the WAI-ARIA pattern: Enter, Space or ArrowDown opens it on the first item, arrows
 // and Home/End move, Escape or Tab closes it (Escape returns focus to the button).
 import { useEffect, useId, useRef, useState } from 'react';
-import { useT } from '../state/i18n';
+import { useT } from '../i18n';
 import { DownloadIcon, KeyboardIcon, MoreIcon } from './icons';
 import { useSaveData } from './Session';
 

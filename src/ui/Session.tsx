@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { TelemetryFrame } from '../telemetry/frame';
 import { getApp, useApp } from '../state/app';
 import { exportFileName, frameToCsv, frameToJson } from '../state/export';
-import { translate, useLang, useT } from '../state/i18n';
+import { translate, useLang, useT } from '../i18n';
 import { formatStepNumber } from '../state/setting-changes';
 import { isRunKind } from '../session/run-kinds';
 import { SpeedField } from './Controls';

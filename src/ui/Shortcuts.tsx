@@ -3,7 +3,7 @@
 // dialog is open; Space also leaves a focused button, link, checkbox or menu item to do its own job.
 import { useEffect, useRef } from 'react';
 import { getApp } from '../state/app';
-import { useT } from '../state/i18n';
+import { useT } from '../i18n';
 
 /** Whether the key event belongs to what has the focus rather than to the page's shortcuts. */
 export function isForTheFocus(e: Pick<KeyboardEvent, 'key' | 'target' | 'ctrlKey' | 'altKey' | 'metaKey'>): boolean {

@@ -12,13 +12,12 @@ import type { RunningJob } from '../runtime/sweep/pool';
 import { CNN_SWEEP_BATCHES, CNN_SWEEP_NORMS, planSweep, SWEEP_ALL_NORMS, SWEEP_BATCHES, SWEEP_EXAMPLE_CHOICES, SWEEP_EXAMPLES, SWEEP_NORMS } from '../session/sweep/protocol';
 import { useApp } from '../state/app';
 import { plannedSeconds } from '../runtime/sweep/work';
-import { useT, type T } from '../state/i18n';
+import { NORM_NAME_KEY, type T, useT } from '../i18n';
 import { getSweepStore, useSweep } from '../state/sweep-app';
 import { planInput, SWEEP_SEED_CHOICES, type SweepConfig } from '../state/sweep-store';
 import { INITIAL_SWEEP_QUERY } from '../state/sweep-url';
 import { SweepTable } from './SweepTable';
 import './SweepPanel.css';
-import { NORM_NAME_KEY } from '../state/run-names';
 import { mnistStoredBytes } from '../data/dataset-bytes';
 
 const fmt = (n: number) => n.toLocaleString('en-US');

@@ -4,8 +4,7 @@
 import type { NormKind } from '../engine/types';
 import { summarize } from '../session/seeds/stats';
 import type { SweepResult } from '../runtime/sweep/run-job';
-import { useT } from '../state/i18n';
-import { NORM_NAME_KEY } from '../state/run-names';
+import { NORM_NAME_KEY, useT } from '../i18n';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 

@@ -6,9 +6,8 @@ import { Suspense, type ComponentType } from 'react';
 import { AccuracyChart, ClassificationReport, GradientsChart, HistogramsChart, LayerMomentsChart, LossChart, PercentilesChart } from '../charts';
 import type { RunKind } from '../session/run-kinds';
 import type { Arch } from '../session/settings';
-import { useCnnT } from '../charts/cnn-i18n';
+import { type MessageKey, useLang, useT } from '../i18n';
 import { useApp } from '../state/app';
-import { useLang, useT, type MessageKey } from '../state/i18n';
 import { TimeSeriesView } from '../charts/live-summary';
 import { ChartBoundary } from './ChartBoundary';
 import { LAZY_VIEWS } from './lazy-views';
@@ -17,7 +16,7 @@ const { BnStepByStep, LandscapeChart, FoldPanel, RenormChart, DecisionBoundary, 
 
 /** With the CNN the landscape is not measured (session/cnn-spec.ts): the view says so instead. */
 function CnnLandscapeNote() {
-  const t = useCnnT();
+  const t = useT();
   return <p className="pending">{t('landscape.cnn')}</p>;
 }
 

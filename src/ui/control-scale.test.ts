@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, INIT_SCALE, setting } from '../session/settings';
 import { setApp } from '../state/app';
-import { translate } from '../state/i18n';
+import { translate } from '../i18n';
 import { createAppStore, type TrainerLike } from '../state/store';
 import { DEFAULT_PAGE_SETTINGS, DEFAULT_RUNS } from '../state/url-codec';
 import { acceptsNumber, INIT_SCALE_SLIDER, sliderScale, type SliderKey } from './control-scale';

@@ -1,7 +1,7 @@
 // The control widgets: a labelled slider with a number field beside it for exact entry, a labelled
 // select, and the "resets" tag of settings that start every run again.
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { useT } from '../state/i18n';
+import { useT } from '../i18n';
 import { formatValue, positionOf, valueAt, type SliderScale } from './slider-scale';
 
 export function ResetsTag() {

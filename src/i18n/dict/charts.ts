@@ -1,8 +1,7 @@
 // The chart views' words (activation histograms, decision boundary, classification report, batch norm
-// step by step) in English and Simplified Chinese, spread into i18n.ts's dictionaries so useT() knows
-// them. Same rules as i18n.ts: every key in both languages (the compiler checks zh against en), `{name}`
-// placeholders, math notation left as is. In English the figure titles, "Layer", "Unit", "Run",
-// "Refresh", "Save PNG", "Now"/"Over time" and "Training"/"Evaluation" are what the browser tests find.
+// step by step) in English and Simplified Chinese (rules: dict/page.ts). In English the figure titles,
+// "Layer", "Unit", "Run", "Refresh", "Save PNG", "Now"/"Over time" and "Training"/"Evaluation" are what
+// the browser tests find.
 
 export const chartsEn = {
   // shared by the figures

@@ -1,8 +1,7 @@
-// The CNN views' words in English and 简体中文 (their own table, beside views-i18n.ts).
-import { useLang } from '../state/i18n';
+// The CNN views' words in English and 简体中文.
 
-const en = {
-  'hist.title': 'Per-channel activations',
+export const cnnEn = {
+  'cnn.hist.title': 'Per-channel activations',
   'hist.sub': '— {layer}, each channel over N × H × W = {count} values, before (filled) and after (outline) the norm',
   'hist.aria': 'Histograms of each channel of {layer} of the {run} run, before and after the norm',
   'hist.note': 'BatchNorm2d normalises each channel over the whole batch and every position: one mean and one variance per panel, not one per pixel. After it, every channel spreads about N(0, 1) before γ and β; group norm does that per sample and group of channels.',
@@ -40,10 +39,8 @@ const en = {
   'landscape.cnn': 'The loss landscape is measured for the fully connected network only; with the CNN this view stays empty.',
 } as const;
 
-export type CnnKey = keyof typeof en;
-
-const zh: Record<CnnKey, string> = {
-  'hist.title': '逐通道激活',
+export const cnnZh: Record<keyof typeof cnnEn, string> = {
+  'cnn.hist.title': '逐通道激活',
   'hist.sub': '—— {layer}，每个通道取 N × H × W = {count} 个值，归一化之前（填充）与之后（轮廓）',
   'hist.aria': '{run} 网络 {layer} 每个通道在归一化前后的直方图',
   'hist.note': 'BatchNorm2d 对每个通道在整批和所有位置上归一化：每个小图一个均值和一个方差，而不是每个像素一个。归一化之后（γ 和 β 之前），每个通道都约为 N(0, 1)；组归一化则按样本、按通道组来做。',
@@ -80,17 +77,3 @@ const zh: Record<CnnKey, string> = {
   'cnnOnly': '此视图用于卷积网络（架构：CNN）。',
   'landscape.cnn': '损失曲面只针对全连接网络测量；使用卷积网络时此视图为空。',
 };
-
-export const CNN_TEXTS = { en, zh } as const;
-type Params = Record<string, string | number>;
-export type CnnT = (key: CnnKey, params?: Params) => string;
-
-export function cnnText(lang: string, key: CnnKey, params?: Params): string {
-  const text = (lang === 'zh' ? zh : en)[key] ?? en[key];
-  return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
-}
-
-export function useCnnT(): CnnT {
-  const lang = useLang();
-  return (key, params) => cnnText(lang, key, params);
-}

@@ -1,6 +1,5 @@
-// The loss-landscape view's and its control's words in English and Simplified Chinese, spread into
-// i18n.ts's dictionaries like i18n-charts.ts (same rules: every key in both languages, `{name}`
-// placeholders, math notation left as is). The English figure title is what the browser test finds.
+// The loss-landscape view's and its control's words in English and Simplified Chinese (rules:
+// dict/page.ts). The English figure title is what the browser test finds.
 
 export const landscapeEn = {
   'section.measure': 'Measurements',

@@ -1,17 +1,9 @@
-// The page's words in English and Simplified Chinese: one typed dictionary (every key in both
-// languages, checked by the compiler), `{name}` placeholders, the language remembered in localStorage,
-// and a useT() hook that re-renders its component when the language changes.
-import { useSyncExternalStore } from 'react';
-import { chartsEn, chartsZh } from './i18n-charts';
-import { landscapeEn, landscapeZh } from './i18n-landscape';
-import { seedsEn, seedsZh } from './i18n-seeds';
-import { sweepEn, sweepZh } from './i18n-sweep';
-import type { Lang } from './url-codec';
+// The page's own words (controls, notices, menus, the experiments) in English and Simplified Chinese.
+// Rules of every dictionary here: every key in both languages (the compiler checks zh against en),
+// `{name}` placeholders, math notation left as is. src/i18n/translate.ts joins them into one.
 import { RUN_NAMES_EN, RUN_NAMES_ZH } from './run-names';
 
-export type { Lang } from './url-codec';
-
-const en = {
+export const pageEn = {
   'app.tagline': 'Watch batch normalization train, live, in your browser.',
   'app.controls': 'Controls',
   'app.jumpControls': 'Controls ↓',
@@ -170,16 +162,9 @@ const en = {
   'footer.paper': 'Formulas follow Ioffe & Szegedy (2015),',
   'footer.paperTitle': 'Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift',
   'footer.license': 'NormScope is open source under the MIT license. Training runs in your browser; nothing is sent anywhere.',
-  ...chartsEn,
-  ...landscapeEn,
-  ...sweepEn,
-  ...seedsEn,
 } as const;
 
-export type MessageKey = keyof typeof en;
-type Dictionary = Record<MessageKey, string>;
-
-const zh: Dictionary = {
+export const pageZh: Record<keyof typeof pageEn, string> = {
   'app.tagline': '在浏览器中实时观察批归一化如何训练。',
   'app.controls': '控制',
   'app.jumpControls': '控制 ↓',
@@ -337,76 +322,4 @@ const zh: Dictionary = {
   'footer.paper': '公式依据 Ioffe & Szegedy (2015)，',
   'footer.paperTitle': 'Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift',
   'footer.license': 'NormScope 以 MIT 许可开源。训练在你的浏览器中进行，不会上传任何数据。',
-  ...chartsZh,
-  ...landscapeZh,
-  ...sweepZh,
-  ...seedsZh,
 };
-
-export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { en, zh };
-export const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'English', zh: '简体中文' };
-export const HTML_LANG: Readonly<Record<Lang, string>> = { en: 'en', zh: 'zh-CN' };
-export const STORAGE_KEY = 'normscope.lang';
-
-export type Params = Record<string, string | number>;
-export type T = (key: MessageKey, params?: Params) => string;
-
-/** The text of `key` in `lang` with `{name}` placeholders filled (an unknown placeholder stays as is). */
-export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const text = DICTIONARIES[lang][key] ?? en[key] ?? key;
-  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
-}
-
-export function isLang(v: unknown): v is Lang {
-  return v === 'en' || v === 'zh';
-}
-
-/** The starting language: the URL's, else the remembered one, else the browser's (zh* gives Chinese). */
-export function initialLang(fromUrl: Lang | undefined, storage: Pick<Storage, 'getItem'> | null, navigatorLanguages: readonly string[] = []): Lang {
-  if (fromUrl) return fromUrl;
-  try {
-    const saved = storage?.getItem(STORAGE_KEY);
-    if (isLang(saved)) return saved;
-  } catch { /* storage may be unavailable (privacy mode) */ }
-  return navigatorLanguages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh' : 'en';
-}
-
-// ---------------------------------------------------------------- the page's current language
-let current: Lang = 'en';
-const listeners = new Set<() => void>();
-let storageRef: Pick<Storage, 'setItem'> | null = null;
-
-export function getLang(): Lang {
-  return current;
-}
-
-/** Sets the language (remembered in `storage` when given to initLang), updating <html lang>. */
-export function setLang(lang: Lang): void {
-  if (!isLang(lang) || lang === current) return;
-  current = lang;
-  try { storageRef?.setItem(STORAGE_KEY, lang); } catch { /* not remembered, still switched */ }
-  if (typeof document !== 'undefined') document.documentElement.lang = HTML_LANG[lang];
-  for (const l of listeners) l();
-}
-
-export function initLang(lang: Lang, storage: Pick<Storage, 'setItem'> | null): void {
-  storageRef = storage;
-  current = lang;
-  if (typeof document !== 'undefined') document.documentElement.lang = HTML_LANG[lang];
-}
-
-export function subscribeLang(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => { listeners.delete(listener); };
-}
-
-/** The current language, re-rendering on change. */
-export function useLang(): Lang {
-  return useSyncExternalStore(subscribeLang, getLang, getLang);
-}
-
-/** A translate function for the current language (the component re-renders when it changes). */
-export function useT(): T {
-  const lang = useLang();
-  return (key, params) => translate(lang, key, params);
-}

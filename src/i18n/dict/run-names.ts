@@ -1,6 +1,6 @@
 // The runs' names, one table for every dictionary that shows them (the page's and the charts').
 // Keys are `run.<run kind>` (see session/run-kinds).
-import type { NormKind } from '../engine/types';
+import type { NormKind } from '../../engine/types';
 
 export const RUN_NAMES_EN = {
   'run.plain': 'Plain',

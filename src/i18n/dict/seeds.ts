@@ -1,6 +1,6 @@
 // The multi-seed runs' words (the experiment panel's "Run 8 seeds", its progress, the strip plot, the
-// summary, and the sweep's median-and-range chart) in English and Simplified Chinese, spread into
-// i18n.ts's dictionaries. Same rules: every key in both languages, `{name}` placeholders. The English
+// summary, and the sweep's median-and-range chart) in English and Simplified Chinese (rules:
+// dict/page.ts). The English
 // "Run 8 seeds", "Cancel" and the progress bar's name "Seeds progress" are what the browser tests find.
 
 export const seedsEn = {

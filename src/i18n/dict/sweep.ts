@@ -1,9 +1,8 @@
-// The batch-size sweep's words (panel, chart, table) in English and Simplified Chinese, spread into
-// i18n.ts's dictionaries. Same rules: every key in both languages (the compiler checks zh against en),
-// `{name}` placeholders. The English button "Batch-size sweep", "Start sweep", "Cancel" and the
+// The batch-size sweep's words (panel, chart, table) in English and Simplified Chinese (rules:
+// dict/page.ts). The English button "Batch-size sweep", "Start sweep", "Cancel" and the
 // progress bar's name "Sweep progress" are what the browser tests find.
 
-import { measuredTexts } from '../session/presets/measured-text';
+import { measuredTexts } from '../../session/presets/measured-text';
 
 /** What the sweep measured, over its seeds: the small-batches explanation's text, written from the data. */
 const SWEEP_MEASURED = measuredTexts()['small-batches'];

@@ -1,11 +1,8 @@
-// Texts of the loss, accuracy, percentiles, layer-moments and gradients charts and of the shared
-// chart frame, in English and 简体中文, following the page language (state/i18n's useLang).
-// `{name}` placeholders are filled by vt(). The English captions are the charts' names.
-import { getLang, useLang } from '../state/i18n';
-import { isRunKind } from '../session/run-kinds';
-import { RUN_NAMES_EN, RUN_NAMES_ZH } from '../state/run-names';
+// The words of the loss, accuracy, percentiles, layer-moments, gradients, landscape and renorm charts
+// and of the shared chart frame, in English and 简体中文. The English captions are the charts' names.
+import { RUN_NAMES_EN, RUN_NAMES_ZH } from './run-names';
 
-const en = {
+export const viewsEn = {
   save: 'Save PNG',
   empty: 'Waiting for the first steps…',
   legend: 'Legend',
@@ -116,9 +113,7 @@ const en = {
   'grad.tip': '{run}, layer {layer}',
 } as const;
 
-export type ViewKey = keyof typeof en;
-
-const zh: Record<ViewKey, string> = {
+export const viewsZh: Record<keyof typeof viewsEn, string> = {
   save: '保存 PNG',
   empty: '等待最初的训练步…',
   legend: '图例',
@@ -228,27 +223,3 @@ const zh: Record<ViewKey, string> = {
   'renorm.dLine': 'd 一侧（dmax；d 被截断的比例）：浅色，圆点',
   'grad.tip': '{run}，第 {layer} 层',
 };
-
-export const VIEW_TEXTS = { en, zh } as const;
-
-type Params = Record<string, string | number>;
-export type ViewT = (key: ViewKey, params?: Params) => string;
-
-/** The text of key in `lang` (English for an unknown language) with placeholders filled. */
-export function viewText(lang: string, key: ViewKey, params?: Params): string {
-  const dict: Record<ViewKey, string> = lang === 'zh' ? zh : en;
-  const text = dict[key] ?? en[key];
-  return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
-}
-
-/** A translator for the current language, re-rendering the component when it changes. */
-export function useViewT(): ViewT {
-  const lang = useLang();
-  return (key, params) => viewText(lang, key, params);
-}
-
-/** The translator of the moment (for code outside render, e.g. canvas labels). */
-export const currentViewT: ViewT = (key, params) => viewText(getLang(), key, params);
-
-/** A run's name in the current language (a run kind; anything else as it is). */
-export const runName = (t: ViewT, id: string): string => (isRunKind(id) ? t(`run.${id}`) : id);

@@ -1,0 +1,52 @@
+// One dictionary of every word the page shows, joined from the areas' dictionaries (dict/*.ts), and
+// the one function that looks a key up: translate(lang, key, params), `{name}` placeholders filled.
+import { chartsEn, chartsZh } from './dict/charts';
+import { cnnEn, cnnZh } from './dict/cnn';
+import { landscapeEn, landscapeZh } from './dict/landscape';
+import { pageEn, pageZh } from './dict/page';
+import { RUN_NAMES_EN } from './dict/run-names';
+import { seedsEn, seedsZh } from './dict/seeds';
+import { sweepEn, sweepZh } from './dict/sweep';
+import { viewsEn, viewsZh } from './dict/views';
+
+export type Lang = 'en' | 'zh';
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+/** The areas' dictionaries, English and Chinese side by side (a test checks no two share a key). */
+export const AREAS = {
+  page: { en: pageEn, zh: pageZh },
+  charts: { en: chartsEn, zh: chartsZh },
+  landscape: { en: landscapeEn, zh: landscapeZh },
+  sweep: { en: sweepEn, zh: sweepZh },
+  seeds: { en: seedsEn, zh: seedsZh },
+  views: { en: viewsEn, zh: viewsZh },
+  cnn: { en: cnnEn, zh: cnnZh },
+} as const;
+
+const en = { ...pageEn, ...chartsEn, ...landscapeEn, ...sweepEn, ...seedsEn, ...viewsEn, ...cnnEn } as const;
+
+export type MessageKey = keyof typeof en;
+type Dictionary = Record<MessageKey, string>;
+
+const zh: Dictionary = { ...pageZh, ...chartsZh, ...landscapeZh, ...sweepZh, ...seedsZh, ...viewsZh, ...cnnZh };
+
+export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { en, zh };
+
+export type Params = Record<string, string | number>;
+export type T = (key: MessageKey, params?: Params) => string;
+
+export function isLang(v: unknown): v is Lang {
+  return v === 'en' || v === 'zh';
+}
+
+/** The text of `key` in `lang` (English for an unknown language) with `{name}` placeholders filled (an unknown one stays as is). */
+export function translate(lang: string, key: MessageKey, params?: Params): string {
+  const text = (isLang(lang) ? DICTIONARIES[lang][key] : undefined) ?? en[key] ?? key;
+  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+}
+
+/** A run's name (a run kind's id; anything else as it is). */
+export function runName(t: T, id: string): string {
+  const key = `run.${id}`;
+  return key in RUN_NAMES_EN ? t(key as MessageKey) : id;
+}
