@@ -28,6 +28,8 @@ import os from 'node:os';
 import { gemmAccumulate, matmulBackward, matmulForward } from '../src/engine/index';
 import { SimdArena, simdBackwardInput, useSimd } from '../src/engine/index';
 import { Rng } from '../src/engine/index';
+import { positiveFlag, readFlags, UsageError } from './cli/flags';
+import { parseOrExit } from './cli/start';
 
 type Shape = [number, number, number];
 const DEFAULT_SHAPES: Shape[] = [
@@ -38,30 +40,21 @@ const DEFAULT_SHAPES: Shape[] = [
 
 interface Args { trials: number; ms: number; shapes: Shape[]; baselines: boolean; json: boolean; ts: boolean }
 
-function parse(argv: string[]): Args {
-  const a: Args = { trials: 9, ms: 120, shapes: DEFAULT_SHAPES, baselines: false, json: false, ts: false };
-  for (let i = 0; i < argv.length; i++) {
-    const k = argv[i];
-    const v = (): string => {
-      const s = argv[++i];
-      if (s === undefined) throw new Error(`${k} needs a value`);
-      return s;
-    };
-    if (k === '--trials') a.trials = Math.max(1, parseInt(v(), 10));
-    else if (k === '--ms') a.ms = Math.max(1, parseFloat(v()));
-    else if (k === '--shapes') {
-      a.shapes = v().split(',').map((s) => {
-        const p = s.split('x').map((x) => parseInt(x, 10));
-        if (p.length !== 3 || p.some((x) => !(x > 0))) throw new Error(`bad shape ${s} (want BxCxOC)`);
-        return p as Shape;
-      });
-    } else if (k === '--baselines') a.baselines = true;
-    else if (k === '--ts') a.ts = true;
-    else if (k === '--json') a.json = true;
-    else if (k === '--help' || k === '-h') {
-      console.log('usage: npx tsx scripts/bench-matmul.ts [--trials N] [--ms T] [--shapes BxCxOC,...] [--baselines] [--ts] [--json]');
-      process.exit(0);
-    } else throw new Error(`unknown argument ${k}`);
+const USAGE = 'usage: npx tsx scripts/bench-matmul.ts [--trials N] [--ms T] [--shapes BxCxOC,...] [--baselines] [--ts] [--json]';
+
+function shapeOf(text: string): Shape {
+  const p = text.split('x').map((x) => (/^\d+$/.test(x.trim()) ? Number(x) : NaN));
+  if (p.length !== 3 || p.some((x) => !(x > 0))) throw new UsageError(`--shapes: "${text}" is not accepted; accepted: BxCxOC, e.g. 60x784x100`);
+  return p as Shape;
+}
+
+function parse(argv: readonly string[]): Args & { help: boolean } {
+  const flags = readFlags(argv, { values: ['trials', 'ms', 'shapes'], switches: ['baselines', 'ts', 'json', 'help'], short: { h: 'help' } });
+  const a = { trials: 9, ms: 120, shapes: DEFAULT_SHAPES, baselines: flags.switches.has('baselines'), json: flags.switches.has('json'), ts: flags.switches.has('ts'), help: flags.switches.has('help') };
+  for (const [flag, text] of flags.values) {
+    if (flag === 'trials') a.trials = positiveFlag(flag, text, true);
+    else if (flag === 'ms') a.ms = positiveFlag(flag, text);
+    else a.shapes = text.split(',').map(shapeOf);
   }
   return a;
 }
@@ -246,7 +239,8 @@ function benchShape([B, C, OC]: Shape, args: Args): Row {
 }
 
 function main(): void {
-  const args = parse(process.argv.slice(2));
+  const args = parseOrExit('bench-matmul', parse, () => USAGE);
+  if (!args) return;
   if (args.ts) useSimd(false);
   else if (!useSimd(true)) throw new Error('WebAssembly SIMD is not available here (run with --ts)');
   else {

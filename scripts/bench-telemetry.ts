@@ -19,6 +19,8 @@ import type { Activation, FloatArray, ModelSpec } from '../src/engine/index';
 import { BoundedSeries } from '../src/telemetry/index';
 import { StableBins } from '../src/telemetry/index';
 import { createLayerStats, LayerStatsComputer, ParamSnapshot, type LayerStats } from '../src/telemetry/index';
+import { intFlag, readFlags } from './cli/flags';
+import { parseOrExit } from './cli/start';
 
 interface Workload { name: string; hidden: number[]; act: Activation; batch: number; init: string; lr: number }
 
@@ -155,15 +157,13 @@ function timeCapture(t: Telemetry, reps: number): number {
   return summarize(ms).median;
 }
 
-function parseFrames(argv: string[]): number | null {
-  const i = argv.indexOf('--frames');
-  if (i < 0) return null;
-  const n = Number(argv[i + 1]);
-  if (!Number.isInteger(n) || n < 1) {
-    process.stderr.write('bench-telemetry: --frames needs an integer >= 1\n');
-    process.exit(2);
-  }
-  return n;
+const USAGE = 'usage: npx tsx scripts/bench-telemetry.ts [--frames N]';
+
+/** --frames: frames per round (null: 80, or 8 for the big workload). */
+function parseOptions(argv: readonly string[]): { frames: number | null; help: boolean } {
+  const flags = readFlags(argv, { values: ['frames'], switches: ['help'] });
+  const frames = flags.values.get('frames');
+  return { frames: frames === undefined ? null : intFlag('frames', frames, 1, 1e6), help: flags.switches.has('help') };
 }
 
 /** Best (lowest) of the per-round medians: on a shared machine the least disturbed round. */
@@ -172,7 +172,9 @@ function best(timings: Timing[]): Timing {
 }
 
 function main(): void {
-  const framesArg = parseFrames(process.argv.slice(2));
+  const options = parseOrExit('bench-telemetry', parseOptions, () => USAGE);
+  if (!options) return;
+  const framesArg = options.frames;
   const rounds = 5;
   const f3 = (x: number) => x.toFixed(3).padStart(7);
   console.log(`Node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x ${os.cpus().length}, load average ${os.loadavg()[0].toFixed(2)}`);

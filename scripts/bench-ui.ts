@@ -20,30 +20,40 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
 import { preview } from 'vite';
 import { HOST, PROJECT_ROOT, freePort } from '../e2e/support/server';
 import { systemBusyMs } from './bench/sysload';
+import { intFlag, positiveFlag, readFlags, UsageError } from './cli/flags';
+import { parseOrExit } from './cli/start';
 import { installRecorder, type PageSample } from './bench-ui/in-page';
 import { summarize, targetsMet, type WindowStats } from './bench-ui/stats';
 
-interface Options { dist: string; build: boolean; steps: number[]; seconds: number; repeat: number; only: string | null; extra: string; profile: number | null; trace: number[] }
+interface Options { dist: string; build: boolean; steps: number[]; seconds: number; repeat: number; only: string | null; extra: string; profile: number | null; trace: number[]; help: boolean }
 
-function parseArgs(argv: string[]): Options {
-  const o: Options = { dist: OUT_DIR, build: true, steps: [2000, 20_000, 100_000, 500_000], seconds: 4, repeat: 1, only: null, extra: '', profile: null, trace: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => { const v = argv[++i]; if (v === undefined) throw new Error(`${a} needs a value`); return v; };
-    if (a === '--no-build') o.build = false;
-    else if (a === '--dist') { o.dist = next(); o.build = false; }
-    else if (a === '--steps') o.steps = next().split(',').map(Number);
-    else if (a === '--seconds') o.seconds = Number(next());
-    else if (a === '--repeat') o.repeat = Number(next());
-    else if (a === '--only') o.only = next();
-    else if (a === '--url-extra') o.extra = next();
-    else if (a === '--profile') o.profile = Number(next());
-    else if (a === '--trace') o.trace = next().split(',').map(Number);
-    else throw new Error(`unknown argument ${a}; see the comment at the top of scripts/bench-ui.ts`);
+const USAGE = `usage: npm run bench:ui -- [--no-build] [--dist DIR] [--steps 2000,20000,100000,500000] [--seconds 4] [--repeat 1]
+                        [--only default|seven] [--url-extra '&workers=1'] [--profile STEP] [--trace STEP,STEP...]`;
+
+function stepList(flag: string, text: string): number[] {
+  const steps = text.split(',').map((s) => intFlag(flag, s, 1, Number.MAX_SAFE_INTEGER));
+  if (steps.length === 0) throw new UsageError(`--${flag} needs positive integers, comma-separated`);
+  return steps;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const flags = readFlags(argv, { values: ['dist', 'steps', 'seconds', 'repeat', 'only', 'url-extra', 'profile', 'trace'], switches: ['no-build', 'help'] });
+  const o: Options = { dist: OUT_DIR, build: !flags.switches.has('no-build'), steps: [2000, 20_000, 100_000, 500_000], seconds: 4, repeat: 1, only: null, extra: '', profile: null, trace: [], help: flags.switches.has('help') };
+  for (const [flag, text] of flags.values) {
+    switch (flag) {
+      case 'dist': o.dist = text; o.build = false; break;
+      case 'steps': o.steps = stepList(flag, text); break;
+      case 'seconds': o.seconds = positiveFlag(flag, text); break;
+      case 'repeat': o.repeat = intFlag(flag, text, 1, 1000); break;
+      case 'only':
+        if (text !== 'default' && text !== 'seven') throw new UsageError(`--only "${text}" is not accepted; accepted: default|seven`);
+        o.only = text;
+        break;
+      case 'url-extra': o.extra = text; break;
+      case 'profile': o.profile = intFlag(flag, text, 0, Number.MAX_SAFE_INTEGER); break;
+      case 'trace': o.trace = text.split(',').map((s) => intFlag(flag, s, 0, Number.MAX_SAFE_INTEGER)); break;
+    }
   }
-  if (!o.steps.length || o.steps.some((s) => !(Number.isInteger(s) && s > 0))) throw new Error('--steps: positive integers, comma-separated');
-  if (!(o.seconds > 0) || !(Number.isInteger(o.repeat) && o.repeat >= 1)) throw new Error('--seconds > 0, --repeat >= 1');
-  if (o.only !== null && o.only !== 'default' && o.only !== 'seven') throw new Error('--only default or seven');
   return o;
 }
 
@@ -97,7 +107,8 @@ async function measure(page: Page, seconds: number): Promise<WindowStats & { ste
 }
 
 async function main(): Promise<void> {
-  const o = parseArgs(process.argv.slice(2));
+  const o = parseOrExit('bench:ui', parseOptions, () => USAGE);
+  if (!o) return;
   mkdirSync(RESULTS, { recursive: true });
   // Its own build folder: the browser tests (and other work in this tree) rebuild dist/ at any time.
   if (o.build) execFileSync('npx', ['vite', 'build', '--mode', 'test', '--logLevel', 'warn', '--outDir', OUT_DIR, '--emptyOutDir'], { cwd: PROJECT_ROOT, stdio: 'inherit' });

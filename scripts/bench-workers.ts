@@ -13,16 +13,21 @@ import { createCoordinator, type GroupLike } from '../src/runtime/index';
 import type { RunGroup } from '../src/runtime/index';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../src/session/index';
 import type { Trainer } from '../src/runtime/index';
+import { positiveFlag, readFlags } from './cli/flags';
+import { parseOrExit } from './cli/start';
 
 type Mode = 'one-worker' | 'worker-per-run' | 'coordinator-1-group';
 const MODES: Mode[] = ['one-worker', 'worker-per-run', 'coordinator-1-group'];
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!(Number.isFinite(v) && v > 0)) throw new Error(`--${name} needs a positive number, got ${process.argv[i + 1]}`);
-  return v;
+const USAGE = 'usage: npx tsx scripts/bench-workers.ts [--seconds 10] [--repeats 3] [--warmup 3]';
+
+function parseOptions(argv: readonly string[]): { seconds: number; repeats: number; warmup: number; help: boolean } {
+  const flags = readFlags(argv, { values: ['seconds', 'repeats', 'warmup'], switches: ['help'] });
+  const get = (name: string, fallback: number) => {
+    const text = flags.values.get(name);
+    return text === undefined ? fallback : positiveFlag(name, text);
+  };
+  return { seconds: get('seconds', 10), repeats: get('repeats', 3), warmup: get('warmup', 3), help: flags.switches.has('help') };
 }
 
 const SETTINGS: TrainSettings = {
@@ -79,9 +84,9 @@ async function measure(mode: Mode, seconds: number, warmup: number): Promise<{ s
   }
 }
 
-const seconds = arg('seconds', 10);
-const repeats = arg('repeats', 3);
-const warmup = arg('warmup', 3);
+const options = parseOrExit('bench-workers', parseOptions, () => USAGE);
+if (!options) process.exit(0);
+const { seconds, repeats, warmup } = options;
 console.log(`two-run MNIST session (plain + batch, 784-100-100-100-10 sigmoid, batch 60); ${availableParallelism()} cores; ${seconds} s per measurement after ${warmup} s warm-up`);
 const results: Record<Mode, number[]> = { 'one-worker': [], 'worker-per-run': [], 'coordinator-1-group': [] };
 for (let r = 0; r < repeats; r++) {

