@@ -9,9 +9,11 @@ import { ConvNet } from './convnet';
 import type { ConvNetSpec, NetNorm } from './convnet-spec';
 import { groupnormBackward, groupnormForward } from './groupnorm';
 import { maxpoolBackward, maxpoolForward } from './maxpool';
+import { PoolLayer } from './pool-layer';
 import { Rng } from './rng';
 import { SimdArena, simdConv2dForward, simdEnabled, useSimd } from './simd-kernels';
 import type { NormPlacement } from './types';
+import { WeightLayer } from './weight-layer';
 
 const initiallyOn = simdEnabled();
 afterAll(() => {
@@ -265,5 +267,49 @@ describe('a layer-list network whose batch size changes', () => {
     });
     // as above: float32 round-off over a few steps, far below what a fault gives
     expectClose(simd.losses, ts.losses, 1e4, 'loss');
+  });
+});
+
+describe('a layer-list network given a batch larger than its arena was sized for', () => {
+  /** Every float32 array of the model's layers (parameters, gradients, workspaces). */
+  function arraysOf(model: ConvNet): Float32Array[] {
+    const out: unknown[] = [];
+    for (const l of model.layers) {
+      if (l instanceof PoolLayer) out.push(l.train.out, l.train.dout, l.evalWs.out);
+      if (!(l instanceof WeightLayer)) continue;
+      out.push(l.W, l.b, l.dW, l.db, l.gamma, l.beta, l.dgamma, l.dbeta, l.runningMean, l.runningVar);
+      for (const ws of [l.train, l.evalWs]) out.push(ws.z, ws.norm, ws.act, ws.dz, ws.dnorm, ws.dact, ws.mean, ws.rstd, ws.col, ws.dcol);
+    }
+    return out.filter((a): a is Float32Array => a instanceof Float32Array);
+  }
+
+  it('moves into a larger arena: every array in one memory (SIMD throughout), training as if sized for it, momentum kept', () => {
+    useSimd(true);
+    const rng = new Rng(41);
+    const sizes = [2, 3, 40, 2, 90];
+    const total = sizes.reduce((a, b) => a + b, 0);
+    const x = Float32Array.from({ length: total * 144 }, () => rng.uniform());
+    const y = Int32Array.from({ length: total }, () => rng.int(5));
+    const run = (rows: { train: number; eval: number }) => {
+      const model = new ConvNet(cnnSpec('batch', 'pre'), { type: 'sgd', lr: 0.05, momentum: 0.9, weightDecay: 0 }, { seed: 4, arenaRows: rows });
+      const losses: number[] = [];
+      let at = 0;
+      for (const N of sizes) {
+        losses.push(model.trainStep(x.subarray(at * 144, (at + N) * 144), y.subarray(at, at + N), N));
+        at += N;
+      }
+      const ev = model.evaluate(x, y, 130, { keepLogits: true, chunk: 130 });
+      return { model, losses, logits: Array.from(ev.logits!) };
+    };
+    const small = run({ train: 2, eval: 2 });
+    const sized = run({ train: 90, eval: 130 });
+    // The same kernels on the same values: bit for bit (arrays split over two memories would have run
+    // some passes in TypeScript, which rounds differently).
+    expect(small.losses).toEqual(sized.losses);
+    expect(small.logits).toEqual(sized.logits);
+    const arrays = arraysOf(small.model);
+    expect(arrays.length).toBeGreaterThan(20);
+    expect(new Set(arrays.map((a) => a.buffer)).size).toBe(1);
+    expect(new Set(small.model.params.map((p) => p.value.buffer))).toEqual(new Set([arrays[0].buffer]));
   });
 });

@@ -6,6 +6,9 @@
 //
 // Views read a layer's arrays directly (no copies): `layers[i]` is a WeightLayer (see weight-layer.ts
 // for what it exposes), a PoolLayer or a FlattenLayer; the training workspaces hold the last step.
+// A batch larger than the arena was sized for moves every array into a new, larger arena (the layers
+// stay the same objects, their arrays are replaced by copies): read arrays through the layers.
+// (A WebAssembly memory cannot grow without invalidating every view of it, so the arena cannot either.)
 import { crossentropyBackward, crossentropyForward } from './crossentropy';
 import { colSize } from './conv2d';
 import { planConvNet, type ConvNetSpec, type PlannedLayer, type Shape3 } from './convnet-spec';
@@ -36,10 +39,10 @@ export interface ConvNetOptions {
   seed?: number;
   rng?: Rng;
   /**
-   * Float32 with SIMD: the largest training batch and evaluation chunk the arena's first space is sized
-   * for (defaults ARENA_TRAIN_ROWS and CONVNET_EVAL_CHUNK). Larger ones still work, but their arrays
-   * land in another space and the kernels fall back to TypeScript: callers that know their batch size
-   * (the CLI, the page's session) pass it.
+   * Float32 with SIMD: the largest training batch and evaluation chunk the arena is first sized for
+   * (defaults ARENA_TRAIN_ROWS and CONVNET_EVAL_CHUNK). A larger one moves the model into a larger
+   * arena once (a copy of every parameter): callers that know their batch size (the CLI, the page's
+   * session) pass it.
    */
   arenaRows?: { train: number; eval: number };
 }
@@ -58,8 +61,10 @@ export class ConvNet {
   readonly optimizer: Optimizer;
   readonly inputSize: number;
   readonly classes: number;
-  private readonly make: MakeArray;
-  private readonly arena: SimdArena | null;
+  private make: MakeArray;
+  private arena: SimdArena | null;
+  /** The rows the arena was sized for. */
+  private arenaRows: { train: number; eval: number };
   /** For each layer, the nearest layer before it that owns its output (skipping flatten), or -1 (the input). */
   private readonly source: number[];
   private xTrain: FloatArray;
@@ -76,7 +81,8 @@ export class ConvNet {
     this.spec = structuredClone(spec);
     this.dtype = options.dtype ?? 'float32';
     if (this.dtype !== 'float32' && this.dtype !== 'float64') throw new EngineError(`dtype must be float32 or float64, got ${String(this.dtype)}`);
-    const arena = this.dtype === 'float32' && simdEnabled() ? new SimdArena(arenaReserve(this.plan, options.arenaRows)) : null;
+    this.arenaRows = options.arenaRows ?? { train: ARENA_TRAIN_ROWS, eval: CONVNET_EVAL_CHUNK };
+    const arena = this.dtype === 'float32' && simdEnabled() ? new SimdArena(arenaReserve(this.plan, this.arenaRows)) : null;
     this.arena = arena;
     this.make = this.dtype === 'float64' ? (n) => new Float64Array(n) : arena ? (n) => arena.alloc(n) : (n) => new Float32Array(n);
     const [C, H, W] = spec.inputShape;
@@ -174,8 +180,41 @@ export class ConvNet {
     for (const [, dst, src] of targets) if (dst && src) dst.set(src as ArrayLike<number>);
   }
 
+  // ---- arena --------------------------------------------------------------------------------------
+  /**
+   * Moves the model into a new arena when the current one has less than `floats` left (what growing a
+   * workspace to `rows` would allocate), sized for `rows` more of that kind. Returns whether it moved.
+   */
+  private makeRoom(floats: number, rows: { train: number; eval: number }): boolean {
+    if (this.arena === null || this.arena.room() >= floats + ALLOC_SLACK) return false;
+    const arena = new SimdArena(arenaReserve(this.plan, rows));
+    const make = (n: number) => arena.alloc(n);
+    const copies = new Map<FloatArray, FloatArray>();
+    for (const l of this.layers) {
+      if (l instanceof WeightLayer) l.moveTo(make, (from, to) => copies.set(from, to));
+      else if (l instanceof PoolLayer) l.moveTo(make);
+    }
+    for (const p of this.params) {
+      const value = copies.get(p.value)!;
+      this.optimizer.moved(p.value, value);
+      p.value = value;
+      p.grad = copies.get(p.grad)!;
+    }
+    this.arena = arena;
+    this.make = make;
+    this.arenaRows = rows;
+    this.xTrain = this.xEval = this.probs = this.evalProbs = make(0);
+    this.capacity = this.evalCapacity = 0;
+    return true;
+  }
+
   // ---- training ----------------------------------------------------------------------------------
   private ensureCapacity(N: number): void {
+    if (N > this.capacity) {
+      // the workspaces grow to max(N, twice their size), as WeightWorkspace.ensure does
+      const rows = Math.max(N, 2 * this.capacity);
+      this.makeRoom(rows * arenaFloats(this.plan).perTrainRow, { train: Math.max(rows, this.arenaRows.train), eval: Math.max(this.evalCapacity, this.arenaRows.eval) });
+    }
     for (const l of this.layers) if (!(l instanceof FlattenLayer)) l.train.ensure(N);
     if (N > this.capacity) {
       const cap = Math.max(N, this.capacity * 2);
@@ -269,6 +308,10 @@ export class ConvNet {
 
   // ---- evaluation --------------------------------------------------------------------------------
   private ensureEvalCapacity(R: number): void {
+    if (R > this.evalCapacity) {
+      const rows = Math.max(R, 2 * this.evalCapacity);
+      this.makeRoom(rows * arenaFloats(this.plan).perEvalRow, { train: Math.max(this.capacity, this.arenaRows.train), eval: Math.max(rows, this.arenaRows.eval) });
+    }
     for (const l of this.layers) if (!(l instanceof FlattenLayer)) l.evalWs.ensure(R);
     if (R > this.evalCapacity) {
       this.evalProbs = this.make(R * this.classes);
@@ -325,18 +368,24 @@ export class ConvNet {
   }
 }
 
-/** Samples of training batches and of evaluation chunks that the first arena space is sized for. */
+/** Samples of training batches that the first arena is sized for by default. */
 const ARENA_TRAIN_ROWS = 128;
 
+/** Floats an arena may lose to alignment over all the arrays of one workspace growth (16 bytes each). */
+const ALLOC_SLACK = 1024;
+
 /**
- * Floats a model's arena reserves up front: parameters and gradients, training workspaces for
- * batches up to rows.train (twice: a workspace that grows leaves its old arrays behind) and
- * evaluation chunks up to rows.eval (likewise). Reserved, not touched: the system backs only used pages.
- * Larger batches still work; arrays past the first space run in the TypeScript kernels.
+ * Floats a model's arena reserves: parameters and gradients, training workspaces for batches up to
+ * rows.train (twice: a workspace that grows leaves its old arrays behind) and evaluation chunks up to
+ * rows.eval (likewise). Reserved, not touched: the system backs only used pages.
  */
-function arenaReserve(plan: readonly PlannedLayer[], rows: { train: number; eval: number } = { train: ARENA_TRAIN_ROWS, eval: CONVNET_EVAL_CHUNK }): number {
-  const trainRows = Math.max(1, Math.ceil(rows.train));
-  const evalRows = Math.max(1, Math.ceil(rows.eval));
+function arenaReserve(plan: readonly PlannedLayer[], rows: { train: number; eval: number }): number {
+  const { fixed, perTrainRow, perEvalRow } = arenaFloats(plan);
+  return fixed + perTrainRow * 2 * Math.max(1, Math.ceil(rows.train)) + perEvalRow * 2 * Math.max(1, Math.ceil(rows.eval)) + 4 * ALLOC_SLACK;
+}
+
+/** Upper bounds of the floats a model allocates: once, per training row and per evaluation row. */
+function arenaFloats(plan: readonly PlannedLayer[]): { fixed: number; perTrainRow: number; perEvalRow: number } {
   let fixed = 0;
   let perTrainRow = 0;
   let perEvalRow = 0;
@@ -361,5 +410,5 @@ function arenaReserve(plan: readonly PlannedLayer[], rows: { train: number; eval
   const classes = plan[plan.length - 1].outShape[0];
   perTrainRow += classes;
   perEvalRow += classes;
-  return fixed + perTrainRow * 2 * trainRows + perEvalRow * 2 * evalRows;
+  return { fixed, perTrainRow, perEvalRow };
 }

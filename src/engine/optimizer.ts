@@ -20,6 +20,16 @@ export interface Optimizer {
   update(change: Partial<Omit<OptimizerSpec, 'type'>>): void;
   /** Forget momentum buffers and moments. */
   reset(): void;
+  /** A parameter's array was replaced by `to`, a copy of `from` (a model moved its arrays): its state follows it. */
+  moved(from: FloatArray, to: FloatArray): void;
+}
+
+/** Re-keys the state of `from` to `to` in a map of per-parameter state. */
+function rekey<T>(state: Map<FloatArray, T>, from: FloatArray, to: FloatArray): void {
+  const v = state.get(from);
+  if (v === undefined) return;
+  state.delete(from);
+  state.set(to, v);
 }
 
 export function validateOptimizer(spec: OptimizerSpec): void {
@@ -80,6 +90,10 @@ class Sgd implements Optimizer {
   reset(): void {
     this.buffers.clear();
   }
+
+  moved(from: FloatArray, to: FloatArray): void {
+    rekey(this.buffers, from, to);
+  }
 }
 
 class Adam implements Optimizer {
@@ -121,5 +135,9 @@ class Adam implements Optimizer {
   reset(): void {
     this.moments.clear();
     this.t = 0;
+  }
+
+  moved(from: FloatArray, to: FloatArray): void {
+    rekey(this.moments, from, to);
   }
 }

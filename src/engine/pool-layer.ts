@@ -31,13 +31,20 @@ export class PoolLayer {
   readonly W: number;
   readonly size: number;
   readonly outSize: number;
-  readonly train: PoolWorkspace;
-  readonly evalWs: PoolWorkspace;
+  /** Replaced by fresh workspaces when the model moves to a larger arena (moveTo). */
+  train: PoolWorkspace;
+  evalWs: PoolWorkspace;
 
   constructor(plan: Extract<PlannedLayer, { type: 'maxpool' }>, make: MakeArray) {
     [this.C, this.H, this.W] = plan.inShape;
     this.size = plan.spec.size;
     this.outSize = plan.outShape[0] * plan.outShape[1] * plan.outShape[2];
+    this.train = new PoolWorkspace(this.outSize, true, make);
+    this.evalWs = new PoolWorkspace(this.outSize, false, make);
+  }
+
+  /** New, empty workspaces from `make` (the next pass sizes them). */
+  moveTo(make: MakeArray): void {
     this.train = new PoolWorkspace(this.outSize, true, make);
     this.evalWs = new PoolWorkspace(this.outSize, false, make);
   }

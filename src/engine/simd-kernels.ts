@@ -140,6 +140,11 @@ export class SimdArena {
     return a;
   }
 
+  /** Floats that alloc can still hand out from the current space (0 before the first alloc). */
+  room(): number {
+    return this.space === null ? 0 : (this.end - this.top) >> 2;
+  }
+
   /** Whether `a` lives in the space that new arrays come from (so products with them run in place). */
   holds(a: ArrayBufferView): boolean {
     return this.space !== null && a.buffer === this.space.memory.buffer;

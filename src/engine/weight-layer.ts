@@ -92,21 +92,23 @@ export class WeightLayer {
   readonly placement: NormPlacement;
   /** Group norm: its number of groups; 1 otherwise. */
   readonly groups: number;
+  // The arrays below are replaced (by copies) when the model moves to a larger arena (moveTo): read
+  // them through the layer each time rather than keeping them.
   /** conv (OC, C, K, K) = (OC, C*K*K); linear (out, in). */
-  readonly W: FloatArray;
-  readonly b: FloatArray;
-  readonly gamma: FloatArray | null;
-  readonly beta: FloatArray | null;
-  readonly dW: FloatArray;
-  readonly db: FloatArray;
-  readonly dgamma: FloatArray | null;
-  readonly dbeta: FloatArray | null;
-  readonly runningMean: FloatArray | null;
-  readonly runningVar: FloatArray | null;
+  W: FloatArray;
+  b: FloatArray;
+  gamma: FloatArray | null;
+  beta: FloatArray | null;
+  dW: FloatArray;
+  db: FloatArray;
+  dgamma: FloatArray | null;
+  dbeta: FloatArray | null;
+  runningMean: FloatArray | null;
+  runningVar: FloatArray | null;
   /** What the last training step computed (read by views). */
-  readonly train: WeightWorkspace;
+  train: WeightWorkspace;
   /** Scratch of evaluation passes. */
-  readonly evalWs: WeightWorkspace;
+  evalWs: WeightWorkspace;
 
   constructor(plan: Extract<PlannedLayer, { type: 'conv' | 'linear' }>, make: MakeArray) {
     this.type = plan.type;
@@ -133,6 +135,32 @@ export class WeightLayer {
     this.dbeta = hasNorm ? make(O) : null;
     this.runningMean = this.normKind === 'batch' ? make(O) : null;
     this.runningVar = this.normKind === 'batch' ? make(O).fill(1) : null;
+    this.train = new WeightWorkspace(this, true, make);
+    this.evalWs = new WeightWorkspace(this, false, make);
+  }
+
+  /**
+   * Moves every array into new ones from `make`: parameters, gradients and running statistics copied,
+   * workspaces made afresh (empty; the next pass sizes them). Calls moved(old, new) for each array copied.
+   */
+  moveTo(make: MakeArray, moved: (from: FloatArray, to: FloatArray) => void): void {
+    const copy = (a: FloatArray): FloatArray => {
+      const c = make(a.length);
+      c.set(a);
+      moved(a, c);
+      return c;
+    };
+    const copyOrNull = (a: FloatArray | null) => (a === null ? null : copy(a));
+    this.W = copy(this.W);
+    this.b = copy(this.b);
+    this.dW = copy(this.dW);
+    this.db = copy(this.db);
+    this.gamma = copyOrNull(this.gamma);
+    this.beta = copyOrNull(this.beta);
+    this.dgamma = copyOrNull(this.dgamma);
+    this.dbeta = copyOrNull(this.dbeta);
+    this.runningMean = copyOrNull(this.runningMean);
+    this.runningVar = copyOrNull(this.runningVar);
     this.train = new WeightWorkspace(this, true, make);
     this.evalWs = new WeightWorkspace(this, false, make);
   }
