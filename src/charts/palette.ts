@@ -32,7 +32,7 @@ export function runStyle(id: string): RunStyle {
 /** The SVG stroke-dasharray of a run ('none' when solid). */
 export const dashArray = (id: string): string => (runStyle(id).dash.length ? runStyle(id).dash.join(' ') : 'none');
 
-/** Theme colours for canvas drawing, read from CSS variables on `el` with fallbacks. */
+/** Theme colours for canvas drawing, read from the page's CSS variables with fallbacks. */
 export interface ThemeColors { fg: string; muted: string; grid: string; surface: string }
 
 const FALLBACK: ThemeColors = { fg: '#1a1b26', muted: '#4b5063', grid: '#e3e6ee', surface: '#ffffff' };
@@ -42,33 +42,58 @@ function cssVar(style: CSSStyleDeclaration | null, name: string, fallback: strin
   return v ? v : fallback;
 }
 
-/** Reads --fg, --muted, --grid, --surface (cheap; call once per draw at most, or cache per theme). */
+// The variables are the page's (:root, src/ui/index.css), changed only by the colour scheme. Reading them
+// costs a getComputedStyle, which also forces a style recalculation when the DOM changed since the last
+// one: done per chart and frame that was ~18 forced recalculations per telemetry frame. So they are read
+// once per colour scheme and kept; a change of prefers-color-scheme (or invalidateThemeCache) forgets them.
+interface ThemeCache { theme: ThemeColors | null; runs: Map<string, string>; style: CSSStyleDeclaration | null | undefined }
+const cache: ThemeCache = { theme: null, runs: new Map(), style: undefined };
+let watching = false;
+
+/** Forgets the resolved colours (the next read resolves them again). */
+export function invalidateThemeCache(): void {
+  cache.theme = null;
+  cache.runs.clear();
+  cache.style = undefined;
+}
+
+/** The computed style the colours are read from (first call per colour scheme), watching the scheme. */
+function pageStyle(el: Element | null): CSSStyleDeclaration | null {
+  if (cache.style !== undefined) return cache.style;
+  if (!el || typeof getComputedStyle === 'undefined') return null; // nothing cached without an element
+  if (!watching && typeof window !== 'undefined' && typeof window.matchMedia === 'function') {
+    watching = true;
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener?.('change', invalidateThemeCache);
+  }
+  cache.style = getComputedStyle(el);
+  return cache.style;
+}
+
+/** Reads --fg, --muted, --grid, --surface (resolved once per colour scheme, see above). */
 export function themeColors(el: Element | null): ThemeColors {
-  const style = el && typeof getComputedStyle !== 'undefined' ? getComputedStyle(el) : null;
-  return {
+  if (cache.theme) return cache.theme;
+  const style = pageStyle(el);
+  const theme = {
     fg: cssVar(style, '--fg', FALLBACK.fg),
     muted: cssVar(style, '--muted', FALLBACK.muted),
     grid: cssVar(style, '--grid', FALLBACK.grid),
     surface: cssVar(style, '--surface', FALLBACK.surface),
   };
+  if (style) cache.theme = theme;
+  return theme;
 }
 
-/** The resolved colour of run `id` on `el` (the --run-<id> variable, or the fallback hex). */
+/** The resolved colour of run `id` (the --run-<id> variable, or the fallback hex), cached as themeColors. */
 export function runColor(el: Element | null, id: string): string {
-  const style = el && typeof getComputedStyle !== 'undefined' ? getComputedStyle(el) : null;
-  return cssVar(style, `--run-${id}`, runStyle(id).color);
+  let c = cache.runs.get(id);
+  if (c !== undefined) return c;
+  const style = pageStyle(el);
+  c = cssVar(style, `--run-${id}`, runStyle(id).color);
+  if (style) cache.runs.set(id, c);
+  return c;
 }
 
-/**
- * Resolved run colours for one draw: reads the element's style once, then answers from a map
- * (getComputedStyle per series would repeat the style lookup dozens of times per frame).
- */
+/** Resolved run colours for one draw (runColor, kept as a function for the charts' draws). */
 export function runColors(el: Element | null): (id: string) => string {
-  const style = el && typeof getComputedStyle !== 'undefined' ? getComputedStyle(el) : null;
-  const cache = new Map<string, string>();
-  return (id) => {
-    let c = cache.get(id);
-    if (c === undefined) { c = cssVar(style, `--run-${id}`, runStyle(id).color); cache.set(id, c); }
-    return c;
-  };
+  return (id) => runColor(el, id);
 }
