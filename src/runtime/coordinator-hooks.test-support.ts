@@ -3,15 +3,17 @@
 // every group's history (src/telemetry/fast-forward.test-support.ts).
 import type { TestFault } from './crash.test-support';
 import type { Coordinator } from './coordinator';
+import type { Trainer } from './trainer-api';
 import { fail } from './run-checks';
 
-export function addCoordinatorTestHooks(c: Coordinator): void {
-  c.crashForTest = async (kind: TestFault) => {
+/** Adds the hooks to `api`, the coordinator's trainer API. */
+export function addCoordinatorTestHooks(c: Coordinator, api: Trainer): void {
+  api.crashForTest = async (kind: TestFault) => {
     // The fault of a run worker, which the coordinating worker must pass on to the page.
     if (c.groups.slots.length === 0) fail('no session is loaded');
     await c.groups.slots[0].handle.group.crashForTest!(kind);
   };
-  c.fastForwardForTest = (steps: number) => c.queue.run(async () => {
+  api.fastForwardForTest = (steps: number) => c.queue.run(async () => {
     c.loadedSettings();
     return c.held(async () => {
       // Behind the rounds already sent, every active group jumps by the same steps: they stay in step.

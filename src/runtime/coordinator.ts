@@ -71,9 +71,6 @@ export class Coordinator implements Trainer {
   private selected = { layer: 0, unit: 0 };
   private disposed = false;
   private pumpTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Test and development builds only (coordinator-hooks.test-support.ts). */
-  crashForTest?: Trainer['crashForTest'];
-  fastForwardForTest?: Trainer['fastForwardForTest'];
 
   constructor(private readonly options: CoordinatorOptions) {
     this.now = options.now ?? (() => performance.now());
@@ -374,13 +371,14 @@ export class Coordinator implements Trainer {
 /** The trainer API's methods, bound: a plain object that comlink can expose and callers may spread. */
 const METHODS = [
   'load', 'play', 'pause', 'stepOnce', 'reset', 'setSpeed', 'change', 'setRuns', 'select', 'evaluateFull', 'status',
-  'classificationReport', 'foldBatchNorm', 'decisionGrid', 'nextFrame', 'dispose', 'crashForTest', 'fastForwardForTest',
+  'classificationReport', 'foldBatchNorm', 'decisionGrid', 'nextFrame', 'dispose',
 ] as const satisfies readonly (keyof Trainer)[];
 
 export function createCoordinator(options: CoordinatorOptions): Trainer {
   const c = new Coordinator(options);
-  if (typeof __TEST_HOOKS__ === 'undefined' || __TEST_HOOKS__) addCoordinatorTestHooks(c);
   const api: Record<string, unknown> = {};
-  for (const k of METHODS) if (c[k]) api[k] = (c[k] as (...a: unknown[]) => unknown).bind(c);
+  for (const k of METHODS) api[k] = (c[k] as (...a: unknown[]) => unknown).bind(c);
+  // Test and development builds only (a production build drops the branch and the hooks with it).
+  if (typeof __TEST_HOOKS__ === 'undefined' || __TEST_HOOKS__) addCoordinatorTestHooks(c, api as unknown as Trainer);
   return api as unknown as Trainer;
 }

@@ -1,6 +1,7 @@
 // A single training run without a page: the loop the headless trainer drives, evaluation included.
-// One model, one seeded batch order; every `evalEvery` steps (and at step 0 and the end) it evaluates
-// on the whole test set in evaluation mode and takes the 15/50/85th percentiles of the inputs to the
+// One model, one seeded batch order; it stops at the first step that diverges (the rule of
+// session/net-model.ts). Every `evalEvery` steps (and at step 0 and the end) it evaluates on the
+// whole test set in evaluation mode and takes the 15/50/85th percentiles of the inputs to the
 // last hidden layer's activation over the first rows of the test set (Ioffe & Szegedy, Figure 1 b-c).
 // With `landscapeEvery` > 0 it also measures the loss landscape along the gradient and ICS
 // (landscape/measure.ts) every that many steps, before the step's update and on its batch; that time
@@ -13,10 +14,10 @@ import { Rng } from '../engine/rng';
 import type { FloatArray } from '../engine/types';
 import type { WeightLayer } from '../engine/weight-layer';
 import { streamSeeds } from '../session/build';
-import { createModel, weightGradNorms as gradNormsOf, type NetModel } from '../session/net-model';
+import { createModel, diverged, weightGradNorms as gradNormsOf, type NetModel } from '../session/net-model';
 import { LandscapeProbe } from '../session/landscape/measure';
 import { landscapeDue } from '../telemetry/landscape-monitor';
-import { percentilesInPlace } from '../telemetry/quantiles';
+import { QuantileSelector } from '../telemetry/select-quantiles';
 import { applyRenormSchedule } from '../session/renorm';
 import type { TrainSettings } from '../session/settings';
 
@@ -96,6 +97,9 @@ export function headlessRun(
   const pctRows = Math.min(model instanceof ConvNet ? CNN_PERCENTILE_ROWS : PERCENTILE_ROWS, ds.testCount);
   const last = lastActivationInput(model);
   const pctValues = new Float32Array(pctRows * (last ? last.perSample : 0));
+  // The percentiles the page's frames use (select-quantiles.ts): exact, numpy's "linear".
+  const selector = new QuantileSelector(3);
+  const pctOut = new Float64Array(3);
   const points: EvalPoint[] = [];
 
   // The landscape probe differentiates the fully connected network (the CLI refuses it for the CNN).
@@ -113,7 +117,8 @@ export function headlessRun(
       model.forwardEval(ds.testX, pctRows, { chunk: pctRows }, (start, R) => {
         pctValues.set(last.read().subarray(0, R * last.perSample), start * last.perSample);
       });
-      pct = percentilesInPlace(pctValues, [15, 50, 85]) as [number, number, number];
+      selector.select(pctValues, finiteFirst(pctValues), [15, 50, 85], pctOut);
+      pct = [pctOut[0], pctOut[1], pctOut[2]];
     }
     const p: EvalPoint = {
       step, epoch: sampler.epoch, loss: lossCount ? lossSum / lossCount : NaN, testLoss, testAcc, pct,
@@ -149,13 +154,20 @@ export function headlessRun(
     const dt = (performance.now() - t0) / 1000;
     trainSeconds += dt;
     intervalSeconds += dt;
-    if (!Number.isFinite(loss)) return outcome(step);
+    if (diverged(loss, model)) return outcome(step);
     lossSum += loss;
     lossCount++;
     onStep(step);
     if (step % s.evalEvery === 0 || step === s.steps) evaluate(step);
   }
   return outcome(null);
+}
+
+/** Moves the values that are not NaN to the front of `v` (the selector takes no NaN); returns how many. */
+function finiteFirst(v: Float32Array): number {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) if (v[i] === v[i]) v[n++] = v[i];
+  return n;
 }
 
 /** Euclidean norm of each weight gradient, hidden (or conv) layers first, then the output layer. */

@@ -50,6 +50,14 @@ export function weightGradNorms(m: NetModel): number[] {
 }
 
 /** Whether every parameter is still finite (its ends: a non-finite update spreads through a whole matrix). */
+/**
+ * The one divergence rule (the session, the sweep, the seed runs and the CLI): a step diverged when its
+ * loss or any parameter is not finite.
+ */
+export function diverged(loss: number, m: NetModel): boolean {
+  return !Number.isFinite(loss) || !paramsFinite(m);
+}
+
 export function paramsFinite(m: NetModel): boolean {
   for (const p of m.params) {
     const v = p.value;

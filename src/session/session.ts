@@ -10,7 +10,7 @@ import { validateOptimizer } from '../engine/optimizer';
 import { validateEps, validateMomentum } from '../engine/spec';
 import type { NormKind, NormPlacement } from '../engine/types';
 import { checkAgainstData, optimizerSpecOf, streamSeeds } from './build';
-import { copyInitialWeights, createModel, paramsFinite, type NetModel } from './net-model';
+import { copyInitialWeights, createModel, diverged, type NetModel } from './net-model';
 import { applyRenormSchedule } from './renorm';
 import { runSettings, type RunKind } from './run-kinds';
 import { LIVE_SETTING_KEYS, type TrainSettings } from './settings';
@@ -49,6 +49,11 @@ export class TrainingSession {
   readonly runs: Run[];
   readonly settings: TrainSettings;
   step = 0;
+  /**
+   * The eps the last training step normalised with. A live change of eps applies from the next step,
+   * so telemetry of the last step's batch statistics reads this, never settings.eps.
+   */
+  stepEps: number;
   private sampler: BatchSampler;
   /** Rows of the batch drawn for the next step, or 0 when it is not drawn yet. */
   private drawn = 0;
@@ -62,6 +67,7 @@ export class TrainingSession {
   constructor(readonly dataset: Dataset, settings: TrainSettings, kinds: readonly RunKind[] = ['plain', 'batch'], evalRows = 1000) {
     if (kinds.length === 0 || new Set(kinds).size !== kinds.length) throw new SessionError(`runs must be distinct, got ${kinds.join(', ')}`);
     this.settings = structuredClone(settings);
+    this.stepEps = this.settings.eps;
     for (const kind of kinds) {
       const problem = checkAgainstData(runSettings(kind, this.settings), dataset);
       if (problem) throw new SessionError(problem.message);
@@ -127,12 +133,13 @@ export class TrainingSession {
     const { B } = this.nextBatch();
     this.drawn = 0;
     this.step++;
+    this.stepEps = this.settings.eps;
     for (const run of this.runs) {
       if (run.divergedAt !== null) continue;
       applyRenormSchedule(run.model);
       const loss = run.model.trainStep(this.x, this.y, B);
       run.lastLoss = loss;
-      if (!Number.isFinite(loss) || !paramsFinite(run.model)) run.divergedAt = this.step;
+      if (diverged(loss, run.model)) run.divergedAt = this.step;
     }
   }
 

@@ -37,7 +37,7 @@ export function bnDetail(session: TrainingSession, selected: { layer: number; un
   const u = selected.unit;
   const inp = l.normInput(B);
   const norm = l.stage('norm', B)!;
-  const eps = session.settings.eps;
+  const eps = session.stepEps; // the eps of the step these statistics come from
   const x = new Float32Array(B);
   const xhat = new Float32Array(B);
   const y = new Float32Array(B);

@@ -276,7 +276,7 @@ export class FrameBuilder {
       }
       if (step % BAND_EVERY === 0) {
         const B = run.model.lastBatchSize;
-        this.conv[i]?.afterStep(step, session.settings.eps);
+        this.conv[i]?.afterStep(step, session.stepEps);
         if (h.renorm && hasRenorm(run.model)) {
           const { rmax, dmax } = run.model.getRenormLimits();
           const clipped = renormClippedShare(run.model);
@@ -368,7 +368,7 @@ export class FrameBuilder {
       // Histograms, maps and the detail cost passes over N x C x H x W: computed on statistics refreshes, copied between.
       const cached = this.convCache[i];
       if (fresh || !cached) {
-        conv = ct.frame(session.settings.eps, selected);
+        conv = ct.frame(session.stepEps, selected);
         this.convCache[i] = copyConvFrame(conv);
       } else {
         const series = ct.series();
@@ -431,12 +431,12 @@ export class FrameBuilder {
     });
     let running: LayerFrame['running'] = null;
     if (l.runningMean && B > 0) {
-      const eps = session.settings.eps;
+      const eps = session.stepEps;
       running = {
         mean: Float32Array.from(l.runningMean),
         variance: Float32Array.from(l.runningVar!),
         batchMean: Float32Array.from(l.batchMean().subarray(0, l.units)),
-        // var = 1 / rstd^2 - eps (the engine keeps rstd = 1 / sqrt(var + eps))
+        // var = 1 / rstd^2 - eps, with the eps the step used (the engine keeps rstd = 1 / sqrt(var + eps))
         batchVar: Float32Array.from(l.batchRstd().subarray(0, l.units), (r) => 1 / (r * r) - eps),
       };
     }

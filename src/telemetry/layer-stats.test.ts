@@ -9,7 +9,7 @@ import type { ModelSpec } from '../engine/types';
 import {
   BAND_PERCENTS, createLayerStats, DISTRIBUTION_PERCENTS, LayerStatsComputer, type LayerStats,
 } from './layer-stats';
-import { percentilesInPlace } from './quantiles';
+import { percentilesInPlace } from './sorted-percentiles.test-support';
 
 /** Per-unit (column) values of a row-major rows x units array. */
 function column(v: ArrayLike<number>, rows: number, units: number, u: number): number[] {

@@ -3,7 +3,7 @@
 import { fc, test as fcTest } from '../testing/property';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../engine/rng';
-import { percentilesInPlace } from './quantiles';
+import { percentilesInPlace } from './sorted-percentiles.test-support';
 import { QuantileSelector } from './select-quantiles';
 
 const TELEMETRY = [15, 50, 85, 0, 6.68, 15.87, 30.85, 50, 69.15, 84.13, 93.32, 100];

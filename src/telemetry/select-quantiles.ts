@@ -1,5 +1,5 @@
 // Exact percentiles of a scratch array by selection instead of a full sort.
-// Percentiles interpolate linearly between order statistics, like quantiles.ts (numpy "linear"):
+// Percentiles interpolate linearly between order statistics, like the sorting reference the tests use (sorted-percentiles.test-support.ts; numpy "linear"):
 //   h = (n - 1) q / 100,  value = x(floor h) + (h - floor h) (x(floor h + 1) - x(floor h))
 // where x(k) is the k-th smallest value (0-based). Only ranks floor h and floor h + 1 of each q are
 // needed. Two ways to find them, both exact:

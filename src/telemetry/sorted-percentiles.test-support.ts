@@ -1,4 +1,5 @@
-// Percentiles by linear interpolation between order statistics (numpy's default, "linear"):
+// The reference the percentile tests check select-quantiles.ts against: a full sort, then linear
+// interpolation between order statistics (numpy's default, "linear"):
 //   for q in [0, 100], h = (n - 1) q / 100, value = x[floor h] + (h - floor h) (x[ceil h] - x[floor h])
 // where x is sorted ascending.
 

@@ -8,7 +8,7 @@ import { BatchSampler, gather } from '../../data/batches';
 import type { Dataset } from '../../data/dataset';
 import { Rng } from '../../engine/rng';
 import { checkAgainstData, streamSeeds } from '../../session/build';
-import { createModel } from '../../session/net-model';
+import { createModel, diverged } from '../../session/net-model';
 import { weightGradNorms } from '../headless-run';
 import { applyRenormSchedule } from '../../session/renorm';
 import type { RunKind } from '../../session/run-kinds';
@@ -95,7 +95,7 @@ export async function runSeedJob(
     gather(x, y, dataset, sampler.next(B), B);
     applyRenormSchedule(model);
     const loss = model.trainStep(x, y, B);
-    if (!Number.isFinite(loss)) {
+    if (diverged(loss, model)) {
       divergedAt = step;
       break;
     }

@@ -12,7 +12,7 @@ import { BatchSampler, gather } from '../../data/batches';
 import type { Dataset } from '../../data/dataset';
 import { Rng } from '../../engine/rng';
 import { checkAgainstData, streamSeeds } from '../../session/build';
-import { createModel, paramsFinite } from '../../session/net-model';
+import { createModel, diverged } from '../../session/net-model';
 import { ProgressThrottle } from './progress-throttle';
 import { settingsOfJob, type SweepJob } from '../../session/sweep/protocol';
 import { yieldToEvents } from '../yield-to-events';
@@ -106,7 +106,7 @@ export async function runSweepJob(
     gather(x, y, dataset, sampler.next(B), B);
     applyRenormSchedule(model);
     const loss = model.trainStep(x, y, B);
-    if (!Number.isFinite(loss) || !paramsFinite(model)) {
+    if (diverged(loss, model)) {
       divergedAt = step;
       break;
     }
