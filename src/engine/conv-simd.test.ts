@@ -58,12 +58,8 @@ describe('convolution kernels: SIMD against TypeScript', () => {
     expect(simdConv2dForward(new Float32Array(32), a(colSize(g)), a(16), a(18), a(2), 1, g)).toBe(false);
   });
 
-  fcTest.prop(
-    [fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }),
-      fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 2 }),
-      fc.boolean(), fc.integer({ min: 0, max: 2 ** 31 - 1 })],
-    { numRuns: 120 },
-  )('conv2d forward and backward agree (N, C, H, W, OC, K, S, P, bias, seed)', (N, C, H, W, OC, K, S, P, withBias, seed) => {
+  /** SIMD and TypeScript conv2d forward and backward on random arrays of an arena agree. */
+  function checkConv(N: number, C: number, H: number, W: number, OC: number, K: number, S: number, P: number, withBias: boolean, seed: number): void {
     const g = convGeometry(C, H, W, OC, K, S, P);
     if (g.OH < 1 || g.OW < 1) return;
     const rng = new Rng(seed);
@@ -81,6 +77,20 @@ describe('convolution kernels: SIMD against TypeScript', () => {
     expectClose(simd.dw, ts.dw, N * g.OH * g.OW, 'dW');
     expectClose(simd.db, ts.db, N * g.OH * g.OW, 'db');
     expectClose(simd.dinp, ts.dinp, OC * K * K, 'dinp');
+  }
+
+  fcTest.prop(
+    [fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }),
+      fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 2 }),
+      fc.boolean(), fc.integer({ min: 0, max: 2 ** 31 - 1 })],
+    { numRuns: 120 },
+  )('conv2d forward and backward agree (N, C, H, W, OC, K, S, P, bias, seed)', checkConv);
+
+  // Stride 1 with K = 2P + 1 takes the kernels' contiguous-copy path: W3's layers, and maps as small as the kernel or smaller.
+  it('conv2d forward and backward agree with "same" padding (stride 1, K = 2P + 1)', () => {
+    for (const [N, C, H, W, OC, K, P] of [[3, 1, 28, 28, 8, 3, 1], [2, 8, 14, 14, 16, 3, 1], [2, 2, 1, 1, 3, 3, 1], [2, 2, 2, 5, 3, 3, 1], [1, 3, 4, 3, 2, 5, 2], [2, 2, 3, 7, 2, 1, 0], [1, 1, 1, 6, 2, 5, 2]]) {
+      checkConv(N, C, H, W, OC, K, 1, P, true, N * 1000 + H * 10 + K);
+    }
   });
 
   fcTest.prop(

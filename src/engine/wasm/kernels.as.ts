@@ -495,6 +495,10 @@ function zeroSpan(dst: usize, n: i32): void {
 
 /** col[(c*K + ki)*K + kj, i*OW + j] = inp[c, i*S + ki - P, j*S + kj - P], 0 outside the input. */
 export function im2col(col: usize, inp: usize, C: i32, H: i32, W: i32, K: i32, S: i32, P: i32, OH: i32, OW: i32): void {
+  if (S == 1 && OW == W) {
+    im2colSame(col, inp, C, H, W, K, P, OH);
+    return;
+  }
   let r = col;
   const rowBytes = <usize>OW << 2;
   for (let c = 0; c < C; c++) {
@@ -525,8 +529,110 @@ export function im2col(col: usize, inp: usize, C: i32, H: i32, W: i32, K: i32, S
   }
 }
 
+/**
+ * Stride 1 and as many output columns as input columns (K = 2P + 1: "same" padding). Then the rows of
+ * col that take input rows [i0 + ki - P, i1 + ki - P) are, in memory order, the input plane's values
+ * from row i0 + ki - P on, shifted by d = kj - P: one contiguous copy per row of col, after which the
+ * |d| columns per row whose input column j + d falls outside [0, W) (they received the end or the
+ * start of a neighbouring input row) are set to 0, as are the rows outside [i0, i1). The copy reads
+ * only the input rows it needs.
+ */
+function im2colSame(col: usize, inp: usize, C: i32, H: i32, W: i32, K: i32, P: i32, OH: i32): void {
+  let r = col;
+  const rowBytes = <usize>W << 2;
+  for (let c = 0; c < C; c++) {
+    const plane = inp + ((<usize>c * <usize>H * <usize>W) << 2);
+    for (let ki = 0; ki < K; ki++) {
+      const i0 = validRowStart(ki, P);
+      const i1 = validRowEnd(ki, P, H, OH, i0);
+      for (let kj = 0; kj < K; kj++) {
+        const d = kj - P;
+        zeroSpan(r, i0 * W);
+        zeroSpan(r + <usize>i1 * rowBytes, (OH - i1) * W);
+        if (i1 > i0) {
+          const src = plane + <usize>(i0 + ki - P) * rowBytes;
+          const first = r + <usize>i0 * rowBytes;
+          if (d >= 0) copySpan(first, src + (<usize>d << 2), (i1 - i0) * W - d);
+          else copySpan(first + (<usize>(-d) << 2), src, (i1 - i0) * W + d);
+          zeroOutsideColumns(first, i1 - i0, W, d);
+        }
+        r += <usize>OH * rowBytes;
+      }
+    }
+  }
+}
+
+/** The first output row i whose input row i + ki - P is >= 0 (stride 1). */
+// @ts-ignore: decorator
+@inline
+function validRowStart(ki: i32, P: i32): i32 {
+  return P - ki > 0 ? P - ki : 0;
+}
+
+/** One past the last output row i (< OH) whose input row i + ki - P is < H (stride 1); at least i0. */
+// @ts-ignore: decorator
+@inline
+function validRowEnd(ki: i32, P: i32, H: i32, OH: i32, i0: i32): i32 {
+  let i1 = H + P - ki;
+  if (i1 > OH) i1 = OH;
+  return i1 < i0 ? i0 : i1;
+}
+
+/** In `rows` rows of W floats at p, zero the columns j with j + d outside [0, W). */
+// @ts-ignore: decorator
+@inline
+function zeroOutsideColumns(p: usize, rows: i32, W: i32, d: i32): void {
+  if (d == 0) return;
+  const j0 = d > 0 ? W - d : 0;
+  const j1 = d > 0 ? W : -d;
+  for (let i = 0; i < rows; i++) {
+    const row = p + ((<usize>i * <usize>W) << 2);
+    for (let j = j0; j < j1; j++) store<f32>(row + (<usize>j << 2), 0);
+  }
+}
+
+/** n floats at dst += n floats at src, four at a time. */
+// @ts-ignore: decorator
+@inline
+function addSpan(dst: usize, src: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const p = <usize>i << 2;
+    v128.store(dst + p, f32x4.add(v128.load(dst + p), v128.load(src + p)));
+  }
+  for (; i < n; i++) addTo(dst + (<usize>i << 2), load<f32>(src + (<usize>i << 2)));
+}
+
+/** col2im for im2colSame's case: the invalid columns of dcol (scratch) set to 0, then contiguous adds. */
+function col2imSame(dinp: usize, dcol: usize, C: i32, H: i32, W: i32, K: i32, P: i32, OH: i32): void {
+  let r = dcol;
+  const rowBytes = <usize>W << 2;
+  for (let c = 0; c < C; c++) {
+    const plane = dinp + ((<usize>c * <usize>H * <usize>W) << 2);
+    for (let ki = 0; ki < K; ki++) {
+      const i0 = validRowStart(ki, P);
+      const i1 = validRowEnd(ki, P, H, OH, i0);
+      for (let kj = 0; kj < K; kj++) {
+        const d = kj - P;
+        if (i1 > i0) {
+          const dst = plane + <usize>(i0 + ki - P) * rowBytes;
+          const first = r + <usize>i0 * rowBytes;
+          zeroOutsideColumns(first, i1 - i0, W, d);
+          if (d >= 0) addSpan(dst + (<usize>d << 2), first, (i1 - i0) * W - d);
+          else addSpan(dst, first + (<usize>(-d) << 2), (i1 - i0) * W + d);
+        }
+        r += <usize>OH * rowBytes;
+      }
+    }
+  }
+}
+
 /** The adjoint of im2col: dinp[c, i*S + ki - P, j*S + kj - P] += dcol[(c*K + ki)*K + kj, i*OW + j]. */
 export function col2im(dinp: usize, dcol: usize, C: i32, H: i32, W: i32, K: i32, S: i32, P: i32, OH: i32, OW: i32): void {
+  if (S == 1 && OW == W) {
+    col2imSame(dinp, dcol, C, H, W, K, P, OH);
+    return;
+  }
   let r = dcol;
   const rowBytes = <usize>OW << 2;
   for (let c = 0; c < C; c++) {
