@@ -8,6 +8,7 @@ import { checkLimits, datasetShape, MAX_PARAMETERS, MAX_WORKSPACE, maxBatch } fr
 import { DEFAULT_RUNS, isRunKind, orderRuns, type RunKind } from '../session/run-kinds';
 import { findPreset, findVariant, presetSettings, type ExperimentChoice } from '../session/presets';
 import { LANGS, type Lang } from '../i18n';
+import { formatEmbed, parseEmbed, type EmbedView } from './embed';
 import { DEFAULT_SETTINGS, INIT_SCALE, setting, SETTING_BY_FLAG, SETTINGS, type NumberKey, type SettingDef, type TrainSettings } from '../session/settings';
 
 
@@ -42,6 +43,8 @@ export interface UrlState {
   lang?: Lang;
   /** The experiment the page was opened for (its explanation shows); its settings are the URL's base. */
   experiment?: ExperimentChoice | null;
+  /** `embed=loss,accuracy`: only these views, with a minimal bar (state/embed.ts); absent = the full page. */
+  embed?: EmbedView[] | null;
 }
 
 /** One repaired URL value: `key` as written in the URL, the text found, and what is used instead. */
@@ -156,6 +159,7 @@ export function parse(search: string): ParsedUrl {
   let paused = false;
   let speed: number | null = DEFAULT_SPEED;
   let lang: Lang | undefined;
+  let embed: EmbedView[] | null = null;
   const problems: UrlProblem[] = [];
   let params: URLSearchParams;
   try {
@@ -202,12 +206,16 @@ export function parse(search: string): ParsedUrl {
     } else if (key === 'lang') {
       if ((LANGS as string[]).includes(value)) lang = value as Lang;
       else problems.push({ key, value: show(value), used: 'en', kind: 'default' });
+    } else if (key === 'embed') {
+      const r = parseEmbed(value);
+      embed = r.views.length > 0 ? r.views : null;
+      if (r.bad.length > 0) problems.push({ key, value: show(value), used: embed ? formatEmbed(embed) : 'none', kind: 'default' });
     }
   }
   const arch = repairArch(settings, runs);
   runs = arch.runs;
   problems.push(...arch.problems, ...repairLimits(settings));
-  return { settings, runs, paused, speed, ...(lang ? { lang } : {}), experiment, problems, notices: problems.map(describeProblem) };
+  return { settings, runs, paused, speed, ...(lang ? { lang } : {}), experiment, ...(embed ? { embed } : {}), problems, notices: problems.map(describeProblem) };
 }
 
 /**
@@ -303,6 +311,7 @@ export function serialize(state: UrlState): string {
   if (state.paused) params.set('paused', '1');
   if (state.speed !== DEFAULT_SPEED) params.set('speed', state.speed === null ? 'max' : String(state.speed));
   if (state.lang) params.set('lang', state.lang);
+  if (state.embed && state.embed.length > 0) params.set('embed', formatEmbed(state.embed));
   return toSearch(params);
 }
 

@@ -1,6 +1,7 @@
 // Keeps the address bar in step with the store (history.replaceState, at most a few times a second),
 // so a reload or a shared link restores the same session, including the keys read only at start.
 import type { AppStore } from '../state/store';
+import type { EmbedView } from '../state/embed';
 import { serialize, toSearch } from '../state/url-codec';
 
 /** Address keys the page reads once when it starts, outside the store (?workers=N, runtime/run-workers.ts). */
@@ -17,7 +18,8 @@ export function withStartKeys(search: string, initial: string): string {
   return toSearch(params);
 }
 
-export function syncUrlWithStore(store: AppStore, intervalMs = 400): () => void {
+/** `embed`: the views the page embeds (read once at start, kept in the address). */
+export function syncUrlWithStore(store: AppStore, intervalMs = 400, embed: EmbedView[] | null = null): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const initial = window.location.search;
   let lastSearch = initial;
@@ -25,7 +27,7 @@ export function syncUrlWithStore(store: AppStore, intervalMs = 400): () => void 
     timer = null;
     const s = store.getState();
     if (s.status === 'loading' || s.status === 'empty') return;
-    const search = withStartKeys(serialize({ settings: s.settings, runs: s.runs, paused: s.status === 'paused', speed: s.speed, experiment: s.experiment }), initial);
+    const search = withStartKeys(serialize({ settings: s.settings, runs: s.runs, paused: s.status === 'paused', speed: s.speed, experiment: s.experiment, embed }), initial);
     if (search === lastSearch) return;
     lastSearch = search;
     const url = `${window.location.pathname}${search}${window.location.hash}`;
