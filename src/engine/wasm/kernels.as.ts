@@ -124,6 +124,15 @@ function dot(a: usize, b: usize, K: i32): f32 {
  * all those rows fall into the same two sets of a 32 KB, 8-way L1 and evict one another.
  */
 export function gemmNN(o: usize, x: usize, y: usize, M: i32, N: i32, K: i32, ldo: i32, xm: i32, xk: i32, ldy: i32, pack: usize): void {
+  gemmNNTo(o, x, y, M, N, K, ldo, xm, xk, ldy, pack, false, 0);
+}
+
+/**
+ * gemmNN that accumulates (set false: O += X Y) or sets (set true: O = X Y, plus rowBias[m] on row m
+ * unless rowBias is 0), so that a product into a fresh output needs no pass to clear or fill it first.
+ * The sum and the bias are added as the accumulating form adds them to a filled output: same bits.
+ */
+function gemmNNTo(o: usize, x: usize, y: usize, M: i32, N: i32, K: i32, ldo: i32, xm: i32, xk: i32, ldy: i32, pack: usize, set: bool, rowBias: usize): void {
   const sxm = <usize>xm << 2;
   const sxk = <usize>xk << 2;
   const sy = <usize>ldy << 2;
@@ -169,10 +178,18 @@ export function gemmNN(o: usize, x: usize, y: usize, M: i32, N: i32, K: i32, ldo
         py += sy8;
       }
       const o0 = o + <usize>m * so + (<usize>n << 2);
-      addVec(o0, c00); addVec(o0 + 16, c01);
-      addVec(o0 + so, c10); addVec(o0 + so + 16, c11);
-      addVec(o0 + 2 * so, c20); addVec(o0 + 2 * so + 16, c21);
-      addVec(o0 + 3 * so, c30); addVec(o0 + 3 * so + 16, c31);
+      if (set) {
+        const b0 = rowSplat(rowBias, m), b1 = rowSplat(rowBias, m + 1), b2 = rowSplat(rowBias, m + 2), b3 = rowSplat(rowBias, m + 3);
+        v128.store(o0, f32x4.add(b0, c00)); v128.store(o0 + 16, f32x4.add(b0, c01));
+        v128.store(o0 + so, f32x4.add(b1, c10)); v128.store(o0 + so + 16, f32x4.add(b1, c11));
+        v128.store(o0 + 2 * so, f32x4.add(b2, c20)); v128.store(o0 + 2 * so + 16, f32x4.add(b2, c21));
+        v128.store(o0 + 3 * so, f32x4.add(b3, c30)); v128.store(o0 + 3 * so + 16, f32x4.add(b3, c31));
+      } else {
+        addVec(o0, c00); addVec(o0 + 16, c01);
+        addVec(o0 + so, c10); addVec(o0 + so + 16, c11);
+        addVec(o0 + 2 * so, c20); addVec(o0 + 2 * so + 16, c21);
+        addVec(o0 + 3 * so, c30); addVec(o0 + 3 * so + 16, c31);
+      }
     }
     for (; m < M; m++) {
       let px = x + <usize>m * sxm;
@@ -186,7 +203,7 @@ export function gemmNN(o: usize, x: usize, y: usize, M: i32, N: i32, K: i32, ldo
         py += sy8;
       }
       const o0 = o + <usize>m * so + (<usize>n << 2);
-      addVec(o0, c0); addVec(o0 + 16, c1);
+      putVec(o0, c0, set, rowBias, m); putVec(o0 + 16, c1, set, rowBias, m);
     }
   }
   // Four columns at a time, then one.
@@ -200,7 +217,7 @@ export function gemmNN(o: usize, x: usize, y: usize, M: i32, N: i32, K: i32, ldo
         px += sxk;
         py += sy;
       }
-      addVec(o + <usize>m * so + (<usize>n << 2), c0);
+      putVec(o + <usize>m * so + (<usize>n << 2), c0, set, rowBias, m);
     }
   }
   for (; n < N; n++) {
@@ -213,7 +230,9 @@ export function gemmNN(o: usize, x: usize, y: usize, M: i32, N: i32, K: i32, ldo
         px += sxk;
         py += sy;
       }
-      addTo(o + <usize>m * so + (<usize>n << 2), s);
+      const p = o + <usize>m * so + (<usize>n << 2);
+      if (set) store<f32>(p, (rowBias === 0 ? <f32>0 : load<f32>(rowBias + (<usize>m << 2))) + s);
+      else addTo(p, s);
     }
   }
 }
@@ -222,6 +241,21 @@ export function gemmNN(o: usize, x: usize, y: usize, M: i32, N: i32, K: i32, ldo
 @inline
 function addVec(p: usize, v: v128): void {
   v128.store(p, f32x4.add(v128.load(p), v));
+}
+
+/** rowBias[m] on four lanes, or zeros without a bias. */
+// @ts-ignore: decorator
+@inline
+function rowSplat(rowBias: usize, m: i32): v128 {
+  return rowBias === 0 ? f32x4.splat(0) : v128.load32_splat(rowBias + (<usize>m << 2));
+}
+
+/** *p += v (set false), or *p = rowBias[m] + v (set true). */
+// @ts-ignore: decorator
+@inline
+function putVec(p: usize, v: v128, set: bool, rowBias: usize, m: i32): void {
+  if (set) v128.store(p, f32x4.add(rowSplat(rowBias, m), v));
+  else addVec(p, v);
 }
 
 /**
@@ -676,14 +710,6 @@ function sumOf(p: usize, n: i32): f32 {
   return s;
 }
 
-/** Every one of n floats at p set to v. */
-function fillWith(p: usize, v: f32, n: i32): void {
-  const n4 = n & ~3;
-  const s = f32x4.splat(v);
-  for (let i = 0; i < n4; i += 4) v128.store(p + (<usize>i << 2), s);
-  for (let i = n4; i < n; i++) store<f32>(p + (<usize>i << 2), v);
-}
-
 /** Forward of N samples: out_n (OC, OH*OW) = bias + W @ im2col(inp_n), the columns built in col (one sample's, reused). */
 export function conv2dForward(out: usize, col: usize, inp: usize, w: usize, bias: usize, N: i32, C: i32, H: i32, W: i32, OC: i32, K: i32, S: i32, P: i32, OH: i32, OW: i32): void {
   const PP = OH * OW;
@@ -691,8 +717,7 @@ export function conv2dForward(out: usize, col: usize, inp: usize, w: usize, bias
   for (let n = 0; n < N; n++) {
     const o = out + ((<usize>n * <usize>OC * <usize>PP) << 2);
     im2col(col, inp + ((<usize>n * <usize>C * <usize>H * <usize>W) << 2), C, H, W, K, S, P, OH, OW);
-    for (let oc = 0; oc < OC; oc++) fillWith(o + ((<usize>oc * <usize>PP) << 2), bias === 0 ? 0 : load<f32>(bias + (<usize>oc << 2)), PP);
-    gemmNN(o, w, col, OC, PP, CKK, PP, CKK, 1, PP, 0);
+    gemmNNTo(o, w, col, OC, PP, CKK, PP, CKK, 1, PP, 0, true, bias);
   }
 }
 
@@ -712,8 +737,7 @@ export function conv2dBackward(dinp: usize, dw: usize, dbias: usize, col: usize,
     im2col(col, inp + ((<usize>n * <usize>C * <usize>H * <usize>W) << 2), C, H, W, K, S, P, OH, OW);
     gemmNT(dw, d, col, OC, CKK, PP, CKK, PP, PP);
     if (dinp !== 0) {
-      memory.fill(dcol, 0, (<usize>CKK * <usize>PP) << 2);
-      gemmNN(dcol, w, d, CKK, PP, OC, PP, 1, CKK, PP, 0);
+      gemmNNTo(dcol, w, d, CKK, PP, OC, PP, 1, CKK, PP, 0, true, 0);
       col2im(dinp + ((<usize>n * <usize>C * <usize>H * <usize>W) << 2), dcol, C, H, W, K, S, P, OH, OW);
     }
   }
