@@ -1,5 +1,5 @@
 // SVG axes from a D3 scale: D3 computes the ticks, React renders them (colours from CSS variables).
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 
 export interface TickScale {
   (v: number): number;
@@ -21,7 +21,7 @@ interface AxisProps {
 }
 
 /** A bottom axis translated to y. */
-export function AxisBottom({ scale, y, ticks = 5, format, label, grid, tickValues }: AxisProps & { y: number }) {
+function AxisBottomView({ scale, y, ticks = 5, format, label, grid, tickValues }: AxisProps & { y: number }) {
   const [r0, r1] = scale.range();
   const fmt = format ?? scale.tickFormat(ticks);
   return (
@@ -43,7 +43,7 @@ export function AxisBottom({ scale, y, ticks = 5, format, label, grid, tickValue
 }
 
 /** A left axis translated to x. */
-export function AxisLeft({ scale, x, ticks = 4, format, label, grid, tickValues }: AxisProps & { x: number }) {
+function AxisLeftView({ scale, x, ticks = 4, format, label, grid, tickValues }: AxisProps & { x: number }) {
   const [r0, r1] = scale.range();
   const fmt = format ?? scale.tickFormat(ticks);
   return (
@@ -65,6 +65,30 @@ export function AxisLeft({ scale, x, ticks = 4, format, label, grid, tickValues 
 }
 
 /** Compact number format for ticks of any magnitude (1e-3, 0.05, 12k). */
+/**
+ * Whether two axes' props render the same: the same ticks at the same pixels, the same range and
+ * furniture. Their scales are new objects on every render of a chart; compared this way an axis
+ * re-renders only when its domain, size or options change, not on every telemetry frame.
+ */
+export function sameAxisProps(a: AxisProps & { x?: number; y?: number }, b: AxisProps & { x?: number; y?: number }): boolean {
+  if (a.x !== b.x || a.y !== b.y || a.ticks !== b.ticks || a.format !== b.format || a.label !== b.label || a.grid !== b.grid) return false;
+  if (!sameNumbers(a.scale.range(), b.scale.range())) return false;
+  if ((a.tickValues === undefined) !== (b.tickValues === undefined)) return false;
+  const ta = a.tickValues ?? a.scale.ticks(a.ticks ?? 5);
+  const tb = b.tickValues ?? b.scale.ticks(b.ticks ?? 5);
+  if (!sameNumbers(ta, tb)) return false;
+  for (const t of ta) if (Math.round(a.scale(t)) !== Math.round(b.scale(t))) return false;
+  // without a format, the labels follow the scale's tickFormat (which the equal ticks fix, but check one)
+  return a.format !== undefined || ta.length === 0 || a.scale.tickFormat(a.ticks)(ta[0]) === b.scale.tickFormat(b.ticks)(tb[0]);
+}
+
+const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+
+/** A bottom axis translated to y (re-renders only when what it shows changes: sameAxisProps). */
+export const AxisBottom = memo(AxisBottomView, sameAxisProps);
+/** A left axis translated to x (re-renders only when what it shows changes: sameAxisProps). */
+export const AxisLeft = memo(AxisLeftView, sameAxisProps);
+
 export function formatTick(v: number): string {
   if (v === 0) return '0';
   const a = Math.abs(v);

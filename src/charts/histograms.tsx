@@ -13,7 +13,7 @@
 // and lets the y axes fit the data at once. The normalized column draws the N(0, 1) reference.
 import { CNN_CHANNELS } from '../state/chart-inputs';
 import { scaleLinear } from 'd3-scale';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Stage, TelemetryFrame } from '../telemetry/frame';
 import { STAGES } from '../state/chart-inputs';
 import { getApp, useApp } from '../state/app';
@@ -32,6 +32,7 @@ import { AxisBottom, AxisLeft, Figure, prepareCanvas, runDash, runName, useWidth
 import { runColor as resolvedRunColor } from './palette';
 import { useFrameDraw } from './use-frame-draw';
 import { LiveSummary } from './live-summary';
+import { HistogramsSignature } from './histograms-signature';
 import { summarizeHistograms } from './summaries';
 
 const STAGE_TITLES: Record<Stage, MessageKey> = { z: 'hist.stage.z', norm: 'hist.stage.norm', act: 'hist.stage.act' };
@@ -244,7 +245,11 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
       setAxes(next);
     }
   };
-  useFrameDraw(box, draw, [mode, shownRun, panelWidth, panelHeight, history, hiddenRuns, locked, resets]);
+  // "Now" draws only when the bars changed (the worker refreshes them every few frames, ./histograms-signature.ts);
+  // "Over time" adds a column per frame.
+  const signature = useMemo(() => new HistogramsSignature(), []);
+  useFrameDraw(box, draw, [mode, shownRun, panelWidth, panelHeight, history, hiddenRuns, locked, resets],
+    mode === 'now' ? (f) => signature.of(f) : undefined);
 
   const lock = (on: boolean) => {
     if (on) lockedAxes.current = { ...axesRef.current };
@@ -376,7 +381,12 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
   );
 }
 
-function PanelAxesView({ a, mode, plotW, plotH }: { a: PanelAxes; mode: Mode; plotW: number; plotH: number }) {
+interface PanelAxesProps { a: PanelAxes; mode: Mode; plotW: number; plotH: number }
+
+/** A panel's axes re-render only when its axes, mode or size change (the chart re-renders for other state too). */
+const PanelAxesView = memo(PanelAxesContent, (p: PanelAxesProps, n: PanelAxesProps) => sameAxes(p.a, n.a) && p.mode === n.mode && p.plotW === n.plotW && p.plotH === n.plotH);
+
+function PanelAxesContent({ a, mode, plotW, plotH }: PanelAxesProps) {
   const value = scaleLinear().domain([a.lo, a.hi]);
   const bottom = MARGIN.top + plotH;
   if (mode === 'now') {

@@ -1,6 +1,6 @@
 // A legend of runs (colour + dash swatch) and optional extra entries (e.g. "EMA", "test"). Run entries
 // can be toggle buttons (aria-pressed) that hide or show the run in that view (useHiddenRuns).
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useState, useSyncExternalStore } from 'react';
 import { getApp } from '../state/app';
 import { runStyle } from './palette';
 
@@ -55,7 +55,7 @@ export const runItems = (ids: readonly string[], name: (id: string) => string = 
     };
   });
 
-function Swatch({ it }: { it: LegendItem }) {
+function SwatchView({ it }: { it: LegendItem }) {
   return (
     <svg width={22} height={10} aria-hidden="true">
       {it.kind === 'bar' ? <rect x={5} y={0} width={12} height={10} fill={it.color} />
@@ -67,6 +67,10 @@ function Swatch({ it }: { it: LegendItem }) {
     </svg>
   );
 }
+
+/** A swatch re-renders only when its look changes (legend items are rebuilt on every render of a chart). */
+const Swatch = memo(SwatchView, (p, n) => p.it.kind === n.it.kind && p.it.color === n.it.color
+  && (p.it.dash ?? []).join() === (n.it.dash ?? []).join());
 
 export function Legend({ items, label = 'Legend' }: { items: LegendItem[]; label?: string }) {
   if (items.length === 0) return null;
