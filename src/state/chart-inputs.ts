@@ -4,7 +4,7 @@ export { CNN_CHANNELS } from '../session/cnn-spec';
 export { isRunKind } from '../session/run-kinds';
 export { median, summarize } from '../session/seeds/stats';
 export { SETTINGS } from '../session/settings';
-export { STAGES } from '../telemetry/frame';
+export { STAGES } from '../telemetry/frame-format';
 export { reprojectCounts } from '../telemetry/histogram-reproject';
 export { sweepSeries } from '../runtime/sweep/results';
 export type { NormKind } from '../engine/types';
