@@ -763,7 +763,7 @@ export function maxpoolForward(out: usize, inp: usize, planes: i32, H: i32, W: i
           const row = plane + ((<usize>(i * S + a) * <usize>W + <usize>(j * S)) << 2);
           for (let b = 0; b < S; b++) {
             const v = load<f32>(row + (<usize>b << 2));
-            m = select<f32>(v, m, v > m); // no branch: the comparisons are unpredictable
+            m = select<f32>(v, m, v > m);
           }
         }
         store<f32>(o, m);
@@ -777,6 +777,21 @@ export function maxpoolForward(out: usize, inp: usize, planes: i32, H: i32, W: i
  * 2 x 2 windows, four outputs at a time: the even and odd columns of two input rows, compared in the
  * window's row-major order with a strict >, so the first largest value wins as in the scalar loop.
  */
+/** The maxima of the 2 x 2 windows of output columns j..j+3 over input rows r0, r1 (first largest wins). */
+// @ts-ignore: decorator
+@inline
+function max2x2(r0: usize, r1: usize, j: i32): v128 {
+  const q = <usize>(2 * j) << 2;
+  const a0 = v128.load(r0 + q), b0 = v128.load(r0 + q, 16), a1 = v128.load(r1 + q), b1 = v128.load(r1 + q, 16);
+  let m = v128.shuffle<f32>(a0, b0, 0, 2, 4, 6);
+  let v = v128.shuffle<f32>(a0, b0, 1, 3, 5, 7);
+  m = v128.bitselect(v, m, f32x4.gt(v, m));
+  v = v128.shuffle<f32>(a1, b1, 0, 2, 4, 6);
+  m = v128.bitselect(v, m, f32x4.gt(v, m));
+  v = v128.shuffle<f32>(a1, b1, 1, 3, 5, 7);
+  return v128.bitselect(v, m, f32x4.gt(v, m));
+}
+
 function maxpool2Forward(out: usize, inp: usize, planes: i32, H: i32, W: i32, OH: i32, OW: i32): void {
   let o = out;
   for (let p = 0; p < planes; p++) {
@@ -786,17 +801,16 @@ function maxpool2Forward(out: usize, inp: usize, planes: i32, H: i32, W: i32, OH
       const r1 = r0 + (<usize>W << 2);
       let j = 0;
       for (; j + 4 <= OW; j += 4) {
-        const q = <usize>(2 * j) << 2;
-        const a0 = v128.load(r0 + q), b0 = v128.load(r0 + q, 16), a1 = v128.load(r1 + q), b1 = v128.load(r1 + q, 16);
-        let m = v128.shuffle<f32>(a0, b0, 0, 2, 4, 6);
-        let v = v128.shuffle<f32>(a0, b0, 1, 3, 5, 7);
-        m = v128.bitselect(v, m, f32x4.gt(v, m));
-        v = v128.shuffle<f32>(a1, b1, 0, 2, 4, 6);
-        m = v128.bitselect(v, m, f32x4.gt(v, m));
-        v = v128.shuffle<f32>(a1, b1, 1, 3, 5, 7);
-        m = v128.bitselect(v, m, f32x4.gt(v, m));
-        v128.store(o, m);
+        v128.store(o, max2x2(r0, r1, j));
         o += 16;
+      }
+      // The last OW % 4 outputs: the four ending the row again (overlapping stores of the same values).
+      // The scalar loop below is slow: V8 turns select<f32> into a branch, mispredicted on ties and
+      // noise (W3's 14 x 14 maps, OW = 7, took 5x longer with 3 of 7 outputs there).
+      if (j < OW && OW >= 4) {
+        v128.store(o - (<usize>(j + 4 - OW) << 2), max2x2(r0, r1, OW - 4));
+        o += <usize>(OW - j) << 2;
+        j = OW;
       }
       for (; j < OW; j++) {
         const q = <usize>(2 * j) << 2;
@@ -850,6 +864,31 @@ export function maxpoolBackward(dinp: usize, dout: usize, inp: usize, out: usize
  * order; the last one when none of the first three is), the gradient through each mask, interleaved
  * back into the even and odd columns of the two rows.
  */
+/**
+ * For output columns j..j+3 (maxima m, gradients d) over input rows r0, r1 (byte offsets into inp and
+ * dinp): masks of the first input equal to m in row-major order (the last one when none of the first
+ * three is), the gradient through each mask, interleaved back into the even and odd input columns.
+ */
+// @ts-ignore: decorator
+@inline
+function back2x2(dinp: usize, inp: usize, r0: usize, r1: usize, j: i32, m: v128, d: v128): void {
+  const c = <usize>(2 * j) << 2;
+  const a0 = v128.load(inp + r0 + c), b0 = v128.load(inp + r0 + c, 16);
+  const a1 = v128.load(inp + r1 + c), b1 = v128.load(inp + r1 + c, 16);
+  const e00 = f32x4.eq(v128.shuffle<f32>(a0, b0, 0, 2, 4, 6), m);
+  let taken = e00;
+  const e01 = v128.andnot(f32x4.eq(v128.shuffle<f32>(a0, b0, 1, 3, 5, 7), m), taken);
+  taken = v128.or(taken, e01);
+  const e10 = v128.andnot(f32x4.eq(v128.shuffle<f32>(a1, b1, 0, 2, 4, 6), m), taken);
+  taken = v128.or(taken, e10);
+  const g00 = v128.and(d, e00), g01 = v128.and(d, e01), g10 = v128.and(d, e10), g11 = v128.andnot(d, taken);
+  const p0 = dinp + r0 + c, p1 = dinp + r1 + c;
+  v128.store(p0, f32x4.add(v128.load(p0), v128.shuffle<f32>(g00, g01, 0, 4, 1, 5)));
+  v128.store(p0, f32x4.add(v128.load(p0, 16), v128.shuffle<f32>(g00, g01, 2, 6, 3, 7)), 16);
+  v128.store(p1, f32x4.add(v128.load(p1), v128.shuffle<f32>(g10, g11, 0, 4, 1, 5)));
+  v128.store(p1, f32x4.add(v128.load(p1, 16), v128.shuffle<f32>(g10, g11, 2, 6, 3, 7)), 16);
+}
+
 function maxpool2Backward(dinp: usize, dout: usize, inp: usize, out: usize, planes: i32, H: i32, W: i32, OH: i32, OW: i32): void {
   let q: usize = 0;
   for (let p = 0; p < planes; p++) {
@@ -859,23 +898,7 @@ function maxpool2Backward(dinp: usize, dout: usize, inp: usize, out: usize, plan
       const r1 = r0 + (<usize>W << 2);
       let j = 0;
       for (; j + 4 <= OW; j += 4) {
-        const c = <usize>(2 * j) << 2;
-        const m = v128.load(out + q);
-        const d = v128.load(dout + q);
-        const a0 = v128.load(inp + r0 + c), b0 = v128.load(inp + r0 + c, 16);
-        const a1 = v128.load(inp + r1 + c), b1 = v128.load(inp + r1 + c, 16);
-        const e00 = f32x4.eq(v128.shuffle<f32>(a0, b0, 0, 2, 4, 6), m);
-        let taken = e00;
-        const e01 = v128.andnot(f32x4.eq(v128.shuffle<f32>(a0, b0, 1, 3, 5, 7), m), taken);
-        taken = v128.or(taken, e01);
-        const e10 = v128.andnot(f32x4.eq(v128.shuffle<f32>(a1, b1, 0, 2, 4, 6), m), taken);
-        taken = v128.or(taken, e10);
-        const g00 = v128.and(d, e00), g01 = v128.and(d, e01), g10 = v128.and(d, e10), g11 = v128.andnot(d, taken);
-        const p0 = dinp + r0 + c, p1 = dinp + r1 + c;
-        v128.store(p0, f32x4.add(v128.load(p0), v128.shuffle<f32>(g00, g01, 0, 4, 1, 5)));
-        v128.store(p0, f32x4.add(v128.load(p0, 16), v128.shuffle<f32>(g00, g01, 2, 6, 3, 7)), 16);
-        v128.store(p1, f32x4.add(v128.load(p1), v128.shuffle<f32>(g10, g11, 0, 4, 1, 5)));
-        v128.store(p1, f32x4.add(v128.load(p1, 16), v128.shuffle<f32>(g10, g11, 2, 6, 3, 7)), 16);
+        back2x2(dinp, inp, r0, r1, j, v128.load(out + q), v128.load(dout + q));
         q += 16;
       }
       for (; j < OW; j++) {
