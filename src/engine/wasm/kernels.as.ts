@@ -80,10 +80,42 @@ export function gemmNT(o: usize, x: usize, y: usize, M: i32, N: i32, K: i32, ldo
       for (let j = 0; j < 4; j++) addTo(o0 + (<usize>j << 2), dot(x0, y + <usize>(n + j) * ry, K));
     }
   }
-  // The last N % 4 rows of Y, one output at a time.
+  // The last N % 4 rows of Y against 4 rows of X at a time (four independent sums: one dot product
+  // would wait on the latency of its one accumulator; W3's first conv has N = 9), then one at a time.
   for (; n < N; n++) {
     const y0 = y + <usize>n * ry;
-    for (let m = 0; m < M; m++) addTo(o + <usize>m * ro + (<usize>n << 2), dot(x + <usize>m * rx, y0, K));
+    let m = 0;
+    for (; m + 4 <= M; m += 4) {
+      const x0 = x + <usize>m * rx;
+      const x1 = x0 + rx;
+      const x2 = x1 + rx;
+      const x3 = x2 + rx;
+      let c0 = f32x4.splat(0), c1 = f32x4.splat(0), c2 = f32x4.splat(0), c3 = f32x4.splat(0);
+      const end = <usize>K4 << 2;
+      for (let k: usize = 0; k < end; k += 16) {
+        const b = v128.load(y0 + k);
+        c0 = f32x4.add(c0, f32x4.mul(v128.load(x0 + k), b));
+        c1 = f32x4.add(c1, f32x4.mul(v128.load(x1 + k), b));
+        c2 = f32x4.add(c2, f32x4.mul(v128.load(x2 + k), b));
+        c3 = f32x4.add(c3, f32x4.mul(v128.load(x3 + k), b));
+      }
+      const sums = rowSums(c0, c1, c2, c3);
+      const o0 = o + <usize>m * ro + (<usize>n << 2);
+      let s0 = f32x4.extract_lane(sums, 0), s1 = f32x4.extract_lane(sums, 1), s2 = f32x4.extract_lane(sums, 2), s3 = f32x4.extract_lane(sums, 3);
+      for (let k = K4; k < K; k++) {
+        const kk = <usize>k << 2;
+        const b = load<f32>(y0 + kk);
+        s0 += load<f32>(x0 + kk) * b;
+        s1 += load<f32>(x1 + kk) * b;
+        s2 += load<f32>(x2 + kk) * b;
+        s3 += load<f32>(x3 + kk) * b;
+      }
+      addTo(o0, s0);
+      addTo(o0 + ro, s1);
+      addTo(o0 + 2 * ro, s2);
+      addTo(o0 + 3 * ro, s3);
+    }
+    for (; m < M; m++) addTo(o + <usize>m * ro + (<usize>n << 2), dot(x + <usize>m * rx, y0, K));
   }
 }
 
