@@ -92,8 +92,6 @@ export class FrameBuilder {
   private freshStats = true;
   /** Per run, the last computed view of each layer. */
   private readonly views: (LayerView[] | null)[] = [];
-  private rateMark: { t: number; step: number } | null = null;
-  private rate = 0;
   /** Measures before scheduled steps (it needs the weights before the update and the step's batch). */
   readonly landscape: LandscapeMonitor;
   /** Per run, the CNN's own telemetry (null for a fully connected run), and its last computed part. */
@@ -219,12 +217,6 @@ export class FrameBuilder {
   }
 
   build(session: TrainingSession, seq: number, status: string, selected: { layer: number; unit: number }, notice: string | null): TelemetryFrame {
-    const now = performance.now();
-    if (!this.rateMark || now - this.rateMark.t > 1000) {
-      if (this.rateMark && now > this.rateMark.t) this.rate = ((session.step - this.rateMark.step) * 1000) / (now - this.rateMark.t);
-      this.rateMark = { t: now, step: session.step };
-    }
-    const B = session.settings.batch;
     // While training, the layer statistics are recomputed every STATS_EVERY frames (about 7 a second at
     // 20 frames a second: what a histogram needs; it is most of a frame's cost); paused, every frame.
     this.frames++;
@@ -245,7 +237,8 @@ export class FrameBuilder {
     const runs = session.runs.map((run, i) => this.runFrame(session, run, i, selected));
     return {
       seq, status, notice, step: session.step, epoch: session.epoch,
-      stepsPerSec: status === 'running' ? this.rate : 0, examplesPerSec: status === 'running' ? this.rate * B : 0,
+      // The rates are the coordinator's to measure (runtime/step-rate.ts): it fills them in when it merges the parts.
+      stepsPerSec: 0, examplesPerSec: 0,
       settings: structuredClone(session.settings),
       bins: this.bins.map((row) => row.map((b) => (b ? { lo: b.lo, hi: b.hi, count: b.bins, version: b.version } : null))),
       runs,
