@@ -15,7 +15,7 @@ import { mnistFromIdx } from './mnist.ts';
 import type { MnistFileCache } from './mnist-cache.ts';
 import { loadMnistInBrowser, type MnistProgress } from './mnist-browser.ts';
 import { MNIST_FILE_KEYS, MNIST_FILE_NAMES, type MnistFiles, type MnistManifest } from './mnist-files.ts';
-import { tinyMnistFiles } from './mnist-fixture.ts';
+import { tinyMnistFiles } from './mnist-fixture.test-support.ts';
 import { defaultMnistDir, loadMnistFromDir } from './mnist-node.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'normscope-delivery-'));

@@ -8,7 +8,7 @@ import { DataError, type Dataset } from './dataset.ts';
 import { encodeIdx } from './idx-encode.ts';
 import { mnistFromIdx } from './mnist.ts';
 import { MNIST_FILE_KEYS, MNIST_FILE_NAMES } from './mnist-files.ts';
-import { tinyMnistFiles } from './mnist-fixture.ts';
+import { tinyMnistFiles } from './mnist-fixture.test-support.ts';
 import { loadMnistFromDir } from './mnist-node.ts';
 
 /** Rows `first .. first + count` of the training set as float32, the way training reads them. */
