@@ -61,7 +61,7 @@ store = createAppStore(trainer, { settings: url.settings, runs: url.runs, notice
 setApp({ store, trainer });
 store.getState().setSpeed(url.speed);
 void store.getState().start(!url.paused);
-syncUrlWithStore(store);
+syncUrlWithStore(store, undefined, url.embed ?? null);
 const gaps = watchFrameGaps(budget, () => store.getState().status === 'running');
 store.subscribe((s, prev) => { if (s.status !== prev.status) gaps.wake(); });
 // A handle for the browser console and the browser tests: the store and the latest telemetry frame;
@@ -82,7 +82,7 @@ Object.assign(window, { normscope: { store, telemetry, debug } });
 
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <App embed={url.embed ?? null} />
   </StrictMode>,
 );
 preloadLazyViews(); // so that the page works offline once loaded

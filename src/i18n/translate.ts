@@ -3,6 +3,7 @@
 import { chartsEn, chartsZh } from './dict/charts';
 import { cnnEn, cnnZh } from './dict/cnn';
 import { landscapeEn, landscapeZh } from './dict/landscape';
+import { libraryEn, libraryZh } from './dict/library';
 import { pageEn, pageZh } from './dict/page';
 import { RUN_NAMES_EN } from './dict/run-names';
 import { seedsEn, seedsZh } from './dict/seeds';
@@ -21,14 +22,15 @@ export const AREAS = {
   seeds: { en: seedsEn, zh: seedsZh },
   views: { en: viewsEn, zh: viewsZh },
   cnn: { en: cnnEn, zh: cnnZh },
+  library: { en: libraryEn, zh: libraryZh },
 } as const;
 
-const en = { ...pageEn, ...chartsEn, ...landscapeEn, ...sweepEn, ...seedsEn, ...viewsEn, ...cnnEn } as const;
+const en = { ...pageEn, ...chartsEn, ...landscapeEn, ...sweepEn, ...seedsEn, ...viewsEn, ...cnnEn, ...libraryEn } as const;
 
 export type MessageKey = keyof typeof en;
 type Dictionary = Record<MessageKey, string>;
 
-const zh: Dictionary = { ...pageZh, ...chartsZh, ...landscapeZh, ...sweepZh, ...seedsZh, ...viewsZh, ...cnnZh };
+const zh: Dictionary = { ...pageZh, ...chartsZh, ...landscapeZh, ...sweepZh, ...seedsZh, ...viewsZh, ...cnnZh, ...libraryZh };
 
 export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { en, zh };
 

@@ -73,3 +73,10 @@ describe('run library', () => {
     expect(await storageEstimate({ storage: { estimate: async () => { throw new Error('no'); } } })).toBeNull();
   });
 });
+
+describe('formatBytes', () => {
+  it('writes sizes as browsers report storage (powers of 1,000)', async () => {
+    const { formatBytes } = await import('./run-library');
+    expect([812, 14_200, 3_400_000, 125_000_000, 1.2e9].map((n) => formatBytes(n))).toEqual(['812 B', '14 KB', '3.4 MB', '125 MB', '1.2 GB']);
+  });
+});

@@ -123,3 +123,12 @@ export async function storageEstimate(nav: { storage?: { estimate?: () => Promis
     return null;
   }
 }
+
+/** A size for people: 812 B, 14.2 KB, 3.4 MB, 1.2 GB (powers of 1,000, as browsers report storage). */
+export function formatBytes(n: number, locale = 'en-US'): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = Math.max(0, n);
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) { v /= 1000; u++; }
+  return `${v.toLocaleString(locale, { maximumFractionDigits: u === 0 ? 0 : v < 10 ? 1 : 0 })} ${units[u]}`;
+}

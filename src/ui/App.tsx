@@ -3,7 +3,10 @@ import { useEffect, useRef } from 'react';
 import { HTML_LANG, type Lang, LANG_NAMES, LANGS, setLang, useLang, useT } from '../i18n';
 import { Controls } from './Controls';
 import { ExperimentPanel } from './ExperimentPanel';
+import { EmbedApp } from './EmbedApp';
 import { ExperimentsMenu } from './ExperimentsMenu';
+import { LibraryButton } from './LibraryPanel';
+import type { EmbedView } from '../state/embed';
 import { GlobeIcon } from './icons';
 import { FaultBanner } from './FaultBanner';
 import { MoreMenu } from './MoreMenu';
@@ -86,7 +89,12 @@ function useTopbarHeight(ref: React.RefObject<HTMLElement | null>) {
   }, [ref]);
 }
 
-export function App() {
+/** `embed`: the views of `?embed=` (only those, under a minimal bar: EmbedApp); absent = the full page. */
+export function App({ embed = null }: { embed?: readonly EmbedView[] | null } = {}) {
+  return embed && embed.length > 0 ? <EmbedApp views={embed} /> : <FullApp />;
+}
+
+function FullApp() {
   const t = useT();
   const header = useRef<HTMLElement>(null);
   const shortcuts = useRef<HTMLDialogElement>(null);
@@ -108,6 +116,7 @@ export function App() {
         <StatusLine />
         <div className="topbar-tools">
           <ExperimentsMenu />
+          <LibraryButton />
           <Downloads />
           <MoreMenu onShortcuts={openShortcuts} />
           <LanguageSelect />

@@ -1,10 +1,11 @@
-// The top bar's overflow menu ("⋯ More"): the downloads and the keyboard shortcuts. Below about
+// The top bar's overflow menu ("⋯ More"): the downloads, Copy link and the keyboard shortcuts. Below about
 // 1,366 px the downloads live here instead of in the bar (App.css), so the bar keeps to one row.
 // A menu button in the WAI-ARIA pattern: Enter, Space or ArrowDown opens it on the first item, arrows
 // and Home/End move, Escape or Tab closes it (Escape returns focus to the button).
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n';
-import { DownloadIcon, KeyboardIcon, MoreIcon } from './icons';
+import { copyPageLink } from './copy-link';
+import { DownloadIcon, KeyboardIcon, LinkIcon, MoreIcon } from './icons';
 import { useSaveData } from './Session';
 
 export function MoreMenu({ onShortcuts }: { onShortcuts: () => void }) {
@@ -59,6 +60,9 @@ export function MoreMenu({ onShortcuts }: { onShortcuts: () => void }) {
           </li>
           <li role="none" className="more-download">
             <button type="button" role="menuitem" tabIndex={-1} onClick={choose(() => save('json'))}><DownloadIcon />{t('btn.json')}</button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" tabIndex={-1} onClick={choose(() => { void copyPageLink(); })}><LinkIcon />{t('link.copy')}</button>
           </li>
           <li role="none">
             <button type="button" role="menuitem" tabIndex={-1} onClick={choose(onShortcuts)}><KeyboardIcon />{t('shortcuts.open')}<kbd aria-hidden="true">?</kbd></button>

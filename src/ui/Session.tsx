@@ -146,7 +146,7 @@ export function Notices() {
   );
 }
 
-function download(text: string, name: string, type: string) {
+export function download(text: string, name: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;

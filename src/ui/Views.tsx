@@ -76,19 +76,25 @@ const SECTIONS: readonly { title: MessageKey; charts: readonly Cell[] }[] = [
   },
 ];
 
-export function Views() {
+/** `only`: the views an embed shows (their data-chart names; ui/EmbedApp.tsx); absent = every view. */
+export function Views({ only }: { only?: ReadonlySet<string> } = {}) {
   const t = useT();
   const lang = useLang();
   const dataset = useApp((s) => s.settings.dataset);
   const runs = useApp((s) => s.runs);
   const arch = useApp((s) => s.settings.arch);
+  const shown = (c: Cell) => !(c.only2d && dataset === 'mnist') && (!c.onlyRuns || c.onlyRuns.some((r) => runs.includes(r))) && (!c.arch || c.arch === arch);
+  const sections = only ? SECTIONS.filter((s) => s.charts.some((c) => only.has(c.name))) : SECTIONS;
   return (
     <div className="views">
-      {SECTIONS.map((section) => (
+      {sections.map((section) => (
         <section key={section.title} className="view-section" aria-label={t(section.title)}>
-          <h2>{t(section.title)}</h2>
+          {only ? null : <h2>{t(section.title)}</h2>}
           <div className="chart-grid">
-            {section.charts.filter((c) => !(c.only2d && dataset === 'mnist') && (!c.onlyRuns || c.onlyRuns.some((r) => runs.includes(r))) && (!c.arch || c.arch === arch)).map(({ name, wide, series, Chart }) => (
+            {only ? section.charts.filter((c) => only.has(c.name) && !shown(c)).map((c) => (
+              <p key={c.name} className="pending chart-cell" data-chart-unavailable={c.name}>{t('embed.unavailable')}</p>
+            )) : null}
+            {section.charts.filter((c) => shown(c) && (!only || only.has(c.name))).map(({ name, wide, series, Chart }) => (
               <div key={name} className={`chart-cell${wide ? ' wide' : ''}`} data-chart={name}>
                 <TimeSeriesView value={!!series}>
                   <ChartBoundary name={name} lang={lang}><Suspense fallback={<ViewLoading />}><Chart /></Suspense></ChartBoundary>

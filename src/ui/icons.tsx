@@ -38,3 +38,14 @@ export const KeyboardIcon = () => (
     <path d="M4 6.5h1M7.5 6.5h1M11 6.5h1M4.5 9.8h7" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" />
   </svg>
 );
+export const LibraryIcon = () => (
+  <svg {...common} className="icon">
+    <path d="M2 2.5h2.6v11H2zM6 2.5h2.6v11H6z" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+    <path d="m10.2 3.4 2.5-.7 2.4 10.6-2.5.6z" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+  </svg>
+);
+export const LinkIcon = () => (
+  <svg {...common} className="icon">
+    <path d="M6.6 9.4a2.6 2.6 0 0 0 3.7 0l2.6-2.6a2.6 2.6 0 0 0-3.7-3.7l-.9.9M9.4 6.6a2.6 2.6 0 0 0-3.7 0L3.1 9.2a2.6 2.6 0 0 0 3.7 3.7l.9-.9" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+  </svg>
+);
