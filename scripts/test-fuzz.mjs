@@ -57,7 +57,7 @@ const deadline = minutes > 0 ? start + minutes * 60_000 : Infinity;
 console.log(`fuzz: ${files.length} file(s), ${runs}x the runs of npm test, ${minutes > 0 ? `${minutes} min` : `${rounds} round(s)`}`);
 for (let round = 1; round <= rounds && Date.now() < deadline; round++) {
   const t0 = Date.now();
-  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'vitest'), ['run', ...files], {
+  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'vitest'), ['run', '--project', 'unit', ...files], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, NORMSCOPE_FUZZ: '1', NORMSCOPE_FUZZ_RUNS: runs },
