@@ -1,6 +1,7 @@
 // Element-wise activations, forward and backward. `N` is the number of elements (B * C).
-// Backward kernels accumulate into dinp, as every backward kernel of the engine does.
-import { simdReluBackward, simdReluForward, simdSigmoidBackward, simdSigmoidForward } from './simd-kernels';
+// Backward kernels accumulate into dinp, as every backward kernel of the engine does (activationBackwardSet
+// sets it, for a layer's own intermediate gradients: no pass clearing them first).
+import { simdReluBackward, simdReluBackwardSet, simdReluForward, simdSigmoidBackward, simdSigmoidForward } from './simd-kernels';
 import type { Activation, FloatArray } from './types';
 
 /**
@@ -60,4 +61,11 @@ export function activationBackward(kind: Activation, dinp: FloatArray, dout: Flo
   if (kind === 'sigmoid') sigmoidBackward(dinp, dout, out, N);
   else if (kind === 'tanh') tanhBackward(dinp, dout, out, N);
   else reluBackward(dinp, dout, out, N);
+}
+
+/** activationBackward into the first N values of dinp as if they were 0: sets them (ReLU in SIMD without reading them). */
+export function activationBackwardSet(kind: Activation, dinp: FloatArray, dout: FloatArray, out: FloatArray, N: number): void {
+  if (kind === 'relu' && simdReluBackwardSet(dinp, dout, out, N)) return;
+  dinp.fill(0, 0, N);
+  activationBackward(kind, dinp, dout, out, N);
 }

@@ -5,6 +5,7 @@
 // The running variance takes the unbiased var_c * M / (M - 1), so a channel needs M >= 2 values in
 // training. With HW = 1 this is BatchNorm1d over (N, C).
 // inp, out are (N, C, HW) row-major (NCHW with the positions flattened); mean, rstd, gamma, beta are (C).
+import { activationBackwardSet } from './activation';
 import { batchnormUpdateRunning } from './batchnorm';
 import { simdPlaneKernels } from './simd-kernels';
 import type { FloatArray } from './types';
@@ -108,28 +109,7 @@ export function batchnorm2dBackward(
     const [sD, sDX, Mexp, A, Bc, Cc] = k.temps;
     for (let p = 0; p < P; p++) Mexp[p] = mean[p % C];
     k.backwardSums(sD, sDX, dout, inp, Mexp, P, HW);
-    for (let c = 0; c < C; c++) {
-      let sumD = 0;
-      let sumDXc = 0;
-      for (let n = 0; n < N; n++) {
-        sumD += sD[n * C + c];
-        sumDXc += sDX[n * C + c];
-      }
-      const r = rstd[c], g = gamma[c];
-      const sumDX = sumDXc * r; // sum dout xhat
-      dbeta[c] += sumD;
-      dgamma[c] += sumDX;
-      // dx = (r g) dout + (-r^2 mean(g xhat)) (x - mean) + (-r mean(g)); one coefficient set per plane
-      A[c] = r * g;
-      Bc[c] = -r * r * (g * sumDX) / M;
-      Cc[c] = -r * (g * sumD) / M;
-    }
-    for (let p = P - 1; p >= C; p--) {
-      const c = p % C;
-      A[p] = A[c];
-      Bc[p] = Bc[c];
-      Cc[p] = Cc[c];
-    }
+    planeCoefficients(k.temps, dgamma, dbeta, gamma, rstd, N, C, HW);
     k.backwardApply(dinp, dout, inp, Mexp, A, Bc, Cc, P, HW);
     return;
   }
@@ -154,6 +134,64 @@ export function batchnorm2dBackward(
       for (let i = o; i < o + HW; i++) dinp[i] += r * (dout[i] * g - meanG - (inp[i] - m) * r * meanGX);
     }
   }
+}
+
+/**
+ * From the per-plane sums sD = sum dout, sDX = sum dout (x - mean) of the SIMD path (temps [sD, sDX,
+ * Mexp, A, Bc, Cc], planes (n, c)): dbeta, dgamma accumulated per channel, and each plane's coefficients
+ * of dx = A dout + Bc (x - mean) + Cc, i.e. (r g) dout + (-r^2 mean(g xhat)) (x - mean) + (-r mean(g)).
+ */
+function planeCoefficients(
+  temps: Float32Array[], dgamma: FloatArray, dbeta: FloatArray, gamma: FloatArray, rstd: FloatArray, N: number, C: number, HW: number,
+): void {
+  const [sD, sDX, , A, Bc, Cc] = temps;
+  const M = N * HW;
+  for (let c = 0; c < C; c++) {
+    let sumD = 0;
+    let sumDXc = 0;
+    for (let n = 0; n < N; n++) {
+      sumD += sD[n * C + c];
+      sumDXc += sDX[n * C + c];
+    }
+    const r = rstd[c], g = gamma[c];
+    const sumDX = sumDXc * r; // sum dout xhat
+    dbeta[c] += sumD;
+    dgamma[c] += sumDX;
+    A[c] = r * g;
+    Bc[c] = -r * r * (g * sumDX) / M;
+    Cc[c] = -r * (g * sumD) / M;
+  }
+  for (let p = N * C - 1; p >= C; p--) {
+    const c = p % C;
+    A[p] = A[c];
+    Bc[p] = Bc[c];
+    Cc[p] = Cc[c];
+  }
+}
+
+/**
+ * The backward of batch norm followed by a ReLU (act = relu(norm)), setting the layer's two intermediate
+ * gradients rather than adding to them: dnorm = act > 0 ? dact : 0, dz = batchnorm2dBackward of dnorm
+ * (both the first N*C*HW values, written without being cleared first); dgamma, dbeta accumulate. In
+ * SIMD, one pass finds dnorm and its sums, a second writes dz.
+ */
+export function batchnorm2dReluBackwardSet(
+  dz: FloatArray, dnorm: FloatArray, dgamma: FloatArray, dbeta: FloatArray, dact: FloatArray, act: FloatArray,
+  z: FloatArray, gamma: FloatArray, mean: FloatArray, rstd: FloatArray, N: number, C: number, HW: number,
+): void {
+  const P = N * C;
+  const k = simdPlaneKernels([dz, dnorm, dgamma, dbeta, dact, act, z, gamma, mean, rstd], P, 6);
+  if (k !== null) {
+    const [sD, sDX, Mexp, A, Bc, Cc] = k.temps;
+    for (let p = 0; p < P; p++) Mexp[p] = mean[p % C];
+    k.reluBackwardSums(dnorm, sD, sDX, dact, act, z, Mexp, P, HW);
+    planeCoefficients(k.temps, dgamma, dbeta, gamma, rstd, N, C, HW);
+    k.backwardSet(dz, dnorm, z, Mexp, A, Bc, Cc, P, HW);
+    return;
+  }
+  activationBackwardSet('relu', dnorm, dact, act, P * HW);
+  dz.fill(0, 0, P * HW);
+  batchnorm2dBackward(dz, dgamma, dbeta, dnorm, z, gamma, mean, rstd, N, C, HW);
 }
 
 /** Running statistics after a training batch of N*HW values per channel (unbiased variance, PyTorch's momentum). */

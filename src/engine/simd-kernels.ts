@@ -25,6 +25,7 @@ interface KernelExports {
   sigmoidForward(out: number, inp: number, N: number): void;
   sigmoidBackward(dinp: number, dout: number, out: number, N: number): void;
   reluBackward(dinp: number, dout: number, out: number, N: number): void;
+  reluBackwardSet(dinp: number, dout: number, out: number, N: number): void;
   colSums(sum: number, x: number, B: number, C: number): void;
   colSquaredDeviations(acc: number, x: number, mean: number, B: number, C: number): void;
   normalizeRows(out: number, x: number, mean: number, rstd: number, gamma: number, beta: number, B: number, C: number): void;
@@ -39,6 +40,8 @@ interface KernelExports {
   planeNormalize(out: number, x: number, M: number, Sc: number, T: number, P: number, L: number): void;
   planeBackwardSums(sumD: number, sumDX: number, dout: number, x: number, M: number, P: number, L: number): void;
   planeBackwardApply(dinp: number, dout: number, x: number, M: number, A: number, Bc: number, Cc: number, P: number, L: number): void;
+  planeBackwardSet(dinp: number, dout: number, x: number, M: number, A: number, Bc: number, Cc: number, P: number, L: number): void;
+  planeReluBackwardSums(dnorm: number, sumD: number, sumDX: number, dact: number, act: number, x: number, M: number, P: number, L: number): void;
 }
 
 const PAGE = 65536;
@@ -310,6 +313,14 @@ export function simdReluBackward(dinp: Maybe, dout: Maybe, out: Maybe, N: number
   return true;
 }
 
+/** dinp = out > 0 ? dout : 0 (set, not accumulated). */
+export function simdReluBackwardSet(dinp: Maybe, dout: Maybe, out: Maybe, N: number): boolean {
+  const s = spaceOfAll([dinp, dout, out]);
+  if (s === null) return false;
+  s.kernels.reluBackwardSet(dinp!.byteOffset, dout!.byteOffset, out!.byteOffset, N);
+  return true;
+}
+
 /** out = sigmoid(inp) over N elements (float32 exp to about 2 ulp, where TypeScript rounds a float64 result). */
 export function simdSigmoidForward(out: Maybe, inp: Maybe, N: number): boolean {
   const s = spaceOfAll([out, inp]);
@@ -469,6 +480,10 @@ export interface PlaneKernels {
   normalize(out: FloatArrayLike, x: FloatArrayLike, M: Float32Array, Sc: Float32Array, T: Float32Array, P: number, L: number): void;
   backwardSums(sumD: Float32Array, sumDX: Float32Array, dout: FloatArrayLike, x: FloatArrayLike, M: Float32Array, P: number, L: number): void;
   backwardApply(dinp: FloatArrayLike, dout: FloatArrayLike, x: FloatArrayLike, M: Float32Array, A: Float32Array, Bc: Float32Array, Cc: Float32Array, P: number, L: number): void;
+  /** backwardApply setting dinp instead of adding to it. */
+  backwardSet(dinp: FloatArrayLike, dout: FloatArrayLike, x: FloatArrayLike, M: Float32Array, A: Float32Array, Bc: Float32Array, Cc: Float32Array, P: number, L: number): void;
+  /** dnorm = act > 0 ? dact : 0 (set), then backwardSums of dnorm. */
+  reluBackwardSums(dnorm: FloatArrayLike, sumD: Float32Array, sumDX: Float32Array, dact: FloatArrayLike, act: FloatArrayLike, x: FloatArrayLike, M: Float32Array, P: number, L: number): void;
 }
 type FloatArrayLike = Float32Array | Float64Array;
 
@@ -489,6 +504,8 @@ export function simdPlaneKernels(arrays: readonly Maybe[], P: number, count: num
       normalize: (out, x, M, Sc, T, n, L) => k.planeNormalize(out.byteOffset, x.byteOffset, M.byteOffset, Sc.byteOffset, T.byteOffset, n, L),
       backwardSums: (sumD, sumDX, dout, x, M, n, L) => k.planeBackwardSums(sumD.byteOffset, sumDX.byteOffset, dout.byteOffset, x.byteOffset, M.byteOffset, n, L),
       backwardApply: (dinp, dout, x, M, A, Bc, Cc, n, L) => k.planeBackwardApply(dinp.byteOffset, dout.byteOffset, x.byteOffset, M.byteOffset, A.byteOffset, Bc.byteOffset, Cc.byteOffset, n, L),
+      backwardSet: (dinp, dout, x, M, A, Bc, Cc, n, L) => k.planeBackwardSet(dinp.byteOffset, dout.byteOffset, x.byteOffset, M.byteOffset, A.byteOffset, Bc.byteOffset, Cc.byteOffset, n, L),
+      reluBackwardSums: (dnorm, sumD, sumDX, dact, act, x, M, n, L) => k.planeReluBackwardSums(dnorm.byteOffset, sumD.byteOffset, sumDX.byteOffset, dact.byteOffset, act.byteOffset, x.byteOffset, M.byteOffset, n, L),
     };
     planeKernelsOfSpace.set(s, ops);
   }

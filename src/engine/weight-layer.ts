@@ -10,9 +10,9 @@
 // N*C*HW values): normInput() and normOutput() (before and after the norm), z, act; the batch
 // statistics mean and rstd = 1/sqrt(var + eps) (batch norm: per channel; group norm: (N, groups));
 // runningMean and runningVar (batch norm).
-import { activationBackward, activationForward } from './activation';
+import { activationBackwardSet, activationForward } from './activation';
 import {
-  batchnorm2dBackward, batchnorm2dEvalForward, batchnorm2dForward, batchnorm2dUpdateRunning,
+  batchnorm2dBackward, batchnorm2dEvalForward, batchnorm2dForward, batchnorm2dReluBackwardSet, batchnorm2dUpdateRunning,
 } from './batchnorm2d';
 import { colSize, conv2dBackward, conv2dForward, type ConvGeometry } from './conv2d';
 import type { PlannedLayer } from './convnet-spec';
@@ -240,30 +240,37 @@ export class WeightLayer {
     if (mode === 'train') batchnorm2dUpdateRunning(this.runningMean!, this.runningVar!, ws.mean, ws.rstd, N, C, HW, eps, momentum);
   }
 
-  /** Zeroes the parameter gradients and the first N samples of the training workspace's gradients. */
+  /**
+   * Zeroes the parameter gradients and the first N samples of doutput(), which the next layer's
+   * backward accumulates into. The layer's other gradients (dz, and dact or dnorm) are set by its own
+   * backward pass, not accumulated, so they need no clearing.
+   */
   zeroGrad(N: number): void {
-    const ws = this.train;
-    const n = N * this.outSize;
     this.dW.fill(0);
     this.db.fill(0);
     this.dgamma?.fill(0);
     this.dbeta?.fill(0);
-    ws.dz.fill(0, 0, n);
-    if (ws.dact !== ws.dz && ws.dact !== ws.dnorm) ws.dact.fill(0, 0, n);
-    ws.dnorm?.fill(0, 0, n);
+    this.doutput().fill(0, 0, N * this.outSize);
   }
 
   /** Backward of a training forward from doutput() (filled); accumulates into dinp unless it is null (data). */
   backward(dinp: FloatArray | null, inp: FloatArray, N: number): void {
     const ws = this.train;
+    const n = N * this.outSize;
     if (!ws.norm) {
-      this.activationBackward(ws.dz, ws.dact, ws.act, N);
+      this.activationBackwardSet(ws.dz, ws.dact, ws.act, n);
     } else if (this.placement === 'pre') {
-      this.activationBackward(ws.dnorm!, ws.dact, ws.act, N);
-      this.normBackward(ws, ws.dz, ws.dnorm!, ws.z, N);
+      if (this.normKind === 'batch' && this.activation === 'relu') {
+        batchnorm2dReluBackwardSet(ws.dz, ws.dnorm!, this.dgamma!, this.dbeta!, ws.dact, ws.act, ws.z, this.gamma!, ws.mean, ws.rstd, N, this.channels, this.HW);
+      } else {
+        this.activationBackwardSet(ws.dnorm!, ws.dact, ws.act, n);
+        ws.dz.fill(0, 0, n);
+        this.normBackward(ws, ws.dz, ws.dnorm!, ws.z, N);
+      }
     } else {
+      ws.dact.fill(0, 0, n);
       this.normBackward(ws, ws.dact, ws.dnorm!, ws.act, N);
-      this.activationBackward(ws.dz, ws.dact, ws.act, N);
+      this.activationBackwardSet(ws.dz, ws.dact, ws.act, n);
     }
     // A bias right before batch norm has a gradient of exactly zero (the norm subtracts the batch
     // mean of every channel); float32 round-off would leave ~1e-9 there, which Adam blows up into
@@ -274,8 +281,9 @@ export class WeightLayer {
     else matmulBackward(dinp, this.dW, db, ws.dz, inp, this.W, N, this.inSize, this.channels);
   }
 
-  private activationBackward(dinp: FloatArray, dout: FloatArray, out: FloatArray, N: number): void {
-    if (this.activation !== 'linear') activationBackward(this.activation, dinp, dout, out, N * this.outSize);
+  /** dinp = the gradient through the activation (n values, set); the identity's arrays are one (aliased). */
+  private activationBackwardSet(dinp: FloatArray, dout: FloatArray, out: FloatArray, n: number): void {
+    if (this.activation !== 'linear') activationBackwardSet(this.activation, dinp, dout, out, n);
   }
 
   private normBackward(ws: WeightWorkspace, dx: FloatArray, dout: FloatArray, x: FloatArray, N: number): void {

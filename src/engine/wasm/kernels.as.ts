@@ -354,6 +354,20 @@ export function reluForward(out: usize, inp: usize, N: i32): void {
   }
 }
 
+/** dinp = out > 0 ? dout : 0 (reluBackward into zeros, without reading them). */
+export function reluBackwardSet(dinp: usize, dout: usize, out: usize, N: i32): void {
+  const N4 = N & ~3;
+  const zero = f32x4.splat(0);
+  for (let i = 0; i < N4; i += 4) {
+    const p = <usize>i << 2;
+    v128.store(dinp + p, v128.and(v128.load(dout + p), f32x4.gt(v128.load(out + p), zero)));
+  }
+  for (let i = N4; i < N; i++) {
+    const p = <usize>i << 2;
+    store<f32>(dinp + p, load<f32>(out + p) > 0 ? load<f32>(dout + p) : 0);
+  }
+}
+
 /** dinp += out > 0 ? dout : 0, from the forward output. */
 export function reluBackward(dinp: usize, dout: usize, out: usize, N: i32): void {
   const N4 = N & ~3;
@@ -1026,8 +1040,52 @@ export function planeBackwardSums(sumD: usize, sumDX: usize, dout: usize, x: usi
   }
 }
 
+/**
+ * planeBackwardSums of the gradient through a ReLU, which it also stores: dnorm[q] = act[q] > 0 ? dact[q] : 0
+ * (as reluBackward into zeros), then the sums of dnorm and dnorm * (x - M[p]) in planeBackwardSums' order.
+ */
+export function planeReluBackwardSums(dnorm: usize, sumD: usize, sumDX: usize, dact: usize, act: usize, x: usize, M: usize, P: i32, L: i32): void {
+  const L4 = L & ~3;
+  const zero = f32x4.splat(0);
+  for (let p = 0; p < P; p++) {
+    const off = (<usize>p * <usize>L) << 2;
+    const m = load<f32>(M + (<usize>p << 2));
+    const mv = f32x4.splat(m);
+    let a = f32x4.splat(0), b = f32x4.splat(0);
+    for (let i = 0; i < L4; i += 4) {
+      const q = off + (<usize>i << 2);
+      const d = v128.and(v128.load(dact + q), f32x4.gt(v128.load(act + q), zero));
+      v128.store(dnorm + q, d);
+      a = f32x4.add(a, d);
+      b = f32x4.add(b, f32x4.mul(d, f32x4.sub(v128.load(x + q), mv)));
+    }
+    let sa = f32x4.extract_lane(a, 0) + f32x4.extract_lane(a, 1) + (f32x4.extract_lane(a, 2) + f32x4.extract_lane(a, 3));
+    let sb = f32x4.extract_lane(b, 0) + f32x4.extract_lane(b, 1) + (f32x4.extract_lane(b, 2) + f32x4.extract_lane(b, 3));
+    for (let i = L4; i < L; i++) {
+      const q = off + (<usize>i << 2);
+      const d: f32 = load<f32>(act + q) > 0 ? load<f32>(dact + q) : 0;
+      store<f32>(dnorm + q, d);
+      sa += d;
+      sb += d * (load<f32>(x + q) - m);
+    }
+    store<f32>(sumD + (<usize>p << 2), sa);
+    store<f32>(sumDX + (<usize>p << 2), sb);
+  }
+}
+
+/** dinp[p*L + i] = A[p] * dout[p*L + i] + Bc[p] * (x[p*L + i] - M[p]) + Cc[p]: planeBackwardApply into zeros, without reading them. */
+export function planeBackwardSet(dinp: usize, dout: usize, x: usize, M: usize, A: usize, Bc: usize, Cc: usize, P: i32, L: i32): void {
+  planeBackwardTo(dinp, dout, x, M, A, Bc, Cc, P, L, true);
+}
+
 /** dinp[p*L + i] += A[p] * dout[p*L + i] + Bc[p] * (x[p*L + i] - M[p]) + Cc[p]. */
 export function planeBackwardApply(dinp: usize, dout: usize, x: usize, M: usize, A: usize, Bc: usize, Cc: usize, P: i32, L: i32): void {
+  planeBackwardTo(dinp, dout, x, M, A, Bc, Cc, P, L, false);
+}
+
+// @ts-ignore: decorator
+@inline
+function planeBackwardTo(dinp: usize, dout: usize, x: usize, M: usize, A: usize, Bc: usize, Cc: usize, P: i32, L: i32, set: bool): void {
   const L4 = L & ~3;
   for (let p = 0; p < P; p++) {
     const off = (<usize>p * <usize>L) << 2;
@@ -1039,11 +1097,13 @@ export function planeBackwardApply(dinp: usize, dout: usize, x: usize, M: usize,
     for (let i = 0; i < L4; i += 4) {
       const q = off + (<usize>i << 2);
       const g = f32x4.add(f32x4.add(f32x4.mul(av, v128.load(dout + q)), f32x4.mul(bv, f32x4.sub(v128.load(x + q), mv))), cv);
-      v128.store(dinp + q, f32x4.add(v128.load(dinp + q), g));
+      v128.store(dinp + q, set ? g : f32x4.add(v128.load(dinp + q), g));
     }
     for (let i = L4; i < L; i++) {
       const q = off + (<usize>i << 2);
-      addTo(dinp + q, a * load<f32>(dout + q) + bc * (load<f32>(x + q) - m) + cc);
+      const g = a * load<f32>(dout + q) + bc * (load<f32>(x + q) - m) + cc;
+      if (set) store<f32>(dinp + q, g);
+      else addTo(dinp + q, g);
     }
   }
 }
