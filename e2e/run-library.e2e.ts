@@ -14,7 +14,15 @@ const dialog = (page: Page) => page.locator('dialog.library');
 const entries = (page: Page) => dialog(page).locator('.lib-entry');
 
 async function openLibrary(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^Run library/ }).click();
+  const button = page.locator('button.library-open');
+  try {
+    await expect.poll(() => button.count(), { timeout: 30_000 }).toBe(1);
+  } catch (e) {
+    await screenshot(page, 'run-library-no-button'); // what the page showed instead
+    throw e;
+  }
+  expect(await button.getAttribute('aria-label')).toBe('Run library: saved runs on this device');
+  await button.click();
   await expect.poll(() => dialog(page).evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
   await expect.poll(() => dialog(page).getByText('Reading the library…').count(), { message: 'the library list did not load' }).toBe(0);
 }
