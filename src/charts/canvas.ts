@@ -16,9 +16,27 @@ export function setupCanvas(canvas: HTMLCanvasElement | null, width: number, hei
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  resetDrawState(ctx);
   ctx.clearRect(0, 0, width, height);
   return ctx;
 }
+
+/**
+ * Puts back the canvas defaults of the drawing state the charts set (alpha, compositing, dashes and
+ * their phase, line width, caps and joins), so a draw never starts from what an earlier one left. A
+ * canvas keeps its state between draws; only resizing it resets it. Clips and transforms are undone by
+ * save/restore around each draw (drawAppending) instead.
+ */
+export function resetDrawState(ctx: CanvasRenderingContext2D): void {
+  ctx.globalAlpha = 1;
+  ctx.globalCompositeOperation = 'source-over';
+  ctx.setLineDash?.(NO_DASH);
+  ctx.lineDashOffset = 0;
+  ctx.lineWidth = 1;
+  ctx.lineCap = 'butt';
+  ctx.lineJoin = 'miter';
+}
+const NO_DASH: number[] = [];
 
 type Scale = (v: number) => number;
 type Values = ArrayLike<number>;
@@ -52,9 +70,13 @@ export function drawAppending(canvas: HTMLCanvasElement | null, width: number, h
   const dpr = deviceRatio();
   const k = [width, height, dpr, surface, ...key];
   layer.surface = surface;
+  // Each draw starts from the default state and leaves none of its own behind (a clip, a dash, its
+  // phase, an alpha): an append's dash phase, say, would otherwise shift the next full draw's dashes.
   const run = (ctx: CanvasRenderingContext2D, full: boolean) => {
     layers.set(ctx, layer);
-    try { draw(ctx, full); } catch (e) { layer.invalidate(); throw e; } finally { layers.delete(ctx); }
+    resetDrawState(ctx);
+    ctx.save();
+    try { draw(ctx, full); } catch (e) { layer.invalidate(); throw e; } finally { ctx.restore(); layers.delete(ctx); }
   };
   const sized = !!canvas && canvas.width === Math.round(width * dpr) && canvas.height === Math.round(height * dpr);
   if (sized && layer.begin(k)) {
@@ -87,7 +109,10 @@ export function strokeSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Valu
   const k = m4Indices(xs, ys, n, scratch.columns(x, deviceRatio()), idx, positive);
   // In a layer, the column of the last point is left to the next append (see SeriesMark.colEnd).
   const end = layer && n ? ownedEnd(x(xs[n - 1]), deviceRatio()) : Infinity;
-  if (layer) clipColumns(ctx, -Infinity, end);
+  if (layer) {
+    clipColumns(ctx, -Infinity, end);
+    ctx.lineDashOffset = 0; // the phase the mark's dashAt counts from
+  }
   ctx.beginPath();
   let pen = false;
   let px0 = 0;
@@ -159,8 +184,10 @@ function appendStroke(ctx: CanvasRenderingContext2D, layer: AppendLayer, slot: n
     phase -= Math.hypot(x(xs[i]) - x(xs[i - 1]), y(ys[i]) - y(ys[i - 1]));
   }
   // Few points (those appended since the last frame, each under a pixel column once the history is
-  // long): drawn as they are, without the reduction.
+  // long): drawn as they are, without the reduction. Dashes restart at every subpath (as in a full
+  // draw): the subpath continuing the mark's at `phase`, any after a break at 0, in a stroke of their own.
   clipColumns(ctx, colEnd, end);
+  ctx.lineDashOffset = phase;
   let length = phase;
   ctx.beginPath();
   let pen = false;
@@ -170,11 +197,17 @@ function appendStroke(ctx: CanvasRenderingContext2D, layer: AppendLayer, slot: n
     if (!drawable(ys[i], positive)) { pen = false; continue; }
     const px = x(xs[i]);
     const py = y(ys[i]);
-    if (pen) { ctx.lineTo(px, py); length += Math.hypot(px - px0, py - py0); } else { ctx.moveTo(px, py); pen = true; if (i !== start) length = 0; }
+    if (pen) { ctx.lineTo(px, py); length += Math.hypot(px - px0, py - py0); } else {
+      if (i !== start) {
+        length = 0;
+        if (ctx.lineDashOffset !== 0) { strokeOpaque(ctx, layer); ctx.beginPath(); ctx.lineDashOffset = 0; }
+      }
+      ctx.moveTo(px, py);
+      pen = true;
+    }
     px0 = px;
     py0 = py;
   }
-  ctx.lineDashOffset = phase;
   strokeOpaque(ctx, layer);
   ctx.restore();
   layer.setMark(slot, { n, x0: n ? xs[0] : NaN, x: xs[n - 1], y: ys[n - 1], dashAt: length, colEnd: end });
