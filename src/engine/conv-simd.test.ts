@@ -8,7 +8,7 @@ import { colSize, conv2dBackward, conv2dForward, convGeometry } from './conv2d';
 import { ConvNet } from './convnet';
 import type { ConvNetSpec, NetNorm } from './convnet-spec';
 import { groupnormBackward, groupnormForward } from './groupnorm';
-import { maxpoolBackward, maxpoolForward } from './maxpool';
+import { maxpoolBackward, maxpoolBackwardSet, maxpoolForward } from './maxpool';
 import { PoolLayer } from './pool-layer';
 import { Rng } from './rng';
 import { SimdArena, simdConv2dForward, simdEnabled, useSimd } from './simd-kernels';
@@ -106,14 +106,19 @@ describe('convolution kernels: SIMD against TypeScript', () => {
     for (let i = 0; i < inp.length; i++) inp[i] = Math.max(0, rng.int(5) - 2);
     const dout = arenaArrays(rng, arena)(planes * OH * OW);
     const { simd, ts } = both(() => {
-      const out = arena.alloc(planes * OH * OW), dinp = arena.alloc(inp.length).fill(0.25);
+      const out = arena.alloc(planes * OH * OW), dinp = arena.alloc(inp.length).fill(0.25), dset = arena.alloc(inp.length).fill(7), dzero = arena.alloc(inp.length);
       maxpoolForward(out, inp, planes, H, W, S);
       maxpoolBackward(dinp, dout, inp, out, planes, H, W, S);
-      return { out: Array.from(out), dinp: Array.from(dinp) };
+      maxpoolBackwardSet(dset, dout, inp, out, planes, H, W, S);
+      maxpoolBackward(dzero, dout, inp, out, planes, H, W, S);
+      return { out: Array.from(out), dinp: Array.from(dinp), dset: Array.from(dset), dzero: Array.from(dzero) };
     });
     // selections and one addition per input (windows do not overlap): exactly the same
     expect(simd.out).toEqual(ts.out);
     expect(simd.dinp).toEqual(ts.dinp);
+    // the set form: as accumulating into zeros (the 7s overwritten, also outside the windows)
+    expect(simd.dset).toEqual(ts.dzero);
+    expect(ts.dset).toEqual(ts.dzero);
   });
 });
 

@@ -279,7 +279,10 @@ export class ConvNet {
     const O = this.classes;
     const logits = this.forwardAll('train', x, N, updateRunning ? 'train' : 'batch-stats');
     const loss = crossentropyForward(this.probs, logits, y, N, O);
-    for (const l of this.layers) if (!(l instanceof FlattenLayer)) l.zeroGrad(N);
+    // A pooling layer sets its input's gradient: the layer before it needs not clear it.
+    this.layers.forEach((l, i) => {
+      if (!(l instanceof FlattenLayer)) l.zeroGrad(N, this.layers[i + 1] instanceof PoolLayer);
+    });
     const last = this.weightLayers[this.weightLayers.length - 1];
     crossentropyBackward(last.doutput(), this.probs, y, N, O);
     for (let i = this.layers.length - 1; i >= 0; i--) {

@@ -4,7 +4,7 @@
 // The gradient of a window goes to its first largest value in row-major order (PyTorch's argmax:
 // ties, e.g. the zeros after a ReLU, go to the first). No indices are stored: the backward pass finds
 // that value again as the first one equal to the output.
-import { simdMaxpoolBackward, simdMaxpoolForward } from './simd-kernels';
+import { simdMaxpool2BackwardSet, simdMaxpoolBackward, simdMaxpoolForward } from './simd-kernels';
 import type { FloatArray } from './types';
 
 export function maxpoolForward(out: FloatArray, inp: FloatArray, planes: number, H: number, W: number, S: number): void {
@@ -44,6 +44,15 @@ export function maxpoolBackward(
       }
     }
   }
+}
+
+/** maxpoolBackward into the planes' H*W values as if they were 0: sets them all (in SIMD without reading them). */
+export function maxpoolBackwardSet(
+  dinp: FloatArray, dout: FloatArray, inp: FloatArray, out: FloatArray, planes: number, H: number, W: number, S: number,
+): void {
+  if (S === 2 && H % 2 === 0 && W % 2 === 0 && simdMaxpool2BackwardSet(dinp, dout, inp, out, planes, H / 2, W / 2)) return;
+  dinp.fill(0, 0, planes * H * W);
+  maxpoolBackward(dinp, dout, inp, out, planes, H, W, S);
 }
 
 /** The index of the first value equal to m in the S x S window at `start` (the window's start if none is). */

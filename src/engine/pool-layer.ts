@@ -2,7 +2,7 @@
 // gradient of its output, (N, C, OH, OW) row-major.
 import type { PlannedLayer } from './convnet-spec';
 import type { MakeArray } from './hidden-layer';
-import { maxpoolBackward, maxpoolForward } from './maxpool';
+import { maxpoolBackwardSet, maxpoolForward } from './maxpool';
 import type { FloatArray } from './types';
 import type { Phase } from './weight-layer';
 
@@ -69,7 +69,8 @@ export class PoolLayer {
     this.train.dout.fill(0, 0, N * this.outSize);
   }
 
+  /** Sets (not accumulates) the first N samples of dinp, the input's gradient: the layer before needs not clear it. */
   backward(dinp: FloatArray | null, inp: FloatArray, N: number): void {
-    if (dinp !== null) maxpoolBackward(dinp, this.train.dout, inp, this.train.out, N * this.C, this.H, this.W, this.size);
+    if (dinp !== null) maxpoolBackwardSet(dinp, this.train.dout, inp, this.train.out, N * this.C, this.H, this.W, this.size);
   }
 }

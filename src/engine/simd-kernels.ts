@@ -35,6 +35,7 @@ interface KernelExports {
   conv2dBackward(dinp: number, dw: number, dbias: number, col: number, dcol: number, dout: number, inp: number, w: number, N: number, C: number, H: number, W: number, OC: number, K: number, S: number, P: number, OH: number, OW: number): void;
   maxpoolForward(out: number, inp: number, planes: number, H: number, W: number, S: number, OH: number, OW: number): void;
   maxpoolBackward(dinp: number, dout: number, inp: number, out: number, planes: number, H: number, W: number, S: number, OH: number, OW: number): void;
+  maxpool2BackwardSet(dinp: number, dout: number, inp: number, out: number, planes: number, OH: number, OW: number): void;
   planeSums(sum: number, x: number, P: number, L: number): void;
   planeSqDev(acc: number, x: number, M: number, P: number, L: number): void;
   planeNormalize(out: number, x: number, M: number, Sc: number, T: number, P: number, L: number): void;
@@ -465,6 +466,14 @@ export function simdMaxpoolBackward(dinp: Maybe, dout: Maybe, inp: Maybe, out: M
   const s = spaceOfAll([dinp, dout, inp, out]);
   if (s === null) return false;
   s.kernels.maxpoolBackward(dinp!.byteOffset, dout!.byteOffset, inp!.byteOffset, out!.byteOffset, planes, H, W, S, OH, OW);
+  return true;
+}
+
+/** 2x2 windows that tile the planes (H = 2 OH, W = 2 OW): maxpoolBackward setting every dinp value instead of adding. */
+export function simdMaxpool2BackwardSet(dinp: Maybe, dout: Maybe, inp: Maybe, out: Maybe, planes: number, OH: number, OW: number): boolean {
+  const s = spaceOfAll([dinp, dout, inp, out]);
+  if (s === null) return false;
+  s.kernels.maxpool2BackwardSet(dinp!.byteOffset, dout!.byteOffset, inp!.byteOffset, out!.byteOffset, planes, OH, OW);
   return true;
 }
 

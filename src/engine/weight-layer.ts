@@ -241,16 +241,16 @@ export class WeightLayer {
   }
 
   /**
-   * Zeroes the parameter gradients and the first N samples of doutput(), which the next layer's
-   * backward accumulates into. The layer's other gradients (dz, and dact or dnorm) are set by its own
-   * backward pass, not accumulated, so they need no clearing.
+   * Zeroes the parameter gradients and, unless the next layer sets rather than accumulates it
+   * (`outputSet`: a pooling layer), the first N samples of doutput(). The layer's other gradients (dz,
+   * and dact or dnorm) are set by its own backward pass, so they need no clearing.
    */
-  zeroGrad(N: number): void {
+  zeroGrad(N: number, outputSet = false): void {
     this.dW.fill(0);
     this.db.fill(0);
     this.dgamma?.fill(0);
     this.dbeta?.fill(0);
-    this.doutput().fill(0, 0, N * this.outSize);
+    if (!outputSet) this.doutput().fill(0, 0, N * this.outSize);
   }
 
   /** Backward of a training forward from doutput() (filled); accumulates into dinp unless it is null (data). */

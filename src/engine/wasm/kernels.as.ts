@@ -876,7 +876,7 @@ function maxpool2Forward(out: usize, inp: usize, planes: i32, H: i32, W: i32, OH
 
 export function maxpoolBackward(dinp: usize, dout: usize, inp: usize, out: usize, planes: i32, H: i32, W: i32, S: i32, OH: i32, OW: i32): void {
   if (S == 2) {
-    maxpool2Backward(dinp, dout, inp, out, planes, H, W, OH, OW);
+    maxpool2Backward(dinp, dout, inp, out, planes, H, W, OH, OW, false);
     return;
   }
   let q: usize = 0;
@@ -917,7 +917,7 @@ export function maxpoolBackward(dinp: usize, dout: usize, inp: usize, out: usize
  */
 // @ts-ignore: decorator
 @inline
-function back2x2(dinp: usize, inp: usize, r0: usize, r1: usize, j: i32, m: v128, d: v128): void {
+function back2x2(dinp: usize, inp: usize, r0: usize, r1: usize, j: i32, m: v128, d: v128, set: bool): void {
   const c = <usize>(2 * j) << 2;
   const a0 = v128.load(inp + r0 + c), b0 = v128.load(inp + r0 + c, 16);
   const a1 = v128.load(inp + r1 + c), b1 = v128.load(inp + r1 + c, 16);
@@ -929,13 +929,32 @@ function back2x2(dinp: usize, inp: usize, r0: usize, r1: usize, j: i32, m: v128,
   taken = v128.or(taken, e10);
   const g00 = v128.and(d, e00), g01 = v128.and(d, e01), g10 = v128.and(d, e10), g11 = v128.andnot(d, taken);
   const p0 = dinp + r0 + c, p1 = dinp + r1 + c;
-  v128.store(p0, f32x4.add(v128.load(p0), v128.shuffle<f32>(g00, g01, 0, 4, 1, 5)));
-  v128.store(p0, f32x4.add(v128.load(p0, 16), v128.shuffle<f32>(g00, g01, 2, 6, 3, 7)), 16);
-  v128.store(p1, f32x4.add(v128.load(p1), v128.shuffle<f32>(g10, g11, 0, 4, 1, 5)));
-  v128.store(p1, f32x4.add(v128.load(p1, 16), v128.shuffle<f32>(g10, g11, 2, 6, 3, 7)), 16);
+  const v00 = v128.shuffle<f32>(g00, g01, 0, 4, 1, 5), v01 = v128.shuffle<f32>(g00, g01, 2, 6, 3, 7);
+  const v10 = v128.shuffle<f32>(g10, g11, 0, 4, 1, 5), v11 = v128.shuffle<f32>(g10, g11, 2, 6, 3, 7);
+  if (set) {
+    v128.store(p0, v00);
+    v128.store(p0, v01, 16);
+    v128.store(p1, v10);
+    v128.store(p1, v11, 16);
+  } else {
+    v128.store(p0, f32x4.add(v128.load(p0), v00));
+    v128.store(p0, f32x4.add(v128.load(p0, 16), v01), 16);
+    v128.store(p1, f32x4.add(v128.load(p1), v10));
+    v128.store(p1, f32x4.add(v128.load(p1, 16), v11), 16);
+  }
 }
 
-function maxpool2Backward(dinp: usize, dout: usize, inp: usize, out: usize, planes: i32, H: i32, W: i32, OH: i32, OW: i32): void {
+/**
+ * maxpool2Backward into zeros, without reading them: every input value set (its gradient or 0). Only
+ * for planes that the windows tile (H = 2 OH, W = 2 OW): other values would be left as they were.
+ */
+export function maxpool2BackwardSet(dinp: usize, dout: usize, inp: usize, out: usize, planes: i32, OH: i32, OW: i32): void {
+  maxpool2Backward(dinp, dout, inp, out, planes, 2 * OH, 2 * OW, OH, OW, true);
+}
+
+// @ts-ignore: decorator
+@inline
+function maxpool2Backward(dinp: usize, dout: usize, inp: usize, out: usize, planes: i32, H: i32, W: i32, OH: i32, OW: i32, set: bool): void {
   let q: usize = 0;
   for (let p = 0; p < planes; p++) {
     const off = (<usize>p * <usize>H * <usize>W) << 2;
@@ -944,7 +963,7 @@ function maxpool2Backward(dinp: usize, dout: usize, inp: usize, out: usize, plan
       const r1 = r0 + (<usize>W << 2);
       let j = 0;
       for (; j + 4 <= OW; j += 4) {
-        back2x2(dinp, inp, r0, r1, j, v128.load(out + q), v128.load(dout + q));
+        back2x2(dinp, inp, r0, r1, j, v128.load(out + q), v128.load(dout + q), set);
         q += 16;
       }
       for (; j < OW; j++) {
@@ -954,6 +973,12 @@ function maxpool2Backward(dinp: usize, dout: usize, inp: usize, out: usize, plan
         if (load<f32>(inp + r1 + c) == m) at = r1 + c;
         if (load<f32>(inp + r0 + c + 4) == m) at = r0 + c + 4;
         if (load<f32>(inp + r0 + c) == m) at = r0 + c;
+        if (set) {
+          store<f32>(dinp + r0 + c, 0);
+          store<f32>(dinp + r0 + c + 4, 0);
+          store<f32>(dinp + r1 + c, 0);
+          store<f32>(dinp + r1 + c + 4, 0);
+        }
         addTo(dinp + at, load<f32>(dout + q));
         q += 4;
       }
