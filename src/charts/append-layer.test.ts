@@ -96,7 +96,7 @@ describe('drawAppending: a chart canvas draws only what was appended while its k
     expect(layer.fulls).toBe(3);
   });
 
-  it('appends bands and dots too: a band over the new columns, dots after the last one drawn', () => {
+  it('appends bands and dots too: a band over the new columns, dots after the last one drawn, and again those reaching into the new columns, clipped to them', () => {
     const { canvas, calls } = recordingCanvas(100, 50);
     const layer = new AppendLayer();
     const xs = [0, 1, 2, 3];
@@ -107,6 +107,7 @@ describe('drawAppending: a chart canvas draws only what was appended while its k
     calls.length = 0;
     draw(4);
     expect(calls).toEqual(['begin', 'cols 1..3', 'begin', 'M 0,5', 'L 1,6', 'L 2,7', 'L 3,8', 'L 3,0', 'L 2,0', 'L 1,0', 'L 0,0', 'Z', 'fill',
-      'begin', 'M 4.5,7', 'arc 2,7', 'M 5.5,8', 'arc 3,8', 'fill']);
+      'begin', 'cols 1..3', 'begin', 'M 2.5,5', 'arc 0,5', 'M 3.5,6', 'arc 1,6', 'fill', 'begin',
+      'M 4.5,7', 'arc 2,7', 'M 5.5,8', 'arc 3,8', 'fill']);
   });
 });

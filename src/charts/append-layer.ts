@@ -81,6 +81,13 @@ export class AppendLayer {
   /** The plot's opaque background: faint strokes are drawn as the opaque colour they show over it (./blend.ts). */
   surface: string | null = null;
   private readonly blends = new Map<string, string | null>();
+  /**
+   * The pixel columns the series appended so far in this draw have painted, [paintedFrom, paintedTo)
+   * (CSS px; empty when from >= to): dots drawn earlier that reach into them are drawn again on top
+   * there (dotSeries in ./canvas.ts), so a new stretch of line does not cover part of a dot.
+   */
+  paintedFrom = Infinity;
+  paintedTo = -Infinity;
   /** Draws in full and appends since creation (for tests and the benchmark's curiosity). */
   fulls = 0;
   appends = 0;
@@ -89,6 +96,8 @@ export class AppendLayer {
   begin(key: readonly unknown[]): boolean {
     this.cursor = 0;
     this.failed = false;
+    this.paintedFrom = Infinity;
+    this.paintedTo = -Infinity;
     this.appending = sameKey(this.key, key);
     if (this.appending) this.appends++;
     else { this.key = key.slice(); this.marks = []; this.fulls++; }
@@ -123,6 +132,12 @@ export class AppendLayer {
 
   setMark(index: number, mark: SeriesMark): void {
     this.marks[index] = mark;
+  }
+
+  /** An append painted the columns [from, to). */
+  painted(from: number, to: number): void {
+    if (from < this.paintedFrom) this.paintedFrom = from;
+    if (to > this.paintedTo) this.paintedTo = to;
   }
 
   /** A series that is not an append: the rest of this draw does nothing, and the caller redraws in full. */

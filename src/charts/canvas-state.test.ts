@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppendLayer } from './append-layer';
-import { drawAppending, setupCanvas, strokeSeries } from './canvas';
+import { dotSeries, drawAppending, setupCanvas, strokeSeries } from './canvas';
 import { DEFAULT_STATE, fakeCanvas } from './fake-context.test-support';
 
 const id = (v: number) => v;
@@ -20,7 +20,7 @@ describe('canvas drawing state: every draw starts from the defaults and leaves n
     });
     draw(3);
     draw(5);
-    expect(calls.at(-1)).toMatch(/^stroke .* dash@5 alpha 0.5$/); // the append went on in phase
+    expect(calls.at(-1)).toMatch(/^stroke .* dash@5 alpha 0.5 in 6..12$/); // the append went on in phase
     expect(state()).toEqual(DEFAULT_STATE);
     expect(depth()).toBe(0);
   });
@@ -95,6 +95,56 @@ describe('canvas drawing state: every draw starts from the defaults and leaves n
     calls.length = 0;
     draw(7);
     // the stretch continuing the first line at its phase (5 px in at (3, 4)), then the line after the gap from 0
-    expect(calls).toEqual(['stroke [M 3,4 L 6,8 L 9,12] dash@5 alpha 1', 'stroke [M 15,20 L 18,24] dash@0 alpha 1']);
+    expect(calls).toEqual(['stroke [M 3,4 L 6,8 L 9,12] dash@5 alpha 1 in 6..18', 'stroke [M 15,20 L 18,24] dash@0 alpha 1 in 6..18']);
+  });
+});
+
+describe('dots in the append layer: on top, as in a full draw', () => {
+  it('a new stretch of line does not cover the part of a dot reaching into its columns: the dot is drawn again there, clipped', () => {
+    const { canvas, calls } = fakeCanvas(100, 50);
+    const layer = new AppendLayer();
+    const lx = [0, 2, 4, 6, 8, 10, 12, 14];
+    const ly = [5, 5, 5, 5, 5, 5, 5, 5]; // the raw line, through the dot's centre
+    const dx = [8];
+    const dy = [5]; // a test point at x = 8, r = 3.5 with an outline: reaches to 13.5
+    const draw = (n: number) => drawAppending(canvas, 100, 50, layer, [], (ctx) => {
+      ctx.fillStyle = '#c00';
+      strokeSeries(ctx, lx, ly, n, id, id);
+      dotSeries(ctx, dx, dy, 1, id, id, 3.5, false, '#fff');
+    });
+    draw(5); // line up to x = 8 (its columns up to 8), the dot whole on top
+    expect(calls.slice(1)).toEqual(['stroke [M 0,5 L 2,5 L 4,5 L 6,5 L 8,5] dash@0 alpha 1 in -1000000..8',
+      'fill #c00 [M 11.5,5 arc 8,5] alpha 1', 'stroke [M 11.5,5 arc 8,5] dash@0 alpha 1']);
+    calls.length = 0;
+    draw(8); // the line's columns 8..14, over the dot's right half; then the dot again in those columns
+    expect(calls).toEqual(['stroke [M 4,5 L 6,5 L 8,5 L 10,5 L 12,5 L 14,5] dash@4 alpha 1 in 8..14',
+      'fill #c00 [M 11.5,5 arc 8,5] alpha 1 in 8..14', 'stroke [M 11.5,5 arc 8,5] dash@0 alpha 1 in 8..14']);
+    calls.length = 0;
+    draw(8); // nothing new: nothing drawn
+    expect(calls).toEqual([]);
+  });
+
+  it('dots far left of the new columns are not drawn again; new dots are drawn whole', () => {
+    const { canvas, calls } = fakeCanvas(100, 50);
+    const layer = new AppendLayer();
+    const lx = [0, 10, 20, 30, 40];
+    const ly = [1, 1, 1, 1, 1];
+    const dx = [0, 30];
+    const dy = [2, 2];
+    const draw = (n: number, k: number) => drawAppending(canvas, 100, 50, layer, [], (ctx) => {
+      strokeSeries(ctx, lx, ly, n, id, id);
+      dotSeries(ctx, dx, dy, k, id, id, 2);
+    });
+    draw(2, 1);
+    calls.length = 0;
+    draw(4, 2); // line columns 10..30: the dot at 0 (reaching to 3) stays; the dot at 30 is new
+    expect(calls).toEqual(['stroke [M 0,1 L 10,1 L 20,1 L 30,1] dash@0 alpha 1 in 10..30', 'fill #000000 [M 32,2 arc 30,2] alpha 1']);
+  });
+
+  it('a translucent dot over the surface is filled with the opaque colour it shows, so drawing it twice changes nothing', () => {
+    const { canvas, calls } = fakeCanvas(100, 50);
+    const layer = new AppendLayer();
+    drawAppending(canvas, 100, 50, layer, [], (ctx) => { ctx.fillStyle = '#000000'; ctx.globalAlpha = 0.5; dotSeries(ctx, [5], [5], 1, id, id, 2); }, '#ffffff');
+    expect(calls.slice(1)).toEqual(['fill #808080 [M 7,5 arc 5,5] alpha 1']);
   });
 });

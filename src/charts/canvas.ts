@@ -210,6 +210,7 @@ function appendStroke(ctx: CanvasRenderingContext2D, layer: AppendLayer, slot: n
   }
   strokeOpaque(ctx, layer);
   ctx.restore();
+  layer.painted(colEnd, end);
   layer.setMark(slot, { n, x0: n ? xs[0] : NaN, x: xs[n - 1], y: ys[n - 1], dashAt: length, colEnd: end });
 }
 
@@ -278,6 +279,7 @@ function appendBand(ctx: CanvasRenderingContext2D, layer: AppendLayer, upper: Re
   }
   ctx.fill();
   ctx.restore();
+  layer.painted(colEnd, end);
   layer.setMark(upper.index, { n, x0: n ? xs[0] : NaN, x: xs[n - 1], y: hi[n - 1], dashAt: 0, colEnd: end });
   layer.setMark(lower.index, { n, x0: n ? xs[0] : NaN, x: xs[n - 1], y: lo[n - 1], dashAt: 0, colEnd: end });
 }
@@ -309,11 +311,18 @@ export function drawPercentileBands(ctx: CanvasRenderingContext2D, bands: Percen
   strokeSeries(ctx, bands.p50.x, bands.p50.y, drawnLength(bands.p50), x, y);
 }
 
-/** Small filled circles at the finite points (with an outline in `outline`, e.g. the surface colour). */
+/**
+ * Small filled circles at the finite points (with an outline in `outline`, e.g. the surface colour).
+ * Inside drawAppending a dot reaches into pixel columns that later appends of other series paint (a
+ * line's new stretch starts at the column of its last point), so an append draws the dots after the
+ * last one drawn whole, and draws again, clipped to the columns painted so far in this draw, the dots
+ * drawn before that reach into them: dots stay on top as in a full draw. There a translucent dot is
+ * filled with the opaque colour it shows over the surface (as strokes are), so drawing it again over
+ * itself changes nothing.
+ */
 export function dotSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Values, n: number, x: Scale, y: Scale, r = 2.5, positive = false, outline?: string): void {
   const layer = layers.get(ctx);
   const slot = layer?.nextMark();
-  ctx.beginPath();
   const dot = (i: number) => {
     const px = x(xs[i]);
     const py = y(ys[i]);
@@ -321,20 +330,57 @@ export function dotSeries(ctx: CanvasRenderingContext2D, xs: Values, ys: Values,
     ctx.arc(px, py, r, 0, 2 * Math.PI);
   };
   if (layer?.appending) {
-    // An append: the dots after the last one drawn (from the first when none was), as they are.
-    const from = appendFrom(slot!.mark, xs, ys, n);
+    const mark = slot!.mark;
+    const from = appendFrom(mark, xs, ys, n);
     if (from < 0) { layer.fail(); return; }
-    if (slot!.mark!.n === n) return;
-    for (let i = slot!.mark!.n === 0 ? 0 : from + 1; i < n; i++) if (drawable(ys[i], positive)) dot(i);
+    const drawn = mark!.n;
+    // The dots drawn before that reach into the columns this draw has painted: again, clipped to them.
+    const lo = layer.paintedFrom;
+    const hi = layer.paintedTo;
+    if (drawn > 0 && hi > lo) {
+      const reach = r + (outline ? 1 : 0) + 1; // the circle, half its outline, antialiasing
+      const stop = Math.max(0, drawn - 64);
+      let first = drawn - 1;
+      while (first > stop && x(xs[first - 1]) + reach > lo) first--;
+      const reaches = (i: number) => { const px = x(xs[i]); return px + reach > lo && px - reach < hi && drawable(ys[i], positive); };
+      let any = false;
+      for (let i = first; i < drawn && !any; i++) any = reaches(i);
+      if (any) {
+        clipColumns(ctx, lo, hi);
+        ctx.beginPath();
+        for (let i = first; i < drawn; i++) if (reaches(i)) dot(i);
+        paintDots(ctx, layer, outline);
+        ctx.restore();
+      }
+    }
+    if (drawn === n) return;
+    // The new dots (from the first when none was drawn), whole.
+    ctx.beginPath();
+    for (let i = drawn === 0 ? 0 : from + 1; i < n; i++) if (drawable(ys[i], positive)) dot(i);
   } else {
     const scratch = scratchOf(ctx);
     const idx = scratch.indices(n);
     const k = m4Indices(xs, ys, n, scratch.columns(x, deviceRatio()), idx, positive);
+    ctx.beginPath();
     for (let j = 0; j < k; j++) if (idx[j] !== BREAK) dot(idx[j]);
   }
   if (layer && slot) layer.setMark(slot.index, { n, x0: n ? xs[0] : NaN, x: n ? xs[n - 1] : NaN, y: n ? ys[n - 1] : NaN, dashAt: 0, colEnd: Infinity });
-  ctx.fill();
-  if (outline) { ctx.save(); ctx.strokeStyle = outline; ctx.lineWidth = 1; ctx.setLineDash([]); ctx.stroke(); ctx.restore(); }
+  paintDots(ctx, layer, outline);
+}
+
+/** Fills the path of dots (opaque over a layer's surface) and strokes their outline. */
+function paintDots(ctx: CanvasRenderingContext2D, layer: AppendLayer | undefined, outline: string | undefined): void {
+  const alpha = ctx.globalAlpha;
+  const style = ctx.fillStyle;
+  const opaque = layer && alpha < 1 && typeof style === 'string' ? layer.opaque(style, alpha) : null;
+  if (opaque) {
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = opaque;
+    ctx.fill();
+    ctx.fillStyle = style;
+    ctx.globalAlpha = alpha;
+  } else ctx.fill();
+  if (outline) { ctx.save(); ctx.strokeStyle = outline; ctx.lineWidth = 1; ctx.setLineDash([]); ctx.globalAlpha = 1; ctx.stroke(); ctx.restore(); }
 }
 
 /** A vertical dashed marker at px from top to bottom with a label ("diverged"), in `color`. */

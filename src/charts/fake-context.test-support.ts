@@ -30,6 +30,7 @@ export function fakeCanvas(width: number, height: number) {
   let pendingRect = '';
   const state: DrawState = { ...DEFAULT_STATE, dash: [], clips: [] };
   const snapshot = (): DrawState => ({ ...state, dash: [...state.dash], clips: [...state.clips] });
+  const clipped = () => (state.clips.length ? ` in ${state.clips.at(-1)}` : '');
   const pt = (a: number, b: number) => `${+a.toFixed(3)},${+b.toFixed(3)}`;
   const ctx = {
     get globalAlpha() { return state.globalAlpha; }, set globalAlpha(v: number) { state.globalAlpha = v; },
@@ -54,8 +55,8 @@ export function fakeCanvas(width: number, height: number) {
     rect(a: number, _y: number, w: number) { pendingRect = `${a}..${a + w}`; },
     clip() { state.clips.push(pendingRect); },
     fillRect() { calls.push('fillRect'); },
-    stroke() { calls.push(`stroke [${path.join(' ')}] dash@${+state.lineDashOffset.toFixed(3)} alpha ${state.globalAlpha}`); },
-    fill() { calls.push(`fill [${path.join(' ')}] alpha ${state.globalAlpha}`); },
+    stroke() { calls.push(`stroke [${path.join(' ')}] dash@${+state.lineDashOffset.toFixed(3)} alpha ${state.globalAlpha}${clipped()}`); },
+    fill() { calls.push(`fill ${state.fillStyle} [${path.join(' ')}] alpha ${state.globalAlpha}${clipped()}`); },
     measureText: () => ({ width: 10 }),
     fillText() {},
     canvas: null as unknown,
