@@ -11,3 +11,4 @@ export * from './seeds/summaries';
 export * from './session';
 export * from './settings';
 export * from './sweep/protocol';
+export * from './run-spec';

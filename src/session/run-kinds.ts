@@ -1,8 +1,10 @@
 // The runs a session can train side by side. A run is the session's network with one thing changed:
 // its norm, and for two of them also where the norm sits. Every run shares the seed, the initial
 // weights and the batch order; the run's name is its id everywhere (URL, telemetry, charts, exports).
+// A run may also carry its own value of a setting that keeps the weights (a RunSpec, ./run-spec.ts:
+// `batch:eps=1`); its id is then that spec's canonical text.
 import type { NormKind, NormPlacement } from '../engine/types';
-import type { TrainSettings } from './settings';
+import type { SettingKey, TrainSettings } from './settings';
 
 export const RUN_KINDS = ['plain', 'batch', 'layer', 'renorm', 'group', 'batch-pre', 'batch-post'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
@@ -34,10 +36,30 @@ export function runNorm(kind: RunKind): NormKind {
   return DEFS[kind].norm;
 }
 
-/** The settings the run `kind` trains with: the session's, with the run's norm (and placement). */
-export function runSettings(kind: RunKind, s: TrainSettings): TrainSettings {
+/** The settings a run may carry its own value of (the table's perRun entries). */
+export type PerRunKey = Extract<SettingKey, 'placement' | 'eps' | 'momentum' | 'batch' | 'lr' | 'sgdMomentum' | 'weightDecay'>;
+export type RunOverrides = Partial<Pick<TrainSettings, PerRunKey>>;
+
+/** A run: its kind and the settings it keeps its own value of (none for a plain kind). */
+export interface RunSpec {
+  kind: RunKind;
+  overrides: RunOverrides;
+}
+
+/** Whether `kind` fixes where its norm sits (batch-pre, batch-post): such a run takes no placement of its own. */
+export function hasFixedPlacement(kind: RunKind): boolean {
+  return DEFS[kind].placement !== undefined;
+}
+
+/**
+ * The settings a run trains with: the session's, then the run's own values, then the run's norm (and
+ * placement for batch-pre and batch-post).
+ */
+export function runSettings(run: RunKind | RunSpec, s: TrainSettings): TrainSettings {
+  const { kind, overrides } = typeof run === 'string' ? { kind: run, overrides: {} } : run;
   const d = DEFS[kind];
-  return { ...s, norm: d.norm, placement: d.placement ?? s.placement };
+  const own = { ...s, ...overrides };
+  return { ...own, norm: d.norm, placement: d.placement ?? own.placement };
 }
 
 /** Runs in their canonical order (the order of RUN_KINDS), without repeats. */

@@ -88,6 +88,12 @@ interface SettingBase<K extends Key> {
   label: `ctl.${K}`;
   default: TrainSettings[K];
   applies: Applies;
+  /**
+   * A run may carry its own value (`?runs=batch,batch:eps=1`, session/run-spec.ts): the setting keeps
+   * the weights (same shapes, same initial values), so a run with its own value starts from the same
+   * weights as the others.
+   */
+  perRun?: true;
   /** The CLI's help (English, terse). */
   help: string;
   /** The page's one-line explanation under the control. */
@@ -122,7 +128,7 @@ export type SettingDef = { [K in Key]: SettingOf<K> }[Key];
 
 type Result<T> = { ok: true; value: T } | { ok: false; accepted: string };
 
-type Common<K extends Key> = Pick<SettingBase<K>, 'default' | 'applies' | 'help' | 'hint'>;
+type Common<K extends Key> = Pick<SettingBase<K>, 'default' | 'applies' | 'help' | 'hint' | 'perRun'>;
 
 const flagOf = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -189,7 +195,7 @@ const TABLE: { readonly [K in Key]: SettingOf<K> } = {
     hint: { en: 'The normalization of a run\'s hidden layers.', zh: '网络隐藏层使用的归一化方法。' },
   }),
   placement: choice('placement', ['pre', 'post'], {
-    default: 'pre', applies: 'reset', help: 'norm before (pre) or after (post) the activation',
+    default: 'pre', perRun: true, applies: 'reset', help: 'norm before (pre) or after (post) the activation',
     hint: { en: 'Normalize z = Wx + b before the activation (as in the paper), or the activation\'s output.', zh: '在激活之前归一化 z = Wx + b（论文的做法），或归一化激活函数的输出。' },
   }),
   groups: num('groups', { min: 0, max: MAX_UNITS, integer: true }, {
@@ -197,17 +203,17 @@ const TABLE: { readonly [K in Key]: SettingOf<K> } = {
     hint: { en: 'Group norm: the units of a group share one mean and variance.', zh: '组归一化：同一组的单元共用一个均值和方差。' },
   }),
   eps: num('eps', { min: 0, max: 10, minExclusive: true }, {
-    default: 1e-5, applies: 'live', help: 'epsilon added to the variance',
+    default: 1e-5, perRun: true, applies: 'live', help: 'epsilon added to the variance',
     page: { min: 1e-8, max: 1 }, slider: { scale: 'log', positions: 80 },
     hint: { en: 'Added to the variance: x̂ = (x − μ) / √(σ² + ε). It matters only when σ² is near ε; then x̂ spreads less than 1.', zh: '加在方差上：x̂ = (x − μ) / √(σ² + ε)。只有 σ² 接近 ε 时才起作用，此时 x̂ 的标准差小于 1。', mark: { en: 'ε', zh: 'ε' } },
   }),
   momentum: num('momentum', { min: 0, max: 1 }, {
-    default: 0.1, applies: 'live', help: 'running-statistics momentum (PyTorch convention: weight of the new batch)',
+    default: 0.1, perRun: true, applies: 'live', help: 'running-statistics momentum (PyTorch convention: weight of the new batch)',
     slider: { scale: 'linear', positions: 100, decimals: 2 },
     hint: { en: 'How fast the running mean and variance (used at test time) follow the batches: 0.1 = 10% per step.', zh: '测试时使用的滑动均值与方差跟随批次的速度：0.1 即每步 10%。', mark: { en: 'BN momentum', zh: 'BN 动量' } },
   }),
   batch: num('batch', { min: 1, max: 60000, integer: true }, {
-    default: 60, applies: 'live', help: 'mini-batch size',
+    default: 60, perRun: true, applies: 'live', help: 'mini-batch size',
     page: { min: 2, max: 1024 }, slider: { scale: 'log', positions: 90 },
     hint: { en: 'Examples per step. Batch norm\'s mean and variance come from them: small batches make both noisy.', zh: '每步的样本数。批归一化的均值与方差由它们算出：批越小，两者越嘈杂。', mark: { en: 'batch', zh: '批大小' } },
   }),
@@ -216,17 +222,17 @@ const TABLE: { readonly [K in Key]: SettingOf<K> } = {
     hint: { en: 'SGD steps along the gradient; Adam scales each weight\'s step by its gradient history.', zh: 'SGD 沿梯度前进；Adam 按每个权重的梯度历史调整步长。' },
   }),
   lr: num('lr', { min: 0, max: 100, minExclusive: true }, {
-    default: 0.1, applies: 'live', help: 'learning rate',
+    default: 0.1, perRun: true, applies: 'live', help: 'learning rate',
     page: { min: 1e-4, max: 100 }, slider: { scale: 'log', positions: 121 },
     hint: { en: 'Size of each update. Batch norm tolerates larger rates than a plain network.', zh: '每次更新的步长。批归一化网络能承受比普通网络更大的学习率。', mark: { en: 'lr', zh: '学习率' } },
   }),
   sgdMomentum: num('sgdMomentum', { min: 0, max: 0.9999 }, {
-    default: 0, applies: 'live', help: 'SGD momentum (0 = plain SGD)',
+    default: 0, perRun: true, applies: 'live', help: 'SGD momentum (0 = plain SGD)',
     slider: { scale: 'linear', positions: 99, max: 0.99, decimals: 2 },
     hint: { en: 'Carries this share of the previous update into the next one (0 = plain SGD).', zh: '把上一次更新的这一比例带入下一次（0 = 普通 SGD）。', mark: { en: 'SGD momentum', zh: 'SGD 动量' } },
   }),
   weightDecay: num('weightDecay', { min: 0, max: 1 }, {
-    default: 0, applies: 'live', help: 'L2 weight decay, on every parameter',
+    default: 0, perRun: true, applies: 'live', help: 'L2 weight decay, on every parameter',
     page: { min: 0, max: 0.1 }, slider: { scale: 'log0', positions: 41, lowest: 1e-5 },
     hint: { en: 'Pulls every weight a little towards 0 at each step (L2).', zh: '每一步把所有权重向 0 拉回一点（L2）。', mark: { en: 'weight decay', zh: '权重衰减' } },
   }),
