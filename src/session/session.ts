@@ -2,7 +2,10 @@
 // lockstep on one seeded mini-batch sequence. Every run starts from the same weights and biases
 // (gamma 1, beta 0 where it has a norm) and sees exactly the same batches; a run whose loss stops
 // being finite is marked diverged at that step and sits out while the others go on.
-import { BatchSampler, gather } from '../data/batches';
+// A run may keep its own value of a setting that keeps the weights (run-spec.ts: `batch:eps=1`): it
+// starts from the same weights; a live change of that setting leaves it alone. A run with its own
+// batch size draws from its own feed, seeded as the shared one (batch-feed.ts says what it shares).
+import { gather } from '../data/batches';
 import type { Dataset } from '../data/dataset';
 import { usesBatchStatistics } from '../engine/hidden-layer';
 import { Rng } from '../engine/rng';
@@ -12,13 +15,23 @@ import type { NormKind, NormPlacement } from '../engine/types';
 import { checkAgainstData, optimizerSpecOf, streamSeeds } from './build';
 import { copyInitialWeights, createModel, diverged, type NetModel } from './net-model';
 import { applyRenormSchedule } from './renorm';
-import { runSettings, type RunKind } from './run-kinds';
+import { BatchFeed } from './batch-feed';
+import { runSettings, type RunKind, type RunSpec } from './run-kinds';
+import { formatRunSpec, readRunSpec } from './run-spec';
 import { LIVE_SETTING_KEYS, type TrainSettings } from './settings';
 import { watchedLayers, type WatchedLayer } from './watched-layer';
 
 export interface Run {
-  /** The run's kind, which is also its id: 'plain' | 'batch' | 'layer' | 'batch-pre' | 'batch-post'. */
-  id: RunKind;
+  /** The run's canonical spec text (run-spec.ts): its kind ('plain', 'batch', ...) or a kind with its own values ('batch:eps=1'). */
+  id: string;
+  kind: RunKind;
+  spec: RunSpec;
+  /** The settings the run trains with now: the session's with the run's own values (runSettings). */
+  settings: TrainSettings;
+  /** The eps the run's last step normalised with (telemetry of that step's batch statistics reads it). */
+  stepEps: number;
+  /** The run's own batch stream when it has its own batch size; null = the session's shared one. */
+  feed: BatchFeed | null;
   norm: NormKind;
   placement: NormPlacement;
   /** An Mlp (arch mlp) or a ConvNet (arch cnn). */
@@ -54,40 +67,42 @@ export class TrainingSession {
    * so telemetry of the last step's batch statistics reads this, never settings.eps.
    */
   stepEps: number;
-  private sampler: BatchSampler;
-  /** Rows of the batch drawn for the next step, or 0 when it is not drawn yet. */
-  private drawn = 0;
-  private x: Float32Array;
-  private y: Uint8Array;
+  /** The batches of every run without a batch size of its own. */
+  private shared: BatchFeed;
   /** Rows of the fixed test subset used for the periodic evaluation. */
   readonly evalRows: number;
   private evalX: Float32Array;
   private evalY: Uint8Array;
 
-  constructor(readonly dataset: Dataset, settings: TrainSettings, kinds: readonly RunKind[] = ['plain', 'batch'], evalRows = 1000) {
-    if (kinds.length === 0 || new Set(kinds).size !== kinds.length) throw new SessionError(`runs must be distinct, got ${kinds.join(', ')}`);
+  /** `runs`: run ids (a kind, or a kind with its own values: 'batch:eps=1'), read with the table's bounds. */
+  constructor(readonly dataset: Dataset, settings: TrainSettings, runs: readonly string[] = ['plain', 'batch'], evalRows = 1000) {
+    const specs = runs.map((text) => {
+      const r = readRunSpec(text, 'table');
+      if (!r.spec || r.problems.length > 0) throw new SessionError(`run ${JSON.stringify(text)}: ${r.problems.map((p) => p.message).join('; ')}`);
+      return r.spec;
+    });
+    const ids = specs.map(formatRunSpec);
+    if (ids.length === 0 || new Set(ids).size !== ids.length) throw new SessionError(`runs must be distinct, got ${ids.join(', ')}`);
     this.settings = structuredClone(settings);
     this.stepEps = this.settings.eps;
-    for (const kind of kinds) {
-      const problem = checkAgainstData(runSettings(kind, this.settings), dataset);
-      if (problem) throw new SessionError(problem.message);
+    for (const spec of specs) {
+      const problem = checkAgainstData(runSettings(spec, this.settings), dataset);
+      if (problem) throw new SessionError(`${formatRunSpec(spec)}: ${problem.message}`);
     }
     const seeds = streamSeeds(settings.seed);
     // A CNN's SIMD arena is sized for this batch or 128, whichever is larger (a live change to a larger
     // batch still trains, in the TypeScript kernels: reserving for the limits' batch 318 would commit
     // about 200 MB per run on systems that commit reserved memory).
-    const trainRows = Math.max(settings.batch, 128);
-    this.runs = kinds.map((kind) => {
-      const rs = runSettings(kind, this.settings);
-      const model = createModel(rs, dataset, trainRows);
-      return { id: kind, norm: rs.norm, placement: rs.placement, divergedAt: null, lastLoss: NaN, model, watched: watchedLayers(model) };
+    this.runs = specs.map((spec, i) => {
+      const rs = runSettings(spec, this.settings);
+      const model = createModel(rs, dataset, Math.max(rs.batch, 128));
+      const feed = spec.overrides.batch === undefined ? null : new BatchFeed(dataset, seeds.batches, rs.batch);
+      return { id: ids[i], kind: spec.kind, spec, settings: rs, stepEps: rs.eps, feed, norm: rs.norm, placement: rs.placement, divergedAt: null, lastLoss: NaN, model, watched: watchedLayers(model) };
     });
     // The same seed draws the same weights in every run already; copying makes it a stated fact.
     const first = this.runs[0].model;
     for (const r of this.runs.slice(1)) copyInitialWeights(first, r.model);
-    this.sampler = new BatchSampler(dataset.trainCount, new Rng(seeds.batches));
-    this.x = new Float32Array(settings.batch * dataset.inputSize);
-    this.y = new Uint8Array(settings.batch);
+    this.shared = new BatchFeed(dataset, seeds.batches, settings.batch);
     // A fixed test subset: a seeded choice of rows, the same for the whole session.
     this.evalRows = Math.min(evalRows, dataset.testCount);
     const pick = new Int32Array(dataset.testCount).map((_, i) => i);
@@ -97,13 +112,19 @@ export class TrainingSession {
     gather(this.evalX, this.evalY, dataset, pick, this.evalRows, 'test');
   }
 
+  /** The epoch of the shared batch stream. */
   get epoch(): number {
-    return this.sampler.epoch;
+    return this.shared.sampler.epoch;
   }
 
-  /** The rows of the last batch, (batch, inputSize), and its labels: what every run trained on. */
+  /** The rows of the last shared batch, (batch, inputSize), and its labels: what every run without its own batch size trained on. */
   lastBatch(): { x: Float32Array; y: Uint8Array; B: number } {
-    return { x: this.x, y: this.y, B: this.settings.batch };
+    return { x: this.shared.x, y: this.shared.y, B: this.shared.last };
+  }
+
+  /** The run with id `id`, or undefined. */
+  run(id: string): Run | undefined {
+    return this.runs.find((r) => r.id === id);
   }
 
   activeRuns(): Run[] {
@@ -116,44 +137,47 @@ export class TrainingSession {
    * before the step; trainStep() draws it itself otherwise, so the batch order is the same either way.
    */
   nextBatch(): { x: Float32Array; y: Uint8Array; B: number } {
-    if (this.drawn === 0) {
-      const B = this.settings.batch;
-      if (this.x.length < B * this.dataset.inputSize) {
-        this.x = new Float32Array(B * this.dataset.inputSize);
-        this.y = new Uint8Array(B);
-      }
-      gather(this.x, this.y, this.dataset, this.sampler.next(B), B);
-      this.drawn = B;
-    }
-    return { x: this.x, y: this.y, B: this.drawn };
+    return this.shared.next(this.settings.batch);
   }
 
-  /** One step of every run that has not diverged, on one shared batch. */
+  /**
+   * One step of every run that has not diverged: on the shared batch, or for a run with its own batch
+   * size on the next batch of its own feed (drawn every step, diverged or not, so it stays at the step).
+   */
   trainStep(): void {
-    const { B } = this.nextBatch();
-    this.drawn = 0;
+    this.nextBatch();
+    this.shared.consume();
+    for (const run of this.runs) {
+      if (!run.feed) continue;
+      run.feed.next(run.settings.batch);
+      run.feed.consume();
+    }
     this.step++;
     this.stepEps = this.settings.eps;
     for (const run of this.runs) {
       if (run.divergedAt !== null) continue;
+      const feed = run.feed ?? this.shared;
+      run.stepEps = run.settings.eps;
       applyRenormSchedule(run.model);
-      const loss = run.model.trainStep(this.x, this.y, B);
+      const loss = run.model.trainStep(feed.x, feed.y, feed.last);
       run.lastLoss = loss;
       if (diverged(loss, run.model)) run.divergedAt = this.step;
     }
   }
 
   /**
-   * Applies live settings at the next step, leaving every weight alone. Throws SessionError naming
-   * the setting when a value cannot be applied (nothing is changed then).
+   * Applies live settings at the next step, leaving every weight alone; a run that keeps its own value
+   * of a setting keeps it. Throws SessionError naming the setting when a value cannot be applied
+   * (nothing is changed then).
    */
   applyLive(change: Partial<TrainSettings>): void {
-    const { next, opt } = this.checkLive(change);
+    this.checkLive(change);
     Object.assign(this.settings, change);
-    const { type: _type, ...hyper } = opt;
     for (const run of this.runs) {
-      run.model.setEps(next.eps);
-      run.model.setMomentum(next.momentum);
+      run.settings = runSettings(run.spec, this.settings);
+      const { type: _type, ...hyper } = optimizerSpecOf(run.settings);
+      run.model.setEps(run.settings.eps);
+      run.model.setMomentum(run.settings.momentum);
       run.model.optimizer.update(hyper);
     }
   }
@@ -168,8 +192,8 @@ export class TrainingSession {
     }
     const next = { ...this.settings, ...change };
     for (const run of this.runs) {
-      const problem = checkAgainstData(runSettings(run.id, next), this.dataset);
-      if (problem) throw new SessionError(problem.message);
+      const problem = checkAgainstData(runSettings(run.spec, next), this.dataset);
+      if (problem) throw new SessionError(run.spec.overrides[problem.setting as keyof RunSpec['overrides']] === undefined ? problem.message : `${run.id}: ${problem.message}`);
     }
     // Validate everything first, then apply: a refused change leaves the session as it was.
     const opt = optimizerSpecOf(next);
@@ -241,7 +265,7 @@ export class TrainingSession {
       const m = run.model;
       const r = m.evaluate(x, y, n);
       const bn = usesBatchStatistics(run.norm);
-      const b = bn && n >= 2 ? m.evaluate(x, y, n, { mode: 'batch-stats', chunk: Math.max(2, this.settings.batch) }) : null;
+      const b = bn && n >= 2 ? m.evaluate(x, y, n, { mode: 'batch-stats', chunk: Math.max(2, run.settings.batch) }) : null;
       out.set(run.id, { step: this.step, loss: r.loss, accuracy: r.accuracy, batchStatsLoss: b ? b.loss : null, batchStatsAccuracy: b ? b.accuracy : null });
     }
     return out;

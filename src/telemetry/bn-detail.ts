@@ -37,7 +37,7 @@ export function bnDetail(session: TrainingSession, selected: { layer: number; un
   const u = selected.unit;
   const inp = l.normInput(B);
   const norm = l.stage('norm', B)!;
-  const eps = session.stepEps; // the eps of the step these statistics come from
+  const eps = run.stepEps; // the eps of the step these statistics come from (the run may keep its own)
   const x = new Float32Array(B);
   const xhat = new Float32Array(B);
   const y = new Float32Array(B);

@@ -170,7 +170,7 @@ export class FrameBuilder {
       }
       if (step % BAND_EVERY === 0) {
         const B = run.model.lastBatchSize;
-        this.conv[i]?.afterStep(step, session.stepEps);
+        this.conv[i]?.afterStep(step, run.stepEps);
         if (h.renorm && hasRenorm(run.model)) {
           const { rmax, dmax } = run.model.getRenormLimits();
           const clipped = renormClippedShare(run.model);
@@ -257,7 +257,7 @@ export class FrameBuilder {
       // Histograms, maps and the detail cost passes over N x C x H x W: computed on statistics refreshes, copied between.
       const cached = this.convCache[i];
       if (fresh || !cached) {
-        conv = ct.frame(session.stepEps, selected);
+        conv = ct.frame(run.stepEps, selected);
         this.convCache[i] = copyConvFrame(conv);
       } else {
         const series = ct.series();
@@ -265,7 +265,7 @@ export class FrameBuilder {
         conv = { ...c, layers: c.layers.map((l, j) => ({ ...l, series: series[j] })) };
       }
     }
-    if (fresh) this.views[i] = run.watched.map((l, j) => this.layerView(session, l, j, B));
+    if (fresh) this.views[i] = run.watched.map((l, j) => this.layerView(session, l, j, B, run.stepEps));
     const views = this.views[i]!;
     const layers = run.watched.map((l, j): LayerFrame => {
       // Every frame gets its own arrays (they are transferred away), copies of the cached view between refreshes.
@@ -297,7 +297,8 @@ export class FrameBuilder {
   }
 
   /** The statistics, histograms and running estimates of one layer's last training step. */
-  private layerView(session: TrainingSession, l: WatchedLayer, j: number, B: number): LayerView {
+  /** `eps`: the eps the run's last step normalised with. */
+  private layerView(session: TrainingSession, l: WatchedLayer, j: number, B: number, eps: number): LayerView {
     let saturation = NaN;
     const rows = B * l.positions;
     const stages = STAGES.map((stage, s): StageFrame | null => {
@@ -320,7 +321,6 @@ export class FrameBuilder {
     });
     let running: LayerFrame['running'] = null;
     if (l.runningMean && B > 0) {
-      const eps = session.stepEps;
       running = {
         mean: Float32Array.from(l.runningMean),
         variance: Float32Array.from(l.runningVar!),
