@@ -20,7 +20,7 @@ function recordBatches(s: TrainingSession): Map<string, { x: Float32Array; y: Ui
     const train = m.trainStep.bind(m);
     seen.set(run.id, []);
     m.trainStep = (x, y, B) => {
-      seen.get(run.id)!.push({ x: x.slice(0, B * ds.inputSize), y: y.slice(0, B) });
+      seen.get(run.id)!.push({ x: Float32Array.from({ length: B * ds.inputSize }, (_, i) => x[i]), y: Uint8Array.from({ length: B }, (_, i) => y[i]) });
       return train(x, y, B);
     };
   }
