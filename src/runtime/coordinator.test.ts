@@ -101,6 +101,8 @@ describe('runs dealt over workers', () => {
     expect(dealRuns(['plain', 'batch', 'layer'], 2)).toEqual([['plain', 'layer'], ['batch']]);
     expect(dealRuns(['plain'], 4)).toEqual([['plain']]);
     expect(dealRuns(['plain', 'batch'], 1)).toEqual([['plain', 'batch']]);
+    // runs with their own settings are ordered by kind, a kind's variants in the order given
+    expect(dealRuns(['batch:eps=1', 'plain', 'batch'], 2)).toEqual([['plain', 'batch'], ['batch:eps=1']]);
   });
 });
 
@@ -221,6 +223,8 @@ describe('coordinator over MessageChannels', () => {
     for (let i = 0; i < 12; i++) ref.trainStep();
     expectSameParams(await paramsOf(h), ref);
     await expect(h.t.setRuns(['plain', 'nonsense'] as never)).rejects.toThrow(/runs must be/);
+    await expect(h.t.setRuns(['batch', 'batch:eps=1.0'])).rejects.toThrow(/runs must be/); // not canonical
+    await expect(h.t.setRuns(['batch', 'batch'])).rejects.toThrow(/runs must be/);
     await expect(h.t.load(settings({ batch: 1 }), ['plain', 'batch'])).rejects.toThrow(/batch 1 with batch norm/);
     expect((await h.t.status()).status).toBe('paused');
     await expect(h.t.select(5, 0)).rejects.toThrow(/layer/);

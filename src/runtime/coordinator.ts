@@ -8,7 +8,8 @@
 import { proxy } from 'comlink';
 import type { LoadProgress } from '../session/dataset-loader';
 import { checkLimits, datasetShape } from '../session/limits';
-import { orderRuns, runNorm, type RunKind } from '../session/run-kinds';
+import { runNorm } from '../session/run-kinds';
+import { kindOfRunId, orderRunIds } from '../session/run-spec';
 import { LIVE_KEYS, type DecisionGrid, type EvalMetrics } from '../session/session';
 import { SETTINGS, type TrainSettings } from '../session/settings';
 import type { ClassificationReport } from '../telemetry/classification-report';
@@ -21,7 +22,7 @@ import { furthestProgress } from './furthest-progress';
 import { transferGrid } from './grid-transfer';
 import { Pacer } from './pacer';
 import type { GroupProgress } from './run-group';
-import { checkRunKinds, checkSelection, checkStepCount, fail, stopNotice } from './run-checks';
+import { checkRunIds, checkSelection, checkStepCount, fail, stopNotice } from './run-checks';
 import { dealRuns, RunGroups, type GroupHandle, type GroupLike, type Slot } from './run-groups';
 import { SerialQueue } from './serial-queue';
 import { StepRate } from './step-rate';
@@ -63,7 +64,8 @@ export class Coordinator implements Trainer {
   private readonly merger = new FrameMerger();
   private readonly rate = new StepRate();
   private settings: TrainSettings | null = null;
-  private runKinds: RunKind[] = ['plain', 'batch'];
+  /** The run ids (run-spec.ts), in their canonical order. */
+  private runKinds: string[] = ['plain', 'batch'];
   private state: TrainerStatus = 'empty';
   private error: string | null = null;
   /** Said once, in the next frame (why training stopped). */
@@ -91,8 +93,8 @@ export class Coordinator implements Trainer {
     return this.settings!;
   }
 
-  async load(next: TrainSettings, runs: RunKind[] = this.runKinds, onLoad?: (p: LoadProgress) => void): Promise<ChangeResult> {
-    checkRunKinds(runs);
+  async load(next: TrainSettings, runs: string[] = this.runKinds, onLoad?: (p: LoadProgress) => void): Promise<ChangeResult> {
+    checkRunIds(runs);
     return this.queue.run(async () => {
       const reloading = !this.settings || this.settings.dataset !== next.dataset;
       await this.rebuild(next, runs, onLoad);
@@ -160,10 +162,10 @@ export class Coordinator implements Trainer {
     });
   }
 
-  async setRuns(runs: RunKind[]): Promise<ChangeResult> {
-    checkRunKinds(runs);
+  async setRuns(runs: string[]): Promise<ChangeResult> {
+    checkRunIds(runs);
     return this.queue.run(async () => {
-      const ordered = orderRuns(runs);
+      const ordered = orderRunIds(runs);
       if (!this.settings) { this.runKinds = ordered; return { applied: 'reset', message: 'runs set' }; }
       await this.rebuild(this.settings, ordered);
       return { applied: 'reset', message: `runs ${ordered.join(', ')}: ${RESTARTED}` };
@@ -191,7 +193,7 @@ export class Coordinator implements Trainer {
 
   async foldBatchNorm(runId?: string): Promise<FoldReport> {
     const settings = this.loadedSettings();
-    const foldable = this.runKinds.filter((k) => settings.hidden.length > 0 && (runNorm(k) === 'batch' || runNorm(k) === 'renorm'));
+    const foldable = this.runKinds.filter((k) => settings.hidden.length > 0 && (runNorm(kindOfRunId(k)!) === 'batch' || runNorm(kindOfRunId(k)!) === 'renorm'));
     const id = runId ?? foldable[0];
     const slot = this.groups.slots.find((s) => (s.runs as string[]).includes(id));
     if (!slot) fail(runId ? `no run ${runId} in this session; runs: ${this.runKinds.join(', ')}` : 'no run with batch norm to fold: add a batch-norm or renorm run');
@@ -309,7 +311,7 @@ export class Coordinator implements Trainer {
   }
 
   /** (Re)builds every group from `next`, refused before any group hears of it past the size limits. */
-  private async rebuild(next: TrainSettings, runs: RunKind[], onLoad?: (p: LoadProgress) => void): Promise<void> {
+  private async rebuild(next: TrainSettings, runs: string[], onLoad?: (p: LoadProgress) => void): Promise<void> {
     const shape = datasetShape(next.dataset);
     const limit = checkLimits(next, shape.inputSize, shape.outputSize);
     if (limit) fail(limit.message);
@@ -332,7 +334,7 @@ export class Coordinator implements Trainer {
   }
 
   /** Workers started or ended to fit the runs, every run at step 0. */
-  private async build(next: TrainSettings, runs: RunKind[], onLoad?: (p: LoadProgress) => void): Promise<void> {
+  private async build(next: TrainSettings, runs: string[], onLoad?: (p: LoadProgress) => void): Promise<void> {
     const groups = this.groups;
     const dealt = dealRuns(runs, this.maxGroups);
     groups.generation++;
@@ -351,7 +353,7 @@ export class Coordinator implements Trainer {
     for (const h of surplus) h.close();
     groups.start(handles, dealt, progress);
     this.settings = structuredClone(next);
-    this.runKinds = orderRuns(runs);
+    this.runKinds = orderRunIds(runs);
     this.selected = { layer: 0, unit: 0 };
     this.merger.reset();
     this.rate.reset();

@@ -1,6 +1,7 @@
 // The checks and notices every trainer request shares: refused input gets a SessionError naming what
 // was wrong and what is allowed; nothing changes.
-import { isRunKind, RUN_KINDS, type RunKind } from '../session/run-kinds';
+import { RUN_KINDS } from '../session/run-kinds';
+import { MAX_RUNS, runSpecOf } from '../session/run-spec';
 import { SessionError } from '../session/session';
 
 /** Rethrows anything as a SessionError with the same message (what the page shows). */
@@ -8,10 +9,11 @@ export function fail(e: unknown): never {
   throw e instanceof SessionError ? e : new SessionError(e instanceof Error ? e.message : String(e));
 }
 
-export function checkRunKinds(runs: unknown): asserts runs is RunKind[] {
-  if (!Array.isArray(runs) || runs.length === 0 || !runs.every((r) => typeof r === 'string' && isRunKind(r))) {
-    fail(`runs must be a non-empty list of ${RUN_KINDS.join(', ')}; got ${JSON.stringify(runs)}`);
-  }
+/** Runs are 1 to MAX_RUNS distinct canonical run ids (run-spec.ts: 'batch', 'batch:eps=1'). */
+export function checkRunIds(runs: unknown): asserts runs is string[] {
+  const ok = Array.isArray(runs) && runs.length > 0 && runs.length <= MAX_RUNS && new Set(runs).size === runs.length
+    && runs.every((r) => typeof r === 'string' && runSpecOf(r) !== null);
+  if (!ok) fail(`runs must be 1 to ${MAX_RUNS} distinct runs, each ${RUN_KINDS.join('|')} with optional own settings (batch:eps=1); got ${JSON.stringify(runs).slice(0, 200)}`);
 }
 
 /** The hidden layer and unit the BN detail follows must exist in `hidden`. */

@@ -12,7 +12,6 @@ import { classificationReport, type ClassificationReport } from '../telemetry/cl
 import { foldReport, type FoldReport } from '../session/fold-report';
 import { FrameBuilder, frameTransferables, type TelemetryFrame } from '../telemetry/frame';
 import { SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } from '../session/session';
-import type { RunKind } from '../session/run-kinds';
 import type { TrainSettings } from '../session/settings';
 import { trainSteps } from './train-steps';
 import type { DatasetLoader, LoadProgress } from '../session/dataset-loader';
@@ -34,7 +33,7 @@ export interface GroupProgress {
 
 export interface RunGroup {
   /** Loads the data set (once per worker for MNIST) and builds the group's runs from the settings' seed. */
-  load(settings: TrainSettings, runs: RunKind[], onProgress?: (p: LoadProgress) => void): Promise<GroupProgress>;
+  load(settings: TrainSettings, runs: string[], onProgress?: (p: LoadProgress) => void): Promise<GroupProgress>;
   /** Trains `n` steps (fewer when every run of the group has diverged). */
   train(n: number): GroupProgress;
   /** Throws SessionError when the live change would be refused; changes nothing. */

@@ -2,7 +2,7 @@
 // active group is sent the same train(n) rounds, so all are issued up to the same step `issued`; what
 // is sent to every group in one go afterwards (a frame part, a live change) is queued behind the same
 // rounds in each, so it happens at step `issued` everywhere.
-import { orderRuns, type RunKind } from '../session/run-kinds';
+import { orderRunIds } from '../session/run-spec';
 import type { GroupProgress, RunGroup } from './run-group';
 import type { Reachable } from './trainer-api';
 
@@ -17,7 +17,8 @@ export interface GroupHandle {
 
 export interface Slot {
   handle: GroupHandle;
-  runs: RunKind[];
+  /** Run ids (run-spec.ts). */
+  runs: string[];
   /** The step the group confirmed last. */
   step: number;
   active: number;
@@ -27,10 +28,10 @@ export interface Slot {
 }
 
 /** Runs dealt round-robin over at most `groups` workers, in the canonical order. */
-export function dealRuns(runs: readonly RunKind[], groups: number): RunKind[][] {
+export function dealRuns(runs: readonly string[], groups: number): string[][] {
   const n = Math.max(1, Math.min(Math.floor(groups), runs.length));
-  const out: RunKind[][] = Array.from({ length: n }, () => []);
-  orderRuns(runs).forEach((r, i) => out[i % n].push(r));
+  const out: string[][] = Array.from({ length: n }, () => []);
+  orderRunIds(runs).forEach((r, i) => out[i % n].push(r));
   return out;
 }
 
@@ -77,7 +78,7 @@ export class RunGroups {
   }
 
   /** A new session: these handles with these runs and progress, nothing issued yet. */
-  start(handles: GroupHandle[], dealt: RunKind[][], progress: GroupProgress[]): void {
+  start(handles: GroupHandle[], dealt: string[][], progress: GroupProgress[]): void {
     this.generation++;
     this.slots = handles.map((handle, i) => ({
       handle, runs: dealt[i], step: progress[i].step, active: progress[i].active, diverged: progress[i].diverged, msPerStep: NaN,

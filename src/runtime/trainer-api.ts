@@ -4,7 +4,6 @@ import type { ClassificationReport } from '../telemetry/classification-report';
 import type { FoldReport } from '../session/fold-report';
 import type { TelemetryFrame } from '../telemetry/frame';
 import type { LoadProgress } from '../session/dataset-loader';
-import type { RunKind } from '../session/run-kinds';
 import type { DecisionGrid, EvalMetrics } from '../session/session';
 import type { TrainSettings } from '../session/settings';
 import type { TestFault } from './crash.test-support';
@@ -26,7 +25,7 @@ export interface ChangeResult {
 
 export interface Trainer {
   /** Loads the data set and builds the runs; progress goes to `onProgress` (a comlink proxy in the page). */
-  load(settings: TrainSettings, runs?: RunKind[], onProgress?: (p: LoadProgress) => void): Promise<ChangeResult>;
+  load(settings: TrainSettings, runs?: string[], onProgress?: (p: LoadProgress) => void): Promise<ChangeResult>;
   play(): Promise<void>;
   pause(): Promise<void>;
   /** Trains `n` steps now (paused or not) and returns the step reached. */
@@ -38,7 +37,7 @@ export interface Trainer {
   /** Live settings apply at the next step; others reset every run together (the result says which). */
   change(change: Partial<TrainSettings>): Promise<ChangeResult>;
   /** Which runs train: e.g. ['plain', 'batch'] or ['plain', 'batch', 'layer']; resets. */
-  setRuns(runs: RunKind[]): Promise<ChangeResult>;
+  setRuns(runs: string[]): Promise<ChangeResult>;
   /** The hidden layer and unit whose batch-norm computation the frames detail. */
   select(layer: number, unit: number): Promise<void>;
   /** Evaluation-mode metrics on the whole test set. */

@@ -102,7 +102,7 @@ describe('trainer over a MessageChannel', () => {
     await expect(t.select(5, 0)).rejects.toThrow(/layer/);
     // unknown run kinds are refused and change nothing
     await expect(t.setRuns(['plain', 'nonsense'] as never)).rejects.toThrow(/runs must be .*batch-post/);
-    await expect(t.setRuns([])).rejects.toThrow(/non-empty/);
+    await expect(t.setRuns([])).rejects.toThrow(/runs must be 1 to 8 distinct runs/);
     await t.setRuns(['batch-post', 'batch-pre']);
     f = await t.nextFrame(f.seq);
     expect(f.runs.map((r) => [r.id, r.placement])).toEqual([['batch-pre', 'pre'], ['batch-post', 'post']]);
