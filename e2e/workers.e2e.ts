@@ -69,7 +69,7 @@ describe('one worker per run', () => {
       try {
         await page.goto(`${baseURL}?${FIGURE_1}&${mode}`);
         const probe = await stepAndRead(page);
-        const { rate, p50, p95 } = await throughput(page, 5);
+        const { rate, p50, p95 } = await throughput(page, 2);
         const cores = await page.evaluate(() => navigator.hardwareConcurrency);
         results.push({ mode, probe, rate, p50, p95, cores });
         expect(problems).toEqual([]);
