@@ -15,7 +15,7 @@ import { hub, useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { runName, useT } from '../i18n';
-import { ValuePool } from './y-domain';
+import { stickyLogDomain, ValuePool } from './y-domain';
 import { LiveSummary } from './live-summary';
 import { summarizeGradients } from './summaries';
 
@@ -38,6 +38,7 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
   const [tip, setTip] = useState<TooltipData | null>(null);
   const toggles = useHiddenRuns();
   const hidden = toggles.hidden;
+  const shown = useRef<{ hidden: ReadonlySet<string> | null; doms: Pair[] }>({ hidden: null, doms: [] });
   const [view, setView] = useRareState({ doms: MEASURES.map((m) => (m.log ? [1e-4, 1] : [0, 1])) as Pair[], runs: [] as string[], layers: 0, empty: true, diverged: [] as [string, number][], act: '' });
   const legendRuns = useLegendRuns(view.runs);
   const w = Math.max(width, 240);
@@ -49,7 +50,10 @@ export function GradientsChart({ height = 200 }: GradientsChartProps) {
 
   const draw = (frame: TelemetryFrame) => {
     const colorOf = runColors(body.current);
-    const doms = MEASURES.map((m) => measureDomain(frame, m, pool, hidden));
+    // Kept while the values stay well inside (the measures move every few steps; the axes need not).
+    const prev = shown.current.hidden === hidden ? shown.current.doms : [];
+    const doms = MEASURES.map((m, k) => stickyLogDomain(prev[k], measureDomain(frame, m, pool, hidden)));
+    shown.current = { hidden, doms };
     const L = frame.runs[0]?.layers.length ?? 0;
     const empty = frame.step === 0 || L === 0;
     const diverged = frame.runs.filter((r) => r.divergedAt !== null).map((r): [string, number] => [r.id, r.divergedAt ?? 0]);

@@ -15,7 +15,7 @@ import { AppendLayer, settledLength } from './append-layer';
 import { dotSeries, drawAppending, fillBand, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import {
-  PANELS, betaComparison, clampLayer, costFigures, hasPoints, icsLayers, landscapeDomains, landscapeTips, panelAt as panelAt0, panelGrid, type PanelKey,
+  PANELS, betaComparison, clampLayer, costAtMeasurement, hasPoints, icsLayers, landscapeDomains, landscapeTips, panelAt as panelAt0, panelGrid, type PanelKey,
 } from './landscape-geometry';
 import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
@@ -78,6 +78,9 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
   const layer = clampLayer(layerChoice, view.layers);
   const setEvery = (n: number) => getApp().store.getState().set('landscapeEvery', n);
 
+  const costSeen = useRef<ReturnType<typeof costAtMeasurement> | null>(null);
+  const costNow = (land: TelemetryFrame['landscape']) => (costSeen.current = costAtMeasurement(costSeen.current, land)).figures;
+
   const draw = (frame: TelemetryFrame) => {
     const land = frame.landscape;
     const L = icsLayers(land);
@@ -86,7 +89,7 @@ export function LandscapeChart({ height = 170 }: LandscapeChartProps) {
     const points = hasPoints(land);
     const b = betaComparison(land);
     const beta = b && { bn: b.bn.toPrecision(3), plain: b.plain.toPrecision(3), n: b.n, lower: b.lower };
-    setView({ x: d.x, y: d.y, runs: land?.runs.map((r) => r.id) ?? [], layers: L, points, cost: costFigures(land), beta });
+    setView({ x: d.x, y: d.y, runs: land?.runs.map((r) => r.id) ?? [], layers: L, points, cost: costNow(land), beta });
     if (!land || !points) { setupCanvas(canvas.current, w, grid.height); drawn.invalidate(); return; }
     const colorOf = runColors(body.current);
     const theme = themeColors(body.current);

@@ -4,7 +4,7 @@ import { FrameBuilder, type LandscapeFrame, type TelemetryFrame } from '../telem
 import { TrainingSession } from '../session/session';
 import { DEFAULT_SETTINGS } from '../session/settings';
 import {
-  PANELS, clampLayer, cosineDomain, costFigures, hasPoints, icsLayers, landscapeDomains, landscapeTips, panelAt, panelGrid,
+  PANELS, clampLayer, cosineDomain, costAtMeasurement, costFigures, hasPoints, icsLayers, landscapeDomains, landscapeTips, panelAt, panelGrid,
 } from './landscape-geometry';
 
 function frame(every: number, steps = 60): TelemetryFrame {
@@ -102,6 +102,16 @@ describe('landscape geometry', () => {
     const real = costFigures(base);
     expect(real).not.toBeNull();
     expect(Number(real!.percent)).toBeGreaterThan(0);
+  });
+
+  it('takes the cost figures again only when a new measurement arrived (the share drifts every frame)', () => {
+    const base = on.landscape!;
+    const withCost = (fraction: number, measurements: number): LandscapeFrame => ({ ...base, cost: { measurements, msEach: 5, fraction } });
+    const a = costAtMeasurement(null, withCost(0.1, 3));
+    expect(a.figures).toEqual({ percent: '10', ms: '5.0' });
+    expect(costAtMeasurement(a, withCost(0.093, 3))).toBe(a); // same measurements: the same figures object
+    expect(costAtMeasurement(a, withCost(0.093, 4)).figures).toEqual({ percent: '9.3', ms: '5.0' });
+    expect(costAtMeasurement(a, null).figures).toBeNull();
   });
 
   it('finds the panel under the pointer, and nothing over a gap or past the last panel', () => {

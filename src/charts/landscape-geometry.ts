@@ -90,6 +90,18 @@ export function costFigures(l: LandscapeFrame | null | undefined): { percent: st
   return { percent: p < 10 ? p.toFixed(1) : p.toFixed(0), ms: l.cost.msEach < 10 ? l.cost.msEach.toFixed(1) : l.cost.msEach.toFixed(0) };
 }
 
+/**
+ * The cost note's figures as of the latest measurement: the share of training time drifts every frame
+ * (the time trained grows), so the figures are taken again only when a new measurement arrived (or the
+ * landscape went away), and the note re-renders with the data it reports.
+ */
+export function costAtMeasurement(prev: { measurements: number; figures: ReturnType<typeof costFigures> } | null,
+  l: LandscapeFrame | null | undefined): { measurements: number; figures: ReturnType<typeof costFigures> } {
+  const measurements = l?.cost.measurements ?? -1;
+  if (prev && prev.measurements === measurements) return prev;
+  return { measurements, figures: costFigures(l) };
+}
+
 /** The panel under (px, py) in a panelGrid of `count` panels of height ph, or -1 over a gap or outside. */
 export function panelAt(grid: { cols: number; pw: number }, count: number, ph: number, gap: number, px: number, py: number): number {
   const col = Math.floor(px / (grid.pw + gap));

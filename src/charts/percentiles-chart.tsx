@@ -14,7 +14,7 @@ import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
 import { onePanel, useStepAxis } from './use-step-axis';
 import { runColors, themeColors } from './palette';
-import { bandDomains, distributionDomain, DISTRIBUTION_BANDS, layerCount, shownLayer } from './percentiles-geometry';
+import { bandDomains, distributionDomain, DISTRIBUTION_BANDS, layerCount, percentilesKey, shownLayer } from './percentiles-geometry';
 import { hub, useFrameDraw } from './use-frame-draw';
 import { Tooltip, placeTip, pointRow, type TooltipData } from './tooltip';
 import { useRareState } from './use-chart-state';
@@ -127,7 +127,9 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
     });
   };
   // Panels mount after the first frame tells which runs and stages exist: redraw then.
-  useFrameDraw(body, draw, [w, panelHeight, distributionHeight, chosen, view.runs.join(), view.stages.join(), axis.view, hidden]);
+  // Bands grow every few steps, the distributions with the statistics: between them nothing to draw.
+  useFrameDraw(body, draw, [w, panelHeight, distributionHeight, chosen, view.runs.join(), view.stages.join(), axis.view, hidden],
+    (frame) => percentilesKey(frame, chosen));
 
   const x = axis.scale(view.x, M.left, pw - M.right);
   // Hover on a run's panel: its 85th, 50th and 15th percentiles at the nearest sampled step.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandDomains, distributionDomain, layerCount, shownLayer } from './percentiles-geometry';
+import { bandDomains, distributionDomain, layerCount, percentilesKey, shownLayer } from './percentiles-geometry';
 import { buildTestFrame } from './test-frames.test-support';
 
 describe('percentiles geometry', () => {
@@ -22,5 +22,14 @@ describe('percentiles geometry', () => {
     for (const r of frame.runs) for (const v of r.layers[0].stages[0]!.distribution) { expect(v).toBeGreaterThanOrEqual(d[0]); expect(v).toBeLessThanOrEqual(d[1]); }
     const plainOnly = { ...frame, runs: [frame.runs[0]] };
     expect(distributionDomain(plainOnly, 0, 'norm')).toBeNull();
+  });
+  it('draw key: the same for the same data, another when the shown layer\'s bands grow or its distributions move, not for another layer', () => {
+    expect(percentilesKey(frame, null)).toEqual(percentilesKey(frame, null));
+    expect(percentilesKey(buildTestFrame(300), null)).not.toEqual(percentilesKey(frame, null));
+    const moved = structuredClone(frame);
+    moved.runs[1].layers[0].stages[0]!.distribution[4] += 0.5;
+    expect(percentilesKey(moved, 1)).toEqual(percentilesKey(frame, 1));
+    expect(percentilesKey(moved, 0)).not.toEqual(percentilesKey(frame, 0));
+    expect(percentilesKey(frame, 0)).not.toEqual(percentilesKey(frame, 1));
   });
 });

@@ -2,6 +2,7 @@
 // percentile bands of a layer across runs, and of the nine-point distributions of a stage.
 import type { Stage, TelemetryFrame } from '../telemetry/frame';
 import { STAGES } from '../state/chart-inputs';
+import { baseKey, pushSeriesKey } from './frame-key';
 import { ValuePool, niceDomain, stepDomain, type YFilter } from './y-domain';
 
 /** TensorBoard's distribution percentiles (as in StageFrame.distribution). */
@@ -41,3 +42,27 @@ export function distributionDomain(frame: TelemetryFrame, layer: number, stage: 
 
 /** Nested ranges of the nine points, outermost first: [lo index, hi index, opacity]. */
 export const DISTRIBUTION_BANDS: readonly [number, number, number][] = [[0, 8, 0.15], [1, 7, 0.25], [2, 6, 0.35], [3, 5, 0.5]];
+
+/**
+ * The draw key of the Percentiles view (useFrameDraw): the step axis, the layers, and per run the
+ * shown layer's band series and its stages' nine-point distributions. Bands grow every few steps and
+ * a paused session changes nothing: while the key holds the view is not drawn and does not re-render.
+ */
+export function percentilesKey(frame: TelemetryFrame, chosen: number | null): number[] {
+  const k = baseKey(frame);
+  const L = layerCount(frame);
+  const j = shownLayer(chosen, L);
+  k.push(L, j);
+  for (const r of frame.runs) {
+    const l = r.layers[j];
+    if (!l) { k.push(-2); continue; }
+    pushSeriesKey(k, l.bands.p15);
+    pushSeriesKey(k, l.bands.p50);
+    pushSeriesKey(k, l.bands.p85);
+    for (const st of l.stages) {
+      if (!st) { k.push(-1); continue; }
+      for (let i = 0; i < st.distribution.length; i++) k.push(st.distribution[i]);
+    }
+  }
+  return k;
+}

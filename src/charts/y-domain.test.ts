@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValuePool, niceDomain, quantileSorted, stepDomain, stickyDomain } from './y-domain';
+import { ValuePool, niceDomain, quantileSorted, stepDomain, stickyDomain, stickyLogDomain } from './y-domain';
 
 describe('ValuePool', () => {
   it('gives the extent of finite values', () => {
@@ -50,5 +50,14 @@ describe('stickyDomain', () => {
     expect(stickyDomain([0, 10], [0, 11])).toEqual([0, 11]);
     expect(stickyDomain([0, 10], [4, 6])).toEqual([4, 6]);
     expect(stickyDomain(null, [1, 2])).toEqual([1, 2]);
+  });
+  it('on a log axis, keeps or grows the previous domain while the next spans more than half of it, in decades', () => {
+    expect(stickyLogDomain([1e-4, 1], [1e-3, 1e-1])).toEqual([1e-3, 1e-1]); // 2 of 4 decades: too small, taken
+    expect(stickyLogDomain([1e-4, 1], [2e-4, 0.5])).toEqual([1e-4, 1]);
+    expect(stickyLogDomain([1e-4, 1], [1e-3, 2])).toEqual([1e-4, 2]); // pokes out: grown to hold it
+    expect(stickyLogDomain([0.01, 0.02], [0.1, 0.2])).toEqual([0.1, 0.2]); // moved away: taken
+    expect(stickyLogDomain([0.012, 0.034], [0.013, 0.033])).toEqual([0.012, 0.034]);
+    expect(stickyLogDomain([0, 1], [0, 1])).toEqual([0, 1]);
+    expect(stickyLogDomain(null, [0.1, 10])).toEqual([0.1, 10]);
   });
 });

@@ -125,3 +125,15 @@ export function stickyDomain(prev: readonly [number, number] | null | undefined,
   const span = prev[1] - prev[0];
   return inside && span > 0 && (next[1] - next[0]) / span > minShare ? [prev[0], prev[1]] : next;
 }
+
+/**
+ * Hysteresis for a log axis of noisy values (a gradient norm per batch), in decades: keep `prev`
+ * while `next` fits inside and spans more than `minShare` of it; when `next` pokes out, grow `prev` to
+ * hold it as long as `next` still spans more than `minShare` of the union; otherwise take `next`.
+ */
+export function stickyLogDomain(prev: readonly [number, number] | null | undefined, next: [number, number], minShare = 0.5): [number, number] {
+  if (!prev || !(prev[0] > 0) || !(prev[1] > prev[0]) || !(next[0] > 0) || !(next[1] > next[0])) return next;
+  const lo = Math.min(prev[0], next[0]);
+  const hi = Math.max(prev[1], next[1]);
+  return Math.log10(next[1] / next[0]) / Math.log10(hi / lo) > minShare ? [lo, hi] : next;
+}
