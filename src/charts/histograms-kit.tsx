@@ -2,9 +2,8 @@
 // (written while the shared chart frame did not exist yet): visibility, width, a devicePixelRatio
 // canvas, SVG axes, and a figure with "Save PNG" (canvases, SVGs and the HTML text of the figure).
 // Run colours come from the shared palette.
-import { isRunKind } from '../state/chart-inputs';
 import { Fragment, useEffect, useRef, type ReactNode, type RefObject } from 'react';
-import { type T, useT } from '../i18n';
+import { runName as i18nRunName, type T, useT } from '../i18n';
 import { runStyle } from './palette';
 import './histograms-kit.css';
 import { setupCanvas } from './canvas';
@@ -17,7 +16,10 @@ export const runDash = (id: string) => runStyle(id).dash;
 export const runCss = (id: string) => runStyle(id).css;
 
 /** The run's name in the page's language (the palette's English label for an unknown id). */
-export const runName = (t: T, id: string) => (isRunKind(id) ? t(`run.${id}`) : runLabel(id));
+export const runName = (t: T, id: string) => {
+  const name = i18nRunName(t, id);
+  return name === id ? runLabel(id) : name;
+};
 
 /**
  * A translated text whose `{name}` placeholders are React nodes (numbers in <strong>, math with

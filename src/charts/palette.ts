@@ -23,8 +23,31 @@ const STYLES: Record<string, Omit<RunStyle, 'id' | 'css'>> = {
   'batch-post': { label: 'BN after activation', color: '#7B3FBF', dash: [3, 2, 1, 2] },
 };
 
-/** The style of run `id` (a run kind; anything else gets grey). */
+/**
+ * Colours of runs that keep their own settings (`batch:eps=1`, session/run-spec.ts), none of them a
+ * kind's: Okabe-Ito's remaining hues and Tol's muted ones, dark enough on white.
+ */
+const VARIANT_COLORS = ['#CC79A7', '#56B4E9', '#117733', '#882255', '#44AA99', '#999933', '#AA4499', '#332288'];
+
+/** A stable small number from a run id (FNV-1a), so a variant keeps its colour in every view and reload. */
+function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * The style of run `id`: a run kind's own; a run with its own settings (`batch:eps=1`) its kind's dash
+ * (dash means run kind only) in a colour of its own; anything else grey.
+ */
 export function runStyle(id: string): RunStyle {
+  const colon = id.indexOf(':');
+  const kind = colon < 0 ? id : id.slice(0, colon);
+  const base = STYLES[kind];
+  if (colon >= 0 && base) {
+    const color = VARIANT_COLORS[idHash(id) % VARIANT_COLORS.length];
+    return { id, label: id, color, dash: base.dash, css: color };
+  }
   const s = STYLES[id] ?? { label: id, color: '#666666', dash: [] };
   return { id, ...s, css: `var(--run-${id}, ${s.color})` };
 }

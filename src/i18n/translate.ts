@@ -2,10 +2,11 @@
 // the one function that looks a key up: translate(lang, key, params), `{name}` placeholders filled.
 import { chartsEn, chartsZh } from './dict/charts';
 import { cnnEn, cnnZh } from './dict/cnn';
+import { compareEn, compareZh } from './dict/compare';
 import { landscapeEn, landscapeZh } from './dict/landscape';
 import { libraryEn, libraryZh } from './dict/library';
 import { pageEn, pageZh } from './dict/page';
-import { RUN_NAMES_EN } from './dict/run-names';
+import { PER_RUN_KEYS, runSpecOf } from '../session/run-spec';
 import { seedsEn, seedsZh } from './dict/seeds';
 import { sweepEn, sweepZh } from './dict/sweep';
 import { viewsEn, viewsZh } from './dict/views';
@@ -23,14 +24,15 @@ export const AREAS = {
   views: { en: viewsEn, zh: viewsZh },
   cnn: { en: cnnEn, zh: cnnZh },
   library: { en: libraryEn, zh: libraryZh },
+  compare: { en: compareEn, zh: compareZh },
 } as const;
 
-const en = { ...pageEn, ...chartsEn, ...landscapeEn, ...sweepEn, ...seedsEn, ...viewsEn, ...cnnEn, ...libraryEn } as const;
+const en = { ...pageEn, ...chartsEn, ...landscapeEn, ...sweepEn, ...seedsEn, ...viewsEn, ...cnnEn, ...libraryEn, ...compareEn } as const;
 
 export type MessageKey = keyof typeof en;
 type Dictionary = Record<MessageKey, string>;
 
-const zh: Dictionary = { ...pageZh, ...chartsZh, ...landscapeZh, ...sweepZh, ...seedsZh, ...viewsZh, ...cnnZh, ...libraryZh };
+const zh: Dictionary = { ...pageZh, ...chartsZh, ...landscapeZh, ...sweepZh, ...seedsZh, ...viewsZh, ...cnnZh, ...libraryZh, ...compareZh };
 
 export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { en, zh };
 
@@ -47,8 +49,17 @@ export function translate(lang: string, key: MessageKey, params?: Params): strin
   return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
 }
 
-/** A run's name (a run kind's id; anything else as it is). */
+/**
+ * A run's name: its kind's, then each setting it keeps its own value of ("Batch norm · ε 1",
+ * session/run-spec.ts); anything that is not a run id as it is.
+ */
 export function runName(t: T, id: string): string {
-  const key = `run.${id}`;
-  return key in RUN_NAMES_EN ? t(key as MessageKey) : id;
+  const spec = runSpecOf(id);
+  if (!spec) return id;
+  const parts = [t(`run.${spec.kind}`)];
+  for (const key of PER_RUN_KEYS) {
+    const v = spec.overrides[key];
+    if (v !== undefined) parts.push(`${t(`run.own.${key}`)} ${v}`);
+  }
+  return parts.join(' · ');
 }

@@ -4,10 +4,10 @@
 // reset every run together.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { findPreset, presetSettings, type ExperimentChoice, type PresetName } from '../session/presets';
-import type { RunKind } from '../session/run-kinds';
 import { isLive, setting, type TrainSettings } from '../session/settings';
 import type { ChangeResult, Reachable, Trainer, TrainerStatus } from '../runtime/trainer-api';
-import { getLang, type Lang, type MessageKey, subscribeLang, translate } from '../i18n';
+import { getLang, type Lang, type MessageKey, runName, subscribeLang, translate } from '../i18n';
+import { compareChangePlan } from './compare-change';
 import { isMarkedKey, type SettingChange } from './setting-changes';
 import { throttleLatest } from './throttle';
 
@@ -16,7 +16,8 @@ export type TrainerLike = Reachable<Trainer>;
 
 export interface AppState {
   settings: TrainSettings;
-  runs: RunKind[];
+  /** Run ids (session/run-spec.ts): a kind, or a kind with its own settings ('batch:eps=1'). */
+  runs: string[];
   /** null = as fast as possible. */
   speed: number | null;
   status: TrainerStatus;
@@ -37,7 +38,12 @@ export interface AppState {
 export interface AppActions {
   /** Changes one setting: live ones at the next step (throttled), others reset every run. */
   set<K extends keyof TrainSettings>(key: K, value: TrainSettings[K]): void;
-  setRuns(runs: RunKind[]): Promise<void>;
+  setRuns(runs: string[]): Promise<void>;
+  /**
+   * Compare a change (compare-change.ts): adds a run keeping the last changed setting's new value, puts
+   * the session's value back, and starts every run again; a notice says why when it cannot.
+   */
+  compareChange(): Promise<void>;
   setSpeed(speed: number | null): void;
   play(): Promise<void>;
   pause(): Promise<void>;
@@ -75,7 +81,7 @@ export const LIVE_THROTTLE_MS = 250;
 
 export function createAppStore(
   firstTrainer: TrainerLike,
-  initial: { settings: TrainSettings; runs: RunKind[]; notice?: string | ((lang: Lang) => string) | null; experiment?: ExperimentChoice | null; speed?: number | null },
+  initial: { settings: TrainSettings; runs: string[]; notice?: string | ((lang: Lang) => string) | null; experiment?: ExperimentChoice | null; speed?: number | null },
   /** The settings an experiment runs with (the page's: url-codec's experimentPageSettings). */
   experimentSettings: (name: PresetName, variant: string | null) => TrainSettings = (name, variant) => presetSettings(findPreset(name)!, variant, initial.settings),
   /** Ends the failed worker and starts a new one (the page: trainer-client.ts); needed by restart(). */
@@ -172,6 +178,20 @@ export function createAppStore(
       async setRuns(runs) {
         set({ runs: [...runs] });
         try { report(await trainer.setRuns(runs), 'section.runs'); } catch (e) { fail(e); }
+      },
+      async compareChange() {
+        const { settings, runs, changes } = get();
+        const plan = compareChangePlan(settings, runs, changes);
+        if (!plan.ok) { get().notify((l) => translate(l, `compare.refused.${plan.why}`)); return; }
+        // Pending live changes are in the settings already; the reload below applies them.
+        for (const k of Object.keys(pendingLive)) delete (pendingLive as Record<string, unknown>)[k];
+        for (const k of Object.keys(liveBefore)) delete (liveBefore as Record<string, unknown>)[k];
+        set({ settings: plan.settings, runs: plan.runs, changes: [], status: 'loading' });
+        try {
+          await trainer.load(plan.settings, plan.runs);
+          get().notify((l) => translate(l, 'compare.added', { run: runName((k, p) => translate(l, k, p), plan.id), value: String(plan.from) }));
+          await get().play();
+        } catch (e) { fail(e); }
       },
       setSpeed(speed) {
         set({ speed });

@@ -5,7 +5,8 @@
 // serialize() writes only what differs from the default session, so the default page has a bare URL.
 import { CNN_RUN_KINDS } from '../session/cnn-spec';
 import { checkLimits, datasetShape, MAX_PARAMETERS, MAX_WORKSPACE, maxBatch } from '../session/limits';
-import { DEFAULT_RUNS, isRunKind, orderRuns, type RunKind } from '../session/run-kinds';
+import { DEFAULT_RUNS } from '../session/run-kinds';
+import { kindOfRunId, orderRunIds, readRunList } from '../session/run-spec';
 import { findPreset, findVariant, presetSettings, type ExperimentChoice } from '../session/presets';
 import { LANGS, type Lang } from '../i18n';
 import { formatEmbed, parseEmbed, type EmbedView } from './embed';
@@ -22,7 +23,10 @@ export const DEFAULT_PAGE_SETTINGS: Readonly<TrainSettings> = {
   // training steps of the twin Figure 1 networks, so every 500 steps it takes 2-4% of training time (shown).
   landscapeEvery: 500,
 };
-/** The runs in the URL (`runs=plain,batch,layer`) are the run kinds' names. */
+/**
+ * The runs in the URL (`runs=plain,batch,layer`) are run ids: a kind, or a kind with its own settings
+ * (`runs=batch,batch:eps=1`; session/run-spec.ts reads them, clamping into the page's ranges).
+ */
 export { DEFAULT_RUNS } from '../session/run-kinds';
 
 /** Steps per second the Speed control offers (null = as fast as possible). */
@@ -36,7 +40,8 @@ export const DEFAULT_SPEED = 100;
 
 export interface UrlState {
   settings: TrainSettings;
-  runs: RunKind[];
+  /** Run ids (session/run-spec.ts), in their canonical order. */
+  runs: string[];
   paused: boolean;
   /** Steps per second; null = as fast as possible (`speed=max`); DEFAULT_SPEED when the address has none. */
   speed: number | null;
@@ -122,19 +127,18 @@ export function parseSettingValue(def: SettingDef, text: string): { value: Train
   return { value: fallback, problem: { key: def.flag, value: show(text), used: fmt(fallback), kind: 'default' } };
 }
 
-function parseRuns(text: string): { runs: RunKind[]; problem: UrlProblem | null } {
-  const names = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const kinds = names.filter(isRunKind);
-  const bad = kinds.length !== names.length;
-  const runs = orderRuns(kinds);
+function parseRuns(text: string): { runs: string[]; problem: UrlProblem | null } {
+  const { ids: runs, problems } = readRunList(text, 'page');
   if (runs.length === 0) {
     return { runs: [...DEFAULT_RUNS], problem: { key: 'runs', value: show(text), used: formatRuns(DEFAULT_RUNS), kind: 'default' } };
   }
-  return { runs, problem: bad ? { key: 'runs', value: show(text), used: formatRuns(runs), kind: 'default' } : null };
+  if (problems.length === 0) return { runs, problem: null };
+  const kind = problems.every((p) => p.kind === 'clamped') ? 'clamped' : 'default';
+  return { runs, problem: { key: 'runs', value: show(text), used: formatRuns(runs), kind } };
 }
 
-export function formatRuns(runs: readonly RunKind[]): string {
-  return orderRuns(runs).join(',');
+export function formatRuns(runs: readonly string[]): string {
+  return orderRunIds(runs).join(',');
 }
 
 function parseSpeed(text: string): { speed: number | null; problem: UrlProblem | null } {
@@ -154,7 +158,7 @@ function parseFlag(text: string): boolean | null {
 /** Reads a location.search (with or without the `?`). Never throws; unknown keys are ignored. */
 export function parse(search: string): ParsedUrl {
   let settings: TrainSettings = structuredClone(DEFAULT_PAGE_SETTINGS) as TrainSettings;
-  let runs: RunKind[] = [...DEFAULT_RUNS];
+  let runs: string[] = [...DEFAULT_RUNS];
   let experiment: ExperimentChoice | null = null;
   let paused = false;
   let speed: number | null = DEFAULT_SPEED;
@@ -223,13 +227,13 @@ export function parse(search: string): ParsedUrl {
  * architecture goes back to mlp; runs it does not offer (layer, renorm) are dropped (plain and batch
  * when none is left). Each repair is reported.
  */
-function repairArch(settings: TrainSettings, runs: RunKind[]): { runs: RunKind[]; problems: UrlProblem[] } {
+function repairArch(settings: TrainSettings, runs: string[]): { runs: string[]; problems: UrlProblem[] } {
   if (settings.arch !== 'cnn') return { runs, problems: [] };
   if (settings.dataset !== 'mnist') {
     settings.arch = 'mlp';
     return { runs, problems: [{ key: 'arch', value: 'cnn', used: 'mlp', kind: 'default' }] };
   }
-  const kept = runs.filter((r) => CNN_RUN_KINDS.includes(r));
+  const kept = runs.filter((r) => CNN_RUN_KINDS.includes(kindOfRunId(r)!));
   if (kept.length === runs.length) return { runs, problems: [] };
   const next = kept.length > 0 ? kept : [...DEFAULT_RUNS];
   return { runs: next, problems: [{ key: 'runs', value: formatRuns(runs), used: formatRuns(next), kind: 'default' }] };
@@ -315,8 +319,11 @@ export function serialize(state: UrlState): string {
   return toSearch(params);
 }
 
-/** `?` and the parameters, with commas and colons left readable (hidden=100,100, init=normal:0.1); '' for none. */
+/**
+ * `?` and the parameters, with commas, colons and equals signs in values left readable (hidden=100,100,
+ * init=normal:0.1, runs=batch,batch:eps=1: a value's `=` is safe, a query splits each pair at its first); '' for none.
+ */
 export function toSearch(params: URLSearchParams): string {
-  const s = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  const s = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3D/g, '=');
   return s ? `?${s}` : '';
 }

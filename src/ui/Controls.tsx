@@ -3,9 +3,11 @@
 import { useEffect, useId, useState } from 'react';
 import { CNN_RUN_KINDS } from '../session/cnn-spec';
 import { DEFAULT_RUNS, RUN_KINDS, type RunKind } from '../session/run-kinds';
+import { kindOfRunId, orderRunIds } from '../session/run-spec';
+import { runStyle } from '../charts/palette';
 import { INIT_SCALE, setting, type NumberKey, type TrainSettings } from '../session/settings';
 import { getApp, useApp } from '../state/app';
-import { type Lang, type MessageKey, translate, useLang, useT } from '../i18n';
+import { type Lang, type MessageKey, runName, translate, useLang, useT } from '../i18n';
 import { changeLabel, formatStepNumber } from '../state/setting-changes';
 import { SPEED_RANGE } from '../state/url-codec';
 import { acceptsNumber, INIT_SCALE_SLIDER, sliderScale, SPEED_SLIDER } from './control-scale';
@@ -80,6 +82,38 @@ export function RestartOffer() {
   );
 }
 
+/**
+ * The runs that keep their own settings (`batch:eps=1`), each with its colour and a remove button, and
+ * "Compare a change", which adds one from the setting changed last (state/compare-change.ts).
+ */
+function OwnSettingRuns({ runs }: { runs: readonly string[] }) {
+  const t = useT();
+  const store = getApp().store;
+  const own = runs.filter((id) => id.includes(':'));
+  const remove = (id: string) => {
+    const next = runs.filter((r) => r !== id);
+    if (next.length === 0) { notify((l) => translate(l, 'runs.atLeastOne')); return; }
+    void store.getState().setRuns(next);
+  };
+  return (
+    <div className="own-runs">
+      {own.length > 0 ? (
+        <ul aria-label={t('runs.own')} className="own-run-list">
+          {own.map((id) => (
+            <li key={id} className="own-run" data-run={id}>
+              <span className="swatch" aria-hidden="true" style={{ background: runStyle(id).css }} />
+              <span className="own-run-name">{runName(t, id)}</span>
+              <button type="button" className="own-run-remove" aria-label={t('runs.remove', { run: runName(t, id) })} onClick={() => remove(id)}>×</button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <button type="button" className="compare-change" aria-describedby="compare-help" onClick={() => { void store.getState().compareChange(); }}>{t('compare.button')}</button>
+      <p id="compare-help" className="help">{t('compare.hint')}</p>
+    </div>
+  );
+}
+
 function initStd(init: string): number | null {
   const m = /^normal:(.+)$/.exec(init);
   return m ? Number(m[1]) : null;
@@ -109,14 +143,15 @@ export function Controls() {
   const setArch = (arch: TrainSettings['arch']) => {
     if (arch === 'cnn') {
       if (settings.dataset !== 'mnist') set('dataset', 'mnist');
-      const kept = runs.filter((r) => CNN_RUN_KINDS.includes(r));
+      const kept = runs.filter((r) => CNN_RUN_KINDS.includes(kindOfRunId(r)!));
       if (kept.length !== runs.length) void store.getState().setRuns(kept.length ? kept : [...DEFAULT_RUNS]);
     }
     set('arch', arch);
   };
 
+  // Runs with their own settings (batch:eps=1) stay when a kind is switched on or off.
   const toggleRun = (kind: RunKind, on: boolean) => {
-    const next = RUN_KINDS.filter((k) => (k === kind ? on : runs.includes(k)));
+    const next = orderRunIds(on ? [...runs, kind] : runs.filter((id) => id !== kind));
     if (next.length === 0) { notify((l) => translate(l, 'runs.atLeastOne')); return; }
     void store.getState().setRuns(next);
   };
@@ -151,6 +186,7 @@ export function Controls() {
           <ResetsTag />
         </div>
         <p id="runs-help" className="help">{hint('norm')}</p>
+        <OwnSettingRuns runs={runs} />
       </Group>
 
       <Group title={t('section.data')}>
