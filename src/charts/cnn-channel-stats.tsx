@@ -6,6 +6,8 @@ import { useRef, useState } from 'react';
 import type { TelemetryFrame } from '../telemetry/frame';
 import { dotSeries, setupCanvas, strokeSeries } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
+import { summarizeCnnStats } from './cnn-summaries';
+import { LiveSummary } from './live-summary';
 import { gridLayout, seriesRange } from './cnn-geometry';
 import { runName, useT } from '../i18n';
 import { convRuns, LayerSelect } from './cnn-kit';
@@ -76,6 +78,7 @@ export function CnnChannelStatsChart() {
   ];
   return (
     <ChartFrame
+      summary={<LiveSummary summarize={(f, lang) => summarizeCnnStats(f, layer, what, lang)} deps={[layer, what]} />}
       title={t('stats.title')} subtitle={t('stats.sub', { layer: layerName, run: view.run ? runName(t, view.run) : '—', what: whatName })}
       fileName="normscope-cnn-channel-stats" bodyRef={body} empty={view.empty && !view.none} legend={legend}
       note={view.none ? t('stats.none') : t('stats.note', { momentum: view.momentum })}

@@ -5,6 +5,8 @@ import { useRef } from 'react';
 import type { TelemetryFrame } from '../telemetry/frame';
 import { setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
+import { summarizeCnnMaps } from './cnn-summaries';
+import { LiveSummary } from './live-summary';
 import { finiteRange } from './cnn-geometry';
 import { runName, useT } from '../i18n';
 import { convRuns, drawMap } from './cnn-kit';
@@ -67,6 +69,7 @@ export function CnnFeatureMapsChart() {
 
   return (
     <ChartFrame
+      summary={<LiveSummary summarize={summarizeCnnMaps} />}
       title={t('maps.title')} subtitle={t('maps.sub', { index: view.index, label: view.label })}
       fileName="normscope-cnn-feature-maps" bodyRef={body} empty={view.empty} note={t('maps.note')}
     >

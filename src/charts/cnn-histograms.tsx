@@ -5,6 +5,8 @@ import { useRef, useState } from 'react';
 import type { TelemetryFrame } from '../telemetry/frame';
 import { setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
+import { summarizeCnnHistograms } from './cnn-summaries';
+import { LiveSummary } from './live-summary';
 import { channelBars, channelMax, gridLayout } from './cnn-geometry';
 import { runName, useT } from '../i18n';
 import { convRuns, LayerSelect, RunSelect } from './cnn-kit';
@@ -75,6 +77,7 @@ export function CnnHistogramsChart() {
   const layerName = t(layer === 0 ? 'layer.0' : 'layer.1');
   return (
     <ChartFrame
+      summary={<LiveSummary summarize={(f, lang) => summarizeCnnHistograms(f, layer, chosen, lang)} deps={[layer, chosen]} />}
       title={t('cnn.hist.title')} subtitle={t('hist.sub', { layer: layerName, count: view.count.toLocaleString('en-US') })}
       fileName="normscope-cnn-histograms" bodyRef={body} empty={view.empty}
       note={<>{t('hist.note')} [{view.lo.toPrecision(3)}, {view.hi.toPrecision(3)}]{view.outside > 0 ? `; ${t('hist.outside', { n: view.outside })}` : ''}</>}

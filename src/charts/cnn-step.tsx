@@ -9,6 +9,8 @@ import type { ConvDetail } from '../telemetry/conv-telemetry';
 import { getApp, useApp } from '../state/app';
 import { setupCanvas } from './canvas';
 import { ChartFrame, PlotLayer } from './chart-frame';
+import { summarizeCnnStep } from './cnn-summaries';
+import { LiveSummary } from './live-summary';
 import { finiteRange, reductionCells } from './cnn-geometry';
 import { runName, useT } from '../i18n';
 import { convRuns, drawMap, LayerSelect, RunSelect } from './cnn-kit';
@@ -84,6 +86,7 @@ export function CnnStepByStep() {
   const color = view.run ? `var(--run-${view.run})` : 'var(--muted)';
   return (
     <ChartFrame
+      summary={<LiveSummary summarize={(f, lang) => summarizeCnnStep(f, chosen, lang)} deps={[chosen]} />}
       title={t('step.title')} subtitle={t('step.sub', { layer: layerName, channel: channel + 1, run: view.run ? runName(t, view.run) : '—' })}
       fileName="normscope-cnn-step" bodyRef={body} empty={!d && view.runs.length > 0}
       note={<span className="ns-cnn-step-text" aria-live="polite">{text}</span>}

@@ -37,6 +37,14 @@ export const cnnEn = {
   'layer.1': 'conv 2 (16 channels, 14 × 14)',
   'cnnOnly': 'This view is for the CNN (Architecture: CNN).',
   'landscape.cnn': 'The loss landscape is measured for the fully connected network only; with the CNN this view stays empty.',
+  'cnn.sum.none': 'No data yet',
+  'cnn.sum.hist': 'Step {step}, {layer}, {run}: channel means before the norm from {lo} to {hi}; after it from {olo} to {ohi}',
+  'cnn.sum.histPlain': 'Step {step}, {layer}, {run}: channel means from {lo} to {hi}',
+  'cnn.sum.stats': 'Step {step}, {layer}, {run}: running {what} per channel {values}',
+  'cnn.sum.maps': 'Step {step}, test image {index} (label {label}), mean activation: {runs}',
+  'cnn.sum.mapsRun': '{run} conv 1 {c1}, conv 2 {c2}',
+  'cnn.sum.step': 'Step {step}, {run}, {layer}, channel {channel}: {count} values give mean {mean} and variance {variance}',
+  'cnn.sum.sep': '; ',
 } as const;
 
 export const cnnZh: Record<keyof typeof cnnEn, string> = {
@@ -76,4 +84,12 @@ export const cnnZh: Record<keyof typeof cnnEn, string> = {
   'layer.1': '卷积层 2（16 个通道，14 × 14）',
   'cnnOnly': '此视图用于卷积网络（架构：CNN）。',
   'landscape.cnn': '损失曲面只针对全连接网络测量；使用卷积网络时此视图为空。',
+  'cnn.sum.none': '尚无数据',
+  'cnn.sum.hist': '第 {step} 步，{layer}，{run}：归一化前各通道均值从 {lo} 到 {hi}；归一化后从 {olo} 到 {ohi}',
+  'cnn.sum.histPlain': '第 {step} 步，{layer}，{run}：各通道均值从 {lo} 到 {hi}',
+  'cnn.sum.stats': '第 {step} 步，{layer}，{run}：各通道的滑动{what} {values}',
+  'cnn.sum.maps': '第 {step} 步，测试图像 {index}（标签 {label}），平均激活：{runs}',
+  'cnn.sum.mapsRun': '{run} 卷积层 1 {c1}，卷积层 2 {c2}',
+  'cnn.sum.step': '第 {step} 步，{run}，{layer}，通道 {channel}：{count} 个值得到均值 {mean} 与方差 {variance}',
+  'cnn.sum.sep': '；',
 };
