@@ -63,6 +63,7 @@ function main(): void {
   const summary = {
     done: true,
     preset: args.preset,
+    ...(args.run ? { run: args.run } : {}),
     settings: s,
     dataset: { name: ds.name, train: ds.trainCount, test: ds.testCount },
     steps: final?.step ?? 0,

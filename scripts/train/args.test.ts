@@ -22,6 +22,10 @@ describe('train flags', () => {
     expect(parseTrainArgs(['--preset', 'high-lr', '--variant', 'lr-10']).settings.lr).toBe(10);
     expect(parseTrainArgs(['--preset', 'bad-init', '--variant', 'large', '--run', 'plain']).settings).toMatchObject({ init: 'normal:1', norm: 'none' });
     expect(parseTrainArgs(['--preset', 'placement', '--run', 'batch-post']).settings).toMatchObject({ act: 'relu', norm: 'batch', placement: 'post' });
+    // a run with its own settings: they win over the flags; the id is canonical
+    const own = parseTrainArgs(['--eps', '0.001', '--lr', '0.2', '--run', 'batch:eps=1,lr=0.50']);
+    expect(own.settings).toMatchObject({ norm: 'batch', eps: 1, lr: 0.5 });
+    expect(own.run).toBe('batch:eps=1,lr=0.5');
     expect(parseTrainArgs(['--preset', 'deep-sigmoid']).settings.hidden).toEqual(Array(10).fill(100));
   });
 
@@ -42,6 +46,8 @@ describe('train flags', () => {
     refuse(['--preset', 'high-lr', '--variant', 'lr-99'], /--variant "lr-99" is not a variant of high-lr; accepted: lr-30, lr-10, lr-3, lr-1/);
     refuse(['--variant', 'large'], /--variant needs --preset/);
     refuse(['--run', 'nope'], /--run "nope" is not accepted; accepted: plain, batch, layer, renorm, group/);
+    refuse(['--run', 'batch:eps=0'], /--run "batch:eps=0" is not accepted: eps=0: a number > 0/);
+    refuse(['--run', 'batch:wat=1'], /--run "batch:wat=1" is not accepted: batch: "wat=1" is not a setting/);
     refuse(['--steps', '10', '--steps', '20'], /given twice/);
     refuse(['stray'], /unexpected argument "stray"/);
     refuse(['--dataset', 'xor', '--data', '/tmp'], /--data is for --dataset mnist/);

