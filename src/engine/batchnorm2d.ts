@@ -5,7 +5,7 @@
 // The running variance takes the unbiased var_c * M / (M - 1), so a channel needs M >= 2 values in
 // training. With HW = 1 this is BatchNorm1d over (N, C).
 // inp, out are (N, C, HW) row-major (NCHW with the positions flattened); mean, rstd, gamma, beta are (C).
-import { activationBackwardSet } from './activation';
+import { activationBackwardSet, reluForward } from './activation';
 import { batchnormUpdateRunning } from './batchnorm';
 import { simdPlaneKernels } from './simd-kernels';
 import type { FloatArray } from './types';
@@ -18,20 +18,22 @@ export function batchnorm2dStats(
   const P = N * C;
   const k = simdPlaneKernels([mean, rstd, inp], P, 2);
   if (k !== null) {
-    // Plane (n, c) sums, then per channel; two passes, as below.
-    const [sums, Mexp] = k.temps;
-    k.sums(sums, inp, P, HW);
+    // Each plane (n, c): its sum and squared deviations from its own mean, in one read of the maps;
+    // then per channel (float64): sum of squared deviations from the channel mean
+    //   = sum_n [m2_n + HW (mean_n - mean_c)^2]   (the parallel-variance identity).
+    const [sums, m2] = k.temps;
+    k.moments(sums, m2, inp, P, HW);
     for (let c = 0; c < C; c++) {
       let s = 0;
       for (let n = 0; n < N; n++) s += sums[n * C + c];
-      mean[c] = s / M;
-    }
-    for (let p = 0; p < P; p++) Mexp[p] = mean[p % C];
-    k.sqDev(sums, inp, Mexp, P, HW);
-    for (let c = 0; c < C; c++) {
-      let s = 0;
-      for (let n = 0; n < N; n++) s += sums[n * C + c];
-      rstd[c] = 1 / Math.sqrt(s / M + eps);
+      const m = s / M;
+      let v = 0;
+      for (let n = 0; n < N; n++) {
+        const d = sums[n * C + c] / HW - m;
+        v += m2[n * C + c] + HW * d * d;
+      }
+      mean[c] = m;
+      rstd[c] = 1 / Math.sqrt(v / M + eps);
     }
     return;
   }
@@ -55,13 +57,16 @@ export function batchnorm2dStats(
   }
 }
 
-/** y = gamma_c (x - mean_c) rstd_c + beta_c over (N, C, HW); mean, rstd per channel. */
+/**
+ * y = gamma_c (x - mean_c) rstd_c + beta_c over (N, C, HW); mean, rstd per channel. With `relu`, also
+ * relu = max(y, 0) (as reluForward), in the same pass in SIMD.
+ */
 function normalizeChannels(
   out: FloatArray, inp: FloatArray, mean: FloatArray, rstd: FloatArray, gamma: FloatArray, beta: FloatArray,
-  N: number, C: number, HW: number,
+  N: number, C: number, HW: number, relu: FloatArray | null,
 ): void {
   const P = N * C;
-  const k = simdPlaneKernels([out, inp, mean, rstd, gamma, beta], P, 3);
+  const k = simdPlaneKernels([out, inp, mean, rstd, gamma, beta, relu], P, 3);
   if (k !== null) {
     const [Mexp, Sc, T] = k.temps;
     for (let p = 0; p < P; p++) {
@@ -70,9 +75,18 @@ function normalizeChannels(
       Sc[p] = gamma[c] * rstd[c];
       T[p] = beta[c];
     }
-    k.normalize(out, inp, Mexp, Sc, T, P, HW);
+    if (relu !== null) k.normalizeRelu(out, relu, inp, Mexp, Sc, T, P, HW);
+    else k.normalize(out, inp, Mexp, Sc, T, P, HW);
     return;
   }
+  normalizeChannelsTs(out, inp, mean, rstd, gamma, beta, N, C, HW);
+  if (relu !== null) reluForward(relu, out, P * HW);
+}
+
+function normalizeChannelsTs(
+  out: FloatArray, inp: FloatArray, mean: FloatArray, rstd: FloatArray, gamma: FloatArray, beta: FloatArray,
+  N: number, C: number, HW: number,
+): void {
   for (let n = 0; n < N; n++) {
     for (let c = 0; c < C; c++) {
       const o = (n * C + c) * HW;
@@ -82,14 +96,17 @@ function normalizeChannels(
   }
 }
 
-/** Training-mode forward: statistics of the batch (stored in mean, rstd), then the normalisation. */
+/**
+ * Training-mode forward: statistics of the batch (stored in mean, rstd), then the normalisation; with
+ * `relu` (a ReLU after the norm), also relu = max(out, 0), fused in SIMD.
+ */
 export function batchnorm2dForward(
   out: FloatArray, mean: FloatArray, rstd: FloatArray,
   inp: FloatArray, gamma: FloatArray, beta: FloatArray,
-  N: number, C: number, HW: number, eps: number,
+  N: number, C: number, HW: number, eps: number, relu: FloatArray | null = null,
 ): void {
   batchnorm2dStats(mean, rstd, inp, N, C, HW, eps);
-  normalizeChannels(out, inp, mean, rstd, gamma, beta, N, C, HW);
+  normalizeChannels(out, inp, mean, rstd, gamma, beta, N, C, HW, relu);
 }
 
 /**
@@ -204,13 +221,13 @@ export function batchnorm2dUpdateRunning(
 
 /**
  * Evaluation-mode forward: y = gamma (x - running_mean) / sqrt(running_var + eps) + beta. `rstd` is
- * scratch of C values (it receives 1/sqrt(running_var + eps)).
+ * scratch of C values (it receives 1/sqrt(running_var + eps)). `relu` as in batchnorm2dForward.
  */
 export function batchnorm2dEvalForward(
   out: FloatArray, rstd: FloatArray, inp: FloatArray,
   runningMean: FloatArray, runningVar: FloatArray, gamma: FloatArray, beta: FloatArray,
-  N: number, C: number, HW: number, eps: number,
+  N: number, C: number, HW: number, eps: number, relu: FloatArray | null = null,
 ): void {
   for (let c = 0; c < C; c++) rstd[c] = 1 / Math.sqrt(runningVar[c] + eps);
-  normalizeChannels(out, inp, runningMean, rstd, gamma, beta, N, C, HW);
+  normalizeChannels(out, inp, runningMean, rstd, gamma, beta, N, C, HW, relu);
 }

@@ -39,6 +39,8 @@ interface KernelExports {
   planeSums(sum: number, x: number, P: number, L: number): void;
   planeSqDev(acc: number, x: number, M: number, P: number, L: number): void;
   planeNormalize(out: number, x: number, M: number, Sc: number, T: number, P: number, L: number): void;
+  planeNormalizeRelu(out: number, act: number, x: number, M: number, Sc: number, T: number, P: number, L: number): void;
+  planeMoments(sum: number, m2: number, x: number, P: number, L: number): void;
   planeBackwardSums(sumD: number, sumDX: number, dout: number, x: number, M: number, P: number, L: number): void;
   planeBackwardApply(dinp: number, dout: number, x: number, M: number, A: number, Bc: number, Cc: number, P: number, L: number): void;
   planeBackwardSet(dinp: number, dout: number, x: number, M: number, A: number, Bc: number, Cc: number, P: number, L: number): void;
@@ -487,6 +489,10 @@ export interface PlaneKernels {
   sums(sum: Float32Array, x: FloatArrayLike, P: number, L: number): void;
   sqDev(acc: Float32Array, x: FloatArrayLike, M: Float32Array, P: number, L: number): void;
   normalize(out: FloatArrayLike, x: FloatArrayLike, M: Float32Array, Sc: Float32Array, T: Float32Array, P: number, L: number): void;
+  /** normalize, and act = relu(out), in one pass. */
+  normalizeRelu(out: FloatArrayLike, act: FloatArrayLike, x: FloatArrayLike, M: Float32Array, Sc: Float32Array, T: Float32Array, P: number, L: number): void;
+  /** Per plane: the sum of its values and the sum of their squared deviations from the plane's own mean. */
+  moments(sum: Float32Array, m2: Float32Array, x: FloatArrayLike, P: number, L: number): void;
   backwardSums(sumD: Float32Array, sumDX: Float32Array, dout: FloatArrayLike, x: FloatArrayLike, M: Float32Array, P: number, L: number): void;
   backwardApply(dinp: FloatArrayLike, dout: FloatArrayLike, x: FloatArrayLike, M: Float32Array, A: Float32Array, Bc: Float32Array, Cc: Float32Array, P: number, L: number): void;
   /** backwardApply setting dinp instead of adding to it. */
@@ -511,6 +517,8 @@ export function simdPlaneKernels(arrays: readonly Maybe[], P: number, count: num
       sums: (sum, x, n, L) => k.planeSums(sum.byteOffset, x.byteOffset, n, L),
       sqDev: (acc, x, M, n, L) => k.planeSqDev(acc.byteOffset, x.byteOffset, M.byteOffset, n, L),
       normalize: (out, x, M, Sc, T, n, L) => k.planeNormalize(out.byteOffset, x.byteOffset, M.byteOffset, Sc.byteOffset, T.byteOffset, n, L),
+      normalizeRelu: (out, act, x, M, Sc, T, n, L) => k.planeNormalizeRelu(out.byteOffset, act.byteOffset, x.byteOffset, M.byteOffset, Sc.byteOffset, T.byteOffset, n, L),
+      moments: (sum, m2, x, n, L) => k.planeMoments(sum.byteOffset, m2.byteOffset, x.byteOffset, n, L),
       backwardSums: (sumD, sumDX, dout, x, M, n, L) => k.planeBackwardSums(sumD.byteOffset, sumDX.byteOffset, dout.byteOffset, x.byteOffset, M.byteOffset, n, L),
       backwardApply: (dinp, dout, x, M, A, Bc, Cc, n, L) => k.planeBackwardApply(dinp.byteOffset, dout.byteOffset, x.byteOffset, M.byteOffset, A.byteOffset, Bc.byteOffset, Cc.byteOffset, n, L),
       backwardSet: (dinp, dout, x, M, A, Bc, Cc, n, L) => k.planeBackwardSet(dinp.byteOffset, dout.byteOffset, x.byteOffset, M.byteOffset, A.byteOffset, Bc.byteOffset, Cc.byteOffset, n, L),

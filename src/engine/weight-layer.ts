@@ -213,11 +213,13 @@ export class WeightLayer {
     if (!ws.norm) {
       this.activate(ws.act, ws.z, N);
     } else if (this.placement === 'pre') {
-      this.normForward(ws, ws.z, N, mode, eps, momentum);
-      this.activate(ws.act, ws.norm, N);
+      // batch norm then ReLU: one pass writes both
+      const fusedRelu = this.normKind === 'batch' && this.activation === 'relu';
+      this.normForward(ws, ws.z, N, mode, eps, momentum, fusedRelu ? ws.act : null);
+      if (!fusedRelu) this.activate(ws.act, ws.norm, N);
     } else {
       this.activate(ws.act, ws.z, N);
-      this.normForward(ws, ws.act, N, mode, eps, momentum);
+      this.normForward(ws, ws.act, N, mode, eps, momentum, null);
     }
   }
 
@@ -225,7 +227,8 @@ export class WeightLayer {
     if (this.activation !== 'linear') activationForward(this.activation, out, inp, N * this.outSize);
   }
 
-  private normForward(ws: WeightWorkspace, x: FloatArray, N: number, mode: NormMode, eps: number, momentum: number): void {
+  /** The norm of x into ws.norm; batch norm also writes relu(ws.norm) into `relu` unless it is null. */
+  private normForward(ws: WeightWorkspace, x: FloatArray, N: number, mode: NormMode, eps: number, momentum: number, relu: FloatArray | null): void {
     const { channels: C, HW } = this;
     const out = ws.norm!;
     if (this.normKind === 'group') {
@@ -233,10 +236,10 @@ export class WeightLayer {
       return;
     }
     if (mode === 'eval') {
-      batchnorm2dEvalForward(out, ws.rstd, x, this.runningMean!, this.runningVar!, this.gamma!, this.beta!, N, C, HW, eps);
+      batchnorm2dEvalForward(out, ws.rstd, x, this.runningMean!, this.runningVar!, this.gamma!, this.beta!, N, C, HW, eps, relu);
       return;
     }
-    batchnorm2dForward(out, ws.mean, ws.rstd, x, this.gamma!, this.beta!, N, C, HW, eps);
+    batchnorm2dForward(out, ws.mean, ws.rstd, x, this.gamma!, this.beta!, N, C, HW, eps, relu);
     if (mode === 'train') batchnorm2dUpdateRunning(this.runningMean!, this.runningVar!, ws.mean, ws.rstd, N, C, HW, eps, momentum);
   }
 

@@ -745,14 +745,60 @@ export function col2im(dinp: usize, dcol: usize, C: i32, H: i32, W: i32, K: i32,
   }
 }
 
-/** sum of n floats at p, four lanes at a time. */
+/**
+ * sum of n floats at p, four lanes at a time in four independent sums (one sum would wait on the
+ * latency of every add: reductions over a plane ran at a third of the speed of its reads).
+ */
 function sumOf(p: usize, n: i32): f32 {
   const n4 = n & ~3;
-  let acc = f32x4.splat(0);
-  const end = <usize>n4 << 2;
-  for (let i: usize = 0; i < end; i += 16) acc = f32x4.add(acc, v128.load(p + i));
-  let s = f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3));
-  for (let i = n4; i < n; i++) s += load<f32>(p + (<usize>i << 2));
+  const n16 = n & ~15;
+  let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+  let i = 0;
+  for (; i < n16; i += 16) {
+    const q = p + (<usize>i << 2);
+    a0 = f32x4.add(a0, v128.load(q));
+    a1 = f32x4.add(a1, v128.load(q, 16));
+    a2 = f32x4.add(a2, v128.load(q, 32));
+    a3 = f32x4.add(a3, v128.load(q, 48));
+  }
+  for (; i < n4; i += 4) a0 = f32x4.add(a0, v128.load(p + (<usize>i << 2)));
+  let s = laneSum(f32x4.add(f32x4.add(a0, a1), f32x4.add(a2, a3)));
+  for (; i < n; i++) s += load<f32>(p + (<usize>i << 2));
+  return s;
+}
+
+/** The sum of the four lanes of v. */
+// @ts-ignore: decorator
+@inline
+function laneSum(v: v128): f32 {
+  return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3));
+}
+
+/** sum of (x - m)^2 over n floats at p, in four independent sums as sumOf. */
+function sqDevOf(p: usize, m: f32, n: i32): f32 {
+  const n4 = n & ~3;
+  const n16 = n & ~15;
+  const mv = f32x4.splat(m);
+  let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+  let i = 0;
+  for (; i < n16; i += 16) {
+    const q = p + (<usize>i << 2);
+    const d0 = f32x4.sub(v128.load(q), mv), d1 = f32x4.sub(v128.load(q, 16), mv);
+    const d2 = f32x4.sub(v128.load(q, 32), mv), d3 = f32x4.sub(v128.load(q, 48), mv);
+    a0 = f32x4.add(a0, f32x4.mul(d0, d0));
+    a1 = f32x4.add(a1, f32x4.mul(d1, d1));
+    a2 = f32x4.add(a2, f32x4.mul(d2, d2));
+    a3 = f32x4.add(a3, f32x4.mul(d3, d3));
+  }
+  for (; i < n4; i += 4) {
+    const d = f32x4.sub(v128.load(p + (<usize>i << 2)), mv);
+    a0 = f32x4.add(a0, f32x4.mul(d, d));
+  }
+  let s = laneSum(f32x4.add(f32x4.add(a0, a1), f32x4.add(a2, a3)));
+  for (; i < n; i++) {
+    const d = load<f32>(p + (<usize>i << 2)) - m;
+    s += d * d;
+  }
   return s;
 }
 
@@ -999,22 +1045,44 @@ export function planeSums(sum: usize, x: usize, P: i32, L: i32): void {
 
 /** acc[p] = sum_i (x[p*L + i] - M[p])^2. */
 export function planeSqDev(acc: usize, x: usize, M: usize, P: i32, L: i32): void {
-  const L4 = L & ~3;
+  for (let p = 0; p < P; p++) store<f32>(acc + (<usize>p << 2), sqDevOf(x + ((<usize>p * <usize>L) << 2), load<f32>(M + (<usize>p << 2)), L));
+}
+
+/**
+ * sum[p] = sum_i x[p*L + i] and m2[p] = sum_i (x[p*L + i] - sum[p] / L)^2 (about the plane's own mean):
+ * the plane is read from memory once, the second pass finds it in cache (planes of a few kilobytes).
+ */
+export function planeMoments(sum: usize, m2: usize, x: usize, P: i32, L: i32): void {
   for (let p = 0; p < P; p++) {
     const row = x + ((<usize>p * <usize>L) << 2);
+    const s = sumOf(row, L);
+    store<f32>(sum + (<usize>p << 2), s);
+    store<f32>(m2 + (<usize>p << 2), sqDevOf(row, s / <f32>L, L));
+  }
+}
+
+/** planeNormalize, and act = relu(out) as reluForward gives it, in one pass. */
+export function planeNormalizeRelu(out: usize, act: usize, x: usize, M: usize, Sc: usize, T: usize, P: i32, L: i32): void {
+  const L4 = L & ~3;
+  const zero = f32x4.splat(0);
+  for (let p = 0; p < P; p++) {
+    const off = (<usize>p * <usize>L) << 2;
     const m = load<f32>(M + (<usize>p << 2));
-    const mv = f32x4.splat(m);
-    let a = f32x4.splat(0);
+    const sc = load<f32>(Sc + (<usize>p << 2));
+    const t = load<f32>(T + (<usize>p << 2));
+    const mv = f32x4.splat(m), sv = f32x4.splat(sc), tv = f32x4.splat(t);
     for (let i = 0; i < L4; i += 4) {
-      const d = f32x4.sub(v128.load(row + (<usize>i << 2)), mv);
-      a = f32x4.add(a, f32x4.mul(d, d));
+      const q = off + (<usize>i << 2);
+      const y = f32x4.add(f32x4.mul(f32x4.sub(v128.load(x + q), mv), sv), tv);
+      v128.store(out + q, y);
+      v128.store(act + q, v128.and(y, f32x4.gt(y, zero)));
     }
-    let s = f32x4.extract_lane(a, 0) + f32x4.extract_lane(a, 1) + (f32x4.extract_lane(a, 2) + f32x4.extract_lane(a, 3));
     for (let i = L4; i < L; i++) {
-      const d = load<f32>(row + (<usize>i << 2)) - m;
-      s += d * d;
+      const q = off + (<usize>i << 2);
+      const y = (load<f32>(x + q) - m) * sc + t;
+      store<f32>(out + q, y);
+      store<f32>(act + q, y > 0 ? y : 0);
     }
-    store<f32>(acc + (<usize>p << 2), s);
   }
 }
 
@@ -1040,29 +1108,7 @@ export function planeNormalize(out: usize, x: usize, M: usize, Sc: usize, T: usi
 
 /** sumD[p] = sum_i dout[p*L + i];  sumDX[p] = sum_i dout[p*L + i] * (x[p*L + i] - M[p]). */
 export function planeBackwardSums(sumD: usize, sumDX: usize, dout: usize, x: usize, M: usize, P: i32, L: i32): void {
-  const L4 = L & ~3;
-  for (let p = 0; p < P; p++) {
-    const off = (<usize>p * <usize>L) << 2;
-    const m = load<f32>(M + (<usize>p << 2));
-    const mv = f32x4.splat(m);
-    let a = f32x4.splat(0), b = f32x4.splat(0);
-    for (let i = 0; i < L4; i += 4) {
-      const q = off + (<usize>i << 2);
-      const d = v128.load(dout + q);
-      a = f32x4.add(a, d);
-      b = f32x4.add(b, f32x4.mul(d, f32x4.sub(v128.load(x + q), mv)));
-    }
-    let sa = f32x4.extract_lane(a, 0) + f32x4.extract_lane(a, 1) + (f32x4.extract_lane(a, 2) + f32x4.extract_lane(a, 3));
-    let sb = f32x4.extract_lane(b, 0) + f32x4.extract_lane(b, 1) + (f32x4.extract_lane(b, 2) + f32x4.extract_lane(b, 3));
-    for (let i = L4; i < L; i++) {
-      const q = off + (<usize>i << 2);
-      const d = load<f32>(dout + q);
-      sa += d;
-      sb += d * (load<f32>(x + q) - m);
-    }
-    store<f32>(sumD + (<usize>p << 2), sa);
-    store<f32>(sumDX + (<usize>p << 2), sb);
-  }
+  planeBackwardSumsOf(sumD, sumDX, 0, dout, 0, x, M, P, L, false);
 }
 
 /**
@@ -1070,26 +1116,59 @@ export function planeBackwardSums(sumD: usize, sumDX: usize, dout: usize, x: usi
  * (as reluBackward into zeros), then the sums of dnorm and dnorm * (x - M[p]) in planeBackwardSums' order.
  */
 export function planeReluBackwardSums(dnorm: usize, sumD: usize, sumDX: usize, dact: usize, act: usize, x: usize, M: usize, P: i32, L: i32): void {
+  planeBackwardSumsOf(sumD, sumDX, dnorm, dact, act, x, M, P, L, true);
+}
+
+/**
+ * The sums of planeBackwardSums over d = dout, or (relu) over d = act > 0 ? dout : 0, which is also
+ * stored in dnorm. Two independent pairs of sums, eight values a step (see sumOf).
+ */
+// @ts-ignore: decorator
+@inline
+function planeBackwardSumsOf(sumD: usize, sumDX: usize, dnorm: usize, dout: usize, act: usize, x: usize, M: usize, P: i32, L: i32, relu: bool): void {
   const L4 = L & ~3;
+  const L8 = L & ~7;
   const zero = f32x4.splat(0);
   for (let p = 0; p < P; p++) {
     const off = (<usize>p * <usize>L) << 2;
     const m = load<f32>(M + (<usize>p << 2));
     const mv = f32x4.splat(m);
-    let a = f32x4.splat(0), b = f32x4.splat(0);
-    for (let i = 0; i < L4; i += 4) {
+    let a0 = f32x4.splat(0), b0 = f32x4.splat(0), a1 = f32x4.splat(0), b1 = f32x4.splat(0);
+    let i = 0;
+    for (; i < L8; i += 8) {
       const q = off + (<usize>i << 2);
-      const d = v128.and(v128.load(dact + q), f32x4.gt(v128.load(act + q), zero));
-      v128.store(dnorm + q, d);
-      a = f32x4.add(a, d);
-      b = f32x4.add(b, f32x4.mul(d, f32x4.sub(v128.load(x + q), mv)));
+      let d0 = v128.load(dout + q);
+      let d1 = v128.load(dout + q, 16);
+      if (relu) {
+        d0 = v128.and(d0, f32x4.gt(v128.load(act + q), zero));
+        d1 = v128.and(d1, f32x4.gt(v128.load(act + q, 16), zero));
+        v128.store(dnorm + q, d0);
+        v128.store(dnorm + q, d1, 16);
+      }
+      a0 = f32x4.add(a0, d0);
+      a1 = f32x4.add(a1, d1);
+      b0 = f32x4.add(b0, f32x4.mul(d0, f32x4.sub(v128.load(x + q), mv)));
+      b1 = f32x4.add(b1, f32x4.mul(d1, f32x4.sub(v128.load(x + q, 16), mv)));
     }
-    let sa = f32x4.extract_lane(a, 0) + f32x4.extract_lane(a, 1) + (f32x4.extract_lane(a, 2) + f32x4.extract_lane(a, 3));
-    let sb = f32x4.extract_lane(b, 0) + f32x4.extract_lane(b, 1) + (f32x4.extract_lane(b, 2) + f32x4.extract_lane(b, 3));
-    for (let i = L4; i < L; i++) {
+    for (; i < L4; i += 4) {
       const q = off + (<usize>i << 2);
-      const d: f32 = load<f32>(act + q) > 0 ? load<f32>(dact + q) : 0;
-      store<f32>(dnorm + q, d);
+      let d = v128.load(dout + q);
+      if (relu) {
+        d = v128.and(d, f32x4.gt(v128.load(act + q), zero));
+        v128.store(dnorm + q, d);
+      }
+      a0 = f32x4.add(a0, d);
+      b0 = f32x4.add(b0, f32x4.mul(d, f32x4.sub(v128.load(x + q), mv)));
+    }
+    let sa = laneSum(f32x4.add(a0, a1));
+    let sb = laneSum(f32x4.add(b0, b1));
+    for (; i < L; i++) {
+      const q = off + (<usize>i << 2);
+      let d = load<f32>(dout + q);
+      if (relu) {
+        d = load<f32>(act + q) > 0 ? d : 0;
+        store<f32>(dnorm + q, d);
+      }
       sa += d;
       sb += d * (load<f32>(x + q) - m);
     }
