@@ -64,6 +64,15 @@ describe('export', () => {
     }
   });
 
+  it('names each run by its id and carries the settings a run keeps its own value of', () => {
+    const own: TelemetryFrame = { ...tiny, runs: [tiny.runs[0], { ...tiny.runs[0], id: 'plain:eps=1,lr=0.5' }] };
+    const csv = frameToCsv(own);
+    expect(csv).toContain('# run plain:eps=1,lr=0.5 keeps its own: eps=1 lr=0.5\n');
+    expect(csv).toContain('\nplain:eps=1,lr=0.5,loss,,1,1,1,0.5,0.25,0.75\n');
+    const json = JSON.parse(frameToJson(own)) as { runs: { id: string; settings: object }[] };
+    expect(json.runs.map((r) => [r.id, r.settings])).toEqual([['plain', {}], ['plain:eps=1,lr=0.5', { eps: 1, lr: 0.5 }]]);
+  });
+
   it('writes JSON with the settings and every series, null for NaN', () => {
     const j = JSON.parse(frameToJson(tiny));
     expect(j.step).toBe(20);

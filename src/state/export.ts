@@ -5,6 +5,7 @@
 import type { SeriesColumns } from '../telemetry/bounded-series';
 import type { RunFrame, TelemetryFrame } from '../telemetry/frame';
 import { SETTINGS } from '../session/settings';
+import { runSpecOf } from '../session/run-spec';
 import { changeLabel, type SettingChange } from './setting-changes';
 
 export interface ExportSeries {
@@ -113,6 +114,11 @@ export function csvPreamble(frame: TelemetryFrame, changes: readonly SettingChan
     const settings = frame.settings;
     lines.push(`# settings: ${SETTINGS.map((d) => `${d.flag}=${(d.format as (v: unknown) => string)(settings[d.key])}`).join(' ')}`);
   }
+  for (const run of frame.runs) {
+    const own = runSpecOf(run.id)?.overrides ?? {};
+    const flags = SETTINGS.filter((d) => d.key in own).map((d) => `${d.flag}=${(d.format as (v: unknown) => string)((own as Record<string, unknown>)[d.key])}`);
+    if (flags.length > 0) lines.push(`# run ${run.id} keeps its own: ${flags.join(' ')}`);
+  }
   for (const c of changes) lines.push(`# changed at step ${c.step}: ${changeLabel(c, 'en')}`);
   lines.push('# each row is the mean of the steps step_from..step_to (steps = how many measurements); min and max over them');
   return lines;
@@ -140,6 +146,8 @@ export function frameToJson(frame: TelemetryFrame): string {
   const runs = frame.runs.map((run) => ({
     id: run.id,
     norm: run.norm,
+    // the settings the run keeps its own value of (batch:eps=1 -> { eps: 1 }); the session's for the rest
+    settings: runSpecOf(run.id)?.overrides ?? {},
     divergedAt: run.divergedAt,
     series: frameSeries({ ...frame, runs: [run] }).map((s) => {
       const n = points(s.columns);

@@ -8,6 +8,7 @@ import { STAGES, type Stage, type TelemetryFrame } from '../telemetry/frame';
 import type { NormKind, NormPlacement } from '../engine/types';
 import type { RunKind } from '../session/run-kinds';
 import type { TrainSettings } from '../session/settings';
+import { runSpecOf } from '../session/run-spec';
 import { frameSeries } from './export';
 
 export const RECORD_FORMAT = 'normscope-runs';
@@ -46,7 +47,7 @@ export interface SavedRun {
   kind: RunKind;
   norm: NormKind;
   placement: NormPlacement;
-  /** What this run changes of the session's settings (none yet: every run shares them). */
+  /** The settings this run keeps its own value of (session/run-spec.ts: `batch:eps=1` -> { eps: 1 }). */
   settings: Partial<TrainSettings>;
   divergedAt: number | null;
   /** The last point of the training loss and of the test metrics (null when never measured). */
@@ -107,7 +108,7 @@ export function recordFromFrame(
       });
     });
     runs.push({
-      id: run.id, kind, norm: run.norm, placement: run.placement, settings: {}, divergedAt: run.divergedAt,
+      id: run.id, kind, norm: run.norm, placement: run.placement, settings: { ...runSpecOf(run.id)?.overrides }, divergedAt: run.divergedAt,
       final: { loss: last(run.loss.y), testLoss: last(run.testLoss.y), testAcc: last(run.testAcc.y) },
       series: all.filter((s) => s.run === run.id).map((s) => copySeries(s.series, s.layer, s.columns)),
       distributions,
