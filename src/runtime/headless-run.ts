@@ -1,25 +1,24 @@
-// A single training run without a page: the loop the headless trainer drives, evaluation included.
-// One model, one seeded batch order; it stops at the first step that diverges (the rule of
-// session/net-model.ts). Every `evalEvery` steps (and at step 0 and the end) it evaluates on the
+// A single training run without a page, evaluation included: the command line's trainer
+// (scripts/train.ts). One run's session (one-run.ts) stepped by the one training loop
+// (train-steps.ts), as the page's run groups step theirs; it stops at the first step that diverges
+// (the session's rule, session/net-model.ts). Every `evalEvery` steps (and at step 0 and the end) it evaluates on the
 // whole test set in evaluation mode and takes the 15/50/85th percentiles of the inputs to the
 // last hidden layer's activation over the first rows of the test set (Ioffe & Szegedy, Figure 1 b-c).
 // With `landscapeEvery` > 0 it also measures the loss landscape along the gradient and ICS
 // (landscape/measure.ts) every that many steps, before the step's update and on its batch; that time
 // is kept apart from the training time.
-import { BatchSampler, gather } from '../data/batches';
 import type { Dataset } from '../data/dataset';
 import { ConvNet } from '../engine/convnet';
 import { Mlp } from '../engine/mlp';
-import { Rng } from '../engine/rng';
 import type { FloatArray } from '../engine/types';
 import type { WeightLayer } from '../engine/weight-layer';
-import { streamSeeds } from '../session/build';
-import { createModel, diverged, weightGradNorms as gradNormsOf, type NetModel } from '../session/net-model';
+import { weightGradNorms as gradNormsOf, type NetModel } from '../session/net-model';
 import { LandscapeProbe } from '../session/landscape/measure';
+import type { TrainSettings } from '../session/settings';
 import { landscapeDue } from '../telemetry/landscape-monitor';
 import { QuantileSelector } from '../telemetry/select-quantiles';
-import { applyRenormSchedule } from '../session/renorm';
-import type { TrainSettings } from '../session/settings';
+import { modelOf, oneRunSession } from './one-run';
+import { trainSteps } from './train-steps';
 
 export interface EvalPoint {
   step: number;
@@ -89,11 +88,9 @@ export function headlessRun(
   onStep: (step: number) => void = () => {},
   onLandscape: (p: LandscapePoint) => void = () => {},
 ): RunOutcome {
-  const seeds = streamSeeds(s.seed);
-  const model = createModel(s, ds);
-  const sampler = new BatchSampler(ds.trainCount, new Rng(seeds.batches));
-  const x = new Float32Array(s.batch * ds.inputSize);
-  const y = new Uint8Array(s.batch);
+  const session = oneRunSession(s, ds);
+  const run = session.runs[0];
+  const model = modelOf(session);
   const pctRows = Math.min(model instanceof ConvNet ? CNN_PERCENTILE_ROWS : PERCENTILE_ROWS, ds.testCount);
   const last = lastActivationInput(model);
   const pctValues = new Float32Array(pctRows * (last ? last.perSample : 0));
@@ -110,6 +107,7 @@ export function headlessRun(
   let lossCount = 0;
   let trainSeconds = 0;
   let intervalSeconds = 0;
+  let stepStart = 0;
   const evaluate = (step: number) => {
     const { loss: testLoss, accuracy: testAcc } = model.evaluate(ds.testX, ds.testY, ds.testCount);
     let pct: [number, number, number] = [NaN, NaN, NaN];
@@ -121,7 +119,7 @@ export function headlessRun(
       pct = [pctOut[0], pctOut[1], pctOut[2]];
     }
     const p: EvalPoint = {
-      step, epoch: sampler.epoch, loss: lossCount ? lossSum / lossCount : NaN, testLoss, testAcc, pct,
+      step, epoch: session.epoch, loss: lossCount ? lossSum / lossCount : NaN, testLoss, testAcc, pct,
       stepsPerSec: intervalSeconds > 0 ? lossCount / intervalSeconds : NaN,
       gradNorms: step > 0 ? weightGradNorms(model) : [],
     };
@@ -131,36 +129,40 @@ export function headlessRun(
     lossCount = 0;
     intervalSeconds = 0;
   };
+  // Before a step: the landscape on the step's batch, when due (its time kept apart); after it: the
+  // loss, the step's time, and the evaluation every evalEvery steps and at the end.
+  const measureLandscape = () => {
+    const m0 = performance.now();
+    const { x, y, B } = session.nextBatch();
+    const r = probe!.measure(x, y, B, s.lr);
+    const ms = performance.now() - m0;
+    landscapeCount++;
+    landscapeSeconds += ms / 1000;
+    onLandscape({
+      step: session.step, loss: r.loss, lossMin: r.lossMin, lossMax: r.lossMax, gradPredMin: r.gradPredMin, gradPredMax: r.gradPredMax,
+      betaSmooth: r.betaSmooth, icsDist: Array.from(r.icsDist), icsCos: Array.from(r.icsCos), ms,
+    });
+  };
+  const observer = {
+    beforeStep() {
+      if (probe && landscapeDue(session.step, s.landscapeEvery)) measureLandscape();
+      stepStart = performance.now();
+    },
+    afterStep() {
+      const dt = (performance.now() - stepStart) / 1000;
+      trainSeconds += dt;
+      intervalSeconds += dt;
+      if (run.divergedAt !== null) return;
+      lossSum += run.lastLoss;
+      lossCount++;
+      onStep(session.step);
+      if (session.step % s.evalEvery === 0 || session.step === s.steps) evaluate(session.step);
+    },
+  };
 
   evaluate(0);
-  const outcome = (divergedAt: number | null): RunOutcome => ({ points, divergedAt, trainSeconds, landscapeCount, landscapeSeconds });
-  for (let step = 1; step <= s.steps; step++) {
-    let t0 = performance.now();
-    gather(x, y, ds, sampler.next(s.batch), s.batch);
-    applyRenormSchedule(model);
-    if (probe && landscapeDue(step - 1, s.landscapeEvery)) {
-      const m0 = performance.now();
-      const r = probe.measure(x, y, s.batch, s.lr);
-      const ms = performance.now() - m0;
-      t0 += ms;
-      landscapeCount++;
-      landscapeSeconds += ms / 1000;
-      onLandscape({
-        step: step - 1, loss: r.loss, lossMin: r.lossMin, lossMax: r.lossMax, gradPredMin: r.gradPredMin, gradPredMax: r.gradPredMax,
-        betaSmooth: r.betaSmooth, icsDist: Array.from(r.icsDist), icsCos: Array.from(r.icsCos), ms,
-      });
-    }
-    const loss = model.trainStep(x, y, s.batch);
-    const dt = (performance.now() - t0) / 1000;
-    trainSeconds += dt;
-    intervalSeconds += dt;
-    if (diverged(loss, model)) return outcome(step);
-    lossSum += loss;
-    lossCount++;
-    onStep(step);
-    if (step % s.evalEvery === 0 || step === s.steps) evaluate(step);
-  }
-  return outcome(null);
+  trainSteps(session, observer, s.steps);
+  return { points, divergedAt: run.divergedAt, trainSeconds, landscapeCount, landscapeSeconds };
 }
 
 /** Moves the values that are not NaN to the front of `v` (the selector takes no NaN); returns how many. */

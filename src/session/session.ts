@@ -90,9 +90,9 @@ export class TrainingSession {
       if (problem) throw new SessionError(`${formatRunSpec(spec)}: ${problem.message}`);
     }
     const seeds = streamSeeds(settings.seed);
-    // A CNN's SIMD arena is sized for this batch or 128, whichever is larger (a live change to a larger
-    // batch still trains, in the TypeScript kernels: reserving for the limits' batch 318 would commit
-    // about 200 MB per run on systems that commit reserved memory).
+    // A CNN's SIMD arena is first sized for this batch or 128, whichever is larger (a live change to a
+    // larger batch moves the model to a larger arena, same kernels, same numbers: reserving for the
+    // limits' batch 318 up front would commit about 200 MB per run where reserved memory is committed).
     this.runs = specs.map((spec, i) => {
       const rs = runSettings(spec, this.settings);
       const model = createModel(rs, dataset, Math.max(rs.batch, 128));

@@ -1,21 +1,15 @@
 // One run of a multi-seed experiment: the settings of an experiment's check with one run kind and one
 // seed, trained on the background pool (the sweep's workers, in the page and in the CLI). Training is
-// the headless trainer's (same model, same seeded batch order: headlessRun gives the same numbers), but
-// the whole test set is evaluated only at the end, and the weight-gradient norms are kept at step 100
-// and at the last step. Training runs in slices between which the job yields to the event loop, so a
-// cancel message can arrive; the cancel flag is checked before every step.
-import { BatchSampler, gather } from '../../data/batches';
+// the background jobs' (sweep/train-job.ts: the one training loop, as the command line's headlessRun
+// trains, so the same numbers), but the whole test set is evaluated only at the end, and the
+// weight-gradient norms are kept at step 100 and at the last step.
 import type { Dataset } from '../../data/dataset';
-import { Rng } from '../../engine/rng';
-import { checkAgainstData, streamSeeds } from '../../session/build';
-import { createModel, diverged } from '../../session/net-model';
-import { weightGradNorms } from '../headless-run';
-import { applyRenormSchedule } from '../../session/renorm';
+import { weightGradNorms } from '../../session/net-model';
 import type { RunKind } from '../../session/run-kinds';
+import type { TrainingSession } from '../../session/session';
 import type { TrainSettings } from '../../session/settings';
-import { ProgressThrottle } from '../sweep/progress-throttle';
-import { SweepCancelled, SweepJobError, type CancelFlag, type SweepProgress } from '../sweep/run-job';
-import { yieldToEvents } from '../yield-to-events';
+import { modelOf } from '../one-run';
+import { trainJob, type SweepProgress, type TrainJobOptions } from '../sweep/train-job';
 
 export interface SeedJob {
   /** Position in the plan, 0-based. */
@@ -52,12 +46,7 @@ export interface SeedResult {
   seconds: number;
 }
 
-export interface SeedJobOptions {
-  signal?: CancelFlag;
-  now?: () => number;
-  /** Milliseconds of training between two yields to the event loop (default 40). */
-  sliceMs?: number;
-}
+export type SeedJobOptions = Pick<TrainJobOptions, 'signal' | 'now' | 'sliceMs'>;
 
 export const GRAD_NORM_STEP = 100;
 
@@ -65,59 +54,18 @@ export async function runSeedJob(
   job: SeedJob, dataset: Dataset, onProgress: (p: SweepProgress) => void = () => {}, options: SeedJobOptions = {},
 ): Promise<SeedResult> {
   const now = options.now ?? (() => performance.now());
-  const sliceMs = options.sliceMs ?? 40;
   const started = now();
-  const s = job.settings;
-  const problem = checkAgainstData(s, dataset);
-  if (problem) throw new SweepJobError(`run ${job.id} (${job.preset}, ${job.check}, ${job.run}, seed ${job.seed}): ${problem.message}`);
-  const cancelled = () => options.signal?.aborted === true;
-  if (cancelled()) throw new SweepCancelled(job.id);
-
-  const seeds = streamSeeds(s.seed);
-  const model = createModel(s, dataset);
-  const sampler = new BatchSampler(dataset.trainCount, new Rng(seeds.batches));
-  const B = s.batch;
-  const x = new Float32Array(B * dataset.inputSize);
-  const y = new Uint8Array(B);
-  const throttle = new ProgressThrottle(s.steps, now);
-  let lossSum = 0;
-  let lossCount = 0;
-  let divergedAt: number | null = null;
   let gradNorms100: number[] | null = null;
-
-  let sliceStart = now();
-  for (let step = 1; step <= s.steps; step++) {
-    if (now() - sliceStart >= sliceMs) {
-      await yieldToEvents();
-      sliceStart = now();
-    }
-    if (cancelled()) throw new SweepCancelled(job.id);
-    gather(x, y, dataset, sampler.next(B), B);
-    applyRenormSchedule(model);
-    const loss = model.trainStep(x, y, B);
-    if (diverged(loss, model)) {
-      divergedAt = step;
-      break;
-    }
-    if (step === GRAD_NORM_STEP) gradNorms100 = weightGradNorms(model);
-    lossSum += loss;
-    lossCount++;
-    if (throttle.due(step)) {
-      onProgress({ id: job.id, phase: 'training', step, steps: s.steps, loss: lossCount ? lossSum / lossCount : NaN });
-      lossSum = 0;
-      lossCount = 0;
-    }
-  }
-
-  const stepsDone = divergedAt ?? s.steps;
-  onProgress({ id: job.id, phase: 'evaluating', step: stepsDone, steps: s.steps, loss: NaN });
-  await yieldToEvents();
-  if (cancelled()) throw new SweepCancelled(job.id);
-  const gradNormsLast = weightGradNorms(model);
+  const keepNorms100 = (s: TrainingSession) => {
+    if (s.step === GRAD_NORM_STEP) gradNorms100 = weightGradNorms(modelOf(s));
+  };
+  const name = `${job.preset}, ${job.check}, ${job.run}, seed ${job.seed}`;
+  const { session, divergedAt } = await trainJob(job.id, name, job.settings, dataset, job.run, onProgress, options, keepNorms100);
+  const model = modelOf(session);
   const evaluated = divergedAt === null ? model.evaluate(dataset.testX, dataset.testY, dataset.testCount) : null;
   return {
-    id: job.id, preset: job.preset, check: job.check, run: job.run, seed: job.seed, steps: stepsDone,
+    id: job.id, preset: job.preset, check: job.check, run: job.run, seed: job.seed, steps: divergedAt ?? job.settings.steps,
     testAcc: evaluated ? evaluated.accuracy : null, testLoss: evaluated ? evaluated.loss : null,
-    divergedAt, gradNorms100, gradNormsLast: divergedAt === null ? gradNormsLast : [], seconds: (now() - started) / 1000,
+    divergedAt, gradNorms100, gradNormsLast: divergedAt === null ? weightGradNorms(model) : [], seconds: (now() - started) / 1000,
   };
 }
