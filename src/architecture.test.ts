@@ -1,6 +1,8 @@
 // The architecture, checked. Rooms and the one way their dependencies point:
 //   engine <- data <- session <- telemetry <- runtime <- workers      (the training side)
 //   state <- ui; charts read telemetry types and state                 (the page side)
+// The ui and the charts import values only from the state (state/ui-inputs.ts, chart-inputs.ts list
+// what they read of the rooms below), i18n and each other; types from the rooms below.
 // The engine imports nothing of ours and no package; comlink lives only in runtime and workers;
 // scripts reach the rooms through their public entry points (src/<room>/index.ts); and no module
 // imports itself round a cycle. Tests and test support (*.test.ts, *.test-support.ts) may reach
@@ -48,7 +50,7 @@ export const RULES: Record<string, RoomRule> = {
   i18n: { values: ['session', 'i18n'], types: ['engine', 'telemetry'], packages: [/^react$/] },
   state: { values: ['engine', 'data', 'session', 'telemetry', 'runtime', 'workers', 'i18n', 'state'], types: [], packages: [/^zustand(\/|$)/, /^react$/] },
   charts: { values: ['state', 'i18n', 'charts'], types: ['telemetry', 'session', 'runtime'], packages: [REACT, D3] },
-  ui: { values: ['data', 'session', 'telemetry', 'runtime', 'workers', 'state', 'i18n', 'charts', 'ui'], types: ['engine'], packages: [REACT, D3] },
+  ui: { values: ['state', 'i18n', 'charts', 'ui'], types: ['engine', 'data', 'session', 'telemetry', 'runtime', 'workers'], packages: [REACT, D3] },
   testing: { values: ['engine', 'testing'], types: [], packages: [/^fast-check$/, /^@fast-check\//, /^vitest$/] },
 };
 
@@ -245,6 +247,16 @@ describe('the checker fails on planted violations', () => {
     expect(roomViolations([file('src/state/store.ts', '../ui/Controls')])).toHaveLength(1);
     expect(roomViolations([file('src/state/store.ts', '../charts/canvas')])).toHaveLength(1);
     expect(roomViolations([file('src/ui/App.tsx', '../state/store')])).toEqual([]);
+  });
+
+  it('the ui reads values through the state: no session, runtime, data, workers, telemetry or engine values', () => {
+    expect(roomViolations([file('src/ui/Controls.tsx', '../session/settings')])).toHaveLength(1);
+    expect(roomViolations([file('src/ui/SweepPanel.tsx', '../runtime/sweep/eta')])).toHaveLength(1);
+    expect(roomViolations([file('src/ui/SweepPanel.tsx', '../data/dataset-bytes')])).toHaveLength(1);
+    expect(roomViolations([file('src/ui/preload-views.ts', '../../workers/sweep.worker.ts?worker&url')])).toHaveLength(1);
+    expect(roomViolations([file('src/ui/Session.tsx', '../telemetry/frame')])).toHaveLength(1);
+    expect(roomViolations([file('src/ui/Views.tsx', '../engine/mlp')])).toHaveLength(1);
+    expect(roomViolations([file('src/ui/Controls.tsx', '../state/ui-inputs', '../charts/palette', '../i18n', types('../session/settings'), types('../runtime/sweep/pool'))])).toEqual([]);
   });
 
   it('charts read telemetry types and the state, never session values or the engine', () => {

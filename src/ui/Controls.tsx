@@ -1,11 +1,9 @@
 // The control sidebar: every setting of the session, grouped; live ones apply at the next step,
 // the ones tagged "resets" start every run again from new weights (the store's notice says so).
 import { useEffect, useId, useState } from 'react';
-import { CNN_RUN_KINDS } from '../session/cnn-spec';
-import { DEFAULT_RUNS, RUN_KINDS, type RunKind } from '../session/run-kinds';
-import { kindOfRunId, orderRunIds } from '../session/run-spec';
+import type { RunKind } from '../session/run-kinds';
 import { runStyle } from '../charts/palette';
-import { INIT_SCALE, setting, type NumberKey, type TrainSettings } from '../session/settings';
+import type { NumberKey, TrainSettings } from '../session/settings';
 import { getApp, useApp } from '../state/app';
 import { type Lang, type MessageKey, runName, translate, useLang, useT } from '../i18n';
 import { changeLabel, formatStepNumber } from '../state/setting-changes';
@@ -14,6 +12,7 @@ import { acceptsNumber, INIT_SCALE_SLIDER, sliderScale, SPEED_SLIDER } from './c
 import { Group, ResetsTag, SelectField, SliderField } from './fields';
 import { LandscapeField } from './LandscapeField';
 import { formatValue } from './slider-scale';
+import { CNN_RUN_KINDS, DEFAULT_RUNS, INIT_SCALE, kindOfRunId, orderRunIds, RUN_KINDS, setting } from '../state/ui-inputs';
 
 const RUN_KEYS: readonly { kind: RunKind; label: MessageKey }[] = RUN_KINDS.map((kind) => ({ kind, label: `run.${kind}` }));
 

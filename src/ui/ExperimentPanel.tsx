@@ -5,8 +5,7 @@
 // Figure 1 and the sweep panel load on demand, with the experiment that shows them. "Run 8 seeds"
 // (SeedsSection) repeats the experiment's measurement over seeds on the background pool.
 import { Suspense } from 'react';
-import { findPreset, type PresetFocus } from '../session/presets';
-import { EXPLANATIONS } from '../session/presets/explanations';
+import type { PresetFocus } from '../session/presets';
 import { getApp, useApp } from '../state/app';
 import { type MessageKey, useLang, useT } from '../i18n';
 import { ChartBoundary } from './ChartBoundary';
@@ -14,6 +13,7 @@ import { ExperimentSummary } from './ExperimentSummary';
 import { SeedsSection } from './SeedsSection';
 import { LAZY_VIEWS } from './lazy-views';
 import { ViewLoading } from './Views';
+import { EXPLANATIONS, findPreset } from '../state/ui-inputs';
 
 const { Figure1Chart, SweepPanel } = LAZY_VIEWS;
 

@@ -1,13 +1,13 @@
 // The head of an experiment card: the measured finding in one plain sentence, a small table of the
 // runs' final test accuracy over seeds (run, median, range), and a warning when the page now runs a
 // setting other than the protocol those numbers were measured with. The data: session/presets/card.ts.
-import { experimentCard, protocolDifferences, type CardRow, type Finding } from '../session/presets/card';
+import type { CardRow, Finding } from '../session/presets/card';
 import type { Preset } from '../session/presets';
 import type { RunKind } from '../session/run-kinds';
-import { setting } from '../session/settings';
 import { useApp } from '../state/app';
 import { type MessageKey, type T, useLang, useT } from '../i18n';
 import { formatSettingValue } from '../state/setting-changes';
+import { experimentCard, protocolDifferences, setting } from '../state/ui-inputs';
 
 const acc = (v: number) => v.toFixed(3);
 

@@ -2,11 +2,11 @@
 // the runs and opens the experiment's explanation. A menu button in the WAI-ARIA pattern: Enter, Space
 // or ArrowDown opens it on the first item, arrows and Home/End move, Escape closes and returns focus.
 import { useEffect, useId, useRef, useState } from 'react';
-import { EXPLANATIONS } from '../session/presets/explanations';
-import { PRESETS, type PresetName } from '../session/presets';
+import type { PresetName } from '../session/presets';
 import { getApp } from '../state/app';
 import { useLang, useT } from '../i18n';
 import { FlaskIcon } from './icons';
+import { EXPLANATIONS, PRESETS } from '../state/ui-inputs';
 
 export function ExperimentsMenu() {
   const t = useT();

@@ -4,17 +4,15 @@
 // in words: median [min-max], seeds above 0.3, and in how many seeds the second run beat the first.
 // Partial results (a cancelled or running plan) are drawn and summarised as they are.
 import { lazy, Suspense } from 'react';
-import { findPreset, type PresetName } from '../session/presets';
-import { signed } from '../session/seeds/format';
-import { checkOfVariant, DEFAULT_SEED_COUNT } from '../runtime/seeds/plan';
-import { summarizeRecords } from '../session/seeds/summaries';
-import { formatDuration, type DurationUnits } from '../runtime/sweep/eta';
+import type { PresetName } from '../session/presets';
+import type { DurationUnits } from '../runtime/sweep/eta';
 import { type RunNameKey, type T, useLang, useT } from '../i18n';
 import { getSeedsStore, useSeeds } from '../state/seeds-app';
 import { INITIAL_SEEDS_STEPS } from '../state/seeds-url';
 import { ChartBoundary } from './ChartBoundary';
 import { ViewLoading } from './Views';
 import './SweepPanel.css';
+import { checkOfVariant, DEFAULT_SEED_COUNT, findPreset, formatDuration, signed, summarizeRecords } from '../state/ui-inputs';
 
 // the chart (and D3) load with the first results, not with the page
 const SeedStripChart = lazy(() => import('../charts/seed-strip-chart').then((m) => ({ default: m.SeedStripChart })));

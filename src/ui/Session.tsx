@@ -6,10 +6,9 @@ import { getApp, useApp } from '../state/app';
 import { exportFileName, frameToCsv, frameToJson } from '../state/export';
 import { translate, useLang, useT } from '../i18n';
 import { formatStepNumber } from '../state/setting-changes';
-import { isRunKind } from '../session/run-kinds';
 import { SpeedField } from './Controls';
 import { DownloadIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';
-
+import { isRunKind } from '../state/ui-inputs';
 
 /**
  * Play/Pause: one button of fixed width whose label and icon swap, so it never moves under the cursor

@@ -2,9 +2,9 @@
 // network, batch norm twice (running statistics, batch statistics). Empty cells are runs not finished.
 // Over several seeds a cell gives the median and the range over the seeds that finished.
 import type { NormKind } from '../engine/types';
-import { summarize } from '../session/seeds/stats';
 import type { SweepResult } from '../runtime/sweep/run-job';
 import { NORM_NAME_KEY, useT } from '../i18n';
+import { summarize } from '../state/ui-inputs';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 

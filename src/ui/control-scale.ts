@@ -1,8 +1,9 @@
 // The page's controls of number settings, read off the settings table: a slider's scale (its ends are
 // the table's page range, or the slider's own shorter end) and which values a control accepts.
-import { INIT_SCALE, setting, type NumberKey, type SliderSpec } from '../session/settings';
+import type { NumberKey, SliderSpec } from '../session/settings';
 import { SPEED_RANGE } from '../state/url-codec';
 import type { SliderScale } from './slider-scale';
+import { INIT_SCALE, setting } from '../state/ui-inputs';
 
 /** The number settings with a slider on the page. */
 export type SliderKey = 'batch' | 'eps' | 'lr' | 'momentum' | 'sgdMomentum' | 'weightDecay';

@@ -2,13 +2,14 @@
 // thumbnail drawn from its losses), the one library of this page (opened on first use), and the
 // messages of the library's and the file's errors in the page's language.
 import type { T } from '../i18n';
-import { isRunKind, type RunKind } from '../session/run-kinds';
+import type { RunKind } from '../session/run-kinds';
 import { getApp } from '../state/app';
 import { openIdbStore } from '../state/idb-store';
 import { RunFileError } from '../state/run-file';
 import { RunLibrary, type LibraryError } from '../state/run-library';
 import { recordFromFrame, type SavedRuns } from '../state/run-record';
 import { thumbnailPng } from './thumbnail-png';
+import { isRunKind } from '../state/ui-inputs';
 
 let library: Promise<RunLibrary> | null = null;
 

@@ -3,7 +3,7 @@
 // the network went away (Figure 1 of an experiment, the sweep panel, the landscape...) would fail to
 // fetch its chunk. e2e/csp-offline.e2e.ts opens those views offline.
 
-import sweepWorkerUrl from '../../workers/sweep.worker.ts?worker&url';
+import { sweepWorkerUrl } from '../state/ui-inputs';
 import { LAZY_VIEW_LOADERS } from './lazy-views';
 
 const LAZY_MODULES: readonly (() => Promise<unknown>)[] = [
