@@ -6,23 +6,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { findPreset, type PresetName } from '../session/presets';
 import { checkOfVariant, DEFAULT_SEED_COUNT, planSeedJobs, seedRange } from '../runtime/seeds/plan';
 import type { SeedJob, SeedResult } from '../runtime/seeds/seed-job';
-import { poolSize, startSweepPool, type SweepPool, type SweepPoolSnapshot, type SweepWorkerHandle } from '../runtime/sweep/pool';
-import type { LiveTraining } from './sweep-store';
+import type { SweepWorkerHandle } from '../runtime/sweep/pool';
+import { idlePoolRun, poolRunner, type LiveTraining, type PoolRunState, type PoolRunStatus } from './pool-run';
 
-export type SeedsStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+export type SeedsStatus = PoolRunStatus;
 
-export interface SeedsState {
+export interface SeedsState extends PoolRunState<SeedJob, SeedResult> {
   /** The experiment and check the results belong to (null before the first start). */
   target: { name: PresetName; variant: string | null; check: string } | null;
-  status: SeedsStatus;
-  workers: number;
-  jobs: SeedJob[];
-  /** In the order they finished. */
-  results: SeedResult[];
-  progress: SweepPoolSnapshot<SeedJob> | null;
-  error: string | null;
-  seconds: number | null;
-  pausedLive: boolean;
 }
 
 export interface SeedsActions {
@@ -43,61 +34,26 @@ export interface SeedsStoreOptions {
 }
 
 export function createSeedsStore(options: SeedsStoreOptions): SeedsStore {
-  let pool: SweepPool<SeedJob, SeedResult> | null = null;
-  let generation = 0;
-  return createStore<SeedsState & SeedsActions>()((set, get) => ({
-    target: null,
-    status: 'idle',
-    workers: poolSize(options.cores),
-    jobs: [],
-    results: [],
-    progress: null,
-    error: null,
-    seconds: null,
-    pausedLive: false,
+  return createStore<SeedsState & SeedsActions>()((set, get) => {
+    const runner = poolRunner<SeedJob, SeedResult>({ ...options, describe: (j) => `${j.run}, seed ${j.seed}` }, set, get);
+    return {
+      ...idlePoolRun<SeedJob, SeedResult>(options.cores),
+      target: null,
 
-    start(name, variant, count = DEFAULT_SEED_COUNT) {
-      if (get().status === 'running') return;
-      const preset = findPreset(name);
-      const check = preset ? checkOfVariant(preset, variant) : undefined;
-      if (!preset || !check) {
-        set({ status: 'error', error: `${name} has no measurement to repeat over seeds` });
-        return;
-      }
-      const jobs = planSeedJobs([{ preset, checks: [check] }], seedRange(count), options.override ?? {});
-      const wasRunning = options.live.isRunning();
-      if (wasRunning) void options.live.pause();
-      const workers = Math.min(poolSize(options.cores), jobs.length);
-      set({
-        target: { name, variant, check: check.label }, status: 'running', jobs, workers, results: [], progress: null,
-        error: null, seconds: null, pausedLive: wasRunning || get().pausedLive,
-      });
-      const gen = ++generation;
-      const mine = startSweepPool<SeedJob, SeedResult>({
-        jobs, size: workers, spawn: options.spawn,
-        describe: (j) => `${j.run}, seed ${j.seed}`,
-        onResult: (r) => { if (gen === generation) set({ results: [...get().results, r] }); },
-        onUpdate: (s) => { if (gen === generation) set({ progress: s }); },
-      });
-      pool = mine;
-      void mine.done.then((out) => {
-        if (gen !== generation) return;
-        pool = null;
-        set({
-          status: out.error ? 'error' : out.cancelled ? 'cancelled' : 'done',
-          error: out.error, seconds: out.seconds, results: out.results, progress: { ...mine.snapshot(), running: [] },
-        });
-      });
-    },
+      start(name, variant, count = DEFAULT_SEED_COUNT) {
+        if (get().status === 'running') return;
+        const preset = findPreset(name);
+        const check = preset ? checkOfVariant(preset, variant) : undefined;
+        if (!preset || !check) {
+          set({ status: 'error', error: `${name} has no measurement to repeat over seeds` });
+          return;
+        }
+        const jobs = planSeedJobs([{ preset, checks: [check] }], seedRange(count), options.override ?? {});
+        runner.start(jobs, { target: { name, variant, check: check.label } });
+      },
 
-    cancel() {
-      pool?.cancel();
-    },
-
-    resumeLive() {
-      if (get().status === 'running') return;
-      set({ pausedLive: false });
-      void options.live.play();
-    },
-  }));
+      cancel: runner.cancel,
+      resumeLive: runner.resumeLive,
+    };
+  });
 }

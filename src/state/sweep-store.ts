@@ -3,10 +3,13 @@
 // paused (the two would share the same cores); when it ends the page offers to resume it.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { NormKind } from '../engine/types';
-import { poolSize, startSweepPool, type SweepPool, type SweepPoolSnapshot, type SweepWorkerHandle } from '../runtime/sweep/pool';
+import type { SweepWorkerHandle } from '../runtime/sweep/pool';
 import { checkSweepPlan, planSweep, SWEEP_BATCHES, SWEEP_NORMS, type SweepJob } from '../session/sweep/protocol';
 import type { SweepResult } from '../runtime/sweep/run-job';
 import type { Arch } from '../session/settings';
+import { idlePoolRun, poolRunner, type LiveTraining, type PoolRunState, type PoolRunStatus } from './pool-run';
+
+export type { LiveTraining } from './pool-run';
 
 export interface SweepConfig {
   norms: NormKind[];
@@ -29,22 +32,10 @@ export function planInput(c: SweepConfig) {
   return { norms: c.norms, batches: c.batches, examples: c.examples, seed: c.seed, seeds: configSeeds(c), arch: c.arch ?? 'mlp' };
 }
 
-export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+export type SweepStatus = PoolRunStatus;
 
-export interface SweepState {
+export interface SweepState extends PoolRunState<SweepJob, SweepResult> {
   config: SweepConfig;
-  status: SweepStatus;
-  /** Pool slots used (or to be used) by a sweep. */
-  workers: number;
-  jobs: SweepJob[];
-  /** In the order they finished. */
-  results: SweepResult[];
-  progress: SweepPoolSnapshot | null;
-  error: string | null;
-  /** Wall time of the last sweep, when it ended. */
-  seconds: number | null;
-  /** The live training was running when the sweep started, and was paused for it. */
-  pausedLive: boolean;
 }
 
 export interface SweepActions {
@@ -59,13 +50,6 @@ export interface SweepActions {
 
 export type SweepStore = StoreApi<SweepState & SweepActions>;
 
-/** The dashboard's training, as the sweep needs it. */
-export interface LiveTraining {
-  isRunning(): boolean;
-  pause(): Promise<void> | void;
-  play(): Promise<void> | void;
-}
-
 export interface SweepStoreOptions {
   spawn: (index: number) => SweepWorkerHandle;
   cores: number | undefined;
@@ -78,63 +62,29 @@ export const DEFAULT_SWEEP_CONFIG: Readonly<SweepConfig> = { norms: [...SWEEP_NO
 export const SWEEP_SEED_CHOICES: readonly number[] = [1, 3, 8];
 
 export function createSweepStore(options: SweepStoreOptions): SweepStore {
-  let pool: SweepPool | null = null;
-  /** Which sweep is current: a late answer from an older one is dropped. */
-  let generation = 0;
-  return createStore<SweepState & SweepActions>()((set, get) => ({
-    config: { ...DEFAULT_SWEEP_CONFIG, ...options.config },
-    status: 'idle',
-    workers: poolSize(options.cores),
-    jobs: [],
-    results: [],
-    progress: null,
-    error: null,
-    seconds: null,
-    pausedLive: false,
+  return createStore<SweepState & SweepActions>()((set, get) => {
+    const runner = poolRunner<SweepJob, SweepResult>(options, set, get);
+    return {
+      ...idlePoolRun<SweepJob, SweepResult>(options.cores),
+      config: { ...DEFAULT_SWEEP_CONFIG, ...options.config },
 
-    configure(change) {
-      if (get().status === 'running') return;
-      set({ config: { ...get().config, ...change } });
-    },
+      configure(change) {
+        if (get().status === 'running') return;
+        set({ config: { ...get().config, ...change } });
+      },
 
-    start() {
-      if (get().status === 'running') return;
-      const { config } = get();
-      const problem = checkSweepPlan(planInput(config));
-      if (problem) {
-        set({ status: 'error', error: problem });
-        return;
-      }
-      const jobs = planSweep(planInput(config));
-      const wasRunning = options.live.isRunning();
-      if (wasRunning) void options.live.pause();
-      const workers = Math.min(poolSize(options.cores), jobs.length);
-      set({ status: 'running', jobs, workers, results: [], progress: null, error: null, seconds: null, pausedLive: wasRunning || get().pausedLive });
-      const gen = ++generation;
-      const mine = startSweepPool({
-        jobs, size: workers, spawn: options.spawn,
-        onResult: (r) => { if (gen === generation) set({ results: [...get().results, r] }); },
-        onUpdate: (s) => { if (gen === generation) set({ progress: s }); },
-      });
-      pool = mine;
-      void mine.done.then((out) => {
-        if (gen !== generation) return;
-        pool = null;
-        set({
-          status: out.error ? 'error' : out.cancelled ? 'cancelled' : 'done',
-          error: out.error, seconds: out.seconds, results: out.results, progress: { ...mine.snapshot(), running: [] },
-        });
-      });
-    },
+      start() {
+        if (get().status === 'running') return;
+        const problem = checkSweepPlan(planInput(get().config));
+        if (problem) {
+          set({ status: 'error', error: problem });
+          return;
+        }
+        runner.start(planSweep(planInput(get().config)));
+      },
 
-    cancel() {
-      pool?.cancel();
-    },
-
-    resumeLive() {
-      if (get().status === 'running') return;
-      set({ pausedLive: false });
-      void options.live.play();
-    },
-  }));
+      cancel: runner.cancel,
+      resumeLive: runner.resumeLive,
+    };
+  });
 }
