@@ -9,6 +9,8 @@ export interface LegendItem {
   color: string;
   dash?: number[];
   kind?: 'line' | 'band' | 'dot' | 'bar' | 'light' | 'dots';
+  /** A pinned run's entry (state/pins.ts): its swatch muted, as the chart draws it, and marked 'pinned'. */
+  pinned?: boolean;
   /** A run entry that hides or shows its run: pressed = shown. */
   toggle?: { pressed: boolean; onToggle: () => void };
 }
@@ -63,13 +65,14 @@ function SwatchView({ it }: { it: LegendItem }) {
         : it.kind === 'dot' ? <circle cx={11} cy={5} r={3} fill={it.color} />
         : it.kind === 'dots' ? <>{[4, 11, 18].map((cx) => <circle key={cx} cx={cx} cy={5} r={2} fill={it.color} />)}</>
         : it.kind === 'light' ? <line x1={1} x2={21} y1={5} y2={5} stroke={it.color} strokeOpacity={0.4} strokeWidth={2} />
+        : it.pinned ? <line x1={1} x2={21} y1={5} y2={5} stroke={it.color} strokeOpacity={0.45} strokeWidth={1.25} strokeDasharray={it.dash?.length ? it.dash.join(' ') : undefined} />
         : <line x1={1} x2={21} y1={5} y2={5} stroke={it.color} strokeWidth={2} strokeDasharray={it.dash?.length ? it.dash.join(' ') : undefined} />}
     </svg>
   );
 }
 
 /** A swatch re-renders only when its look changes (legend items are rebuilt on every render of a chart). */
-const Swatch = memo(SwatchView, (p, n) => p.it.kind === n.it.kind && p.it.color === n.it.color
+const Swatch = memo(SwatchView, (p, n) => p.it.kind === n.it.kind && p.it.color === n.it.color && p.it.pinned === n.it.pinned
   && (p.it.dash ?? []).join() === (n.it.dash ?? []).join());
 
 export function Legend({ items, label = 'Legend' }: { items: LegendItem[]; label?: string }) {
@@ -77,7 +80,7 @@ export function Legend({ items, label = 'Legend' }: { items: LegendItem[]; label
   return (
     <ul className="ns-legend2" aria-label={label}>
       {items.map((it) => (
-        <li key={it.label}>
+        <li key={it.label} className={it.pinned ? 'ns-legend-pinned' : undefined} data-pinned={it.pinned ? '' : undefined}>
           {it.toggle ? (
             <button type="button" className="ns-legend-toggle" aria-pressed={it.toggle.pressed} onClick={it.toggle.onToggle}>
               <Swatch it={it} />{it.label}

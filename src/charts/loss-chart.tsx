@@ -20,6 +20,9 @@ import { currentT, runName, useT } from '../i18n';
 import { yScale } from './y-domain';
 import { LiveSummary } from './live-summary';
 import { summarizeLoss } from './summaries';
+import { pinnedKey } from './pinned-geometry';
+import { drawPinnedLines } from './pinned-draw';
+import { pinnedItems, usePinnedLines } from './use-pins';
 
 const M = { left: 48, right: 14, top: 10, bottom: 26 };
 
@@ -46,6 +49,8 @@ export function LossChart({ height = 260 }: LossChartProps) {
   const axis = useStepAxis();
   const toggles = useHiddenRuns();
   const hidden = toggles.hidden;
+  const pinLoss = usePinnedLines('loss');
+  const pinTest = usePinnedLines('testLoss');
 
   const w = Math.max(width, 200);
   const x = axis.scale(view.x, M.left, w - M.right);
@@ -53,8 +58,8 @@ export function LossChart({ height = 260 }: LossChartProps) {
 
   const draw = (frame: TelemetryFrame) => {
     const colorOf = runColors(body.current);
-    const d = smoother.domains(frame, { smoothing, log, ignoreOutliers }, hidden, axis.view.zoom);
-    const empty = !frame.runs.some((r) => r.loss.y.length > 0);
+    const d = smoother.domains(frame, { smoothing, log, ignoreOutliers }, hidden, axis.view.zoom, pinLoss);
+    const empty = !frame.runs.some((r) => r.loss.y.length > 0) && pinLoss.length === 0;
     setView({ x: d.x, y: d.y, runs: frame.runs.map((r) => r.id), empty });
     if (empty) { setupCanvas(canvas.current, w, height); layer.invalidate(); return; }
     const theme = themeColors(body.current);
@@ -64,11 +69,18 @@ export function LossChart({ height = 260 }: LossChartProps) {
     // (./append-layer.ts); the open last bucket of a series waits until it is settled.
     const key: unknown[] = [d.x[0], d.x[1], d.y[0], d.y[1], smoothing, log, ignoreOutliers, axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), theme.surface];
     for (const run of frame.runs) key.push(run.id, hidden.has(run.id) ? 1 : 0, colorOf(run.id), run.divergedAt ?? -1, run.loss.count[0] > 1 ? 1 : 0);
+    key.push(...pinnedKey(pinLoss, hidden), ...pinnedKey(pinTest, hidden));
     drawAppending(canvas.current, w, height, layer, key, (ctx, full) => {
       ctx.save();
       ctx.beginPath();
       ctx.rect(M.left, M.top - 2, w - M.left - M.right, height - M.top - M.bottom + 4);
       ctx.clip();
+      // Pinned runs: muted, beneath the live ones, in full redraws only (they never change).
+      if (full) {
+        const drawn = drawPinnedLines(ctx, pinLoss, hidden, colorOf, xs, ys, log, smoothing > 0 ? (l) => smoother.last(l.id) ?? l.y : undefined)
+          + drawPinnedLines(ctx, pinTest, hidden, colorOf, xs, ys, log);
+        if (canvas.current) canvas.current.dataset.pinnedLines = String(drawn);
+      }
       // Three passes so that no run's faint raw values cover another run's smoothed curve.
       for (let pass = 0; pass < 3; pass++) {
         for (const run of frame.runs) {
@@ -114,7 +126,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
       }
     }, theme.surface);
   };
-  useFrameDraw(body, draw, [w, height, smoothing, log, ignoreOutliers, axis.view, hidden]);
+  useFrameDraw(body, draw, [w, height, smoothing, log, ignoreOutliers, axis.view, hidden, pinLoss, pinTest]);
 
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
     const frame = hub().get();
@@ -137,6 +149,7 @@ export function LossChart({ height = 260 }: LossChartProps) {
 
   const yTicks = log ? logTicks(y, view.y) : undefined;
   const legend = [...runItems(legendRuns, name, toggles),
+    ...pinnedItems(pinLoss, (l) => t('pins.legend', { run: name(l.runId), entry: l.entry }), toggles),
     { label: t('loss.test'), color: 'var(--muted, #4b5063)', kind: 'dot' as const },
     ...(smoothing > 0 ? [{ label: t('loss.raw'), color: 'var(--muted, #4b5063)', kind: 'band' as const }] : [])];
   return (

@@ -1,5 +1,6 @@
 // Geometry of the loss chart: smoothed training curves per run (reused buffers) and the axis domains
 // (steps; loss: full extent or the 1st-99th percentiles of the visible values, linear or log).
+import { pinnedLastStep, type PinnedLine } from './pinned-geometry';
 import type { TelemetryFrame } from '../telemetry/frame';
 import { debiasedEma } from './ema';
 import { ValuePool, niceDomain, stepDomain, type YWindow } from './y-domain';
@@ -22,9 +23,15 @@ export class LossSmoother {
   }
 
   /** Smooths every run (into the buffers) and returns the domains, of the runs not in `hidden` (legend toggles), within the zoomed steps `window`. */
-  domains(frame: TelemetryFrame, o: LossOptions, hidden?: ReadonlySet<string>, window: YWindow = null): LossDomains {
+  domains(frame: TelemetryFrame, o: LossOptions, hidden?: ReadonlySet<string>, window: YWindow = null, pinned: readonly PinnedLine[] = []): LossDomains {
     const pool = this.pool;
     pool.reset();
+    // Pinned runs (./pinned-geometry.ts): drawn smoothed as the live ones are, so their curves count.
+    for (const l of pinned) {
+      const s = this.smoothed(l.id, l.y, o.smoothing);
+      if (hidden?.has(l.id)) continue;
+      pool.addSeries(o.smoothing > 0 ? { x: l.x, y: s } : l, window, o.log);
+    }
     for (const run of frame.runs) {
       const n = run.loss.y.length;
       const s = this.smoothed(run.id, run.loss.y, o.smoothing);
@@ -34,6 +41,6 @@ export class LossSmoother {
       pool.addSeries(run.testLoss, window, o.log);
     }
     const extent = o.ignoreOutliers ? pool.domain(0.01, 0.99) : pool.domain();
-    return { x: stepDomain(frame.step), y: niceDomain(extent, o.log, !o.log && !o.ignoreOutliers) };
+    return { x: stepDomain(Math.max(frame.step, pinnedLastStep(pinned))), y: niceDomain(extent, o.log, !o.log && !o.ignoreOutliers) };
   }
 }

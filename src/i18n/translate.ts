@@ -6,6 +6,7 @@ import { compareEn, compareZh } from './dict/compare';
 import { landscapeEn, landscapeZh } from './dict/landscape';
 import { libraryEn, libraryZh } from './dict/library';
 import { pageEn, pageZh } from './dict/page';
+import { pinsEn, pinsZh } from './dict/pins';
 import { PER_RUN_KEYS, runSpecOf } from '../session/run-spec';
 import { seedsEn, seedsZh } from './dict/seeds';
 import { sweepEn, sweepZh } from './dict/sweep';
@@ -25,14 +26,15 @@ export const AREAS = {
   cnn: { en: cnnEn, zh: cnnZh },
   library: { en: libraryEn, zh: libraryZh },
   compare: { en: compareEn, zh: compareZh },
+  pins: { en: pinsEn, zh: pinsZh },
 } as const;
 
-const en = { ...pageEn, ...chartsEn, ...landscapeEn, ...sweepEn, ...seedsEn, ...viewsEn, ...cnnEn, ...libraryEn, ...compareEn } as const;
+const en = { ...pageEn, ...chartsEn, ...landscapeEn, ...sweepEn, ...seedsEn, ...viewsEn, ...cnnEn, ...libraryEn, ...compareEn, ...pinsEn } as const;
 
 export type MessageKey = keyof typeof en;
 type Dictionary = Record<MessageKey, string>;
 
-const zh: Dictionary = { ...pageZh, ...chartsZh, ...landscapeZh, ...sweepZh, ...seedsZh, ...viewsZh, ...cnnZh, ...libraryZh, ...compareZh };
+const zh: Dictionary = { ...pageZh, ...chartsZh, ...landscapeZh, ...sweepZh, ...seedsZh, ...viewsZh, ...cnnZh, ...libraryZh, ...compareZh, ...pinsZh };
 
 export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { en, zh };
 
