@@ -8,7 +8,7 @@ import type { TelemetryFrame } from '../telemetry/frame';
 import type { TrainSettings } from '../session/settings';
 import { SETTINGS } from '../state/chart-inputs';
 import { getApp } from '../state/app';
-import { getLang, type MessageKey, translate } from '../i18n';
+import { getLang, type MessageKey, runName, translate } from '../i18n';
 import { changeLabel, formatStepNumber, type SettingChange } from '../state/setting-changes';
 import { DEFAULT_PAGE_SETTINGS } from '../state/url-codec';
 
@@ -120,7 +120,7 @@ function textPieces(figure: HTMLElement, box: DOMRect): TextPiece[] {
 /** The footer's lines: what, when, which runs, which settings (those not at their defaults), which changes. */
 export function footerLines(frame: Pick<TelemetryFrame, 'step' | 'runs'> | null, settings: TrainSettings | null, changes: readonly SettingChange[], lang: 'en' | 'zh'): string[] {
   const say = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
-  const runs = frame ? frame.runs.map((r) => say(`run.${r.id}` as MessageKey)).join(lang === 'zh' ? '、' : ', ') : '';
+  const runs = frame ? frame.runs.map((r) => runName(say, r.id)).join(lang === 'zh' ? '、' : ', ') : '';
   const lines = [`NormScope · ${say('chart.step', { step: formatStepNumber(frame?.step ?? 0, lang) })}${runs ? ` · ${runs}` : ''}`];
   if (settings) {
     const differ = SETTINGS.filter((d) => String(settings[d.key]) !== String(DEFAULT_PAGE_SETTINGS[d.key]))
