@@ -61,7 +61,8 @@ export function runName(t: T, id: string): string {
   const parts = [t(`run.${spec.kind}`)];
   for (const key of PER_RUN_KEYS) {
     const v = spec.overrides[key];
-    if (v !== undefined) parts.push(`${t(`run.own.${key}`)} ${v}`);
+    // six significant digits at most: a value read off a slider may carry float noise (0.0032000000000000002)
+    if (v !== undefined) parts.push(`${t(`run.own.${key}`)} ${typeof v === 'number' ? String(Number(v.toPrecision(6))) : v}`);
   }
   return parts.join(' · ');
 }
