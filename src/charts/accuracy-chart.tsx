@@ -22,6 +22,9 @@ import { currentT, runName, useT } from '../i18n';
 import { ValuePool } from './y-domain';
 import { LiveSummary } from './live-summary';
 import { summarizeAccuracy } from './summaries';
+import { pinnedKey } from './pinned-geometry';
+import { drawPinnedLines } from './pinned-draw';
+import { pinnedItems, usePinnedLines, usePins } from './use-pins';
 
 const M = { left: 44, right: 14, top: 10, bottom: 26 };
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -44,14 +47,16 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
   const axis = useStepAxis();
   const toggles = useHiddenRuns();
   const hidden = toggles.hidden;
+  const pinAcc = usePinnedLines('testAcc');
+  const pinVersion = usePins().version;
   const w = Math.max(width, 200);
   const x = axis.scale(view.x, M.left, w - M.right);
   const y = scaleLinear().domain(view.y).range([height - M.bottom, M.top]);
 
   const draw = (frame: TelemetryFrame) => {
     const colorOf = runColors(body.current);
-    const d = accuracyDomains(frame, pool, { hidden, window: axis.view.zoom });
-    const empty = !frame.runs.some((r) => r.testAcc.y.length > 0);
+    const d = accuracyDomains(frame, pool, { hidden, window: axis.view.zoom }, pinAcc);
+    const empty = !frame.runs.some((r) => r.testAcc.y.length > 0) && pinAcc.length === 0;
     setView({ ...d, runs: frame.runs.map((r) => r.id), bn: frame.runs.some((r) => r.testAccBatchStats), empty });
     if (empty) { setupCanvas(canvas.current, w, height); layer.invalidate(); return; }
     const theme = themeColors(body.current);
@@ -60,11 +65,17 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
     // A new evaluation draws only its segment and dot while the axes, mode and runs stay (./append-layer.ts).
     const key: unknown[] = [d.x[0], d.x[1], d.y[0], d.y[1], mode, axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), theme.surface];
     for (const run of frame.runs) key.push(run.id, hidden.has(run.id) ? 1 : 0, colorOf(run.id), run.divergedAt ?? -1, run.testAccBatchStats ? 1 : 0);
+    key.push(...pinnedKey(pinAcc, hidden));
     drawAppending(canvas.current, w, height, layer, key, (ctx, full) => {
       ctx.save();
       ctx.beginPath();
       ctx.rect(M.left - 4, M.top - 4, w - M.left - M.right + 8, height - M.top - M.bottom + 8);
       ctx.clip();
+      // Pinned runs: muted, beneath the live ones, in full redraws only (they never change).
+      if (full) {
+        const drawn = drawPinnedLines(ctx, pinAcc, hidden, colorOf, xs, ys);
+        if (canvas.current) canvas.current.dataset.pinnedLines = String(drawn);
+      }
       for (const run of frame.runs) {
         const rid = run.id;
         if (hidden.has(rid)) continue;
@@ -99,8 +110,9 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
     }, theme.surface);
   };
   // Test accuracy changes every evalEvery steps: between two evaluations the chart costs nothing.
-  useFrameDraw(body, draw, [w, height, mode, axis.view, hidden], (frame) => {
+  useFrameDraw(body, draw, [w, height, mode, axis.view, hidden, pinAcc], (frame) => {
     const k = baseKey(frame);
+    k.push(pinVersion, pinAcc.length);
     for (const r of frame.runs) { pushSeriesKey(k, r.testAcc); pushSeriesKey(k, r.testAccBatchStats); }
     return k;
   });
@@ -117,7 +129,8 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
     setTip({ step, left: Math.min(x(step) + 12, w - 220), top: Math.min(Math.max(M.top, e.clientY - e.currentTarget.getBoundingClientRect().top + 14), height - 110), rows: [...rows, ...extra] });
   };
 
-  const legend = [...runItems(legendRuns, name, toggles), ...(view.bn ? [{ label: t(mode === 'running' ? 'acc.otherBatch' : 'acc.otherRunning'), color: runStyle('batch').css, kind: 'light' as const }] : [])];
+  const legend = [...runItems(legendRuns, name, toggles),
+    ...pinnedItems(pinAcc, (l) => t('pins.legend', { run: name(l.runId), entry: l.entry }), toggles), ...(view.bn ? [{ label: t(mode === 'running' ? 'acc.otherBatch' : 'acc.otherRunning'), color: runStyle('batch').css, kind: 'light' as const }] : [])];
   return (
     <ChartFrame
       summary={<LiveSummary summarize={summarizeAccuracy} />}

@@ -1,5 +1,6 @@
 // Geometry of the test accuracy chart: which series each run draws (evaluation mode with running
 // statistics, or each test batch's own statistics for batch-norm runs) and the y domain [lo, 1].
+import { addPinnedValues, pinnedLastStep, type PinnedLine } from './pinned-geometry';
 import type { SeriesColumns } from '../telemetry/bounded-series';
 import type { RunFrame, TelemetryFrame } from '../telemetry/frame';
 import { ValuePool, stepDomain, type YFilter } from './y-domain';
@@ -14,8 +15,9 @@ export function accuracySeries(run: RunFrame, mode: BnStats): { main: SeriesColu
 }
 
 /** x: steps; y: [floor of the lowest accuracy to 0.1, 1]. */
-export function accuracyDomains(frame: TelemetryFrame, pool = new ValuePool(), f: YFilter = {}): { x: [number, number]; y: [number, number] } {
+export function accuracyDomains(frame: TelemetryFrame, pool = new ValuePool(), f: YFilter = {}, pinned: readonly PinnedLine[] = []): { x: [number, number]; y: [number, number] } {
   pool.reset();
+  addPinnedValues(pool, pinned, f.hidden, f.window ?? null, false);
   for (const r of frame.runs) {
     if (f.hidden?.has(r.id)) continue;
     pool.addSeries(r.testAcc, f.window);
@@ -23,5 +25,5 @@ export function accuracyDomains(frame: TelemetryFrame, pool = new ValuePool(), f
   }
   const d = pool.domain();
   const lo = d ? Math.max(0, Math.floor(d[0] * 10 - 1e-9) / 10) : 0;
-  return { x: stepDomain(frame.step), y: [Math.min(lo, 0.9), 1] };
+  return { x: stepDomain(Math.max(frame.step, pinnedLastStep(pinned))), y: [Math.min(lo, 0.9), 1] };
 }

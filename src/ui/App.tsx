@@ -6,6 +6,7 @@ import { ExperimentPanel } from './ExperimentPanel';
 import { EmbedApp } from './EmbedApp';
 import { ExperimentsMenu } from './ExperimentsMenu';
 import { LibraryButton } from './LibraryPanel';
+import { PinnedStrip } from './PinnedStrip';
 import type { EmbedView } from '../state/embed';
 import { GlobeIcon } from './icons';
 import { FaultBanner } from './FaultBanner';
@@ -135,6 +136,7 @@ function FullApp() {
         <Notices />
         <FaultBanner />
         <ExperimentPanel />
+        <PinnedStrip />
         <Views />
       </main>
 

@@ -7,6 +7,8 @@ import { type Lang, runName, type T, useLang, useT } from '../i18n';
 import { formatStepNumber } from '../state/setting-changes';
 import { parseRunFile, RUN_FILE_LIMITS, runFileName, runFileText } from '../state/run-file';
 import { formatBytes, storageEstimate, type LibraryEntry, type RunLibrary } from '../state/run-library';
+import { MAX_PINS, pinBoard } from '../state/pins';
+import { usePins } from '../charts/use-pins';
 import { currentRecord, libraryErrorText, pageLibrary, runFileErrorText } from './library-actions';
 import { download } from './Session';
 import { DownloadIcon, LibraryIcon } from './icons';
@@ -16,8 +18,13 @@ type Message = { tone: 'ok' | 'error'; text: (t: T) => string } | null;
 
 const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
 
-function EntryRow({ entry, busy, act }: { entry: LibraryEntry; busy: boolean; act: (op: 'rename' | 'export' | 'delete', entry: LibraryEntry, name?: string) => Promise<boolean> }) {
+type EntryOp = 'rename' | 'export' | 'delete' | 'pin';
+
+function EntryRow({ entry, busy, act }: { entry: LibraryEntry; busy: boolean; act: (op: EntryOp, entry: LibraryEntry, name?: string) => Promise<boolean> }) {
   const t = useT();
+  const pins = usePins();
+  const pinned = pins.keys.includes(entry.key);
+  const full = !pinned && pins.keys.length >= MAX_PINS;
   const lang = useLang();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -49,6 +56,9 @@ function EntryRow({ entry, busy, act }: { entry: LibraryEntry; busy: boolean; ac
         <p className="lib-runs">{runs.join(' · ')}</p>
         <div className="lib-actions">
           {editing ? null : <button type="button" disabled={busy} onClick={() => { setName(entry.name); setEditing(true); }}>{t('lib.rename')}</button>}
+          <button type="button" disabled={busy || full} aria-pressed={pinned} aria-label={t(pinned ? 'pins.unpinLabel' : 'pins.pinLabel', { name: entry.name })}
+            aria-describedby={full ? `pin-why-${entry.key}` : undefined} title={full ? t('pins.full') : undefined}
+            onClick={() => { void act('pin', entry); }}>{t(pinned ? 'pins.unpin' : 'pins.pin')}</button>
           <button type="button" disabled={busy} onClick={() => { void act('export', entry); }}><DownloadIcon />{t('lib.export')}</button>
           {confirming ? (
             <>
@@ -57,6 +67,7 @@ function EntryRow({ entry, busy, act }: { entry: LibraryEntry; busy: boolean; ac
             </>
           ) : <button type="button" disabled={busy} onClick={() => setConfirming(true)}>{t('lib.delete')}</button>}
         </div>
+        {full ? <p className="lib-pin-why" id={`pin-why-${entry.key}`}>{t('pins.full')}</p> : null}
       </div>
     </li>
   );
@@ -123,12 +134,22 @@ function LibraryDialog({ dialogRef, open }: { dialogRef: React.RefObject<HTMLDia
     return { tone: 'ok', text: (tt) => tt('lib.imported', { name: o.value.name }) };
   });
 
-  const act = async (op: 'rename' | 'export' | 'delete', entry: LibraryEntry, newName = ''): Promise<boolean> => {
+  const act = async (op: EntryOp, entry: LibraryEntry, newName = ''): Promise<boolean> => {
     let ok = false;
     await step(async (l) => {
+      if (op === 'pin') {
+        if (pinBoard.isPinned(entry.key)) { pinBoard.unpin(entry.key); ok = true; return null; }
+        const o = await l.get(entry.key);
+        if (!o.ok) return { tone: 'error', text: (tt) => libraryErrorText(tt, o.error) };
+        const r = pinBoard.pin(entry.key, o.value);
+        if (r === 'full') return { tone: 'error', text: (tt) => tt('pins.full') };
+        ok = true;
+        return { tone: 'ok', text: (tt) => tt('pins.pinned', { name: entry.name }) };
+      }
       if (op === 'rename') {
         const o = await l.rename(entry.key, newName);
         if (!o.ok) return { tone: 'error', text: (tt) => (o.error.message === 'empty name' ? tt('lib.err.emptyName') : libraryErrorText(tt, o.error)) };
+        pinBoard.rename(entry.key, o.value);
         ok = true;
         return { tone: 'ok', text: (tt) => tt('lib.renamed', { name: o.value }) };
       }
@@ -141,6 +162,7 @@ function LibraryDialog({ dialogRef, open }: { dialogRef: React.RefObject<HTMLDia
       }
       const o = await l.remove(entry.key);
       if (!o.ok) return { tone: 'error', text: (tt) => libraryErrorText(tt, o.error) };
+      pinBoard.unpin(entry.key);
       ok = true;
       return { tone: 'ok', text: (tt) => tt('lib.deleted', { name: entry.name }) };
     });
