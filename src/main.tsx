@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { getApp, setApp } from './state/app';
 import { FrameBudget, watchFrameGaps } from './state/frame-budget';
 import { drawQueueOf } from './charts/use-frame-draw';
+import { setPaletteRuns } from './charts/palette';
 import { startFramePump } from './state/frame-pump';
 import { initialLang, initLang, type Lang, translate } from './i18n';
 import { createAppStore, type AppStore } from './state/store';
@@ -59,6 +60,9 @@ function connect(): TrainerHandle {
 const trainer = connect();
 store = createAppStore(trainer, { settings: url.settings, runs: url.runs, notice, experiment: url.experiment ?? null, speed: url.speed }, experimentPageSettings, connect);
 setApp({ store, trainer });
+// Variant colours go by place among the live runs (charts/palette.ts: variantColor).
+setPaletteRuns(store.getState().runs);
+store.subscribe((s) => setPaletteRuns(s.runs));
 store.getState().setSpeed(url.speed);
 void store.getState().start(!url.paused);
 syncUrlWithStore(store, undefined, url.embed ?? null);

@@ -29,23 +29,51 @@ const STYLES: Record<string, Omit<RunStyle, 'id' | 'css'>> = {
  */
 const VARIANT_COLORS = ['#CC79A7', '#56B4E9', '#117733', '#882255', '#44AA99', '#999933', '#AA4499', '#332288'];
 
-/** A stable small number from a run id (FNV-1a), so a variant keeps its colour in every view and reload. */
+/** A stable small number from a run id (FNV-1a): the colour of a variant that is not among the live runs. */
 function idHash(id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
   return h;
 }
 
+const isVariant = (id: string): boolean => id.includes(':');
+
+/**
+ * The colour of variant `id` among the runs `runs`: the i-th variant of `runs` takes the i-th variant
+ * colour, so up to 8 variants never share one and a variant keeps its colour while the run list stays
+ * (the list is canonical: ordered by kind, session/run-spec.ts). A variant not in `runs` (a pinned
+ * saved run) takes one of the colours the live variants leave free, by its id's hash.
+ */
+export function variantColor(id: string, runs: readonly string[]): string {
+  const variants = runs.filter(isVariant);
+  const at = variants.indexOf(id);
+  if (at >= 0) return VARIANT_COLORS[at % VARIANT_COLORS.length];
+  const free = VARIANT_COLORS.slice(Math.min(variants.length, VARIANT_COLORS.length - 1));
+  return free[idHash(id) % free.length];
+}
+
+// The live run list the variants' colours are counted in: the page's runs, set by the page whenever they
+// change (src/main.tsx: setPaletteRuns(store.runs)). Empty elsewhere (sweep and seeds pages, tests).
+let paletteRuns: readonly string[] = [];
+
+/** Sets the live runs that variant colours are assigned over (see variantColor); forgets resolved colours. */
+export function setPaletteRuns(runs: readonly string[]): void {
+  if (runs.length === paletteRuns.length && runs.every((r, i) => r === paletteRuns[i])) return;
+  paletteRuns = [...runs];
+  cache.runs.clear();
+}
+
 /**
  * The style of run `id`: a run kind's own; a run with its own settings (`batch:eps=1`) its kind's dash
- * (dash means run kind only) in a colour of its own; anything else grey.
+ * (dash means run kind only) in a colour of its own, by its place among the live runs' variants
+ * (variantColor); anything else grey.
  */
 export function runStyle(id: string): RunStyle {
   const colon = id.indexOf(':');
   const kind = colon < 0 ? id : id.slice(0, colon);
   const base = STYLES[kind];
   if (colon >= 0 && base) {
-    const color = VARIANT_COLORS[idHash(id) % VARIANT_COLORS.length];
+    const color = variantColor(id, paletteRuns);
     return { id, label: id, color, dash: base.dash, css: color };
   }
   const s = STYLES[id] ?? { label: id, color: '#666666', dash: [] };
