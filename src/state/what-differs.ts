@@ -17,8 +17,12 @@ const formatOf = (key: SettingKey, v: unknown): string => {
   try { return s ? (s.format as (x: unknown) => string)(v) : String(v); } catch { return String(v); }
 };
 
-/** The settings (and run set) of `pinned` that differ from `live`. */
-export function whatDiffers(pinned: { settings: TrainSettings; runs: readonly string[] }, live: { settings: TrainSettings; runs: readonly string[] }): Difference[] {
+/** The settings (and run set) of `pinned` that differ from `live`; runs named by `runName` (the page: i18n's runName). */
+export function whatDiffers(
+  pinned: { settings: TrainSettings; runs: readonly string[] },
+  live: { settings: TrainSettings; runs: readonly string[] },
+  runName: (id: string) => string = (id) => id,
+): Difference[] {
   const out: Difference[] = [];
   for (const s of SETTINGS) {
     const a = formatOf(s.key, pinned.settings[s.key]);
@@ -26,6 +30,6 @@ export function whatDiffers(pinned: { settings: TrainSettings; runs: readonly st
     if (a !== b) out.push({ key: s.key, label: s.label, pinned: a, live: b });
   }
   const sameRuns = pinned.runs.length === live.runs.length && pinned.runs.every((r) => live.runs.includes(r));
-  if (!sameRuns) out.push({ key: 'runs', label: 'pins.diff.runs', pinned: pinned.runs.join(', '), live: live.runs.join(', ') });
+  if (!sameRuns) out.push({ key: 'runs', label: 'pins.diff.runs', pinned: pinned.runs.map(runName).join(', '), live: live.runs.map(runName).join(', ') });
   return out;
 }

@@ -2,7 +2,7 @@
 // line (only the settings that differ from the live session) and an Unpin button, and the notice when
 // a pin went away. On mount it loads the pins kept from the last visit (state/pins.ts).
 import { useEffect } from 'react';
-import { type T, useT } from '../i18n';
+import { runName, type T, useT } from '../i18n';
 import { useApp } from '../state/app';
 import { pinBoard } from '../state/pins';
 import { whatDiffers } from '../state/what-differs';
@@ -14,7 +14,7 @@ import './Library.css';
 function differsText(t: T, key: string, live: { settings: TrainSettings; runs: readonly string[] }): string {
   const entry = pinBoard.entries().find((e) => e.key === key);
   if (!entry) return '';
-  const d = whatDiffers({ settings: entry.record.settings, runs: entry.record.runs.map((r) => r.id) }, live);
+  const d = whatDiffers({ settings: entry.record.settings, runs: entry.record.runs.map((r) => r.id) }, live, (id) => runName(t, id));
   if (d.length === 0) return t('pins.same');
   return t('pins.differs', { list: d.map((x) => t('pins.diffItem', { label: t(x.label), pinned: x.pinned, live: x.live })).join(' · ') });
 }

@@ -4,11 +4,10 @@ import { useEffect, useState } from 'react';
 import type { TelemetryFrame } from '../telemetry/frame';
 import { getApp, useApp } from '../state/app';
 import { exportFileName, frameToCsv, frameToJson } from '../state/export';
-import { translate, useLang, useT } from '../i18n';
+import { runName, translate, useLang, useT } from '../i18n';
 import { formatStepNumber } from '../state/setting-changes';
 import { SpeedField } from './Controls';
 import { DownloadIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';
-import { isRunKind } from '../state/ui-inputs';
 
 /**
  * Play/Pause: one button of fixed width whose label and icon swap, so it never moves under the cursor
@@ -94,7 +93,7 @@ export function StatusLine() {
   const sub = [
     ...(status === 'running' ? [t('status.epoch', { epoch: fmt(epoch) }), ...(rate > 0 ? [t('status.rate', { rate: fmt(rate) })] : [])] : []),
   ].join(' · ');
-  const divergedText = diverged.map((d) => t('status.diverged', { run: isRunKind(d.run) ? t(`run.${d.run}`) : d.run, at: fmt(d.at) }));
+  const divergedText = diverged.map((d) => t('status.diverged', { run: runName(t, d.run), at: fmt(d.at) }));
   return (
     <div className="status-wrap" title={[main, sub, ...divergedText].filter(Boolean).join('\n')}>
       <p className={`status status-${status}`} role="status" data-testid="session-status">
