@@ -12,6 +12,7 @@ import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
 import { onePanel, useStepAxis } from './use-step-axis';
+import { useExamplesAxis } from './use-examples-axis';
 import { runColors, runStyle, themeColors } from './palette';
 import { Tooltip, tooltipRows, type TooltipData } from './tooltip';
 import { baseKey, pushSeriesKey } from './frame-key';
@@ -19,10 +20,10 @@ import { hub, useFrameDraw } from './use-frame-draw';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
 import { currentT, runName, useT } from '../i18n';
-import { ValuePool } from './y-domain';
+import { stepDomain, ValuePool } from './y-domain';
 import { LiveSummary } from './live-summary';
 import { summarizeAccuracy } from './summaries';
-import { pinnedKey } from './pinned-geometry';
+import { pinnedKey, pinnedLastStep } from './pinned-geometry';
 import { drawPinnedLines } from './pinned-draw';
 import { pinnedItems, usePinnedLines, usePins } from './use-pins';
 
@@ -45,6 +46,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
   const t = useT();
   const name = (rid: string) => runName(t, rid);
   const axis = useStepAxis();
+  const ex = useExamplesAxis();
   const toggles = useHiddenRuns();
   const hidden = toggles.hidden;
   const pinAcc = usePinnedLines('testAcc');
@@ -55,7 +57,11 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
 
   const draw = (frame: TelemetryFrame) => {
     const colorOf = runColors(body.current);
-    const d = accuracyDomains(frame, pool, { hidden, window: axis.view.zoom }, pinAcc);
+    // On an examples-seen axis the zoom window is in rows: the y axis fits the steps the session's runs had then.
+    const zoom = axis.view.zoom;
+    const window: [number, number] | null = zoom && ex.on ? [ex.session.invert(zoom[0]), ex.session.invert(zoom[1])] : zoom;
+    const d = accuracyDomains(frame, pool, { hidden, window }, pinAcc);
+    if (ex.on) d.x = stepDomain(ex.last(Math.max(frame.step, pinnedLastStep(pinAcc)), frame.runs.map((r) => r.id)));
     const empty = !frame.runs.some((r) => r.testAcc.y.length > 0) && pinAcc.length === 0;
     setView({ ...d, runs: frame.runs.map((r) => r.id), bn: frame.runs.some((r) => r.testAccBatchStats), empty });
     if (empty) { setupCanvas(canvas.current, w, height); layer.invalidate(); return; }
@@ -63,7 +69,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
     const xs = axis.scale(d.x, M.left, w - M.right);
     const ys = scaleLinear().domain(d.y).range([height - M.bottom, M.top]);
     // A new evaluation draws only its segment and dot while the axes, mode and runs stay (./append-layer.ts).
-    const key: unknown[] = [d.x[0], d.x[1], d.y[0], d.y[1], mode, axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), theme.surface];
+    const key: unknown[] = [d.x[0], d.x[1], d.y[0], d.y[1], mode, axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), theme.surface, ex.on, ex.session];
     for (const run of frame.runs) key.push(run.id, hidden.has(run.id) ? 1 : 0, colorOf(run.id), run.divergedAt ?? -1, run.testAccBatchStats ? 1 : 0);
     key.push(...pinnedKey(pinAcc, hidden));
     drawAppending(canvas.current, w, height, layer, key, (ctx, full) => {
@@ -73,13 +79,15 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
       ctx.clip();
       // Pinned runs: muted, beneath the live ones, in full redraws only (they never change).
       if (full) {
-        const drawn = drawPinnedLines(ctx, pinAcc, hidden, colorOf, xs, ys);
+        let drawn = 0;
+        for (const l of pinAcc) drawn += drawPinnedLines(ctx, [l], hidden, colorOf, ex.scaleOf(xs, l.runId), ys);
         if (canvas.current) canvas.current.dataset.pinnedLines = String(drawn);
       }
       for (const run of frame.runs) {
         const rid = run.id;
         if (hidden.has(rid)) continue;
         const color = colorOf(rid);
+        const xr = ex.scaleOf(xs, rid);
         const { main, other } = accuracySeries(run, mode);
         ctx.strokeStyle = color;
         ctx.fillStyle = color;
@@ -88,16 +96,16 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
           const k = settledLength(other, other.y.length);
           ctx.globalAlpha = 0.35;
           ctx.lineWidth = 1;
-          strokeSeries(ctx, other.x, other.y, k, xs, ys);
-          dotSeries(ctx, other.x, other.y, k, xs, ys, 2);
+          strokeSeries(ctx, other.x, other.y, k, xr, ys);
+          dotSeries(ctx, other.x, other.y, k, xr, ys, 2);
           ctx.globalAlpha = 1;
         }
         const k = settledLength(main, main.y.length);
         ctx.lineWidth = 2;
         ctx.setLineDash(runStyle(rid).dash);
-        strokeSeries(ctx, main.x, main.y, k, xs, ys);
+        strokeSeries(ctx, main.x, main.y, k, xr, ys);
         ctx.setLineDash([]);
-        dotSeries(ctx, main.x, main.y, k, xs, ys, 3.5, false, theme.surface);
+        dotSeries(ctx, main.x, main.y, k, xr, ys, 3.5, false, theme.surface);
       }
       ctx.restore();
       if (!full) return;
@@ -105,12 +113,12 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
       for (const run of frame.runs) {
         if (run.divergedAt === null || hidden.has(run.id)) continue;
         const rid = run.id;
-        drawDivergence(ctx, xs(run.divergedAt), M.top, height - M.bottom, colorOf(rid), tt('divergedAt', { run: runName(tt, rid), step: run.divergedAt }));
+        drawDivergence(ctx, ex.scaleOf(xs, rid)(run.divergedAt), M.top, height - M.bottom, colorOf(rid), tt('divergedAt', { run: runName(tt, rid), step: run.divergedAt }));
       }
     }, theme.surface);
   };
   // Test accuracy changes every evalEvery steps: between two evaluations the chart costs nothing.
-  useFrameDraw(body, draw, [w, height, mode, axis.view, hidden, pinAcc], (frame) => {
+  useFrameDraw(body, draw, [w, height, mode, axis.view, hidden, pinAcc, ex.on, ex.session], (frame) => {
     const k = baseKey(frame);
     k.push(pinVersion, pinAcc.length);
     for (const r of frame.runs) { pushSeriesKey(k, r.testAcc); pushSeriesKey(k, r.testAccBatchStats); }
@@ -122,10 +130,12 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
     const px = e.clientX - e.currentTarget.getBoundingClientRect().left;
     if (!frame || axis.dragging || px < M.left || px > w - M.right) { setTip(null); return; }
     const shown = frame.runs.filter((r) => !hidden.has(r.id));
-    const rows = tooltipRows(shown.map((r) => ({ id: r.id, cols: accuracySeries(r, mode).main })), x.invert(px), name);
-    const extra = tooltipRows(shown.flatMap((r) => { const o = accuracySeries(r, mode).other; return o ? [{ id: r.id, cols: o }] : []; }), x.invert(px), name)
+    // The pointer's place on the axis, and each run's step there (the same step for all on a step axis).
+    const at = x.invert(px);
+    const rows = shown.flatMap((r) => tooltipRows([{ id: r.id, cols: accuracySeries(r, mode).main }], ex.mapOf(r.id).invert(at), name));
+    const extra = shown.flatMap((r) => { const o = accuracySeries(r, mode).other; return o ? tooltipRows([{ id: r.id, cols: o }], ex.mapOf(r.id).invert(at), name) : []; })
       .map((row) => ({ ...row, id: `${row.id}-other`, label: t(mode === 'running' ? 'acc.tipBatch' : 'acc.tipRunning', { run: row.label }) }));
-    const step = rows.length ? rows[0].step : x.invert(px);
+    const step = rows.length ? ex.mapOf(rows[0].id)(rows[0].step) : at;
     setTip({ step, left: Math.min(x(step) + 12, w - 220), top: Math.min(Math.max(M.top, e.clientY - e.currentTarget.getBoundingClientRect().top + 14), height - 110), rows: [...rows, ...extra] });
   };
 
@@ -142,6 +152,7 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
             <label><input type="radio" name={`${id}-m`} checked={mode === 'batch'} onChange={() => setMode('batch')} />{t('acc.batch')}</label>
           </fieldset>
         ) : null}
+        {ex.control(axis.showAll)}
         {axis.controls(view.x)}
       </>}
       note={view.bn ? t('acc.note') : null}
@@ -149,12 +160,12 @@ export function AccuracyChart({ height = 260 }: AccuracyChartProps) {
       <PlotLayer width={w} height={height} canvasRef={canvas} label={t('acc.aria')} onPointerMove={onMove} onPointerLeave={() => setTip(null)}
         svgProps={axis.pointer(onePanel(x, M.top, height - M.bottom), view.x)}>
         <AxisLeft scale={y} x={M.left} ticks={5} format={(v) => `${Math.round(v * 100)}%`} grid={w - M.left - M.right} />
-        <AxisBottom scale={x} y={height - M.bottom} ticks={Math.max(2, Math.floor(w / 90))} format={formatStep} label={t('step')} />
-        <ChangeMarkers x={x} top={M.top} bottom={height - M.bottom} left={M.left} right={w - M.right} />
+        <AxisBottom scale={x} y={height - M.bottom} ticks={Math.max(2, Math.floor(w / 90))} format={formatStep} label={ex.label} />
+        <ChangeMarkers x={ex.on ? (s: number) => x(ex.session(s)) : x} top={M.top} bottom={height - M.bottom} left={M.left} right={w - M.right} />
         {axis.band}
         {tip ? <line className="ns-hcursor" x1={x(tip.step)} x2={x(tip.step)} y1={M.top} y2={height - M.bottom} /> : null}
       </PlotLayer>
-      <Tooltip data={tip} format={pct} stepLabel={t('step')} />
+      <Tooltip data={tip} format={pct} stepLabel={ex.label} />
     </ChartFrame>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { examplesSeen } from './examples-seen';
+import { examplesSeen, examplesSeenMap } from './examples-seen';
 
 describe('examples seen', () => {
   it('is steps times the run\'s own batch size, whatever the session\'s did', () => {
@@ -14,5 +14,17 @@ describe('examples seen', () => {
     expect(examplesSeen('plain', 4, 32, changes)).toBe(4 * 60);
     expect(examplesSeen('plain', 5, 32, changes)).toBe(4 * 60 + 8);
     expect(examplesSeen('batch:eps=1', 12, 32, changes)).toBe(4 * 60 + 5 * 8 + 3 * 32);
+  });
+
+  it('as a map equals examplesSeen at every step, and its inverse gives the step back', () => {
+    const changes = [{ step: 10, key: 'batch' as const, from: 8, to: 32 }, { step: 5, key: 'batch' as const, from: 60, to: 8 }];
+    for (const id of ['plain', 'batch:batch=120', 'batch:eps=1']) {
+      const m = examplesSeenMap(id, 32, changes);
+      for (let step = 0; step <= 20; step++) {
+        expect(m(step)).toBe(examplesSeen(id, step, 32, changes));
+        expect(m.invert(m(step))).toBeCloseTo(step, 12);
+      }
+      expect(m.invert(m(7) + 0.5 * (m(8) - m(7)))).toBeCloseTo(7.5, 12); // linear within a stretch
+    }
   });
 });

@@ -25,3 +25,44 @@ export function examplesSeen(runId: string, step: number, batchNow: number, chan
   }
   return total + Math.max(0, step - from + 1) * size;
 }
+
+/** examplesSeen of one run as a function of the step, and back: piecewise linear, increasing. */
+export interface ExamplesMap {
+  (step: number): number;
+  /** The (fractional) step at which the run had seen `examples` rows. */
+  invert(examples: number): number;
+}
+
+/**
+ * examplesSeen(runId, ·, batchNow, changes) as a map built once per draw: the stretches of steps at one
+ * batch size (first step, rows seen before it, size), so a point costs a short scan and no allocation.
+ */
+export function examplesSeenMap(runId: string, batchNow: number, changes: readonly SettingChange[]): ExamplesMap {
+  const own = runSpecOf(runId)?.overrides.batch;
+  const stretches: { from: number; base: number; size: number }[] = [];
+  if (own !== undefined) stretches.push({ from: 1, base: 0, size: own });
+  else {
+    const batches = changes.filter((c) => c.key === 'batch').sort((a, b) => a.step - b.step);
+    let size = batches.length > 0 ? batches[0].from : batchNow;
+    let from = 1;
+    let base = 0;
+    stretches.push({ from, base, size });
+    for (const c of batches) {
+      base += (c.step - from) * size;
+      from = c.step;
+      size = c.to;
+      stretches.push({ from, base, size });
+    }
+  }
+  const f = ((step: number) => {
+    let s = stretches[0];
+    for (let i = 1; i < stretches.length && stretches[i].from <= step; i++) s = stretches[i];
+    return s.base + Math.max(0, step - s.from + 1) * s.size;
+  }) as ExamplesMap;
+  f.invert = (examples: number) => {
+    let s = stretches[0];
+    for (let i = 1; i < stretches.length && stretches[i].base <= examples; i++) s = stretches[i];
+    return s.size > 0 ? (examples - s.base) / s.size + s.from - 1 : s.from - 1;
+  };
+  return f;
+}

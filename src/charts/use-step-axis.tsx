@@ -28,6 +28,8 @@ export interface StepAxis {
   dragging: boolean;
   /** The controls for the chart's toolbar. */
   controls(full: Pair): React.ReactNode;
+  /** Shows every step again (the zoom window is dropped; e.g. when the axis's units change). */
+  showAll(): void;
 }
 
 const localX = (e: PointerEvent<SVGSVGElement>) => {
@@ -108,7 +110,7 @@ export function useStepAxis(): StepAxis {
     );
   };
 
-  return { view, scale, pointer, band, dragging: drag !== null, controls };
+  return { view, scale, pointer, band, dragging: drag !== null, controls, showAll: () => setView((v) => ({ ...v, zoom: null })) };
 }
 
 /** The panelAt of a chart with one plot: `scale` between top and bottom. */
