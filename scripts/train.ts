@@ -1,11 +1,13 @@
-// npm run -s train -- [flags]: trains one network headless and prints its progress.
+// npm run -s train -- [flags]: trains one network headless and prints its progress; with --run given
+// more than once, those runs side by side in one session (same weights, same batches), each line and
+// final summary naming its run.
 // Bad flags or data: one line on stderr naming what is wrong and what is accepted, exit code 2.
 import { make2d } from '../src/data/index';
 import type { Dataset } from '../src/data/index';
 import { loadMnistFromDir } from '../src/data/mnist-node';
-import { checkAgainstData } from '../src/session/index';
+import { checkAgainstData, type TrainSettings } from '../src/session/index';
 import { SYNTHETIC_TEST, SYNTHETIC_TRAIN } from '../src/session/index';
-import { headlessRun, type EvalPoint, type LandscapePoint } from '../src/runtime/index';
+import { headlessRuns, runKindOf, type EvalPoint, type LandscapePoint, type RunOutcome } from '../src/runtime/index';
 import { parseTrainArgs, usage } from './train/args';
 import { failWith, parseOrExit } from './cli/start';
 import { ProgressBar } from './train/progress';
@@ -30,13 +32,17 @@ function main(): void {
   const problem = checkAgainstData(s, ds);
   if (problem) fail(`--${problem.setting}: ${problem.message}`);
 
-  const tty = !args.json && process.stderr.isTTY;
+  // Several runs: every line and summary names its run; one run: the output as it always was.
+  const several = args.runs.length > 1;
+  const runIds = several ? args.runs : [runKindOf(s)];
+  const tag = (id: string) => (several ? `${id}  ` : '');
+  const tty = !args.json && process.stderr.isTTY && !several;
   const bar = tty ? new ProgressBar(s.steps) : null;
   const fmt = (v: number, d = 4) => (Number.isFinite(v) ? v.toFixed(d) : '-');
   let lastStatus = '';
-  const onEval = (p: EvalPoint) => {
+  const onEval = (p: EvalPoint, runId: string) => {
     if (args.json) {
-      printLine(JSON.stringify({ step: p.step, epoch: p.epoch, loss: p.loss, testLoss: p.testLoss, testAcc: p.testAcc, pct: p.pct, gradNorms: p.gradNorms }));
+      printLine(JSON.stringify({ ...(several ? { run: runId } : {}), step: p.step, epoch: p.epoch, loss: p.loss, testLoss: p.testLoss, testAcc: p.testAcc, pct: p.pct, gradNorms: p.gradNorms }));
       return;
     }
     lastStatus = `loss ${fmt(p.loss)}  test loss ${fmt(p.testLoss)}  test acc ${fmt(p.testAcc)}  pct ${p.pct.map((v) => fmt(v, 2)).join('/')}`;
@@ -44,55 +50,61 @@ function main(): void {
       bar.update(p.step, lastStatus, true);
       if (p.step > 0) process.stderr.write('\n');
     } else {
-      printLine(`step ${p.step}  ${lastStatus}`);
+      printLine(`step ${p.step}  ${tag(runId)}${lastStatus}`);
     }
   };
   const onStep = bar ? (step: number) => bar.update(step, lastStatus) : undefined;
-  let lastLandscape: LandscapePoint | null = null;
-  const onLandscape = (p: LandscapePoint) => {
-    lastLandscape = p;
-    if (args.json) printLine(JSON.stringify({ landscape: p }));
-    else if (!bar) printLine(`landscape step ${p.step}  ${describeLandscape(p, fmt)}`);
+  const lastLandscapes = new Map<string, LandscapePoint>();
+  const onLandscape = (p: LandscapePoint, runId: string) => {
+    lastLandscapes.set(runId, p);
+    if (args.json) printLine(JSON.stringify(several ? { run: runId, landscape: p } : { landscape: p }));
+    else if (!bar) printLine(`landscape step ${p.step}  ${tag(runId)}${describeLandscape(p, fmt)}`);
   };
 
   const started = performance.now();
-  const outcome = headlessRun(s, ds, onEval, onStep, onLandscape);
+  const outcomes = headlessRuns(s, ds, runIds, onEval, onStep, onLandscape);
   const wallTime = (performance.now() - started) / 1000;
   bar?.finish();
-  const final = outcome.points[outcome.points.length - 1];
-  const summary = {
-    done: true,
-    preset: args.preset,
-    ...(args.run ? { run: args.run } : {}),
-    settings: s,
-    dataset: { name: ds.name, train: ds.trainCount, test: ds.testCount },
-    steps: final?.step ?? 0,
-    testAcc: final?.testAcc,
-    testLoss: final?.testLoss,
-    diverged: outcome.divergedAt !== null,
-    divergedAt: outcome.divergedAt,
-    wallTime: Number(wallTime.toFixed(3)),
-    stepsPerSec: Number(((final?.step ?? 0) / outcome.trainSeconds).toFixed(1)),
-    // The landscape measurements' cost: milliseconds each, and their time as a share of training time.
-    landscape: s.landscapeEvery > 0 ? {
-      every: s.landscapeEvery,
-      measurements: outcome.landscapeCount,
-      msEach: outcome.landscapeCount ? Number(((1000 * outcome.landscapeSeconds) / outcome.landscapeCount).toFixed(2)) : null,
-      fraction: Number((outcome.landscapeSeconds / outcome.trainSeconds).toFixed(4)),
-    } : null,
+
+  // The summary of one run: a {"done": true, ...} line, or the closing lines for people.
+  const report = (id: string, outcome: RunOutcome, runSettings: TrainSettings): void => {
+    const lastLandscape = lastLandscapes.get(id) ?? null;
+    const final = outcome.points[outcome.points.length - 1];
+    const summary = {
+      done: true,
+      preset: args.preset,
+      ...(several ? { run: id } : args.run ? { run: args.run } : {}),
+      settings: several ? runSettings : s,
+      dataset: { name: ds.name, train: ds.trainCount, test: ds.testCount },
+      steps: final?.step ?? 0,
+      testAcc: final?.testAcc,
+      testLoss: final?.testLoss,
+      diverged: outcome.divergedAt !== null,
+      divergedAt: outcome.divergedAt,
+      wallTime: Number(wallTime.toFixed(3)),
+      stepsPerSec: Number(((final?.step ?? 0) / outcome.trainSeconds).toFixed(1)),
+      // The landscape measurements' cost: milliseconds each, and their time as a share of training time.
+      landscape: s.landscapeEvery > 0 ? {
+        every: s.landscapeEvery,
+        measurements: outcome.landscapeCount,
+        msEach: outcome.landscapeCount ? Number(((1000 * outcome.landscapeSeconds) / outcome.landscapeCount).toFixed(2)) : null,
+        fraction: Number((outcome.landscapeSeconds / outcome.trainSeconds).toFixed(4)),
+      } : null,
   };
   if (args.json) printLine(JSON.stringify(summary));
   else {
-    if (outcome.divergedAt !== null) printLine(`diverged: the loss was not finite at step ${outcome.divergedAt}`);
-    printLine(`done: ${summary.steps} steps in ${summary.wallTime} s (${summary.stepsPerSec} steps/s training), test accuracy ${fmt(summary.testAcc ?? NaN)}`);
+    if (outcome.divergedAt !== null) printLine(`${tag(id)}diverged: the loss was not finite at step ${outcome.divergedAt}`);
+    printLine(`${tag(id)}done: ${summary.steps} steps in ${summary.wallTime} s (${summary.stepsPerSec} steps/s training), test accuracy ${fmt(summary.testAcc ?? NaN)}`);
     const land = summary.landscape;
     if (land) {
       const last = lastLandscape as LandscapePoint | null;
-      printLine(`landscape: ${land.measurements} measurements, ${land.msEach ?? '-'} ms each, ${(100 * land.fraction).toFixed(1)}% of training time`
+      printLine(`${tag(id)}landscape: ${land.measurements} measurements, ${land.msEach ?? '-'} ms each, ${(100 * land.fraction).toFixed(1)}% of training time`
         + (last ? `; last (step ${last.step}): ${describeLandscape(last, fmt)}` : ''));
     }
   }
-  if (outcome.divergedAt !== null) process.exitCode = 1;
+  };
+  for (const o of outcomes) report(o.id, o.outcome, o.settings);
+  if (outcomes.some((o) => o.outcome.divergedAt !== null)) process.exitCode = 1;
 }
 
 /** One line of landscape numbers for people. */

