@@ -107,3 +107,10 @@ export function seriesRange(ys: readonly ArrayLike<number>[]): [number, number] 
   const pad = hi > lo ? 0.05 * (hi - lo) : Math.max(1e-3, Math.abs(hi) * 0.05);
   return [lo - pad, hi + pad];
 }
+
+/** The saved series (state/export.ts's names) of channel c's batch statistic: channel3BatchMean. */
+export const channelBatchSeries = (c: number, what: 'mean' | 'var'): string => `channel${c + 1}Batch${what === 'mean' ? 'Mean' : 'Var'}`;
+
+/** Every channel's batch-statistic series names, for channels 0..channels-1. */
+export const channelBatchSeriesNames = (channels: number): string[] =>
+  Array.from({ length: channels }, (_, c) => [channelBatchSeries(c, 'mean'), channelBatchSeries(c, 'var')]).flat();

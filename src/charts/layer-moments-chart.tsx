@@ -13,7 +13,7 @@ import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems, useHiddenRuns, useLegendRuns, type LegendItem } from './legend';
 import { ChangeMarkers } from './change-markers-view';
 import { useStepAxis, type PanelAt } from './use-step-axis';
-import { gridLayout, MOMENT_KINDS, momentDomains, momentSeries, scatterDomain, type MomentKind } from './moments-geometry';
+import { gridLayout, MOMENT_KINDS, MOMENT_SERIES_NAMES, momentDomains, momentSeries, pinnedMoment, scatterDomain, type MomentKind } from './moments-geometry';
 import { runColors, runStyle, themeColors } from './palette';
 import { shownLayer } from './percentiles-geometry';
 import { hub, useFrameDraw } from './use-frame-draw';
@@ -24,6 +24,10 @@ import { currentT, runName, useT } from '../i18n';
 import { stepDomain, stickyDomain, ValuePool } from './y-domain';
 import { LiveSummary } from './live-summary';
 import { summarizeMoments } from './summaries';
+import { pinnedKey, pinnedLastStep } from './pinned-geometry';
+import { drawPinnedLines } from './pinned-draw';
+import { allPinned } from './pinned-layers';
+import { pinnedItems, usePinnedGroups } from './use-pins';
 
 const PM = { left: 44, right: 8, top: 18, bottom: 20 };
 const GAP = 14;
@@ -54,6 +58,9 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
   const [tip, setTip] = useState<TooltipData | null>(null);
   const toggles = useHiddenRuns();
   const hidden = toggles.hidden;
+  // Pinned runs (./pinned-layers.ts): every moment series of every layer, muted beneath the live runs.
+  const pinned = usePinnedGroups(MOMENT_SERIES_NAMES);
+  const pinnedAll = useMemo(() => allPinned(pinned), [pinned]);
   const [view, setView] = useRareState({
     x: [0, 10] as Pair, y: [] as Pair[][], runs: [] as string[], empty: true,
     bn: null as string | null, units: 0, sMean: [0, 1] as Pair, sVar: [0, 1] as Pair,
@@ -68,8 +75,8 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
 
   const draw = (frame: TelemetryFrame) => {
     const colorOf = runColors(body.current);
-    const ys = momentDomains(frame, pool, { hidden, window: axis.view.zoom });
-    const x = stepDomain(frame.step);
+    const ys = momentDomains(frame, pool, { hidden, window: axis.view.zoom }, pinned);
+    const x = stepDomain(Math.max(frame.step, pinnedLastStep(pinnedAll)));
     const bnRun = frame.runs.find((r) => r.layers.some((l) => l.running));
     const j = shownLayer(chosen, ys.length);
     const running = bnRun?.layers[j]?.running ?? null;
@@ -87,6 +94,8 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
     // stay (./append-layer.ts).
     const key: unknown[] = [x[0], x[1], ...ys.flat(2), axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), rowHeight];
     for (const run of frame.runs) key.push(run.id, hidden.has(run.id) ? 1 : 0, colorOf(run.id), run.divergedAt ?? -1);
+    key.push(...pinnedKey(pinnedAll, hidden));
+    let pinnedDrawn = 0;
     if (!empty) drawAppending(grid.current, w, h, gridLayer, key, (ctx, full) => {
       ys.forEach((row, jj) => row.forEach((dom, c) => {
         const p = lay[jj][c];
@@ -98,6 +107,8 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
         ctx.beginPath();
         ctx.rect(p.x + PM.left, top - 1, p.width - PM.left - PM.right, bottom - top + 2);
         ctx.clip();
+        // Pinned runs: muted, beneath the live ones, in full redraws only (they never change).
+        if (full) for (const kind of MOMENT_KINDS) pinnedDrawn += drawPinnedLines(ctx, pinnedMoment(pinned, jj, c as 0 | 1, kind), hidden, colorOf, sx, sy, c === 1);
         for (const kind of MOMENT_KINDS) {
           ctx.lineWidth = KIND_WIDTH[kind];
           ctx.globalAlpha = KIND_ALPHA[kind];
@@ -122,6 +133,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
           if (run.divergedAt !== null && !hidden.has(run.id)) drawDivergence(ctx, sx(run.divergedAt), top, bottom, colorOf(run.id), currentT('diverged'));
         }
       }));
+      if (full && grid.current) grid.current.dataset.pinnedLines = String(pinnedDrawn);
     }, theme.surface);
     // Per unit, now: running vs batch statistics of the batch-norm run.
     const sctx = setupCanvas(scatter.current, 2 * sw + GAP, SCATTER);
@@ -153,7 +165,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
       sctx.globalAlpha = 1;
     });
   };
-  useFrameDraw(body, draw, [w, rowHeight, chosen, L, view.bn, sw, axis.view, hidden]);
+  useFrameDraw(body, draw, [w, rowHeight, chosen, L, view.bn, sw, axis.view, hidden, pinned]);
 
   const x = (p: { x: number; width: number }) => axis.scale(view.x, p.x + PM.left, p.x + p.width - PM.right);
   const panelAt: PanelAt = (px, py) => {
@@ -181,6 +193,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
   };
   const legend: LegendItem[] = [
     ...runItems(legendRuns, name, toggles),
+    ...pinnedItems(pinnedAll, (l) => t('pins.legend', { run: name(l.runId), entry: l.entry }), toggles),
     ...MOMENT_KINDS.filter((k) => k === 'z' || view.runs.some((r) => (k === 'running' ? r === 'batch' : r !== 'plain')))
       .map((k): LegendItem => ({ label: t(KIND_KEY[k]), color: 'var(--muted, #4b5063)', kind: k === 'z' ? 'line' : k === 'norm' ? 'light' : 'dots' })),
   ];

@@ -4,6 +4,8 @@
 import type { SeriesColumns } from '../telemetry/bounded-series';
 import type { LayerFrame, TelemetryFrame } from '../telemetry/frame';
 import { ValuePool, niceDomain, type YFilter } from './y-domain';
+import { addPinnedValues, type PinnedLine } from './pinned-geometry';
+import { layerSeriesKey } from './pinned-layers';
 
 export interface Rect { x: number; y: number; width: number; height: number }
 
@@ -26,11 +28,24 @@ export function momentSeries(layer: LayerFrame, column: 0 | 1, kind: MomentKind)
   return column === 0 ? m.runningMean : m.runningVar;
 }
 
+/** The saved series (state/export.ts's names) of a kind, for the mean and the variance. */
+export const MOMENT_SERIES: Record<MomentKind, readonly [string, string]> = {
+  z: ['zMean', 'zVar'], norm: ['normMean', 'normVar'], running: ['runningMean', 'runningVar'],
+};
+export const MOMENT_SERIES_NAMES: readonly string[] = MOMENT_KINDS.flatMap((k) => MOMENT_SERIES[k]);
+
+/** The pinned lines (./pinned-layers.ts groups) of a kind in panel [layer][column]. */
+export function pinnedMoment(groups: ReadonlyMap<string, readonly PinnedLine[]>, layer: number, column: 0 | 1, kind: MomentKind): readonly PinnedLine[] {
+  return groups.get(layerSeriesKey(MOMENT_SERIES[kind][column], layer)) ?? [];
+}
+
 /** y domains [layer][column]: linear for means, log (decades) for variances. */
-export function momentDomains(frame: TelemetryFrame, pool = new ValuePool(), f: YFilter = {}): [number, number][][] {
+export function momentDomains(frame: TelemetryFrame, pool = new ValuePool(), f: YFilter = {},
+  pinned: ReadonlyMap<string, readonly PinnedLine[]> = new Map()): [number, number][][] {
   const L = frame.runs[0]?.layers.length ?? 0;
   return Array.from({ length: L }, (_, j) => ([0, 1] as const).map((c) => {
     pool.reset();
+    for (const k of MOMENT_KINDS) addPinnedValues(pool, pinnedMoment(pinned, j, c, k), f.hidden, f.window ?? null, c === 1);
     for (const r of frame.runs) {
       const layer = r.layers[j];
       if (!layer || f.hidden?.has(r.id)) continue;

@@ -14,7 +14,7 @@ import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
 import { onePanel, useStepAxis } from './use-step-axis';
 import { runColors, themeColors } from './palette';
-import { bandDomains, distributionDomain, DISTRIBUTION_BANDS, layerCount, percentilesKey, shownLayer } from './percentiles-geometry';
+import { BAND_SERIES, bandDomains, pinnedBands, distributionDomain, DISTRIBUTION_BANDS, layerCount, percentilesKey, shownLayer } from './percentiles-geometry';
 import { hub, useFrameDraw } from './use-frame-draw';
 import { Tooltip, placeTip, pointRow, type TooltipData } from './tooltip';
 import { useRareState } from './use-chart-state';
@@ -23,6 +23,13 @@ import { currentT, runName, useT } from '../i18n';
 import { stickyDomain, ValuePool } from './y-domain';
 import { LiveSummary } from './live-summary';
 import { summarizePercentiles } from './summaries';
+import { pinnedKey, type PinnedLine } from './pinned-geometry';
+import { drawPinnedLines } from './pinned-draw';
+import { allPinned, pinnedPanel } from './pinned-layers';
+import { pinnedItems, usePinnedGroups } from './use-pins';
+import { runSpecOf } from '../state/chart-inputs';
+
+const kindOf = (id: string) => runSpecOf(id)?.kind ?? null;
 
 const M = { left: 40, right: 8, top: 18, bottom: 24 };
 const DM = { left: 40, right: 8, top: 18, bottom: 20 };
@@ -46,6 +53,8 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
   const [tip, setTip] = useState<TooltipData | null>(null);
   const toggles = useHiddenRuns();
   const hidden = toggles.hidden;
+  // Pinned runs' bands (./pinned-layers.ts): each in the panel of the live run of its id, else of its kind.
+  const pinned = usePinnedGroups(BAND_SERIES);
   const [view, setView] = useRareState({
     layers: 0, runs: [] as string[], empty: true,
     x: [0, 10] as [number, number], y: [0, 1] as [number, number],
@@ -65,7 +74,11 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
     const theme = themeColors(body.current);
     const L = layerCount(frame);
     const j = shownLayer(chosen, L);
-    const d = bandDomains(frame, j, pool, { hidden, window: axis.view.zoom });
+    const liveIds = frame.runs.filter((r) => !hidden.has(r.id)).map((r) => r.id);
+    const inPanel = (rid: string) => (lines: readonly PinnedLine[]) => lines.filter((l) => pinnedPanel(l.runId, liveIds, kindOf) === rid);
+    // only the pinned runs that have a panel count in the shared y domain
+    const bands = pinnedBands(pinned, j).map((lines) => lines.filter((l) => pinnedPanel(l.runId, liveIds, kindOf) !== null));
+    const d = bandDomains(frame, j, pool, { hidden, window: axis.view.zoom }, bands);
     const stages = STAGES.filter((s) => frame.runs.some((r) => r.layers[j]?.stages[STAGES.indexOf(s)]));
     const dist = stages.map((s, i) => {
       const d = distributionDomain(frame, j, s, pool, hidden);
@@ -86,13 +99,19 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
       const layer = (bandLayers.current[i] ??= new AppendLayer());
       if (!b) { setupCanvas(canvas, pwNow, panelHeight); layer.invalidate(); return; }
       const color = colorOf(run.id);
+      const mine = bands.map(inPanel(run.id));
       // Only the bands' new stretch is drawn while the panel's axes, run and layer stay (./append-layer.ts).
-      const key = [d.x[0], d.x[1], d.y[0], d.y[1], j, run.id, color, run.divergedAt ?? -1, axis.view.log, ...(axis.view.zoom ?? [NaN, NaN])];
+      const key = [d.x[0], d.x[1], d.y[0], d.y[1], j, run.id, color, run.divergedAt ?? -1, axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), ...pinnedKey(mine.flat(), hidden)];
       drawAppending(canvas, pwNow, panelHeight, layer, key, (ctx, full) => {
         ctx.save();
         ctx.beginPath();
         ctx.rect(M.left, M.top - 2, pwNow - M.left - M.right, panelHeight - M.top - M.bottom + 4);
         ctx.clip();
+        // Pinned runs' p15, p50 and p85: muted lines beneath the live bands, in full redraws only.
+        if (full) {
+          const drawn = mine.reduce((n, lines) => n + drawPinnedLines(ctx, lines, hidden, colorOf, xs, ys), 0);
+          if (canvas) canvas.dataset.pinnedLines = String(drawn);
+        }
         drawPercentileBands(ctx, b, color, xs, ys, { fillAlpha: 0.18, edgeAlpha: 0.7, edgeWidth: 1, medianWidth: 2 });
         ctx.restore();
         if (full && run.divergedAt !== null) drawDivergence(ctx, xs(run.divergedAt), M.top, panelHeight - M.bottom, color, currentT('divergedShort', { step: run.divergedAt }));
@@ -128,7 +147,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
   };
   // Panels mount after the first frame tells which runs and stages exist: redraw then.
   // Bands grow every few steps, the distributions with the statistics: between them nothing to draw.
-  useFrameDraw(body, draw, [w, panelHeight, distributionHeight, chosen, view.runs.join(), view.stages.join(), axis.view, hidden],
+  useFrameDraw(body, draw, [w, panelHeight, distributionHeight, chosen, view.runs.join(), view.stages.join(), axis.view, hidden, pinned],
     (frame) => percentilesKey(frame, chosen));
 
   const x = axis.scale(view.x, M.left, pw - M.right);
@@ -146,7 +165,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
     <ChartFrame
       summary={<LiveSummary summarize={(f, lang) => summarizePercentiles(f, layer, lang)} deps={[layer]} />}
       title={t('pct.title')} subtitle={t('pct.sub')} fileName="normscope-percentiles"
-      bodyRef={body} empty={view.empty} legend={runItems(legendRuns, name, toggles)}
+      bodyRef={body} empty={view.empty} legend={[...runItems(legendRuns, name, toggles), ...pinnedItems(allPinned(pinned).filter((l) => pinnedPanel(l.runId, shownRuns, kindOf) !== null), (l) => t('pins.legend', { run: name(l.runId), entry: l.entry }), toggles)]}
       controls={<>
         <label htmlFor={`${id}-l`}>{t('pct.layer')}
           <select id={`${id}-l`} value={layer} onChange={(e) => setChosen(Number(e.target.value))} disabled={view.layers === 0}>

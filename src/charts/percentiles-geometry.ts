@@ -4,6 +4,8 @@ import type { Stage, TelemetryFrame } from '../telemetry/frame';
 import { STAGES } from '../state/chart-inputs';
 import { baseKey, pushSeriesKey } from './frame-key';
 import { ValuePool, niceDomain, stepDomain, type YFilter } from './y-domain';
+import { addPinnedValues, pinnedLastStep, type PinnedLine } from './pinned-geometry';
+import { layerSeriesKey } from './pinned-layers';
 
 /** TensorBoard's distribution percentiles (as in StageFrame.distribution). */
 export const DISTRIBUTION_PERCENTILES = [0, 6.68, 15.87, 30.85, 50, 69.15, 84.13, 93.32, 100] as const;
@@ -16,16 +18,27 @@ export function shownLayer(chosen: number | null, count: number): number {
   return chosen !== null && chosen >= 0 && chosen < count ? chosen : Math.max(0, count - 1);
 }
 
-/** x: steps; y: the range of p15..p85 of `layer` over every run (shared by the per-run panels). */
-export function bandDomains(frame: TelemetryFrame, layer: number, pool = new ValuePool(), f: YFilter = {}): { x: [number, number]; y: [number, number] } {
+/** The saved band series (state/export.ts's names), lowest first. */
+export const BAND_SERIES = ['p15', 'p50', 'p85'] as const;
+
+/** The pinned lines of `layer`'s bands (./pinned-layers.ts groups): p15, p50, p85. */
+export function pinnedBands(groups: ReadonlyMap<string, readonly PinnedLine[]>, layer: number): (readonly PinnedLine[])[] {
+  return BAND_SERIES.map((s) => groups.get(layerSeriesKey(s, layer)) ?? []);
+}
+
+/** x: steps; y: the range of p15..p85 of `layer` over every run and the `pinned` bands (shared by the per-run panels). */
+export function bandDomains(frame: TelemetryFrame, layer: number, pool = new ValuePool(), f: YFilter = {},
+  pinned: readonly (readonly PinnedLine[])[] = []): { x: [number, number]; y: [number, number] } {
   pool.reset();
+  let last = 0;
+  for (const lines of pinned) { addPinnedValues(pool, lines, f.hidden, f.window ?? null, false); last = Math.max(last, pinnedLastStep(lines)); }
   for (const r of frame.runs) {
     const b = r.layers[layer]?.bands;
     if (!b || f.hidden?.has(r.id)) continue;
     pool.addSeries(b.p15, f.window);
     pool.addSeries(b.p85, f.window);
   }
-  return { x: stepDomain(frame.step), y: niceDomain(pool.domain()) };
+  return { x: stepDomain(Math.max(frame.step, last)), y: niceDomain(pool.domain()) };
 }
 
 /** The y domain of stage `stage` of `layer` over every run's nine-point distribution (null: no data). */

@@ -3,6 +3,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { pinBoard, type PinsSnapshot } from '../state/pins';
 import { pinnedLines, type PinnedLine } from './pinned-geometry';
+import { pinnedByLayer } from './pinned-layers';
 import type { LegendItem, RunToggles } from './legend';
 import { runStyle } from './palette';
 
@@ -15,6 +16,14 @@ export function usePinnedLines(name: string, layer: number | null = null): reado
   const { version } = usePins();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the pinned entries
   return useMemo(() => pinnedLines(pinBoard.entries(), name, layer), [version, name, layer]);
+}
+
+/** The pinned lines of the series `names` at every layer, grouped (./pinned-layers.ts); the same map until a pin changes. */
+export function usePinnedGroups(names: readonly string[]): ReadonlyMap<string, readonly PinnedLine[]> {
+  const { version } = usePins();
+  const key = names.join();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the pinned entries, key for names
+  return useMemo(() => pinnedByLayer(pinBoard.entries(), names), [version, key]);
 }
 
 /** Legend entries of pinned lines, one per pinned run, muted, each toggling its line. */
