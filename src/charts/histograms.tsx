@@ -34,6 +34,10 @@ import { useFrameDraw } from './use-frame-draw';
 import { LiveSummary } from './live-summary';
 import { HistogramsSignature } from './histograms-signature';
 import { summarizeHistograms } from './summaries';
+import { pinBoard } from '../state/pins';
+import { pinnedDistributions, pinnedOverlayRuns, pinnedShares, type PinnedDistribution } from './histograms-pinned';
+import { PINNED_ALPHA, PINNED_WIDTH } from './pinned-geometry';
+import { pinnedItems, usePins } from './use-pins';
 
 const STAGE_TITLES: Record<Stage, MessageKey> = { z: 'hist.stage.z', norm: 'hist.stage.norm', act: 'hist.stage.act' };
 const MARGIN = { left: 38, right: 16, top: 6, bottom: 20 };
@@ -65,6 +69,12 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
   const toggles = useHiddenRuns();
   const hiddenRuns = toggles.hidden;
   const [locked, setLocked] = useState(false);
+  // Pinned runs' last distributions (./histograms-pinned.ts) as outlines on "Now": off by default.
+  const [pinOverlay, setPinOverlay] = useState(false);
+  const pins = usePins();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the pinned entries
+  const pinEntries = useMemo(() => pinBoard.entries(), [pins.version]);
+  const pinShares = useRef(new Float64Array(64));
   const [resets, setResets] = useState(0);
   const [tip, setTip] = useState<TooltipData | null>(null);
   /** Per panel: the y maximum's hysteresis, and the ranges frozen by "Lock axes". */
@@ -162,6 +172,10 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
           const oAt = sf.over > 0 ? Math.max(lo, Math.min(hi, sf.overflowEdges[1])) : hi;
           return { u, o, total, uAt, oAt };
         });
+        // Pinned runs' last distributions of this layer and stage, on the shown bins (counted in the y maximum).
+        const pinned: PinnedDistribution[] = pinOverlay ? pinnedDistributions(pinEntries, j, STAGES[s]).filter((p) => !hiddenRuns.has(p.id)) : [];
+        if (pinShares.current.length < B * pinned.length) pinShares.current = new Float64Array(B * pinned.length * 2);
+        pinned.forEach((p, k) => { yMax = Math.max(yMax, pinnedShares(p.dist, lo, hi, B, pinShares.current.subarray(k * B, (k + 1) * B))); });
         const st = sticky.current.get(key) ?? new StickyMax();
         sticky.current.set(key, st);
         // Locked, the y axis keeps its value but still grows when a bin needs it (a bar cut at the top would lie).
@@ -169,6 +183,25 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
         next[key] = { lo, hi, y: yTop, x0: 0, x1: 0 };
         const y = scaleLinear().domain([0, yTop]).range([MARGIN.top + plotH, MARGIN.top]);
         const w = (hi - lo) / B;
+        // Pinned: outlines only, lighter and thinner, in the run's colour and dash, beneath the live runs.
+        pinned.forEach((p, k) => {
+          ctx.beginPath();
+          ctx.moveTo(x(lo), y(0));
+          for (let i = 0; i < B; i++) {
+            const yi = y(Math.min(yTop, pinShares.current[k * B + i]));
+            ctx.lineTo(x(lo + i * w), yi);
+            ctx.lineTo(x(lo + (i + 1) * w), yi);
+          }
+          ctx.lineTo(x(hi), y(0));
+          ctx.globalAlpha = PINNED_ALPHA;
+          ctx.strokeStyle = resolvedRunColor(box.current, p.runId);
+          ctx.lineWidth = PINNED_WIDTH;
+          ctx.setLineDash(runDash(p.runId));
+          ctx.stroke();
+          ctx.setLineDash([]);
+          ctx.globalAlpha = 1;
+        });
+        if (canvas) canvas.dataset.pinnedLines = String(pinned.length);
         runs.forEach((run, r) => {
           const { u, o, total, uAt, oAt } = side[r];
           if (!(total > 0)) return;
@@ -248,7 +281,7 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
   // "Now" draws only when the bars changed (the worker refreshes them every few frames, ./histograms-signature.ts);
   // "Over time" adds a column per frame.
   const signature = useMemo(() => new HistogramsSignature(), []);
-  useFrameDraw(box, draw, [mode, shownRun, panelWidth, panelHeight, history, hiddenRuns, locked, resets],
+  useFrameDraw(box, draw, [mode, shownRun, panelWidth, panelHeight, history, hiddenRuns, locked, resets, pinOverlay, pinEntries],
     mode === 'now' ? (f) => signature.of(f) : undefined);
 
   const lock = (on: boolean) => {
@@ -297,6 +330,9 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
       {mode === 'now' ? <>
         <label className="ns-hist-lock"><input type="checkbox" checked={locked} onChange={(e) => lock(e.target.checked)} />{t('hist.lock')}</label>
         <button type="button" className="ns-button" onClick={resetAxes}>{t('hist.resetAxes')}</button>
+        <label className="ns-hist-lock">
+          <input type="checkbox" checked={pinOverlay} disabled={pinEntries.length === 0} onChange={(e) => setPinOverlay(e.target.checked)} />{t('pins.histOverlay')}
+        </label>
       </> : null}
       <span className="ns-segmented" role="radiogroup" aria-label={t('hist.view')}>
         {(['now', 'time'] as const).map((m) => (
@@ -329,6 +365,7 @@ export function HistogramsChart({ panelHeight = 120, historyColumns = DEFAULT_HI
       <div ref={box} style={{ position: 'relative' }}>
         {mode === 'now' ? (<>
           <Legend label={t('legend')} items={[...runItems(runIds, (id) => runName(t, id), toggles),
+            ...(pinOverlay ? pinnedItems(pinnedOverlayRuns(pinEntries), (p) => t('pins.legend', { run: runName(t, p.runId), entry: p.entry }), toggles) : []),
             ...(runKinds.some((k) => k !== 'plain') ? [{ label: t('hist.normal'), color: 'var(--fg, #1a1b26)' }] : [])]} />
           <div className="ns-legend">
             <span>{t('hist.yLegend')}</span>

@@ -27,7 +27,7 @@ export function usePinnedGroups(names: readonly string[]): ReadonlyMap<string, r
 }
 
 /** Legend entries of pinned lines, one per pinned run, muted, each toggling its line. */
-export function pinnedItems(lines: readonly PinnedLine[], label: (l: PinnedLine) => string, toggles?: RunToggles): LegendItem[] {
+export function pinnedItems<L extends Pick<PinnedLine, 'id' | 'runId' | 'entry'>>(lines: readonly L[], label: (l: L) => string, toggles?: RunToggles): LegendItem[] {
   const seen = new Set<string>();
   const out: LegendItem[] = [];
   for (const l of lines) {
