@@ -68,6 +68,9 @@ describe('pinned overlays', () => {
       await expect.poll(() => lossCanvas(page).getAttribute('data-pinned-lines'), { timeout: 30_000 }).toBe('4');
       await page.locator('[data-chart="AccuracyChart"]').scrollIntoViewIfNeeded();
       await expect.poll(() => page.locator('[data-chart="AccuracyChart"] canvas').first().getAttribute('data-pinned-lines'), { timeout: 30_000 }).toBe('2');
+      // percentile bands: the first panel (Batch norm) overlays the pinned Batch norm's p15, p50 and p85
+      await page.locator('[data-chart="PercentilesChart"]').scrollIntoViewIfNeeded();
+      await expect.poll(() => page.locator('[data-chart="PercentilesChart"] canvas').first().getAttribute('data-pinned-lines'), { timeout: 30_000 }).toBe('3');
       // a pinned run's legend toggle hides its lines
       await page.locator('[data-chart="LossChart"]').scrollIntoViewIfNeeded();
       await pinnedLegend(page, 'LossChart').first().locator('button').click();
