@@ -124,7 +124,8 @@ export async function storageEstimate(nav: { storage?: { estimate?: () => Promis
   }
 }
 
-/** A size for people: 812 B, 14.2 KB, 3.4 MB, 1.2 GB (powers of 1,000, as browsers report storage). */
+/** A size for people: 812 B, 14 KB, 3.4 MB, 125 MB, 1.2 GB (powers of 1,000, as browsers report storage; one
+ * decimal only below 10, so every size on the Library panel (entries, total, usage, quota) has the same precision). */
 export function formatBytes(n: number, locale = 'en-US'): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let v = Math.max(0, n);
