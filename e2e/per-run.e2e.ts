@@ -49,8 +49,36 @@ describe('per-run settings', () => {
       await expect.poll(async () => (await state()).runs, { timeout: 30_000 }).toEqual(['batch', 'batch:eps=1', 'batch:eps=0.01']);
       expect(await page.evaluate(() => (window as unknown as Win).normscope.store.getState().settings.eps)).toBe(1e-5);
       await expect.poll(() => legend.locator('button.ns-legend-toggle').allInnerTexts(), { timeout: 60_000 }).toEqual(['Batch norm', 'Batch norm · ε 1', 'Batch norm · ε 0.01']);
+      // the two variants' swatches: colours by place, never the same
+      const swatches = await page.locator('.own-run .swatch').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+      expect(swatches).toHaveLength(2);
+      expect(new Set(swatches).size).toBe(2);
       await waitForTraining(page, 20, 60_000);
       await page.screenshot({ path: join(RESULTS_DIR, 'per-run.png') });
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('offers the examples-seen x axis while a run keeps its own batch size', async () => {
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${baseURL}?dataset=spiral&hidden=16,16&runs=batch,batch:batch=120&speed=max`);
+      await waitForTraining(page, 20, 90_000);
+      const loss = page.locator('[data-chart="LossChart"]');
+      const toggle = loss.getByRole('checkbox', { name: 'Examples seen' });
+      await expect.poll(() => toggle.count(), { timeout: 30_000 }).toBe(1);
+      expect(await loss.locator('text', { hasText: 'examples seen' }).count()).toBe(0);
+      await toggle.check();
+      await expect.poll(() => loss.locator('text', { hasText: 'examples seen' }).count(), { timeout: 10_000 }).toBe(1);
+      // the axis now counts rows: its ticks go far past the steps trained (60 and 120 rows a step)
+      const step = await page.evaluate(() => (window as unknown as Win).normscope.store.getState().step);
+      const largestTick = async () => {
+        const texts = await loss.locator('g.ns-ax text:not(.ns-ax-label)').allTextContents();
+        return Math.max(...texts.map((t) => /^[0-9.]+k?$/.test(t.trim()) ? Number(t.trim().replace('k', '')) * (t.trim().endsWith('k') ? 1000 : 1) : 0));
+      };
+      await expect.poll(largestTick, { timeout: 10_000 }).toBeGreaterThan(30 * step);
       expect(problems).toEqual([]);
     } finally {
       await close();
