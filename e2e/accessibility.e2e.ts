@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { PRESETS } from '../src/session/presets';
 import { useBrowser } from './support/chromium';
-import { nextFrames, openWatchedPage, waitForTraining, waitForTransitionsDone, waitForViewsLoaded } from './support/page';
+import { nextFrames, openWatchedPage, waitForTraining, waitForTransitionsDone, waitForViewsLoaded, type WatchedPage } from './support/page';
 
 // The page's Content-Security-Policy refuses inline scripts, so axe is not added as a <script>: the
 // test evaluates its source through the DevTools protocol, which the policy does not govern.
@@ -40,13 +40,23 @@ describe('accessibility', () => {
   const baseURL = inject('baseURL');
   const browser = useBrowser();
 
-  it('the dashboard, light then dark, has no serious or critical axe violations (menu closed and open)', async () => {
-    // one page, trained once: the dark scheme is the same page after prefers-color-scheme changes,
-    // checked once its colour transitions are over (as the experiments below are)
-    const { page, problems, close } = await openWatchedPage(browser(), { colorScheme: 'light', viewport: { width: 1280, height: 1000 } });
-    try {
-      await page.goto(baseURL);
-      await waitForTraining(page, 300);
+  // One page trained to step 300 serves the two tests below (the second switches the language: it goes
+  // last). It opens in whichever of them runs first: waitForTraining polls with expect.poll, which
+  // needs a running test (in a beforeAll it fails at once).
+  describe('the trained dashboard', () => {
+    let shared: Promise<WatchedPage> | undefined;
+    const trained = (): Promise<WatchedPage> => (shared ??= (async () => {
+      const watched = await openWatchedPage(browser(), { colorScheme: 'light', viewport: { width: 1280, height: 1000 } });
+      await watched.page.goto(baseURL);
+      await waitForTraining(watched.page, 300);
+      return watched;
+    })());
+    afterAll(async () => { await (await shared?.catch(() => undefined))?.close(); });
+
+    it('the dashboard, light then dark, has no serious or critical axe violations (menu closed and open)', async () => {
+      // the dark scheme is the same page after prefers-color-scheme changes, checked once its colour
+      // transitions are over (as the experiments below are)
+      const { page, problems } = await trained();
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
         await waitForTransitionsDone(page);
@@ -58,59 +68,13 @@ describe('accessibility', () => {
         await page.keyboard.press('Escape');
         await expect.poll(() => page.getByRole('menuitem').count(), { message: `Escape did not close the Experiments menu (${scheme})`, timeout: 5_000 }).toBe(0);
       }
+      await page.emulateMedia({ colorScheme: 'light' });
+      await waitForTransitionsDone(page);
       expect(problems).toEqual([]);
-    } finally {
-      await close();
-    }
-  });
+    });
 
-  it('the dashboard in Chinese has no serious or critical axe violations', async () => {
-    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
-    try {
-      await page.goto(`${baseURL}?lang=zh`);
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang), { message: 'the page\'s lang never became zh' }).toMatch(/^zh/);
-      await expect.poll(() => runCount(page), { timeout: 60_000, message: 'no run showed up on the Chinese page' }).toBeGreaterThan(0);
-      // every view rendered and drawn from a few telemetry frames
-      await waitForViewsLoaded(page);
-      await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { store: { getState(): { step: number } } } }).normscope.store.getState().step), { timeout: 60_000, message: 'the Chinese page did not train 20 steps' }).toBeGreaterThanOrEqual(20);
-      await nextFrames(page, 2);
-      expect(serious(await axeViolations(page, 'zh'))).toEqual([]);
-      expect(problems).toEqual([]);
-    } finally {
-      await close();
-    }
-  });
-
-  // nine experiments, each loaded and checked twice: over two minutes on a loaded two-core machine
-  it('every experiment, light and dark, has no serious or critical axe violations', { timeout: 360_000 }, async () => {
-    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
-    try {
-      const found: string[] = [];
-      for (const p of PRESETS) {
-        await page.goto(`${baseURL}?experiment=${p.name}&paused=1`);
-        await page.locator('#experiment').waitFor({ timeout: 30_000 });
-        await expect.poll(() => runCount(page), { timeout: 60_000, message: `no run showed up for the experiment ${p.name}` }).toBeGreaterThan(0);
-        await waitForViewsLoaded(page);
-        await nextFrames(page, 2);
-        for (const colorScheme of ['light', 'dark'] as const) {
-          await page.emulateMedia({ colorScheme });
-          await waitForTransitionsDone(page); // the colours axe reads are the final ones
-          found.push(...serious(await axeViolations(page, `${p.name} ${colorScheme}`)).map((s) => `${p.name} ${colorScheme}: ${s}`));
-        }
-        await page.emulateMedia({ colorScheme: 'light' });
-      }
-      expect(found).toEqual([]);
-      expect(problems).toEqual([]);
-    } finally {
-      await close();
-    }
-  });
-
-  it('every chart has a live summary (polite on screen), filled in after training, changing at most once per 5 s', async () => {
-    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
-    try {
-      await page.goto(baseURL);
-      await waitForTraining(page, 300);
+    it('every chart has a live summary (polite on screen), filled in after training, changing at most once per 5 s', async () => {
+      const { page, problems } = await trained();
       const summaries = page.getByTestId('chart-summary');
       const figures = await page.locator('figure').count();
       expect(await summaries.count()).toBeGreaterThanOrEqual(Math.min(figures, 6));
@@ -157,8 +121,49 @@ describe('accessibility', () => {
       await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
       await expect.poll(async () => (await summaries.allInnerTexts()).find((s) => s.includes('训练损失')) ?? '', { message: 'no chart summary in Chinese' }).toMatch(/^第 [\d,]+ 步，训练损失：/);
       expect(problems).toEqual([]);
+    });
+  });
+
+  it('the dashboard in Chinese has no serious or critical axe violations', async () => {
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
+    try {
+      await page.goto(`${baseURL}?lang=zh`);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang), { message: 'the page\'s lang never became zh' }).toMatch(/^zh/);
+      await expect.poll(() => runCount(page), { timeout: 60_000, message: 'no run showed up on the Chinese page' }).toBeGreaterThan(0);
+      // every view rendered and drawn from a few telemetry frames
+      await waitForViewsLoaded(page);
+      await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { store: { getState(): { step: number } } } }).normscope.store.getState().step), { timeout: 60_000, message: 'the Chinese page did not train 20 steps' }).toBeGreaterThanOrEqual(20);
+      await nextFrames(page, 2);
+      expect(serious(await axeViolations(page, 'zh'))).toEqual([]);
+      expect(problems).toEqual([]);
     } finally {
       await close();
     }
   });
+
+  // nine experiments, each loaded and checked twice: over two minutes on a loaded two-core machine
+  it('every experiment, light and dark, has no serious or critical axe violations', { timeout: 360_000 }, async () => {
+    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
+    try {
+      const found: string[] = [];
+      for (const p of PRESETS) {
+        await page.goto(`${baseURL}?experiment=${p.name}&paused=1`);
+        await page.locator('#experiment').waitFor({ timeout: 30_000 });
+        await expect.poll(() => runCount(page), { timeout: 60_000, message: `no run showed up for the experiment ${p.name}` }).toBeGreaterThan(0);
+        await waitForViewsLoaded(page);
+        await nextFrames(page, 2);
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await waitForTransitionsDone(page); // the colours axe reads are the final ones
+          found.push(...serious(await axeViolations(page, `${p.name} ${colorScheme}`)).map((s) => `${p.name} ${colorScheme}: ${s}`));
+        }
+        await page.emulateMedia({ colorScheme: 'light' });
+      }
+      expect(found).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
 });
