@@ -22,7 +22,7 @@ const shape = fc.record({
 function setup({ B, C, seed, scale, shift }: Shape) {
   const rng = new Rng(seed);
   const inp = randomArray(B * C, rng, scale).map((v) => v + shift);
-  return { rng, inp, gamma: randomArray(C, rng), beta: randomArray(C, rng), out: new Float64Array(B * C), mean: new Float64Array(C), rstd: new Float64Array(C) };
+  return { rng, inp, gamma: randomArray(C, rng), beta: randomArray(C, rng), out: new Float64Array(B * C), mean: new Float64Array(C), rstd: new Float64Array(C), variance: new Float64Array(C) };
 }
 
 function column(a: Float64Array, B: number, C: number, c: number): number[] {
@@ -32,9 +32,9 @@ const meanOf = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
 const varOf = (v: number[]) => { const m = meanOf(v); return meanOf(v.map((x) => (x - m) ** 2)); };
 
 function outputMoments(p: Shape) {
-  const { inp, gamma, beta, out, mean, rstd } = setup(p);
+  const { inp, gamma, beta, out, mean, rstd, variance } = setup(p);
   const { B, C, eps } = p;
-  batchnormForward(out, mean, rstd, inp, gamma, beta, B, C, eps);
+  batchnormForward(out, mean, rstd, variance, inp, gamma, beta, B, C, eps);
   for (let c = 0; c < C; c++) {
     const x = column(inp, B, C, c), y = column(out, B, C, c);
     const X = maxAbs(x), Y = maxAbs(y), g = Math.abs(gamma[c]), bt = Math.abs(beta[c]), r = rstd[c];
@@ -48,15 +48,18 @@ function outputMoments(p: Shape) {
     // the same recursive sum of x in both, (B + 1) u X each
     expect(Math.abs(mean[c] - meanOf(x)), `mean, unit ${c}`).toBeLessThanOrEqual(2 * (B + 1) * u * X);
     // rstd: var to (B + 4) u relative, plus the mean's error squared over var; halved by the sqrt, + 2 u
+    // the stored var: each squared deviation to 3 u, the sum to (B + 1) u, all relative; plus the
+    // mean's error squared, which the deviations from the computed mean carry
+    expect(Math.abs(variance[c] - v), `variance, unit ${c}`).toBeLessThanOrEqual(4 * u * ((B + 4) * v + (B + 1) ** 2 * u * X * X));
     const rWant = 1 / Math.sqrt(v + eps);
     expect(Math.abs(r - rWant), `rstd, unit ${c}`).toBeLessThanOrEqual(4 * u * rWant * (B + 6 + ((B + 1) ** 2 * u * X * X) / (v + eps)));
   }
 }
 
 function gradientSums(p: Shape) {
-  const { rng, inp, gamma, beta, out, mean, rstd } = setup(p);
+  const { rng, inp, gamma, beta, out, mean, rstd, variance } = setup(p);
   const { B, C, eps } = p;
-  batchnormForward(out, mean, rstd, inp, gamma, beta, B, C, eps);
+  batchnormForward(out, mean, rstd, variance, inp, gamma, beta, B, C, eps);
   const dout = randomArray(B * C, rng);
   const dinp = new Float64Array(B * C), dgamma = new Float64Array(C), dbeta = new Float64Array(C);
   batchnormBackward(dinp, dgamma, dbeta, dout, inp, gamma, mean, rstd, B, C);
@@ -83,33 +86,33 @@ describe('batch norm invariants', () => {
   });
 
   test.prop([shape, fc.double({ min: 0, max: 1, noNaN: true })])('running statistics follow PyTorch (unbiased variance)', (p, momentum) => {
-    const { inp, gamma, beta, out, mean, rstd } = setup(p);
+    const { inp, gamma, beta, out, mean, rstd, variance } = setup(p);
     const { B, C, eps } = p;
-    batchnormForward(out, mean, rstd, inp, gamma, beta, B, C, eps);
+    batchnormForward(out, mean, rstd, variance, inp, gamma, beta, B, C, eps);
     const rm = new Float64Array(C).fill(0.5), rv = new Float64Array(C).fill(2);
-    batchnormUpdateRunning(rm, rv, mean, rstd, B, C, eps, momentum);
+    batchnormUpdateRunning(rm, rv, mean, variance, B, C, momentum);
     for (let c = 0; c < C; c++) {
       const x = column(inp, B, C, c);
       const v = varOf(x), X = maxAbs(x);
       const unbiased = (v * B) / (B - 1);
       // the blend's rounding on |0.5| + |mean|, plus the kernel's mean error (B + 1) u X
       expect(Math.abs(rm[c] - ((1 - momentum) * 0.5 + momentum * meanOf(x))), `running mean, unit ${c}`).toBeLessThanOrEqual(4 * u * (1 + (B + 2) * X));
-      // var = 1/rstd^2 - eps cancels: 1/rstd^2 is right to (B + 10) u relative, i.e. (B + 10) u (var + eps) absolute
-      const bound = 8 * u * ((B + 10) * (v + eps) * (B / (B - 1)) + 2 + unbiased);
+      // the stored var is right to (B + 4) u relative plus the mean's error squared, (B + 1)^2 u^2 X^2;
+      // then the blend's rounding on 2 + unbiased
+      const bound = 8 * u * ((B + 4) * unbiased + (B + 1) ** 2 * u * X * X + 2 + unbiased);
       expect(Math.abs(rv[c] - ((1 - momentum) * 2 + momentum * unbiased)), `running var, unit ${c}`).toBeLessThanOrEqual(bound);
     }
   });
 
   test.prop([shape])('evaluation with the batch\'s own statistics as running ones reproduces training mode', (p) => {
-    const { inp, gamma, beta, out, mean, rstd } = setup(p);
+    const { inp, gamma, beta, out, mean, rstd, variance } = setup(p);
     const { B, C, eps } = p;
-    batchnormForward(out, mean, rstd, inp, gamma, beta, B, C, eps);
-    const biasedVar = Float64Array.from(rstd, (r) => 1 / (r * r) - eps);
+    batchnormForward(out, mean, rstd, variance, inp, gamma, beta, B, C, eps);
     const evalOut = new Float64Array(B * C);
-    batchnormEvalForward(evalOut, inp, mean, biasedVar, gamma, beta, B, C, eps);
+    batchnormEvalForward(evalOut, inp, mean, variance, gamma, beta, B, C, eps);
     for (let i = 0; i < B * C; i++) {
       const c = i % C;
-      // 1/sqrt(biasedVar + eps) = rstd to ~8 u relative (the cancellation above is undone by + eps);
+      // 1/sqrt(variance + eps) = rstd to ~4 u relative (the same sum, another sqrt and division);
       // then gamma (x - mean) times it, and + beta, round at their own magnitudes
       const bound = 8 * u * (Math.abs(gamma[c] * (inp[i] - mean[c]) * rstd[c]) + Math.abs(out[i]) + Math.abs(beta[c]));
       expect(Math.abs(evalOut[i] - out[i]), `output ${i}`).toBeLessThanOrEqual(bound);

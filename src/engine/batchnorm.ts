@@ -3,15 +3,18 @@
 //   var_c  = 1/B sum_b (x_bc - mean_c)^2          (2) biased, as in training
 //   xhat   = (x - mean_c) / sqrt(var_c + eps)     (3)
 //   y      = gamma_c * xhat + beta_c              (4) gamma, beta: one per unit, shared by all samples
-// inp, out are (B, C) row-major; mean, rstd, gamma, beta are (C).
+// inp, out are (B, C) row-major; mean, rstd, variance, gamma, beta are (C).
 import { simdBatchnormBackward, simdBatchnormForward, simdBatchnormStats } from './simd-kernels';
 import type { FloatArray } from './types';
 
-/** The batch statistics of every unit: mean (1) and rstd = 1/sqrt(var + eps) with the biased var (2). */
+/**
+ * The batch statistics of every unit: mean (1), the biased variance (2) and rstd = 1/sqrt(var + eps).
+ * The variance is kept as computed: rebuilding it as 1/rstd^2 - eps cancels when var << eps.
+ */
 export function batchnormStats(
-  mean: FloatArray, rstd: FloatArray, inp: FloatArray, B: number, C: number, eps: number,
+  mean: FloatArray, rstd: FloatArray, variance: FloatArray, inp: FloatArray, B: number, C: number, eps: number,
 ): void {
-  if (simdBatchnormStats(mean, rstd, inp, B, C, eps)) return; // the same passes in WebAssembly SIMD
+  if (simdBatchnormStats(mean, rstd, variance, inp, B, C, eps)) return; // the same passes in WebAssembly SIMD
   // Column means and variances (two passes: numerically safer than E[x^2] - E[x]^2).
   for (let c = 0; c < C; c++) mean[c] = 0;
   for (let b = 0; b < B; b++) {
@@ -27,17 +30,21 @@ export function batchnormStats(
       rstd[c] += d * d;
     }
   }
-  for (let c = 0; c < C; c++) rstd[c] = 1 / Math.sqrt(rstd[c] / B + eps);
+  for (let c = 0; c < C; c++) {
+    const v = rstd[c] / B;
+    variance[c] = v;
+    rstd[c] = 1 / Math.sqrt(v + eps);
+  }
 }
 
-/** Training-mode forward: normalises with the batch statistics; stores mean and rstd = 1/sqrt(var+eps). */
+/** Training-mode forward: normalises with the batch statistics; stores mean, rstd = 1/sqrt(var+eps) and var. */
 export function batchnormForward(
-  out: FloatArray, mean: FloatArray, rstd: FloatArray,
+  out: FloatArray, mean: FloatArray, rstd: FloatArray, variance: FloatArray,
   inp: FloatArray, gamma: FloatArray, beta: FloatArray,
   B: number, C: number, eps: number,
 ): void {
-  if (simdBatchnormForward(out, mean, rstd, inp, gamma, beta, B, C, eps)) return;
-  batchnormStats(mean, rstd, inp, B, C, eps);
+  if (simdBatchnormForward(out, mean, rstd, variance, inp, gamma, beta, B, C, eps)) return;
+  batchnormStats(mean, rstd, variance, inp, B, C, eps);
   for (let b = 0; b < B; b++) {
     const row = b * C;
     for (let c = 0; c < C; c++) out[row + c] = gamma[c] * (inp[row + c] - mean[c]) * rstd[c] + beta[c];
@@ -84,17 +91,16 @@ export function batchnormBackward(
  * Running statistics, PyTorch convention (momentum is the weight of the new batch):
  *   running_mean = (1 - momentum) running_mean + momentum mean
  *   running_var  = (1 - momentum) running_var  + momentum var * B / (B - 1)   (unbiased)
- * var is recovered from rstd: var = 1/rstd^2 - eps.
+ * with var the biased batch variance the forward stored.
  */
 export function batchnormUpdateRunning(
   runningMean: FloatArray, runningVar: FloatArray,
-  mean: FloatArray, rstd: FloatArray, B: number, C: number, eps: number, momentum: number,
+  mean: FloatArray, variance: FloatArray, B: number, C: number, momentum: number,
 ): void {
   const unbias = B / (B - 1);
   for (let c = 0; c < C; c++) {
-    const v = 1 / (rstd[c] * rstd[c]) - eps;
     runningMean[c] = (1 - momentum) * runningMean[c] + momentum * mean[c];
-    runningVar[c] = (1 - momentum) * runningVar[c] + momentum * v * unbias;
+    runningVar[c] = (1 - momentum) * runningVar[c] + momentum * variance[c] * unbias;
   }
 }
 

@@ -4,15 +4,15 @@
 //   y = gamma_c (x - mean_c) / sqrt(var_c + eps) + beta_c
 // The running variance takes the unbiased var_c * M / (M - 1), so a channel needs M >= 2 values in
 // training. With HW = 1 this is BatchNorm1d over (N, C).
-// inp, out are (N, C, HW) row-major (NCHW with the positions flattened); mean, rstd, gamma, beta are (C).
+// inp, out are (N, C, HW) row-major (NCHW with the positions flattened); mean, rstd, variance, gamma, beta are (C).
 import { activationBackwardSet, reluForward } from './activation';
 import { batchnormUpdateRunning } from './batchnorm';
 import { simdPlaneKernels } from './simd-kernels';
 import type { FloatArray } from './types';
 
-/** Channel statistics: mean and rstd = 1/sqrt(var + eps), the biased variance over N*HW values. */
+/** Channel statistics: mean, the biased variance over N*HW values, and rstd = 1/sqrt(var + eps). */
 export function batchnorm2dStats(
-  mean: FloatArray, rstd: FloatArray, inp: FloatArray, N: number, C: number, HW: number, eps: number,
+  mean: FloatArray, rstd: FloatArray, variance: FloatArray, inp: FloatArray, N: number, C: number, HW: number, eps: number,
 ): void {
   const M = N * HW;
   const P = N * C;
@@ -33,6 +33,7 @@ export function batchnorm2dStats(
         v += m2[n * C + c] + HW * d * d;
       }
       mean[c] = m;
+      variance[c] = v / M;
       rstd[c] = 1 / Math.sqrt(v / M + eps);
     }
     return;
@@ -53,6 +54,7 @@ export function batchnorm2dStats(
         v += d * d;
       }
     }
+    variance[c] = v / M;
     rstd[c] = 1 / Math.sqrt(v / M + eps);
   }
 }
@@ -97,15 +99,15 @@ function normalizeChannelsTs(
 }
 
 /**
- * Training-mode forward: statistics of the batch (stored in mean, rstd), then the normalisation; with
- * `relu` (a ReLU after the norm), also relu = max(out, 0), fused in SIMD.
+ * Training-mode forward: statistics of the batch (stored in mean, rstd, variance), then the normalisation;
+ * with `relu` (a ReLU after the norm), also relu = max(out, 0), fused in SIMD.
  */
 export function batchnorm2dForward(
-  out: FloatArray, mean: FloatArray, rstd: FloatArray,
+  out: FloatArray, mean: FloatArray, rstd: FloatArray, variance: FloatArray,
   inp: FloatArray, gamma: FloatArray, beta: FloatArray,
   N: number, C: number, HW: number, eps: number, relu: FloatArray | null = null,
 ): void {
-  batchnorm2dStats(mean, rstd, inp, N, C, HW, eps);
+  batchnorm2dStats(mean, rstd, variance, inp, N, C, HW, eps);
   normalizeChannels(out, inp, mean, rstd, gamma, beta, N, C, HW, relu);
 }
 
@@ -213,10 +215,10 @@ export function batchnorm2dReluBackwardSet(
 
 /** Running statistics after a training batch of N*HW values per channel (unbiased variance, PyTorch's momentum). */
 export function batchnorm2dUpdateRunning(
-  runningMean: FloatArray, runningVar: FloatArray, mean: FloatArray, rstd: FloatArray,
-  N: number, C: number, HW: number, eps: number, momentum: number,
+  runningMean: FloatArray, runningVar: FloatArray, mean: FloatArray, variance: FloatArray,
+  N: number, C: number, HW: number, momentum: number,
 ): void {
-  batchnormUpdateRunning(runningMean, runningVar, mean, rstd, N * HW, C, eps, momentum);
+  batchnormUpdateRunning(runningMean, runningVar, mean, variance, N * HW, C, momentum);
 }
 
 /**

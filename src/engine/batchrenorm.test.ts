@@ -33,10 +33,10 @@ describe('batch renorm kernels', () => {
     const { rng, inp, gamma, beta, R } = setup(31, B, C);
     const r = Float64Array.from(randomArray(C, rng), (v) => 0.5 + Math.abs(v));
     const d = randomArray(C, rng);
-    const out = new Float64Array(B * C), mean = new Float64Array(C), rstd = new Float64Array(C);
+    const out = new Float64Array(B * C), mean = new Float64Array(C), rstd = new Float64Array(C), variance = new Float64Array(C);
     // the batch statistics move with the input; r and d do not
     const L = () => {
-      batchnormStats(mean, rstd, inp, B, C, eps);
+      batchnormStats(mean, rstd, variance, inp, B, C, eps);
       batchrenormApply(out, inp, gamma, beta, mean, rstd, r, d, B, C);
       return dot(out, R);
     };
@@ -54,9 +54,9 @@ describe('batch renorm kernels', () => {
     // running statistics far from the batch's: sigma_B / sigma and |mu_B - mu| / sigma out of range
     const runningMean = Float64Array.from({ length: C }, (_, c) => (c % 2 ? 30 : -30));
     const runningVar = Float64Array.from({ length: C }, (_, c) => (c % 2 ? 1e-2 : 1e3));
-    const out = new Float64Array(B * C), mean = new Float64Array(C), rstd = new Float64Array(C);
+    const out = new Float64Array(B * C), mean = new Float64Array(C), rstd = new Float64Array(C), variance = new Float64Array(C);
     const r = new Float64Array(C), d = new Float64Array(C);
-    const L = () => { batchrenormForward(out, mean, rstd, r, d, inp, gamma, beta, runningMean, runningVar, B, C, eps, rmax, dmax); return dot(out, R); };
+    const L = () => { batchrenormForward(out, mean, rstd, variance, r, d, inp, gamma, beta, runningMean, runningVar, B, C, eps, rmax, dmax); return dot(out, R); };
     L();
     expect(countRenormClipped(r, d, C, rmax, dmax)).toEqual({ r: C, d: C });
     expect(Array.from(r)).toEqual([1 / rmax, rmax, 1 / rmax, rmax]);
@@ -74,14 +74,14 @@ describe('batch renorm kernels', () => {
       const s = setup(33, B, C);
       const f = (a: Float64Array) => { const x = make(a.length); x.set(a); return x; };
       const [inp, gamma, beta, rm, rv, R] = [s.inp, s.gamma, s.beta, s.runningMean, s.runningVar, s.R].map(f);
-      const bn = { out: make(B * C), mean: make(C), rstd: make(C), dinp: make(B * C), dg: make(C), db: make(C) };
-      const rn = { out: make(B * C), mean: make(C), rstd: make(C), dinp: make(B * C), dg: make(C), db: make(C), r: make(C), d: make(C) };
-      batchnormForward(bn.out, bn.mean, bn.rstd, inp, gamma, beta, B, C, eps);
-      batchrenormForward(rn.out, rn.mean, rn.rstd, rn.r, rn.d, inp, gamma, beta, rm, rv, B, C, eps, 1, 0);
+      const bn = { out: make(B * C), mean: make(C), rstd: make(C), variance: make(C), dinp: make(B * C), dg: make(C), db: make(C) };
+      const rn = { out: make(B * C), mean: make(C), rstd: make(C), variance: make(C), dinp: make(B * C), dg: make(C), db: make(C), r: make(C), d: make(C) };
+      batchnormForward(bn.out, bn.mean, bn.rstd, bn.variance, inp, gamma, beta, B, C, eps);
+      batchrenormForward(rn.out, rn.mean, rn.rstd, rn.variance, rn.r, rn.d, inp, gamma, beta, rm, rv, B, C, eps, 1, 0);
       batchnormBackward(bn.dinp, bn.dg, bn.db, R, inp, gamma, bn.mean, bn.rstd, B, C);
       batchrenormBackward(rn.dinp, rn.dg, rn.db, R, inp, gamma, rn.mean, rn.rstd, rn.r, rn.d, B, C);
       expect(rn.r.every((v) => v === 1) && rn.d.every((v) => Object.is(v, 0))).toBe(true);
-      for (const k of ['out', 'mean', 'rstd', 'dinp', 'dg', 'db'] as const) expect(rn[k], k).toEqual(bn[k]);
+      for (const k of ['out', 'mean', 'rstd', 'variance', 'dinp', 'dg', 'db'] as const) expect(rn[k], k).toEqual(bn[k]);
     }
   });
 
@@ -91,8 +91,8 @@ describe('batch renorm kernels', () => {
     eps: fc.double({ min: 1e-8, max: 1, noNaN: true }),
   })])('r and d follow their definition; where neither clips, training output = evaluation output', ({ B, C, seed, rmax, dmax, eps }) => {
     const { inp, gamma, beta, runningMean, runningVar } = setup(seed, B, C);
-    const out = new Float64Array(B * C), mean = new Float64Array(C), rstd = new Float64Array(C), r = new Float64Array(C), d = new Float64Array(C);
-    batchrenormForward(out, mean, rstd, r, d, inp, gamma, beta, runningMean, runningVar, B, C, eps, rmax, dmax);
+    const out = new Float64Array(B * C), mean = new Float64Array(C), rstd = new Float64Array(C), variance = new Float64Array(C), r = new Float64Array(C), d = new Float64Array(C);
+    batchrenormForward(out, mean, rstd, variance, r, d, inp, gamma, beta, runningMean, runningVar, B, C, eps, rmax, dmax);
     const evalOut = new Float64Array(B * C);
     batchnormEvalForward(evalOut, inp, runningMean, runningVar, gamma, beta, B, C, eps);
     for (let c = 0; c < C; c++) {

@@ -8,7 +8,7 @@
 // d = 0) this is batch norm, to the last bit. The running statistics are updated as batch norm's
 // (batchnormUpdateRunning, after r and d are computed from the old ones), and evaluation is batch
 // norm's evaluation forward (batchnormEvalForward).
-// inp, out are (B, C) row-major; mean, rstd, r, d, gamma, beta, runningMean, runningVar are (C).
+// inp, out are (B, C) row-major; mean, rstd, variance, r, d, gamma, beta, runningMean, runningVar are (C).
 import { batchnormStats } from './batchnorm';
 import { simdBatchrenormApply, simdBatchrenormBackward } from './simd-kernels';
 import type { FloatArray } from './types';
@@ -50,15 +50,15 @@ export function batchrenormApply(
 }
 
 /**
- * Training-mode forward: batch statistics (mean, rstd), then r and d against the running statistics,
- * then the normalisation. Does not update the running statistics (batchnormUpdateRunning does).
+ * Training-mode forward: batch statistics (mean, rstd, variance), then r and d against the running
+ * statistics, then the normalisation. Does not update the running statistics (batchnormUpdateRunning does).
  */
 export function batchrenormForward(
-  out: FloatArray, mean: FloatArray, rstd: FloatArray, r: FloatArray, d: FloatArray,
+  out: FloatArray, mean: FloatArray, rstd: FloatArray, variance: FloatArray, r: FloatArray, d: FloatArray,
   inp: FloatArray, gamma: FloatArray, beta: FloatArray, runningMean: FloatArray, runningVar: FloatArray,
   B: number, C: number, eps: number, rmax: number, dmax: number,
 ): void {
-  batchnormStats(mean, rstd, inp, B, C, eps);
+  batchnormStats(mean, rstd, variance, inp, B, C, eps);
   batchrenormCorrection(r, d, mean, rstd, runningMean, runningVar, C, eps, rmax, dmax);
   batchrenormApply(out, inp, gamma, beta, mean, rstd, r, d, B, C);
 }

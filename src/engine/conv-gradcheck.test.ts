@@ -101,8 +101,8 @@ describe('BatchNorm2d (float64)', () => {
     const [N, C, HW, eps] = [3, 4, 6, 1e-5];
     const inp = randomArray(N * C * HW, rng, 3), gamma = randomArray(C, rng), beta = randomArray(C, rng), r = randomArray(N * C * HW, rng);
     for (let i = 0; i < inp.length; i++) inp[i] += 2; // a nonzero mean
-    const out = new Float64Array(inp.length), mean = new Float64Array(C), rstd = new Float64Array(C);
-    batchnorm2dForward(out, mean, rstd, inp, new Float64Array(C).fill(1), new Float64Array(C), N, C, HW, eps);
+    const out = new Float64Array(inp.length), mean = new Float64Array(C), rstd = new Float64Array(C), variance = new Float64Array(C);
+    batchnorm2dForward(out, mean, rstd, variance, inp, new Float64Array(C).fill(1), new Float64Array(C), N, C, HW, eps);
     for (let c = 0; c < C; c++) {
       let s = 0, s2 = 0;
       for (let n = 0; n < N; n++) for (let p = 0; p < HW; p++) { const v = out[(n * C + c) * HW + p]; s += v; s2 += v * v; }
@@ -111,7 +111,7 @@ describe('BatchNorm2d (float64)', () => {
       // biased variance of the output is var / (var + eps), within eps / var of 1
       expect(Math.abs(s2 / M - 1)).toBeLessThan(1e-4);
     }
-    const L = () => { batchnorm2dForward(out, mean, rstd, inp, gamma, beta, N, C, HW, eps); return dot(out, r); };
+    const L = () => { batchnorm2dForward(out, mean, rstd, variance, inp, gamma, beta, N, C, HW, eps); return dot(out, r); };
     L();
     const dinp = new Float64Array(inp.length), dgamma = new Float64Array(C), dbeta = new Float64Array(C);
     batchnorm2dBackward(dinp, dgamma, dbeta, r, inp, gamma, mean, rstd, N, C, HW);
@@ -125,15 +125,16 @@ describe('BatchNorm2d (float64)', () => {
     const [N, C, eps] = [5, 3, 1e-3];
     const inp = randomArray(N * C, rng), gamma = randomArray(C, rng), beta = randomArray(C, rng);
     const a = new Float64Array(N * C), b = new Float64Array(N * C);
-    const m1 = new Float64Array(C), r1 = new Float64Array(C), m2 = new Float64Array(C), r2 = new Float64Array(C);
-    batchnorm2dForward(a, m1, r1, inp, gamma, beta, N, C, 1, eps);
-    batchnormForward(b, m2, r2, inp, gamma, beta, N, C, eps);
+    const m1 = new Float64Array(C), r1 = new Float64Array(C), v1 = new Float64Array(C), m2 = new Float64Array(C), r2 = new Float64Array(C), v2 = new Float64Array(C);
+    batchnorm2dForward(a, m1, r1, v1, inp, gamma, beta, N, C, 1, eps);
+    batchnormForward(b, m2, r2, v2, inp, gamma, beta, N, C, eps);
     expect(maxAbsDiff(a, b)).toBeLessThan(1e-14);
+    expect(maxAbsDiff(v1, v2)).toBeLessThan(1e-14);
     // one image of 2x3 positions: the unbiased variance divides by 6 - 1
     const x = Float64Array.from([1, 2, 3, 4, 5, 9]);
-    const mean = new Float64Array(1), rstd = new Float64Array(1), rm = new Float64Array(1), rv = Float64Array.from([1]);
-    batchnorm2dForward(new Float64Array(6), mean, rstd, x, Float64Array.from([1]), new Float64Array(1), 1, 1, 6, eps);
-    batchnorm2dUpdateRunning(rm, rv, mean, rstd, 1, 1, 6, eps, 1);
+    const mean = new Float64Array(1), rstd = new Float64Array(1), variance = new Float64Array(1), rm = new Float64Array(1), rv = Float64Array.from([1]);
+    batchnorm2dForward(new Float64Array(6), mean, rstd, variance, x, Float64Array.from([1]), new Float64Array(1), 1, 1, 6, eps);
+    batchnorm2dUpdateRunning(rm, rv, mean, variance, 1, 1, 6, 1);
     const mu = 4, unbiased = [1, 2, 3, 4, 5, 9].reduce((s, v) => s + (v - mu) ** 2, 0) / 5;
     expect(rm[0]).toBeCloseTo(mu, 12);
     expect(rv[0]).toBeCloseTo(unbiased, 9);

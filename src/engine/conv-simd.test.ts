@@ -145,6 +145,8 @@ function expectNormClose(
   for (let q = 0; q < S; q++) {
     check('mean', q, simd.mean[q], m[q], e(q) / r[q]);
     check('rstd', q, simd.rstd[q], r[q], e(q) * r[q]);
+    // the stored variance: rstd's relative error comes from var + eps's, twice as large, absolute /r^2
+    if (ts.variance) check('variance', q, simd.variance[q], ts.variance[q], (2 * e(q)) / (r[q] * r[q]));
   }
   // per statistic: mean |dout gamma| (1 + |xhat|), the size of the terms dinp's means are made of
   const meanTerm = new Float64Array(S);
@@ -186,11 +188,11 @@ describe('norms of feature maps: SIMD against TypeScript', () => {
     for (let c = 0; c < C; c++) rv[c] = 0.5 + Math.abs(rv[c]);
     for (let i = 0; i < n; i++) inp[i] += 1.5;
     const { simd, ts } = both(() => {
-      const out = f(n, 1, 0), mean = f(C, 1, 0), rstd = f(C, 1, 0), dinp = f(n, 1, 0.5), dgamma = f(C, 1, 0), dbeta = f(C, 1, 0), evalOut = f(n, 1, 0);
-      batchnorm2dForward(out, mean, rstd, inp, gamma, beta, N, C, HW, 1e-5);
+      const out = f(n, 1, 0), mean = f(C, 1, 0), rstd = f(C, 1, 0), variance = f(C, 1, 0), dinp = f(n, 1, 0.5), dgamma = f(C, 1, 0), dbeta = f(C, 1, 0), evalOut = f(n, 1, 0);
+      batchnorm2dForward(out, mean, rstd, variance, inp, gamma, beta, N, C, HW, 1e-5);
       batchnorm2dBackward(dinp, dgamma, dbeta, dout, inp, gamma, mean, rstd, N, C, HW);
       batchnorm2dEvalForward(evalOut, f(C), inp, rm, rv, gamma, beta, N, C, HW, 1e-5);
-      return { out, mean, rstd, dinp, dgamma, dbeta, evalOut };
+      return { out, mean, rstd, variance, dinp, dgamma, dbeta, evalOut };
     });
     const chan = (i: number) => Math.floor(i / HW) % C;
     expectNormClose(simd, ts, inp, gamma, beta, dout, C, N * HW, chan, chan);

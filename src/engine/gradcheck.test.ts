@@ -53,10 +53,13 @@ describe('kernel gradients (float64, central differences)', () => {
       const inp = randomArray(B * C, rng, 3), gamma = randomArray(C, rng), beta = randomArray(C, rng), r = randomArray(B * C, rng);
       const out = new Float64Array(B * C);
       const S = kind === 'batch' ? C : B;
-      const mean = new Float64Array(S), rstd = new Float64Array(S);
-      const fwd = kind === 'batch' ? batchnormForward : layernormForward;
+      const mean = new Float64Array(S), rstd = new Float64Array(S), variance = new Float64Array(S);
       const bwd = kind === 'batch' ? batchnormBackward : layernormBackward;
-      const L = () => { fwd(out, mean, rstd, inp, gamma, beta, B, C, eps); return dot(out, r); };
+      const L = () => {
+        if (kind === 'batch') batchnormForward(out, mean, rstd, variance, inp, gamma, beta, B, C, eps);
+        else layernormForward(out, mean, rstd, inp, gamma, beta, B, C, eps);
+        return dot(out, r);
+      };
       L();
       const dinp = new Float64Array(B * C), dgamma = new Float64Array(C), dbeta = new Float64Array(C);
       bwd(dinp, dgamma, dbeta, r, inp, gamma, mean, rstd, B, C);

@@ -52,6 +52,8 @@ export class Workspace {
   /** batch norm, renorm: per unit (units); layer norm: per sample (capacity); group norm: (capacity, groups) */
   mean!: FloatArray;
   rstd!: FloatArray;
+  /** batch norm, renorm: the biased batch variance per unit (units), as the forward computed it; else unused */
+  variance!: FloatArray;
   /** renorm only, per unit (units): the r and d of the last training-mode pass, else null */
   readonly r: FloatArray | null;
   readonly d: FloatArray | null;
@@ -77,6 +79,7 @@ export class Workspace {
     this.dnorm = this.hasNorm ? this.make(n) : null;
     this.mean = this.make(Math.max(cap * this.groups, this.units));
     this.rstd = this.make(Math.max(cap * this.groups, this.units));
+    if (this.variance === undefined) this.variance = this.make(this.units);
     this.capacity = cap;
   }
 }
@@ -189,14 +192,14 @@ export class HiddenLayer {
       return;
     }
     if (kind === 'batch') {
-      batchnormForward(out, ws.mean, ws.rstd, x, gamma, beta, B, U, eps);
+      batchnormForward(out, ws.mean, ws.rstd, ws.variance, x, gamma, beta, B, U, eps);
     } else if (this.holdRenormCorrection) {
-      batchnormStats(ws.mean, ws.rstd, x, B, U, eps);
+      batchnormStats(ws.mean, ws.rstd, ws.variance, x, B, U, eps);
       batchrenormApply(out, x, gamma, beta, ws.mean, ws.rstd, ws.r!, ws.d!, B, U);
     } else {
-      batchrenormForward(out, ws.mean, ws.rstd, ws.r!, ws.d!, x, gamma, beta, rm, rv, B, U, eps, settings.rmax, settings.dmax);
+      batchrenormForward(out, ws.mean, ws.rstd, ws.variance, ws.r!, ws.d!, x, gamma, beta, rm, rv, B, U, eps, settings.rmax, settings.dmax);
     }
-    if (mode === 'train') batchnormUpdateRunning(rm, rv, ws.mean, ws.rstd, B, U, eps, momentum);
+    if (mode === 'train') batchnormUpdateRunning(rm, rv, ws.mean, ws.variance, B, U, momentum);
   }
 
   /** Zeroes the gradients of the parameters and of the first B rows of the workspace. */

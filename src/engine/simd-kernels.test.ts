@@ -4,6 +4,7 @@
 import { fc, test as fcTest } from '../testing/property';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { reluBackward, reluForward, sigmoidBackward, sigmoidForward } from './activation';
+import { batchnormStats } from './batchnorm';
 import { matmulBackward, matmulForward } from './matmul';
 import { Mlp } from './mlp';
 import { U32 } from '../testing/bounds';
@@ -72,6 +73,37 @@ describe('SIMD kernels', () => {
     expectClose(simd.dinp, ts.dinp, m.dinp, B * C, OC, 'dinp');
     expectClose(simd.dW, ts.dW, m.dW, OC * C, B, 'dW');
     expectClose(simd.db, ts.db, m.db, OC, B, 'db');
+  });
+
+  fcTest.prop(
+    [fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 23 }), fc.constantFrom(1, 1e-4), fc.constantFrom(1e-5, 1), fc.integer({ min: 0, max: 2 ** 31 - 1 })],
+    { numRuns: 100 },
+  )('batch norm statistics: the stored variance (and mean, rstd) agree with the TypeScript kernel', (B, C, scale, eps, seed) => {
+    const rng = new Rng(seed);
+    const arena = new SimdArena(1024);
+    const inp = arena.alloc(B * C);
+    for (let i = 0; i < B * C; i++) inp[i] = scale * (rng.normal() + 0.5);
+    const run = (simd: boolean) => {
+      useSimd(simd);
+      const mean = arena.alloc(C), rstd = arena.alloc(C), variance = arena.alloc(C);
+      batchnormStats(mean, rstd, variance, inp, B, C, eps);
+      return { mean, rstd, variance };
+    };
+    const ts = run(false);
+    const simd = run(true);
+    for (let c = 0; c < C; c++) {
+      let X = 0, m = 0, v = 0;
+      for (let b = 0; b < B; b++) { X = Math.max(X, Math.abs(inp[b * C + c])); m += inp[b * C + c] / B; }
+      for (let b = 0; b < B; b++) v += (inp[b * C + c] - m) ** 2 / B;
+      // each kernel's mean is within (B + 1) u X of the exact one, its variance within (B + 4) u var plus
+      // that error squared (float32 sums of B terms in any order), so they are within twice that of each other
+      const dm = (B + 1) * U32 * X;
+      const tol = 2 * ((B + 4) * U32 * v + dm * dm);
+      if (!(Math.abs(simd.variance[c] - ts.variance[c]) <= tol)) throw new Error(`variance[${c}]: SIMD ${simd.variance[c]}, TypeScript ${ts.variance[c]} (bound ${tol})`);
+      expect(Math.abs(simd.mean[c] - ts.mean[c]), `mean[${c}]`).toBeLessThanOrEqual(2 * dm);
+      // rstd = 1/sqrt(var + eps): half the relative error of var + eps, and its own rounding, 2 u
+      expect(Math.abs(simd.rstd[c] - ts.rstd[c]), `rstd[${c}]`).toBeLessThanOrEqual(ts.rstd[c] * (tol / (v + eps) + 4 * U32));
+    }
   });
 
   it('run the benchmark shapes in place (W2 layer 2, W1 output layer) and a batch too long to pack', () => {

@@ -340,10 +340,10 @@ export function simdSigmoidBackward(dinp: Maybe, dout: Maybe, out: Maybe, N: num
   return true;
 }
 
-/** Batch statistics of the columns of inp (B,C): mean, rstd = 1/sqrt(biased var + eps) (see batchnorm.ts). */
-export function simdBatchnormStats(mean: Maybe, rstd: Maybe, inp: Maybe, B: number, C: number, eps: number): boolean {
+/** Batch statistics of the columns of inp (B,C): mean, rstd = 1/sqrt(biased var + eps) and var (see batchnorm.ts). */
+export function simdBatchnormStats(mean: Maybe, rstd: Maybe, variance: Maybe, inp: Maybe, B: number, C: number, eps: number): boolean {
   const s = spaceOfAll([mean, rstd, inp]);
-  if (s === null) return false;
+  if (s === null || variance === null) return false;
   const m = mean!;
   const r = rstd!;
   m.fill(0, 0, C);
@@ -351,14 +351,18 @@ export function simdBatchnormStats(mean: Maybe, rstd: Maybe, inp: Maybe, B: numb
   for (let c = 0; c < C; c++) m[c] /= B;
   r.fill(0, 0, C);
   s.kernels.colSquaredDeviations(r.byteOffset, inp!.byteOffset, m.byteOffset, B, C);
-  for (let c = 0; c < C; c++) r[c] = 1 / Math.sqrt(r[c] / B + eps);
+  for (let c = 0; c < C; c++) {
+    const v = r[c] / B;
+    variance[c] = v;
+    r[c] = 1 / Math.sqrt(v + eps);
+  }
   return true;
 }
 
 /** Batch norm's training forward: statistics, then out = gamma (inp - mean) rstd + beta. */
-export function simdBatchnormForward(out: Maybe, mean: Maybe, rstd: Maybe, inp: Maybe, gamma: Maybe, beta: Maybe, B: number, C: number, eps: number): boolean {
+export function simdBatchnormForward(out: Maybe, mean: Maybe, rstd: Maybe, variance: Maybe, inp: Maybe, gamma: Maybe, beta: Maybe, B: number, C: number, eps: number): boolean {
   const s = spaceOfAll([out, mean, rstd, inp, gamma, beta]);
-  if (s === null || !simdBatchnormStats(mean, rstd, inp, B, C, eps)) return false;
+  if (s === null || !simdBatchnormStats(mean, rstd, variance, inp, B, C, eps)) return false;
   s.kernels.normalizeRows(out!.byteOffset, inp!.byteOffset, mean!.byteOffset, rstd!.byteOffset, gamma!.byteOffset, beta!.byteOffset, B, C);
   return true;
 }

@@ -36,6 +36,8 @@ export class WeightWorkspace {
   /** batch norm: (C) per channel; group norm: (capacity, groups) */
   mean!: FloatArray;
   rstd!: FloatArray;
+  /** batch norm: the biased batch variance per channel (C), as the forward computed it; else unused */
+  variance!: FloatArray;
   /** conv: one sample's columns (scratch of both passes); else empty */
   col!: FloatArray;
   /** conv, training: one sample's column gradients */
@@ -67,6 +69,7 @@ export class WeightWorkspace {
     const stats = l.normKind === 'group' ? cap * l.groups : l.channels;
     this.mean = this.make(Math.max(stats, l.channels));
     this.rstd = this.make(Math.max(stats, l.channels));
+    if (this.variance === undefined) this.variance = this.make(l.channels);
     const g = l.geometry;
     if (this.col === undefined) this.col = g === null ? empty : this.make(colSize(g));
     if (this.dcol === undefined) this.dcol = g !== null && this.training ? this.make(colSize(g)) : empty;
@@ -194,13 +197,17 @@ export class WeightLayer {
 
   /**
    * The variances of the last training step's batch statistics, written into `out` without
-   * allocating: per channel for batch norm (C values), per sample and group for group norm
-   * (N * groups values, N the last batch size); var = 1/rstd^2 - eps. Returns how many were written
-   * (0 without a norm).
+   * allocating: per channel for batch norm (C values, as its kernel stored them), per sample and group
+   * for group norm (N * groups values, N the last batch size; var = 1/rstd^2 - eps, as group norm keeps
+   * only rstd). Returns how many were written (0 without a norm).
    */
   batchVariance(out: FloatArray, N: number, eps: number): number {
     if (this.normKind === 'none') return 0;
-    const n = this.normKind === 'group' ? N * this.groups : this.channels;
+    if (this.normKind === 'batch') {
+      out.set(this.train.variance.subarray(0, this.channels));
+      return this.channels;
+    }
+    const n = N * this.groups;
     const rstd = this.train.rstd;
     for (let i = 0; i < n; i++) out[i] = 1 / (rstd[i] * rstd[i]) - eps;
     return n;
@@ -239,8 +246,8 @@ export class WeightLayer {
       batchnorm2dEvalForward(out, ws.rstd, x, this.runningMean!, this.runningVar!, this.gamma!, this.beta!, N, C, HW, eps, relu);
       return;
     }
-    batchnorm2dForward(out, ws.mean, ws.rstd, x, this.gamma!, this.beta!, N, C, HW, eps, relu);
-    if (mode === 'train') batchnorm2dUpdateRunning(this.runningMean!, this.runningVar!, ws.mean, ws.rstd, N, C, HW, eps, momentum);
+    batchnorm2dForward(out, ws.mean, ws.rstd, ws.variance, x, this.gamma!, this.beta!, N, C, HW, eps, relu);
+    if (mode === 'train') batchnorm2dUpdateRunning(this.runningMean!, this.runningVar!, ws.mean, ws.variance, N, C, HW, momentum);
   }
 
   /**

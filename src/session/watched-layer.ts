@@ -33,6 +33,8 @@ export interface WatchedLayer {
   /** The engine's batch statistics of the last training step (batch norm: per unit/channel first). */
   batchMean(): FloatArray;
   batchRstd(): FloatArray;
+  /** Batch norm and renorm: the biased batch variance per unit/channel, as the forward stored it. */
+  batchVariance(): FloatArray;
   /** A stage's values after the last training step, (N * positions, units); null for 'norm' without a norm. */
   stage(stage: WatchedStage, N: number): FloatArray | null;
   /** The activation's input (norm(z) for pre with a norm, else z), same layout. */
@@ -57,6 +59,7 @@ class DenseWatch implements WatchedLayer {
   get runningVar() { return this.l.runningVar; }
   batchMean() { return this.l.train.mean; }
   batchRstd() { return this.l.train.rstd; }
+  batchVariance() { return this.l.train.variance; }
   stage(stage: WatchedStage): FloatArray | null {
     const ws = this.l.train;
     return stage === 'z' ? ws.z : stage === 'act' ? ws.act : ws.norm;
@@ -98,6 +101,7 @@ class ConvWatch implements WatchedLayer {
   get runningVar() { return this.l.runningVar; }
   batchMean() { return this.l.train.mean; }
   batchRstd() { return this.l.train.rstd; }
+  batchVariance() { return this.l.train.variance; }
 
   private transposed(src: FloatArray, N: number): Float32Array {
     const n = N * this.l.outSize;

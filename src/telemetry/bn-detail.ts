@@ -43,13 +43,14 @@ export function bnDetail(session: TrainingSession, selected: { layer: number; un
   const y = new Float32Array(B);
   const mean = l.batchMean()[u];
   const rstd = l.batchRstd()[u];
+  const variance = l.batchVariance()[u]; // as the kernel stored it, not 1/rstd^2 - eps (cancels when var << eps)
   for (let b = 0; b < B; b++) {
     x[b] = inp[b * U + u];
     xhat[b] = (x[b] - mean) * rstd;
     y[b] = norm[b * U + u];
   }
   return {
-    run: run.id, layer: selected.layer, unit: u, x, mean, variance: 1 / (rstd * rstd) - eps, eps, xhat,
+    run: run.id, layer: selected.layer, unit: u, x, mean, variance, eps, xhat,
     gamma: usedGamma[selected.layer][u], beta: usedBeta[selected.layer][u], y, runningMean: l.runningMean![u], runningVar: l.runningVar![u],
     momentum: session.settings.momentum,
   };

@@ -174,14 +174,13 @@ export class ConvTelemetry {
   }
 
   /** After a sampled training step: each channel's batch statistics and running estimates. */
-  afterStep(step: number, eps: number): void {
+  afterStep(step: number): void {
     this.convs.forEach((l, j) => {
       const s = this.state[j].series;
       if (!s || !l.runningMean || !l.runningVar) return;
       for (let c = 0; c < l.channels; c++) {
-        const r = l.train.rstd[c];
         s.batchMean[c].append(step, l.train.mean[c]);
-        s.batchVar[c].append(step, 1 / (r * r) - eps);
+        s.batchVar[c].append(step, l.train.variance[c]);
         s.runningMean[c].append(step, l.runningMean[c]);
         s.runningVar[c].append(step, l.runningVar[c]);
       }
@@ -266,11 +265,13 @@ export class ConvTelemetry {
       outMaps.set(out.subarray(at, at + P), k * P);
     });
     const stat = batch ? c : g; // group norm: (N, G) statistics, sample 0 first
+    // batch norm: the variance its kernel stored; group norm keeps only rstd, so var = 1/rstd^2 - eps
     const r = l.train.rstd[stat];
+    const variance = batch ? l.train.variance[c] : 1 / (r * r) - eps;
     return {
       layer: selected.layer, channel: c, norm: batch ? 'batch' : 'group', N, C, H: l.geometry!.OH, W: l.geometry!.OW, groups: G,
       groupChannels: [g * per, g * per + per - 1], count: batch ? N * P : per * P,
-      mean: l.train.mean[stat], variance: 1 / (r * r) - eps, eps, mapIndex, maps, outMaps,
+      mean: l.train.mean[stat], variance, eps, mapIndex, maps, outMaps,
     };
   }
 }

@@ -170,7 +170,7 @@ export class FrameBuilder {
       }
       if (step % BAND_EVERY === 0) {
         const B = run.model.lastBatchSize;
-        this.conv[i]?.afterStep(step, run.stepEps);
+        this.conv[i]?.afterStep(step);
         if (h.renorm && hasRenorm(run.model)) {
           const { rmax, dmax } = run.model.getRenormLimits();
           const clipped = renormClippedShare(run.model);
@@ -265,7 +265,7 @@ export class FrameBuilder {
         conv = { ...c, layers: c.layers.map((l, j) => ({ ...l, series: series[j] })) };
       }
     }
-    if (fresh) this.views[i] = run.watched.map((l, j) => this.layerView(session, l, j, B, run.stepEps));
+    if (fresh) this.views[i] = run.watched.map((l, j) => this.layerView(session, l, j, B));
     const views = this.views[i]!;
     const layers = run.watched.map((l, j): LayerFrame => {
       // Every frame gets its own arrays (they are transferred away), copies of the cached view between refreshes.
@@ -297,8 +297,7 @@ export class FrameBuilder {
   }
 
   /** The statistics, histograms and running estimates of one layer's last training step. */
-  /** `eps`: the eps the run's last step normalised with. */
-  private layerView(session: TrainingSession, l: WatchedLayer, j: number, B: number, eps: number): LayerView {
+  private layerView(session: TrainingSession, l: WatchedLayer, j: number, B: number): LayerView {
     let saturation = NaN;
     const rows = B * l.positions;
     const stages = STAGES.map((stage, s): StageFrame | null => {
@@ -325,8 +324,8 @@ export class FrameBuilder {
         mean: Float32Array.from(l.runningMean),
         variance: Float32Array.from(l.runningVar!),
         batchMean: Float32Array.from(l.batchMean().subarray(0, l.units)),
-        // var = 1 / rstd^2 - eps, with the eps the step used (the engine keeps rstd = 1 / sqrt(var + eps))
-        batchVar: Float32Array.from(l.batchRstd().subarray(0, l.units), (r) => 1 / (r * r) - eps),
+        // the variance the step normalised with, as the kernel stored it (1/rstd^2 - eps would cancel when var << eps)
+        batchVar: Float32Array.from(l.batchVariance().subarray(0, l.units)),
       };
     }
     return { stages, saturation, running };
