@@ -6,9 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/chromium';
-import { openWatchedPage, RESULTS_DIR, screenshot, statusStep, waitForTraining } from './support/page';
+import { openWatchedPage, RESULTS_DIR, screenshot, statusStep, waitForTraining, type WatchedPage } from './support/page';
 
 const dialog = (page: Page) => page.locator('dialog.library');
 const entries = (page: Page) => dialog(page).locator('.lib-entry');
@@ -107,13 +107,23 @@ describe('run library', () => {
     }
   });
 
-  it('a full storage: says so, saves nothing, the page keeps training', async () => {
-    const { page, problems, close } = await openWatchedPage(browser());
-    try {
-      await page.context().addInitScript(() => {
+  // The full storage and Copy link share one page (opened by whichever test runs first): put stubbed to
+  // throw before the page loads, clipboard allowed, batch 8 in the address.
+  describe('on a page whose storage is full', () => {
+    let shared: Promise<WatchedPage> | undefined;
+    const fullPage = (): Promise<WatchedPage> => (shared ??= (async () => {
+      const watched = await openWatchedPage(browser());
+      await watched.page.context().addInitScript(() => {
         IDBObjectStore.prototype.put = function put() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
       });
-      await page.goto(`${baseURL}?speed=max`);
+      await watched.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL).origin });
+      await watched.page.goto(`${baseURL}?speed=max&batch=8`);
+      return watched;
+    })());
+    afterAll(async () => { await (await shared?.catch(() => undefined))?.close(); });
+
+    it('a full storage: says so, saves nothing, the page keeps training', async () => {
+      const { page, problems } = await fullPage();
       await waitForTraining(page, 50);
       await openLibrary(page);
       await dialog(page).getByRole('button', { name: 'Save current runs' }).click();
@@ -122,26 +132,20 @@ describe('run library', () => {
       await dialog(page).screenshot({ path: join(RESULTS_DIR, 'run-library-quota.png') });
       const before = (await statusStep(page)).step ?? 0;
       await expect.poll(async () => (await statusStep(page)).step ?? 0).toBeGreaterThan(before);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog(page).evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
       expect(problems).toEqual([]);
-    } finally {
-      await close();
-    }
-  });
+    });
 
-  it('Copy link in the ⋯ menu copies the page address', async () => {
-    const { page, problems, close } = await openWatchedPage(browser());
-    try {
-      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL).origin });
-      await page.goto(`${baseURL}?batch=8&paused=1`);
-      await expect.poll(async () => (await statusStep(page)).text, { timeout: 60_000 }).toMatch(/^Paused/);
+    it('Copy link in the ⋯ menu copies the page address', async () => {
+      const { page, problems } = await fullPage();
+      await expect.poll(async () => (await statusStep(page)).text, { timeout: 60_000 }).toMatch(/^(Training|Paused)/);
       await page.getByRole('button', { name: /^More/ }).click();
       await page.getByRole('menuitem', { name: 'Copy link' }).click();
       await expect.poll(() => page.locator('.notice').innerText().catch(() => '')).toMatch(/Link copied/);
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.evaluate(() => window.location.href));
       expect(await page.evaluate(() => window.location.search)).toContain('batch=8');
       expect(problems).toEqual([]);
-    } finally {
-      await close();
-    }
+    });
   });
 });
