@@ -4,39 +4,18 @@
 // Bad flags or data: one line on stderr naming what is wrong, exit code 2. A failed run: exit 1.
 // Ctrl-C cancels: the workers stop, the finished runs are kept and summarised, exit code 130.
 import { availableParallelism } from 'node:os';
-import type { Dataset } from '../src/data/index';
-import { loadMnistFromDir } from '../src/data/mnist-node';
-import { checkAgainstData } from '../src/session/index';
-import { SYNTHETIC_TRAIN } from '../src/session/index';
 import { formatDuration } from '../src/runtime/index';
 import { poolSize, startSweepPool, type SweepPoolSnapshot } from '../src/runtime/index';
-import { CNN_SWEEP_PROTOCOL, planSweep, settingsOfJob, SWEEP_PROTOCOL } from '../src/session/index';
-import { parseSweepArgs, usage, type SweepArgs } from './sweep/args';
-import { failWith, parseOrExit } from './cli/start';
+import { CNN_SWEEP_PROTOCOL, SWEEP_PROTOCOL } from '../src/session/index';
+import { parseSweepArgs, usage } from './sweep/args';
+import { exitOnUsageError, failWith, parseOrExit } from './cli/start';
+import { checkSweepData, planSweepOf } from './sweep/check-data';
 import { spawnNodeSweepWorker } from './sweep/node-worker';
 import { formatSweepSeedsTable, formatSweepTable, resultJson, resultLine } from './sweep/table';
 import { exitQuietlyOnClosedPipe } from './cli/quiet-pipe';
 
 function fail(message: string, code = 2): never {
   return failWith('sweep', message, code);
-}
-
-/** Checks the data once here, so that a bad folder or batch is one line before any worker starts. */
-function checkData(args: SweepArgs, jobs: ReturnType<typeof planSweep>): void {
-  let ds: Pick<Dataset, 'trainCount' | 'name'>;
-  if (args.dataset === 'mnist') {
-    try {
-      ds = args.dataDir ? loadMnistFromDir(args.dataDir) : loadMnistFromDir();
-    } catch (e) {
-      fail(`--data: ${(e as Error).message}`);
-    }
-  } else {
-    ds = { name: args.dataset, trainCount: SYNTHETIC_TRAIN };
-  }
-  for (const job of jobs) {
-    const problem = checkAgainstData(settingsOfJob(job), ds as Dataset);
-    if (problem) fail(`--batches: ${problem.message}`);
-  }
 }
 
 function progressLine(s: SweepPoolSnapshot): string {
@@ -50,9 +29,9 @@ function progressLine(s: SweepPoolSnapshot): string {
 async function main(): Promise<void> {
   const args = parseOrExit('sweep', parseSweepArgs, usage);
   if (!args) return;
-  const jobs = planSweep({ norms: args.norms, batches: args.batches, examples: args.examples, seed: args.seed, dataset: args.dataset, arch: args.arch, ...(args.seeds ? { seeds: args.seeds } : {}) });
+  const jobs = planSweepOf(args);
   const seedText = args.seeds ? `seeds ${args.seeds.join(',')}` : `seed ${args.seed}`;
-  checkData(args, jobs);
+  exitOnUsageError('sweep', () => checkSweepData(args, jobs));
   const workers = Math.min(args.workers ?? poolSize(availableParallelism()), jobs.length);
   const tty = !args.json && process.stderr.isTTY;
   let lastDraw = 0;

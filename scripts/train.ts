@@ -2,35 +2,19 @@
 // more than once, those runs side by side in one session (same weights, same batches), each line and
 // final summary naming its run.
 // Bad flags or data: one line on stderr naming what is wrong and what is accepted, exit code 2.
-import { make2d } from '../src/data/index';
-import type { Dataset } from '../src/data/index';
-import { loadMnistFromDir } from '../src/data/mnist-node';
-import { checkAgainstData, type TrainSettings } from '../src/session/index';
-import { SYNTHETIC_TEST, SYNTHETIC_TRAIN } from '../src/session/index';
+import type { TrainSettings } from '../src/session/index';
 import { headlessRuns, runKindOf, type EvalPoint, type LandscapePoint, type RunOutcome } from '../src/runtime/index';
 import { parseTrainArgs, usage } from './train/args';
-import { failWith, parseOrExit } from './cli/start';
+import { exitOnUsageError, parseOrExit } from './cli/start';
+import { loadTrainData } from './train/data';
 import { ProgressBar } from './train/progress';
 import { exitQuietlyOnClosedPipe, printLine } from './cli/quiet-pipe';
-
-function fail(message: string): never {
-  return failWith('train', message);
-}
 
 function main(): void {
   const args = parseOrExit('train', parseTrainArgs, usage);
   if (!args) return;
   const s = args.settings;
-  let ds: Dataset;
-  try {
-    ds = s.dataset === 'mnist'
-      ? (args.dataDir ? loadMnistFromDir(args.dataDir) : loadMnistFromDir())
-      : make2d(s.dataset, { seed: s.seed, trainCount: SYNTHETIC_TRAIN, testCount: SYNTHETIC_TEST, noise: s.noise });
-  } catch (e) {
-    fail(`${s.dataset === 'mnist' ? '--data: ' : `--dataset ${s.dataset}: `}${(e as Error).message}`);
-  }
-  const problem = checkAgainstData(s, ds);
-  if (problem) fail(`--${problem.setting}: ${problem.message}`);
+  const ds = exitOnUsageError('train', () => loadTrainData(args));
 
   // Several runs: every line and summary names its run; one run: the output as it always was.
   const several = args.runs.length > 1;

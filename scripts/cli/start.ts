@@ -13,16 +13,20 @@ export function failWith(name: string, message: string, code = 2): never {
  * the process through failWith; any other error is a bug and propagates.
  */
 export function parseOrExit<A extends { help: boolean }>(name: string, parse: (argv: string[]) => A, usage: () => string): A | null {
-  let args: A;
-  try {
-    args = parse(process.argv.slice(2));
-  } catch (e) {
-    if (e instanceof UsageError) failWith(name, e.message);
-    throw e;
-  }
+  const args = exitOnUsageError(name, () => parse(process.argv.slice(2)));
   if (args.help) {
     console.log(usage());
     return null;
   }
   return args;
+}
+
+/** What `f` returns; a UsageError from it (bad flags or data) ends the process through failWith. */
+export function exitOnUsageError<T>(name: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof UsageError) failWith(name, e.message);
+    throw e;
+  }
 }

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUsageErrors, runCli } from '../cli/run-cli';
+import { expectUsageErrors, expectUsageMessages, runCli } from '../cli/run-cli';
+import { parseExperimentsArgs } from './args';
 
 const experiments = (args: string[]) => runCli('experiments', args);
 const parse = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l));
@@ -59,7 +60,9 @@ describe('npm run experiments', () => {
   });
 
   it('exits 2 with one line and no stack trace on bad input', () => {
-    expectUsageErrors(experiments, [
+    // one real run: exit code 2, one line, no stack trace; the other messages in-process, the same path to stderr
+    expectUsageErrors(experiments, [[['nope'], /^experiments: unknown experiment "nope"; accepted: bn-paper-fig1, high-lr/]]);
+    expectUsageMessages(parseExperimentsArgs, [
       [['nope'], /unknown experiment "nope"; accepted: bn-paper-fig1, high-lr/],
       [['small-batches'], /small-batches has no checks to repeat here; it is the batch-size sweep/],
       [['--seeds', '0'], /--seeds "0" is not accepted; accepted: an integer from 1 to 64/],

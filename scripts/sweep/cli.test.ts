@@ -3,9 +3,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUsageErrors, runCli } from '../cli/run-cli';
+import { expectUsageErrors, expectUsageMessages, runCli } from '../cli/run-cli';
+import { parseSweepArgs } from './args';
+import { checkSweepData, planSweepOf } from './check-data';
 
 const sweep = (args: string[]) => runCli('sweep', args);
+/** What sweep.ts does with its arguments before any worker starts: parse them, plan the jobs, check the data. */
+const prepare = (argv: string[]) => {
+  const args = parseSweepArgs(argv);
+  checkSweepData(args, planSweepOf(args));
+};
 
 describe('npm run sweep', () => {
   it('runs every job on worker threads and prints one JSON line per run, then a summary', () => {
@@ -54,6 +61,8 @@ describe('npm run sweep', () => {
 
   it('exits 2 with one line and no stack trace on bad input', () => {
     const empty = mkdtempSync(join(tmpdir(), 'mnist-'));
+    // one real run: exit code 2, one line, no stack trace; the other messages in-process, the same path to stderr
+    expectUsageErrors(sweep, [[['--dataset', 'xor', '--batches', '5000'], /^sweep: --batches: batch 5000 is larger than the 4000 training examples/]]);
     const cases: [string[], RegExp][] = [
       [['--batches', '0'], /--batches/],
       [['--norms', 'instance'], /--norms/],
@@ -62,6 +71,6 @@ describe('npm run sweep', () => {
       [['--dataset', 'xor', '--batches', '5000'], /--batches: batch 5000 is larger than the 4000 training examples/],
       [['--data', join(empty, 'missing')], /--data: MNIST folder not found/],
     ];
-    expectUsageErrors(sweep, cases);
+    expectUsageMessages(prepare, cases);
   });
 });

@@ -4,9 +4,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUsageErrors, runCli } from '../cli/run-cli';
+import { expectUsageErrors, expectUsageMessages, runCli } from '../cli/run-cli';
+import { parseTrainArgs } from './args';
+import { loadTrainData } from './data';
 
 const train = (args: string[]) => runCli('train', args);
+/** What train.ts does with its arguments before training: parse them, then load and check the data. */
+const prepare = (args: string[]) => loadTrainData(parseTrainArgs(args));
 
 describe('npm run train', () => {
   it('ends quietly, with success, when its reader goes away in the middle of training (like `| head -2`)', async () => {
@@ -72,7 +76,7 @@ describe('npm run train', () => {
     expect(done.landscape).toMatchObject({ every: 100, measurements: 3 });
     expect(done.landscape.fraction).toBeGreaterThan(0);
     expect(JSON.parse(off.stdout.trim().split('\n').pop()!).landscape).toBeNull();
-    expect(train(['--landscape-every', '-1']).stderr).toMatch(/--landscape-every "-1" is not accepted; accepted: an integer >= 0 and <= 100000/);
+    expectUsageMessages(prepare, [[['--landscape-every', '-1'], /--landscape-every "-1" is not accepted; accepted: an integer >= 0 and <= 100000/]]);
   });
 
   it('exits 2 with one line and no stack trace on bad input', () => {
@@ -81,6 +85,8 @@ describe('npm run train', () => {
     for (const f of ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte']) {
       writeFileSync(join(corrupt, f), Uint8Array.of(0, 0, 8, 3, 0, 0));
     }
+    // one real run: exit code 2, one line, no stack trace; the other messages in-process, the same path to stderr
+    expectUsageErrors(train, [[['--dataset', 'xor', '--batch', '5000'], /^train: --batch: batch 5000 is larger than the 4000 training examples/]]);
     const cases: [string[], RegExp][] = [
       [['--batch', '0'], /--batch/],
       [['--dataset', 'xor', '--batch', '5000'], /--batch: batch 5000 is larger than the 4000 training examples/],
@@ -93,6 +99,6 @@ describe('npm run train', () => {
       [['--data', empty], /--data: .*train-images-idx3-ubyte/],
       [['--data', corrupt], /--data: .*(t10k|train)-.*idx/],
     ];
-    expectUsageErrors(train, cases);
+    expectUsageMessages(prepare, cases);
   });
 });
