@@ -39,6 +39,11 @@ export function frameSeries(frame: TelemetryFrame): ExportSeries[] {
       add(run, 'runningMean', j, l.moments.runningMean);
       add(run, 'runningVar', j, l.moments.runningVar);
     });
+    // Batch renorm runs: the schedule's limits and the share of units whose r or d sat at a limit, over the steps.
+    add(run, 'renormRmax', null, run.renorm?.rmax);
+    add(run, 'renormDmax', null, run.renorm?.dmax);
+    add(run, 'renormClippedR', null, run.renorm?.clippedR);
+    add(run, 'renormClippedD', null, run.renorm?.clippedD);
     // The CNN's batch-norm runs: per conv layer and channel, the batch statistics and running estimates over the steps.
     run.conv?.layers.forEach((l, j) => {
       const cs = l.series;

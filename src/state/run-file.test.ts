@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRunFile, RUN_FILE_LIMITS, RunFileError, runFileName, runFileText } from './run-file';
-import { testRecord } from './run-record.test-support';
+import { testRecord, testRenormRecord } from './run-record.test-support';
 
 /** The error parseRunFile throws for `text` (fails the test when it parses). */
 function refusal(text: string): RunFileError {
@@ -31,6 +31,36 @@ describe('run file', () => {
     expect(back.runs[1].distributions.map((d) => d.stage)).toEqual(['z', 'norm', 'act']);
     expect(back.runs[1].final).toEqual({ loss: 0.200000003, testLoss: 0.400000006, testAcc: 0.949999988 }); // float32, 9 digits
     expect(runFileName(r)).toBe('normscope-runs-eps-test.json');
+  });
+
+  it('round-trips a renorm run\'s schedule series (limits, clipped shares); a file without them still reads', () => {
+    const r = testRenormRecord();
+    const names = r.runs[1].series.map((s) => s.series);
+    expect(names).toEqual(expect.arrayContaining(['renormRmax', 'renormDmax', 'renormClippedR', 'renormClippedD']));
+    expect(r.runs[0].series.some((s) => s.series.startsWith('renorm'))).toBe(false); // the plain run has none
+    const back = parseRunFile(runFileText(r));
+    expect(back).toEqual(r);
+    const d = back.runs[1].series.find((s) => s.series === 'renormClippedD')!;
+    expect(Array.from(d.x)).toEqual([0, 100, 300]);
+    expect(Number.isNaN(d.y[1])).toBe(true);
+    // A file saved before these series were kept: the same record without them.
+    const old = JSON.parse(runFileText(r));
+    for (const run of old.runs) run.series = run.series.filter((s: { series: string }) => !s.series.startsWith('renorm'));
+    expect(parseRunFile(JSON.stringify(old)).runs[1].series.map((s) => s.series)).not.toContain('renormRmax');
+  });
+
+  it('refuses renorm values out of their bounds: a share above 1, a negative limit', () => {
+    const text = runFileText(testRenormRecord());
+    const bad = (name: string, k: 'y' | 'min' | 'max', v: number) => {
+      const o = JSON.parse(text);
+      const i = o.runs[1].series.findIndex((s: { series: string }) => s.series === name);
+      o.runs[1].series[i][k][2] = v;
+      return refusal(JSON.stringify(o));
+    };
+    expect(bad('renormClippedR', 'y', 1.5)).toMatchObject({ reason: 'range' });
+    expect(bad('renormClippedD', 'max', 1.0001).path).toMatch(/^runs\[1\]\.series\[\d+\]\.max\[2\]$/);
+    expect(bad('renormDmax', 'min', -1)).toMatchObject({ reason: 'range' });
+    expect(parseRunFile(text).runs[1].series.length).toBe(testRenormRecord().runs[1].series.length);
   });
 
   it('writes float32 values in their shortest form (9 digits at most) and reads them back exactly', () => {

@@ -123,6 +123,11 @@ const MAX_STEP = 1e12;
 /** Telemetry values (losses, moments, variances) can be large but never beyond float32. */
 const F32_MAX = 3.4028234663852886e38;
 
+/** Series whose values have bounds of their own (NaN stays allowed): renorm's limits are never negative, its clipped shares are shares. */
+const SERIES_BOUNDS: Readonly<Record<string, readonly [number, number]>> = {
+  renormRmax: [0, F32_MAX], renormDmax: [0, F32_MAX], renormClippedR: [0, 1], renormClippedD: [0, 1],
+};
+
 function readSeries(v: unknown, path: string): SavedSeries {
   const o = object(v, path, ['series', 'layer', 'x', 'y', 'min', 'max', 'count']);
   const s: SavedSeries = {
@@ -139,6 +144,12 @@ function readSeries(v: unknown, path: string): SavedSeries {
     if (s[k].length !== n) throw new RunFileError('length', `${path}.${k}`, `${s[k].length} values for ${n} steps`);
   }
   for (let i = 1; i < n; i++) if (s.x[i] < s.x[i - 1]) throw new RunFileError('range', `${path}.x[${i}]`, 'steps in increasing order');
+  const bounds = Object.hasOwn(SERIES_BOUNDS, s.series) ? SERIES_BOUNDS[s.series] : null;
+  if (bounds) {
+    for (const k of ['y', 'min', 'max'] as const) {
+      s[k].forEach((v, i) => { if (v < bounds[0] || v > bounds[1]) throw new RunFileError('range', `${path}.${k}[${i}]`, `from ${bounds[0]} to ${bounds[1]}`); });
+    }
+  }
   return s;
 }
 

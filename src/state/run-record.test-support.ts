@@ -6,9 +6,10 @@ import { isRunKind } from '../session/run-kinds';
 import { DEFAULT_PAGE_SETTINGS } from './url-codec';
 import { recordFromFrame, type SavedRuns } from './run-record';
 
-function cols(points: [number, number][]): SeriesColumns {
+/** Columns of the points, each with min and max `spread` either side. */
+export function cols(points: [number, number][], spread = 0.125): SeriesColumns {
   const c = createSeriesColumns(points.length);
-  points.forEach(([x, y], i) => { c.x[i] = x; c.y[i] = y; c.min[i] = y - 0.125; c.max[i] = y + 0.125; c.count[i] = 1; });
+  points.forEach(([x, y], i) => { c.x[i] = x; c.y[i] = y; c.min[i] = y - spread; c.max[i] = y + spread; c.count[i] = 1; });
   return c;
 }
 
@@ -39,4 +40,23 @@ export function testFrame(): TelemetryFrame {
 export function testRecord(name = 'eps test'): SavedRuns {
   const f = testFrame();
   return recordFromFrame(f, f.settings!, (id) => (isRunKind(id) ? id : null), { name, savedAt: new Date('2026-12-07T10:00:00Z'), thumbnail: 'data:image/png;base64,iVBORw0KGgo=' });
+}
+
+/** testFrame with a batch renorm run beside the plain one: its limits and clipped shares over the steps. */
+export function testRenormFrame(): TelemetryFrame {
+  const f = testFrame();
+  const bn = f.runs[1];
+  f.runs[1] = {
+    ...bn, id: 'renorm', norm: 'renorm',
+    renorm: {
+      rmax: cols([[0, 1], [100, 1], [300, 2.5]], 0), dmax: cols([[0, 0], [100, 0], [300, 3]], 0),
+      clippedR: cols([[0, 1], [100, 0.75], [300, 0.125]], 0), clippedD: cols([[0, 1], [100, NaN], [300, 0]], 0),
+    },
+  };
+  return f;
+}
+
+export function testRenormRecord(name = 'renorm test'): SavedRuns {
+  const f = testRenormFrame();
+  return recordFromFrame(f, f.settings!, (id) => (isRunKind(id) ? id : null), { name, savedAt: new Date('2026-12-07T10:00:00Z'), thumbnail: null });
 }
