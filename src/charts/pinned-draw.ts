@@ -46,3 +46,25 @@ export function drawPinnedLines(ctx: CanvasRenderingContext2D, lines: readonly P
   ctx.restore();
   return drawn;
 }
+
+/** Small dots at the finite points of the pinned lines not in `hidden`, muted like drawPinnedLines (a series a chart marks with dots). */
+export function dotPinnedLines(ctx: CanvasRenderingContext2D, lines: readonly PinnedLine[], hidden: ReadonlySet<string>,
+  colorOf: (runId: string) => string, x: Scale, y: Scale, r = 1.25): void {
+  ctx.save();
+  ctx.globalAlpha = PINNED_ALPHA;
+  for (const l of lines) {
+    if (hidden.has(l.id)) continue;
+    ctx.fillStyle = colorOf(l.runId);
+    ctx.beginPath();
+    const n = Math.min(l.x.length, l.y.length);
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(l.x[i]) || !Number.isFinite(l.y[i])) continue;
+      const px = x(l.x[i]);
+      const py = y(l.y[i]);
+      ctx.moveTo(px + r, py);
+      ctx.arc(px, py, r, 0, 2 * Math.PI);
+    }
+    ctx.fill();
+  }
+  ctx.restore();
+}

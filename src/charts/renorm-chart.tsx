@@ -2,8 +2,9 @@
 // steps (1 and 0 during the warm-up, where renorm is exactly batch norm, then relaxed). Right: the
 // share of units whose correction r = clip(sigma_B / sigma, 1/rmax, rmax), or d = clip((mu_B - mu) /
 // sigma, -dmax, dmax), sat at its limit in the sampled step: near 1 early, falling as the limits relax.
+// Pinned runs (./pinned-geometry.ts) with these series are drawn beneath, muted, in full redraws.
 import { scaleLinear } from 'd3-scale';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../telemetry/frame';
 import { AxisBottom, AxisLeft, formatStep, formatTick } from './axes';
 import { AppendLayer, settledLength } from './append-layer';
@@ -11,14 +12,19 @@ import { dotSeries, drawAppending, strokeSeries } from './canvas';
 import { ChangeMarkers } from './change-markers-view';
 import { onePanel, useStepAxis } from './use-step-axis';
 import { ChartFrame, PlotLayer } from './chart-frame';
-import type { LegendItem } from './legend';
+import { useHiddenRuns, type LegendItem } from './legend';
 import { runColors, themeColors } from './palette';
+import { pinnedKey, pinnedLastStep } from './pinned-geometry';
+import { dotPinnedLines, drawPinnedLines } from './pinned-draw';
+import { allPinned, layerSeriesKey } from './pinned-layers';
+import { pinnedItems, usePinnedGroups } from './use-pins';
+import { RENORM_PANELS, RENORM_SERIES_NAMES, renormLimitDomain } from './renorm-geometry';
 import { hub, useFrameDraw } from './use-frame-draw';
 import { Tooltip, placeTip, pointRow, type TooltipData } from './tooltip';
 import { useRareState } from './use-chart-state';
 import { useSize } from './use-size';
-import { useT } from '../i18n';
-import { niceDomain, stepDomain, ValuePool } from './y-domain';
+import { runName, useT } from '../i18n';
+import { stepDomain, ValuePool } from './y-domain';
 import { LiveSummary } from './live-summary';
 import { summarizeRenorm } from './summaries';
 
@@ -35,35 +41,53 @@ export function RenormChart({ height = 180 }: { height?: number }) {
   const [tip, setTip] = useState<TooltipData | null>(null);
   const [view, setView] = useRareState({ x: [0, 10] as [number, number], lim: [0, 5] as [number, number], empty: true, rmax: 1, dmax: 0 });
   const pw = Math.max(150, Math.floor((Math.max(width, 300) - GAP) / 2));
+  const toggles = useHiddenRuns();
+  const hidden = toggles.hidden;
+  const pinned = usePinnedGroups(RENORM_SERIES_NAMES);
+  const pinnedAll = useMemo(() => allPinned(pinned), [pinned]);
+  const pool = useMemo(() => new ValuePool(), []);
+  const pinnedOf = (name: string) => pinned.get(layerSeriesKey(name, null)) ?? [];
 
   const draw = (frame: TelemetryFrame) => {
     const run = frame.runs.find((r) => r.renorm);
     const rn = run?.renorm;
-    const empty = !rn || rn.rmax.y.length === 0;
-    const pool = new ValuePool();
-    if (rn) { pool.addSeries(rn.rmax, axis.view.zoom); pool.addSeries(rn.dmax, axis.view.zoom); }
-    const lim = niceDomain(pool.domain() ?? [0, 1]);
-    const limDomain: [number, number] = [0, Math.max(lim[1], 1)];
-    const x = stepDomain(frame.step);
+    const empty = (!rn || rn.rmax.y.length === 0) && pinnedAll.length === 0;
+    const limPinned = [...pinnedOf(RENORM_PANELS[0].saved.r), ...pinnedOf(RENORM_PANELS[0].saved.d)];
+    const limDomain = renormLimitDomain(rn ?? null, limPinned, pool, hidden, axis.view.zoom);
+    const x = stepDomain(Math.max(frame.step, pinnedLastStep(pinnedAll)));
     const k = rn ? rn.rmax.y.length : 0;
     setView({ x, lim: limDomain, empty, rmax: k ? rn!.rmax.y[k - 1] : 1, dmax: k ? rn!.dmax.y[k - 1] : 0 });
-    if (!rn || !run) return;
-    const color = runColors(body.current)(run.id);
+    if (empty) return;
+    const colorOf = runColors(body.current);
+    const color = run ? colorOf(run.id) : '';
     const theme = themeColors(body.current);
     const xs = axis.scale(x, M.left, pw - M.right);
     // each panel: the r series in full colour, the d series light with dots (dash is the run kind's only)
     // each panel draws only its new stretch while its axes stay (./append-layer.ts)
-    const pair = (k: number, domain: [number, number], width: number, r: typeof rn.rmax, d: typeof rn.rmax) => {
+    const pair = (k: 0 | 1, domain: [number, number], width: number) => {
+      const panel = RENORM_PANELS[k];
+      const pinR = pinnedOf(panel.saved.r);
+      const pinD = pinnedOf(panel.saved.d);
       const layer = (layers.current[k] ??= new AppendLayer());
-      const key = [x[0], x[1], domain[0], domain[1], color, run.id, axis.view.log, ...(axis.view.zoom ?? [NaN, NaN])];
-      drawAppending(canvases.current[k] ?? null, pw, height, layer, key, (ctx) => {
+      const key = [x[0], x[1], domain[0], domain[1], color, run?.id ?? '', axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), ...pinnedKey(pinR, hidden), ...pinnedKey(pinD, hidden)];
+      drawAppending(canvases.current[k] ?? null, pw, height, layer, key, (ctx, full) => {
       const ys = scaleLinear().domain(domain).range([height - M.bottom, M.top]);
-      const nr = settledLength(r, r.y.length);
-      const nd = settledLength(d, d.y.length);
       ctx.save();
       ctx.beginPath();
       ctx.rect(M.left - 3, M.top - 3, pw - M.left - M.right + 6, height - M.top - M.bottom + 6);
       ctx.clip();
+      // Pinned runs: muted, beneath the live one, in full redraws only (they never change); d with dots as live.
+      if (full) {
+        const drawn = drawPinnedLines(ctx, pinR, hidden, colorOf, xs, ys) + drawPinnedLines(ctx, pinD, hidden, colorOf, xs, ys);
+        dotPinnedLines(ctx, pinD, hidden, colorOf, xs, ys);
+        const c = canvases.current[k];
+        if (c) c.dataset.pinnedLines = String(drawn);
+      }
+      if (!rn) { ctx.restore(); return; }
+      const r = panel.r(rn);
+      const d = panel.d(rn);
+      const nr = settledLength(r, r.y.length);
+      const nd = settledLength(d, d.y.length);
       ctx.strokeStyle = color;
       ctx.fillStyle = color;
       ctx.lineWidth = width;
@@ -74,10 +98,10 @@ export function RenormChart({ height = 180 }: { height?: number }) {
       ctx.restore();
       }, theme.surface);
     };
-    pair(0, limDomain, 2, rn.rmax, rn.dmax);
-    pair(1, [0, 1], 1.5, rn.clippedR, rn.clippedD);
+    pair(0, limDomain, 2);
+    pair(1, [0, 1], 1.5);
   };
-  useFrameDraw(body, draw, [pw, height, axis.view]);
+  useFrameDraw(body, draw, [pw, height, axis.view, hidden, pinned]);
 
   const x = axis.scale(view.x, M.left, pw - M.right);
   const zoom = axis.pointer(onePanel(x, M.top, height - M.bottom), view.x);
@@ -97,6 +121,7 @@ export function RenormChart({ height = 180 }: { height?: number }) {
   const legend: LegendItem[] = [
     { label: t('renorm.rLine'), color: 'var(--run-renorm, #E69F00)' },
     { label: t('renorm.dLine'), color: 'var(--run-renorm, #E69F00)', kind: 'dots' },
+    ...pinnedItems(pinnedAll, (l) => t('pins.legend', { run: runName(t, l.runId), entry: l.entry }), toggles),
   ];
   const xTicks = Math.max(2, Math.floor(pw / 80));
   return (
