@@ -63,7 +63,7 @@ describe('strict CSP, same origin only, offline once loaded', () => {
         const [png] = await Promise.all([page.waitForEvent('download'), saves.nth(i).click()]);
         expect(png.suggestedFilename()).toMatch(/\.png$/);
       }
-      // (below 1,366 px the downloads are in the top bar's More menu)
+      // (below 1,600 px the downloads are in the top bar's More menu)
       const more = page.getByRole('button', { name: /^More/ });
       for (const name of ['Download CSV', 'Download JSON']) {
         await more.click();

@@ -159,7 +159,7 @@ describe('dashboard', () => {
       await waitForTraining(page, paused + 10);
 
       // downloads: every series of the session
-      // (below 1,366 px the downloads are in the top bar's More menu)
+      // (below 1,600 px the downloads are in the top bar's More menu)
       const more = page.getByRole('button', { name: /^More/ });
       await more.click();
       const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Download CSV' }).click()]);
