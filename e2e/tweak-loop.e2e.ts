@@ -66,7 +66,16 @@ describe('the tweak-and-watch loop', () => {
       expect(scrolled).toBe(0); // Space did not scroll the page
       // S trains one step
       const paused = (await statusStep(page)).step!;
-      await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { status: string } | null } } }).normscope.telemetry.get()?.status), { timeout: 5_000 }).toBe('paused');
+      // The worker's last frame says paused, and the status line shows that frame's step (React renders the
+      // store's update after the frame arrives, so reading the line at once can give an older step).
+      const lastFrame = () => page.evaluate(() => {
+        const f = (window as unknown as { normscope: { telemetry: { get(): { status: string; step: number } | null } } }).normscope.telemetry.get();
+        return f ? { status: f.status, step: f.step } : null;
+      });
+      await expect.poll(async () => {
+        const f = await lastFrame();
+        return f !== null && f.status === 'paused' && (await statusStep(page)).step === f.step;
+      }, { timeout: 5_000, message: 'the paused frame never reached the status line' }).toBe(true);
       const settled = (await statusStep(page)).step!;
       await page.keyboard.press('s');
       await expect.poll(async () => (await statusStep(page)).step, { timeout: 5_000, message: 'S did not train one step' }).toBe(settled + 1);
