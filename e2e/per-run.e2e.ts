@@ -31,6 +31,7 @@ describe('per-run settings', () => {
       expect((await state()).runs).toEqual(['batch', 'batch:eps=1']);
       // both in the loss chart's legend, by name
       const legend = page.locator('[data-chart="LossChart"] .ns-legend2');
+      await legend.scrollIntoViewIfNeeded();
       await expect.poll(() => legend.locator('button.ns-legend-toggle').allInnerTexts(), { timeout: 30_000 }).toEqual(['Batch norm', 'Batch norm · ε 1']);
       // the sidebar lists the variant with a remove button
       expect(await page.getByRole('button', { name: 'Remove Batch norm · ε 1' }).count()).toBe(1);
@@ -48,6 +49,8 @@ describe('per-run settings', () => {
       await page.getByRole('button', { name: 'Compare a change' }).click();
       await expect.poll(async () => (await state()).runs, { timeout: 30_000 }).toEqual(['batch', 'batch:eps=1', 'batch:eps=0.01']);
       expect(await page.evaluate(() => (window as unknown as Win).normscope.store.getState().settings.eps)).toBe(1e-5);
+      // a chart out of sight does not draw (issue #11): the legend is read where a person would read it, on screen
+      await legend.scrollIntoViewIfNeeded();
       await expect.poll(() => legend.locator('button.ns-legend-toggle').allInnerTexts(), { timeout: 60_000 }).toEqual(['Batch norm', 'Batch norm · ε 1', 'Batch norm · ε 0.01']);
       // the two variants' swatches: colours by place, never the same
       const swatches = await page.locator('.own-run .swatch').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));

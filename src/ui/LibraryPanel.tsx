@@ -84,17 +84,19 @@ function LibraryDialog({ dialogRef, open }: { dialogRef: React.RefObject<HTMLDia
   const [name, setName] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const refresh = useCallback(async (l: RunLibrary) => {
+  /** Lists the library again; says why when it cannot be read. */
+  const refresh = useCallback(async (l: RunLibrary): Promise<Message> => {
     const list = await l.list();
-    if (list.ok) setEntries(list.value);
-    else { setEntries([]); setMessage({ tone: 'error', text: (tt) => libraryErrorText(tt, list.error) }); }
+    const failed: Message = list.ok ? null : { tone: 'error', text: (tt) => libraryErrorText(tt, list.error) };
+    setEntries(list.ok ? list.value : []);
     setSpace(await storageEstimate());
+    return failed;
   }, []);
 
   useEffect(() => {
     if (!open) return;
     let live = true;
-    void pageLibrary().then((l) => { if (live) { setLib(l); void refresh(l); } });
+    void pageLibrary().then((l) => { if (live) { setLib(l); void refresh(l).then((m) => { if (m) setMessage(m); }); } });
     return () => { live = false; };
   }, [open, refresh]);
 
@@ -103,9 +105,10 @@ function LibraryDialog({ dialogRef, open }: { dialogRef: React.RefObject<HTMLDia
     if (!lib) return;
     setBusy(true);
     try {
+      // the message shows with the list that it speaks of, never before it
       const m = await op(lib);
-      setMessage(m);
-      await refresh(lib);
+      const listed = await refresh(lib);
+      setMessage(m?.tone === 'error' ? m : listed ?? m);
     } finally {
       setBusy(false);
     }
