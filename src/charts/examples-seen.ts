@@ -66,3 +66,18 @@ export function examplesSeenMap(runId: string, batchNow: number, changes: readon
   };
   return f;
 }
+
+type Scale = (v: number) => number;
+
+/**
+ * `x` after `map`: a run's steps to pixels on an examples-seen axis. The result is flagged non-affine
+ * (`log`, the flag the M4 reduction reads: ./m4.ts), so that pixel columns are taken from it point by
+ * point: a map with batch changes is piecewise, and x may be a log-step scale, and two probes (x(0),
+ * x(1)) would put every point of such a line in the wrong column, or all of them in one. It keeps x's
+ * domain and range, so that two equal compositions compare equal (change markers re-render less).
+ */
+export function composeScale(x: Scale, map: ExamplesMap): Scale & { log: true } {
+  const f = ((s: number) => x(map(s))) as Scale & { log: true; domain?: () => number[]; range?: () => number[] };
+  const src = x as { domain?: () => number[]; range?: () => number[] };
+  return Object.assign(f, { log: true as const, domain: src.domain, range: src.range });
+}
