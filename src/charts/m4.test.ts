@@ -1,4 +1,4 @@
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../testing/property';
 import { describe, expect, it } from 'vitest';
 import { BREAK, M4Scratch, columnsOf, m4Indices, type Columns } from './m4';
 
