@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { make2d } from '../data/synthetic';
 import { createCoordinator, dealRuns, type GroupLike } from './coordinator';
 import type { RunFrame, TelemetryFrame } from '../telemetry/frame';
-import { createRunGroup, type RunGroup } from './run-group';
+import { FrameBuilder } from '../telemetry/frame';
+import { createRunGroup, type GroupProgress, type RunGroup } from './run-group';
 import type { RunKind } from '../session/run-kinds';
 import { TrainingSession } from '../session/session';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../session/settings';
@@ -103,6 +104,64 @@ describe('runs dealt over workers', () => {
     expect(dealRuns(['plain', 'batch'], 1)).toEqual([['plain', 'batch']]);
     // runs with their own settings are ordered by kind, a kind's variants in the order given
     expect(dealRuns(['batch:eps=1', 'plain', 'batch'], 2)).toEqual([['plain', 'batch'], ['batch:eps=1']]);
+  });
+});
+
+/**
+ * A group held by hand: each train(n) waits until the test lets it through (`land`); a frame part is
+ * answered at once with the step reached so far, as a group in the coordinator's own thread does
+ * (in-thread-trainer.ts: its rounds first yield to queued messages, so a frame request can overtake them).
+ */
+function heldGroup(run: string) {
+  let step = 0;
+  const queued: (() => void)[] = [];
+  const progress = (): GroupProgress => ({ step, epoch: 0, active: 1, diverged: { [run]: null }, ms: 1 });
+  const group = {
+    load: async () => { step = 0; return progress(); },
+    train: (n: number) => new Promise<GroupProgress>((resolve) => { queued.push(() => { step += n; resolve(progress()); }); }),
+    framePart: (seq: number, status: string) => ({ ...FrameBuilder.empty(seq, status, null), step }),
+    dispose: () => {},
+  } as unknown as GroupLike;
+  return {
+    group,
+    /** Rounds sent and not yet trained. */
+    get pending() { return queued.length; },
+    /** Trains the rounds sent so far, in order, each answered on its own turn. */
+    async land() { while (queued.length > 0) { queued.shift()!(); await new Promise((r) => setTimeout(r, 0)); } },
+  };
+}
+
+describe('coordinator: pause and step', () => {
+  it('pauses after the rounds in flight: pause() answers with their step, no paused frame shows less, and a step goes exactly one past it', async () => {
+    const groups = [heldGroup('plain'), heldGroup('batch')];
+    let spawned = 0;
+    const t = createCoordinator({ spawn: () => ({ group: groups[spawned++].group, close: () => {} }), groups: 2, frameIntervalMs: 0 });
+    closers.push(() => { void t.dispose(); });
+    await t.load(settings(), ['plain', 'batch']);
+    await t.play();
+    expect(groups.map((g) => g.pending)).toEqual([3, 3]); // three rounds in flight in each group
+    let done: number | null = null;
+    const paused = t.pause().then((step) => { done = step; });
+    // a frame asked for now is built after the rounds in flight: a paused frame at step 0 would be overtaken
+    const frame = t.nextFrame(0);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(done, 'pause() answered while rounds were still in flight').toBeNull();
+    await Promise.all(groups.map((g) => g.land()));
+    await paused;
+    expect(done).toBe(3);
+    const f = await frame;
+    expect({ status: f.status, step: f.step }).toEqual({ status: 'paused', step: 3 });
+    expect(groups.map((g) => g.pending), 'no round went out after the pause').toEqual([0, 0]);
+    // a frame asked for while the step's round is in flight shows the step after it
+    const stepped = t.stepOnce(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(groups.map((g) => g.pending)).toEqual([1, 1]);
+    const next = t.nextFrame(f.seq);
+    await new Promise((r) => setTimeout(r, 0));
+    await Promise.all(groups.map((g) => g.land()));
+    expect(await stepped).toBe(4);
+    expect(await next).toMatchObject({ status: 'paused', step: 4 });
+    expect(await t.status()).toMatchObject({ status: 'paused', step: 4 });
   });
 });
 

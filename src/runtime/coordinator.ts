@@ -109,9 +109,16 @@ export class Coordinator implements Trainer {
     this.changed();
   }
 
-  async pause(): Promise<void> {
+  /**
+   * Stops sending rounds and resolves, with the step every group reached, once the rounds already in
+   * flight (up to MAX_ROUNDS) have trained: that step is where training stopped, and the next paused
+   * frame shows it.
+   */
+  async pause(): Promise<number> {
     if (this.state === 'running') this.state = 'paused';
     this.frames.markDirty();
+    await this.roundsLanded();
+    return this.groups.slowest();
   }
 
   async stepOnce(n = 1): Promise<number> {
@@ -226,6 +233,15 @@ export class Coordinator implements Trainer {
     try { return await op(); } finally { this.groups.holds--; this.pump(); }
   }
 
+  /**
+   * Resolves once no round is in flight while paused (at once while running: rounds never stop then).
+   * A group in this thread answers a frame part at once, ahead of its rounds still queued
+   * (in-thread-trainer.ts), so without this a paused frame could show a step the rounds then overtake.
+   */
+  private async roundsLanded(): Promise<void> {
+    while (this.state === 'paused' && this.groups.rounds > 0 && !this.disposed) await this.groups.nextRoundEnd();
+  }
+
   /** Records a group's answer; a frame is due and more rounds may go out. */
   onProgress(slot: Slot, generation: number, p: GroupProgress, n: number): void {
     if (!this.groups.record(slot, generation, p, n)) return;
@@ -248,14 +264,12 @@ export class Coordinator implements Trainer {
   private sendRound(n: number): Promise<void> {
     const groups = this.groups;
     const gen = groups.generation;
-    groups.issued += n;
-    groups.rounds++;
+    groups.roundSent(n);
     return Promise.all(groups.active().map(async (slot) => {
       this.onProgress(slot, gen, await slot.handle.group.train(n), n);
     })).then(() => {}).finally(() => {
-      if (gen !== groups.generation) return;
-      groups.rounds--;
-      this.pump();
+      groups.roundEnded(gen);
+      if (gen === groups.generation) this.pump();
     });
   }
 
@@ -286,6 +300,7 @@ export class Coordinator implements Trainer {
 
   /** Frame `seq`: every group's part, gathered at the same step, merged; null if a rebuild intervened. */
   private async buildFrame(seq: number): Promise<TelemetryFrame | null> {
+    await this.roundsLanded(); // a paused frame shows the step training stopped at
     const settings = this.settings;
     const status = this.state;
     if (!settings || this.groups.slots.length === 0 || status === 'loading') {
@@ -337,7 +352,7 @@ export class Coordinator implements Trainer {
   private async build(next: TrainSettings, runs: string[], onLoad?: (p: LoadProgress) => void): Promise<void> {
     const groups = this.groups;
     const dealt = dealRuns(runs, this.maxGroups);
-    groups.generation++;
+    groups.supersede();
     const handles = groups.slots.map((s) => s.handle);
     while (handles.length < dealt.length) handles.push(groups.idle.pop() ?? this.options.spawn());
     const surplus = handles.splice(dealt.length);

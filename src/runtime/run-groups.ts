@@ -41,12 +41,13 @@ export class RunGroups {
   readonly idle: GroupHandle[] = [];
   /** Steps every active group has been sent (they reach it in order). */
   issued = 0;
-  /** train() rounds not yet answered by every group. */
+  /** train() rounds of this session not yet answered by every group. */
   rounds = 0;
   /** Bumped by every rebuild: answers of an older session are ignored. */
   generation = 0;
   /** While a rebuild or a barrier is in progress, no rounds go out. */
   holds = 0;
+  private roundWaiters: (() => void)[] = [];
 
   /** Groups with a run that has not diverged. */
   active(): Slot[] {
@@ -64,6 +65,23 @@ export class RunGroups {
     return Math.max(...this.active().map((s) => s.msPerStep).filter(Number.isFinite), 0);
   }
 
+  /** A round of this session went out: every active group has been sent it. */
+  roundSent(n: number): void {
+    this.issued += n;
+    this.rounds++;
+  }
+
+  /** A round sent in session `generation` has been answered (or failed) by every group it went to. */
+  roundEnded(generation: number): void {
+    if (generation === this.generation) this.rounds--;
+    this.wake();
+  }
+
+  /** Resolves when a round ends or a new session starts (callers check `rounds` again). */
+  nextRoundEnd(): Promise<void> {
+    return new Promise((resolve) => this.roundWaiters.push(resolve));
+  }
+
   /** Records a group's answer to a round of `n` steps; false if it belongs to an older session. */
   record(slot: Slot, generation: number, p: GroupProgress, n: number): boolean {
     if (generation !== this.generation) return false;
@@ -77,19 +95,33 @@ export class RunGroups {
     return true;
   }
 
+  /** The session is being replaced: its answers are ignored from now on, and its rounds in flight no longer count. */
+  supersede(): void {
+    this.generation++;
+    this.rounds = 0;
+    this.wake();
+  }
+
   /** A new session: these handles with these runs and progress, nothing issued yet. */
   start(handles: GroupHandle[], dealt: string[][], progress: GroupProgress[]): void {
-    this.generation++;
+    this.supersede();
     this.slots = handles.map((handle, i) => ({
       handle, runs: dealt[i], step: progress[i].step, active: progress[i].active, diverged: progress[i].diverged, msPerStep: NaN,
     }));
     this.issued = 0;
-    this.rounds = 0;
   }
 
   closeAll(): void {
     for (const s of this.slots) s.handle.close();
     for (const h of this.idle) h.close();
     this.slots = [];
+    this.rounds = 0; // a closed group never answers: nothing is in flight any more
+    this.wake();
+  }
+
+  private wake(): void {
+    const waiters = this.roundWaiters;
+    this.roundWaiters = [];
+    for (const w of waiters) w();
   }
 }

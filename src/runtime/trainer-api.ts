@@ -27,7 +27,8 @@ export interface Trainer {
   /** Loads the data set and builds the runs; progress goes to `onProgress` (a comlink proxy in the page). */
   load(settings: TrainSettings, runs?: string[], onProgress?: (p: LoadProgress) => void): Promise<ChangeResult>;
   play(): Promise<void>;
-  pause(): Promise<void>;
+  /** Stops training; resolves, with the step reached, once the steps already under way are trained. */
+  pause(): Promise<number>;
   /** Trains `n` steps now (paused or not) and returns the step reached. */
   stepOnce(n?: number): Promise<number>;
   /** New weights for every run, from the same seed: the session starts again at step 0. */

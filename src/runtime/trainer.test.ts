@@ -108,6 +108,27 @@ describe('trainer over a MessageChannel', () => {
     expect(f.runs.map((r) => [r.id, r.placement])).toEqual([['batch-pre', 'pre'], ['batch-post', 'post']]);
   });
 
+  it('pauses where training stops: the first paused frame shows the step reached, and one step goes one past it', async () => {
+    // The group trains in this thread: each round waits for the queued messages first, so when the
+    // pause arrives up to three rounds are still to come. A frame that says paused must show the step
+    // after them, or a page that shows it and then steps once sees a jump of several steps.
+    const t = connect(0);
+    await t.load(settings(), ['plain', 'batch']);
+    let f = await t.nextFrame(0);
+    for (let cycle = 0; cycle < 5; cycle++) {
+      await t.play();
+      const from = f.step;
+      do f = await t.nextFrame(f.seq); while (f.step < from + 20);
+      const stopped = await t.pause();
+      do f = await t.nextFrame(f.seq); while (f.status !== 'paused');
+      const paused = f.step;
+      expect(await t.stepOnce(), `cycle ${cycle}: one step after the paused frame's step ${paused}`).toBe(paused + 1);
+      expect(stopped, 'pause() answers with the step training stopped at').toBe(paused);
+      f = await t.nextFrame(f.seq);
+      expect({ status: f.status, step: f.step }).toEqual({ status: 'paused', step: paused + 1 });
+    }
+  });
+
   it('is deterministic: the same settings and seed give the same telemetry', async () => {
     const run = async () => {
       const t = connect(0);
