@@ -42,12 +42,34 @@ describe('the tweak-and-watch loop', () => {
       await expect.poll(firstRow, { timeout: 30_000, message: 'the first histogram row never showed within the viewport' }).toEqual([true, true, true]);
       expect(await page.evaluate(() => window.scrollY)).toBe(0);
 
+      type Shown = { seq: number; status: string; step: number };
+      const lastFrame = () => page.evaluate(() => {
+        const f = (window as unknown as { normscope: { telemetry: { get(): Shown | null } } }).normscope.telemetry.get();
+        return f ? { seq: f.seq, status: f.status, step: f.step } : null;
+      });
+      /**
+       * Waits until the last frame says paused and passes `newer` (frames are numbered in the order they
+       * are built), and the status line shows its step (React renders the store's update after the frame
+       * arrives); returns that frame. The status line alone is not enough: Pause shows "Paused" at once,
+       * beside the step of the last frame drawn, which may be from before the pause or an earlier one.
+       */
+      const pausedFrame = async (newer: (f: Shown) => boolean, what: string): Promise<Shown> => {
+        let shown: Shown | null = null;
+        await expect.poll(async () => {
+          shown = await lastFrame();
+          return shown !== null && newer(shown) && shown.status === 'paused' && (await statusStep(page)).step === shown.step;
+        }, { timeout: 10_000, message: `${what}: no new paused frame reached the status line (last frame ${JSON.stringify(shown)})` }).toBe(true);
+        return shown!;
+      };
+
       // the top bar: one row, and the same height and Play/Pause place whatever the session does
       const bar0 = await box(page, 'header.topbar');
       const pause = page.getByRole('button', { name: 'Pause', exact: true });
       const before = await box(page, 'header.topbar button.play');
+      const beforePause = (await lastFrame())!.seq;
       await pause.click();
       await expect.poll(async () => (await statusStep(page)).text, { timeout: 5_000, message: 'Pause did not pause' }).toMatch(/^Paused/);
+      const firstPause = await pausedFrame((f) => f.seq > beforePause, 'Pause');
       const after = await box(page, 'header.topbar button.play');
       expect(after).toEqual(before);
       expect(await page.getByRole('button', { name: 'Play', exact: true }).isVisible()).toBe(true);
@@ -55,40 +77,35 @@ describe('the tweak-and-watch loop', () => {
       // a second click on the same spot plays again
       await page.mouse.click(before.x + before.w / 2, before.y + before.h / 2);
       await waitForTraining(page, 1);
+      // (the line says Training at once; a frame built since says so too)
+      await expect.poll(async () => { const f = await lastFrame(); return f!.seq > firstPause.seq && f!.status === 'running'; }, { timeout: 10_000, message: 'no frame after Play says running' }).toBe(true);
       expect(await box(page, 'header.topbar button.play')).toEqual(before);
       expect(await box(page, 'header.topbar')).toEqual(bar0);
 
       // Space pauses and plays (the focus on the page, not in a field)
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      const beforeSpace = (await lastFrame())!.seq;
       await page.keyboard.press('Space');
       await expect.poll(async () => (await statusStep(page)).text, { timeout: 5_000, message: 'Space did not pause' }).toMatch(/^Paused/);
       const scrolled = await page.evaluate(() => window.scrollY);
       expect(scrolled).toBe(0); // Space did not scroll the page
-      // S trains one step
-      const paused = (await statusStep(page)).step!;
-      // The worker's last frame says paused, and the status line shows that frame's step (React renders the
-      // store's update after the frame arrives, so reading the line at once can give an older step).
-      const lastFrame = () => page.evaluate(() => {
-        const f = (window as unknown as { normscope: { telemetry: { get(): { status: string; step: number } | null } } }).normscope.telemetry.get();
-        return f ? { status: f.status, step: f.step } : null;
-      });
-      await expect.poll(async () => {
-        const f = await lastFrame();
-        return f !== null && f.status === 'paused' && (await statusStep(page)).step === f.step;
-      }, { timeout: 5_000, message: 'the paused frame never reached the status line' }).toBe(true);
-      const settled = (await statusStep(page)).step!;
-      await page.keyboard.press('s');
-      await expect.poll(async () => (await statusStep(page)).step, { timeout: 5_000, message: 'S did not train one step' }).toBe(settled + 1);
-      expect(settled).toBeGreaterThanOrEqual(paused);
+      // Every frame built after the pause shows the step training stopped at (the runtime sends none
+      // before the rounds in flight have trained). From there S trains exactly one step, twice.
+      const settled = (await pausedFrame((f) => f.seq > beforeSpace, 'Space')).step;
+      for (const k of [1, 2]) {
+        await page.keyboard.press('s');
+        expect((await pausedFrame((f) => f.step > settled + k - 1, `S number ${k}`)).step, `S number ${k} after pausing at step ${settled}`).toBe(settled + k);
+      }
       // typing in a field is not a shortcut
       const epsField = page.getByRole('spinbutton', { name: 'Epsilon' });
       await epsField.focus();
       await page.keyboard.press('Space');
       await page.keyboard.press('Escape');
-      expect((await statusStep(page)).text).toMatch(/^Paused/);
+      expect(await statusStep(page)).toEqual({ text: expect.stringMatching(/^Paused/), step: settled + 2 });
+      expect(await lastFrame()).toMatchObject({ status: 'paused', step: settled + 2 });
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.keyboard.press('Space');
-      await waitForTraining(page, settled + 2);
+      await waitForTraining(page, settled + 3);
 
       // ? lists the shortcuts in a modal dialog; Escape closes it
       await page.keyboard.press('Shift+Slash');
