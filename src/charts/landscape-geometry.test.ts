@@ -4,12 +4,18 @@ import { FrameBuilder, type LandscapeFrame, type TelemetryFrame } from '../telem
 import { TrainingSession } from '../session/session';
 import { DEFAULT_SETTINGS } from '../session/settings';
 import {
-  PANELS, clampLayer, cosineDomain, costAtMeasurement, costFigures, hasPoints, icsLayers, landscapeDomains, landscapeTips, panelAt, panelGrid,
+  LANDSCAPE_SERIES_NAMES, PANELS, clampLayer, cosineDomain, costAtMeasurement, costFigures, hasPoints, icsLayers, landscapeDomains, landscapeTips, panelAt, panelGrid,
+  pinnedPanel, pinnedPanelLines,
 } from './landscape-geometry';
+import { frameSeries } from '../state/export';
+import { recordFromFrame } from '../state/run-record';
+import { isRunKind } from '../session/run-kinds';
+import { pinnedByLayer } from './pinned-layers';
+import { pinnedLineId } from './pinned-geometry';
 
-function frame(every: number, steps = 60): TelemetryFrame {
+function frame(every: number, steps = 60, hidden = [12, 8]): TelemetryFrame {
   const ds = make2d('spiral', { seed: 1, trainCount: 400, testCount: 100, noise: 0.1 });
-  const s = new TrainingSession(ds, { ...DEFAULT_SETTINGS, dataset: 'spiral', hidden: [12, 8], act: 'sigmoid', batch: 16, lr: 0.5, evalEvery: 1000, steps: 1e9, landscapeEvery: every }, ['plain', 'batch']);
+  const s = new TrainingSession(ds, { ...DEFAULT_SETTINGS, dataset: 'spiral', hidden, act: 'sigmoid', batch: 16, lr: 0.5, evalEvery: 1000, steps: 1e9, landscapeEvery: every }, ['plain', 'batch']);
   const b = new FrameBuilder(s);
   for (let i = 0; i < steps; i++) { b.beforeStep(s); s.trainStep(); b.afterStep(s); }
   return b.build(s, 1, 'paused', { layer: 0, unit: 0 }, null);
@@ -139,5 +145,74 @@ describe('landscape geometry', () => {
     expect(beta.step).toBe(land.runs[0].betaSmooth.x.at(-1));
     expect(beta.lo).toBeNaN();
     expect(landscapeTips(off.landscape, loss, 0, 3)).toEqual([]);
+  });
+
+  describe('pinned runs', () => {
+    // a saved record of the `on` frame (trained 60 steps, measured at steps 0, 10, ..., 50), pinned as 'save-1'
+    const pinnedGroups = (f: TelemetryFrame, key = 'save-1') => pinnedByLayer(
+      [{ key, record: recordFromFrame(f, f.settings ?? { ...DEFAULT_SETTINGS }, (id) => (isRunKind(id) ? id : null), { name: 'pinned', savedAt: new Date(0), thumbnail: null }) }],
+      LANDSCAPE_SERIES_NAMES);
+    const groups = pinnedGroups(on);
+
+    it('names the series a saved record holds for each panel', () => {
+      const saved = frameSeries(on).filter((s) => s.run === 'batch').map((s) => s.series);
+      expect(saved).toEqual(expect.arrayContaining([...LANDSCAPE_SERIES_NAMES]));
+      expect(LANDSCAPE_SERIES_NAMES).toHaveLength(8);
+    });
+
+    it('draws each panel\'s band edges and line of every pinned run, as saved', () => {
+      const run = on.landscape!.runs[1];
+      const loss = pinnedPanel(groups, PANELS[0], 2, 3);
+      const batch = (ls: readonly { runId: string; y: Float32Array }[]) => Array.from(ls.find((l) => l.runId === 'batch')!.y);
+      expect(loss.lo.map((l) => l.runId)).toEqual(['plain', 'batch']);
+      expect(batch(loss.lo)).toEqual(Array.from(run.lossMin.y));
+      expect(batch(loss.hi)).toEqual(Array.from(run.lossMax.y));
+      expect(batch(loss.line)).toEqual(Array.from(run.loss.y));
+      const grad = pinnedPanel(groups, PANELS[1], 2, 3);
+      expect([grad.lo.length, grad.hi.length, grad.line.length]).toEqual([2, 2, 0]);
+      expect(batch(pinnedPanel(groups, PANELS[2], 2, 3).line)).toEqual(Array.from(run.betaSmooth.y));
+      // ICS: the chosen layer's
+      expect(batch(pinnedPanel(groups, PANELS[3], 1, 3).line)).toEqual(Array.from(run.icsDist[1].y));
+      expect(batch(pinnedPanel(groups, PANELS[4], 0, 3).line)).toEqual(Array.from(run.icsCos[0].y));
+      // every line once: 2 runs x (3 + 2 + 1 + 1 + 1)
+      expect(PANELS.flatMap((p) => pinnedPanelLines(pinnedPanel(groups, p, 2, 3)))).toHaveLength(16);
+    });
+
+    it('shows a pinned network of another depth output beside output, hidden layer beside the same hidden layer', () => {
+      const deep = pinnedGroups(frame(10, 30, [12, 8, 6])); // ICS layers 0, 1, 2 hidden, 3 the output
+      const ics = PANELS[3];
+      const ys = (layer: number) => pinnedPanel(deep, ics, layer, 3).line.map((l) => l.y);
+      const deepRun = deep.get('icsDist@3')!.find((l) => l.runId === 'batch')!;
+      expect(ys(2)).toContain(deepRun.y); // the live output layer (2 of 3): the pinned output (3)
+      expect(ys(0)).toContain(deep.get('icsDist@0')!.find((l) => l.runId === 'batch')!.y);
+      // a shallower pinned network: the live hidden layer 2 of 4 has no match in it, the output does
+      expect(pinnedPanel(groups, ics, 2, 4).line).toEqual([]);
+      expect(pinnedPanel(groups, ics, 3, 4).line.map((l) => l.y)).toContain(groups.get('icsDist@2')!.find((l) => l.runId === 'batch')!.y);
+      // before the live runs have a measurement (no layers yet), the output
+      expect(pinnedPanel(groups, ics, 0, 0).line.map((l) => l.y)).toContain(groups.get('icsDist@2')!.find((l) => l.runId === 'batch')!.y);
+    });
+
+    it('fits the domains to the shown pinned lines: x reaches their last step, y their values', () => {
+      const early = frame(10, 20);
+      const bare = landscapeDomains(early, 2);
+      expect(bare.x).toEqual([0, 20]);
+      const scaled = new Map([...groups].map(([k, ls]) => [k, ls.map((l) => ({ ...l, y: Float32Array.from(l.y, (v) => (k.startsWith('landscapeLoss') ? v + 100 : v)) }))]));
+      const panels = PANELS.map((p) => pinnedPanel(scaled, p, 2, 3));
+      const none = new Set<string>();
+      const pinnedD = landscapeDomains(early, 2, undefined, { panels, hidden: none });
+      expect(pinnedD.x).toEqual([0, 50]); // the pins' last measurement: step 50
+      expect(pinnedD.y[0][1]).toBeGreaterThanOrEqual(100);
+      // hidden by the legend toggles, a pinned run does not count in y (x still reaches the pins)
+      const hidden = new Set([pinnedLineId('save-1', 'plain'), pinnedLineId('save-1', 'batch')]);
+      expect(landscapeDomains(early, 2, undefined, { panels, hidden }).y).toEqual(bare.y);
+      // on another axis (examples seen), x ends where `end` puts the last step
+      expect(landscapeDomains(early, 2, undefined, { panels, hidden: none }, (s) => s * 64).x).toEqual([0, 3500]); // 50 x 64 = 3,200, niced
+    });
+
+    it('tooltips take each run\'s own step where the pointer is (an examples-seen axis)', () => {
+      const beta = PANELS.find((p) => p.key === 'beta')!;
+      const tips = landscapeTips(on.landscape, beta, 0, (rid) => (rid === 'plain' ? 0 : 50));
+      expect(tips.map((t) => [t.id, t.step])).toEqual([['plain', 0], ['batch', 50]]);
+    });
   });
 });

@@ -1,35 +1,90 @@
 // Geometry of the loss-landscape chart: its panels (which series each draws, as a band or a line, on
-// which y scale), their domains, the ICS layers to choose from, the panel grid, and the cost line's
-// numbers. Pure functions of a telemetry frame.
+// which y scale, and under which names a saved record holds them), their domains over the live runs
+// and the pinned ones, the ICS layers to choose from, the panel grid, and the cost line's numbers.
+// Pure functions of a telemetry frame and the pinned lines.
 import type { SeriesColumns } from '../telemetry/bounded-series';
 import type { LandscapeFrame, LandscapeRunFrame, TelemetryFrame } from '../telemetry/frame';
 import { nearestIndex } from './nearest';
+import { addPinnedValues, pinnedLastStep, type PinnedLine } from './pinned-geometry';
+import { layerSeriesKey } from './pinned-layers';
 import { ValuePool, niceDomain, stepDomain } from './y-domain';
 
 export type PanelKey = 'loss' | 'gradPred' | 'beta' | 'icsDist' | 'icsCos';
 
-/** One panel: `band` gives the low and high series (per run), `line` the series drawn as a line. */
+/**
+ * One panel: `band` gives the low and high series (per run), `line` the series drawn as a line; `saved`
+ * names the same series in a saved record (state/export.ts frameSeries), `layered` when they are per
+ * linear layer (ICS: the chosen layer's).
+ */
 export interface LandscapePanel {
   key: PanelKey;
   log: boolean;
   band: ((r: LandscapeRunFrame, layer: number) => [SeriesColumns, SeriesColumns]) | null;
   line: ((r: LandscapeRunFrame, layer: number) => SeriesColumns) | null;
+  saved: { band: readonly [string, string] | null; line: string | null; layered: boolean };
 }
 
 export const PANELS: readonly LandscapePanel[] = [
   // the loss along the gradient: min..max over the step sizes, and the loss at w itself
-  { key: 'loss', log: false, band: (r) => [r.lossMin, r.lossMax], line: (r) => r.loss },
-  { key: 'gradPred', log: true, band: (r) => [r.gradPredMin, r.gradPredMax], line: null },
-  { key: 'beta', log: true, band: null, line: (r) => r.betaSmooth },
-  { key: 'icsDist', log: true, band: null, line: (r, layer) => r.icsDist[layer] },
-  { key: 'icsCos', log: false, band: null, line: (r, layer) => r.icsCos[layer] },
+  { key: 'loss', log: false, band: (r) => [r.lossMin, r.lossMax], line: (r) => r.loss, saved: { band: ['landscapeLossMin', 'landscapeLossMax'], line: 'landscapeLoss', layered: false } },
+  { key: 'gradPred', log: true, band: (r) => [r.gradPredMin, r.gradPredMax], line: null, saved: { band: ['gradPredMin', 'gradPredMax'], line: null, layered: false } },
+  { key: 'beta', log: true, band: null, line: (r) => r.betaSmooth, saved: { band: null, line: 'betaSmooth', layered: false } },
+  { key: 'icsDist', log: true, band: null, line: (r, layer) => r.icsDist[layer], saved: { band: null, line: 'icsDist', layered: true } },
+  { key: 'icsCos', log: false, band: null, line: (r, layer) => r.icsCos[layer], saved: { band: null, line: 'icsCos', layered: true } },
 ];
+
+/** Every saved series name the panels draw (for usePinnedGroups). */
+export const LANDSCAPE_SERIES_NAMES: readonly string[] = PANELS.flatMap((p) => [...(p.saved.band ?? []), ...(p.saved.line ? [p.saved.line] : [])]);
+
+/** What a panel draws of the pinned runs: its band's low and high edges (as lines) and its line. */
+export interface PinnedPanel { lo: readonly PinnedLine[]; hi: readonly PinnedLine[]; line: readonly PinnedLine[] }
+
+/** All the lines of a PinnedPanel, band edges first. */
+export const pinnedPanelLines = (p: PinnedPanel): PinnedLine[] => [...p.lo, ...p.hi, ...p.line];
+
+/**
+ * The lines of series `name` saved per layer (./pinned-layers.ts groups, keyed `name@layer`) that stand
+ * for the live choice `layer` of `layers`: the output layer (the last) is each pinned run's own last
+ * layer, a hidden layer the same index when the pinned run has it as a hidden layer (a pinned network
+ * of another depth shows its output beside the live output, never a hidden layer as the output).
+ * Before the live runs have a measurement (`layers` 0) the output layer is shown, as it is by default.
+ */
+export function pinnedLayerLines(groups: ReadonlyMap<string, readonly PinnedLine[]>, name: string, layer: number, layers: number): PinnedLine[] {
+  // Each pinned run's lines by layer (ICS is saved for layers 0 .. its output layer, in a row).
+  const byRun = new Map<string, PinnedLine[]>();
+  for (let j = 0, lines = groups.get(layerSeriesKey(name, 0)); lines; lines = groups.get(layerSeriesKey(name, ++j))) {
+    for (const l of lines) {
+      const own = byRun.get(l.id) ?? [];
+      own[j] = l;
+      byRun.set(l.id, own);
+    }
+  }
+  const out: PinnedLine[] = [];
+  for (const own of byRun.values()) {
+    const last = own.length - 1;
+    const l = layers <= 0 || layer === layers - 1 ? own[last] : layer < last ? own[layer] : undefined;
+    if (l) out.push(l);
+  }
+  return out;
+}
+
+/** What `panel` draws of the pinned groups at the live ICS choice `layer` of `layers`. */
+export function pinnedPanel(groups: ReadonlyMap<string, readonly PinnedLine[]>, panel: LandscapePanel, layer: number, layers: number): PinnedPanel {
+  const of = (name: string | null): readonly PinnedLine[] => {
+    if (!name) return [];
+    return panel.saved.layered ? pinnedLayerLines(groups, name, layer, layers) : groups.get(layerSeriesKey(name, null)) ?? [];
+  };
+  return { lo: of(panel.saved.band?.[0] ?? null), hi: of(panel.saved.band?.[1] ?? null), line: of(panel.saved.line) };
+}
 
 /** Points of a run's series (the shortest column of the series it draws). */
 export const measuredPoints = (r: LandscapeRunFrame): number => r.betaSmooth.y.length;
 
 /** Whether any run has a measurement. */
 export const hasPoints = (l: LandscapeFrame | null | undefined): boolean => !!l && l.runs.some((r) => measuredPoints(r) > 0);
+
+/** Panels and pins: the pinned lines of every panel at one ICS choice, and the filter of the legend's toggles. */
+export interface LandscapePins { panels: readonly PinnedPanel[]; hidden: ReadonlySet<string> }
 
 /** Number of linear layers whose ICS is recorded (hidden layers, then the output layer). */
 export const icsLayers = (l: LandscapeFrame | null | undefined): number => l?.runs[0]?.icsDist.length ?? 0;
@@ -45,8 +100,9 @@ export function clampLayer(layer: number | null, layers: number): number {
  * y domain of a panel over every run: log decades for the log panels; the cosine's [lo, 1] with lo
  * niced down from the smallest value (never below -1), so that values near 1 are told apart.
  */
-export function panelDomain(frame: TelemetryFrame, panel: LandscapePanel, layer: number, pool = new ValuePool()): [number, number] {
+export function panelDomain(frame: TelemetryFrame, panel: LandscapePanel, layer: number, pool = new ValuePool(), pinned?: PinnedPanel, hidden?: ReadonlySet<string>): [number, number] {
   pool.reset();
+  if (pinned) addPinnedValues(pool, pinnedPanelLines(pinned), hidden, null, panel.log);
   for (const r of frame.landscape?.runs ?? []) {
     if (panel.band) { const [lo, hi] = panel.band(r, layer); pool.add(lo.y, lo.y.length, panel.log); pool.add(hi.y, hi.y.length, panel.log); }
     const line = panel.line?.(r, layer);
@@ -70,9 +126,13 @@ export function cosineDomain(extent: [number, number] | null): [number, number] 
 
 export interface LandscapeDomains { x: [number, number]; y: [number, number][] }
 
-/** x (steps, shared) and every panel's y domain. */
-export function landscapeDomains(frame: TelemetryFrame, layer: number, pool = new ValuePool()): LandscapeDomains {
-  return { x: stepDomain(frame.step), y: PANELS.map((p) => panelDomain(frame, p, layer, pool)) };
+/**
+ * x (shared: steps up to the last one trained or pinned, or `end` of it: the axis's units for that
+ * step, e.g. examples seen) and every panel's y domain (the shown pinned lines count).
+ */
+export function landscapeDomains(frame: TelemetryFrame, layer: number, pool = new ValuePool(), pins?: LandscapePins, end: (step: number) => number = (s) => s): LandscapeDomains {
+  const last = pins ? Math.max(0, ...pins.panels.map((p) => pinnedLastStep(pinnedPanelLines(p)))) : 0;
+  return { x: stepDomain(end(Math.max(frame.step, last))), y: PANELS.map((p, k) => panelDomain(frame, p, layer, pool, pins?.panels[k], pins?.hidden)) };
 }
 
 /** Panels in a grid of `cols` columns of width pw and height ph with gaps: the origin of panel k. */
@@ -116,16 +176,17 @@ export interface LandscapeTip { id: string; step: number; lo: number; hi: number
 
 /**
  * For the measurement nearest to `step`, per run with points: what `panel` draws there. The step is
- * the measured one (every N steps), not the pointer's.
+ * the measured one (every N steps), not the pointer's. `step` may depend on the run (an examples-seen
+ * axis: the pointer is at a different step of each run).
  */
-export function landscapeTips(land: LandscapeFrame | null | undefined, panel: LandscapePanel, layer: number, step: number): LandscapeTip[] {
+export function landscapeTips(land: LandscapeFrame | null | undefined, panel: LandscapePanel, layer: number, step: number | ((runId: string) => number)): LandscapeTip[] {
   const tips: LandscapeTip[] = [];
   for (const r of land?.runs ?? []) {
     const line = panel.line?.(r, layer) ?? null;
     const band = panel.band?.(r, layer) ?? null;
     const xs = (line ?? band?.[0])?.x;
     if (!xs) continue;
-    const i = nearestIndex(xs, step);
+    const i = nearestIndex(xs, typeof step === 'number' ? step : step(r.id));
     if (i < 0) continue;
     tips.push({
       id: r.id, step: xs[i],

@@ -47,9 +47,12 @@ export function drawPinnedLines(ctx: CanvasRenderingContext2D, lines: readonly P
   return drawn;
 }
 
-/** Small dots at the finite points of the pinned lines not in `hidden`, muted like drawPinnedLines (a series a chart marks with dots). */
+/**
+ * Small dots at the finite points (positive ones with `positive`, a log axis) of the pinned lines not in
+ * `hidden`, muted like drawPinnedLines (a series a chart marks with dots).
+ */
 export function dotPinnedLines(ctx: CanvasRenderingContext2D, lines: readonly PinnedLine[], hidden: ReadonlySet<string>,
-  colorOf: (runId: string) => string, x: Scale, y: Scale, r = 1.25): void {
+  colorOf: (runId: string) => string, x: Scale, y: Scale, r = 1.25, positive = false): void {
   ctx.save();
   ctx.globalAlpha = PINNED_ALPHA;
   for (const l of lines) {
@@ -58,7 +61,7 @@ export function dotPinnedLines(ctx: CanvasRenderingContext2D, lines: readonly Pi
     ctx.beginPath();
     const n = Math.min(l.x.length, l.y.length);
     for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(l.x[i]) || !Number.isFinite(l.y[i])) continue;
+      if (!Number.isFinite(l.x[i]) || !Number.isFinite(l.y[i]) || (positive && !(l.y[i] > 0))) continue;
       const px = x(l.x[i]);
       const py = y(l.y[i]);
       ctx.moveTo(px + r, py);
