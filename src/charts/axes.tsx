@@ -100,9 +100,11 @@ export function formatTick(v: number): string {
   return `${+v.toPrecision(3)}`;
 }
 
-/** Step format: 1200 -> 1.2k. */
+/** Step (or examples-seen) format: 1200 -> 1.2k, 2500000 -> 2.5M. */
 export function formatStep(v: number): string {
-  return Math.abs(v) >= 1000 ? `${+(v / 1000).toFixed(1)}k` : `${v}`;
+  const a = Math.abs(v);
+  if (a >= 1e6) return `${+(v / 1e6).toFixed(1)}M`;
+  return a >= 1000 ? `${+(v / 1000).toFixed(1)}k` : `${v}`;
 }
 
 /** Powers of ten inside a log domain (at most ~6, thinned), for readable log axes. */

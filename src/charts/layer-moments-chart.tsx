@@ -3,6 +3,7 @@
 // running estimates (dots), every run in its colour and dash (dash means the run kind everywhere, so
 // before/after the norm is told by lightness and markers), as small multiples on one canvas. Below, for
 // the batch-norm run and a chosen layer, the current step per unit: running vs batch mean and variance.
+// Pinned runs are drawn beneath, muted; the x axis may show examples seen (./use-examples-axis.tsx).
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useId, useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../telemetry/frame';
@@ -13,6 +14,7 @@ import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems, useHiddenRuns, useLegendRuns, type LegendItem } from './legend';
 import { ChangeMarkers } from './change-markers-view';
 import { useStepAxis, type PanelAt } from './use-step-axis';
+import { useExamplesAxis } from './use-examples-axis';
 import { gridLayout, MOMENT_KINDS, MOMENT_SERIES_NAMES, momentDomains, momentSeries, pinnedMoment, scatterDomain, type MomentKind } from './moments-geometry';
 import { runColors, runStyle, themeColors } from './palette';
 import { shownLayer } from './percentiles-geometry';
@@ -55,6 +57,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
   const t = useT();
   const name = (rid: string) => runName(t, rid);
   const axis = useStepAxis();
+  const ex = useExamplesAxis();
   const [tip, setTip] = useState<TooltipData | null>(null);
   const toggles = useHiddenRuns();
   const hidden = toggles.hidden;
@@ -75,8 +78,9 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
 
   const draw = (frame: TelemetryFrame) => {
     const colorOf = runColors(body.current);
-    const ys = momentDomains(frame, pool, { hidden, window: axis.view.zoom }, pinned);
-    const x = stepDomain(Math.max(frame.step, pinnedLastStep(pinnedAll)));
+    const ys = momentDomains(frame, pool, { hidden, window: ex.stepWindow(axis.view.zoom) }, pinned);
+    // steps, or the most rows any live or pinned run had seen by the last step (an examples-seen axis)
+    const x = stepDomain(ex.last(Math.max(frame.step, pinnedLastStep(pinnedAll)), [...frame.runs.map((r) => r.id), ...pinnedAll.map((l) => l.runId)]));
     const bnRun = frame.runs.find((r) => r.layers.some((l) => l.running));
     const j = shownLayer(chosen, ys.length);
     const running = bnRun?.layers[j]?.running ?? null;
@@ -92,7 +96,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
     if (empty) { setupCanvas(grid.current, w, h); gridLayer.invalidate(); }
     // The small multiples draw only their new stretch while every panel's axes, the runs and the view
     // stay (./append-layer.ts).
-    const key: unknown[] = [x[0], x[1], ...ys.flat(2), axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), rowHeight];
+    const key: unknown[] = [x[0], x[1], ...ys.flat(2), axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), rowHeight, ex.on, ex.session];
     for (const run of frame.runs) key.push(run.id, hidden.has(run.id) ? 1 : 0, colorOf(run.id), run.divergedAt ?? -1);
     key.push(...pinnedKey(pinnedAll, hidden));
     let pinnedDrawn = 0;
@@ -108,7 +112,11 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
         ctx.rect(p.x + PM.left, top - 1, p.width - PM.left - PM.right, bottom - top + 2);
         ctx.clip();
         // Pinned runs: muted, beneath the live ones, in full redraws only (they never change).
-        if (full) for (const kind of MOMENT_KINDS) pinnedDrawn += drawPinnedLines(ctx, pinnedMoment(pinned, jj, c as 0 | 1, kind), hidden, colorOf, sx, sy, c === 1);
+        if (full) {
+          for (const kind of MOMENT_KINDS) {
+            for (const l of pinnedMoment(pinned, jj, c as 0 | 1, kind)) pinnedDrawn += drawPinnedLines(ctx, [l], hidden, colorOf, ex.scaleOf(sx, l.runId), sy, c === 1);
+          }
+        }
         for (const kind of MOMENT_KINDS) {
           ctx.lineWidth = KIND_WIDTH[kind];
           ctx.globalAlpha = KIND_ALPHA[kind];
@@ -120,9 +128,10 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
             ctx.strokeStyle = color;
             ctx.fillStyle = color;
             const k = settledLength(s, s.y.length);
-            if (kind === 'running') { dotSeries(ctx, s.x, s.y, k, sx, sy, 1.8, c === 1); continue; }
+            const xr = ex.scaleOf(sx, run.id);
+            if (kind === 'running') { dotSeries(ctx, s.x, s.y, k, xr, sy, 1.8, c === 1); continue; }
             ctx.setLineDash(runStyle(run.id).dash);
-            strokeSeries(ctx, s.x, s.y, k, sx, sy, c === 1);
+            strokeSeries(ctx, s.x, s.y, k, xr, sy, c === 1);
             ctx.setLineDash([]);
           }
         }
@@ -130,7 +139,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
         ctx.restore();
         if (!full) return;
         for (const run of frame.runs) {
-          if (run.divergedAt !== null && !hidden.has(run.id)) drawDivergence(ctx, sx(run.divergedAt), top, bottom, colorOf(run.id), currentT('diverged'));
+          if (run.divergedAt !== null && !hidden.has(run.id)) drawDivergence(ctx, ex.scaleOf(sx, run.id)(run.divergedAt), top, bottom, colorOf(run.id), currentT('diverged'));
         }
       }));
       if (full && grid.current) grid.current.dataset.pinnedLines = String(pinnedDrawn);
@@ -165,7 +174,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
       sctx.globalAlpha = 1;
     });
   };
-  useFrameDraw(body, draw, [w, rowHeight, chosen, L, view.bn, sw, axis.view, hidden, pinned]);
+  useFrameDraw(body, draw, [w, rowHeight, chosen, L, view.bn, sw, axis.view, hidden, pinned, ex.on, ex.session]);
 
   const x = (p: { x: number; width: number }) => axis.scale(view.x, p.x + PM.left, p.x + p.width - PM.right);
   const panelAt: PanelAt = (px, py) => {
@@ -186,10 +195,14 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
     }));
     if (!frame || !hit || axis.dragging) { setTip(null); return; }
     const { j, c, p } = hit as { j: number; c: number; p: { x: number; width: number } };
-    const step = x(p).invert(px);
-    const rows = frame.runs.filter((run) => !hidden.has(run.id)).flatMap((run) => MOMENT_KINDS.map((k) =>
-      pointRow(`${run.id}-${k}`, `${name(run.id)}, ${t(`mom.${k}`)}`, `var(--run-${run.id})`, momentSeries(run.layers[j], c as 0 | 1, k), step)));
-    setTip(placeTip(body.current, e, rows));
+    // the pointer's place on the axis, and each run's step there (the same step for all on a step axis)
+    const at = x(p).invert(px);
+    const shown = frame.runs.filter((run) => !hidden.has(run.id));
+    const rows = shown.flatMap((run) => MOMENT_KINDS.map((k) =>
+      pointRow(`${run.id}-${k}`, `${name(run.id)}, ${t(`mom.${k}`)}`, `var(--run-${run.id})`, momentSeries(run.layers[j], c as 0 | 1, k), ex.mapOf(run.id).invert(at))));
+    const first = rows.findIndex((r) => r !== null);
+    const head = first < 0 ? undefined : ex.mapOf(shown[Math.floor(first / MOMENT_KINDS.length)].id)(rows[first]!.step);
+    setTip(placeTip(body.current, e, rows, head));
   };
   const legend: LegendItem[] = [
     ...runItems(legendRuns, name, toggles),
@@ -210,6 +223,7 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
             </select>
           </label>
         ) : null}
+        {ex.control(axis.showAll)}
         {axis.controls(view.x)}
       </>}
       note={view.bn ? t('mom.note') : null}
@@ -224,14 +238,14 @@ export function LayerMomentsChart({ rowHeight = 130 }: LayerMomentsChartProps) {
             <g key={`${j}-${c}`}>
               <text className="ns-panel-title" x={p.x + PM.left} y={p.y + 11}>{t('mom.panel', { layer: j + 1, what: t(COLUMN[c]) })}</text>
               <AxisLeft scale={sy} x={p.x + PM.left} ticks={3} tickValues={c === 1 ? logTicks(sy, dom) : undefined} format={formatTick} grid={p.width - PM.left - PM.right} />
-              <AxisBottom scale={x(p)} y={bottom} ticks={Math.max(2, Math.floor(p.width / 80))} format={formatStep} />
-              <ChangeMarkers x={x(p)} top={p.y + PM.top} bottom={bottom} left={p.x + PM.left} right={p.x + p.width - PM.right} rows={2} />
+              <AxisBottom scale={x(p)} y={bottom} ticks={Math.max(2, Math.floor(p.width / 80))} format={formatStep} label={ex.on ? ex.label : undefined} />
+              <ChangeMarkers x={ex.markers(x(p))} top={p.y + PM.top} bottom={bottom} left={p.x + PM.left} right={p.x + p.width - PM.right} rows={2} />
             </g>
           );
         }))}
         {axis.band}
       </PlotLayer>
-      <Tooltip data={tip} format={formatTick} stepLabel={t('step')} />
+      <Tooltip data={tip} format={formatTick} stepLabel={ex.label} />
       {view.bn && view.units > 0 ? <>
         <div className="ns-subhead">{t('mom.units', { run: name(view.bn), layer: layer + 1, units: view.units })}</div>
         <PlotLayer width={2 * sw + GAP} height={SCATTER} canvasRef={scatter} label={t('mom.unitsAria')}>

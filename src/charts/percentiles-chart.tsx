@@ -1,7 +1,8 @@
 // "Percentiles": for one hidden layer, the 15th, 50th and 85th percentiles of the activation's input
 // over the steps, one small panel per run with the same y scale (Ioffe & Szegedy 2015, Figure 1 b-c),
 // and below, the current step's nine-point distribution (TensorBoard's "distribution") of each stage
-// (z before the norm, the norm's output, the activation) as nested bands per run.
+// (z before the norm, the norm's output, the activation) as nested bands per run. Pinned runs' bands are
+// drawn beneath, muted; the x axis may show examples seen (./use-examples-axis.tsx).
 import { scaleLinear } from 'd3-scale';
 import { useId, useMemo, useRef, useState } from 'react';
 import type { Stage, TelemetryFrame } from '../telemetry/frame';
@@ -13,6 +14,7 @@ import { ChartFrame, PlotLayer } from './chart-frame';
 import { runItems, useHiddenRuns, useLegendRuns } from './legend';
 import { ChangeMarkers } from './change-markers-view';
 import { onePanel, useStepAxis } from './use-step-axis';
+import { useExamplesAxis } from './use-examples-axis';
 import { runColors, themeColors } from './palette';
 import { BAND_SERIES, bandDomains, pinnedBands, distributionDomain, DISTRIBUTION_BANDS, layerCount, percentilesKey, shownLayer } from './percentiles-geometry';
 import { hub, useFrameDraw } from './use-frame-draw';
@@ -50,6 +52,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
   const t = useT();
   const name = (rid: string) => runName(t, rid);
   const axis = useStepAxis();
+  const ex = useExamplesAxis();
   const [tip, setTip] = useState<TooltipData | null>(null);
   const toggles = useHiddenRuns();
   const hidden = toggles.hidden;
@@ -78,7 +81,9 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
     const inPanel = (rid: string) => (lines: readonly PinnedLine[]) => lines.filter((l) => pinnedPanel(l.runId, liveIds, kindOf) === rid);
     // only the pinned runs that have a panel count in the shared y domain
     const bands = pinnedBands(pinned, j).map((lines) => lines.filter((l) => pinnedPanel(l.runId, liveIds, kindOf) !== null));
-    const d = bandDomains(frame, j, pool, { hidden, window: axis.view.zoom }, bands);
+    // x: steps, or the most rows any live or pinned run had seen by the last step (an examples-seen axis)
+    const ids = [...frame.runs.map((r) => r.id), ...bands.flat().map((l) => l.runId)];
+    const d = bandDomains(frame, j, pool, { hidden, window: ex.stepWindow(axis.view.zoom) }, bands, (step) => ex.last(step, ids));
     const stages = STAGES.filter((s) => frame.runs.some((r) => r.layers[j]?.stages[STAGES.indexOf(s)]));
     const dist = stages.map((s, i) => {
       const d = distributionDomain(frame, j, s, pool, hidden);
@@ -101,7 +106,8 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
       const color = colorOf(run.id);
       const mine = bands.map(inPanel(run.id));
       // Only the bands' new stretch is drawn while the panel's axes, run and layer stay (./append-layer.ts).
-      const key = [d.x[0], d.x[1], d.y[0], d.y[1], j, run.id, color, run.divergedAt ?? -1, axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), ...pinnedKey(mine.flat(), hidden)];
+      const key = [d.x[0], d.x[1], d.y[0], d.y[1], j, run.id, color, run.divergedAt ?? -1, axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), ex.on, ex.session, ...pinnedKey(mine.flat(), hidden)];
+      const xr = ex.scaleOf(xs, run.id);
       drawAppending(canvas, pwNow, panelHeight, layer, key, (ctx, full) => {
         ctx.save();
         ctx.beginPath();
@@ -109,12 +115,13 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
         ctx.clip();
         // Pinned runs' p15, p50 and p85: muted lines beneath the live bands, in full redraws only.
         if (full) {
-          const drawn = mine.reduce((n, lines) => n + drawPinnedLines(ctx, lines, hidden, colorOf, xs, ys), 0);
+          let drawn = 0;
+          for (const l of mine.flat()) drawn += drawPinnedLines(ctx, [l], hidden, colorOf, ex.scaleOf(xs, l.runId), ys);
           if (canvas) canvas.dataset.pinnedLines = String(drawn);
         }
-        drawPercentileBands(ctx, b, color, xs, ys, { fillAlpha: 0.18, edgeAlpha: 0.7, edgeWidth: 1, medianWidth: 2 });
+        drawPercentileBands(ctx, b, color, xr, ys, { fillAlpha: 0.18, edgeAlpha: 0.7, edgeWidth: 1, medianWidth: 2 });
         ctx.restore();
-        if (full && run.divergedAt !== null) drawDivergence(ctx, xs(run.divergedAt), M.top, panelHeight - M.bottom, color, currentT('divergedShort', { step: run.divergedAt }));
+        if (full && run.divergedAt !== null) drawDivergence(ctx, xr(run.divergedAt), M.top, panelHeight - M.bottom, color, currentT('divergedShort', { step: run.divergedAt }));
       }, theme.surface);
     });
     // Nine-point distributions of the current step: one panel per stage, one glyph per run.
@@ -147,7 +154,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
   };
   // Panels mount after the first frame tells which runs and stages exist: redraw then.
   // Bands grow every few steps, the distributions with the statistics: between them nothing to draw.
-  useFrameDraw(body, draw, [w, panelHeight, distributionHeight, chosen, view.runs.join(), view.stages.join(), axis.view, hidden, pinned],
+  useFrameDraw(body, draw, [w, panelHeight, distributionHeight, chosen, view.runs.join(), view.stages.join(), axis.view, hidden, pinned, ex.on, ex.session],
     (frame) => percentilesKey(frame, chosen));
 
   const x = axis.scale(view.x, M.left, pw - M.right);
@@ -156,9 +163,13 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
     const px = e.clientX - e.currentTarget.getBoundingClientRect().left;
     const b = hub().get()?.runs.find((r) => r.id === rid)?.layers[layer]?.bands;
     if (!b || axis.dragging || px < M.left || px > pw - M.right) { setTip(null); return; }
-    const step = x.invert(px);
+    // the run's step where the pointer is (its own on an examples-seen axis)
+    const map = ex.mapOf(rid);
+    const step = map.invert(x.invert(px));
     const color = `var(--run-${rid})`;
-    setTip(placeTip(body.current, e, [pointRow('p85', '85%', color, b.p85, step), pointRow('p50', '50%', color, b.p50, step), pointRow('p15', '15%', color, b.p15, step)], undefined));
+    const rows = [pointRow('p85', '85%', color, b.p85, step), pointRow('p50', '50%', color, b.p50, step), pointRow('p15', '15%', color, b.p15, step)];
+    const near = rows.find((r) => r !== null);
+    setTip(placeTip(body.current, e, rows, near ? map(near.step) : undefined));
   };
   const y = scaleLinear().domain(view.y).range([panelHeight - M.bottom, M.top]);
   return (
@@ -172,6 +183,7 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
             {Array.from({ length: Math.max(view.layers, 1) }, (_, i) => <option key={i} value={i}>{i + 1}</option>)}
           </select>
         </label>
+        {ex.control(axis.showAll)}
         {axis.controls(view.x)}
       </>}
       note={t('pct.note')}
@@ -182,14 +194,14 @@ export function PercentilesChart({ panelHeight = 200, distributionHeight = 150 }
             label={t('pct.aria', { layer: layer + 1, run: name(rid) })} svgProps={axis.pointer(onePanel(x, M.top, panelHeight - M.bottom), view.x)}
             onPointerMove={hover(rid)} onPointerLeave={() => setTip(null)}>
             <AxisLeft scale={y} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
-            <AxisBottom scale={x} y={panelHeight - M.bottom} ticks={Math.max(2, Math.floor(pw / 80))} format={formatStep} />
+            <AxisBottom scale={x} y={panelHeight - M.bottom} ticks={Math.max(2, Math.floor(pw / 80))} format={formatStep} label={ex.on ? ex.label : undefined} />
             <text className="ns-panel-title" x={M.left} y={11}>{name(rid)}</text>
-            <ChangeMarkers x={x} top={M.top} bottom={panelHeight - M.bottom} left={M.left} right={pw - M.right} />
+            <ChangeMarkers x={ex.markers(x)} top={M.top} bottom={panelHeight - M.bottom} left={M.left} right={pw - M.right} />
             {axis.band}
           </PlotLayer>
         ))}
       </div>
-      <Tooltip data={tip} format={formatTick} stepLabel={t('step')} />
+      <Tooltip data={tip} format={formatTick} stepLabel={ex.label} />
       {view.stages.length ? <div className="ns-subhead">{t('pct.now', { layer: layer + 1 })}</div> : null}
       <div className="ns-panels">
         {view.stages.map((stage, si) => {

@@ -17,6 +17,13 @@ describe('percentiles geometry', () => {
       for (const v of r.layers[1].bands.p85.y) expect(v).toBeLessThanOrEqual(d.y[1]);
     }
   });
+  it('ends the x axis at the last step, or where `end` puts it (examples seen), with the same y', () => {
+    const steps = bandDomains(frame, 1);
+    expect(steps.x).toEqual([0, 200]);
+    const rows = bandDomains(frame, 1, undefined, {}, [], (step) => step * 120);
+    expect(rows.x).toEqual([0, 25_000]); // 200 x 120 = 24,000, niced
+    expect(rows.y).toEqual(steps.y);
+  });
   it('distribution domains cover all nine points; null without a norm stage', () => {
     const d = distributionDomain(frame, 0, 'z')!;
     for (const r of frame.runs) for (const v of r.layers[0].stages[0]!.distribution) { expect(v).toBeGreaterThanOrEqual(d[0]); expect(v).toBeLessThanOrEqual(d[1]); }

@@ -26,9 +26,13 @@ export function pinnedBands(groups: ReadonlyMap<string, readonly PinnedLine[]>, 
   return BAND_SERIES.map((s) => groups.get(layerSeriesKey(s, layer)) ?? []);
 }
 
-/** x: steps; y: the range of p15..p85 of `layer` over every run and the `pinned` bands (shared by the per-run panels). */
+/**
+ * x: steps up to the last one trained or pinned (or `end` of it: the axis's units for that step, e.g.
+ * examples seen); y: the range of p15..p85 of `layer` over every run and the `pinned` bands (shared by
+ * the per-run panels).
+ */
 export function bandDomains(frame: TelemetryFrame, layer: number, pool = new ValuePool(), f: YFilter = {},
-  pinned: readonly (readonly PinnedLine[])[] = []): { x: [number, number]; y: [number, number] } {
+  pinned: readonly (readonly PinnedLine[])[] = [], end: (step: number) => number = (s) => s): { x: [number, number]; y: [number, number] } {
   pool.reset();
   let last = 0;
   for (const lines of pinned) { addPinnedValues(pool, lines, f.hidden, f.window ?? null, false); last = Math.max(last, pinnedLastStep(lines)); }
@@ -38,7 +42,7 @@ export function bandDomains(frame: TelemetryFrame, layer: number, pool = new Val
     pool.addSeries(b.p15, f.window);
     pool.addSeries(b.p85, f.window);
   }
-  return { x: stepDomain(Math.max(frame.step, last)), y: niceDomain(pool.domain()) };
+  return { x: stepDomain(end(Math.max(frame.step, last))), y: niceDomain(pool.domain()) };
 }
 
 /** The y domain of stage `stage` of `layer` over every run's nine-point distribution (null: no data). */

@@ -2,7 +2,8 @@
 // steps (1 and 0 during the warm-up, where renorm is exactly batch norm, then relaxed). Right: the
 // share of units whose correction r = clip(sigma_B / sigma, 1/rmax, rmax), or d = clip((mu_B - mu) /
 // sigma, -dmax, dmax), sat at its limit in the sampled step: near 1 early, falling as the limits relax.
-// Pinned runs (./pinned-geometry.ts) with these series are drawn beneath, muted, in full redraws.
+// Pinned runs (./pinned-geometry.ts) with these series are drawn beneath, muted, in full redraws. The x
+// axis may show examples seen (./use-examples-axis.tsx).
 import { scaleLinear } from 'd3-scale';
 import { useMemo, useRef, useState } from 'react';
 import type { TelemetryFrame } from '../telemetry/frame';
@@ -11,10 +12,11 @@ import { AppendLayer, settledLength } from './append-layer';
 import { dotSeries, drawAppending, strokeSeries } from './canvas';
 import { ChangeMarkers } from './change-markers-view';
 import { onePanel, useStepAxis } from './use-step-axis';
+import { useExamplesAxis } from './use-examples-axis';
 import { ChartFrame, PlotLayer } from './chart-frame';
 import { useHiddenRuns, type LegendItem } from './legend';
 import { runColors, themeColors } from './palette';
-import { pinnedKey, pinnedLastStep } from './pinned-geometry';
+import { pinnedKey, pinnedLastStep, type PinnedLine } from './pinned-geometry';
 import { dotPinnedLines, drawPinnedLines } from './pinned-draw';
 import { allPinned, layerSeriesKey } from './pinned-layers';
 import { pinnedItems, usePinnedGroups } from './use-pins';
@@ -38,6 +40,7 @@ export function RenormChart({ height = 180 }: { height?: number }) {
   const { width } = useSize(body);
   const t = useT();
   const axis = useStepAxis();
+  const ex = useExamplesAxis();
   const [tip, setTip] = useState<TooltipData | null>(null);
   const [view, setView] = useRareState({ x: [0, 10] as [number, number], lim: [0, 5] as [number, number], empty: true, rmax: 1, dmax: 0 });
   const pw = Math.max(150, Math.floor((Math.max(width, 300) - GAP) / 2));
@@ -53,8 +56,9 @@ export function RenormChart({ height = 180 }: { height?: number }) {
     const rn = run?.renorm;
     const empty = (!rn || rn.rmax.y.length === 0) && pinnedAll.length === 0;
     const limPinned = [...pinnedOf(RENORM_PANELS[0].saved.r), ...pinnedOf(RENORM_PANELS[0].saved.d)];
-    const limDomain = renormLimitDomain(rn ?? null, limPinned, pool, hidden, axis.view.zoom);
-    const x = stepDomain(Math.max(frame.step, pinnedLastStep(pinnedAll)));
+    const limDomain = renormLimitDomain(rn ?? null, limPinned, pool, hidden, ex.stepWindow(axis.view.zoom));
+    // steps, or the most rows the live or a pinned run had seen by the last step (an examples-seen axis)
+    const x = stepDomain(ex.last(Math.max(frame.step, pinnedLastStep(pinnedAll)), [...(run ? [run.id] : []), ...pinnedAll.map((l) => l.runId)]));
     const k = rn ? rn.rmax.y.length : 0;
     setView({ x, lim: limDomain, empty, rmax: k ? rn!.rmax.y[k - 1] : 1, dmax: k ? rn!.dmax.y[k - 1] : 0 });
     if (empty) return;
@@ -62,6 +66,16 @@ export function RenormChart({ height = 180 }: { height?: number }) {
     const color = run ? colorOf(run.id) : '';
     const theme = themeColors(body.current);
     const xs = axis.scale(x, M.left, pw - M.right);
+    const xr = run ? ex.scaleOf(xs, run.id) : xs;
+    // pinned lines, each with its run's scale (they differ on an examples-seen axis)
+    const drawPins = (ctx: CanvasRenderingContext2D, lines: readonly PinnedLine[], ys: (v: number) => number, dots: boolean) => {
+      let n = 0;
+      for (const l of lines) {
+        n += drawPinnedLines(ctx, [l], hidden, colorOf, ex.scaleOf(xs, l.runId), ys);
+        if (dots) dotPinnedLines(ctx, [l], hidden, colorOf, ex.scaleOf(xs, l.runId), ys);
+      }
+      return n;
+    };
     // each panel: the r series in full colour, the d series light with dots (dash is the run kind's only)
     // each panel draws only its new stretch while its axes stay (./append-layer.ts)
     const pair = (k: 0 | 1, domain: [number, number], width: number) => {
@@ -69,7 +83,7 @@ export function RenormChart({ height = 180 }: { height?: number }) {
       const pinR = pinnedOf(panel.saved.r);
       const pinD = pinnedOf(panel.saved.d);
       const layer = (layers.current[k] ??= new AppendLayer());
-      const key = [x[0], x[1], domain[0], domain[1], color, run?.id ?? '', axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), ...pinnedKey(pinR, hidden), ...pinnedKey(pinD, hidden)];
+      const key = [x[0], x[1], domain[0], domain[1], color, run?.id ?? '', axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), ex.on, ex.session, ...pinnedKey(pinR, hidden), ...pinnedKey(pinD, hidden)];
       drawAppending(canvases.current[k] ?? null, pw, height, layer, key, (ctx, full) => {
       const ys = scaleLinear().domain(domain).range([height - M.bottom, M.top]);
       ctx.save();
@@ -78,8 +92,7 @@ export function RenormChart({ height = 180 }: { height?: number }) {
       ctx.clip();
       // Pinned runs: muted, beneath the live one, in full redraws only (they never change); d with dots as live.
       if (full) {
-        const drawn = drawPinnedLines(ctx, pinR, hidden, colorOf, xs, ys) + drawPinnedLines(ctx, pinD, hidden, colorOf, xs, ys);
-        dotPinnedLines(ctx, pinD, hidden, colorOf, xs, ys);
+        const drawn = drawPins(ctx, pinR, ys, false) + drawPins(ctx, pinD, ys, true);
         const c = canvases.current[k];
         if (c) c.dataset.pinnedLines = String(drawn);
       }
@@ -91,31 +104,36 @@ export function RenormChart({ height = 180 }: { height?: number }) {
       ctx.strokeStyle = color;
       ctx.fillStyle = color;
       ctx.lineWidth = width;
-      strokeSeries(ctx, r.x, r.y, nr, xs, ys);
+      strokeSeries(ctx, r.x, r.y, nr, xr, ys);
       ctx.globalAlpha = 0.45;
-      strokeSeries(ctx, d.x, d.y, nd, xs, ys);
-      dotSeries(ctx, d.x, d.y, nd, xs, ys, 1.8);
+      strokeSeries(ctx, d.x, d.y, nd, xr, ys);
+      dotSeries(ctx, d.x, d.y, nd, xr, ys, 1.8);
       ctx.restore();
       }, theme.surface);
     };
     pair(0, limDomain, 2);
     pair(1, [0, 1], 1.5);
   };
-  useFrameDraw(body, draw, [pw, height, axis.view, hidden, pinned]);
+  useFrameDraw(body, draw, [pw, height, axis.view, hidden, pinned, ex.on, ex.session]);
 
   const x = axis.scale(view.x, M.left, pw - M.right);
   const zoom = axis.pointer(onePanel(x, M.top, height - M.bottom), view.x);
   const hover = (k: 0 | 1) => (e: React.PointerEvent<SVGSVGElement>) => {
-    const rn = hub().get()?.runs.find((r) => r.renorm)?.renorm;
+    const run = hub().get()?.runs.find((r) => r.renorm);
+    const rn = run?.renorm;
     const px = e.clientX - e.currentTarget.getBoundingClientRect().left;
-    if (!rn || axis.dragging || px < M.left || px > pw - M.right) { setTip(null); return; }
-    const step = x.invert(px);
+    if (!run || !rn || axis.dragging || px < M.left || px > pw - M.right) { setTip(null); return; }
+    // the run's step where the pointer is (its own on an examples-seen axis)
+    const map = ex.mapOf(run.id);
+    const step = map.invert(x.invert(px));
     const c = 'var(--run-renorm)';
-    setTip(placeTip(body.current, e, k === 0
+    const rows = k === 0
       ? [pointRow('rmax', 'rmax', c, rn.rmax, step), pointRow('dmax', 'dmax', c, rn.dmax, step)]
-      : [pointRow('r', t('renorm.r'), c, rn.clippedR, step), pointRow('d', t('renorm.d'), c, rn.clippedD, step)]));
+      : [pointRow('r', t('renorm.r'), c, rn.clippedR, step), pointRow('d', t('renorm.d'), c, rn.clippedD, step)];
+    const near = rows.find((r) => r !== null);
+    setTip(placeTip(body.current, e, rows, near ? map(near.step) : undefined));
   };
-  const markers = <ChangeMarkers x={x} top={M.top} bottom={height - M.bottom} left={M.left} right={pw - M.right} />;
+  const markers = <ChangeMarkers x={ex.markers(x)} top={M.top} bottom={height - M.bottom} left={M.left} right={pw - M.right} />;
   const limY = scaleLinear().domain(view.lim).range([height - M.bottom, M.top]);
   const shareY = scaleLinear().domain([0, 1]).range([height - M.bottom, M.top]);
   const legend: LegendItem[] = [
@@ -129,25 +147,25 @@ export function RenormChart({ height = 180 }: { height?: number }) {
       summary={<LiveSummary summarize={summarizeRenorm} />}
       title={t('renorm.title')} subtitle={t('renorm.sub', { rmax: view.rmax.toFixed(2), dmax: view.dmax.toFixed(2) })}
       fileName="normscope-renorm" bodyRef={body} empty={view.empty} legend={legend} note={t('renorm.note')}
-      controls={axis.controls(view.x)}
+      controls={<>{ex.control(axis.showAll)}{axis.controls(view.x)}</>}
     >
       <div className="ns-panels">
         <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[0] = c; }} label={t('renorm.limitsAria')} svgProps={zoom} onPointerMove={hover(0)} onPointerLeave={() => setTip(null)}>
           <AxisLeft scale={limY} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
-          <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} />
+          <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} label={ex.on ? ex.label : undefined} />
           <text className="ns-panel-title" x={M.left} y={12}>{t('renorm.limits')}</text>
           {markers}
           {axis.band}
         </PlotLayer>
         <PlotLayer width={pw} height={height} canvasRef={(c) => { canvases.current[1] = c; }} label={t('renorm.clippedAria')} svgProps={zoom} onPointerMove={hover(1)} onPointerLeave={() => setTip(null)}>
           <AxisLeft scale={shareY} x={M.left} ticks={4} format={formatTick} grid={pw - M.left - M.right} />
-          <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} />
+          <AxisBottom scale={x} y={height - M.bottom} ticks={xTicks} format={formatStep} label={ex.on ? ex.label : undefined} />
           <text className="ns-panel-title" x={M.left} y={12}>{t('renorm.clipped')}</text>
           {markers}
           {axis.band}
         </PlotLayer>
       </div>
-      <Tooltip data={tip} format={formatTick} stepLabel={t('step')} />
+      <Tooltip data={tip} format={formatTick} stepLabel={ex.label} />
     </ChartFrame>
   );
 }
