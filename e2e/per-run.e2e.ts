@@ -82,6 +82,16 @@ describe('per-run settings', () => {
         return Math.max(...texts.map((t) => /^[0-9.]+k?$/.test(t.trim()) ? Number(t.trim().replace('k', '')) * (t.trim().endsWith('k') ? 1000 : 1) : 0));
       };
       await expect.poll(largestTick, { timeout: 10_000 }).toBeGreaterThan(30 * step);
+      // the other views over steps offer the same switch (each its own, as Log steps), and switch too
+      for (const view of ['PercentilesChart', 'LayerMomentsChart', 'LandscapeChart']) {
+        const chart = page.locator(`[data-chart="${view}"]`);
+        await chart.scrollIntoViewIfNeeded(); // a view draws its panels only on screen (issue #11)
+        const own = chart.getByRole('checkbox', { name: 'Examples seen' });
+        await expect.poll(() => own.count(), { timeout: 30_000 }).toBe(1);
+        expect(await chart.locator('text', { hasText: 'examples seen' }).count()).toBe(0);
+        await own.check();
+        await expect.poll(() => chart.locator('text', { hasText: 'examples seen' }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      }
       expect(problems).toEqual([]);
     } finally {
       await close();

@@ -1,7 +1,7 @@
 // Pinned overlays (issue #16): batch norm at eps 1e-5 beside eps 1, saved to the library; then the
-// learning rate changes, the saved pair is pinned, and after a reload the loss and accuracy charts
-// overlay it (their legends list the pinned runs, marked; the canvases say how many pinned lines they
-// drew), the Pinned strip says what differs (the learning rate only); Unpin
+// learning rate changes, the saved pair is pinned, and after a reload the loss, accuracy, percentile and
+// landscape charts overlay it (their legends list the pinned runs, marked; the canvases say how many
+// pinned lines they drew), the Pinned strip says what differs (the learning rate only); Unpin
 // takes the overlay away.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -71,6 +71,11 @@ describe('pinned overlays', () => {
       // percentile bands: the first panel (Batch norm) overlays the pinned Batch norm's p15, p50 and p85
       await page.locator('[data-chart="PercentilesChart"]').scrollIntoViewIfNeeded();
       await expect.poll(() => page.locator('[data-chart="PercentilesChart"] canvas').first().getAttribute('data-pinned-lines'), { timeout: 30_000 }).toBe('3');
+      // loss landscape (measured at step 0 and every 500): each pinned run's band edges and lines, 8 per run
+      // (loss min, max and at w; gradient predictiveness min and max; beta; ICS distance and cosine of the output layer)
+      await page.locator('[data-chart="LandscapeChart"]').scrollIntoViewIfNeeded();
+      await expect.poll(() => page.locator('[data-chart="LandscapeChart"] canvas').first().getAttribute('data-pinned-lines'), { timeout: 30_000 }).toBe('16');
+      expect(await pinnedLegend(page, 'LandscapeChart').allInnerTexts()).toEqual(['Batch norm (pinned: eps pair)', 'Batch norm · ε 1 (pinned: eps pair)']);
       // a pinned run's legend toggle hides its lines
       await page.locator('[data-chart="LossChart"]').scrollIntoViewIfNeeded();
       await pinnedLegend(page, 'LossChart').first().locator('button').click();
