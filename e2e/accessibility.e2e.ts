@@ -32,138 +32,156 @@ function serious(violations: AxeViolation[]): string[] {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${JSON.stringify(v.nodes[0]?.target)}`);
 }
 
+type PageWindow = { normscope: {
+  store: { getState(): { runs: string[]; experiment: { name: string } | null; pause(): Promise<void> } };
+  telemetry: { get(): { status: string; runs: { id: string }[] } | null };
+} };
+
 function runCount(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { runs: unknown[] } | null } } }).normscope.telemetry.get()?.runs.length ?? 0);
+  return page.evaluate(() => (window as unknown as PageWindow).normscope.telemetry.get()?.runs.length ?? 0);
+}
+
+/** Whether the page shows the experiment `name` with its own runs in the latest telemetry frame. */
+function experimentRuns(page: Page, name: string): Promise<boolean> {
+  return page.evaluate((n) => {
+    const { store, telemetry } = (window as unknown as PageWindow).normscope;
+    const s = store.getState();
+    const ids = telemetry.get()?.runs.map((r) => r.id).join(',');
+    return s.experiment?.name === n && ids === s.runs.join(',');
+  }, name);
 }
 
 describe('accessibility', () => {
   const baseURL = inject('baseURL');
   const browser = useBrowser();
 
-  // One page trained to step 300 serves the two tests below (the second switches the language: it goes
-  // last). It opens in whichever of them runs first: waitForTraining polls with expect.poll, which
-  // needs a running test (in a beforeAll it fails at once).
-  describe('the trained dashboard', () => {
-    let shared: Promise<WatchedPage> | undefined;
-    const trained = (): Promise<WatchedPage> => (shared ??= (async () => {
-      const watched = await openWatchedPage(browser(), { colorScheme: 'light', viewport: { width: 1280, height: 1000 } });
-      await watched.page.goto(baseURL);
-      await waitForTraining(watched.page, 300);
-      return watched;
-    })());
-    afterAll(async () => { await (await shared?.catch(() => undefined))?.close(); });
+  // One page trained to step 300 serves every test below, in this order: the chart summaries (they
+  // switch the language to Chinese); Chinese; light and dark (in English again); every experiment,
+  // chosen from the menu. It opens in whichever test runs first: waitForTraining polls with
+  // expect.poll, which needs a running test (in a beforeAll it fails at once).
+  let shared: Promise<WatchedPage> | undefined;
+  const trained = (): Promise<WatchedPage> => (shared ??= (async () => {
+    const watched = await openWatchedPage(browser(), { colorScheme: 'light', viewport: { width: 1280, height: 1000 } });
+    await watched.page.goto(baseURL);
+    await waitForTraining(watched.page, 300);
+    return watched;
+  })());
+  afterAll(async () => { await (await shared?.catch(() => undefined))?.close(); });
 
-    it('the dashboard, light then dark, has no serious or critical axe violations (menu closed and open)', async () => {
-      // the dark scheme is the same page after prefers-color-scheme changes, checked once its colour
-      // transitions are over (as the experiments below are)
-      const { page, problems } = await trained();
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await waitForTransitionsDone(page);
-        expect(serious(await axeViolations(page, scheme))).toEqual([]);
-        // with the Experiments menu open
-        await page.getByRole('button', { name: 'Experiments' }).click();
-        await page.getByRole('menuitem').first().waitFor();
-        expect(serious(await axeViolations(page, `${scheme}, menu open`))).toEqual([]);
-        await page.keyboard.press('Escape');
-        await expect.poll(() => page.getByRole('menuitem').count(), { message: `Escape did not close the Experiments menu (${scheme})`, timeout: 5_000 }).toBe(0);
-      }
-      await page.emulateMedia({ colorScheme: 'light' });
-      await waitForTransitionsDone(page);
-      expect(problems).toEqual([]);
-    });
+  /** Switches the shared page's language (unless it speaks it already) and waits for <html lang>. */
+  async function speak(page: Page, lang: 'en' | 'zh'): Promise<void> {
+    const select = page.getByRole('combobox', { name: /^(Language|语言)$/ });
+    if ((await select.inputValue()) !== lang) await select.selectOption(lang);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), { message: `the page's lang never became ${lang}` }).toMatch(new RegExp(`^${lang}`));
+  }
 
-    it('every chart has a live summary (polite on screen), filled in after training, changing at most once per 5 s', async () => {
-      const { page, problems } = await trained();
-      const summaries = page.getByTestId('chart-summary');
-      const figures = await page.locator('figure').count();
-      expect(await summaries.count()).toBeGreaterThanOrEqual(Math.min(figures, 6));
-      for (const el of await summaries.all()) {
-        expect(await el.getAttribute('role')).toBe('status');
-        // polite on screen, silent off screen
-        const onScreen = await el.evaluate((e) => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; });
-        expect(await el.getAttribute('aria-live')).toBe(onScreen ? 'polite' : 'off');
-      }
-      // record every change of every summary for 12 s
-      await page.evaluate(() => {
-        const w = window as unknown as { summaryChanges: { i: number; t: number; text: string }[] };
-        w.summaryChanges = [];
-        document.querySelectorAll('[data-testid="chart-summary"]').forEach((el, i) => {
-          new MutationObserver(() => w.summaryChanges.push({ i, t: performance.now(), text: el.textContent ?? '' }))
-            .observe(el, { childList: true, characterData: true, subtree: true });
-        });
+  it('every chart has a live summary (polite on screen), filled in after training, changing at most once per 5 s', async () => {
+    const { page, problems } = await trained();
+    const summaries = page.getByTestId('chart-summary');
+    const figures = await page.locator('figure').count();
+    expect(await summaries.count()).toBeGreaterThanOrEqual(Math.min(figures, 6));
+    for (const el of await summaries.all()) {
+      expect(await el.getAttribute('role')).toBe('status');
+      // polite on screen, silent off screen
+      const onScreen = await el.evaluate((e) => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; });
+      expect(await el.getAttribute('aria-live')).toBe(onScreen ? 'polite' : 'off');
+    }
+    // record every change of every summary, in a quiet window (nothing else happens on the page: a long
+    // task such as an axe run delays the summaries' interval timer, and the next tick comes early)
+    await page.evaluate(() => {
+      const w = window as unknown as { summaryChanges: { i: number; t: number; text: string }[] };
+      w.summaryChanges = [];
+      document.querySelectorAll('[data-testid="chart-summary"]').forEach((el, i) => {
+        new MutationObserver(() => w.summaryChanges.push({ i, t: performance.now(), text: el.textContent ?? '' }))
+          .observe(el, { childList: true, characterData: true, subtree: true });
       });
-      // until the loss summary has changed twice more (a gap between two of its updates to look at)
-      const lossIndex = (await summaries.allInnerTexts()).findIndex((t) => t.includes('training loss'));
-      expect(lossIndex, 'a summary of the training loss').toBeGreaterThanOrEqual(0);
-      await expect.poll(() => page.evaluate((i) => (window as unknown as { summaryChanges: { i: number }[] }).summaryChanges.filter((c) => c.i === i).length, lossIndex), {
-        timeout: 60_000, message: 'the training-loss summary did not change twice while training',
-      }).toBeGreaterThanOrEqual(2);
-      const texts = await summaries.allInnerTexts();
-      console.log(`chart summaries:\n${texts.join('\n')}`);
-      expect(texts.every((s) => s.trim().length > 0)).toBe(true);
-      expect(texts.find((s) => s.includes('training loss'))).toMatch(/^Step [\d,]+, training loss: Plain [\d.e+-]+, Batch norm [\d.e+-]+$/);
-      expect(texts.find((s) => s.includes('test accuracy'))).toMatch(/^Step [\d,]+, test accuracy: Plain \d+\.\d%, Batch norm \d+\.\d%$/);
-      expect(texts.some((s) => /^Step [\d,]+, layer \d, batch mean and variance before the norm: Plain mean/.test(s))).toBe(true);
-      const changes = await page.evaluate(() => (window as unknown as { summaryChanges: { i: number; t: number; text: string }[] }).summaryChanges);
-      // the loss changes while training: its summary was updated, but never twice within the interval
-      expect(changes.length).toBeGreaterThan(0);
-      const gaps: number[] = [];
-      const lastAt = new Map<number, number>();
-      for (const c of changes) {
-        const prev = lastAt.get(c.i);
-        if (prev !== undefined) gaps.push(c.t - prev);
-        lastAt.set(c.i, c.t);
-      }
-      console.log(`summary updates: ${changes.length}; shortest gap between two updates of one summary: ${gaps.length ? Math.round(Math.min(...gaps)) : 'none'} ms`);
-      for (const g of gaps) expect(g).toBeGreaterThan(4500);
-      // in Chinese
-      await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
-      await expect.poll(async () => (await summaries.allInnerTexts()).find((s) => s.includes('训练损失')) ?? '', { message: 'no chart summary in Chinese' }).toMatch(/^第 [\d,]+ 步，训练损失：/);
-      expect(problems).toEqual([]);
     });
+    // until the loss summary has changed twice more (a gap between two of its updates to look at)
+    const lossIndex = (await summaries.allInnerTexts()).findIndex((t) => t.includes('training loss'));
+    expect(lossIndex, 'a summary of the training loss').toBeGreaterThanOrEqual(0);
+    await expect.poll(() => page.evaluate((i) => (window as unknown as { summaryChanges: { i: number }[] }).summaryChanges.filter((c) => c.i === i).length, lossIndex), {
+      timeout: 60_000, message: 'the training-loss summary did not change twice while training',
+    }).toBeGreaterThanOrEqual(2);
+    const texts = await summaries.allInnerTexts();
+    console.log(`chart summaries:\n${texts.join('\n')}`);
+    expect(texts.every((s) => s.trim().length > 0)).toBe(true);
+    expect(texts.find((s) => s.includes('training loss'))).toMatch(/^Step [\d,]+, training loss: Plain [\d.e+-]+, Batch norm [\d.e+-]+$/);
+    expect(texts.find((s) => s.includes('test accuracy'))).toMatch(/^Step [\d,]+, test accuracy: Plain \d+\.\d%, Batch norm \d+\.\d%$/);
+    expect(texts.some((s) => /^Step [\d,]+, layer \d, batch mean and variance before the norm: Plain mean/.test(s))).toBe(true);
+    const changes = await page.evaluate(() => (window as unknown as { summaryChanges: { i: number; t: number; text: string }[] }).summaryChanges);
+    // the loss changes while training: its summary was updated, but never twice within the interval
+    expect(changes.length).toBeGreaterThan(0);
+    const gaps: number[] = [];
+    const lastAt = new Map<number, number>();
+    for (const c of changes) {
+      const prev = lastAt.get(c.i);
+      if (prev !== undefined) gaps.push(c.t - prev);
+      lastAt.set(c.i, c.t);
+    }
+    console.log(`summary updates: ${changes.length}; shortest gap between two updates of one summary: ${gaps.length ? Math.round(Math.min(...gaps)) : 'none'} ms`);
+    for (const g of gaps) expect(g).toBeGreaterThan(4500);
+    // in Chinese
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+    await expect.poll(async () => (await summaries.allInnerTexts()).find((s) => s.includes('训练损失')) ?? '', { message: 'no chart summary in Chinese' }).toMatch(/^第 [\d,]+ 步，训练损失：/);
+    expect(problems).toEqual([]);
+  });
+
+  it('the dashboard, light then dark, has no serious or critical axe violations (menu closed and open)', async () => {
+    // the dark scheme is the same page after prefers-color-scheme changes, checked once its colour
+    // transitions are over (as the experiments below are)
+    const { page, problems } = await trained();
+    await speak(page, 'en');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await waitForTransitionsDone(page);
+      expect(serious(await axeViolations(page, scheme))).toEqual([]);
+      // with the Experiments menu open
+      await page.getByRole('button', { name: 'Experiments' }).click();
+      await page.getByRole('menuitem').first().waitFor();
+      expect(serious(await axeViolations(page, `${scheme}, menu open`))).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('menuitem').count(), { message: `Escape did not close the Experiments menu (${scheme})`, timeout: 5_000 }).toBe(0);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await waitForTransitionsDone(page);
+    expect(problems).toEqual([]);
   });
 
   it('the dashboard in Chinese has no serious or critical axe violations', async () => {
-    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
-    try {
-      await page.goto(`${baseURL}?lang=zh`);
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang), { message: 'the page\'s lang never became zh' }).toMatch(/^zh/);
-      await expect.poll(() => runCount(page), { timeout: 60_000, message: 'no run showed up on the Chinese page' }).toBeGreaterThan(0);
-      // every view rendered and drawn from a few telemetry frames
-      await waitForViewsLoaded(page);
-      await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { store: { getState(): { step: number } } } }).normscope.store.getState().step), { timeout: 60_000, message: 'the Chinese page did not train 20 steps' }).toBeGreaterThanOrEqual(20);
-      await nextFrames(page, 2);
-      expect(serious(await axeViolations(page, 'zh'))).toEqual([]);
-      expect(problems).toEqual([]);
-    } finally {
-      await close();
-    }
+    const { page, problems } = await trained();
+    await speak(page, 'zh');
+    await expect.poll(() => runCount(page), { timeout: 60_000, message: 'no run showed up on the Chinese page' }).toBeGreaterThan(0);
+    // every view rendered and drawn from a few telemetry frames
+    await waitForViewsLoaded(page);
+    await nextFrames(page, 2);
+    expect(serious(await axeViolations(page, 'zh'))).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
-  // nine experiments, each loaded and checked twice: over two minutes on a loaded two-core machine
+  // Every experiment, chosen from the menu on the shared page, paused once its runs show (axe reads a
+  // page that holds still), checked light and dark.
   it('every experiment, light and dark, has no serious or critical axe violations', { timeout: 360_000 }, async () => {
-    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
-    try {
-      const found: string[] = [];
-      for (const p of PRESETS) {
-        await page.goto(`${baseURL}?experiment=${p.name}&paused=1`);
-        await page.locator('#experiment').waitFor({ timeout: 30_000 });
-        await expect.poll(() => runCount(page), { timeout: 60_000, message: `no run showed up for the experiment ${p.name}` }).toBeGreaterThan(0);
-        await waitForViewsLoaded(page);
-        await nextFrames(page, 2);
-        for (const colorScheme of ['light', 'dark'] as const) {
-          await page.emulateMedia({ colorScheme });
-          await waitForTransitionsDone(page); // the colours axe reads are the final ones
-          found.push(...serious(await axeViolations(page, `${p.name} ${colorScheme}`)).map((s) => `${p.name} ${colorScheme}: ${s}`));
-        }
-        await page.emulateMedia({ colorScheme: 'light' });
+    const { page, problems } = await trained();
+    await speak(page, 'en');
+    const found: string[] = [];
+    for (const [i, p] of PRESETS.entries()) {
+      await page.getByRole('button', { name: 'Experiments' }).click();
+      await page.getByRole('menuitem').nth(i).click();
+      await expect.poll(() => page.locator('#experiment-title').innerText().catch(() => ''), { timeout: 30_000, message: `the menu did not open the experiment ${p.name}` }).toBe(p.title.en);
+      // the experiment's own runs in the telemetry, then paused: axe reads a page that holds still
+      await expect.poll(() => experimentRuns(page, p.name), { timeout: 60_000, message: `no run showed up for the experiment ${p.name}` }).toBe(true);
+      await page.evaluate(() => (window as unknown as PageWindow).normscope.store.getState().pause());
+      await expect.poll(() => page.evaluate(() => (window as unknown as PageWindow).normscope.telemetry.get()?.status), { timeout: 30_000, message: `the experiment ${p.name} did not pause` }).toBe('paused');
+      await waitForViewsLoaded(page);
+      await nextFrames(page, 2);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await waitForTransitionsDone(page); // the colours axe reads are the final ones
+        found.push(...serious(await axeViolations(page, `${p.name} ${colorScheme}`)).map((s) => `${p.name} ${colorScheme}: ${s}`));
       }
-      expect(found).toEqual([]);
-      expect(problems).toEqual([]);
-    } finally {
-      await close();
+      await page.emulateMedia({ colorScheme: 'light' });
     }
+    expect(found).toEqual([]);
+    expect(problems).toEqual([]);
   });
-
 });
