@@ -30,6 +30,8 @@ describe('hardening', () => {
   const browser = useBrowser();
 
   const SETTINGS = 'dataset=spiral&hidden=16,12&act=tanh&batch=32&runs=plain,batch,layer';
+  /** The watchdog's silence before it takes the worker for dead, on the page whose worker dies (spiral frames come many times a second). */
+  const STALL_MS = 5_000;
   for (const { kind, workers } of [
     { kind: 'throw', workers: 2 }, // a run worker throws inside the coordinator
     { kind: 'throw', workers: 1 },
@@ -38,6 +40,9 @@ describe('hardening', () => {
     it(`a worker that ${kind === 'throw' ? 'throws' : 'dies'} (${workers} worker${workers > 1 ? 's' : ''}): a banner, the charts stay, Restart resumes with the same settings`, async () => {
       const { page, problems, close } = await openWatchedPage(browser());
       try {
+        // a worker that dies sends no event: the page's watchdog notices the silence, after 20 s in the
+        // product; this page's watchdog (a test-build hook, src/main.tsx) waits STALL_MS instead
+        if (kind === 'close') await page.addInitScript((ms) => { (window as { __normscopeStallMs?: number }).__normscopeStallMs = ms; }, STALL_MS);
         await page.goto(`${baseURL}?${SETTINGS}&workers=${workers}`);
         await waitForTraining(page, 20);
         const before = await state(page);

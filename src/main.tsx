@@ -34,6 +34,9 @@ const notice = url.problems.length === 0 ? null : (l: Lang) => translate(l, 'not
 
 /** No frame for this long while training: the worker is taken for dead (an eval of the largest model fits well inside). */
 const STALL_MS = 20_000;
+/** Test builds only: a browser test may shorten the watchdog for its page (window.__normscopeStallMs, set before the page loads). */
+const stallMs = (typeof __TEST_HOOKS__ === 'undefined' || __TEST_HOOKS__)
+  ? (window as { __normscopeStallMs?: number }).__normscopeStallMs ?? STALL_MS : STALL_MS;
 
 // The training worker with its frame pump and fault watch; a restart ends them all and connects again.
 // The frame budget slows the telemetry down while the page misses animation frames (./state/frame-budget.ts).
@@ -49,7 +52,7 @@ function connect(): TrainerHandle {
     telemetry.publish(f);
     store.getState().sync(f);
   }, undefined, undefined, {
-    stallMs: STALL_MS,
+    stallMs,
     expecting: () => store.getState().status === 'running' && store.getState().fault === null,
     onStall: (ms) => crash(`no answer from the training worker for ${Math.round(ms / 1000)} s: it stopped (out of memory?)`),
   }, () => budget.delayMs, { record: (ms) => budget.recordWork(ms), settle: () => drawQueueOf(telemetry).settle() });
