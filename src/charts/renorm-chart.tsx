@@ -14,13 +14,14 @@ import { ChangeMarkers } from './change-markers-view';
 import { onePanel, useStepAxis } from './use-step-axis';
 import { useExamplesAxis } from './use-examples-axis';
 import { ChartFrame, PlotLayer } from './chart-frame';
-import { useHiddenRuns, type LegendItem } from './legend';
-import { runColors, themeColors } from './palette';
+import { runItems, useHiddenRuns, useLegendRuns, type LegendItem } from './legend';
+import { runColors, runStyle, themeColors } from './palette';
 import { pinnedKey, pinnedLastStep, type PinnedLine } from './pinned-geometry';
 import { dotPinnedLines, drawPinnedLines } from './pinned-draw';
 import { allPinned, layerSeriesKey } from './pinned-layers';
 import { pinnedItems, usePinnedGroups } from './use-pins';
-import { RENORM_PANELS, RENORM_SERIES_NAMES, renormLimitDomain } from './renorm-geometry';
+import { RENORM_PANELS, RENORM_SERIES_NAMES, renormLimitDomain, renormRuns } from './renorm-geometry';
+import { runSpecOf } from '../state/chart-inputs';
 import { hub, useFrameDraw } from './use-frame-draw';
 import { Tooltip, placeTip, pointRow, type TooltipData } from './tooltip';
 import { useRareState } from './use-chart-state';
@@ -31,6 +32,7 @@ import { LiveSummary } from './live-summary';
 import { summarizeRenorm } from './summaries';
 
 const M = { left: 40, right: 10, top: 20, bottom: 24 };
+const kindOfRun = (id: string) => runSpecOf(id)?.kind ?? null;
 const GAP = 12;
 
 export function RenormChart({ height = 180 }: { height?: number }) {
@@ -42,7 +44,7 @@ export function RenormChart({ height = 180 }: { height?: number }) {
   const axis = useStepAxis();
   const ex = useExamplesAxis();
   const [tip, setTip] = useState<TooltipData | null>(null);
-  const [view, setView] = useRareState({ x: [0, 10] as [number, number], lim: [0, 5] as [number, number], empty: true, rmax: 1, dmax: 0 });
+  const [view, setView] = useRareState({ x: [0, 10] as [number, number], lim: [0, 5] as [number, number], empty: true, rmax: 1, dmax: 0, runs: [] as string[] });
   const pw = Math.max(150, Math.floor((Math.max(width, 300) - GAP) / 2));
   const toggles = useHiddenRuns();
   const hidden = toggles.hidden;
@@ -50,23 +52,26 @@ export function RenormChart({ height = 180 }: { height?: number }) {
   const pinnedAll = useMemo(() => allPinned(pinned), [pinned]);
   const pool = useMemo(() => new ValuePool(), []);
   const pinnedOf = (name: string) => pinned.get(layerSeriesKey(name, null)) ?? [];
+  // the live renorm runs the panels drew (before the first draw, the session's renorm runs)
+  const sessionRuns = useLegendRuns([]);
+  const legendRuns = view.runs.length > 0 ? view.runs : sessionRuns.filter((r) => kindOfRun(r) === 'renorm');
 
   const draw = (frame: TelemetryFrame) => {
-    const run = frame.runs.find((r) => r.renorm);
-    const rn = run?.renorm;
-    const empty = (!rn || rn.rmax.y.length === 0) && pinnedAll.length === 0;
+    // every live renorm run (a pair with its own settings: batch renorm at eps 1e-5 and at eps 1), in its colour
+    const all = renormRuns(frame);
+    const runs = all.filter((r) => !hidden.has(r.id));
+    const rn = all[0]?.renorm; // the schedule (the subtitle): the same for every run
+    const empty = !all.some((r) => r.renorm.rmax.y.length > 0) && pinnedAll.length === 0;
     const limPinned = [...pinnedOf(RENORM_PANELS[0].saved.r), ...pinnedOf(RENORM_PANELS[0].saved.d)];
-    const limDomain = renormLimitDomain(rn ?? null, limPinned, pool, hidden, ex.stepWindow(axis.view.zoom));
-    // steps, or the most rows the live or a pinned run had seen by the last step (an examples-seen axis)
-    const x = stepDomain(ex.last(Math.max(frame.step, pinnedLastStep(pinnedAll)), [...(run ? [run.id] : []), ...pinnedAll.map((l) => l.runId)]));
+    const limDomain = renormLimitDomain(runs.map((r) => r.renorm), limPinned, pool, hidden, ex.stepWindow(axis.view.zoom));
+    // steps, or the most rows a live or pinned run had seen by the last step (an examples-seen axis)
+    const x = stepDomain(ex.last(Math.max(frame.step, pinnedLastStep(pinnedAll)), [...all.map((r) => r.id), ...pinnedAll.map((l) => l.runId)]));
     const k = rn ? rn.rmax.y.length : 0;
-    setView({ x, lim: limDomain, empty, rmax: k ? rn!.rmax.y[k - 1] : 1, dmax: k ? rn!.dmax.y[k - 1] : 0 });
+    setView({ x, lim: limDomain, empty, rmax: k ? rn!.rmax.y[k - 1] : 1, dmax: k ? rn!.dmax.y[k - 1] : 0, runs: all.map((r) => r.id) });
     if (empty) return;
     const colorOf = runColors(body.current);
-    const color = run ? colorOf(run.id) : '';
     const theme = themeColors(body.current);
     const xs = axis.scale(x, M.left, pw - M.right);
-    const xr = run ? ex.scaleOf(xs, run.id) : xs;
     // pinned lines, each with its run's scale (they differ on an examples-seen axis)
     const drawPins = (ctx: CanvasRenderingContext2D, lines: readonly PinnedLine[], ys: (v: number) => number, dots: boolean) => {
       let n = 0;
@@ -83,7 +88,8 @@ export function RenormChart({ height = 180 }: { height?: number }) {
       const pinR = pinnedOf(panel.saved.r);
       const pinD = pinnedOf(panel.saved.d);
       const layer = (layers.current[k] ??= new AppendLayer());
-      const key = [x[0], x[1], domain[0], domain[1], color, run?.id ?? '', axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), ex.on, ex.session, ...pinnedKey(pinR, hidden), ...pinnedKey(pinD, hidden)];
+      const key: unknown[] = [x[0], x[1], domain[0], domain[1], axis.view.log, ...(axis.view.zoom ?? [NaN, NaN]), ex.on, ex.session, ...pinnedKey(pinR, hidden), ...pinnedKey(pinD, hidden)];
+      for (const r of runs) key.push(r.id, colorOf(r.id));
       drawAppending(canvases.current[k] ?? null, pw, height, layer, key, (ctx, full) => {
       const ys = scaleLinear().domain(domain).range([height - M.bottom, M.top]);
       ctx.save();
@@ -96,18 +102,21 @@ export function RenormChart({ height = 180 }: { height?: number }) {
         const c = canvases.current[k];
         if (c) c.dataset.pinnedLines = String(drawn);
       }
-      if (!rn) { ctx.restore(); return; }
-      const r = panel.r(rn);
-      const d = panel.d(rn);
-      const nr = settledLength(r, r.y.length);
-      const nd = settledLength(d, d.y.length);
-      ctx.strokeStyle = color;
-      ctx.fillStyle = color;
-      ctx.lineWidth = width;
-      strokeSeries(ctx, r.x, r.y, nr, xr, ys);
-      ctx.globalAlpha = 0.45;
-      strokeSeries(ctx, d.x, d.y, nd, xr, ys);
-      dotSeries(ctx, d.x, d.y, nd, xr, ys, 1.8);
+      for (const run of runs) {
+        const r = panel.r(run.renorm);
+        const d = panel.d(run.renorm);
+        const nr = settledLength(r, r.y.length);
+        const nd = settledLength(d, d.y.length);
+        const xr = ex.scaleOf(xs, run.id);
+        ctx.strokeStyle = colorOf(run.id);
+        ctx.fillStyle = colorOf(run.id);
+        ctx.lineWidth = width;
+        ctx.globalAlpha = 1;
+        strokeSeries(ctx, r.x, r.y, nr, xr, ys);
+        ctx.globalAlpha = 0.45;
+        strokeSeries(ctx, d.x, d.y, nd, xr, ys);
+        dotSeries(ctx, d.x, d.y, nd, xr, ys, 1.8);
+      }
       ctx.restore();
       }, theme.surface);
     };
@@ -119,24 +128,29 @@ export function RenormChart({ height = 180 }: { height?: number }) {
   const x = axis.scale(view.x, M.left, pw - M.right);
   const zoom = axis.pointer(onePanel(x, M.top, height - M.bottom), view.x);
   const hover = (k: 0 | 1) => (e: React.PointerEvent<SVGSVGElement>) => {
-    const run = hub().get()?.runs.find((r) => r.renorm);
-    const rn = run?.renorm;
+    const frame = hub().get();
+    const runs = frame ? renormRuns(frame).filter((r) => !hidden.has(r.id)) : [];
     const px = e.clientX - e.currentTarget.getBoundingClientRect().left;
-    if (!run || !rn || axis.dragging || px < M.left || px > pw - M.right) { setTip(null); return; }
-    // the run's step where the pointer is (its own on an examples-seen axis)
-    const map = ex.mapOf(run.id);
-    const step = map.invert(x.invert(px));
-    const c = 'var(--run-renorm)';
-    const rows = k === 0
-      ? [pointRow('rmax', 'rmax', c, rn.rmax, step), pointRow('dmax', 'dmax', c, rn.dmax, step)]
-      : [pointRow('r', t('renorm.r'), c, rn.clippedR, step), pointRow('d', t('renorm.d'), c, rn.clippedD, step)];
+    if (runs.length === 0 || axis.dragging || px < M.left || px > pw - M.right) { setTip(null); return; }
+    // each run's step where the pointer is (its own on an examples-seen axis); the limits are the
+    // schedule's, the same for every run: one run's; the clipped shares: every run's, named when several
+    const at = x.invert(px);
+    const named = (rid: string, label: string) => (runs.length > 1 ? `${runName(t, rid)}: ${label}` : label);
+    const rows = (k === 0 ? runs.slice(0, 1) : runs).flatMap(({ id, renorm: rn }) => {
+      const step = ex.mapOf(id).invert(at);
+      const c = runStyle(id).css;
+      return k === 0
+        ? [pointRow(`${id}-rmax`, 'rmax', c, rn.rmax, step), pointRow(`${id}-dmax`, 'dmax', c, rn.dmax, step)]
+        : [pointRow(`${id}-r`, named(id, t('renorm.r')), c, rn.clippedR, step), pointRow(`${id}-d`, named(id, t('renorm.d')), c, rn.clippedD, step)];
+    });
     const near = rows.find((r) => r !== null);
-    setTip(placeTip(body.current, e, rows, near ? map(near.step) : undefined));
+    setTip(placeTip(body.current, e, rows, near ? ex.mapOf(runs[0].id)(near.step) : undefined));
   };
   const markers = <ChangeMarkers x={ex.markers(x)} top={M.top} bottom={height - M.bottom} left={M.left} right={pw - M.right} />;
   const limY = scaleLinear().domain(view.lim).range([height - M.bottom, M.top]);
   const shareY = scaleLinear().domain([0, 1]).range([height - M.bottom, M.top]);
   const legend: LegendItem[] = [
+    ...runItems(legendRuns, (rid) => runName(t, rid), toggles),
     { label: t('renorm.rLine'), color: 'var(--run-renorm, #E69F00)' },
     { label: t('renorm.dLine'), color: 'var(--run-renorm, #E69F00)', kind: 'dots' },
     ...pinnedItems(pinnedAll, (l) => t('pins.legend', { run: runName(t, l.runId), entry: l.entry }), toggles),
