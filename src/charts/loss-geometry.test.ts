@@ -20,6 +20,15 @@ describe('LossSmoother', () => {
     const cut = sm.domains(frame, { smoothing: 0, log: false, ignoreOutliers: true });
     expect(cut.y[1] - cut.y[0]).toBeLessThanOrEqual(full.y[1] - full.y[0]);
   });
+  it('a smoothed pinned line counts only its own points (its buffer is longer than the line)', () => {
+    // losses 5..6 only: the smoothing buffer's unused tail (zeros) must not reach the y domain
+    const n = 20;
+    const pin = { id: 'pin:k:batch', runId: 'batch', pinKey: 'k', entry: 'e',
+      x: Float64Array.from({ length: n }, (_, i) => i + 1), y: Float32Array.from({ length: n }, (_, i) => 5 + i / n) };
+    const d = new LossSmoother().domains(frame, { smoothing: 0.9, log: false, ignoreOutliers: true }, new Set(frame.runs.map((r) => r.id)), null, [pin]);
+    expect(d.y[0]).toBeGreaterThan(4);
+    expect(d.y[1]).toBeLessThan(7);
+  });
   it('a hidden run (legend toggle) leaves the y domain to the runs shown', () => {
     // the second run's losses 10x the first's: hiding it must bring the axis back to the first's
     const tenfold = (c: typeof frame.runs[0]['loss']) => ({ ...c, y: c.y.map((v) => v * 10) });

@@ -30,7 +30,7 @@ export class LossSmoother {
     for (const l of pinned) {
       const s = this.smoothed(l.id, l.y, o.smoothing);
       if (hidden?.has(l.id)) continue;
-      pool.addSeries(o.smoothing > 0 ? { x: l.x, y: s } : l, window, o.log);
+      pool.addSeries(o.smoothing > 0 ? { x: l.x, y: s } : l, window, o.log, l.y.length);
     }
     for (const run of frame.runs) {
       const n = run.loss.y.length;
