@@ -32,6 +32,18 @@ describe('app store', () => {
     trainer.dispose();
   });
 
+  it('Pause shows the step training stopped at, before any new frame arrives', async () => {
+    const trainer = createTrainer({ loadDataset, frameIntervalMs: 0 });
+    const store = createAppStore(trainer, { settings, runs: ['plain', 'batch'] });
+    await store.getState().start(true);
+    await vi.waitFor(async () => expect((await trainer.status()).step, 'some steps trained').toBeGreaterThan(3), { timeout: 10_000, interval: 5 });
+    await store.getState().pause();
+    const stopped = (await trainer.status()).step;
+    expect(store.getState().status).toBe('paused');
+    expect(store.getState().step).toBe(stopped); // no frame was pulled here: the step came from pause()
+    trainer.dispose();
+  });
+
   it('rewrites the notice on show when the language changes (a reset notice set in English reads Chinese after the switch)', async () => {
     const trainer = createTrainer({ loadDataset, frameIntervalMs: 0 });
     const store = createAppStore(trainer, { settings, runs: ['plain', 'batch'] });

@@ -203,7 +203,9 @@ export function createAppStore(
       },
       async pause() {
         set({ status: 'paused' });
-        await trainer.pause();
+        // the step training stopped at (rounds in flight included), shown before the next frame brings it
+        const reached: unknown = await trainer.pause();
+        if (typeof reached === 'number' && get().status === 'paused') set({ step: reached });
       },
       async stepOnce() {
         try { await trainer.stepOnce(1); } catch (e) { fail(e); }
