@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { invalidateThemeCache, runColor, runColors, runStyle, setPaletteRuns, themeColors, variantColor } from './palette';
 
+// The colour-scheme listeners the palette added. It adds one the first time it reads a page, whichever
+// test that is (once per module, as once per page load), so the list outlives each fake page.
+const listeners: (() => void)[] = [];
+
 /** A page whose root variables are `vars`, counting getComputedStyle calls; returns the scheme's change listeners. */
 function fakePage(vars: Record<string, string>) {
   const calls = { n: 0 };
-  const listeners: (() => void)[] = [];
   vi.stubGlobal('getComputedStyle', () => { calls.n++; return { getPropertyValue: (name: string) => vars[name] ?? '' }; });
   vi.stubGlobal('window', { matchMedia: () => ({ addEventListener: (_: string, f: () => void) => listeners.push(f) }) });
   return { calls, listeners };
@@ -25,6 +28,7 @@ describe('theme and run colours: read from the page once per colour scheme', () 
     expect(calls.n).toBe(1);
     vars['--surface'] = '#181a23';
     vars['--run-plain'] = '#56b4e9';
+    expect(listeners).toHaveLength(1);
     for (const f of listeners) f(); // prefers-color-scheme changed
     expect(themeColors(el).surface).toBe('#181a23');
     expect(runColor(el, 'plain')).toBe('#56b4e9');
