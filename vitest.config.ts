@@ -24,6 +24,14 @@ export default defineConfig({
           // Two files at a time even on two cores (Vitest's default there is one): much of a file's
           // time is spent loading modules and waiting on child processes, not computing.
           maxWorkers: 2,
+          // The files of a worker share one module graph instead of each loading its own (with
+          // isolation, loading took more CPU than the tests). So a file must leave shared state as it
+          // found it: spies, stubbed globals and env are undone after each test (below), and the
+          // setup file fails a file that leaves the language or the SIMD switch changed.
+          isolate: false,
+          restoreMocks: true,
+          unstubGlobals: true,
+          unstubEnvs: true,
           testTimeout: 60_000,
         },
       },
