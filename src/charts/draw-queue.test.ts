@@ -72,3 +72,33 @@ describe('DrawQueue', () => {
     expect(thrown).toHaveLength(1);
   });
 });
+
+describe('DrawQueue frame budget', () => {
+  it('stops a frame when its draws plus their measured native cost per task would pass frameBudgetMs', async () => {
+    let t = 0;
+    const frames: ((start: number) => void)[] = [];
+    const paints: (() => void)[] = [];
+    const q = new DrawQueue({
+      budgetMs: 100, frameBudgetMs: 10, now: () => t,
+      requestFrame: (cb) => { frames.push(cb); },
+      afterPaint: () => new Promise<void>((resolve) => { paints.push(() => { t += 3 * ran; resolve(); }); }), // 3 ms native per task drawn
+    });
+    let ran = 0;
+    const log: string[] = [];
+    const runFrame = async () => {
+      ran = 0;
+      frames.shift()!(t);
+      for (const p of paints.splice(0)) p();
+      await Promise.resolve(); await Promise.resolve();
+    };
+    const tasks = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => () => { t += 1; ran++; log.push(n); });
+    for (const k of tasks) q.request(k);
+    await runFrame();
+    expect(log).toHaveLength(6); // nothing measured yet: only the JavaScript budget applies
+    for (const k of tasks) q.request(k);
+    log.length = 0;
+    await runFrame();
+    // estimate 3 ms per task: after 2 tasks (2 ms), a third would make 3 + 3 * 3 = 12 > 10
+    expect(log).toEqual(['a', 'b']);
+  });
+});
