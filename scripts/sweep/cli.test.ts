@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUsageErrors, expectUsageMessages, runCli } from '../cli/run-cli';
+import { expectUsageErrors, expectUsageMessages, runCli, type CliResult } from '../cli/run-cli';
 import { parseSweepArgs } from './args';
 import { checkSweepData, planSweepOf } from './check-data';
 
@@ -14,9 +14,14 @@ const prepare = (argv: string[]) => {
   checkSweepData(args, planSweepOf(args));
 };
 
+/** Six runs on two worker threads, as JSON lines: run once, read by the first two tests (a spawn costs 2-4 s of CPU). */
+const SIX_RUNS = ['--dataset', 'xor', '--norms', 'none,batch,layer', '--batches', '8,16', '--examples', '320', '--seed', '3', '--json'];
+let onTwoWorkers: CliResult | undefined;
+const sixRunsOnTwoWorkers = () => (onTwoWorkers ??= sweep([...SIX_RUNS, '--workers', '2']));
+
 describe('npm run sweep', () => {
   it('runs every job on worker threads and prints one JSON line per run, then a summary', () => {
-    const r = sweep(['--dataset', 'xor', '--norms', 'none,batch,layer', '--batches', '8,16', '--examples', '320', '--seed', '3', '--workers', '2', '--json']);
+    const r = sixRunsOnTwoWorkers();
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     const runs = lines.slice(0, -1);
@@ -32,10 +37,12 @@ describe('npm run sweep', () => {
   });
 
   it('gives the same numbers on one worker as on two (each run is seeded on its own)', () => {
-    const args = ['--dataset', 'xor', '--norms', 'batch', '--batches', '4,8', '--examples', '160', '--json'];
     const pick = (out: string) => out.trim().split('\n').slice(0, -1).map((l) => JSON.parse(l))
-      .map(({ seconds: _s, ...rest }) => rest).sort((a, b) => a.batch - b.batch);
-    expect(pick(sweep([...args, '--workers', '1']).stdout)).toEqual(pick(sweep([...args, '--workers', '2']).stdout));
+      .map(({ seconds: _s, ...rest }) => rest).sort((a, b) => a.batch - b.batch || a.norm.localeCompare(b.norm));
+    const one = sweep([...SIX_RUNS, '--workers', '1']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(pick(one.stdout)).toHaveLength(6);
+    expect(pick(one.stdout)).toEqual(pick(sixRunsOnTwoWorkers().stdout));
   });
 
   it('prints a table by batch size and norm without --json', () => {
