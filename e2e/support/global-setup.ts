@@ -1,12 +1,16 @@
-// Vitest globalSetup for the browser tests: one `vite preview` for the whole run; tests read its
-// address with inject('baseURL').
+// Vitest globalSetup for the browser tests: one `vite preview` and one Chromium for the whole run;
+// tests read the app's address with inject('baseURL') and connect to the browser through useBrowser()
+// (./chromium.ts: inject('chromiumEndpoint')).
 
 import type { TestProject } from 'vitest/node';
+import { launchChromiumServer } from './chromium';
 import { startPreviewServer } from './server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** The Playwright browser server's WebSocket address. */
+    chromiumEndpoint: string;
   }
 }
 
@@ -14,5 +18,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await startPreviewServer();
   console.log(`[e2e] serving dist/ at ${server.url}`);
   project.provide('baseURL', server.url);
-  return () => server.close();
+  const browser = await launchChromiumServer();
+  project.provide('chromiumEndpoint', browser.wsEndpoint());
+  return async () => {
+    await browser.close();
+    await server.close();
+  };
 }
