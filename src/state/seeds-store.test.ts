@@ -46,7 +46,8 @@ describe('seeds store', () => {
   });
 
   it('cancel keeps the finished runs', async () => {
-    const s = createSeedsStore({ spawn: seedHandle, cores: 2, live: live(false).l, override: { steps: 3000, dataset: 'xor' } });
+    // runs long enough (300 steps in 1 ms slices) that the cancel lands inside the next one
+    const s = createSeedsStore({ spawn: seedHandle, cores: 2, live: live(false).l, override: { steps: 300, dataset: 'xor' } });
     s.getState().start('bad-init', 'large');
     await settled(s, (x) => x.results.length >= 1);
     s.getState().cancel();
