@@ -28,6 +28,9 @@ function seedsState(page: Page) {
   });
 }
 
+/** Steps per run of "Run 8 seeds" (seeds-steps in the address): enough for an accuracy; the 16 runs are the test's cost. */
+const SEEDS_STEPS = 50;
+
 describe('experiments over seeds', () => {
   const baseURL = inject('baseURL');
   const browser = useBrowser();
@@ -35,10 +38,10 @@ describe('experiments over seeds', () => {
   it('runs 8 seeds in the background: progress, time left, Cancel with partial results, then the strip plot and summary', async () => {
     const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1400 } });
     try {
-      await page.goto(`${baseURL}?experiment=high-lr&variant=lr-10&paused=1&seeds-steps=150`);
+      await page.goto(`${baseURL}?experiment=high-lr&variant=lr-10&paused=1&seeds-steps=${SEEDS_STEPS}`);
       const section = page.locator('#experiment .experiment-seeds');
       await section.getByRole('heading', { name: 'Over seeds' }).waitFor();
-      expect(await section.innerText()).toMatch(/Run lr 10 for seeds 1 to 8[\s\S]*shortened to 150 steps/);
+      expect(await section.innerText()).toMatch(new RegExp(`Run lr 10 for seeds 1 to 8[\\s\\S]*shortened to ${SEEDS_STEPS} steps`));
 
       // start, see the progress and the time left, cancel after a few runs: they stay, drawn and summarised
       await section.getByRole('button', { name: 'Run 8 seeds' }).click();
