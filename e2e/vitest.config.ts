@@ -15,8 +15,14 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.ts'],
     environment: 'node',
     globalSetup: ['e2e/support/global-setup.ts'],
-    // One browser at a time: two cores, and the tests train networks in the page's workers.
+    // One browser at a time: two cores, and the tests train networks in the page's workers. (Two files
+    // at a time, tried: 316 s instead of 350 s for the whole stage, both cores busy, and long-history's
+    // long-task bound failed.)
     fileParallelism: false,
+    // The files run one after another in one worker that keeps its module graph (playwright-core and
+    // the support modules load once, not ~1.2 s per file). Nothing in a file is global: each one
+    // connects to the run's browser and opens its own contexts (support/chromium.ts).
+    isolate: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
