@@ -27,9 +27,10 @@ describe('embed', () => {
   it('a same-origin page embeds ?embed=loss: only that view and the minimal bar, and it trains', async () => {
     const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 900, height: 700 } });
     try {
-      // the host page: same origin, served with the app's own policy (frame-src falls back to 'self')
+      // the host page: same origin, served with the app's own policy (frame-src falls back to 'self');
+      // the embed trains spiral (it trains at once: an MNIST page spends seconds loading its data)
       await page.route(`${baseURL}blog-post.html`, (route) => route.fulfill({
-        status: 200, contentType: 'text/html', headers: { 'Content-Security-Policy': CSP_HEADER }, body: HOST_HTML('/?embed=loss&speed=max&batch=32'),
+        status: 200, contentType: 'text/html', headers: { 'Content-Security-Policy': CSP_HEADER }, body: HOST_HTML('/?embed=loss&dataset=spiral&hidden=16,16&speed=max&batch=32'),
       }));
       await page.goto(`${baseURL}blog-post.html`);
       const frame = await embedFrame(page);
