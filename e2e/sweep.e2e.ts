@@ -103,7 +103,8 @@ describe('batch-size sweep', () => {
     const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1400 } });
     try {
       // ?sweep-examples adds a small count to the choices and opens the small-batches experiment with the
-      // panel; paused=1 keeps the dashboard idle
+      // panel; paused=1 keeps the dashboard idle. The sweep's workers run under the app's strict CSP
+      // (a violation is one of the page's problems): csp-offline.e2e.ts counts on this test for it.
       await page.goto(`${baseURL}?paused=1&sweep-examples=1280`);
       const panel = page.getByTestId('sweep-panel');
       await panel.waitFor();
