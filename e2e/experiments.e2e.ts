@@ -107,8 +107,16 @@ describe('experiments', () => {
       await page.getByRole('menuitem', { name: /Figure 1/ }).click();
       await panel.getByRole('heading', { name: /Figure 1/ }).waitFor();
       const fig = '#experiment .experiment-figure';
-      await page.locator(fig).scrollIntoViewIfNeeded(); // views draw when in sight; the card's table comes first
-      await expect.poll(async () => (await canvasInk(page, fig)).filter((n) => n > 20).length, { message: 'Figure 1 did not draw its three panels', timeout: 60_000 }).toBe(3);
+      // Views draw when in sight, and the card's table and measured text above the figure can still grow
+      // after a first scroll: a reader looks again, so each look scrolls it into view first.
+      let seen = '';
+      await expect.poll(async () => {
+        await page.locator(fig).scrollIntoViewIfNeeded();
+        const ink = await canvasInk(page, fig);
+        const f = await frame(page);
+        seen = `inks ${ink.join(', ') || 'no canvas'}; step ${f?.step ?? '?'}, runs ${f?.runs.join(',') ?? '?'}`;
+        return ink.filter((n) => n > 20).length;
+      }, { message: 'Figure 1 did not draw its three panels', timeout: 60_000 }).toBe(3).catch((e: Error) => { throw new Error(`${e.message} (last look: ${seen})`); });
       await screenshot(page, 'experiment-fig1');
 
       // Close: the explanation goes, the settings stay, the URL keeps them without the experiment
