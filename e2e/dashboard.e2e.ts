@@ -48,14 +48,21 @@ function figureContents(page: Page) {
 /** Waits until every view has drawn; says which did not when they never do. */
 async function allViewsDraw(page: Page) {
   let figures: Awaited<ReturnType<typeof figureContents>> = [];
+  let shown = -1;
   try {
     await expect.poll(async () => {
       figures = await figureContents(page);
-      // views draw only while on screen: bring the first one that has not drawn yet into view
-      const next = figures.findIndex((f) => !f.drew);
-      if (next >= 0) await page.locator('main figure').nth(next).scrollIntoViewIfNeeded();
-      return figures.length > 0 && next < 0;
-    }, { message: 'some view never drew (scrolled into view in turn)', timeout: 30_000, interval: 300 }).toBe(true);
+      // views draw only while on screen: bring the next one that has not drawn yet into view, in turn
+      // (the one after the last shown, so that a slow view, such as the fold panel folding the test set
+      // in the worker, works while the others are shown; what drew stays drawn off screen)
+      const undrawn = figures.flatMap((f, i) => (f.drew ? [] : [i]));
+      const next = undrawn.find((i) => i > shown) ?? undrawn[0];
+      if (next !== undefined) {
+        shown = next;
+        await page.locator('main figure').nth(next).scrollIntoViewIfNeeded();
+      }
+      return figures.length > 0 && undrawn.length === 0;
+    }, { message: 'some view never drew (scrolled into view in turn)', timeout: 30_000, interval: 100 }).toBe(true);
   } catch (e) {
     console.log(`[e2e] views that drew nothing: ${JSON.stringify(figures.filter((f) => !f.drew))}`);
     throw e;
@@ -93,7 +100,8 @@ describe('dashboard', () => {
       expect(await page.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true);
       expect(page.url()).toBe(baseURL); // the default session has a bare URL
 
-      // frame time while the two MNIST networks train: rAF deltas over 5 s, measured in the page
+      // frame time while the two MNIST networks train: rAF deltas over 2 s, measured in the page (a look,
+      // not a measurement: npm run bench:ui measures the default page's frame gaps, 4 s per point)
       const ft = await page.evaluate(() => new Promise<{ frames: number; p50: number; p95: number; max: number; steps: number }>((resolve) => {
         const deltas: number[] = [];
         const start = performance.now();
@@ -103,7 +111,7 @@ describe('dashboard', () => {
         const tick = (now: number) => {
           deltas.push(now - last);
           last = now;
-          if (now - start < 5000) requestAnimationFrame(tick);
+          if (now - start < 2000) requestAnimationFrame(tick);
           else {
             deltas.sort((a, b) => a - b);
             const q = (p: number) => deltas[Math.min(deltas.length - 1, Math.floor(p * deltas.length))];
@@ -113,8 +121,8 @@ describe('dashboard', () => {
         requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
       }));
       const delay = await page.evaluate(() => (window as unknown as { normscope: { debug: { telemetryDelayMs(): number } } }).normscope.debug.telemetryDelayMs());
-      console.log(`[e2e] frame time over 5 s while two MNIST runs train: p50 ${ft.p50.toFixed(1)} ms, p95 ${ft.p95.toFixed(1)} ms, max ${ft.max.toFixed(1)} ms, ${ft.frames} frames; ${ft.steps} training steps (${(ft.steps / 5).toFixed(0)} steps/s); the frame budget's extra wait between telemetry frames: ${delay} ms`);
-      expect(ft.frames).toBeGreaterThan(10); // the page kept drawing (a sanity bound, not a speed limit)
+      console.log(`[e2e] frame time over 2 s while two MNIST runs train: p50 ${ft.p50.toFixed(1)} ms, p95 ${ft.p95.toFixed(1)} ms, max ${ft.max.toFixed(1)} ms, ${ft.frames} frames; ${ft.steps} training steps (${(ft.steps / 2).toFixed(0)} steps/s); the frame budget's extra wait between telemetry frames: ${delay} ms`);
+      expect(ft.frames).toBeGreaterThan(4); // the page kept drawing (a sanity bound, not a speed limit: 2 frames/s, as before)
 
       // every view draws something
       const figures = await allViewsDraw(page);
