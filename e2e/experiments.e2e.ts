@@ -1,13 +1,14 @@
 // The Experiments menu: it opens from the keyboard, every preset is there, choosing one sets the
 // controls and the runs in the worker, shows its explanation and writes it to the URL; variants switch
 // in one click; Figure 1 draws its three panels; a link to an experiment opens it; Close keeps the settings.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PRESETS } from '../src/session/presets';
 import { MEASURED } from '../src/session/presets/measured';
 import { type MessageKey, translate } from '../src/i18n';
 import { useBrowser } from './support/chromium';
-import { openWatchedPage, screenshot } from './support/page';
+import { openWatchedPage, RESULTS_DIR } from './support/page';
 
 interface FrameView { settings: Record<string, unknown> | null; runs: { id: string; testAcc: { y: ArrayLike<number> } }[]; step: number }
 
@@ -108,7 +109,9 @@ describe('experiments', () => {
       await panel.getByRole('heading', { name: /Figure 1/ }).waitFor();
       const fig = '#experiment .experiment-figure';
       // Views draw when in sight, and the card's table and measured text above the figure can still grow
-      // after a first scroll: a reader looks again, so each look scrolls it into view first.
+      // after a first scroll: a reader looks again, so each look scrolls it into view first. Panel (a) passes
+      // 20 only with the evaluation at step 250 (a lone dot at step 0 inks ~9): it needs 250 steps trained
+      // in sight; (b) and (c) ink from the first steps, so 0 of 3 means nothing drew at all (out of sight or no frame).
       let seen = '';
       await expect.poll(async () => {
         await page.locator(fig).scrollIntoViewIfNeeded();
@@ -117,7 +120,7 @@ describe('experiments', () => {
         seen = `inks ${ink.join(', ') || 'no canvas'}; step ${f?.step ?? '?'}, runs ${f?.runs.join(',') ?? '?'}`;
         return ink.filter((n) => n > 20).length;
       }, { message: 'Figure 1 did not draw its three panels', timeout: 60_000 }).toBe(3).catch((e: Error) => { throw new Error(`${e.message} (last look: ${seen})`); });
-      await screenshot(page, 'experiment-fig1');
+      await page.locator(fig).screenshot({ path: join(RESULTS_DIR, 'experiment-fig1.png') });
 
       // Close: the explanation goes, the settings stay, the URL keeps them without the experiment
       await panel.getByRole('button', { name: /Close/ }).click();
@@ -138,7 +141,10 @@ describe('experiments', () => {
       await expectCardTable(page, 'deep-sigmoid', '10 x 100 sigmoid, xavier', 'zh');
       await page.locator('#experiment .experiment-details > summary').click();
       await expectNoDeveloperWords(page);
-      await expect.poll(async () => ((await frame(page))?.settings?.hidden as number[] | undefined)?.length, { message: 'the worker never took the 10 hidden layers', timeout: 60_000 }).toBe(10);
+      // the link's settings are the page's (its store, what the trainer is given): that the worker takes a
+      // URL's settings is dashboard.e2e.ts's (?paused=1 too), an experiment's, the first test's (lr 30)
+      await expect.poll(() => page.evaluate(() => (window as unknown as { normscope?: { store: { getState(): { settings: { hidden: number[] } } } } })
+        .normscope?.store.getState().settings.hidden.length), { message: 'the link never set the 10 hidden layers', timeout: 30_000 }).toBe(10);
       await page.waitForLoadState('load');
       // the sweep's card and panel: no commands either, and the warning that its examples differ from the quoted protocol
       await page.goto(`${baseURL}?experiment=small-batches&lang=zh&paused=1`);
