@@ -1,11 +1,13 @@
 // The batch-size sweep in Chromium: open it from the page, start a sweep of MNIST networks in the
 // worker pool, watch the progress bar move and the first results draw, cancel and keep them, resume
-// the live training the sweep paused; and one tiny sweep to completion (a small example count from
-// the address, the same code path as the offered counts).
+// the live training the sweep paused; and on one page, tiny sweeps to completion (a small example
+// count from the address, the same code path as the offered counts): one seed, then 3 seeds (median
+// line with a min-max band, table cells median [min-max]).
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/chromium';
-import { openWatchedPage, screenshot, waitForTraining } from './support/page';
+import { openWatchedPage, RESULTS_DIR, waitForTraining, type WatchedPage } from './support/page';
 import { setSweepChecks } from './support/sweep';
 
 /** What the panel shows: progress, drawn points per series, table cells with a value, the status line. */
@@ -27,6 +29,10 @@ function panelState(page: Page) {
   });
 }
 
+/** The sweep's Web Workers alive in the page (workers/sweep-client.ts spawns them from sweep.worker). */
+function sweepWorkers(page: Page): number {
+  return page.workers().filter((w) => w.url().includes('/sweep.worker')).length;
+}
 
 describe('batch-size sweep', () => {
   const baseURL = inject('baseURL');
@@ -50,8 +56,8 @@ describe('batch-size sweep', () => {
       await panel.getByRole('spinbutton', { name: 'Seed' }).waitFor();
       expect(await panel.getByRole('combobox', { name: 'Examples per run' }).inputValue()).toBe('30000');
 
-      // plain and batch norm at batches 32 and 64, 30,000 examples each: four runs
-      await setSweepChecks(page, { 'Layer norm': false, 'Batch 2': false, 'Batch 4': false, 'Batch 8': false, 'Batch 16': false, 'Batch 128': false });
+      // plain and batch norm at batches 64 and 128, 30,000 examples each: four runs (469 and 235 steps)
+      await setSweepChecks(page, { 'Layer norm': false, 'Batch 2': false, 'Batch 4': false, 'Batch 8': false, 'Batch 16': false, 'Batch 32': false });
       const t0 = Date.now();
       await panel.getByRole('button', { name: 'Start sweep' }).click();
       expect(await panel.getByRole('button', { name: 'Cancel' }).isEnabled()).toBe(true);
@@ -69,12 +75,12 @@ describe('batch-size sweep', () => {
         return s.points;
       }, { message: 'the sweep drew no first result', timeout: 180_000, interval: 100 }).toBeGreaterThanOrEqual(1);
       const partial = await panelState(page);
+      expect(sweepWorkers(page)).toBeGreaterThanOrEqual(1);
       console.log(`[e2e] sweep: first result after ${Date.now() - t0} ms; progress seen ${seen.join(', ')}; ${partial.progressText}`);
       expect(seen.filter((v) => v > 0 && v < 100).length).toBeGreaterThanOrEqual(2);
       expect([...seen].sort((a, b) => a - b)).toEqual(seen);
       expect(partial.filled).toBeGreaterThanOrEqual(1);
       expect(partial.progress!).toBeLessThan(100);
-      await screenshot(page, 'sweep-running');
 
       // cancel: it stops at once and keeps what finished
       await panel.getByRole('button', { name: 'Cancel' }).click();
@@ -83,8 +89,11 @@ describe('batch-size sweep', () => {
       expect(after.points).toBeGreaterThanOrEqual(partial.points);
       expect(after.points).toBeLessThan(4);
       expect(after.status).toContain(`Cancelled: ${after.points} of 4`);
-      // nothing trains on: an observation window (there is no event to wait for), over 2 s
-      await new Promise((r) => setTimeout(r, 2000));
+      // (after the cancel: a screenshot while the runs went on could outlast them)
+      await panel.screenshot({ path: join(RESULTS_DIR, 'sweep-cancelled.png') });
+      // nothing trains on: Cancel terminates the sweep's workers (the pool's end), so their going is the
+      // event to wait for; after it no result can come, and the points are still those kept
+      await expect.poll(() => sweepWorkers(page), { message: 'the sweep workers were not terminated by Cancel', timeout: 10_000 }).toBe(0);
       expect((await panelState(page)).points).toBe(after.points);
       expect(await panel.getByRole('button', { name: 'Start sweep' }).isEnabled()).toBe(true);
       expect(await panel.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true);
@@ -99,17 +108,37 @@ describe('batch-size sweep', () => {
     }
   });
 
-  it('runs a tiny sweep to completion: every point, the batch-statistics line and the table (and 简体中文)', async () => {
-    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1400 } });
-    try {
-      // ?sweep-examples adds a small count to the choices and opens the small-batches experiment with the
-      // panel; paused=1 keeps the dashboard idle. The sweep's workers run under the app's strict CSP
-      // (a violation is one of the page's problems): csp-offline.e2e.ts counts on this test for it.
-      await page.goto(`${baseURL}?paused=1&sweep-examples=1280`);
+  // The tiny sweeps share one page (opened by whichever test runs first; the same address for both):
+  // ?sweep-examples adds a small count to the choices and opens the small-batches experiment with the
+  // panel; paused=1 keeps the dashboard idle. 128 examples: one or two steps per run, and every run is
+  // still trained and evaluated on the whole test set (the numbers are not the point here; 30,000 are,
+  // above). The sweep's workers run under the app's strict CSP (a violation is one of the page's
+  // problems): csp-offline.e2e.ts counts on these tests for it.
+  describe('tiny sweeps to completion', () => {
+    const EXAMPLES = 128;
+    let shared: Promise<WatchedPage> | undefined;
+    const tinyPage = (): Promise<WatchedPage> => (shared ??= (async () => {
+      const watched = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1400 } });
+      await watched.page.goto(`${baseURL}?paused=1&sweep-examples=${EXAMPLES}`);
+      await watched.page.getByTestId('sweep-panel').waitFor();
+      return watched;
+    })());
+    afterAll(async () => { await (await shared?.catch(() => undefined))?.close(); });
+
+    /** Switches the shared page's language (unless it speaks it already) and waits for <html lang>. */
+    async function speak(page: Page, lang: 'en' | 'zh'): Promise<void> {
+      const select = page.getByRole('combobox', { name: /^(Language|语言)$/ });
+      if ((await select.inputValue()) !== lang) await select.selectOption(lang);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang), { message: `the page's lang never became ${lang}` }).toMatch(new RegExp(`^${lang}`));
+    }
+
+    it('runs a tiny sweep to completion: every point, the batch-statistics line and the table (and 简体中文)', async () => {
+      const { page, problems } = await tinyPage();
+      await speak(page, 'en');
       const panel = page.getByTestId('sweep-panel');
-      await panel.waitFor();
-      expect(await panel.getByRole('combobox', { name: 'Examples per run' }).inputValue()).toBe('1280');
-      await setSweepChecks(page, { 'Batch 2': false, 'Batch 4': false, 'Batch 8': false, 'Batch 16': false, 'Batch 32': false });
+      expect(await panel.getByRole('combobox', { name: 'Examples per run' }).inputValue()).toBe(String(EXAMPLES));
+      await panel.getByRole('combobox', { name: 'Seeds' }).selectOption('1');
+      await setSweepChecks(page, { Plain: true, 'Batch norm': true, 'Layer norm': true, 'Batch 2': false, 'Batch 4': false, 'Batch 8': false, 'Batch 16': false, 'Batch 32': false, 'Batch 64': true, 'Batch 128': true });
       await panel.getByRole('button', { name: 'Start sweep' }).click();
       await expect.poll(async () => (await panelState(page)).status, { message: 'the tiny sweep did not finish its 6 runs', timeout: 180_000, interval: 200 }).toMatch(/^Done: 6 runs in /);
       const s = await panelState(page);
@@ -119,16 +148,40 @@ describe('batch-size sweep', () => {
       expect(s.filled).toBe(8); // 2 batch sizes x (plain, batch norm, batch norm with batch stats, layer norm)
       // the dashboard was paused before: nothing to resume
       expect(await panel.getByRole('button', { name: 'Resume live training' }).count()).toBe(0);
-      await screenshot(page, 'sweep-done');
+      await panel.screenshot({ path: join(RESULTS_DIR, 'sweep-done.png') });
 
-      await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+      await speak(page, 'zh');
       await page.locator('#experiment').getByRole('heading', { name: '小批量：批大小扫描' }).waitFor();
       await panel.getByRole('button', { name: '开始扫描' }).waitFor();
       expect((await panelState(page)).status).toMatch(/^完成：6 次训练/);
-      await screenshot(page, 'sweep-done-zh');
+      await panel.screenshot({ path: join(RESULTS_DIR, 'sweep-done-zh.png') });
       expect(problems).toEqual([]);
-    } finally {
-      await close();
-    }
+    });
+
+    // (was experiments-seeds.e2e.ts's; it opened this same address in a page of its own)
+    it('sweeps over 3 seeds in the page: median line with a min-max band per norm, table cells median [min-max]', async () => {
+      const { page, problems } = await tinyPage();
+      await speak(page, 'en');
+      const panel = page.getByTestId('sweep-panel');
+      await setSweepChecks(page, { Plain: true, 'Batch norm': true, 'Layer norm': false, 'Batch 2': false, 'Batch 4': false, 'Batch 8': false, 'Batch 16': false, 'Batch 32': false, 'Batch 64': true, 'Batch 128': true });
+      await panel.getByRole('combobox', { name: 'Seeds' }).selectOption('3');
+      expect(await panel.innerText()).toMatch(/12 runs on \d+ background workers/);
+      await panel.getByRole('button', { name: 'Start sweep' }).click();
+      await expect.poll(() => panel.getByTestId('sweep-status').innerText(), { timeout: 180_000, message: 'the 12 runs of the 3-seed sweep never finished' }).toMatch(/^Done: 12 runs in /);
+      const drawn = await page.evaluate(() => {
+        const svg = document.querySelector('[data-testid="sweep-panel"] svg.sweep-band-chart');
+        return {
+          seeds: svg?.getAttribute('data-seeds') ?? null,
+          bands: [...(svg?.querySelectorAll('path[data-band]') ?? [])].map((p) => p.getAttribute('data-band')),
+          points: svg?.querySelectorAll('g[data-series] circle').length ?? 0,
+          cells: [...document.querySelectorAll('[data-testid="sweep-panel"] .sweep-table td')].map((td) => td.textContent ?? ''),
+        };
+      });
+      expect(drawn).toMatchObject({ seeds: '3', bands: ['plain', 'batch', 'batch-stats'], points: 6 });
+      expect(drawn.cells).toHaveLength(6);
+      for (const c of drawn.cells) expect(c).toMatch(/^\d+\.\d% \[\d+\.\d-\d+\.\d\]$/);
+      await panel.screenshot({ path: join(RESULTS_DIR, 'sweep-seeds.png') });
+      expect(problems).toEqual([]);
+    });
   });
 });
