@@ -2,9 +2,9 @@
 // experiments, downloads, language), the controls sidebar in visual order, then the views; every
 // tabbable control is reached, focus is never trapped, and every focused control shows a focus ring.
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/chromium';
-import { nextFrames, openWatchedPage, waitForViewsLoaded } from './support/page';
+import { nextFrames, openWatchedPage, waitForViewsLoaded, type WatchedPage } from './support/page';
 
 /** top: in the page, or in the sidebar's content for its controls. */
 interface Stop { key: string; role: string; name: string; region: string; top: number; left: number; ring: boolean }
@@ -66,86 +66,87 @@ describe('keyboard', () => {
   const baseURL = inject('baseURL');
   const browser = useBrowser();
 
-  it('Tab visits the skip link, the top bar, the sidebar in visual order and the views; nothing is unreachable or trapped', async () => {
-    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
-    try {
-      await page.goto(`${baseURL}?paused=1`);
-      await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { runs: unknown[] } | null } } }).normscope.telemetry.get()?.runs.length ?? 0), { message: 'the page never showed its two runs', timeout: 60_000 }).toBe(2);
-      await waitForViewsLoaded(page); // the lazily loaded views' controls are tabbable too
-      await nextFrames(page, 2);
-      const expected = await tabbables(page);
-      const stops: Stop[] = [];
-      for (let i = 0; i < expected.length + 5; i++) {
-        await page.keyboard.press('Tab');
-        const s = await focused(page);
-        if (!s) break; // focus left the document: back to the browser, no trap
-        if (stops.some((x) => x.key === s.key)) break; // wrapped around
-        stops.push(s);
-      }
-      console.log(`keyboard order (${stops.length} stops):\n${stops.map((s, i) => `${i + 1}. [${s.region}] ${s.role} "${s.name}"`).join('\n')}`);
+  // One paused page serves both tests, in this order: the Tab walk, from the page as it opened (focus
+  // on nothing yet); then the menu test, which focuses the Experiments button itself. It opens in
+  // whichever test runs first and closes after the last.
+  let shared: Promise<WatchedPage> | undefined;
+  const opened = (): Promise<WatchedPage> => (shared ??= (async () => {
+    const watched = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
+    await watched.page.goto(`${baseURL}?paused=1`);
+    return watched;
+  })());
+  afterAll(async () => { await (await shared?.catch(() => undefined))?.close(); });
 
-      expect(stops[0].role).toBe('link');
-      expect(stops[0].name).toBe('Views');
-      // regions in order: top bar, then sidebar, then the views (main), then the footer
-      const regions = stops.slice(1).map((s) => s.region).filter((r, i, a) => i === 0 || a[i - 1] !== r);
-      expect(regions.filter((r) => r !== 'footer')).toEqual(['topbar', 'sidebar', 'main']);
-      const top = stops.filter((s) => s.region === 'topbar').map((s) => s.name);
-      const at = (re: RegExp) => top.findIndex((n) => re.test(n));
-      expect(at(/Pause|Play|Train/)).toBeGreaterThanOrEqual(0);
-      expect(at(/Experiments/)).toBeGreaterThan(at(/Pause|Play|Train/));
-      expect(at(/Language/)).toBe(top.length - 1);
-      // the jumps between the views and the controls are for phones: not shown, not reached, on a wide page
-      expect(stops.filter((s) => /Controls ↓|Back to the charts/.test(s.name))).toEqual([]);
-      // the sidebar in visual order: each stop below (or on the row of) the previous one
-      const side = stops.filter((s) => s.region === 'sidebar');
-      expect(side.length).toBeGreaterThan(5);
-      for (let i = 1; i < side.length; i++) expect(side[i].top, `${side[i - 1].name} -> ${side[i].name}`).toBeGreaterThanOrEqual(side[i - 1].top - 24);
-      // every tabbable control is reached
-      // (those present before and after the walk: a panel may swap a button while it settles)
-      const after = new Set(await tabbables(page));
-      const seen = new Set(stops.map((s) => s.key));
-      const missed = expected.filter((k) => after.has(k) && !seen.has(k));
-      const label = (key: string) => page.evaluate((k) => {
-        let el: Element | null = document.body;
-        for (const part of k.split('/')) el = el?.children[Number(/\d+$/.exec(part)![0])] ?? null;
-        return `${k} ${el?.outerHTML.slice(0, 120) ?? ''}`;
-      }, key);
-      expect(await Promise.all(missed.map(label))).toEqual([]);
-      // a visible focus indicator everywhere
-      expect(stops.filter((s) => !s.ring).map((s) => `${s.role} "${s.name}"`)).toEqual([]);
-      // the skip link moves focus to the views
-      await page.evaluate(() => (document.querySelector('a.skip') as HTMLElement).focus());
-      await page.keyboard.press('Enter');
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id), { message: 'the skip link did not move focus to the views' }).toBe('views');
-      expect(problems).toEqual([]);
-    } finally {
-      await close();
+  it('Tab visits the skip link, the top bar, the sidebar in visual order and the views; nothing is unreachable or trapped', async () => {
+    const { page, problems } = await opened();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { runs: unknown[] } | null } } }).normscope.telemetry.get()?.runs.length ?? 0), { message: 'the page never showed its two runs', timeout: 60_000 }).toBe(2);
+    await waitForViewsLoaded(page); // the lazily loaded views' controls are tabbable too
+    await nextFrames(page, 2);
+    const expected = await tabbables(page);
+    const stops: Stop[] = [];
+    for (let i = 0; i < expected.length + 5; i++) {
+      await page.keyboard.press('Tab');
+      const s = await focused(page);
+      if (!s) break; // focus left the document: back to the browser, no trap
+      if (stops.some((x) => x.key === s.key)) break; // wrapped around
+      stops.push(s);
     }
+    console.log(`keyboard order (${stops.length} stops):\n${stops.map((s, i) => `${i + 1}. [${s.region}] ${s.role} "${s.name}"`).join('\n')}`);
+
+    expect(stops[0].role).toBe('link');
+    expect(stops[0].name).toBe('Views');
+    // regions in order: top bar, then sidebar, then the views (main), then the footer
+    const regions = stops.slice(1).map((s) => s.region).filter((r, i, a) => i === 0 || a[i - 1] !== r);
+    expect(regions.filter((r) => r !== 'footer')).toEqual(['topbar', 'sidebar', 'main']);
+    const top = stops.filter((s) => s.region === 'topbar').map((s) => s.name);
+    const at = (re: RegExp) => top.findIndex((n) => re.test(n));
+    expect(at(/Pause|Play|Train/)).toBeGreaterThanOrEqual(0);
+    expect(at(/Experiments/)).toBeGreaterThan(at(/Pause|Play|Train/));
+    expect(at(/Language/)).toBe(top.length - 1);
+    // the jumps between the views and the controls are for phones: not shown, not reached, on a wide page
+    expect(stops.filter((s) => /Controls ↓|Back to the charts/.test(s.name))).toEqual([]);
+    // the sidebar in visual order: each stop below (or on the row of) the previous one
+    const side = stops.filter((s) => s.region === 'sidebar');
+    expect(side.length).toBeGreaterThan(5);
+    for (let i = 1; i < side.length; i++) expect(side[i].top, `${side[i - 1].name} -> ${side[i].name}`).toBeGreaterThanOrEqual(side[i - 1].top - 24);
+    // every tabbable control is reached
+    // (those present before and after the walk: a panel may swap a button while it settles)
+    const after = new Set(await tabbables(page));
+    const seen = new Set(stops.map((s) => s.key));
+    const missed = expected.filter((k) => after.has(k) && !seen.has(k));
+    const label = (key: string) => page.evaluate((k) => {
+      let el: Element | null = document.body;
+      for (const part of k.split('/')) el = el?.children[Number(/\d+$/.exec(part)![0])] ?? null;
+      return `${k} ${el?.outerHTML.slice(0, 120) ?? ''}`;
+    }, key);
+    expect(await Promise.all(missed.map(label))).toEqual([]);
+    // a visible focus indicator everywhere
+    expect(stops.filter((s) => !s.ring).map((s) => `${s.role} "${s.name}"`)).toEqual([]);
+    // the skip link moves focus to the views
+    await page.evaluate(() => (document.querySelector('a.skip') as HTMLElement).focus());
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { message: 'the skip link did not move focus to the views' }).toBe('views');
+    expect(problems).toEqual([]);
   });
 
   it('the Experiments menu works from the keyboard: Enter opens it, arrows move, Escape closes it on its button', async () => {
-    const { page, problems, close } = await openWatchedPage(browser(), { viewport: { width: 1280, height: 1000 } });
-    try {
-      await page.goto(`${baseURL}?paused=1`);
-      const button = page.getByRole('button', { name: 'Experiments' });
-      await button.focus();
-      await page.keyboard.press('Enter');
-      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')), { message: 'Enter did not move focus into the Experiments menu' }).toBe('menuitem');
-      const first = await page.evaluate(() => document.activeElement?.textContent);
-      await page.keyboard.press('ArrowDown');
-      expect(await page.evaluate(() => document.activeElement?.textContent)).not.toBe(first);
-      await page.keyboard.press('ArrowUp');
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(first);
-      await page.keyboard.press('End');
-      await page.keyboard.press('ArrowDown'); // wraps to the first
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(first);
-      await page.keyboard.press('Escape');
-      expect(await page.getByRole('menuitem').count()).toBe(0);
-      expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
-      expect(await button.getAttribute('aria-expanded')).toBe('false');
-      expect(problems).toEqual([]);
-    } finally {
-      await close();
-    }
+    const { page, problems } = await opened();
+    const button = page.getByRole('button', { name: 'Experiments' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')), { message: 'Enter did not move focus into the Experiments menu' }).toBe('menuitem');
+    const first = await page.evaluate(() => document.activeElement?.textContent);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).not.toBe(first);
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(first);
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowDown'); // wraps to the first
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(first);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('menuitem').count()).toBe(0);
+    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(problems).toEqual([]);
   });
 });
