@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { CSP_HEADER, CSP_META } from '../scripts/vite-plugin-csp';
 import { useBrowser } from './support/chromium';
+import { PRELOADED_CHUNKS } from './support/preloaded-chunks';
 import { openWatchedPage, waitForTraining, type WatchedPage } from './support/page';
 import { setSweepChecks } from './support/sweep';
 
@@ -64,7 +65,7 @@ describe('strict CSP, same origin only, offline once loaded', () => {
 
     await waitForTraining(page, 5);
     // src/ui/preload-views.ts fetches the lazy views' chunks and the sweep worker's script when idle
-    const lazy = ['bn-step', 'landscape-chart', 'fold-panel', 'renorm-chart', 'decision-boundary', 'figure1-chart', 'SweepPanel', 'sweep.worker'];
+    const lazy = [...PRELOADED_CHUNKS];
     await expect.poll(() => page.evaluate((names) => {
       const loaded = performance.getEntriesByType('resource').map((e) => e.name);
       return names.filter((n) => !loaded.some((u) => u.includes(`/assets/${n}-`)));

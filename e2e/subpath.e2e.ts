@@ -8,13 +8,12 @@
 // loads under the prefix with every other lazy view's, through the idle preload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser } from './support/chromium';
+import { PRELOADED_CHUNKS } from './support/preloaded-chunks';
 import { openWatchedPage, waitForTraining } from './support/page';
 import { startStaticServer } from './support/static-server';
 import { setSweepChecks } from './support/sweep';
 
 const PREFIX = '/some/deep/path/';
-/** The lazily loaded views' chunks and the sweep worker's script (src/ui/preload-views.ts fetches them when idle). */
-const LAZY = ['bn-step', 'landscape-chart', 'fold-panel', 'renorm-chart', 'decision-boundary', 'figure1-chart', 'SweepPanel', 'sweep.worker'];
 
 describe('dist/ served from a sub-path', () => {
   const browser = useBrowser();
@@ -32,7 +31,7 @@ describe('dist/ served from a sub-path', () => {
       expect(server.requests).toContain(`${PREFIX}mnist/train-images-idx3-ubyte.gz`);
       expect(server.requests.some((p) => new RegExp(`^${PREFIX}assets/(trainer|coordinator)\\.worker-`).test(p))).toBe(true);
       // every lazy view's chunk (a failed import of it or of a chunk it needs is a problem: a 404 or a request outside the prefix)
-      await expect.poll(() => LAZY.filter((n) => !server.requests.some((p) => p.startsWith(`${PREFIX}assets/${n}-`))), { message: 'the idle preload did not fetch every lazy view under the prefix', timeout: 30_000 }).toEqual([]);
+      await expect.poll(() => PRELOADED_CHUNKS.filter((n) => !server.requests.some((p) => p.startsWith(`${PREFIX}assets/${n}-`))), { message: 'the idle preload did not fetch every lazy view under the prefix', timeout: 30_000 }).toEqual([]);
 
       // a tiny sweep in the lazily loaded sweep panel: its workers, MNIST in them (starting it pauses the page's training)
       const panel = page.getByTestId('sweep-panel');
