@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { PRESETS } from '../src/session/presets';
 import { useBrowser } from './support/chromium';
-import { nextFrames, openWatchedPage, waitForTraining, waitForTransitionsDone, waitForViewsLoaded, type WatchedPage } from './support/page';
+import { nextFrames, openWatchedPage, speak, waitForTraining, waitForTransitionsDone, waitForViewsLoaded, type WatchedPage } from './support/page';
 
 // The page's Content-Security-Policy refuses inline scripts, so axe is not added as a <script>: the
 // test evaluates its source through the DevTools protocol, which the policy does not govern.
@@ -78,13 +78,6 @@ describe('accessibility', () => {
     return watched;
   })());
   afterAll(async () => { await (await shared?.catch(() => undefined))?.close(); });
-
-  /** Switches the shared page's language (unless it speaks it already) and waits for <html lang>. */
-  async function speak(page: Page, lang: 'en' | 'zh'): Promise<void> {
-    const select = page.getByRole('combobox', { name: /^(Language|语言)$/ });
-    if ((await select.inputValue()) !== lang) await select.selectOption(lang);
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang), { message: `the page's lang never became ${lang}` }).toMatch(new RegExp(`^${lang}`));
-  }
 
   it('every chart has a live summary (polite on screen), filled in after training, changing at most once per 5 s', async () => {
     const { page, problems } = await trained();

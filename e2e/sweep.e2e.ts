@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/chromium';
-import { openWatchedPage, RESULTS_DIR, waitForTraining, type WatchedPage } from './support/page';
+import { openWatchedPage, RESULTS_DIR, speak, waitForTraining, type WatchedPage } from './support/page';
 import { setSweepChecks } from './support/sweep';
 
 /** What the panel shows: progress, drawn points per series, table cells with a value, the status line. */
@@ -124,13 +124,6 @@ describe('batch-size sweep', () => {
       return watched;
     })());
     afterAll(async () => { await (await shared?.catch(() => undefined))?.close(); });
-
-    /** Switches the shared page's language (unless it speaks it already) and waits for <html lang>. */
-    async function speak(page: Page, lang: 'en' | 'zh'): Promise<void> {
-      const select = page.getByRole('combobox', { name: /^(Language|语言)$/ });
-      if ((await select.inputValue()) !== lang) await select.selectOption(lang);
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang), { message: `the page's lang never became ${lang}` }).toMatch(new RegExp(`^${lang}`));
-    }
 
     it('runs a tiny sweep to completion: every point, the batch-statistics line and the table (and 简体中文)', async () => {
       const { page, problems } = await tinyPage();

@@ -122,3 +122,10 @@ export async function scrollToTop(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 5_000, message: 'the page did not scroll to the top' }).toBe(0);
   await nextFrames(page, 2);
 }
+
+/** Switches a page's language from its Language control (unless it speaks it already) and waits for <html lang>. */
+export async function speak(page: Page, lang: 'en' | 'zh'): Promise<void> {
+  const select = page.getByRole('combobox', { name: /^(Language|语言)$/ });
+  if ((await select.inputValue()) !== lang) await select.selectOption(lang);
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang), { message: `the page's lang never became ${lang}` }).toMatch(new RegExp(`^${lang}`));
+}
