@@ -157,8 +157,8 @@ describe('dashboard', () => {
       await expect.poll(() => page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { status: string } | null } } }).normscope.telemetry.get()?.status), { message: 'no telemetry frame from after the pause came', timeout: 5_000 }).toBe('paused');
       const paused = await page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { step: number } | null } } }).normscope.telemetry.get()!.step);
       await expect.poll(async () => (await statusStep(page)).step, { timeout: 5_000, message: `the status line did not settle at the paused step ${paused}` }).toBe(paused);
-      // paused stays paused: an observation window (nothing to wait for), long enough for several telemetry frames
-      await page.waitForTimeout(700);
+      // paused stays paused: the trainer's own pause() answers once no round is in flight, with the step it stopped at
+      await page.evaluate(() => (window as unknown as { normscope: { store: { getState(): { pause(): Promise<void> } } } }).normscope.store.getState().pause());
       expect((await statusStep(page)).step).toBe(paused);
       expect(await page.getByRole('button', { name: 'Play' }).isVisible()).toBe(true);
       await page.getByRole('button', { name: 'Step' }).click();
@@ -203,8 +203,8 @@ describe('dashboard', () => {
       expect(await page.getByRole('combobox', { name: 'Activation', exact: true }).inputValue()).toBe('tanh');
       for (const run of ['Plain', 'Batch norm', 'Layer norm']) expect(await page.getByRole('checkbox', { name: run }).isChecked()).toBe(true);
       await expect.poll(() => workerSettings(page), { message: 'the worker never reported the URL\'s settings', timeout: 10_000 }).toMatchObject({ dataset: 'spiral', hidden: [16, 16], batch: 32, act: 'tanh' });
-      // the worker answered with its settings; it stays at step 0 (an observation window: nothing to wait for)
-      await page.waitForTimeout(500);
+      // the worker answered with its settings; it stays at step 0: the trainer's pause() answers with the step it stopped at
+      await page.evaluate(() => (window as unknown as { normscope: { store: { getState(): { pause(): Promise<void> } } } }).normscope.store.getState().pause());
       expect((await statusStep(page)).step).toBe(0);
 
       // an invalid hidden-layer list gives a message and changes nothing

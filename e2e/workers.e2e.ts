@@ -32,13 +32,13 @@ async function stepAndRead(page: Page): Promise<Probe> {
   });
 }
 
-/** Twin steps per second while playing, over `seconds` after a warm-up, and the page's frame time then. */
-async function throughput(page: Page, seconds: number): Promise<{ rate: number; p50: number; p95: number }> {
-  return page.evaluate(async (s) => {
+/** Twin steps per second while playing, over `steps` steps after a warm-up, and the page's frame time then. */
+async function throughput(page: Page, steps: number): Promise<{ rate: number; p50: number; p95: number }> {
+  return page.evaluate(async (n) => {
     const store = (window as unknown as Window).normscope.store;
     if (store.getState().speed !== null) throw new Error(`the page trains at ${store.getState().speed} steps/s, not as fast as it can (speed=max)`);
     await store.getState().play();
-    // warm-up: 50 steps (JIT, first frames), then a measurement window of `s` seconds (a printed figure)
+    // warm-up: 50 steps (JIT, first frames), then the time the next `n` steps take (a printed figure)
     const w0 = store.getState().step;
     await new Promise<void>((resolve) => { const stop = store.subscribe(() => { if (store.getState().step >= w0 + 50) { stop(); resolve(); } }); });
     const s0 = store.getState().step;
@@ -48,14 +48,14 @@ async function throughput(page: Page, seconds: number): Promise<{ rate: number; 
     let measuring = true;
     const tick = (now: number) => { deltas.push(now - last); last = now; if (measuring) requestAnimationFrame(tick); };
     requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
-    await new Promise((r) => setTimeout(r, s * 1000));
+    await new Promise<void>((resolve) => { const stop = store.subscribe(() => { if (store.getState().step >= s0 + n) { stop(); resolve(); } }); });
     measuring = false;
     const rate = ((store.getState().step - s0) * 1000) / (performance.now() - t0);
     await store.getState().pause();
     deltas.sort((a, b) => a - b);
     const q = (p: number) => deltas[Math.min(deltas.length - 1, Math.floor(p * deltas.length))] ?? NaN;
     return { rate, p50: q(0.5), p95: q(0.95) };
-  }, seconds);
+  }, steps);
 }
 
 describe('one worker per run', () => {
@@ -69,7 +69,7 @@ describe('one worker per run', () => {
       try {
         await page.goto(`${baseURL}?${FIGURE_1}&${mode}`);
         const probe = await stepAndRead(page);
-        const { rate, p50, p95 } = await throughput(page, 2);
+        const { rate, p50, p95 } = await throughput(page, 600);
         const cores = await page.evaluate(() => navigator.hardwareConcurrency);
         results.push({ mode, probe, rate, p50, p95, cores });
         expect(problems).toEqual([]);
