@@ -3,7 +3,7 @@
 // frames and nothing ever queues up (backpressure by construction). One request at most is pending: a
 // newer one replaces it, and the older gets an empty frame.
 import { transfer } from 'comlink';
-import { frameTransferables, type TelemetryFrame } from '../telemetry/frame';
+import { packFrame, type TelemetryFrame } from '../telemetry/frame';
 
 export interface FrameSource {
   /** Builds frame number `seq`; null when what it gathered went stale meanwhile (it is asked again). */
@@ -65,7 +65,9 @@ export class FrameWaiter {
       if (!frame) { this.dirty = true; return; }
       const resolve = this.waiter;
       this.waiter = null;
-      resolve?.(transfer(frame, frameTransferables(frame)));
+      // One buffer for the whole frame: the page's collector then has one object to finalize, not ~1,000.
+      const { frame: packed, buffer } = packFrame(frame);
+      resolve?.(transfer(packed, [buffer]));
     } catch (e) {
       this.source.onError(e);
     } finally {

@@ -10,7 +10,7 @@ import { transfer } from 'comlink';
 import type { Dataset } from '../data/dataset';
 import { classificationReport, type ClassificationReport } from '../telemetry/classification-report';
 import { foldReport, type FoldReport } from '../session/fold-report';
-import { FrameBuilder, frameTransferables, type TelemetryFrame } from '../telemetry/frame';
+import { FrameBuilder, packFrame, type TelemetryFrame } from '../telemetry/frame';
 import { SessionError, TrainingSession, type DecisionGrid, type EvalMetrics } from '../session/session';
 import type { TrainSettings } from '../session/settings';
 import { trainSteps } from './train-steps';
@@ -104,7 +104,8 @@ export function createRunGroup(options: { loadDataset: DatasetLoader; now?: () =
     framePart(seq, status, selected) {
       const s = need();
       const frame = builder!.build(s, seq, status, selected, null);
-      return transfer(frame, frameTransferables(frame));
+      const { frame: packed, buffer } = packFrame(frame);
+      return transfer(packed, [buffer]);
     },
     evaluateFull() {
       return Object.fromEntries(need().evaluate(true));

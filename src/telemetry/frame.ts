@@ -16,6 +16,7 @@ import { ConvTelemetry, copyConvFrame, type ConvRunFrame } from './conv-telemetr
 import { BAND_EVERY, STAGES, type LayerFrame, type RunFrame, type StageFrame, type TelemetryFrame } from './frame-format';
 
 export * from './frame-format';
+export * from './frame-pack';
 
 export const QUANTILE_SAMPLE = 2048;
 
