@@ -38,6 +38,7 @@ function recordingCanvas(width: number, height: number) {
   const ctx = {
     beginPath: rec('begin'), moveTo: rec('M'), lineTo: rec('L'), closePath: rec('Z'), fill: rec('fill'), arc: rec('arc'),
     setTransform: () => {}, clearRect: rec('clear'), save: () => {}, restore: () => {}, setLineDash: () => {}, rect: (a: number, _y: number, w: number) => { calls.push(`cols ${a}..${a + w}`); }, clip: () => {},
+    fillRect: (...a: number[]) => { calls.push(`R ${a.join(',')}`); },
     lineDashOffset: 0,
     stroke: () => { calls.push(`stroke@${Math.round(ctx.lineDashOffset)}`); },
   };
@@ -96,7 +97,7 @@ describe('drawAppending: a chart canvas draws only what was appended while its k
     expect(layer.fulls).toBe(3);
   });
 
-  it('appends bands and dots too: a band over the new columns, dots after the last one drawn, and again those reaching into the new columns, clipped to them', () => {
+  it('appends bands and dots too: the band as rectangles over the new columns, dots after the last one drawn, and again those reaching into the new columns, clipped to them', () => {
     const { canvas, calls } = recordingCanvas(100, 50);
     const layer = new AppendLayer();
     const xs = [0, 1, 2, 3];
@@ -106,7 +107,8 @@ describe('drawAppending: a chart canvas draws only what was appended while its k
     draw(2);
     calls.length = 0;
     draw(4);
-    expect(calls).toEqual(['begin', 'cols 1..3', 'begin', 'M 0,5', 'L 1,6', 'L 2,7', 'L 3,8', 'L 3,0', 'L 2,0', 'L 1,0', 'L 0,0', 'Z', 'fill',
+    // the band: one rectangle per new column (./band-columns.ts), spanning lo 0 to hi where it crosses them
+    expect(calls).toEqual(['R 1,0,1,7', 'R 2,0,1,8',
       'begin', 'cols 1..3', 'begin', 'M 2.5,5', 'arc 0,5', 'M 3.5,6', 'arc 1,6', 'fill', 'begin',
       'M 4.5,7', 'arc 2,7', 'M 5.5,8', 'arc 3,8', 'fill']);
   });

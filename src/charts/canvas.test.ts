@@ -5,7 +5,8 @@ import { dotSeries, drawPercentileBands, fillBand, strokeSeries } from './canvas
 function recorder() {
   const calls: string[] = [];
   const rec = (name: string) => (...a: number[]) => { calls.push(`${name}${a.length ? ` ${a.slice(0, 2).join(',')}` : ''}`); };
-  const ctx = { beginPath: rec('begin'), moveTo: rec('M'), lineTo: rec('L'), closePath: rec('Z'), stroke: rec('stroke'), fill: rec('fill'), arc: rec('arc') };
+  const ctx = { beginPath: rec('begin'), moveTo: rec('M'), lineTo: rec('L'), closePath: rec('Z'), stroke: rec('stroke'), fill: rec('fill'), arc: rec('arc'),
+    fillRect: (...a: number[]) => { calls.push(`R ${a.join(',')}`); } };
   return { ctx: ctx as unknown as CanvasRenderingContext2D, calls };
 }
 const id = (v: number) => v;
@@ -21,10 +22,10 @@ describe('canvas series helpers', () => {
     strokeSeries(ctx, [0, 1, 2, 3], [1, 0, 2, 3], 3, id, id, true);
     expect(calls).toEqual(['begin', 'M 0,1', 'M 2,2', 'stroke']);
   });
-  it('fillBand closes one polygon per finite run: top forwards, bottom backwards', () => {
+  it('fillBand fills one rectangle per pixel column, spanning both edges across it (./band-columns.ts)', () => {
     const { ctx, calls } = recorder();
     fillBand(ctx, [0, 1, 2], [0, 1, 2], [10, 11, 12], 3, id, id);
-    expect(calls).toEqual(['begin', 'M 0,10', 'L 1,11', 'L 2,12', 'L 2,2', 'L 1,1', 'L 0,0', 'Z', 'fill']);
+    expect(calls).toEqual(['R 0,0,1,11', 'R 1,1,1,11']);
   });
   it('dotSeries draws one circle per finite point', () => {
     const { ctx, calls } = recorder();
@@ -36,7 +37,7 @@ describe('canvas series helpers', () => {
     const col = (y: number[]) => ({ x: y.map((_, i) => i), y });
     drawPercentileBands(ctx, { p15: col([0, 1, 2]), p50: col([5, 6, 7]), p85: col([10, 11]) }, '#123', id, id,
       { fillAlpha: 0.2, edgeAlpha: 0.5, edgeWidth: 1, medianWidth: 3 });
-    expect(calls).toEqual(['begin', 'M 0,10', 'L 1,11', 'L 1,1', 'L 0,0', 'Z', 'fill',
+    expect(calls).toEqual(['R 0,0,1,11',
       'begin', 'M 0,0', 'L 1,1', 'stroke', 'begin', 'M 0,10', 'L 1,11', 'stroke', 'begin', 'M 0,5', 'L 1,6', 'L 2,7', 'stroke']);
     const c = ctx as unknown as { globalAlpha: number; lineWidth: number; fillStyle: string };
     expect([c.globalAlpha, c.lineWidth, c.fillStyle]).toEqual([1, 3, '#123']);

@@ -4,6 +4,7 @@
 // stretch on top of what the canvas already shows.
 import { AppendLayer, appendFrom, ownedEnd, settledLength, type SeriesMark } from './append-layer';
 import { BREAK, M4Scratch, m4Indices } from './m4';
+import { BandColumns, bandColumns, fillBandColumns } from './band-columns';
 
 /** Sizes `canvas` to width x height CSS px at devicePixelRatio, clears it, returns a context in CSS px. */
 export function setupCanvas(canvas: HTMLCanvasElement | null, width: number, height: number): CanvasRenderingContext2D | null {
@@ -214,74 +215,44 @@ function appendStroke(ctx: CanvasRenderingContext2D, layer: AppendLayer, slot: n
   layer.setMark(slot, { n, x0: n ? xs[0] : NaN, x: xs[n - 1], y: ys[n - 1], dashAt: length, colEnd: end });
 }
 
-/** Fills the band between lo and hi against x (first n points), with the current fill style. */
+/** Fills the band between lo and hi against x (first n points), with the current fill style, as one rectangle per device-pixel column (./band-columns.ts). */
 export function fillBand(ctx: CanvasRenderingContext2D, xs: Values, lo: Values, hi: Values, n: number, x: Scale, y: Scale, positive = false): void {
   const layer = layers.get(ctx);
   const upper = layer?.nextMark();
   const lower = layer?.nextMark();
-  if (layer?.appending) { appendBand(ctx, layer, upper!, lower!, xs, lo, hi, n, x, y, positive); return; }
-  const scratch = scratchOf(ctx);
-  const cols = scratch.columns(x, deviceRatio());
-  // Upper edge: hi reduced; lower edge: lo reduced; both valid where lo and hi are, so their runs match.
-  const up = scratch.indices(n);
-  const ku = m4Indices(xs, hi, n, cols, up, positive, lo);
-  const down = scratch.indices2(n);
-  const kd = m4Indices(xs, lo, n, cols, down, positive, hi);
-  const end = layer && n ? ownedEnd(x(xs[n - 1]), deviceRatio()) : Infinity;
-  if (layer) clipColumns(ctx, -Infinity, end);
-  ctx.beginPath();
-  let u = 0;
-  let d = 0;
-  while (u < ku && d < kd) {
-    // one run: forward along the upper edge, back along the lower edge
-    const u0 = u;
-    while (u < ku && up[u] !== BREAK) u++;
-    const d0 = d;
-    while (d < kd && down[d] !== BREAK) d++;
-    ctx.moveTo(x(xs[up[u0]]), y(hi[up[u0]]));
-    for (let j = u0 + 1; j < u; j++) ctx.lineTo(x(xs[up[j]]), y(hi[up[j]]));
-    for (let j = d - 1; j >= d0; j--) ctx.lineTo(x(xs[down[j]]), y(lo[down[j]]));
-    ctx.closePath();
-    u++;
-    d++;
+  const dpr = deviceRatio();
+  // An append draws the columns after those drawn (from a point left of them, so the segment crossing
+  // into them counts); a full draw all of them. In a layer the column of the last point waits for the
+  // next append (see SeriesMark.colEnd).
+  let from = 0;
+  let colEnd = -Infinity;
+  if (layer?.appending) {
+    const i = appendFrom(upper!.mark, xs, hi, n);
+    if (i < 0 || appendFrom(lower!.mark, xs, lo, n) !== i) { layer.fail(); return; }
+    const mark = upper!.mark!;
+    if (mark.n === n) return; // nothing new
+    colEnd = mark.n > 0 ? mark.colEnd : -Infinity;
+    if (!(ownedEnd(x(xs[n - 1]), dpr) > colEnd)) return; // no whole column yet
+    from = mark.n > 0 ? reachBack(xs, i, x, colEnd, 1) : 0;
   }
-  ctx.fill();
-  if (layer) ctx.restore();
+  const end = layer && n ? ownedEnd(x(xs[n - 1]), dpr) : Infinity;
+  const band = bandScratchOf(ctx);
+  const columns = ctx.canvas ? ctx.canvas.width : Math.ceil(2048 * dpr);
+  const range = bandColumns(xs, lo, hi, from, n, x, y, dpr, columns, band, positive);
+  fillBandColumns(ctx, band, range, dpr, colEnd === -Infinity ? 0 : Math.round(colEnd * dpr), end === Infinity ? Infinity : Math.round(end * dpr));
+  if (layer?.appending) layer.painted(colEnd, end);
   if (layer && upper && lower) {
     layer.setMark(upper.index, { n, x0: n ? xs[0] : NaN, x: n ? xs[n - 1] : NaN, y: n ? hi[n - 1] : NaN, dashAt: 0, colEnd: end });
     layer.setMark(lower.index, { n, x0: n ? xs[0] : NaN, x: n ? xs[n - 1] : NaN, y: n ? lo[n - 1] : NaN, dashAt: 0, colEnd: end });
   }
 }
 
-/** fillBand on an append: the columns after those drawn, from the points reaching them (runs valid in both edges). */
-function appendBand(ctx: CanvasRenderingContext2D, layer: AppendLayer, upper: ReturnType<AppendLayer['nextMark']>, lower: ReturnType<AppendLayer['nextMark']>,
-  xs: Values, lo: Values, hi: Values, n: number, x: Scale, y: Scale, positive: boolean): void {
-  const from = appendFrom(upper.mark, xs, hi, n);
-  if (from < 0 || appendFrom(lower.mark, xs, lo, n) !== from) { layer.fail(); return; }
-  const mark = upper.mark!;
-  if (mark.n === n) return; // nothing new
-  const end = ownedEnd(x(xs[n - 1]), deviceRatio());
-  const colEnd = mark.n > 0 ? mark.colEnd : -Infinity;
-  if (!(end > colEnd)) return; // no whole column yet
-  const first = mark.n > 0 ? reachBack(xs, from, x, colEnd, 1) : 0;
-  clipColumns(ctx, colEnd, end);
-  ctx.beginPath();
-  let i = first;
-  while (i < n) {
-    while (i < n && !(drawable(lo[i], positive) && drawable(hi[i], positive))) i++;
-    const start = i;
-    while (i < n && drawable(lo[i], positive) && drawable(hi[i], positive)) i++;
-    if (i - start < 2) continue;
-    ctx.moveTo(x(xs[start]), y(hi[start]));
-    for (let j = start + 1; j < i; j++) ctx.lineTo(x(xs[j]), y(hi[j]));
-    for (let j = i - 1; j >= start; j--) ctx.lineTo(x(xs[j]), y(lo[j]));
-    ctx.closePath();
-  }
-  ctx.fill();
-  ctx.restore();
-  layer.painted(colEnd, end);
-  layer.setMark(upper.index, { n, x0: n ? xs[0] : NaN, x: xs[n - 1], y: hi[n - 1], dashAt: 0, colEnd: end });
-  layer.setMark(lower.index, { n, x0: n ? xs[0] : NaN, x: xs[n - 1], y: lo[n - 1], dashAt: 0, colEnd: end });
+// The band columns of a canvas's context, kept as its M4 buffers are.
+const bandScratches = new WeakMap<CanvasRenderingContext2D, BandColumns>();
+function bandScratchOf(ctx: CanvasRenderingContext2D): BandColumns {
+  let s = bandScratches.get(ctx);
+  if (!s) { s = new BandColumns(); bandScratches.set(ctx, s); }
+  return s;
 }
 
 /** The 15/50/85th percentile columns of one run's layer (see telemetry/frame). */

@@ -93,7 +93,6 @@ function emit(out: Int32Array, k: number, first: number, last: number, minI: num
  */
 export class M4Scratch {
   private buf = new Int32Array(0);
-  private second = new Int32Array(0);
   private readonly cols: Columns = { a: 1, b: 0, dpr: 1, map: null };
   /** Allocations so far (the unit tests check that steady drawing makes none). */
   allocations = 0;
@@ -112,12 +111,6 @@ export class M4Scratch {
   indices(n: number): Int32Array {
     if (this.buf.length < n) { this.buf = new Int32Array(grow(n)); this.allocations++; }
     return this.buf;
-  }
-
-  /** A second buffer, for the lower edge of a band. */
-  indices2(n: number): Int32Array {
-    if (this.second.length < n) { this.second = new Int32Array(grow(n)); this.allocations++; }
-    return this.second;
   }
 }
 
