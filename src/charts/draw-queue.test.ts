@@ -101,4 +101,45 @@ describe('DrawQueue frame budget', () => {
     // estimate 3 ms per task: after 2 tasks (2 ms), a third would make 3 + 3 * 3 = 12 > 10
     expect(log).toEqual(['a', 'b']);
   });
+
+  it('plans each task by its own cost: a heavy chart gets a frame of its own, and its estimate comes down slowly', async () => {
+    let t = 0;
+    let js = 0; // JavaScript of the frame in progress; its paint costs 3 times that
+    const frames: ((start: number) => void)[] = [];
+    const paints: (() => void)[] = [];
+    const q = new DrawQueue({
+      budgetMs: 100, frameBudgetMs: 10, now: () => t,
+      requestFrame: (cb) => { frames.push(cb); },
+      afterPaint: () => new Promise<void>((resolve) => { paints.push(() => { t += 3 * js; resolve(); }); }),
+    });
+    const log: string[] = [];
+    const runFrame = async () => {
+      js = 0;
+      frames.shift()!(t);
+      for (const p of paints.splice(0)) p();
+      await Promise.resolve(); await Promise.resolve();
+      log.push('|');
+    };
+    let heavyMs = 3;
+    const task = (name: string, ms: () => number) => () => { t += ms(); js += ms(); log.push(name); };
+    const light1 = task('l1', () => 0.5);
+    const heavy = task('H', () => heavyMs);
+    const light2 = task('l2', () => 0.5);
+    const all = () => { q.request(light1); q.request(heavy); q.request(light2); };
+    all();
+    await runFrame(); // nothing known: all three (JavaScript 4 ms)
+    expect(log.splice(0)).toEqual(['l1', 'H', 'l2', '|']);
+    all();
+    // l1 costs 0.5 + 1.5; H 3 + 9: together 14 > 10, so H waits, and then runs alone
+    for (let f = 0; f < 3; f++) await runFrame();
+    expect(log.splice(0)).toEqual(['l1', '|', 'H', '|', 'l2', '|']);
+    // H draws little once (an append): its estimate falls by a fifth of the gap, not to the new cost
+    heavyMs = 0.25;
+    q.request(heavy);
+    await runFrame();
+    log.length = 0;
+    all();
+    await runFrame();
+    expect(log.splice(0)).toEqual(['l1', '|']); // 2 + (0.8 x 12 + 0.2 x 1) = 11.8 > 10: still apart
+  });
 });

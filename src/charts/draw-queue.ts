@@ -7,10 +7,16 @@
 // canvases' commit), and settle() hands the frame pump the total once everything asked for is drawn,
 // so the pump asks the trainer for the next telemetry frame only then (./state/frame-pump.ts).
 // The JavaScript budget alone let one frame draw many charts whose native cost (rasterising and
-// committing each changed canvas, 1-3 ms apiece) came after it: 30-80 ms frames. So the queue also
-// keeps a moving estimate of that native cost per chart (the time from the end of a frame's draws to
-// its paint, divided by the charts drawn) and stops a frame once its JavaScript plus the estimate for
-// the charts drawn would pass `frameBudgetMs`.
+// committing each changed canvas) came after it: 30-80 ms frames. So the queue also keeps, per task, an
+// estimate of what it costs a frame: its JavaScript and its share of the native time (the time from the
+// end of a frame's draws to its paint, shared among the frame's tasks by their JavaScript time, which
+// follows what they drew). The estimate rises at once and comes down slowly, because one chart's cost
+// swings (an append draws a few segments, a full redraw every curve): a chart that redrew in full
+// lately is planned as if it will again. A frame takes the next task only while its JavaScript so far,
+// the native estimates of the tasks it ran and the next task's whole estimate stay under `frameBudgetMs`
+// (one task always runs). A heavy chart so gets a frame of its own instead of joining three others:
+// with two workers on two cores a frame's wall time is 2-3 times its CPU time, and 20 ms of work in one
+// frame was a 50-60 ms long task.
 export interface DrawQueueOptions {
   /** JavaScript milliseconds per animation frame after which the rest waits for the next frame. */
   budgetMs: number;
@@ -28,8 +34,10 @@ export class DrawQueue {
   private painting = false;
   private work = 0;
   private waiters: ((ms: number) => void)[] = [];
-  /** Moving estimate of the native milliseconds (paint, canvas commit) one drawn task adds to its frame. */
+  /** Moving estimate of the native milliseconds (paint, canvas commit) one drawn task adds to its frame, for tasks not seen yet. */
   private nativePerTask = 0;
+  /** Per task: estimated JavaScript and native milliseconds it adds to a frame (see the top of the file). */
+  private readonly cost = new WeakMap<() => void, { js: number; native: number }>();
 
   constructor(private readonly o: DrawQueueOptions) {}
 
@@ -71,29 +79,54 @@ export class DrawQueue {
   private frame(frameStart: number): void {
     this.scheduled = false;
     const start = this.o.now();
-    let ran = 0;
     const frameBudget = this.o.frameBudgetMs ?? Infinity;
-    while (this.tasks.length > 0 && (ran === 0 || this.fits(this.o.now() - start, ran + 1, frameBudget))) {
+    // The frame's tasks and their JavaScript milliseconds (its own arrays: learn() reads them after the paint).
+    const ranTasks: (() => void)[] = [];
+    const ranJs: number[] = [];
+    let planned = 0; // native estimates of the tasks run in this frame
+    while (this.tasks.length > 0 && (ranTasks.length === 0 || this.fits(this.o.now() - start, planned, this.tasks[0], frameBudget))) {
       const task = this.tasks.shift()!;
-      ran++;
+      const t0 = this.o.now();
       try { task(); } catch (e) { setTimeout(() => { throw e; }); } // one chart's fault is its own
+      ranTasks.push(task);
+      ranJs.push(this.o.now() - t0);
+      planned += this.cost.get(task)?.native ?? this.nativePerTask;
     }
+    const ran = ranTasks.length;
     if (ran === 0) { this.maybeSettle(); return; }
     this.painting = true;
     const drawn = this.o.now();
     void this.o.afterPaint().then(() => {
       this.painting = false;
-      const perTask = (this.o.now() - drawn) / ran;
+      const native = this.o.now() - drawn;
+      const perTask = native / ran;
       this.nativePerTask = this.nativePerTask === 0 ? perTask : 0.7 * this.nativePerTask + 0.3 * perTask;
+      this.learn(ranTasks, ranJs, native);
       this.work += this.o.now() - Math.min(frameStart, start);
       this.schedule();
       this.maybeSettle();
     });
   }
 
-  /** Whether a frame whose draws took `jsMs` so far may run one more, `tasks` drawn in all. */
-  private fits(jsMs: number, tasks: number, frameBudget: number): boolean {
-    return jsMs < this.o.budgetMs && jsMs + this.nativePerTask * tasks < frameBudget;
+  /** Updates the tasks' estimates from a frame: each its JavaScript and the native time shared by it. */
+  private learn(tasks: readonly (() => void)[], js: readonly number[], native: number): void {
+    let total = 0;
+    for (const ms of js) total += ms;
+    for (let i = 0; i < tasks.length; i++) {
+      const share = total > 0 ? js[i] / total : 1 / tasks.length;
+      const sample = { js: js[i], native: native * share };
+      const c = this.cost.get(tasks[i]);
+      if (!c) { this.cost.set(tasks[i], sample); continue; }
+      c.js = sample.js > c.js ? sample.js : 0.8 * c.js + 0.2 * sample.js;
+      c.native = sample.native > c.native ? sample.native : 0.8 * c.native + 0.2 * sample.native;
+    }
+  }
+
+  /** Whether a frame whose draws took `jsMs` so far, with `plannedNative` ms of native work planned, may run `next` too. */
+  private fits(jsMs: number, plannedNative: number, next: () => void, frameBudget: number): boolean {
+    const c = this.cost.get(next);
+    const nextCost = c ? c.js + c.native : this.nativePerTask;
+    return jsMs < this.o.budgetMs && jsMs + plannedNative + nextCost < frameBudget;
   }
 
   private maybeSettle(): void {
