@@ -4,11 +4,13 @@
 // between animation frames (p50, p95, max), long tasks (> 50 ms: how many, the longest), and the main
 // thread's milliseconds per telemetry frame (median, p95; see bench-ui/in-page.ts). Steps past the
 // first point are reached with the page's fast-forward hook (src/telemetry/fast-forward.test-support.ts),
-// which fills the same bounded series a real session would, so the page draws as many points.
+// which fills the same bounded series a real session would, so the page draws as many points; after a
+// jump the page trains for real --settle seconds (default 3) before the window opens.
 // A benchmark, not a test: it prints and judges against the issue's targets, never fails on them.
 //
-//   npm run bench:ui -- [--no-build] [--dist dir (an earlier build, to compare)] [--steps 2000,20000,100000,500000] [--seconds 4] [--repeat 1]
+//   npm run bench:ui -- [--no-build] [--dist dir (an earlier build, to compare)] [--steps 2000,20000,100000,500000] [--seconds 4] [--settle 3] [--repeat 1]
 //                       [--only default|seven] [--url-extra '&workers=1'] [--profile step] [--trace step,step...]
+//                       [--query '?speed=100' (one scenario, this page)] [--real (train to every point, no fast-forward)]
 // --profile writes a CPU profile (JavaScript by function; native work is '(program)'); --trace a
 // timeline trace of the main thread summarized by event (script, style, layout, paint, canvas...).
 import { execFileSync } from 'node:child_process';
@@ -25,10 +27,10 @@ import { parseOrExit } from './cli/start';
 import { installRecorder, type PageSample } from './bench-ui/in-page';
 import { summarize, targetsMet, type WindowStats } from './bench-ui/stats';
 
-interface Options { dist: string; build: boolean; steps: number[]; seconds: number; repeat: number; only: string | null; extra: string; profile: number | null; trace: number[]; help: boolean }
+interface Options { dist: string; build: boolean; steps: number[]; seconds: number; settle: number; real: boolean; query: string | null; repeat: number; only: string | null; extra: string; profile: number | null; trace: number[]; help: boolean }
 
-const USAGE = `usage: npm run bench:ui -- [--no-build] [--dist DIR] [--steps 2000,20000,100000,500000] [--seconds 4] [--repeat 1]
-                        [--only default|seven] [--url-extra '&workers=1'] [--profile STEP] [--trace STEP,STEP...]`;
+const USAGE = `usage: npm run bench:ui -- [--no-build] [--dist DIR] [--steps 2000,20000,100000,500000] [--seconds 4] [--settle 3] [--repeat 1]
+                        [--only default|seven] [--url-extra '&workers=1'] [--query '?speed=100'] [--real] [--profile STEP] [--trace STEP,STEP...]`;
 
 function stepList(flag: string, text: string): number[] {
   const steps = text.split(',').map((s) => intFlag(flag, s, 1, Number.MAX_SAFE_INTEGER));
@@ -37,19 +39,21 @@ function stepList(flag: string, text: string): number[] {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const flags = readFlags(argv, { values: ['dist', 'steps', 'seconds', 'repeat', 'only', 'url-extra', 'profile', 'trace'], switches: ['no-build', 'help'] });
-  const o: Options = { dist: OUT_DIR, build: !flags.switches.has('no-build'), steps: [2000, 20_000, 100_000, 500_000], seconds: 4, repeat: 1, only: null, extra: '', profile: null, trace: [], help: flags.switches.has('help') };
+  const flags = readFlags(argv, { values: ['dist', 'steps', 'seconds', 'settle', 'query', 'repeat', 'only', 'url-extra', 'profile', 'trace'], switches: ['no-build', 'real', 'help'] });
+  const o: Options = { dist: OUT_DIR, build: !flags.switches.has('no-build'), steps: [2000, 20_000, 100_000, 500_000], seconds: 4, settle: 3, real: flags.switches.has('real'), query: null, repeat: 1, only: null, extra: '', profile: null, trace: [], help: flags.switches.has('help') };
   for (const [flag, text] of flags.values) {
     switch (flag) {
       case 'dist': o.dist = text; o.build = false; break;
       case 'steps': o.steps = stepList(flag, text); break;
       case 'seconds': o.seconds = positiveFlag(flag, text); break;
+      case 'settle': o.settle = Number(text) === 0 ? 0 : positiveFlag(flag, text); break;
       case 'repeat': o.repeat = intFlag(flag, text, 1, 1000); break;
       case 'only':
         if (text !== 'default' && text !== 'seven') throw new UsageError(`--only "${text}" is not accepted; accepted: default|seven`);
         o.only = text;
         break;
       case 'url-extra': o.extra = text; break;
+      case 'query': o.query = text.startsWith('?') ? text : `?${text}`; break;
       case 'profile': o.profile = intFlag(flag, text, 0, Number.MAX_SAFE_INTEGER); break;
       case 'trace': o.trace = text.split(',').map((s) => intFlag(flag, s, 0, Number.MAX_SAFE_INTEGER)); break;
     }
@@ -86,14 +90,22 @@ async function waitFor(page: Page, what: string, cond: () => Promise<boolean>, t
   }
 }
 
-/** Reaches about `target` (training for real below 3000 steps, else fast-forwarding to a little short of it). */
-async function reach(page: Page, target: number): Promise<void> {
+/**
+ * Reaches about `target`: training for real below 3000 steps, else fast-forwarding to a little short of
+ * it and then training for real `settleS` seconds. A jump is nothing a real session does: every chart
+ * redraws its whole history at once and the page's garbage of the jump is collected in the seconds
+ * after, so the measuring window starts once that has passed.
+ */
+async function reach(page: Page, target: number, settleS: number, real: boolean): Promise<void> {
   const now = await step(page);
-  if (target > 3000 && target - now > 1000) {
-    const lead = 500; // trained for real while the window runs
+  let settled = 0;
+  if (!real && target > 3000 && target - now > 1000) {
+    const lead = 500; // trained for real before the window
     await page.evaluate((n) => window.normscope!.debug.fastForward(n), target - now - lead);
+    settled = Date.now() + settleS * 1000;
   }
-  await waitFor(page, `step ${target - 400}`, async () => (await step(page)) >= target - 400, 180_000);
+  await waitFor(page, `step ${target - 400}`, async () => (await step(page)) >= target - 400, real ? 900_000 : 180_000);
+  if (settled > Date.now()) await page.waitForTimeout(settled - Date.now()); // a benchmark's settling time, not a test's wait
 }
 
 async function measure(page: Page, seconds: number): Promise<WindowStats & { step: number; stepsPerSec: number }> {
@@ -119,7 +131,8 @@ async function main(): Promise<void> {
   const results: unknown[] = [];
   console.log(`bench:ui  ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, window ${o.seconds} s`);
   try {
-    for (const sc of SCENARIOS.filter((s) => !o.only || s.name === o.only)) {
+    const scenarios = o.query ? [{ name: 'query', query: o.query }] : SCENARIOS.filter((s) => !o.only || s.name === o.only);
+    for (const sc of scenarios) {
       for (let r = 0; r < o.repeat; r++) {
         const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
         // tsx may wrap functions in __name(): the page gets a stand-in for it.
@@ -130,7 +143,7 @@ async function main(): Promise<void> {
         await page.goto(`${server.url}${sc.query}${o.extra ? sep + o.extra.replace(/^[?&]/, '') : ''}`);
         await waitFor(page, 'training to start', async () => page.evaluate(() => !!window.__benchUi?.hooked && window.normscope!.store.getState().status === 'running' && window.normscope!.store.getState().step > 0), 120_000);
         for (const target of o.steps) {
-          await reach(page, target);
+          await reach(page, target, o.settle, o.real);
           if (o.profile === target) await profile(page, sc.name, target);
           if (o.trace.includes(target)) await trace(page, sc.name, target);
           const busy0 = systemBusyMs();

@@ -8,7 +8,7 @@ import { BatchSampler, gather } from '../../src/data/index';
 import { Mlp } from '../../src/engine/index';
 import { Rng } from '../../src/engine/index';
 import { modelSpecOf, optimizerSpecOf, streamSeeds } from '../../src/session/index';
-import { FrameBuilder, frameTransferables } from '../../src/telemetry/index';
+import { FrameBuilder, packFrame } from '../../src/telemetry/index';
 import { TrainingSession } from '../../src/session/index';
 import { DEFAULT_FRAME_INTERVAL_MS } from '../../src/runtime/index';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/session/index';
@@ -69,7 +69,8 @@ export function sessionWithTelemetry(ds: Dataset, s: TrainSettings = TELEMETRY_S
     if (now - lastFrame >= FRAME_INTERVAL_MS) {
       lastFrame = now;
       const frame = builder.build(session, ++frames, 'running', { layer: 0, unit: 0 }, null);
-      structuredClone(frame, { transfer: frameTransferables(frame) });
+      const { frame: packed, buffer } = packFrame(frame); // as the trainer sends it (src/runtime/frame-waiter.ts)
+      structuredClone(packed, { transfer: [buffer] });
     }
     const t3 = performance.now();
     trainMs += t2 - t1;
