@@ -3,11 +3,12 @@
 // noisy min-max band of 1,800 points (M4 keeps up to 4 a column, and a noisy edge goes up and down
 // within each) has thousands of crossings, and one such fill took 31 ms of the main thread at 510x260
 // on this project's 2-core machine, against 0.4 ms for the 448 column rectangles below (Chromium 156,
-// measured with a getImageData flush). The rectangles are the polygon at the pixels' resolution: a
-// column's rectangle spans the polygon's vertical extent inside it, which is reached at a vertex in the
-// column or where an edge crosses one of the column's two sides (the edges are straight in pixel space,
-// so a log axis needs nothing more). Only the column's full width differs from the polygon at the band's
-// two ends, by less than a device pixel.
+// measured with a getImageData flush). A column's rectangle spans the polygon's vertical extent inside
+// it, which is reached at a vertex in the column or where an edge crosses one of the column's two sides
+// (the edges are straight in pixel space, so a log axis needs nothing more). Where the polygon covers
+// only part of a column's width (a zig-zag edge reaching its top at one x), the column is filled whole:
+// each column shows the whole range of the data under it, a little more solid than the polygon's
+// antialiased fill of a dense, noisy band; sparse bands (a point every few pixels) look the same.
 //
 // bandColumns maps the points through the chart's scales and keeps per column the smallest and largest
 // pixel y; a run of valid points (both edges finite, > 0 on a log axis) is needed for a band, so a lone
