@@ -114,11 +114,12 @@ export class DrawQueue {
     for (const ms of js) total += ms;
     for (let i = 0; i < tasks.length; i++) {
       const share = total > 0 ? js[i] / total : 1 / tasks.length;
-      const sample = { js: js[i], native: native * share };
+      const ms = js[i];
+      const nat = native * share;
       const c = this.cost.get(tasks[i]);
-      if (!c) { this.cost.set(tasks[i], sample); continue; }
-      c.js = sample.js > c.js ? sample.js : 0.8 * c.js + 0.2 * sample.js;
-      c.native = sample.native > c.native ? sample.native : 0.8 * c.native + 0.2 * sample.native;
+      if (!c) { this.cost.set(tasks[i], { js: ms, native: nat }); continue; }
+      c.js = ms > c.js ? ms : 0.8 * c.js + 0.2 * ms;
+      c.native = nat > c.native ? nat : 0.8 * c.native + 0.2 * nat;
     }
   }
 
