@@ -73,25 +73,33 @@ describe('DrawQueue', () => {
   });
 });
 
+/**
+ * A queue with a 10 ms frame budget on a fake clock: `clock.tally` is what the frame's tasks added (reset
+ * each frame), and the frame's paint then takes paintOf(tally) ms.
+ */
+function budgetQueue(paintOf: (tally: number) => number) {
+  const clock = { t: 0, tally: 0 };
+  const frames: ((start: number) => void)[] = [];
+  const paints: (() => void)[] = [];
+  const q = new DrawQueue({
+    budgetMs: 100, frameBudgetMs: 10, now: () => clock.t,
+    requestFrame: (cb) => { frames.push(cb); },
+    afterPaint: () => new Promise<void>((resolve) => { paints.push(() => { clock.t += paintOf(clock.tally); resolve(); }); }),
+  });
+  const runFrame = async () => {
+    clock.tally = 0;
+    frames.shift()!(clock.t);
+    for (const p of paints.splice(0)) p();
+    await Promise.resolve(); await Promise.resolve();
+  };
+  return { q, clock, runFrame };
+}
+
 describe('DrawQueue frame budget', () => {
   it('stops a frame when its draws plus their measured native cost per task would pass frameBudgetMs', async () => {
-    let t = 0;
-    const frames: ((start: number) => void)[] = [];
-    const paints: (() => void)[] = [];
-    const q = new DrawQueue({
-      budgetMs: 100, frameBudgetMs: 10, now: () => t,
-      requestFrame: (cb) => { frames.push(cb); },
-      afterPaint: () => new Promise<void>((resolve) => { paints.push(() => { t += 3 * ran; resolve(); }); }), // 3 ms native per task drawn
-    });
-    let ran = 0;
+    const { q, clock, runFrame } = budgetQueue((ran) => 3 * ran); // 3 ms native per task drawn
     const log: string[] = [];
-    const runFrame = async () => {
-      ran = 0;
-      frames.shift()!(t);
-      for (const p of paints.splice(0)) p();
-      await Promise.resolve(); await Promise.resolve();
-    };
-    const tasks = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => () => { t += 1; ran++; log.push(n); });
+    const tasks = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => () => { clock.t += 1; clock.tally++; log.push(n); });
     for (const k of tasks) q.request(k);
     await runFrame();
     expect(log).toHaveLength(6); // nothing measured yet: only the JavaScript budget applies
@@ -103,25 +111,12 @@ describe('DrawQueue frame budget', () => {
   });
 
   it('plans each task by its own cost: a heavy chart gets a frame of its own, and its estimate comes down slowly', async () => {
-    let t = 0;
-    let js = 0; // JavaScript of the frame in progress; its paint costs 3 times that
-    const frames: ((start: number) => void)[] = [];
-    const paints: (() => void)[] = [];
-    const q = new DrawQueue({
-      budgetMs: 100, frameBudgetMs: 10, now: () => t,
-      requestFrame: (cb) => { frames.push(cb); },
-      afterPaint: () => new Promise<void>((resolve) => { paints.push(() => { t += 3 * js; resolve(); }); }),
-    });
+    const budget = budgetQueue((js) => 3 * js); // a frame's paint costs 3 times its JavaScript
+    const { q, clock } = budget;
     const log: string[] = [];
-    const runFrame = async () => {
-      js = 0;
-      frames.shift()!(t);
-      for (const p of paints.splice(0)) p();
-      await Promise.resolve(); await Promise.resolve();
-      log.push('|');
-    };
+    const runFrame = async () => { await budget.runFrame(); log.push('|'); };
     let heavyMs = 3;
-    const task = (name: string, ms: () => number) => () => { t += ms(); js += ms(); log.push(name); };
+    const task = (name: string, ms: () => number) => () => { clock.t += ms(); clock.tally += ms(); log.push(name); };
     const light1 = task('l1', () => 0.5);
     const heavy = task('H', () => heavyMs);
     const light2 = task('l2', () => 0.5);
