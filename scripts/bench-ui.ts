@@ -46,7 +46,12 @@ function parseOptions(argv: readonly string[]): Options {
       case 'dist': o.dist = text; o.build = false; break;
       case 'steps': o.steps = stepList(flag, text); break;
       case 'seconds': o.seconds = positiveFlag(flag, text); break;
-      case 'settle': o.settle = Number(text) === 0 ? 0 : positiveFlag(flag, text); break;
+      case 'settle': {
+        const v = text.trim() === '' ? NaN : Number(text);
+        if (!(Number.isFinite(v) && v >= 0)) throw new UsageError(`--settle "${text}" is not accepted; accepted: seconds, 0 or more`);
+        o.settle = v;
+        break;
+      }
       case 'repeat': o.repeat = intFlag(flag, text, 1, 1000); break;
       case 'only':
         if (text !== 'default' && text !== 'seven') throw new UsageError(`--only "${text}" is not accepted; accepted: default|seven`);
