@@ -34,6 +34,9 @@ const WARM_STEP = Math.max(BAND_EVERY, RATIO_EVERY) * DEFAULT_SERIES_CAPACITY + 
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(2);
 
+/** Steps of training between two scrolls of a simulated reader (about 2 s at the page's opening 100 steps/s). */
+const SCROLL_EVERY = 200;
+
 /** Trains until the status line's step reaches `step`, scrolling the views so they keep drawing. */
 async function trainUntil(page: Page, step: number, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
@@ -45,7 +48,8 @@ async function trainUntil(page: Page, step: number, timeoutMs: number): Promise<
     if (Date.now() - lastLog > 60_000) { lastLog = Date.now(); console.log(`[soak] ${(await statusStep(page)).text} (waiting for step ${step})`); }
     await page.mouse.wheel(0, 400);
     if (await page.evaluate(() => window.scrollY + window.innerHeight >= document.body.scrollHeight - 4)) await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(Math.min(2000, Math.max(50, (step - now) * 2)));
+    // The next scroll comes when training has gone SCROLL_EVERY steps further (or reached `step`), not after a time.
+    await waitForTraining(page, Math.min(step, now + SCROLL_EVERY), Math.max(1000, deadline - Date.now()));
   }
 }
 
