@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { PRESETS } from '../src/session/presets';
 import { useBrowser } from './support/chromium';
-import { nextFrames, openWatchedPage, speak, waitForTraining, waitForTransitionsDone, waitForViewsLoaded, type WatchedPage } from './support/page';
+import { nextFrames, openWatchedPage, pauseTraining, speak, waitForTraining, waitForTransitionsDone, waitForViewsLoaded, type WatchedPage } from './support/page';
 
 // The page's Content-Security-Policy refuses inline scripts, so axe is not added as a <script>: the
 // test evaluates its source through the DevTools protocol, which the policy does not govern.
@@ -33,7 +33,7 @@ function serious(violations: AxeViolation[]): string[] {
 }
 
 type PageWindow = { normscope: {
-  store: { getState(): { runs: string[]; experiment: { name: string } | null; runExperiment(name: string): Promise<void>; pause(): Promise<void> } };
+  store: { getState(): { runs: string[]; experiment: { name: string } | null; runExperiment(name: string): Promise<void> } };
   telemetry: { get(): { status: string; runs: { id: string }[] } | null };
 } };
 
@@ -73,7 +73,7 @@ describe('accessibility', () => {
   let stopped: Promise<WatchedPage> | undefined;
   const still = (): Promise<WatchedPage> => (stopped ??= (async () => {
     const watched = await trained();
-    await watched.page.evaluate(() => (window as unknown as PageWindow).normscope.store.getState().pause());
+    await pauseTraining(watched.page);
     await expect.poll(() => watched.page.evaluate(() => (window as unknown as PageWindow).normscope.telemetry.get()?.status), { timeout: 30_000, message: 'the dashboard did not pause' }).toBe('paused');
     return watched;
   })());
@@ -177,7 +177,7 @@ describe('accessibility', () => {
       await expect.poll(() => page.locator('#experiment-title').innerText().catch(() => ''), { timeout: 30_000, message: `the page did not show the experiment ${p.name}` }).toBe(p.title.en);
       // paused at once, then the experiment's own runs in the latest telemetry frame, which says paused:
       // axe reads a page that holds still
-      await page.evaluate(() => (window as unknown as PageWindow).normscope.store.getState().pause());
+      await pauseTraining(page);
       await expect.poll(() => experimentRunsPaused(page, p.name), { timeout: 60_000, message: `the experiment ${p.name} did not show its runs, paused` }).toBe(true);
       await waitForViewsLoaded(page);
       await nextFrames(page, 2);

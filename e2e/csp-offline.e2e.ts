@@ -13,7 +13,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { CSP_HEADER, CSP_META } from '../scripts/vite-plugin-csp';
 import { useBrowser } from './support/chromium';
 import { PRELOADED_CHUNKS } from './support/preloaded-chunks';
-import { openWatchedPage, waitForTraining, type WatchedPage } from './support/page';
+import { openWatchedPage, pauseTraining, waitForTraining, type WatchedPage } from './support/page';
 import { setSweepChecks } from './support/sweep';
 
 /** Scrolls through every <figure> of the main view until each has drawn something (canvas or SVG). */
@@ -94,7 +94,7 @@ describe('strict CSP, same origin only, offline once loaded', () => {
       // Paused for the views and the Save PNGs, which draw the last frame: the two training workers no
       // longer take the cores from the page (load ~17: 5.4 s instead of 11.7 s for the views, 8 s
       // instead of 23 s for the PNGs). The experiment below plays again.
-      await page.evaluate(() => (window as unknown as { normscope: { store: { getState(): { pause(): Promise<void> } } } }).normscope.store.getState().pause());
+      await pauseTraining(page);
       const views = await visitEveryView(page); // the lazily loaded ones included, first drawn offline
 
       // Save PNG on every figure that offers it (SVG overlays go through data: images)

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/chromium';
-import { openWatchedPage, screenshot, scrollToTop, statusStep, waitForTraining } from './support/page';
+import { openWatchedPage, pauseTraining, screenshot, scrollToTop, statusStep, waitForTraining } from './support/page';
 
 const TITLE = 'NormScope — watch batch normalization train';
 const MNIST_CREDIT = 'MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0';
@@ -158,7 +158,7 @@ describe('dashboard', () => {
       const paused = await page.evaluate(() => (window as unknown as { normscope: { telemetry: { get(): { step: number } | null } } }).normscope.telemetry.get()!.step);
       await expect.poll(async () => (await statusStep(page)).step, { timeout: 5_000, message: `the status line did not settle at the paused step ${paused}` }).toBe(paused);
       // paused stays paused: the trainer's own pause() answers once no round is in flight, with the step it stopped at
-      await page.evaluate(() => (window as unknown as { normscope: { store: { getState(): { pause(): Promise<void> } } } }).normscope.store.getState().pause());
+      await pauseTraining(page);
       expect((await statusStep(page)).step).toBe(paused);
       expect(await page.getByRole('button', { name: 'Play' }).isVisible()).toBe(true);
       await page.getByRole('button', { name: 'Step' }).click();
@@ -204,7 +204,7 @@ describe('dashboard', () => {
       for (const run of ['Plain', 'Batch norm', 'Layer norm']) expect(await page.getByRole('checkbox', { name: run }).isChecked()).toBe(true);
       await expect.poll(() => workerSettings(page), { message: 'the worker never reported the URL\'s settings', timeout: 10_000 }).toMatchObject({ dataset: 'spiral', hidden: [16, 16], batch: 32, act: 'tanh' });
       // the worker answered with its settings; it stays at step 0: the trainer's pause() answers with the step it stopped at
-      await page.evaluate(() => (window as unknown as { normscope: { store: { getState(): { pause(): Promise<void> } } } }).normscope.store.getState().pause());
+      await pauseTraining(page);
       expect((await statusStep(page)).step).toBe(0);
 
       // an invalid hidden-layer list gives a message and changes nothing

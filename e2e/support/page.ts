@@ -129,3 +129,11 @@ export async function speak(page: Page, lang: 'en' | 'zh'): Promise<void> {
   if ((await select.inputValue()) !== lang) await select.selectOption(lang);
   await expect.poll(() => page.evaluate(() => document.documentElement.lang), { message: `the page's lang never became ${lang}` }).toMatch(new RegExp(`^${lang}`));
 }
+
+/**
+ * Pauses training through the page's store (a test build's window.normscope) and resolves once the
+ * trainer has stopped: the store's pause() awaits the trainer's, which answers when no round is in flight.
+ */
+export async function pauseTraining(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { normscope: { store: { getState(): { pause(): Promise<void> } } } }).normscope.store.getState().pause());
+}
