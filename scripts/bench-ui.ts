@@ -22,7 +22,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
 import { preview } from 'vite';
 import { HOST, PROJECT_ROOT, freePort } from '../e2e/support/server';
 import { systemBusyMs } from './bench/sysload';
-import { intFlag, positiveFlag, readFlags, UsageError } from './cli/flags';
+import { intFlag, nonNegativeFlag, positiveFlag, readFlags, UsageError } from './cli/flags';
 import { parseOrExit } from './cli/start';
 import { installRecorder, type PageSample } from './bench-ui/in-page';
 import { summarize, targetsMet, type WindowStats } from './bench-ui/stats';
@@ -46,12 +46,7 @@ function parseOptions(argv: readonly string[]): Options {
       case 'dist': o.dist = text; o.build = false; break;
       case 'steps': o.steps = stepList(flag, text); break;
       case 'seconds': o.seconds = positiveFlag(flag, text); break;
-      case 'settle': {
-        const v = text.trim() === '' ? NaN : Number(text);
-        if (!(Number.isFinite(v) && v >= 0)) throw new UsageError(`--settle "${text}" is not accepted; accepted: seconds, 0 or more`);
-        o.settle = v;
-        break;
-      }
+      case 'settle': o.settle = nonNegativeFlag(flag, text); break;
       case 'repeat': o.repeat = intFlag(flag, text, 1, 1000); break;
       case 'only':
         if (text !== 'default' && text !== 'seven') throw new UsageError(`--only "${text}" is not accepted; accepted: default|seven`);

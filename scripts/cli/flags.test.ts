@@ -1,7 +1,7 @@
 // The one argument helper of the CLIs (util.parseArgs underneath) and how a mistake ends a CLI:
 // one line "NAME: message" on stderr, exit code 2, no stack trace.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { intFlag, positiveFlag, readFlags, UsageError, type FlagSpec } from './flags';
+import { intFlag, nonNegativeFlag, positiveFlag, readFlags, UsageError, type FlagSpec } from './flags';
 import { parseOrExit } from './start';
 
 const SPEC: FlagSpec = { values: ['seed', 'data'], switches: ['json', 'help'], short: { h: 'help' } };
@@ -42,6 +42,10 @@ describe('readFlags', () => {
     expect(() => positiveFlag('ms', '0')).toThrow(/^--ms "0" is not accepted; accepted: a number above 0$/);
     expect(() => positiveFlag('trials', '2.5', true)).toThrow(/an integer above 0/);
     expect(() => positiveFlag('ms', 'abc')).toThrow(UsageError);
+    expect(nonNegativeFlag('settle', '0')).toBe(0);
+    expect(nonNegativeFlag('settle', '2.5')).toBe(2.5);
+    expect(() => nonNegativeFlag('settle', '-1')).toThrow(/^--settle "-1" is not accepted; accepted: a number, 0 or more$/);
+    expect(() => nonNegativeFlag('settle', ' ')).toThrow(UsageError);
   });
 });
 

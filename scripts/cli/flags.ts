@@ -75,6 +75,13 @@ export function intFlag(flag: string, text: string, min: number, max: number): n
   return v;
 }
 
+/** A number of 0 or more (seconds to wait, say), or a UsageError naming the flag. */
+export function nonNegativeFlag(flag: string, text: string): number {
+  const v = text.trim() === '' ? NaN : Number(text);
+  if (!(Number.isFinite(v) && v >= 0)) throw new UsageError(`--${flag} "${text}" is not accepted; accepted: a number, 0 or more`);
+  return v;
+}
+
 /** A number above 0 (an integer if asked), or a UsageError naming the flag. */
 export function positiveFlag(flag: string, text: string, integer = false): number {
   const v = text.trim() === '' ? NaN : Number(text);
