@@ -43,6 +43,7 @@ function recordingCanvas(width: number, height: number) {
     stroke: () => { calls.push(`stroke@${Math.round(ctx.lineDashOffset)}`); },
   };
   const canvas = { width, height, getContext: () => ctx } as unknown as HTMLCanvasElement;
+  Object.assign(ctx, { canvas }); // a context knows its canvas
   return { canvas, calls };
 }
 const id = (v: number) => v;

@@ -40,7 +40,8 @@ export class BandColumns {
 /** The column range [first, end) that bandColumns filled; empty when first >= end. */
 export interface ColumnRange { first: number; end: number }
 
-const ok = (v: number, positive: boolean) => v === v && v !== Infinity && v !== -Infinity && (!positive || v > 0);
+/** Whether a value is drawn: finite, and > 0 on a log axis (`positive`). */
+export const drawable = (v: number, positive: boolean): boolean => v === v && v !== Infinity && v !== -Infinity && (!positive || v > 0);
 
 /**
  * Fills `out` with the extent, per device column c in [0, columns), of the band between lo and hi over
@@ -68,7 +69,7 @@ export function bandColumns(xs: Values, lo: Values, hi: Values, from: number, n:
   let u0 = 0;
   let l0 = 0;
   for (let i = Math.max(0, from); i < n; i++) {
-    if (!ok(lo[i], positive) || !ok(hi[i], positive)) { havePrev = false; continue; }
+    if (!drawable(lo[i], positive) || !drawable(hi[i], positive)) { havePrev = false; continue; }
     const x1 = x(xs[i]);
     const u1 = y(hi[i]);
     const l1 = y(lo[i]);

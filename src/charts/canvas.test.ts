@@ -6,7 +6,7 @@ function recorder() {
   const calls: string[] = [];
   const rec = (name: string) => (...a: number[]) => { calls.push(`${name}${a.length ? ` ${a.slice(0, 2).join(',')}` : ''}`); };
   const ctx = { beginPath: rec('begin'), moveTo: rec('M'), lineTo: rec('L'), closePath: rec('Z'), stroke: rec('stroke'), fill: rec('fill'), arc: rec('arc'),
-    fillRect: (...a: number[]) => { calls.push(`R ${a.join(',')}`); } };
+    fillRect: (...a: number[]) => { calls.push(`R ${a.join(',')}`); }, canvas: { width: 200 } };
   return { ctx: ctx as unknown as CanvasRenderingContext2D, calls };
 }
 const id = (v: number) => v;

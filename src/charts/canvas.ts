@@ -4,7 +4,7 @@
 // stretch on top of what the canvas already shows.
 import { AppendLayer, appendFrom, ownedEnd, settledLength, type SeriesMark } from './append-layer';
 import { BREAK, M4Scratch, m4Indices } from './m4';
-import { BandColumns, bandColumns, fillBandColumns } from './band-columns';
+import { BandColumns, bandColumns, drawable, fillBandColumns } from './band-columns';
 
 /** Sizes `canvas` to width x height CSS px at devicePixelRatio, clears it, returns a context in CSS px. */
 export function setupCanvas(canvas: HTMLCanvasElement | null, width: number, height: number): CanvasRenderingContext2D | null {
@@ -166,8 +166,6 @@ function strokeOpaque(ctx: CanvasRenderingContext2D, layer: AppendLayer | undefi
   ctx.globalAlpha = alpha;
 }
 
-const drawable = (v: number, positive: boolean) => Number.isFinite(v) && (!positive || v > 0);
-
 /** strokeSeries on an append: the columns after those drawn, from the points reaching them, dash pattern in phase. */
 function appendStroke(ctx: CanvasRenderingContext2D, layer: AppendLayer, slot: number, mark: SeriesMark | undefined,
   xs: Values, ys: Values, n: number, x: Scale, y: Scale, positive: boolean): void {
@@ -237,8 +235,7 @@ export function fillBand(ctx: CanvasRenderingContext2D, xs: Values, lo: Values, 
   }
   const end = layer && n ? ownedEnd(x(xs[n - 1]), dpr) : Infinity;
   const band = bandScratchOf(ctx);
-  const columns = ctx.canvas ? ctx.canvas.width : Math.ceil(2048 * dpr);
-  const range = bandColumns(xs, lo, hi, from, n, x, y, dpr, columns, band, positive);
+  const range = bandColumns(xs, lo, hi, from, n, x, y, dpr, ctx.canvas.width, band, positive);
   fillBandColumns(ctx, band, range, dpr, colEnd === -Infinity ? 0 : Math.round(colEnd * dpr), end === Infinity ? Infinity : Math.round(end * dpr));
   if (layer?.appending) layer.painted(colEnd, end);
   if (layer && upper && lower) {
